@@ -1,0 +1,25 @@
+import { RetractInput } from '../common-schemas';
+import { parseInput } from '../errors';
+import type { Ctx, WriteTx } from '../ports';
+import { createRecord, retractRecord, updateRecord, type RecordKind } from '../versioned-record';
+import { CreateAnnotationInput, UpdateAnnotationInput, type Annotation } from './schema';
+
+const annotationKind: RecordKind<Annotation> = {
+  entity: 'annotation',
+  label: 'Annotation',
+  repo: (tx) => tx.annotations,
+};
+
+export async function createAnnotation({ ctx, input, tx }: { ctx: Ctx; input: unknown; tx?: WriteTx }) {
+  return createRecord<Annotation>(ctx, annotationKind, parseInput(CreateAnnotationInput, input), tx);
+}
+
+export async function updateAnnotation({ ctx, id, input }: { ctx: Ctx; id: string; input: unknown }) {
+  const { version, ...patch } = parseInput(UpdateAnnotationInput, input);
+  return updateRecord<Annotation>(ctx, annotationKind, id, version, patch as Partial<Annotation>);
+}
+
+export async function retractAnnotation({ ctx, id, input }: { ctx: Ctx; id: string; input: unknown }) {
+  const { reason, version } = parseInput(RetractInput, input);
+  return retractRecord(ctx, annotationKind, id, reason, version);
+}

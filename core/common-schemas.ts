@@ -1,0 +1,115 @@
+/** Building blocks shared by the entity schemas: instants, dates, casualty figures, sources. */
+import { z } from 'zod';
+import { CASUALTY_CATEGORIES } from './enums';
+
+export const MAX_COUNT = 100_000;
+
+/** An instant: any string `Date` parses that carries at least a date; normalised to ISO 8601 UTC. */
+export const Instant = z
+  .string({ error: 'must be a date-time string' })
+  .trim()
+  .min(1, 'is required')
+  .max(40, 'is too long')
+  .refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), {
+    message: 'must be an ISO 8601 date or date-time, e.g. 2025-03-14T09:30:00Z',
+  })
+  .transform((s) => new Date(/T|\s\d/.test(s) ? s : `${s}T00:00:00Z`).toISOString())
+  .refine((s) => {
+    const y = Number(s.slice(0, 4));
+    return y >= 1970 && y <= 2100;
+  }, 'must be between 1970 and 2100');
+
+/** A calendar date `YYYY-MM-DD`. */
+export const CalendarDate = z
+  .string({ error: 'must be a date string' })
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a real calendar date');
+
+export const Count = z
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(0, 'cannot be negative')
+  .max(MAX_COUNT, `cannot exceed ${MAX_COUNT}`);
+
+/** An "at least" figure with an optional "up to" figure. */
+export const Figure = z
+  .object({
+    low: Count.default(0),
+    high: Count.nullable().default(null),
+  })
+  .refine((f) => f.high === null || f.high >= f.low, { message: 'the "up to" figure must be at least the "at least" figure', path: ['high'] });
+export type Figure = z.output<typeof Figure>;
+
+const figureByCategory = z.object(
+  Object.fromEntries(CASUALTY_CATEGORIES.map((c) => [c, Figure.default({ low: 0, high: null })])) as {
+    [K in (typeof CASUALTY_CATEGORIES)[number]]: z.ZodDefault<typeof Figure>;
+  },
+);
+
+export const Casualties = z.object({
+  killed: figureByCategory.default(() => figureByCategory.parse({})),
+  injured: figureByCategory.default(() => figureByCategory.parse({})),
+});
+export type Casualties = z.output<typeof Casualties>;
+
+export const emptyCasualties = (): Casualties => Casualties.parse({});
+
+const HttpUrl = z
+  .string()
+  .trim()
+  .max(2000, 'is too long')
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.includes('.');
+    } catch {
+      return false;
+    }
+  }, 'must be a full http(s) address, e.g. https://example.org/report');
+
+export const Source = z.object({
+  name: z.string({ error: 'is required' }).trim().min(1, 'is required').max(200, 'is too long (200 characters at most)'),
+  url: HttpUrl.nullable().default(null),
+  publishedAt: CalendarDate.nullable().default(null),
+});
+export type Source = z.output<typeof Source>;
+
+export const Sources = z.array(Source).max(50, 'at most 50 sources').default([]);
+
+export const OptionalText = (max: number) =>
+  z
+    .string({ error: 'must be text' })
+    .trim()
+    .max(max, `is too long (${max} characters at most)`)
+    .nullable()
+    .default(null)
+    .transform((s) => (s === '' ? null : s));
+
+export const Latitude = z.number({ error: 'must be a number' }).min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90');
+export const Longitude = z.number({ error: 'must be a number' }).min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180');
+
+export const Version = z.number({ error: 'is required (the version you edited)' }).int().min(1);
+
+export const RetractInput = z.object({
+  version: Version.optional(),
+  reason: z.string({ error: 'is required' }).trim().min(3, 'give a reason (3 characters at least)').max(1000, 'is too long (1000 characters at most)'),
+});
+export type RetractInput = z.output<typeof RetractInput>;
+
+/** Fields every versioned, retractable record carries in its read shape. */
+export interface Versioned {
+  id: string;
+  version: number;
+  createdAt: string;
+  createdBy: string | null;
+  updatedAt: string;
+  updatedBy: string | null;
+  retractedAt: string | null;
+  retractedBy: string | null;
+  retractionReason: string | null;
+}
+
+/** A zod enum whose message lists the allowed values. */
+export const enumOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z.enum(values, { error: `must be one of: ${values.join(', ')} (${what})` });

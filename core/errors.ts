@@ -1,0 +1,78 @@
+/**
+ * Typed domain errors. Transports map `code` to a status in one place (server/api/errors.ts);
+ * verbs and repositories throw these and nothing else for expected failures.
+ */
+import type { ZodError } from 'zod';
+
+export type ErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'conflict'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'rate_limited'
+  | 'unavailable';
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: Record<string, string>;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message: string, fields: Record<string, string> = {}, details?: unknown) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.fields = fields;
+    this.details = details;
+  }
+}
+
+export class ValidationError extends DomainError {
+  constructor(fields: Record<string, string>, message?: string) {
+    const names = Object.keys(fields);
+    super(
+      'validation',
+      message ??
+        (names.length === 1
+          ? `Invalid value for ${names[0]}: ${fields[names[0]!]}`
+          : `Invalid values for ${names.length} fields: ${names.join(', ')}`),
+      fields,
+    );
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(entity: string, id: string) {
+    super('not_found', `${entity} ${id} does not exist`);
+  }
+}
+
+/** An edit made against an outdated version; `details.current` carries the record as it is now. */
+export class ConflictError extends DomainError {
+  constructor(message: string, current?: unknown) {
+    super('conflict', message, {}, current === undefined ? undefined : { current });
+  }
+}
+
+/** Flattens a zod error into `{ "a.b.0": "message" }`, one message per path (the first). */
+export function fieldsFromZod(error: ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '_';
+    if (!(path in fields)) fields[path] = issue.message;
+  }
+  return fields;
+}
+
+export function validationFromZod(error: ZodError): ValidationError {
+  return new ValidationError(fieldsFromZod(error));
+}
+
+/** Parses with a zod schema and throws a ValidationError naming each bad field. */
+export function parseInput<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: ZodError } }, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationFromZod(result.error);
+  return result.data;
+}

@@ -1,0 +1,19 @@
+import { groupNameFor } from '../incident/incident-kind';
+import { ValidationError } from '../errors';
+import { operationRollupDeltas } from '../rollup/incident-rollup';
+import type { RecordKind } from '../versioned-record';
+import type { Operation } from './schema';
+
+export const operationKind: RecordKind<Operation> = {
+  entity: 'operation',
+  label: 'Operation',
+  repo: (tx) => tx.operations,
+  async complete(tx, record) {
+    if (record.externalId) {
+      const other = await tx.operations.findByExternalId(record.externalId);
+      if (other && other.id !== record.id) throw new ValidationError({ externalId: `is already used by operation ${other.id}` });
+    }
+    return { ...record, groupName: await groupNameFor(tx, record.groupId) };
+  },
+  onChange: (tx, before, after) => tx.applyOperationRollup(operationRollupDeltas(before, after)),
+};

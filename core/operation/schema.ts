@@ -1,0 +1,75 @@
+/** A security-force operation record; one record may stand for a published total (count > 1). */
+import { z } from 'zod';
+import { COUNTRIES, GEO_PRECISIONS, OPERATION_KINDS, PROVINCES, TIME_PRECISIONS, VERIFICATION_STATUSES } from '../enums';
+import type { Country, GeoPrecision, OperationKind, Province, TimePrecision, VerificationStatus } from '../enums';
+import { Count, enumOf, Instant, Latitude, Longitude, OptionalText, Sources, Version, type Source, type Versioned } from '../common-schemas';
+
+const operationFields = {
+  occurredAt: Instant,
+  timePrecision: enumOf(TIME_PRECISIONS, 'time precision').default('day'),
+  country: enumOf(COUNTRIES, 'country').default('Pakistan'),
+  /** null: a nationwide figure. */
+  province: enumOf(PROVINCES, 'province or region').nullable().default(null),
+  district: OptionalText(100),
+  place: OptionalText(200),
+  latitude: Latitude.nullable().default(null),
+  longitude: Longitude.nullable().default(null),
+  geoPrecision: enumOf(GEO_PRECISIONS, 'geo precision').default('district'),
+  kind: enumOf(OPERATION_KINDS, 'operation kind'),
+  agency: OptionalText(120),
+  groupId: z.uuid({ error: 'must be a group id, or null for unknown' }).nullable().default(null),
+  count: Count.min(1, 'must be at least 1').default(1),
+  militantsKilled: Count.default(0),
+  militantsArrested: Count.default(0),
+  securityKilled: Count.default(0),
+  securityInjured: Count.default(0),
+  summary: OptionalText(5000),
+  sources: Sources,
+  verification: enumOf(VERIFICATION_STATUSES, 'verification status').default('reported'),
+  externalId: OptionalText(120),
+  synthetic: z.boolean().default(false),
+};
+
+function checkCoordinates(v: { latitude?: number | null; longitude?: number | null }, ctx: z.RefinementCtx) {
+  if ((v.latitude == null) !== (v.longitude == null)) {
+    ctx.addIssue({ code: 'custom', path: [v.latitude == null ? 'latitude' : 'longitude'], message: 'give both latitude and longitude, or neither' });
+  }
+}
+
+export const CreateOperationInput = z.strictObject(operationFields).superRefine(checkCoordinates);
+export type CreateOperationInput = z.input<typeof CreateOperationInput>;
+export type OperationFields = z.output<typeof CreateOperationInput>;
+
+export const UpdateOperationInput = z
+  .strictObject({
+    ...Object.fromEntries(Object.entries(operationFields).map(([k, v]) => [k, v.optional()])),
+    version: Version,
+  } as { [K in keyof typeof operationFields]: z.ZodOptional<(typeof operationFields)[K]> } & { version: typeof Version })
+  .superRefine(checkCoordinates);
+export type UpdateOperationInput = z.input<typeof UpdateOperationInput>;
+
+export interface Operation extends Versioned {
+  occurredAt: string;
+  timePrecision: TimePrecision;
+  country: Country;
+  province: Province | null;
+  district: string | null;
+  place: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  geoPrecision: GeoPrecision;
+  kind: OperationKind;
+  agency: string | null;
+  groupId: string | null;
+  groupName: string | null;
+  count: number;
+  militantsKilled: number;
+  militantsArrested: number;
+  securityKilled: number;
+  securityInjured: number;
+  summary: string | null;
+  sources: Source[];
+  verification: VerificationStatus;
+  externalId: string | null;
+  synthetic: boolean;
+}

@@ -1,0 +1,61 @@
+/**
+ * What the domain needs from storage, as interfaces. db/ implements them (Drizzle over PGlite or
+ * postgres.js); core never imports db.
+ */
+import type { Annotation } from './annotation/schema';
+import type { Change } from './change/change';
+import type { ChangeAction, Entity, Role } from './enums';
+import type { Group } from './group/schema';
+import type { Incident } from './incident/schema';
+import type { Operation } from './operation/schema';
+import type { ReferenceFigure } from './reference-figure/schema';
+import type { IncidentMeasures, IncidentRollupKey, OperationMeasures, OperationRollupKey, RollupDelta } from './rollup/incident-rollup';
+
+/** Who is acting: a signed-in user, an API token's owner, or the system (seed, import). */
+export interface Actor {
+  id: string | null;
+  /** What the audit trail shows: an email, "token:<name>", "system:seed". */
+  label: string;
+  role: Role | 'system';
+}
+
+export interface RecordRepo<T extends { id: string }> {
+  /** Reads a record; `lock` takes a row lock for the rest of the transaction. */
+  get(id: string, opts?: { lock?: boolean }): Promise<T | null>;
+  insert(record: T): Promise<void>;
+  update(record: T): Promise<void>;
+}
+
+export interface AppendChange {
+  entity: Entity;
+  action: ChangeAction;
+  id: string;
+  version: number;
+  actor: Actor;
+  before: unknown;
+  after: unknown;
+}
+
+export interface WriteTx {
+  incidents: RecordRepo<Incident> & { findByExternalId(externalId: string): Promise<Incident | null> };
+  operations: RecordRepo<Operation> & { findByExternalId(externalId: string): Promise<Operation | null> };
+  groups: RecordRepo<Group> & { findByShortName(shortName: string): Promise<Group | null> };
+  referenceFigures: RecordRepo<ReferenceFigure>;
+  annotations: RecordRepo<Annotation>;
+  /** Takes the next seq (commit order = seq order), stores the change and queues the wake-up NOTIFY. */
+  appendChange(change: AppendChange): Promise<Change>;
+  applyIncidentRollup(deltas: RollupDelta<IncidentRollupKey, IncidentMeasures>[]): Promise<void>;
+  applyOperationRollup(deltas: RollupDelta<OperationRollupKey, OperationMeasures>[]): Promise<void>;
+}
+
+export interface Store {
+  /** Runs `fn` in one transaction; all of its writes commit together or not at all. */
+  transact<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T>;
+}
+
+export interface Ctx {
+  store: Store;
+  actor: Actor;
+  now: () => Date;
+  newId: () => string;
+}

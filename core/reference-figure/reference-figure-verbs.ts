@@ -1,0 +1,25 @@
+import { RetractInput } from '../common-schemas';
+import { parseInput } from '../errors';
+import type { Ctx, WriteTx } from '../ports';
+import { createRecord, retractRecord, updateRecord, type RecordKind } from '../versioned-record';
+import { CreateReferenceFigureInput, UpdateReferenceFigureInput, type ReferenceFigure } from './schema';
+
+const referenceFigureKind: RecordKind<ReferenceFigure> = {
+  entity: 'referenceFigure',
+  label: 'Reference figure',
+  repo: (tx) => tx.referenceFigures,
+};
+
+export async function createReferenceFigure({ ctx, input, tx }: { ctx: Ctx; input: unknown; tx?: WriteTx }) {
+  return createRecord<ReferenceFigure>(ctx, referenceFigureKind, parseInput(CreateReferenceFigureInput, input), tx);
+}
+
+export async function updateReferenceFigure({ ctx, id, input }: { ctx: Ctx; id: string; input: unknown }) {
+  const { version, ...patch } = parseInput(UpdateReferenceFigureInput, input);
+  return updateRecord<ReferenceFigure>(ctx, referenceFigureKind, id, version, patch as Partial<ReferenceFigure>);
+}
+
+export async function retractReferenceFigure({ ctx, id, input }: { ctx: Ctx; id: string; input: unknown }) {
+  const { reason, version } = parseInput(RetractInput, input);
+  return retractRecord(ctx, referenceFigureKind, id, reason, version);
+}

@@ -1,0 +1,137 @@
+/**
+ * Rollups: the dashboard never scans raw incidents to draw a chart. Each write adds its record's
+ * contribution to a per-day cube and subtracts the previous version's, in the same transaction.
+ * These functions are the single definition of "what a record contributes", used by the writing
+ * verbs, the rebuild command and the tests that compare rollups with raw aggregates.
+ */
+import { CASUALTY_CATEGORIES, type Country, type IncidentType, type OperationKind, type Province, type TargetType, type VerificationStatus } from '../enums';
+import type { Incident } from '../incident/schema';
+import type { Operation } from '../operation/schema';
+
+/** A rollup day is the UTC calendar date of `occurredAt`. */
+export const dayOf = (iso: string): string => iso.slice(0, 10);
+
+/** '' stands for "unknown / unclaimed" (and, for operations, "nationwide") in rollup keys. */
+export const UNKNOWN_KEY = '';
+
+export interface IncidentRollupKey {
+  day: string;
+  country: Country;
+  province: Province;
+  groupKey: string;
+  type: IncidentType;
+  targetType: TargetType;
+  verification: VerificationStatus;
+}
+
+export const INCIDENT_MEASURES = [
+  'incidents',
+  ...CASUALTY_CATEGORIES.flatMap((c) => [`killedLow_${c}`, `killedHigh_${c}`, `injuredLow_${c}`, `injuredHigh_${c}`] as const),
+  'withHigh',
+  'crossBorderYes',
+  'crossBorderNo',
+  'foreignYes',
+  'foreignNo',
+] as const;
+export type IncidentMeasure = (typeof INCIDENT_MEASURES)[number];
+export type IncidentMeasures = Record<IncidentMeasure, number>;
+
+export interface RollupDelta<K, M> {
+  key: K;
+  measures: M;
+}
+
+export const zeroIncidentMeasures = (): IncidentMeasures =>
+  Object.fromEntries(INCIDENT_MEASURES.map((m) => [m, 0])) as IncidentMeasures;
+
+export function incidentRollupKey(i: Incident): IncidentRollupKey {
+  return {
+    day: dayOf(i.occurredAt),
+    country: i.country,
+    province: i.province,
+    groupKey: i.groupId ?? UNKNOWN_KEY,
+    type: i.type,
+    targetType: i.targetType,
+    verification: i.verification,
+  };
+}
+
+/** What one live (not retracted) incident adds to its rollup cell, times `sign`. */
+export function incidentContribution(i: Incident, sign: 1 | -1 = 1): RollupDelta<IncidentRollupKey, IncidentMeasures> | null {
+  if (i.retractedAt) return null;
+  const m = zeroIncidentMeasures();
+  m.incidents = sign;
+  let hasHigh = false;
+  for (const c of CASUALTY_CATEGORIES) {
+    const k = i.casualties.killed[c];
+    const j = i.casualties.injured[c];
+    m[`killedLow_${c}`] = sign * k.low;
+    m[`killedHigh_${c}`] = sign * (k.high ?? k.low);
+    m[`injuredLow_${c}`] = sign * j.low;
+    m[`injuredHigh_${c}`] = sign * (j.high ?? j.low);
+    if (k.high !== null || j.high !== null) hasHigh = true;
+  }
+  m.withHigh = hasHigh ? sign : 0;
+  m.crossBorderYes = i.crossBorder === 'yes' ? sign : 0;
+  m.crossBorderNo = i.crossBorder === 'no' ? sign : 0;
+  m.foreignYes = i.foreignNationals === 'yes' ? sign : 0;
+  m.foreignNo = i.foreignNationals === 'no' ? sign : 0;
+  return { key: incidentRollupKey(i), measures: m };
+}
+
+/** The deltas that take the rollups from `before` to `after` (either may be null). */
+export function incidentRollupDeltas(before: Incident | null, after: Incident | null) {
+  const out: RollupDelta<IncidentRollupKey, IncidentMeasures>[] = [];
+  const minus = before && incidentContribution(before, -1);
+  const plus = after && incidentContribution(after, 1);
+  if (minus) out.push(minus);
+  if (plus) out.push(plus);
+  return out;
+}
+
+export interface OperationRollupKey {
+  day: string;
+  country: Country;
+  province: Province | typeof UNKNOWN_KEY;
+  kind: OperationKind;
+  groupKey: string;
+  verification: VerificationStatus;
+}
+
+export const OPERATION_MEASURES = ['records', 'operations', 'militantsKilled', 'militantsArrested', 'securityKilled', 'securityInjured'] as const;
+export type OperationMeasure = (typeof OPERATION_MEASURES)[number];
+export type OperationMeasures = Record<OperationMeasure, number>;
+
+export const zeroOperationMeasures = (): OperationMeasures =>
+  Object.fromEntries(OPERATION_MEASURES.map((m) => [m, 0])) as OperationMeasures;
+
+export function operationContribution(o: Operation, sign: 1 | -1 = 1): RollupDelta<OperationRollupKey, OperationMeasures> | null {
+  if (o.retractedAt) return null;
+  return {
+    key: {
+      day: dayOf(o.occurredAt),
+      country: o.country,
+      province: o.province ?? UNKNOWN_KEY,
+      kind: o.kind,
+      groupKey: o.groupId ?? UNKNOWN_KEY,
+      verification: o.verification,
+    },
+    measures: {
+      records: sign,
+      operations: sign * o.count,
+      militantsKilled: sign * o.militantsKilled,
+      militantsArrested: sign * o.militantsArrested,
+      securityKilled: sign * o.securityKilled,
+      securityInjured: sign * o.securityInjured,
+    },
+  };
+}
+
+export function operationRollupDeltas(before: Operation | null, after: Operation | null) {
+  const out: RollupDelta<OperationRollupKey, OperationMeasures>[] = [];
+  const minus = before && operationContribution(before, -1);
+  const plus = after && operationContribution(after, 1);
+  if (minus) out.push(minus);
+  if (plus) out.push(plus);
+  return out;
+}

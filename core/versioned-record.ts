@@ -1,0 +1,107 @@
+/**
+ * The life cycle every recorded entity shares: create at version 1, update against an expected
+ * version, retract with a reason (never delete). Each step is one transaction that writes the row,
+ * its change-log entry and (through `onChange`) the rollup delta. The per-entity verbs configure it.
+ */
+import type { Versioned } from './common-schemas';
+import { ConflictError, DomainError, NotFoundError } from './errors';
+import type { Entity } from './enums';
+import type { Ctx, RecordRepo, WriteTx } from './ports';
+import type { Change } from './change/change';
+
+export interface RecordKind<T extends Versioned> {
+  entity: Entity;
+  label: string;
+  repo(tx: WriteTx): RecordRepo<T>;
+  /** Derived fields and cross-record checks (e.g. the group exists), inside the transaction. */
+  complete?(tx: WriteTx, record: T): Promise<T>;
+  onChange?(tx: WriteTx, before: T | null, after: T): Promise<void>;
+}
+
+export interface WriteResult<T> {
+  record: T;
+  change: Change;
+}
+
+function stamp(ctx: Ctx) {
+  return { at: ctx.now().toISOString(), by: ctx.actor.label };
+}
+
+export async function createRecord<T extends Versioned>(
+  ctx: Ctx,
+  kind: RecordKind<T>,
+  fields: Omit<T, keyof Versioned>,
+  tx?: WriteTx,
+): Promise<WriteResult<T>> {
+  const run = async (t: WriteTx) => {
+    const { at, by } = stamp(ctx);
+    let record = {
+      ...fields,
+      id: ctx.newId(),
+      version: 1,
+      createdAt: at,
+      createdBy: by,
+      updatedAt: at,
+      updatedBy: by,
+      retractedAt: null,
+      retractedBy: null,
+      retractionReason: null,
+    } as T;
+    if (kind.complete) record = await kind.complete(t, record);
+    await kind.repo(t).insert(record);
+    await kind.onChange?.(t, null, record);
+    const change = await t.appendChange({ entity: kind.entity, action: 'created', id: record.id, version: 1, actor: ctx.actor, before: null, after: record });
+    return { record, change };
+  };
+  return tx ? run(tx) : ctx.store.transact(run);
+}
+
+export async function updateRecord<T extends Versioned>(
+  ctx: Ctx,
+  kind: RecordKind<T>,
+  id: string,
+  expectedVersion: number,
+  patch: Partial<Omit<T, keyof Versioned>>,
+  tx?: WriteTx,
+): Promise<WriteResult<T>> {
+  const run = async (t: WriteTx) => {
+    const before = await kind.repo(t).get(id, { lock: true });
+    if (!before) throw new NotFoundError(kind.label, id);
+    if (before.retractedAt) throw new ConflictError(`${kind.label} ${id} was retracted and can no longer be edited`, before);
+    if (before.version !== expectedVersion) {
+      throw new ConflictError(`${kind.label} ${id} was changed by someone else (you edited version ${expectedVersion}, it is now at ${before.version})`, before);
+    }
+    const { at, by } = stamp(ctx);
+    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    let after = { ...before, ...defined, version: before.version + 1, updatedAt: at, updatedBy: by } as T;
+    if (kind.complete) after = await kind.complete(t, after);
+    await kind.repo(t).update(after);
+    await kind.onChange?.(t, before, after);
+    const change = await t.appendChange({ entity: kind.entity, action: 'updated', id, version: after.version, actor: ctx.actor, before, after });
+    return { record: after, change };
+  };
+  return tx ? run(tx) : ctx.store.transact(run);
+}
+
+export async function retractRecord<T extends Versioned>(
+  ctx: Ctx,
+  kind: RecordKind<T>,
+  id: string,
+  reason: string,
+  expectedVersion?: number,
+): Promise<WriteResult<T>> {
+  return ctx.store.transact(async (t) => {
+    const before = await kind.repo(t).get(id, { lock: true });
+    if (!before) throw new NotFoundError(kind.label, id);
+    if (before.retractedAt) throw new DomainError('conflict', `${kind.label} ${id} is already retracted`, {}, { current: before });
+    if (expectedVersion !== undefined && before.version !== expectedVersion) {
+      throw new ConflictError(`${kind.label} ${id} was changed by someone else (you saw version ${expectedVersion}, it is now at ${before.version})`, before);
+    }
+    const { at, by } = stamp(ctx);
+    const after = { ...before, version: before.version + 1, updatedAt: at, updatedBy: by, retractedAt: at, retractedBy: by, retractionReason: reason } as T;
+    await kind.repo(t).update(after);
+    await kind.onChange?.(t, before, after);
+    const change = await t.appendChange({ entity: kind.entity, action: 'retracted', id, version: after.version, actor: ctx.actor, before, after });
+    return { record: after, change };
+  });
+}

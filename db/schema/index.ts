@@ -1,0 +1,7 @@
+export * from './auth';
+export * from './groups';
+export * from './incidents';
+export * from './operations';
+export * from './reference';
+export * from './rollups';
+export * from './stream';

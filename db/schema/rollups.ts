@@ -1,0 +1,50 @@
+/**
+ * Per-day cubes kept in step by the writing transactions (core/rollup). Measures are plain sums,
+ * so a delta is an upsert that adds; the dashboard sums cells instead of scanning raw rows.
+ */
+import { bigint, date, index, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { INCIDENT_MEASURES, OPERATION_MEASURES } from '../../core/rollup/incident-rollup';
+
+const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+export const incidentMeasureColumn = (m: string) => snake(m);
+
+const measureColumns = <M extends string>(names: readonly M[]) =>
+  Object.fromEntries(names.map((m) => [m, bigint(snake(m), { mode: 'number' }).notNull().default(0)])) as Record<
+    M,
+    ReturnType<ReturnType<typeof bigint>['notNull']>
+  >;
+
+export const incidentRollupDaily = pgTable(
+  'incident_rollup_daily',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    country: text('country').notNull(),
+    province: text('province').notNull(),
+    groupKey: text('group_key').notNull(),
+    type: text('type').notNull(),
+    targetType: text('target_type').notNull(),
+    verification: text('verification').notNull(),
+    ...measureColumns(INCIDENT_MEASURES),
+  },
+  (t) => [
+    // The primary key leads with day: every chart filters a day range first.
+    primaryKey({ name: 'incident_rollup_daily_pk', columns: [t.day, t.country, t.province, t.groupKey, t.type, t.targetType, t.verification] }),
+    // A group page's activity over time.
+    index('incident_rollup_group_day_idx').on(t.groupKey, t.day),
+  ],
+);
+
+export const operationRollupDaily = pgTable(
+  'operation_rollup_daily',
+  {
+    day: date('day', { mode: 'string' }).notNull(),
+    country: text('country').notNull(),
+    province: text('province').notNull(),
+    kind: text('kind').notNull(),
+    groupKey: text('group_key').notNull(),
+    verification: text('verification').notNull(),
+    ...measureColumns(OPERATION_MEASURES),
+  },
+  (t) => [primaryKey({ name: 'operation_rollup_daily_pk', columns: [t.day, t.country, t.province, t.kind, t.groupKey, t.verification] })],
+);
