@@ -1,0 +1,186 @@
+/**
+ * The Store port over Drizzle: one transaction per verb writing the row, the change-log entry
+ * (seq from the one-row counter), the rollup delta and a pg_notify wake-up. After commit the
+ * in-process 'commit' event wakes this node's live hub without waiting for NOTIFY.
+ */
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Change } from '../core/change/change';
+import type { Group } from '../core/group/schema';
+import type { AppendChange, RecordRepo, Store, WriteTx } from '../core/ports';
+import type { IncidentMeasures, IncidentRollupKey, OperationMeasures, OperationRollupKey, RollupDelta } from '../core/rollup/incident-rollup';
+import { CHANGES_CHANNEL, type Database, type Db } from './client';
+import * as s from './schema';
+import { incidentFromRow, incidentToRow, iso, operationFromRow, operationToRow } from './repositories/incident-rows';
+import { annotationFromRow, groupFromRow, referenceFigureFromRow } from './repositories/record-rows';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type AnyTable = typeof s.incidents | typeof s.operations | typeof s.groups | typeof s.referenceFigures | typeof s.annotations;
+
+function simpleRepo<T extends { id: string }, R>(
+  tx: Tx,
+  table: AnyTable,
+  fromRow: (r: R) => T,
+  toRow: (t: T) => unknown = (t) => t,
+): RecordRepo<T> {
+  return {
+    async get(id, opts) {
+      const q = tx.select().from(table).where(eq(table.id, id));
+      const rows = (await (opts?.lock ? q.for('update') : q)) as R[];
+      return rows[0] ? fromRow(rows[0]) : null;
+    },
+    async insert(record) {
+      await tx.insert(table).values(toRow(record) as never);
+    },
+    async update(record) {
+      const { id: _id, ...rest } = toRow(record) as { id: string };
+      await tx.update(table).set(rest as never).where(eq(table.id, record.id));
+    },
+  };
+}
+
+function groupRepo(tx: Tx): WriteTx['groups'] {
+  const load = async (row: typeof s.groups.$inferSelect): Promise<Group> => {
+    const est = await tx
+      .select()
+      .from(s.groupStrengthEstimates)
+      .where(eq(s.groupStrengthEstimates.groupId, row.id))
+      .orderBy(asc(s.groupStrengthEstimates.position));
+    return groupFromRow(row, est.map((e) => ({ low: e.low, high: e.high, asOf: e.asOf, source: e.source })));
+  };
+  const writeEstimates = async (g: Group) => {
+    await tx.delete(s.groupStrengthEstimates).where(eq(s.groupStrengthEstimates.groupId, g.id));
+    if (g.strengthEstimates.length > 0) {
+      await tx.insert(s.groupStrengthEstimates).values(g.strengthEstimates.map((e, position) => ({ ...e, groupId: g.id, position })));
+    }
+  };
+  return {
+    async get(id, opts) {
+      const q = tx.select().from(s.groups).where(eq(s.groups.id, id));
+      const [row] = await (opts?.lock ? q.for('update') : q);
+      return row ? load(row) : null;
+    },
+    async findByShortName(shortName) {
+      const [row] = await tx.select().from(s.groups).where(sql`lower(${s.groups.shortName}) = lower(${shortName})`);
+      return row ? load(row) : null;
+    },
+    async insert(g) {
+      const { strengthEstimates: _, ...row } = g;
+      await tx.insert(s.groups).values(row);
+      await writeEstimates(g);
+    },
+    async update(g) {
+      const { strengthEstimates: _, id, ...row } = g;
+      await tx.update(s.groups).set(row).where(eq(s.groups.id, id));
+      await writeEstimates(g);
+    },
+  };
+}
+
+const snake = (m: string) => m.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** One multi-row upsert that adds each delta's measures to its cell. */
+async function upsertRollup<K extends object, M extends Record<string, number>>(
+  tx: Tx,
+  table: string,
+  keyColumns: Record<keyof K & string, string>,
+  deltas: RollupDelta<K, M>[],
+) {
+  if (deltas.length === 0) return;
+  const keys = Object.keys(keyColumns) as (keyof K & string)[];
+  const measures = Object.keys(deltas[0]!.measures);
+  const cols = [...keys.map((k) => keyColumns[k]), ...measures.map(snake)];
+  const values = sql.join(
+    deltas.map((d) => sql`(${sql.join([...keys.map((k) => sql`${d.key[k] as unknown as string}`), ...measures.map((m) => sql`${d.measures[m]}`)], sql`, `)})`),
+    sql`, `,
+  );
+  const conflict = keys.map((k) => `"${keyColumns[k]}"`).join(', ');
+  const updates = measures.map((m) => `"${snake(m)}" = ${table}."${snake(m)}" + excluded."${snake(m)}"`).join(', ');
+  await tx.execute(
+    sql`INSERT INTO ${sql.raw(table)} (${sql.raw(cols.map((c) => `"${c}"`).join(', '))}) VALUES ${values} ON CONFLICT (${sql.raw(conflict)}) DO UPDATE SET ${sql.raw(updates)}`,
+  );
+}
+
+const INCIDENT_KEY_COLUMNS: Record<keyof IncidentRollupKey, string> = {
+  day: 'day',
+  country: 'country',
+  province: 'province',
+  groupKey: 'group_key',
+  type: 'type',
+  targetType: 'target_type',
+  verification: 'verification',
+};
+const OPERATION_KEY_COLUMNS: Record<keyof OperationRollupKey, string> = {
+  day: 'day',
+  country: 'country',
+  province: 'province',
+  kind: 'kind',
+  groupKey: 'group_key',
+  verification: 'verification',
+};
+
+export function writeTx(tx: Tx): WriteTx {
+  return {
+    incidents: {
+      ...simpleRepo(tx, s.incidents, incidentFromRow, incidentToRow),
+      async findByExternalId(externalId) {
+        const [row] = await tx.select().from(s.incidents).where(eq(s.incidents.externalId, externalId));
+        return row ? incidentFromRow(row) : null;
+      },
+    },
+    operations: {
+      ...simpleRepo(tx, s.operations, operationFromRow, operationToRow),
+      async findByExternalId(externalId) {
+        const [row] = await tx.select().from(s.operations).where(eq(s.operations.externalId, externalId));
+        return row ? operationFromRow(row) : null;
+      },
+    },
+    groups: groupRepo(tx),
+    referenceFigures: simpleRepo(tx, s.referenceFigures, referenceFigureFromRow),
+    annotations: simpleRepo(tx, s.annotations, annotationFromRow),
+    async appendChange(c: AppendChange): Promise<Change> {
+      // The counter row's lock is held to commit: seq order is commit order.
+      const [meta] = await tx
+        .update(s.streamMeta)
+        .set({ top: sql`${s.streamMeta.top} + 1` })
+        .where(eq(s.streamMeta.id, 1))
+        .returning({ top: s.streamMeta.top, epoch: s.streamMeta.epoch });
+      if (!meta) throw new Error('stream_meta is missing: the database was not initialised (run migrations)');
+      const [row] = await tx
+        .insert(s.changes)
+        .values({
+          seq: meta.top,
+          entity: c.entity,
+          entityId: c.id,
+          action: c.action,
+          version: c.version,
+          actor: c.actor.label,
+          actorId: c.actor.id,
+          before: c.before,
+          after: c.after,
+        })
+        .returning({ at: s.changes.at });
+      await tx.execute(sql`SELECT pg_notify(${CHANGES_CHANNEL}, ${String(meta.top)})`);
+      return { epoch: meta.epoch, seq: Number(meta.top), at: iso(row!.at), entity: c.entity, action: c.action, id: c.id, version: c.version, data: c.after };
+    },
+    applyIncidentRollup: (deltas: RollupDelta<IncidentRollupKey, IncidentMeasures>[]) =>
+      upsertRollup(tx, 'incident_rollup_daily', INCIDENT_KEY_COLUMNS, deltas),
+    applyOperationRollup: (deltas: RollupDelta<OperationRollupKey, OperationMeasures>[]) =>
+      upsertRollup(tx, 'operation_rollup_daily', OPERATION_KEY_COLUMNS, deltas),
+  };
+}
+
+export function createStore(database: Database): Store {
+  return {
+    async transact(fn) {
+      const result = await database.db.transaction((tx) => fn(writeTx(tx)));
+      database.events.emit('commit');
+      return result;
+    },
+  };
+}
+
+/** Creates the counter row with a fresh epoch for a new database; keeps an existing one. */
+export async function ensureStream(db: Db): Promise<void> {
+  await db.execute(sql`INSERT INTO stream_meta (id, epoch, top) VALUES (1, gen_random_uuid()::text, 0) ON CONFLICT (id) DO NOTHING`);
+}
+
