@@ -1,0 +1,47 @@
+/**
+ * Filters shared by lists, stats, exports and the dashboard URL: one schema parses query strings
+ * everywhere. Multi-valued parameters accept repeats (`province=KP&province=Punjab`) or commas.
+ */
+import { z } from 'zod';
+import { COUNTRIES, INCIDENT_TYPES, PROVINCES, TARGET_TYPES, VERIFICATION_STATUSES } from './enums';
+import { Instant } from './common-schemas';
+
+const list = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values, { error: `must be one of: ${values.join(', ')} (${what})` })))
+    .optional();
+
+/** A group id, or "unknown" for unattributed incidents. */
+const groupList = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(z.union([z.literal('unknown'), z.uuid({ error: 'must be group ids or "unknown"' })])))
+  .optional();
+
+export const IncidentFilter = z
+  .object({
+    from: Instant.optional(),
+    to: Instant.optional(),
+    country: list(COUNTRIES, 'country'),
+    province: list(PROVINCES, 'province'),
+    group: groupList,
+    type: list(INCIDENT_TYPES, 'incident type'),
+    target: list(TARGET_TYPES, 'target type'),
+    status: list(VERIFICATION_STATUSES, 'verification status'),
+    /** Lists only: include retracted records (struck through in the UI). */
+    retracted: z.enum(['include', 'exclude', 'only']).optional(),
+  })
+  .refine((f) => !f.from || !f.to || f.from < f.to, { message: 'must be after "from"', path: ['to'] });
+export type IncidentFilter = z.output<typeof IncidentFilter>;
+
+/** Turns URLSearchParams into the object the schema expects (repeated keys become arrays). */
+export function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    out[key] = all.length > 1 ? all : all[0]!;
+  }
+  return out;
+}

@@ -1,0 +1,135 @@
+/**
+ * The composition root: database, migrations, live hub, JSON API, Next and Socket.IO on one HTTP
+ * server and one port. `startServer` is what server/main.ts runs and what tests start on port 0.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getRequestListener } from '@hono/node-server';
+import { Server as SocketServer } from 'socket.io';
+import type { Logger } from 'pino';
+import { openDatabase, type Database } from '../db/client';
+import { createStore, ensureStream } from '../db/store';
+import type { Actor } from '../core/ports';
+import type { Env } from './env';
+import { createLogger } from './logger';
+import { LiveHub, type LiveServer } from './live/hub';
+import { createReadModel } from './read-model';
+import { setRuntime, type Runtime } from './runtime';
+import { createApi, type RouteModule } from './api/app';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface StartOptions {
+  env: Env;
+  /** Serve pages with Next (dev: compile on demand). Off in API and live tests. */
+  next?: false | { dev: boolean };
+  log?: Logger;
+  /** Extra API route modules (sign-in, incidents, …) and start-up steps, in order. */
+  routes?: RouteModule[];
+  onStart?: (runtime: Runtime) => Promise<void>;
+  /** Live hub tuning for tests and benchmarks. */
+  live?: { batchMs?: number; pollMs?: number };
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  runtime: Runtime;
+  io: LiveServer;
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: StartOptions): Promise<RunningServer> {
+  const { env } = opts;
+  const log = opts.log ?? createLogger(env.LOG_LEVEL);
+  const database: Database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? null : env.DATA_DIR });
+  let httpServer: ReturnType<typeof createServer> | null = null;
+  try {
+    await database.migrate();
+    await ensureStream(database.db);
+    log.info({ database: database.kind, dataDir: database.kind === 'pglite' ? path.resolve(env.DATA_DIR) : undefined }, 'database ready');
+
+    let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
+    let apiListener: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
+    httpServer = createServer((req, res) => {
+      const url = req.url ?? '/';
+      if (url.startsWith('/api/') && apiListener) return apiListener(req, res);
+      if (nextHandler) return void nextHandler(req, res);
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Pages are not served by this process (started without Next).');
+    });
+
+    const io: LiveServer = new SocketServer(httpServer, {
+      serveClient: false,
+      // Websocket first; polling remains as a fallback (needs sticky sessions across nodes).
+      transports: ['websocket', 'polling'],
+      pingInterval: 25_000,
+      pingTimeout: 20_000,
+      maxHttpBufferSize: 64 * 1024,
+    });
+    const hub = new LiveHub({ database, io, log: log.child({ part: 'live' }), ...opts.live });
+    const store = createStore(database);
+    const runtime: Runtime = {
+      env,
+      database,
+      store,
+      log,
+      hub,
+      reads: createReadModel(database),
+      ctx: (actor: Actor) => ({ store, actor, now: () => new Date(), newId: () => randomUUID() }),
+    };
+    setRuntime(runtime);
+    await opts.onStart?.(runtime);
+    await hub.start();
+    io.on('connection', (socket) => {
+      hub.attach(socket).catch((err) => {
+        log.warn({ err: (err as Error).message }, 'live handshake failed');
+        socket.disconnect(true);
+      });
+    });
+
+    const api = createApi(runtime, opts.routes ?? []);
+    apiListener = getRequestListener(api.fetch);
+
+    if (opts.next) {
+      const { default: next } = await import('next');
+      const app = next({ dev: opts.next.dev, dir: ROOT, hostname: env.HOST, port: env.PORT });
+      await app.prepare();
+      const handle = app.getRequestHandler();
+      nextHandler = (req, res) => handle(req, res);
+    }
+
+    const server = httpServer;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(env.PORT, env.HOST, () => resolve());
+    });
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : env.PORT;
+    const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
+    const url = `http://${host}:${port}`;
+    log.info({ url, database: database.kind, pages: Boolean(opts.next) }, 'listening');
+
+    let closing: Promise<void> | null = null;
+    const close = () =>
+      (closing ??= (async () => {
+        log.info('shutting down');
+        const stopped = new Promise<void>((r) => server.close(() => r()));
+        server.closeIdleConnections();
+        await hub.stop();
+        io.disconnectSockets(true);
+        await new Promise<void>((r) => io.close(() => r()));
+        server.closeAllConnections();
+        await stopped;
+        await database.close();
+        setRuntime(undefined);
+        log.info('stopped');
+      })());
+    return { url, port, runtime, io, close };
+  } catch (err) {
+    httpServer?.close();
+    await database.close().catch(() => {});
+    throw err;
+  }
+}

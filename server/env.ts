@@ -1,0 +1,41 @@
+/** The environment, parsed once at start (nothing else reads process.env). */
+import { z } from 'zod';
+
+const flag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
+  .default('0')
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+export const Env = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** postgres://…; without it the embedded PGlite database in DATA_DIR is used. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  DATA_DIR: z.string().default('./data'),
+  /** auto: load the synthetic demo set on the first start of an empty embedded database. */
+  DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Anonymous visitors may read dashboards (writes always need an account). */
+  PUBLIC_DASHBOARD: flag,
+  /** The address people use to reach the app (cookies, CSRF origin checks). */
+  BASE_URL: z.string().url().optional(),
+  /** Secret for session signing; generated and kept in DATA_DIR when absent in embedded mode. */
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Killed at or above which an incident is a mass-casualty event. */
+  MASS_CASUALTY_THRESHOLD: z.coerce.number().int().min(1).default(10),
+});
+export type Env = z.infer<typeof Env>;
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = Env.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,173 @@
+/**
+ * The live hub of one node. The change log is the guarantee; NOTIFY and the in-process commit
+ * event are only wake-ups. On each wake-up (and on every re-LISTEN and a slow safety poll) the hub
+ * reads `seq > sent` in order and broadcasts it in coalesced batches to the sockets that are caught
+ * up. A connecting socket first gets its missed changes from the log, then joins the broadcast room
+ * at exactly the seq the room has reached, so it sees every seq once, in order.
+ */
+import type { Server, Socket } from 'socket.io';
+import type { Logger } from 'pino';
+import type { Change } from '../../core/change/change';
+import { MAX_REPLAY } from '../../core/change/change';
+import { CHANGES_CHANNEL, type Database } from '../../db/client';
+import { readChangesAfter, readPosition } from '../../db/queries/changes';
+import { LiveAuth, type ClientToServerEvents, type ServerToClientEvents } from './events';
+
+export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
+export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+const ROOM = 'live';
+const READ_PAGE = 1000;
+
+export interface HubOptions {
+  database: Database;
+  io: LiveServer;
+  log: Logger;
+  /** Minimum time between two broadcasts; a change after a quiet spell goes out at once. */
+  batchMs?: number;
+  /** The safety poll, for a missed wake-up. */
+  pollMs?: number;
+}
+
+export class LiveHub {
+  private epoch = '';
+  /** Highest seq read from the log (broadcast or waiting in the outbox). */
+  private read = 0;
+  /** Highest seq broadcast to the room. */
+  private sent = 0;
+  private outbox: Change[] = [];
+  private reading: Promise<void> | null = null;
+  private again = false;
+  private flushTimer: NodeJS.Timeout | null = null;
+  private lastFlush = 0;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private unlisten: (() => Promise<void>) | null = null;
+  private stopped = false;
+  private healthy = true;
+  private readonly onCommit = () => this.wake();
+  private readonly batchMs: number;
+  private readonly pollMs: number;
+
+  constructor(private readonly opts: HubOptions) {
+    this.batchMs = opts.batchMs ?? 50;
+    this.pollMs = opts.pollMs ?? 2000;
+  }
+
+  get position() {
+    return { epoch: this.epoch, seq: this.sent };
+  }
+
+  async start(): Promise<void> {
+    const pos = await readPosition(this.opts.database.db);
+    this.epoch = pos.epoch;
+    this.read = this.sent = pos.seq;
+    this.opts.database.events.on('commit', this.onCommit);
+    const { sql } = this.opts.database;
+    if (sql) {
+      // onlisten runs on the first LISTEN and after every reconnect: catch up on what was missed.
+      const sub = await sql.listen(CHANGES_CHANNEL, () => this.wake(), () => this.wake());
+      this.unlisten = () => sub.unlisten();
+    }
+    this.pollTimer = setInterval(() => this.wake(), this.pollMs);
+    this.pollTimer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.opts.database.events.off('commit', this.onCommit);
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    await this.reading?.catch(() => {});
+    await this.unlisten?.().catch(() => {});
+  }
+
+  /** Schedules a read of the log; concurrent wake-ups coalesce into one more read. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.reading) {
+      this.again = true;
+      return;
+    }
+    this.reading = this.readLoop().finally(() => {
+      this.reading = null;
+      if (this.again) {
+        this.again = false;
+        this.wake();
+      }
+    });
+  }
+
+  /** Resolves once this node has broadcast `seq` (or after `timeoutMs`). */
+  async until(seq: number, timeoutMs = 5000): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.sent < seq && Date.now() < deadline && !this.stopped) {
+      this.wake();
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return this.sent >= seq;
+  }
+
+  private async readLoop(): Promise<void> {
+    try {
+      for (;;) {
+        const batch = await readChangesAfter(this.opts.database.db, this.epoch, this.read, READ_PAGE);
+        if (batch.length === 0) break;
+        this.read = batch[batch.length - 1]!.seq;
+        this.outbox.push(...batch);
+        this.scheduleFlush();
+        if (batch.length < READ_PAGE) break;
+      }
+      if (!this.healthy) this.opts.log.info({ seq: this.read }, 'live hub reads the change log again');
+      this.healthy = true;
+    } catch (err) {
+      // The database is away: the safety poll retries; nothing is lost, the log still holds it.
+      if (this.healthy) this.opts.log.warn({ err: (err as Error).message }, 'live hub cannot read the change log');
+      this.healthy = false;
+    }
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer) return;
+    const wait = Math.max(0, this.lastFlush + this.batchMs - Date.now());
+    if (wait === 0) this.flush();
+    else this.flushTimer = setTimeout(() => this.flush(), wait);
+  }
+
+  private flush(): void {
+    this.flushTimer = null;
+    if (this.outbox.length === 0) return;
+    const batch = this.outbox;
+    this.outbox = [];
+    this.lastFlush = Date.now();
+    this.sent = batch[batch.length - 1]!.seq;
+    // One broadcast: Socket.IO encodes the packet once for every socket in the room.
+    this.opts.io.to(ROOM).emit('live.changes', batch);
+  }
+
+  /** The handshake: hello, then the missed changes, then the room. */
+  async attach(socket: LiveSocket): Promise<void> {
+    const parsed = LiveAuth.safeParse(socket.handshake.auth ?? {});
+    const auth = parsed.success ? parsed.data : {};
+    const from = auth.seq;
+    let recovered = auth.epoch === this.epoch && from !== undefined && this.sent - from <= MAX_REPLAY;
+    // A snapshot read from the database can be ahead of this node's broadcasts for a moment.
+    if (recovered && from! > this.sent) recovered = await this.until(from!);
+    if (!recovered) {
+      socket.emit('live.hello', { epoch: this.epoch, seq: this.sent, recovered: false });
+      socket.join(ROOM);
+      return;
+    }
+    socket.emit('live.hello', { epoch: this.epoch, seq: this.sent, recovered: true });
+    let cursor = from!;
+    // Replay from the log until the cursor meets the room; the check and the join run without an
+    // await between them, so no broadcast can slip in between.
+    while (cursor < this.sent) {
+      const missed = await readChangesAfter(this.opts.database.db, this.epoch, cursor, READ_PAGE, this.sent);
+      if (missed.length === 0) break;
+      if (!socket.connected) return;
+      socket.emit('live.changes', missed);
+      cursor = missed[missed.length - 1]!.seq;
+    }
+    if (socket.connected) socket.join(ROOM);
+  }
+}

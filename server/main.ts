@@ -1,0 +1,48 @@
+/**
+ * Entry point: `npm start` (production, after `next build`) and `npm run dev` (`--dev`: Next
+ * compiles on demand). Parses the environment once, starts everything on one port, and stops
+ * gracefully on SIGTERM/SIGINT within 10 s.
+ */
+import { parseEnv } from './env';
+import { createLogger } from './logger';
+import { startServer } from './app-server';
+import { productRoutes, productStartup } from './product';
+
+const dev = process.argv.includes('--dev');
+let env;
+try {
+  env = parseEnv({ ...process.env, NODE_ENV: dev ? 'development' : 'production' });
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(1);
+}
+const log = createLogger(env.LOG_LEVEL);
+
+try {
+  const server = await startServer({ env, log, next: { dev }, routes: productRoutes, onStart: productStartup });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    const force = setTimeout(() => {
+      log.error('shutdown took longer than 10 s; exiting');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    server.close().then(
+      () => process.exit(0),
+      (err) => {
+        log.error({ err }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+} catch (err) {
+  const e = err as Error;
+  log.fatal({ err: { name: e.name, message: e.message } }, e.name === 'DataDirLockedError' ? e.message : 'could not start');
+  console.error(`\nborder-watch could not start: ${e.message}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,10 @@
+/**
+ * The product's API route modules and start-up steps, in the order they apply. Tests start the
+ * server with these same lists, so what they exercise is what runs.
+ */
+import type { RouteModule } from './api/app';
+import type { Runtime } from './runtime';
+
+export const productRoutes: RouteModule[] = [];
+
+export async function productStartup(_runtime: Runtime): Promise<void> {}

@@ -1,0 +1,35 @@
+/**
+ * The one runtime of a process, shared through globalThis. Next compiles app/ in its own module
+ * graph, so a module-level singleton would exist twice (and with PGlite, a second instance would
+ * be a second database). server/main.ts sets it; pages and route code read it with getRuntime().
+ * Import only types from here into app/ besides getRuntime.
+ */
+import type { Logger } from 'pino';
+import type { Actor, Ctx, Store } from '../core/ports';
+import type { Database } from '../db/client';
+import type { LiveHub } from './live/hub';
+import type { Env } from './env';
+import type { ReadModel } from './read-model';
+
+export interface Runtime {
+  env: Env;
+  database: Database;
+  store: Store;
+  log: Logger;
+  hub: LiveHub;
+  reads: ReadModel;
+  ctx(actor: Actor): Ctx;
+}
+
+const KEY = Symbol.for('border-watch.runtime');
+type Holder = { [KEY]?: Runtime };
+
+export function setRuntime(runtime: Runtime | undefined): void {
+  (globalThis as Holder)[KEY] = runtime;
+}
+
+export function getRuntime(): Runtime {
+  const runtime = (globalThis as Holder)[KEY];
+  if (!runtime) throw new Error('The server runtime is not started: run the app with `npm start` or `npm run dev` (server/main.ts).');
+  return runtime;
+}

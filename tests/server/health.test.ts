@@ -1,0 +1,34 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drivers } from '../support/test-database';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+describe.each(drivers)('the server on %s', (driver) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(driver);
+  });
+  afterAll(async () => {
+    await server?.destroy();
+  });
+
+  it('answers health with the database kind and the log position', async () => {
+    const res = await fetch(`${server.url}/api/health`);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ status: 'ok', database: driver, position: { seq: 0 } });
+    expect(typeof body.position.epoch).toBe('string');
+  });
+
+  it('answers unknown API routes with a JSON 404', async () => {
+    const res = await fetch(`${server.url}/api/nope`);
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.code).toBe('not_found');
+  });
+
+  it('stops cleanly and frees the port', async () => {
+    const other = await startTestServer(driver);
+    const { port } = other;
+    await other.destroy();
+    await expect(fetch(`http://127.0.0.1:${port}/api/health`)).rejects.toThrow();
+  });
+});
