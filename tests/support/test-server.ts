@@ -45,7 +45,7 @@ export async function startTestServer(driver: Driver, opts: TestServerOptions = 
     vars.DATA_DIR = dir;
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
-  const env = parseEnv(vars);
+  const env = parseEnv(vars as NodeJS.ProcessEnv);
   const server = await startServer({ env, log: pino({ level: env.LOG_LEVEL }), next: false, routes: productRoutes, onStart: productStartup, live: opts.live });
   return {
     ...server,
