@@ -1,0 +1,30 @@
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+const frameworks = ['next', 'next/*', 'react', 'react-dom', 'react/*', 'socket.io', 'socket.io-client', 'drizzle-orm', 'drizzle-orm/*', 'postgres', '@electric-sql/pglite', 'hono', 'hono/*', 'better-auth', 'better-auth/*', 'pino', 'recharts'];
+
+export default [
+  ...nextVitals,
+  ...nextTs,
+  { ignores: ['.next/**', 'node_modules/**', 'data/**', 'db/migrations/**', 'test-results/**', 'next-env.d.ts', 'bench/results/**'] },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The domain stays framework-free: no web framework, UI, transport or database in core/.
+    files: ['core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: frameworks, message: 'core/ is framework-free: no next, react, socket.io, drizzle, hono or database imports.' },
+            { group: ['**/db/**', '**/server/**', '**/app/**', '@/db/*', '@/server/*', '@/app/*'], message: 'core/ must not depend on db/, server/ or app/.' },
+          ],
+        },
+      ],
+    },
+  },
+];

@@ -1,0 +1,22 @@
+import type { NextConfig } from 'next';
+
+const securityHeaders = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'X-Frame-Options', value: 'DENY' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
+];
+
+const config: NextConfig = {
+  // Database drivers and the logger load from node_modules at run time, shared with the custom
+  // server (bundling them breaks PGlite's WASM files and duplicates module state).
+  serverExternalPackages: ['postgres', '@electric-sql/pglite', 'drizzle-orm', 'pino', 'socket.io'],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  typedRoutes: false,
+  async headers() {
+    return [{ source: '/:path*', headers: securityHeaders }];
+  },
+};
+
+export default config;
