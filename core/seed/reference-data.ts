@@ -1,0 +1,162 @@
+/**
+ * Reference rows every install starts with: the groups (reference-groups.ts), the published
+ * figures and the timeline annotations from the seed news report (docs: shared/reference/facts.md).
+ * Figures are kept as reported, with their kind of value, so "more than 75,000" never turns into a
+ * plain 75,000 and a range never loses its top. Descriptions are our own words.
+ */
+import type { CreateAnnotationInput } from '../annotation/schema';
+import type { CreateReferenceFigureInput } from '../reference-figure/schema';
+import { SEED_ARTICLE } from './reference-groups';
+
+export { REFERENCE_GROUPS, SEED_ARTICLE } from './reference-groups';
+
+const DIPLOMAT = 'The Diplomat';
+const UN_TEAM = 'UN Analytical Support and Sanctions Monitoring Team (report of December 2025)';
+
+export const REFERENCE_FIGURES: readonly CreateReferenceFigureInput[] = [
+  {
+    metric: 'Intelligence-based operations carried out by Pakistani security forces (more than)',
+    valueKind: 'lower_bound',
+    value: 75_000,
+    unit: 'operations',
+    periodStart: '2025-01-01',
+    periodEnd: '2025-12-31',
+    periodLabel: '2025',
+    sourceName: SEED_ARTICLE,
+    comparableTo: 'operations',
+  },
+  {
+    metric: 'Terrorists killed in intelligence-based operations',
+    valueKind: 'exact',
+    value: 2_597,
+    unit: 'people',
+    periodStart: '2025-01-01',
+    periodEnd: '2025-12-31',
+    periodLabel: '2025',
+    sourceName: SEED_ARTICLE,
+    comparableTo: 'militantsKilledInOperations',
+  },
+  {
+    metric: 'TTP fighters active in Afghanistan (estimate)',
+    valueKind: 'range',
+    value: 6_000,
+    valueHigh: 6_500,
+    unit: 'fighters',
+    // "Early 2026" has no firm edges; the label carries it and the dates stay unknown.
+    periodLabel: 'as of early 2026',
+    sourceName: DIPLOMAT,
+    citedVia: SEED_ARTICLE,
+  },
+  {
+    metric: 'Share of attacks in Pakistan reportedly involving Afghan nationals',
+    valueKind: 'percent',
+    value: 70,
+    unit: '%',
+    // Recorded data only carries a tri-state per incident, often unknown; a side-by-side share
+    // would mislead, so this figure is not marked comparable.
+    periodLabel: 'recent years (reported early 2026)',
+    sourceName: DIPLOMAT,
+    citedVia: SEED_ARTICLE,
+  },
+  {
+    metric: 'International and regional terrorist organisations active in Afghanistan (more than)',
+    valueKind: 'lower_bound',
+    value: 20,
+    unit: 'organisations',
+    periodStart: '2025-12-01',
+    periodEnd: '2025-12-31',
+    periodLabel: 'December 2025',
+    sourceName: UN_TEAM,
+    citedVia: SEED_ARTICLE,
+  },
+  {
+    metric: 'Victims of terrorism in Pakistan since the start of the "War on Terror", civilians, children and security personnel (more than)',
+    valueKind: 'lower_bound',
+    value: 80_000,
+    unit: 'people',
+    periodStart: '2001-01-01',
+    periodEnd: '2025-12-31',
+    periodLabel: '2001 to 2025',
+    sourceName: SEED_ARTICLE,
+    // Not comparable to "killed": the report says "victims", which may include the injured, and the
+    // period reaches back to 2001, long before any recorded incident in this tracker.
+    comparableTo: null,
+  },
+  {
+    metric: 'Economic cost of terrorism to Pakistan: infrastructure damage, lost investment and disruption (more than; a lower bound)',
+    // The money kind has no lower-bound flag, so "more than" lives in the metric text.
+    valueKind: 'money',
+    value: 150e9,
+    unit: 'USD',
+    periodStart: '2001-01-01',
+    periodEnd: '2025-12-31',
+    periodLabel: '2001 to 2025',
+    sourceName: SEED_ARTICLE,
+  },
+];
+
+export const REFERENCE_ANNOTATIONS: readonly CreateAnnotationInput[] = [
+  {
+    date: '2021-08-01',
+    datePrecision: 'month',
+    kind: 'political',
+    title: 'Taliban take power in Kabul',
+    description:
+      'The Taliban regain control of Afghanistan as NATO forces leave. Pakistan keeps its embassy in ' +
+      'Kabul open and helps with evacuations and humanitarian appeals.',
+    sourceName: SEED_ARTICLE,
+  },
+  {
+    // The report dates this only to the year 2021.
+    date: '2021-01-01',
+    datePrecision: 'year',
+    kind: 'diplomatic',
+    title: 'Pakistan opens engagement with the new Taliban government',
+    description:
+      'Islamabad engages Kabul on the basis of the Doha agreement commitments, hoping for a stable ' +
+      'neighbour; Pakistan later says the Taliban did not honour those commitments.',
+    sourceName: SEED_ARTICLE,
+  },
+  {
+    date: '2022-01-01',
+    datePrecision: 'year',
+    kind: 'diplomatic',
+    title: 'Religious scholars led by Mufti Taqi Usmani meet the Taliban and TTP',
+    description:
+      'A delegation of ulema holds talks with both the Afghan Taliban and the TTP and comes away with ' +
+      'promises that attacks on Pakistan will stop; the promises are not kept.',
+    sourceName: SEED_ARTICLE,
+  },
+  {
+    date: '2022-01-01',
+    datePrecision: 'span',
+    endDate: '2025-12-31',
+    kind: 'diplomatic',
+    title: 'Bilateral dialogue and regional mediation with Kabul',
+    description:
+      'Pakistan pursues talks with the Taliban government directly and through mediators, among them ' +
+      'China, Russia and Gulf states, to curb attacks launched from Afghan soil.',
+    sourceName: SEED_ARTICLE,
+  },
+  {
+    date: '2025-01-01',
+    datePrecision: 'year',
+    kind: 'policy',
+    title: '"2D strategy": deterrence combined with diplomacy',
+    description:
+      'With dialogue alone no longer trusted, Pakistan pairs military deterrence with diplomacy; ' +
+      'Turkiye and Qatar help facilitate talks.',
+    sourceName: SEED_ARTICLE,
+  },
+  {
+    date: '2025-12-01',
+    datePrecision: 'month',
+    kind: 'report',
+    title: 'UN monitors count more than 20 terrorist groups active in Afghanistan',
+    description:
+      'The UN Analytical Support and Sanctions Monitoring Team names TTP, ISIL-K, al Qaeda, ETIM/TIP and ' +
+      'the IMU among them, and warns that the Taliban have taken former fighters of several groups into ' +
+      'their local security forces.',
+    sourceName: UN_TEAM,
+  },
+];

@@ -1,0 +1,146 @@
+/**
+ * An in-memory Store for pure core tests: implements core/ports WriteTx with Maps, serialises
+ * transactions and rolls a failed one back (each transaction works on copies that replace the
+ * committed state only when `fn` resolves), so verbs can be exercised without a database.
+ * Not a model of Postgres: no row locks, no isolation levels, rollups summed naively.
+ */
+import type { Annotation } from '../../../core/annotation/schema';
+import type { Change } from '../../../core/change/change';
+import type { Group } from '../../../core/group/schema';
+import type { Incident } from '../../../core/incident/schema';
+import type { Operation } from '../../../core/operation/schema';
+import type { Actor, AppendChange, Ctx, RecordRepo, Store, WriteTx } from '../../../core/ports';
+import type { ReferenceFigure } from '../../../core/reference-figure/schema';
+import type { RollupDelta } from '../../../core/rollup/incident-rollup';
+
+export interface MemoryState {
+  incidents: Map<string, Incident>;
+  operations: Map<string, Operation>;
+  groups: Map<string, Group>;
+  referenceFigures: Map<string, ReferenceFigure>;
+  annotations: Map<string, Annotation>;
+  changes: Change[];
+  /** Rollup cells keyed by the JSON of their key; measures summed. */
+  incidentRollup: Map<string, Record<string, number>>;
+  operationRollup: Map<string, Record<string, number>>;
+}
+
+const emptyState = (): MemoryState => ({
+  incidents: new Map(),
+  operations: new Map(),
+  groups: new Map(),
+  referenceFigures: new Map(),
+  annotations: new Map(),
+  changes: [],
+  incidentRollup: new Map(),
+  operationRollup: new Map(),
+});
+
+// Records are replaced, never mutated, by the verbs, so shallow copies of the maps suffice.
+const copyState = (s: MemoryState): MemoryState => ({
+  incidents: new Map(s.incidents),
+  operations: new Map(s.operations),
+  groups: new Map(s.groups),
+  referenceFigures: new Map(s.referenceFigures),
+  annotations: new Map(s.annotations),
+  changes: [...s.changes],
+  incidentRollup: new Map(s.incidentRollup),
+  operationRollup: new Map(s.operationRollup),
+});
+
+function repo<T extends { id: string }>(map: Map<string, T>): RecordRepo<T> {
+  return {
+    get: async (id) => map.get(id) ?? null,
+    insert: async (record) => {
+      if (map.has(record.id)) throw new Error(`duplicate id ${record.id}`);
+      map.set(record.id, record);
+    },
+    update: async (record) => {
+      if (!map.has(record.id)) throw new Error(`no row ${record.id}`);
+      map.set(record.id, record);
+    },
+  };
+}
+
+function applyRollup<K, M extends object>(cells: Map<string, Record<string, number>>, deltas: RollupDelta<K, M>[]) {
+  for (const { key, measures } of deltas) {
+    const k = JSON.stringify(key);
+    const cell = { ...(cells.get(k) ?? {}) };
+    for (const [m, v] of Object.entries(measures) as Array<[string, number]>) cell[m] = (cell[m] ?? 0) + v;
+    cells.set(k, cell);
+  }
+}
+
+const findBy = <T>(map: Map<string, T>, pick: (r: T) => string | null, value: string): T | null => {
+  for (const r of map.values()) if (pick(r) === value) return r;
+  return null;
+};
+
+function txOver(s: MemoryState, epoch: string): WriteTx {
+  const externalIndex = <T extends { externalId: string | null }>(map: Map<string, T>) => (id: string) =>
+    Promise.resolve(findBy(map, (r) => r.externalId, id));
+  return {
+    incidents: { ...repo(s.incidents), findByExternalId: externalIndex(s.incidents) },
+    operations: { ...repo(s.operations), findByExternalId: externalIndex(s.operations) },
+    groups: {
+      ...repo(s.groups),
+      findByShortName: async (name) => findBy(s.groups, (g) => g.shortName.toLowerCase(), name.toLowerCase()),
+    },
+    referenceFigures: repo(s.referenceFigures),
+    annotations: repo(s.annotations),
+    appendChange: async (c: AppendChange) => {
+      const change: Change = { epoch, seq: s.changes.length + 1, at: new Date(0).toISOString(), entity: c.entity, action: c.action, id: c.id, version: c.version, data: c.after };
+      s.changes.push(change);
+      return change;
+    },
+    applyIncidentRollup: async (deltas) => applyRollup(s.incidentRollup, deltas),
+    applyOperationRollup: async (deltas) => applyRollup(s.operationRollup, deltas),
+  };
+}
+
+export interface MemoryStore extends Store {
+  /** The committed state (read it, do not write it). */
+  readonly state: MemoryState;
+  transactions: number;
+}
+
+export function createMemoryStore(epoch = 'memory'): MemoryStore {
+  let committed = emptyState();
+  let queue: Promise<unknown> = Promise.resolve();
+  const store: MemoryStore = {
+    get state() {
+      return committed;
+    },
+    transactions: 0,
+    transact<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> {
+      const run = async () => {
+        const working = copyState(committed);
+        const result = await fn(txOver(working, epoch));
+        committed = working;
+        store.transactions++;
+        return result;
+      };
+      // One transaction at a time, like a single PGlite connection.
+      const next = queue.then(run, run);
+      queue = next.catch(() => undefined);
+      return next;
+    },
+  };
+  return store;
+}
+
+export const SYSTEM_ACTOR: Actor = { id: null, label: 'system:test', role: 'system' };
+
+/** A Ctx over a memory store, with a fixed clock and counting ids (valid UUID shape). */
+export function createMemoryCtx(store: Store = createMemoryStore(), now = new Date('2026-01-17T00:00:00Z')): Ctx & { store: Store } {
+  let n = 0;
+  return {
+    store,
+    actor: SYSTEM_ACTOR,
+    now: () => now,
+    newId: () => {
+      n++;
+      return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+    },
+  };
+}
