@@ -60,6 +60,10 @@ export class ConflictError extends DomainError {
 export function fieldsFromZod(error: ZodError): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) fields[[...issue.path.map(String), key].join('.')] ??= 'is not a known field';
+      continue;
+    }
     const path = issue.path.length > 0 ? issue.path.map(String).join('.') : '_';
     if (!(path in fields)) fields[path] = issue.message;
   }

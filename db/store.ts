@@ -7,7 +7,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { Change } from '../core/change/change';
 import type { Group } from '../core/group/schema';
 import type { AppendChange, RecordRepo, Store, WriteTx } from '../core/ports';
-import type { IncidentMeasures, IncidentRollupKey, OperationMeasures, OperationRollupKey, RollupDelta } from '../core/rollup/incident-rollup';
+import { mergeDeltas, type IncidentMeasures, type IncidentRollupKey, type OperationMeasures, type OperationRollupKey, type RollupDelta } from '../core/rollup/incident-rollup';
 import { CHANGES_CHANNEL, type Database, type Db } from './client';
 import * as s from './schema';
 import { incidentFromRow, incidentToRow, iso, operationFromRow, operationToRow } from './repositories/incident-rows';
@@ -83,8 +83,9 @@ async function upsertRollup<K extends object, M extends Record<string, number>>(
   tx: Tx,
   table: string,
   keyColumns: Record<keyof K & string, string>,
-  deltas: RollupDelta<K, M>[],
+  input: RollupDelta<K, M>[],
 ) {
+  const deltas = mergeDeltas(input);
   if (deltas.length === 0) return;
   const keys = Object.keys(keyColumns) as (keyof K & string)[];
   const measures = Object.keys(deltas[0]!.measures);

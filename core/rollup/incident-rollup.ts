@@ -86,7 +86,7 @@ export function incidentRollupDeltas(before: Incident | null, after: Incident | 
   const plus = after && incidentContribution(after, 1);
   if (minus) out.push(minus);
   if (plus) out.push(plus);
-  return out;
+  return mergeDeltas(out);
 }
 
 export interface OperationRollupKey {
@@ -133,5 +133,26 @@ export function operationRollupDeltas(before: Operation | null, after: Operation
   const plus = after && operationContribution(after, 1);
   if (minus) out.push(minus);
   if (plus) out.push(plus);
-  return out;
+  return mergeDeltas(out);
+}
+
+/**
+ * Sums deltas that fall in the same cell and drops those that cancel out: an edit that keeps the
+ * cell yields one delta (or none), and one upsert command never touches a row twice.
+ */
+export function mergeDeltas<K extends object, M extends Record<string, number>>(deltas: RollupDelta<K, M>[]): RollupDelta<K, M>[] {
+  const cells = new Map<string, RollupDelta<K, M>>();
+  for (const d of deltas) {
+    const id = JSON.stringify(d.key);
+    const cell = cells.get(id);
+    if (!cell) {
+      cells.set(id, { key: d.key, measures: { ...d.measures } });
+      continue;
+    }
+    const m = cell.measures as Record<string, number>;
+    for (const [k, v] of Object.entries(d.measures)) m[k] = (m[k] ?? 0) + v;
+  }
+  return [...cells.values()]
+    .map((c) => ({ key: c.key, measures: Object.fromEntries(Object.entries(c.measures).map(([k, v]) => [k, v + 0])) as M }))
+    .filter((c) => Object.values(c.measures).some((v) => v !== 0));
 }
