@@ -1,0 +1,137 @@
+/**
+ * The ACLED CSV import driver: stream → records → mapped rows → batches → sink → report.
+ *
+ * Memory stays flat whatever the file size: records are pulled one at a time and the parser waits
+ * while a batch is being written (backpressure through the async iterator).
+ *
+ * Never throws for anything in the file: bad rows become report errors, and a file that cannot be
+ * read on (no usable header, an unclosed quote swallowing megabytes, a failed stream, a failed
+ * store) ends the import early with the reason in `report.stopped` (see import-report.ts).
+ */
+import type { AcledColumnIndex } from './acled-columns';
+import { acledRowFromFields, matchAcledHeader } from './acled-columns';
+import { createAcledRowMapper, type AcledImportOptions } from './acled-row';
+import { CsvStop, readCsvRecords, type ByteInput } from './csv-records';
+import { ReportTally, type ImportProgress, type ImportReport } from './import-report';
+import type { ImportItem, ImportSink } from './import-sink';
+
+export interface ImportAcledOptions extends AcledImportOptions {
+  /** Rows per sink.writeBatch call (default 500: one multi-row upsert stays well under limits). */
+  batchSize?: number;
+  /** Row errors kept in the report's list (default 1000); errorCount keeps counting. */
+  maxErrors?: number;
+  /** A record longer than this stops the import (default 1 MiB; real ACLED records are < 10 KB). */
+  maxRecordBytes?: number;
+}
+
+export interface ImportAcledArgs {
+  /** A file or upload stream (a Node Readable is an AsyncIterable), or chunks of bytes or text. */
+  input: ByteInput;
+  options?: ImportAcledOptions;
+  sink: ImportSink;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+/** The store failed: its batch is already counted as errors. */
+class SinkStop extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const isBlank = (fields: readonly string[]) => fields.every((f) => f.trim() === '');
+const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export async function importAcled({ input, options = {}, sink, onProgress }: ImportAcledArgs): Promise<ImportReport> {
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? 500));
+  const maxRecordBytes = options.maxRecordBytes ?? 1024 * 1024;
+  const tally = new ReportTally(options.maxErrors);
+  const mapRow = createAcledRowMapper(options);
+  let bytesRead = 0;
+  let batch: { item: ImportItem; line: number }[] = [];
+  let batchIds = new Set<string>();
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const pending = batch;
+    batch = [];
+    batchIds = new Set();
+    let outcomes: unknown;
+    try {
+      outcomes = await sink.writeBatch(pending.map((p) => p.item));
+    } catch (error) {
+      for (const p of pending) tally.error(p.line, `not saved: ${reason(error)}`);
+      throw new SinkStop(
+        pending[0]!.line,
+        `saving the rows from this line failed (${reason(error)}); later rows were not read. Re-running the import is safe: rows are matched by externalId`,
+      );
+    }
+    pending.forEach((p, i) => {
+      const outcome = Array.isArray(outcomes) ? (outcomes[i] as unknown) : undefined;
+      if (outcome === 'imported' || outcome === 'updated') tally.written(outcome);
+      else if (typeof outcome === 'object' && outcome !== null && 'error' in outcome) tally.error(p.line, `not saved: ${String(outcome.error)}`);
+      else tally.error(p.line, 'not saved: the store gave no outcome for this row');
+    });
+  };
+
+  let header: AcledColumnIndex | undefined;
+  let rowsSinceProgress = 0;
+  try {
+    for await (const event of readCsvRecords(input, { maxRecordBytes, onBytes: (n) => (bytesRead += n) })) {
+      if (event.kind === 'record' && isBlank(event.fields)) continue;
+      if (header === undefined) {
+        const match = event.kind === 'record' ? matchAcledHeader(event.fields) : { ok: false as const, message: `no usable header: ${event.message}` };
+        if (!match.ok) {
+          tally.stop(event.line, match.message);
+          break;
+        }
+        header = match.index;
+        continue;
+      }
+      tally.row();
+      if (event.kind === 'bad-record') {
+        tally.error(event.line, event.message);
+      } else {
+        let outcome: ReturnType<typeof mapRow>;
+        try {
+          outcome = mapRow(acledRowFromFields(header, event.fields));
+        } catch (error) {
+          // A mapping bug must cost one row, not the whole import.
+          outcome = { kind: 'error', message: `internal error while mapping this row: ${reason(error)}` };
+        }
+        if (outcome.kind === 'skip') tally.skip(outcome.reason);
+        else if (outcome.kind === 'error') tally.error(event.line, outcome.message);
+        else {
+          // Same externalId twice in one upsert statement is refused by Postgres: write the first.
+          if (batchIds.has(outcome.externalId)) await flush();
+          batch.push({ item: outcome, line: event.line });
+          batchIds.add(outcome.externalId);
+          if (batch.length >= batchSize) await flush();
+        }
+      }
+      if (++rowsSinceProgress >= batchSize) {
+        rowsSinceProgress = 0;
+        onProgress?.(tally.progress(bytesRead));
+      }
+    }
+    if (header === undefined) tally.stop(1, 'the file is empty: there is no header row');
+    await flush();
+  } catch (error) {
+    if (!(error instanceof CsvStop || error instanceof SinkStop)) throw error;
+    tally.stop(error.line, error.message);
+    if (error instanceof CsvStop) {
+      // Rows read before a read failure are good: save them. If the store fails too, those rows
+      // are already counted as errors and the read failure stays the reported reason.
+      try {
+        await flush();
+      } catch (e) {
+        if (!(e instanceof SinkStop)) throw e;
+      }
+    }
+  }
+  onProgress?.(tally.progress(bytesRead));
+  return tally.report();
+}
