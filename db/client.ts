@@ -53,6 +53,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       max: opts.max ?? 10,
       onnotice: () => {},
       connect_timeout: 5,
+      // Rollup days and date filters are UTC calendar days, whatever the server's default zone.
+      connection: { TimeZone: 'UTC' },
       // bigint counters (seq) fit in a JS number for centuries of writes.
       types: { bigint: postgres.BigInt },
     });
