@@ -23,6 +23,8 @@ export interface MemoryState {
   /** Rollup cells keyed by the JSON of their key; measures summed. */
   incidentRollup: Map<string, Record<string, number>>;
   operationRollup: Map<string, Record<string, number>>;
+  /** externalId → id, so importer-sized tests do not scan every row per lookup. */
+  externalIds: { incidents: Map<string, string>; operations: Map<string, string> };
 }
 
 const emptyState = (): MemoryState => ({
@@ -34,6 +36,7 @@ const emptyState = (): MemoryState => ({
   changes: [],
   incidentRollup: new Map(),
   operationRollup: new Map(),
+  externalIds: { incidents: new Map(), operations: new Map() },
 });
 
 // Records are replaced, never mutated, by the verbs, so shallow copies of the maps suffice.
@@ -46,6 +49,7 @@ const copyState = (s: MemoryState): MemoryState => ({
   changes: [...s.changes],
   incidentRollup: new Map(s.incidentRollup),
   operationRollup: new Map(s.operationRollup),
+  externalIds: { incidents: new Map(s.externalIds.incidents), operations: new Map(s.externalIds.operations) },
 });
 
 function repo<T extends { id: string }>(map: Map<string, T>): RecordRepo<T> {
@@ -76,12 +80,35 @@ const findBy = <T>(map: Map<string, T>, pick: (r: T) => string | null, value: st
   return null;
 };
 
-function txOver(s: MemoryState, epoch: string): WriteTx {
-  const externalIndex = <T extends { externalId: string | null }>(map: Map<string, T>) => (id: string) =>
-    Promise.resolve(findBy(map, (r) => r.externalId, id));
+/** A repo that keeps the externalId index in step with inserts and updates. */
+function indexedRepo<T extends { id: string; externalId: string | null }>(map: Map<string, T>, index: Map<string, string>) {
+  const base = repo(map);
+  const unindexPrevious = (record: T) => {
+    const previous = map.get(record.id)?.externalId;
+    if (previous && index.get(previous) === record.id) index.delete(previous);
+  };
   return {
-    incidents: { ...repo(s.incidents), findByExternalId: externalIndex(s.incidents) },
-    operations: { ...repo(s.operations), findByExternalId: externalIndex(s.operations) },
+    get: base.get,
+    insert: async (record: T) => {
+      await base.insert(record);
+      if (record.externalId) index.set(record.externalId, record.id);
+    },
+    update: async (record: T) => {
+      unindexPrevious(record);
+      await base.update(record);
+      if (record.externalId) index.set(record.externalId, record.id);
+    },
+    findByExternalId: async (externalId: string) => {
+      const id = index.get(externalId);
+      return id === undefined ? null : (map.get(id) ?? null);
+    },
+  };
+}
+
+function txOver(s: MemoryState, epoch: string): WriteTx {
+  return {
+    incidents: indexedRepo(s.incidents, s.externalIds.incidents),
+    operations: indexedRepo(s.operations, s.externalIds.operations),
     groups: {
       ...repo(s.groups),
       findByShortName: async (name) => findBy(s.groups, (g) => g.shortName.toLowerCase(), name.toLowerCase()),
