@@ -123,3 +123,14 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [uniqueIndex('idempotency_keys_pk').on(t.actor, t.route, t.key), check('idempotency_key_length', sql`length(${t.key}) BETWEEN 1 AND 200`)],
 );
+
+/**
+ * Secrets the server generates for itself when the environment gives none (the session-signing
+ * secret, without AUTH_SECRET). Kept in the database so that every node of one deployment, and
+ * the CLI, agree on it without coordination (docs/adr/0004-auth-and-api-tokens.md).
+ */
+export const appSecrets = pgTable('app_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
