@@ -36,6 +36,17 @@ export interface AppendChange {
   after: unknown;
 }
 
+/** The first answer to a POST with an Idempotency-Key, scoped to who sent it and where. */
+export interface IdempotencyRecord {
+  key: string;
+  actor: string;
+  route: string;
+  /** Hash of the request body: the same key with another body is a conflict, not a replay. */
+  requestHash: string;
+  status: number;
+  response: unknown;
+}
+
 export interface WriteTx {
   incidents: RecordRepo<Incident> & { findByExternalId(externalId: string): Promise<Incident | null> };
   operations: RecordRepo<Operation> & { findByExternalId(externalId: string): Promise<Operation | null> };
@@ -46,6 +57,14 @@ export interface WriteTx {
   appendChange(change: AppendChange): Promise<Change>;
   applyIncidentRollup(deltas: RollupDelta<IncidentRollupKey, IncidentMeasures>[]): Promise<void>;
   applyOperationRollup(deltas: RollupDelta<OperationRollupKey, OperationMeasures>[]): Promise<void>;
+  /**
+   * Stored in the write's own transaction, so a replayed answer exists exactly when the write does.
+   * Optional: only transports that accept Idempotency-Key need it (in-memory test stores omit it).
+   */
+  idempotency?: {
+    get(scope: { key: string; actor: string; route: string }): Promise<IdempotencyRecord | null>;
+    put(record: IdempotencyRecord): Promise<void>;
+  };
 }
 
 export interface Store {

@@ -3,10 +3,10 @@
  * (seq from the one-row counter), the rollup delta and a pg_notify wake-up. After commit the
  * in-process 'commit' event wakes this node's live hub without waiting for NOTIFY.
  */
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Change } from '../core/change/change';
 import type { Group } from '../core/group/schema';
-import type { AppendChange, RecordRepo, Store, WriteTx } from '../core/ports';
+import type { AppendChange, IdempotencyRecord, RecordRepo, Store, WriteTx } from '../core/ports';
 import { mergeDeltas, type IncidentMeasures, type IncidentRollupKey, type OperationMeasures, type OperationRollupKey, type RollupDelta } from '../core/rollup/incident-rollup';
 import { CHANGES_CHANNEL, type Database, type Db } from './client';
 import * as s from './schema';
@@ -167,6 +167,17 @@ export function writeTx(tx: Tx): WriteTx {
       upsertRollup(tx, 'incident_rollup_daily', INCIDENT_KEY_COLUMNS, deltas),
     applyOperationRollup: (deltas: RollupDelta<OperationRollupKey, OperationMeasures>[]) =>
       upsertRollup(tx, 'operation_rollup_daily', OPERATION_KEY_COLUMNS, deltas),
+    idempotency: {
+      async get({ key, actor, route }): Promise<IdempotencyRecord | null> {
+        const k = s.idempotencyKeys;
+        const [row] = await tx.select().from(k).where(and(eq(k.actor, actor), eq(k.route, route), eq(k.key, key)));
+        return row ? { key: row.key, actor: row.actor, route: row.route, requestHash: row.requestHash, status: row.status, response: row.response } : null;
+      },
+      async put(record) {
+        // A concurrent twin fails here on the unique index and rolls back its whole write.
+        await tx.insert(s.idempotencyKeys).values(record);
+      },
+    },
   };
 }
 
