@@ -1,22 +1,12 @@
 /** One synthetic incident, drawn from the weights in demo-weights.ts for a given day. */
-import type { CasualtyCategory, IncidentType, Province, TargetType } from '../enums';
-import { PROVINCES } from '../enums';
+import type { CasualtyCategory, IncidentType, TargetType } from '../enums';
 import type { CreateIncidentInput } from '../incident/schema';
 import { CASUALTY_SHAPE, GROUP_WEIGHTS, PROVINCE_WEIGHTS, TARGET_WEIGHTS, typeWeights } from './demo-weights';
 import { incidentSummary, type Sides } from './describe';
-import { districtsOf, type DemoDistrict } from './places';
+import { pickDistrict } from './places';
 import type { Rng } from './random';
 
 export const DEMO_SOURCE = { name: 'Demo data (synthetic)', url: null } as const;
-
-/** Districts per province, built once; the weights are stable so draws stay deterministic. */
-const DISTRICT_TABLE = new Map<Province, readonly DemoDistrict[]>(PROVINCES.map((p) => [p, districtsOf(p)]));
-
-export function pickDistrict(rng: Rng, province: Province): DemoDistrict {
-  const list = DISTRICT_TABLE.get(province) ?? [];
-  const weights = Object.fromEntries(list.map((x, i) => [String(i), x.weight]));
-  return list[Number(rng.weighted(weights))]!;
-}
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 

@@ -10,7 +10,8 @@ import type { OperationKind, Province } from '../enums';
 import type { CreateOperationInput } from '../operation/schema';
 import { GROUP_WEIGHTS, killFactor, operationFactor } from './demo-weights';
 import { operationSummary } from './describe';
-import { DEMO_SOURCE, pickDistrict } from './generate-incident';
+import { DEMO_SOURCE } from './generate-incident';
+import { pickDistrict } from './places';
 import type { Rng } from './random';
 
 /** Expected daily records per province at a factor of 1. */

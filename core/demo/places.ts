@@ -4,7 +4,8 @@
  * province and follow the broad shape of public tracker data (Bannu, D.I. Khan, the Waziristans and
  * Bajaur busiest in KP; Kech, Quetta and the Bolan corridor in Balochistan), not any exact count.
  */
-import type { Province } from '../enums';
+import { PROVINCES, type Province } from '../enums';
+import type { Rng } from './random';
 
 export interface DemoDistrict {
   province: Province;
@@ -110,6 +111,20 @@ export const DEMO_DISTRICTS: readonly DemoDistrict[] = [
 
 export function districtsOf(province: Province): readonly DemoDistrict[] {
   return DEMO_DISTRICTS.filter((x) => x.province === province);
+}
+
+/** Per-province weight tables, built once; insertion order is fixed so draws stay deterministic. */
+const DISTRICT_WEIGHTS = new Map(
+  PROVINCES.map((p) => {
+    const list = districtsOf(p);
+    return [p, { list, weights: Object.fromEntries(list.map((x, i) => [String(i), x.weight])) }] as const;
+  }),
+);
+
+export function pickDistrict(rng: Rng, province: Province): DemoDistrict {
+  const table = DISTRICT_WEIGHTS.get(province);
+  if (!table || table.list.length === 0) throw new Error(`no demo districts for ${province}`);
+  return table.list[Number(rng.weighted(table.weights))]!;
 }
 
 /** A generous box around Pakistan and Afghanistan, for sanity checks on generated points. */

@@ -11,7 +11,7 @@
 import { createIncident } from '../incident/create-incident';
 import { createOperation } from '../operation/create-operation';
 import type { Ctx, WriteTx } from '../ports';
-import { seedReference, type GroupIds } from '../seed/seed-reference';
+import { seedReference, type ExistingReference, type GroupIds } from '../seed/seed-reference';
 import { generateDemo } from './generate-demo';
 
 export interface SeedDemoResult {
@@ -57,15 +57,19 @@ export async function seedDemo({
   end,
   years = 3,
   batchSize = 200,
+  existing,
 }: {
   ctx: Ctx;
   seed: number | string;
+  /** Exclusive, rounded down to its UTC day (see generate-demo.ts). */
   end: Date;
   years?: number;
   batchSize?: number;
+  /** Passed to seedReference: the reference figures and annotations already stored, if known. */
+  existing?: ExistingReference;
 }): Promise<SeedDemoResult> {
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError('batchSize must be a positive whole number');
-  const groupIds = await seedReference({ ctx });
+  const groupIds = await seedReference({ ctx, existing });
   const { incidents, operations } = generateDemo({ seed, end, years, groupIds });
   const incidentCounts = await writeBatches(
     ctx,
