@@ -118,7 +118,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         const stopped = new Promise<void>((r) => server.close(() => r()));
         server.closeIdleConnections();
         await hub.stop();
-        io.disconnectSockets(true);
+        // Closing the engine (not a namespace disconnect) lets clients reconnect by themselves to
+        // the next process; a server-side disconnect would tell them not to.
         await new Promise<void>((r) => io.close(() => r()));
         server.closeAllConnections();
         await stopped;

@@ -149,6 +149,9 @@ export class LiveHub {
     const parsed = LiveAuth.safeParse(socket.handshake.auth ?? {});
     const auth = parsed.success ? parsed.data : {};
     const from = auth.seq;
+    // Hello tells the top of the log: let this node catch up with it first (bounded wait).
+    const top = await readPosition(this.opts.database.db);
+    if (top.seq > this.sent) await this.until(top.seq, 2000);
     let recovered = auth.epoch === this.epoch && from !== undefined && this.sent - from <= MAX_REPLAY;
     // A snapshot read from the database can be ahead of this node's broadcasts for a moment.
     if (recovered && from! > this.sent) recovered = await this.until(from!);
