@@ -8,9 +8,8 @@
  * read on (no usable header, an unclosed quote swallowing megabytes, a failed stream, a failed
  * store) ends the import early with the reason in `report.stopped` (see import-report.ts).
  */
-import type { AcledColumnIndex } from './acled-columns';
-import { acledRowFromFields, matchAcledHeader } from './acled-columns';
-import { createAcledRowMapper, type AcledImportOptions } from './acled-row';
+import { acledRowFromFields, matchAcledHeader, type AcledColumnIndex, type AcledRow } from './acled-columns';
+import { createAcledRowMapper, type AcledImportOptions, type AcledRowOutcome } from './acled-row';
 import { CsvStop, readCsvRecords, type ByteInput } from './csv-records';
 import { ReportTally, type ImportProgress, type ImportReport } from './import-report';
 import type { ImportItem, ImportSink } from './import-sink';
@@ -42,8 +41,39 @@ class SinkStop extends Error {
   }
 }
 
-const isBlank = (fields: readonly string[]) => fields.every((f) => f.trim() === '');
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const isBlank = (fields: readonly string[]) => fields.every((f) => f.trim() === '');
+
+const namedWidth = (header: readonly string[]) => header.findLastIndex((h) => h.trim() !== '') + 1;
+
+interface Header {
+  index: AcledColumnIndex;
+  width: number;
+}
+
+function mapRecord(header: Header, fields: readonly string[], mapRow: (row: AcledRow) => AcledRowOutcome): AcledRowOutcome {
+  const widthProblem = checkWidth(fields, header.width);
+  if (widthProblem !== undefined) return { kind: 'error', message: widthProblem };
+  try {
+    return mapRow(acledRowFromFields(header.index, fields));
+  } catch (error) {
+    // A mapping bug must cost one row, not the whole import.
+    return { kind: 'error', message: `internal error while mapping this row: ${reason(error)}` };
+  }
+}
+
+/**
+ * A record narrower than the header was cut short; a wider one (beyond empty trailing cells a
+ * spreadsheet adds) has an unquoted delimiter, so every later column is shifted. Either way its
+ * values cannot be trusted by position, and importing it would invent data (0 fatalities).
+ */
+function checkWidth(fields: readonly string[], width: number): string | undefined {
+  if (fields.length < width) return `the record has ${fields.length} fields where the header has ${width} (cut short, or a line break outside quotes?)`;
+  if (fields.slice(width).some((f) => f.trim() !== '')) {
+    return `the record has ${fields.length} fields where the header has ${width} (a comma outside quotes?)`;
+  }
+  return undefined;
+}
 
 export async function importAcled({ input, options = {}, sink, onProgress }: ImportAcledArgs): Promise<ImportReport> {
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 500));
@@ -77,7 +107,7 @@ export async function importAcled({ input, options = {}, sink, onProgress }: Imp
     });
   };
 
-  let header: AcledColumnIndex | undefined;
+  let header: Header | undefined;
   let rowsSinceProgress = 0;
   try {
     for await (const event of readCsvRecords(input, { maxRecordBytes, onBytes: (n) => (bytesRead += n) })) {
@@ -88,29 +118,20 @@ export async function importAcled({ input, options = {}, sink, onProgress }: Imp
           tally.stop(event.line, match.message);
           break;
         }
-        header = match.index;
+        // Trailing unnamed columns (a spreadsheet's stray commas) do not make real rows too short.
+        if (event.kind === 'record') header = { index: match.index, width: namedWidth(event.fields) };
         continue;
       }
       tally.row();
-      if (event.kind === 'bad-record') {
-        tally.error(event.line, event.message);
-      } else {
-        let outcome: ReturnType<typeof mapRow>;
-        try {
-          outcome = mapRow(acledRowFromFields(header, event.fields));
-        } catch (error) {
-          // A mapping bug must cost one row, not the whole import.
-          outcome = { kind: 'error', message: `internal error while mapping this row: ${reason(error)}` };
-        }
-        if (outcome.kind === 'skip') tally.skip(outcome.reason);
-        else if (outcome.kind === 'error') tally.error(event.line, outcome.message);
-        else {
-          // Same externalId twice in one upsert statement is refused by Postgres: write the first.
-          if (batchIds.has(outcome.externalId)) await flush();
-          batch.push({ item: outcome, line: event.line });
-          batchIds.add(outcome.externalId);
-          if (batch.length >= batchSize) await flush();
-        }
+      const outcome: AcledRowOutcome = event.kind === 'record' ? mapRecord(header, event.fields, mapRow) : { kind: 'error', message: event.message };
+      if (outcome.kind === 'skip') tally.skip(outcome.reason);
+      else if (outcome.kind === 'error') tally.error(event.line, outcome.message);
+      else {
+        // Same externalId twice in one upsert statement is refused by Postgres: write the first.
+        if (batchIds.has(outcome.externalId)) await flush();
+        batch.push({ item: outcome, line: event.line });
+        batchIds.add(outcome.externalId);
+        if (batch.length >= batchSize) await flush();
       }
       if (++rowsSinceProgress >= batchSize) {
         rowsSinceProgress = 0;
