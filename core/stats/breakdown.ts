@@ -1,0 +1,64 @@
+/**
+ * Breakdowns by province, group, type or target. Groups keep the top N by incidents, fold the rest
+ * into "others", and always show the unattributed ("unknown") row apart, never folded or ranked:
+ * how much is unattributed is itself a finding.
+ */
+import { CASUALTY_CATEGORIES, INCIDENT_TYPE_INFO, PROVINCE_LABELS, TARGET_LABELS, type IncidentType, type Province, type TargetType } from '../enums';
+import { zeroIncidentMeasures, type IncidentMeasures } from '../rollup/incident-rollup';
+import { addIncidentMeasures, groupIncidentCells, type IncidentCell } from './cells';
+import type { BreakdownDimension, BreakdownRow, Figures, StatsBreakdown } from './stats-types';
+
+export const DEFAULT_TOP_GROUPS = 8;
+
+const figures = (m: IncidentMeasures, side: 'killed' | 'injured'): Figures =>
+  CASUALTY_CATEGORIES.reduce((f, c) => ({ low: f.low + m[`${side}Low_${c}`], high: f.high + m[`${side}High_${c}`] }), { low: 0, high: 0 });
+
+const keyOf: Record<BreakdownDimension, (c: IncidentCell) => string | undefined> = {
+  province: (c) => c.province,
+  // '' is the rollups' "unknown"; the filter's word for it is "unknown".
+  group: (c) => (c.groupKey === undefined ? undefined : c.groupKey === '' ? 'unknown' : c.groupKey),
+  type: (c) => c.type,
+  target: (c) => c.targetType,
+};
+
+export function dimensionLabel(by: BreakdownDimension, key: string, groupNames: ReadonlyMap<string, string> = new Map()): string {
+  if (by === 'group') return key === 'unknown' ? 'Unknown / unclaimed' : (groupNames.get(key) ?? 'Unnamed group');
+  if (by === 'province') return PROVINCE_LABELS[key as Province] ?? key;
+  if (by === 'type') return INCIDENT_TYPE_INFO[key as IncidentType]?.label ?? key;
+  return TARGET_LABELS[key as TargetType] ?? key;
+}
+
+function row(key: string, label: string, kind: BreakdownRow['kind'], m: IncidentMeasures, total: number): BreakdownRow {
+  return { key, label, kind, incidents: m.incidents, killed: figures(m, 'killed'), injured: figures(m, 'injured'), share: total > 0 ? m.incidents / total : 0 };
+}
+
+/** Rows by incidents (then killed, then label), dropping empty cells. */
+export function buildBreakdown(
+  by: BreakdownDimension,
+  cells: readonly IncidentCell[],
+  opts: { top?: number; groupNames?: ReadonlyMap<string, string> } = {},
+): Pick<StatsBreakdown, 'by' | 'rows' | 'total'> {
+  const grouped = [...groupIncidentCells(cells, keyOf[by])].filter(([, m]) => m.incidents > 0);
+  const all = grouped.reduce((acc, [, m]) => addIncidentMeasures(acc, m), zeroIncidentMeasures());
+  const total = all.incidents;
+  const rows = grouped
+    .map(([key, m]) => ({ key, m, label: dimensionLabel(by, key, opts.groupNames) }))
+    .sort((a, b) => b.m.incidents - a.m.incidents || figures(b.m, 'killed').low - figures(a.m, 'killed').low || a.label.localeCompare(b.label));
+
+  const out: BreakdownRow[] = [];
+  if (by === 'group') {
+    const top = opts.top ?? DEFAULT_TOP_GROUPS;
+    const known = rows.filter((r) => r.key !== 'unknown');
+    const unknown = rows.find((r) => r.key === 'unknown');
+    for (const r of known.slice(0, top)) out.push(row(r.key, r.label, 'value', r.m, total));
+    const rest = known.slice(top);
+    if (rest.length > 0) {
+      const m = rest.reduce((acc, r) => addIncidentMeasures(acc, r.m), zeroIncidentMeasures());
+      out.push({ ...row('others', `Other groups (${rest.length})`, 'others', m, total), members: rest.length });
+    }
+    if (unknown) out.push(row('unknown', unknown.label, 'unknown', unknown.m, total));
+  } else {
+    for (const r of rows) out.push(row(r.key, r.label, 'value', r.m, total));
+  }
+  return { by, rows: out, total: { incidents: total, killed: figures(all, 'killed'), injured: figures(all, 'injured') } };
+}

@@ -1,0 +1,120 @@
+/**
+ * The stats API contract: what GET /api/stats/{summary,timeseries,breakdown,overview} answer and
+ * what the dashboard pages render. Every response carries the change-log position it is
+ * consistent with (read before the data), so a live client can ignore changes it already holds.
+ */
+import type { Position } from '../change/change';
+import type { CasualtyCategory, IncidentType } from '../enums';
+
+export const BUCKETS = ['hour', 'day', 'week', 'month'] as const;
+export type Bucket = (typeof BUCKETS)[number];
+
+export const BREAKDOWN_DIMENSIONS = ['province', 'group', 'type', 'target'] as const;
+export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
+
+/** A half-open period [from, to); `from` null means "since the first record". ISO 8601 UTC. */
+export interface Period {
+  from: string | null;
+  to: string;
+}
+
+/** An "at least" sum and an "up to" sum (the high figure where given, else the low one). */
+export interface Figures {
+  low: number;
+  high: number;
+}
+
+export interface CasualtySummary {
+  total: Figures;
+  byCategory: Record<CasualtyCategory, Figures>;
+}
+
+/** A yes/no/unknown attribute: the share is yes / (yes + no), null when nothing is known. */
+export interface TriStateShare {
+  yes: number;
+  no: number;
+  unknown: number;
+  share: number | null;
+}
+
+export interface OperationTotals {
+  /** Operation records. */
+  records: number;
+  /** Operations: the sum of the records' counts (one record may stand for a published total). */
+  operations: number;
+  militantsKilled: number;
+  militantsArrested: number;
+  securityKilled: number;
+  securityInjured: number;
+}
+
+export interface PeriodSummary extends Period {
+  incidents: number;
+  /** Incidents with at least one "up to" figure: the high sums differ from the low ones only there. */
+  incidentsWithHigh: number;
+  killed: CasualtySummary;
+  injured: CasualtySummary;
+  operations: OperationTotals;
+  crossBorder: TriStateShare;
+  foreignNationals: TriStateShare;
+}
+
+export interface StatsSummary {
+  position: Position;
+  current: PeriodSummary;
+  /** The previous period of equal length; null for "all time". */
+  previous: PeriodSummary | null;
+}
+
+export interface TimeseriesPoint {
+  /** Bucket start and end (ISO 8601 UTC); buckets are UTC hours, days, ISO weeks or months. */
+  start: string;
+  end: string;
+  /** The bucket is cut by the period's edge, so it holds less than a full bucket of time. */
+  partial: boolean;
+  incidents: number;
+  byType: Record<IncidentType, number>;
+  /** Operations (the sum of counts) recorded in the bucket. */
+  operations: number;
+  /** "At least" figures by category. */
+  killed: Record<CasualtyCategory, number>;
+  injured: Record<CasualtyCategory, number>;
+  /** "Up to" totals over all categories. */
+  killedHigh: number;
+  injuredHigh: number;
+}
+
+export interface StatsTimeseries extends Period {
+  position: Position;
+  bucket: Bucket;
+  points: TimeseriesPoint[];
+}
+
+export interface BreakdownRow {
+  /** The filter value that selects this row ("unknown" for unattributed, "others" for the rest). */
+  key: string;
+  label: string;
+  kind: 'value' | 'others' | 'unknown';
+  /** For "others": how many values were folded into the row. */
+  members?: number;
+  incidents: number;
+  killed: Figures;
+  injured: Figures;
+  /** Share of all incidents in the breakdown, 0..1. */
+  share: number;
+}
+
+export interface StatsBreakdown extends Period {
+  position: Position;
+  by: BreakdownDimension;
+  rows: BreakdownRow[];
+  total: { incidents: number; killed: Figures; injured: Figures };
+}
+
+/** Everything the overview's charts need, consistent with one position (one request per refresh). */
+export interface StatsOverview {
+  position: Position;
+  summary: StatsSummary;
+  timeseries: StatsTimeseries;
+  breakdowns: Record<BreakdownDimension, StatsBreakdown>;
+}

@@ -1,0 +1,59 @@
+/** Incidents (stacked by type), operations and casualties per bucket, with empty buckets filled. */
+import { CASUALTY_CATEGORIES, INCIDENT_TYPES, type CasualtyCategory, type IncidentType } from '../enums';
+import { enumerateBuckets } from './buckets';
+import type { IncidentCell, OperationCell } from './cells';
+import type { Bucket, Period, TimeseriesPoint } from './stats-types';
+
+const zeroBy = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+export function emptyPoint(start: number, end: number, period: { from: number; to: number }): TimeseriesPoint {
+  return {
+    start: new Date(start).toISOString(),
+    end: new Date(end).toISOString(),
+    partial: start < period.from || end > period.to,
+    incidents: 0,
+    byType: zeroBy<IncidentType>(INCIDENT_TYPES),
+    operations: 0,
+    killed: zeroBy<CasualtyCategory>(CASUALTY_CATEGORIES),
+    injured: zeroBy<CasualtyCategory>(CASUALTY_CATEGORIES),
+    killedHigh: 0,
+    injuredHigh: 0,
+  };
+}
+
+/**
+ * `period.from` must be resolved (for "all time", the first recorded day). Cells need `bucket`
+ * (the key from buckets.ts); cells outside the period's buckets are ignored.
+ */
+export function buildTimeseries(
+  period: Period & { from: string },
+  bucket: Bucket,
+  incidents: readonly IncidentCell[],
+  operations: readonly OperationCell[],
+): TimeseriesPoint[] {
+  const range = { from: Date.parse(period.from), to: Date.parse(period.to) };
+  const points = enumerateBuckets(range.from, range.to, bucket).map((b) => emptyPoint(b.start, b.end, range));
+  const index = new Map(points.map((p, i) => [p.start, i]));
+  for (const c of incidents) {
+    const p = c.bucket === undefined ? undefined : points[index.get(c.bucket) ?? -1];
+    if (!p) continue;
+    const m = c.measures;
+    p.incidents += m.incidents;
+    if (c.type) p.byType[c.type] += m.incidents;
+    for (const cat of CASUALTY_CATEGORIES) {
+      p.killed[cat] += m[`killedLow_${cat}`];
+      p.injured[cat] += m[`injuredLow_${cat}`];
+      p.killedHigh += m[`killedHigh_${cat}`];
+      p.injuredHigh += m[`injuredHigh_${cat}`];
+    }
+  }
+  for (const c of operations) {
+    const p = c.bucket === undefined ? undefined : points[index.get(c.bucket) ?? -1];
+    if (p) p.operations += c.measures.operations;
+  }
+  return points;
+}
+
+/** Total killed ("at least") in a point, for charts and summaries. */
+export const pointKilled = (p: TimeseriesPoint): number => CASUALTY_CATEGORIES.reduce((s, c) => s + p.killed[c], 0);
+export const pointInjured = (p: TimeseriesPoint): number => CASUALTY_CATEGORIES.reduce((s, c) => s + p.injured[c], 0);
