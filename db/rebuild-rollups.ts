@@ -1,0 +1,50 @@
+/**
+ * Recomputes both rollup tables from the raw rows in one transaction (`npm run db:rollups:rebuild`),
+ * e.g. after a restore or a bulk load that bypassed the verbs. The SQL mirrors core/rollup's
+ * contribution functions; tests/db/rebuild-rollups.test.ts checks that both agree.
+ */
+import { sql } from 'drizzle-orm';
+import { CASUALTY_CATEGORIES } from '../core/enums';
+import type { Db } from './client';
+
+const figureSums = CASUALTY_CATEGORIES.flatMap((c) => [
+  [`killed_low_${c}`, `sum(killed_${c}_low)`],
+  [`killed_high_${c}`, `sum(coalesce(killed_${c}_high, killed_${c}_low))`],
+  [`injured_low_${c}`, `sum(injured_${c}_low)`],
+  [`injured_high_${c}`, `sum(coalesce(injured_${c}_high, injured_${c}_low))`],
+]);
+const anyHigh = CASUALTY_CATEGORIES.flatMap((c) => [`killed_${c}_high`, `injured_${c}_high`]).map((col) => `${col} IS NOT NULL`).join(' OR ');
+
+const incidentColumns: [string, string][] = [
+  ['incidents', 'count(*)'],
+  ...(figureSums as [string, string][]),
+  ['with_high', `count(*) FILTER (WHERE ${anyHigh})`],
+  ['cross_border_yes', `count(*) FILTER (WHERE cross_border = 'yes')`],
+  ['cross_border_no', `count(*) FILTER (WHERE cross_border = 'no')`],
+  ['foreign_yes', `count(*) FILTER (WHERE foreign_nationals = 'yes')`],
+  ['foreign_no', `count(*) FILTER (WHERE foreign_nationals = 'no')`],
+];
+
+export async function rebuildRollups(db: Db): Promise<{ incidentCells: number; operationCells: number }> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`TRUNCATE incident_rollup_daily, operation_rollup_daily`);
+    await tx.execute(
+      sql.raw(`INSERT INTO incident_rollup_daily (day, country, province, group_key, type, target_type, verification, ${incidentColumns.map(([c]) => c).join(', ')})
+        SELECT (occurred_at AT TIME ZONE 'UTC')::date, country, province, coalesce(group_id::text, ''), type, target_type, verification,
+          ${incidentColumns.map(([, e]) => e).join(', ')}
+        FROM incidents WHERE retracted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7`),
+    );
+    await tx.execute(
+      sql.raw(`INSERT INTO operation_rollup_daily (day, country, province, kind, group_key, verification, records, operations, militants_killed, militants_arrested, security_killed, security_injured)
+        SELECT (occurred_at AT TIME ZONE 'UTC')::date, country, coalesce(province, ''), kind, coalesce(group_id::text, ''), verification,
+          count(*), sum(count), sum(militants_killed), sum(militants_arrested), sum(security_killed), sum(security_injured)
+        FROM operations WHERE retracted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6`),
+    );
+    const count = async (t: string) => {
+      const r = (await tx.execute(sql.raw(`select count(*)::int as n from ${t}`))) as unknown;
+      const rows = (Array.isArray(r) ? r : (r as { rows: { n: number }[] }).rows) as { n: number }[];
+      return Number(rows[0]?.n ?? 0);
+    };
+    return { incidentCells: await count('incident_rollup_daily'), operationCells: await count('operation_rollup_daily') };
+  });
+}

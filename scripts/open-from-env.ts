@@ -1,0 +1,22 @@
+/** Opens the database the app would use (DATABASE_URL or the embedded DATA_DIR), migrated. */
+import { openDatabase, type Database } from '../db/client';
+import { ensureStream } from '../db/store';
+import { parseEnv, type Env } from '../server/env';
+
+export async function openFromEnv(): Promise<{ env: Env; database: Database }> {
+  const env = parseEnv({ ...process.env, NODE_ENV: 'production' });
+  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? null : env.DATA_DIR });
+  await database.migrate();
+  await ensureStream(database.db);
+  return { env, database };
+}
+
+/** Runs a command-line task with a clear one-line error and the right exit code. */
+export async function runTask(name: string, task: () => Promise<void>): Promise<void> {
+  try {
+    await task();
+  } catch (err) {
+    console.error(`${name} failed: ${(err as Error).message}`);
+    process.exit(1);
+  }
+}
