@@ -28,7 +28,8 @@ export interface StartOptions {
   log?: Logger;
   /** Extra API route modules (sign-in, incidents, …) and start-up steps, in order. */
   routes?: RouteModule[];
-  onStart?: (runtime: Runtime) => Promise<void>;
+  /** Start-up steps; `io` lets them add Socket.IO middleware (e.g. the handshake's sign-in check). */
+  onStart?: (runtime: Runtime, parts: { io: LiveServer }) => Promise<void>;
   /** Live hub tuning for tests and benchmarks. */
   live?: { batchMs?: number; pollMs?: number };
 }
@@ -80,7 +81,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       ctx: (actor: Actor) => ({ store, actor, now: () => new Date(), newId: () => randomUUID() }),
     };
     setRuntime(runtime);
-    await opts.onStart?.(runtime);
+    await opts.onStart?.(runtime, { io });
     await hub.start();
     io.on('connection', (socket) => {
       hub.attach(socket).catch((err) => {
