@@ -4,7 +4,8 @@
  */
 import type { RouteModule } from './api/app';
 import type { Runtime } from './runtime';
+import { statsRoutes } from './api/stats';
 
-export const productRoutes: RouteModule[] = [];
+export const productRoutes: RouteModule[] = [statsRoutes];
 
 export async function productStartup(_runtime: Runtime): Promise<void> {}

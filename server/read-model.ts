@@ -5,6 +5,7 @@
 import type { Position } from '../core/change/change';
 import type { Database } from '../db/client';
 import { readChangeRecordsAfter, readChangesAfter, readHistory, readPosition } from '../db/queries/changes';
+import { createStatsReads } from '../db/queries/stats';
 
 export function createReadModel(database: Database) {
   const db = database.db;
@@ -13,6 +14,7 @@ export function createReadModel(database: Database) {
     changesAfter: (epoch: string, after: number, limit: number) => readChangesAfter(db, epoch, after, limit),
     changeRecordsAfter: (epoch: string, after: number, limit: number) => readChangeRecordsAfter(db, epoch, after, limit),
     history: readHistory.bind(null, db),
+    stats: createStatsReads(db),
   };
 }
 

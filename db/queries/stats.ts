@@ -1,0 +1,208 @@
+/**
+ * The stats source over SQL. Whole UTC days are summed from the daily rollups (GROUP BY only the
+ * dimensions a chart needs); the partial days at a period's edges, and hour buckets, are read from
+ * the incidents/operations tables by an indexed `occurred_at` range and turned into the same cells
+ * by core/rollup's contribution functions. No query scans every incident.
+ */
+import { and, gte, inArray, isNull, lt, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { INCIDENT_MEASURES, OPERATION_MEASURES, UNKNOWN_KEY, type IncidentMeasures, type OperationMeasures } from '../../core/rollup/incident-rollup';
+import type { IncidentFilter } from '../../core/filters';
+import type { IncidentType, Province, TargetType } from '../../core/enums';
+import { incidentCells, operationCells, type IncidentCell, type OperationCell } from '../../core/stats/cells';
+import { computeBreakdown, computeBreakdowns, computeSummary, computeTimeseries, type CellShape, type StatsSource } from '../../core/stats/compute-stats';
+import type { StatsQuery } from '../../core/stats/stats-query';
+import { splitPeriod } from '../../core/stats/period';
+import type { BreakdownDimension, Bucket, Period, StatsBreakdown, StatsOverview, StatsSummary, StatsTimeseries } from '../../core/stats/stats-types';
+import type { Db } from '../client';
+import { groups, incidentRollupDaily as ird, incidents, operationRollupDaily as ord, operations } from '../schema';
+import { incidentFromRow, operationFromRow } from '../repositories/incident-rows';
+import { readPosition } from './changes';
+
+const groupKeys = (f: IncidentFilter) => f.group?.map((g) => (g === 'unknown' ? UNKNOWN_KEY : g));
+const has = <T>(v: T[] | undefined): v is T[] => v !== undefined && v.length > 0;
+const all = (conds: (SQL | undefined)[]) => and(...conds.filter((c): c is SQL => c !== undefined));
+
+/** Whole days [fromDay, toDay) of a rollup table; the primary key leads with day. */
+function dayRange(t: typeof ird | typeof ord, days: { fromDay: string | null; toDay: string }) {
+  return all([days.fromDay ? gte(t.day, days.fromDay) : undefined, lt(t.day, days.toDay)]);
+}
+
+function incidentRollupWhere(f: IncidentFilter): SQL | undefined {
+  const g = groupKeys(f);
+  return all([
+    has(f.country) ? inArray(ird.country, f.country) : undefined,
+    has(f.province) ? inArray(ird.province, f.province) : undefined,
+    has(g) ? inArray(ird.groupKey, g) : undefined,
+    has(f.type) ? inArray(ird.type, f.type) : undefined,
+    has(f.target) ? inArray(ird.targetType, f.target) : undefined,
+    has(f.status) ? inArray(ird.verification, f.status) : undefined,
+  ]);
+}
+
+/** The same filter on the incidents table, where "unknown" is a NULL group. */
+export function incidentTableWhere(f: IncidentFilter): SQL | undefined {
+  const ids = f.group?.filter((g) => g !== 'unknown') ?? [];
+  const unknown = f.group?.includes('unknown') ?? false;
+  return all([
+    isNull(incidents.retractedAt),
+    has(f.country) ? inArray(incidents.country, f.country) : undefined,
+    has(f.province) ? inArray(incidents.province, f.province) : undefined,
+    has(f.group) ? or(ids.length > 0 ? inArray(incidents.groupId, ids) : undefined, unknown ? isNull(incidents.groupId) : undefined) : undefined,
+    has(f.type) ? inArray(incidents.type, f.type) : undefined,
+    has(f.target) ? inArray(incidents.targetType, f.target) : undefined,
+    has(f.status) ? inArray(incidents.verification, f.status) : undefined,
+  ]);
+}
+
+/** Operations: period, country, province (nationwide rows belong to none), group and status. */
+function operationRollupWhere(f: IncidentFilter): SQL | undefined {
+  const g = groupKeys(f);
+  return all([
+    has(f.country) ? inArray(ord.country, f.country) : undefined,
+    has(f.province) ? inArray(ord.province, f.province) : undefined,
+    has(g) ? inArray(ord.groupKey, g) : undefined,
+    has(f.status) ? inArray(ord.verification, f.status) : undefined,
+  ]);
+}
+
+function operationTableWhere(f: IncidentFilter): SQL | undefined {
+  const ids = f.group?.filter((g) => g !== 'unknown') ?? [];
+  const unknown = f.group?.includes('unknown') ?? false;
+  return all([
+    isNull(operations.retractedAt),
+    has(f.country) ? inArray(operations.country, f.country) : undefined,
+    has(f.province) ? inArray(operations.province, f.province) : undefined,
+    has(f.group) ? or(ids.length > 0 ? inArray(operations.groupId, ids) : undefined, unknown ? isNull(operations.groupId) : undefined) : undefined,
+    has(f.status) ? inArray(operations.verification, f.status) : undefined,
+  ]);
+}
+
+/** A rollup day truncated to its bucket, as `YYYY-MM-DD` (timestamp without time zone: no session TZ). */
+function bucketOf(day: AnyColumn, bucket: Exclude<Bucket, 'hour'>): SQL<string> {
+  if (bucket === 'day') return sql<string>`to_char(${day}, 'YYYY-MM-DD')`;
+  return sql<string>`to_char(date_trunc(${sql.raw(`'${bucket}'`)}, ${day}::timestamp), 'YYYY-MM-DD')`;
+}
+
+const dimColumn: Record<BreakdownDimension, AnyColumn> = {
+  province: ird.province,
+  group: ird.groupKey,
+  type: ird.type,
+  target: ird.targetType,
+};
+
+const sums = <M extends string>(t: Record<M, unknown>, names: readonly M[]) =>
+  Object.fromEntries(names.map((m) => [m, sql<number>`coalesce(sum(${t[m]}), 0)::float8`])) as Record<M, SQL<number>>;
+
+const timeRange = (col: typeof incidents.occurredAt | typeof operations.occurredAt, e: { from: string | null; to: string }) =>
+  all([e.from ? gte(col, e.from) : undefined, lt(col, e.to)]);
+
+async function rollupIncidentCells(db: Db, f: IncidentFilter, days: { fromDay: string | null; toDay: string }, shape: CellShape): Promise<IncidentCell[]> {
+  const keys: Record<string, SQL> = {};
+  if (shape.bucket && shape.bucket !== 'hour') keys.bucket = bucketOf(ird.day, shape.bucket);
+  if (shape.type) keys.type = sql`${ird.type}`;
+  if (shape.by) keys[shape.by] = sql`${dimColumn[shape.by]}`;
+  const rows = await db
+    .select({ ...keys, ...sums(ird as unknown as Record<string, unknown>, INCIDENT_MEASURES) })
+    .from(ird)
+    .where(all([dayRange(ird, days), incidentRollupWhere(f)]))
+    .groupBy(...Object.values(keys));
+  return rows.map((r) => {
+    const row = r as Record<string, string | number>;
+    const measures = Object.fromEntries(INCIDENT_MEASURES.map((m) => [m, Number(row[m])])) as IncidentMeasures;
+    const cell: IncidentCell = { measures };
+    if (keys.bucket) cell.bucket = `${row.bucket}T00:00:00.000Z`;
+    if (keys.type) cell.type = row.type as IncidentType;
+    if (shape.by === 'province') cell.province = row.province as Province;
+    if (shape.by === 'group') cell.groupKey = String(row.group);
+    if (shape.by === 'type') cell.type = row.type as IncidentType;
+    if (shape.by === 'target') cell.targetType = row.target as TargetType;
+    return cell;
+  });
+}
+
+async function rollupOperationCells(db: Db, f: IncidentFilter, days: { fromDay: string | null; toDay: string }, bucket: Bucket | null): Promise<OperationCell[]> {
+  const keys: Record<string, SQL> = bucket && bucket !== 'hour' ? { bucket: bucketOf(ord.day, bucket) } : {};
+  const rows = await db
+    .select({ ...keys, ...sums(ord as unknown as Record<string, unknown>, OPERATION_MEASURES) })
+    .from(ord)
+    .where(all([dayRange(ord, days), operationRollupWhere(f)]))
+    .groupBy(...Object.values(keys));
+  return rows.map((r) => {
+    const row = r as Record<string, string | number>;
+    const measures = Object.fromEntries(OPERATION_MEASURES.map((m) => [m, Number(row[m])])) as OperationMeasures;
+    return keys.bucket ? { bucket: `${row.bucket}T00:00:00.000Z`, measures } : { measures };
+  });
+}
+
+/** Hour buckets cannot come from daily rollups: the whole (short) period is read by time. */
+const spans = (period: Period, bucket: Bucket | null | undefined) =>
+  bucket === 'hour' ? { days: null, edges: [{ from: period.from, to: period.to }] } : splitPeriod(period);
+
+export function createStatsSource(db: Db): StatsSource {
+  return {
+    async incidentCells(f, period, shape) {
+      const { days, edges } = spans(period, shape.bucket);
+      const out = days ? await rollupIncidentCells(db, f, days, shape) : [];
+      for (const e of edges) {
+        const rows = await db.select().from(incidents).where(all([timeRange(incidents.occurredAt, e), incidentTableWhere(f)]));
+        out.push(...incidentCells(rows.map(incidentFromRow), shape.bucket ?? null));
+      }
+      return out;
+    },
+    async operationCells(f, period, bucket) {
+      const { days, edges } = spans(period, bucket);
+      const out = days ? await rollupOperationCells(db, f, days, bucket) : [];
+      for (const e of edges) {
+        const rows = await db.select().from(operations).where(all([timeRange(operations.occurredAt, e), operationTableWhere(f)]));
+        out.push(...operationCells(rows.map(operationFromRow), bucket));
+      }
+      return out;
+    },
+    async firstDay() {
+      // min(day) walks the primary key from its start; cells emptied by retractions are skipped.
+      const [a] = await db.select({ d: sql<string | null>`to_char(min(${ird.day}), 'YYYY-MM-DD')` }).from(ird).where(sql`${ird.incidents} <> 0`);
+      const [b] = await db.select({ d: sql<string | null>`to_char(min(${ord.day}), 'YYYY-MM-DD')` }).from(ord).where(sql`${ord.records} <> 0`);
+      const days = [a?.d, b?.d].filter((d): d is string => typeof d === 'string').sort();
+      return days[0] ?? null;
+    },
+    async groupNames() {
+      const rows = await db.select({ id: groups.id, name: groups.shortName }).from(groups);
+      return new Map(rows.map((r) => [r.id, r.name]));
+    },
+  };
+}
+
+/**
+ * The stats reads the pages and the API share. Each answer carries the position read before its
+ * data: a live client then ignores changes up to it, and a change that lands between the two reads
+ * is at worst counted by the snapshot and refetched once more, never missed.
+ */
+export function createStatsReads(db: Db) {
+  const src = createStatsSource(db);
+  return {
+    async summary(q: StatsQuery): Promise<StatsSummary> {
+      const position = await readPosition(db);
+      return { position, ...(await computeSummary(src, q)) };
+    },
+    async timeseries(q: StatsQuery): Promise<StatsTimeseries> {
+      const position = await readPosition(db);
+      return { position, ...(await computeTimeseries(src, q)) };
+    },
+    async breakdown(q: StatsQuery, by: BreakdownDimension): Promise<StatsBreakdown> {
+      const position = await readPosition(db);
+      return { position, ...(await computeBreakdown(src, q, by)) };
+    },
+    /** The overview's charts in one answer, all consistent with one position. */
+    async overview(q: StatsQuery): Promise<StatsOverview> {
+      const position = await readPosition(db);
+      const [summary, timeseries, breakdowns] = await Promise.all([computeSummary(src, q), computeTimeseries(src, q), computeBreakdowns(src, q)]);
+      const withPos = <T>(x: T) => ({ position, ...x });
+      return {
+        position,
+        summary: withPos(summary),
+        timeseries: withPos(timeseries),
+        breakdowns: Object.fromEntries(Object.entries(breakdowns).map(([k, v]) => [k, withPos(v)])) as StatsOverview['breakdowns'],
+      };
+    },
+  };
+}
