@@ -6,7 +6,7 @@
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { CsvError, parse, type Options } from 'csv-parse';
+import { parse, type Options } from 'csv-parse';
 import { decodeFields } from './decode-fields';
 
 export type CsvEvent = { kind: 'record'; line: number; fields: string[] } | { kind: 'bad-record'; line: number; message: string };
@@ -70,17 +70,11 @@ async function* byteChunks(input: ByteInput, onBytes: (n: number) => void): Asyn
   if (head !== null && head.length > 0) yield head;
 }
 
-function stopMessage(error: unknown, maxRecordBytes: number): string {
-  if (error instanceof CsvError && error.code === 'CSV_MAX_RECORD_SIZE') {
-    return `a record starting on this line is longer than ${maxRecordBytes} bytes, most likely a quote that is never closed; reading stopped here`;
-  }
-  const reason = error instanceof Error ? error.message : String(error);
-  return `the file could not be read past this line: ${reason}`;
-}
-
 interface Parsed {
   before: CsvEvent[];
   event: CsvEvent;
+  /** Ended by a line break; the last record of a failed stream without one may be cut short. */
+  terminated: boolean;
 }
 
 /** What csv-parse hands on_record with `raw: true` and no columns. */
@@ -89,11 +83,18 @@ interface RawRecord {
   raw: string;
 }
 
+const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Every failure ends the stream normally and is raised only after the records before it were
+ * handed out: destroying the parser with an error would discard records it has already buffered.
+ */
 export async function* readCsvRecords(
   input: ByteInput,
   { maxRecordBytes, onBytes }: { maxRecordBytes: number; onBytes: (n: number) => void },
 ): AsyncGenerator<CsvEvent> {
   const lines = new LineCounter();
+  let stop: CsvStop | undefined;
   // on_skip runs synchronously between records; queue its events and hand them out in order.
   let skipped: CsvEvent[] = [];
   const parser = parse({
@@ -108,9 +109,16 @@ export async function* readCsvRecords(
     skip_records_with_error: true,
     max_record_size: maxRecordBytes,
     on_skip: (err, raw) => {
+      if (stop) return undefined;
       // csv-parse drops the rest of the chunk after an oversized record and carries on mid-record:
-      // rows after it would be garbage with wrong lines, so stop instead (throwing fails the parse).
-      if (err?.code === 'CSV_MAX_RECORD_SIZE') throw err;
+      // what follows would be garbage with wrong lines, so reading stops here.
+      if (err?.code === 'CSV_MAX_RECORD_SIZE') {
+        stop = new CsvStop(
+          lines.line,
+          `a record starting on this line is longer than ${maxRecordBytes} bytes, most likely a quote that is never closed; reading stopped here`,
+        );
+        return undefined;
+      }
       const line = lines.advance(raw ?? '');
       const message =
         err?.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed (the file may be cut short)' : `unreadable record: ${err?.message ?? 'unknown error'}`;
@@ -119,27 +127,55 @@ export async function* readCsvRecords(
     },
     // csv-parse's typings assume on_record returns a record; it may return anything, which the
     // parser then emits as is (here: the record with its start line and the errors before it).
-    on_record: ((parsed: RawRecord): Parsed => {
+    on_record: ((parsed: RawRecord): Parsed | null => {
+      if (stop) return null;
       const line = lines.advance(parsed.raw);
       const before = skipped;
       skipped = [];
-      return { before, event: { kind: 'record', line, fields: decodeFields(parsed.record) } };
+      const terminated = /[\r\n]$/.test(parsed.raw);
+      return { before, event: { kind: 'record', line, fields: decodeFields(parsed.record) }, terminated };
     }) as unknown as Options['on_record'],
   });
-  const source = Readable.from(byteChunks(input, onBytes), { objectMode: false });
-  // Failures surface through the parser's iterator below; this only keeps the promise handled.
-  const piping = pipeline(source, parser).catch(() => undefined);
+
+  // Set when the input fails; acted on only after the parser has drained, because chunks read
+  // before the failure may still be on their way into the parser.
+  let inputError: unknown;
+  async function* bytesUntilStopped(): AsyncGenerator<Buffer> {
+    try {
+      for await (const chunk of byteChunks(input, onBytes)) {
+        if (stop) return;
+        yield chunk;
+      }
+    } catch (error) {
+      inputError = error;
+    }
+  }
+
+  const source = Readable.from(bytesUntilStopped(), { objectMode: false });
+  const piping = pipeline(source, parser);
+  // Held back one record: only at the end is it known whether the last one was cut short.
+  let held: Parsed | undefined;
   try {
     for await (const item of parser as AsyncIterable<Parsed>) {
-      yield* item.before;
-      yield item.event;
+      if (held) yield* [...held.before, held.event];
+      held = item;
     }
     await piping;
-    yield* skipped;
   } catch (error) {
-    throw new CsvStop(lines.line, stopMessage(error, maxRecordBytes));
+    // Not expected (known failures are caught above), but a parser bug must not escape raw.
+    stop ??= new CsvStop(lines.line, `the file could not be read past this line: ${reason(error)}`);
   } finally {
+    piping.catch(() => undefined);
     parser.destroy();
     source.destroy();
   }
+  if (inputError !== undefined) stop ??= new CsvStop(lines.line, `the file could not be read past this line: ${reason(inputError)}`);
+  if (held) {
+    yield* held.before;
+    yield inputError !== undefined && !held.terminated
+      ? { kind: 'bad-record', line: held.event.line, message: 'the record is cut short: reading the file failed inside it' }
+      : held.event;
+  }
+  yield* skipped;
+  if (stop) throw stop;
 }
