@@ -91,12 +91,15 @@ export function matchAcledHeader(header: readonly string[]): AcledHeaderMatch {
   if (missing.length > 0) {
     const found = header.map((h) => h.trim()).filter((h) => h !== '');
     const shown = found.slice(0, 12).join(', ') + (found.length > 12 ? ', …' : '');
+    // A spreadsheet set to a European locale saves with semicolons: say so rather than list one
+    // giant "column".
+    const delimiterHint = found.length === 1 && /[;\t]/.test(found[0]!) ? '; the file seems to separate columns with semicolons or tabs, ACLED files use commas' : '';
     return {
       ok: false,
       missing,
       message:
         `not an ACLED file: the header lacks the required column${missing.length === 1 ? '' : 's'} ${missing.join(', ')}` +
-        ` (found: ${shown || 'no column names'})`,
+        ` (found: ${shown || 'no column names'})${delimiterHint}`,
     };
   }
   return { ok: true, index, unknown };

@@ -138,6 +138,7 @@ export async function importAcled({ input, options = {}, sink, onProgress }: Imp
         onProgress?.(tally.progress(bytesRead));
       }
     }
+    // After a refused header this is a no-op: the first stop reason is kept.
     if (header === undefined) tally.stop(1, 'the file is empty: there is no header row');
     await flush();
   } catch (error) {

@@ -68,6 +68,7 @@ export class ReportTally {
     if (this.errors.length < this.maxErrors) this.errors.push({ line, message });
   }
 
+  /** Records why reading stopped; the first reason wins (later ones are its consequences). */
   stop(line: number, message: string): void {
     this.stopped ??= { line, message };
   }

@@ -38,6 +38,11 @@ describe('matchAcledHeader', () => {
     expect(row).toEqual({ event_id_cnty: 'PAK1', event_date: '1 May 2020' });
   });
 
+  it('hints at a semicolon-separated export', () => {
+    const match = matchAcledHeader([CURRENT.replace(/,/g, ';')]);
+    expect(!match.ok && match.message).toMatch(/semicolons or tabs/);
+  });
+
   it('names every missing required column', () => {
     const match = matchAcledHeader(['event_id_cnty', 'country', 'admin1', 'notes']);
     expect(match.ok).toBe(false);
