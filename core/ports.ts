@@ -26,6 +26,12 @@ export interface RecordRepo<T extends { id: string }> {
   update(record: T): Promise<void>;
 }
 
+/** Batch paths for imports and seeding: one statement for many rows instead of one per row. */
+export interface BulkRepo<T extends { id: string }> {
+  insertMany(records: T[]): Promise<void>;
+  findByExternalIds(externalIds: string[]): Promise<T[]>;
+}
+
 export interface AppendChange {
   entity: Entity;
   action: ChangeAction;
@@ -48,13 +54,15 @@ export interface IdempotencyRecord {
 }
 
 export interface WriteTx {
-  incidents: RecordRepo<Incident> & { findByExternalId(externalId: string): Promise<Incident | null> };
-  operations: RecordRepo<Operation> & { findByExternalId(externalId: string): Promise<Operation | null> };
+  incidents: RecordRepo<Incident> & BulkRepo<Incident> & { findByExternalId(externalId: string): Promise<Incident | null> };
+  operations: RecordRepo<Operation> & BulkRepo<Operation> & { findByExternalId(externalId: string): Promise<Operation | null> };
   groups: RecordRepo<Group> & { findByShortName(shortName: string): Promise<Group | null> };
   referenceFigures: RecordRepo<ReferenceFigure>;
   annotations: RecordRepo<Annotation>;
   /** Takes the next seq (commit order = seq order), stores the change and queues the wake-up NOTIFY. */
   appendChange(change: AppendChange): Promise<Change>;
+  /** The same for many changes at once: consecutive seqs, one counter update, one NOTIFY. */
+  appendChanges(changes: AppendChange[]): Promise<Change[]>;
   applyIncidentRollup(deltas: RollupDelta<IncidentRollupKey, IncidentMeasures>[]): Promise<void>;
   applyOperationRollup(deltas: RollupDelta<OperationRollupKey, OperationMeasures>[]): Promise<void>;
   /**

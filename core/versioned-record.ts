@@ -4,18 +4,24 @@
  * its change-log entry and (through `onChange`) the rollup delta. The per-entity verbs configure it.
  */
 import type { Versioned } from './common-schemas';
-import { ConflictError, DomainError, NotFoundError } from './errors';
+import { ConflictError, DomainError, NotFoundError, ValidationError } from './errors';
 import type { Entity } from './enums';
-import type { Ctx, RecordRepo, WriteTx } from './ports';
+import type { BulkRepo, Ctx, RecordRepo, WriteTx } from './ports';
 import type { Change } from './change/change';
 
 export interface RecordKind<T extends Versioned> {
   entity: Entity;
   label: string;
   repo(tx: WriteTx): RecordRepo<T>;
-  /** Derived fields and cross-record checks (e.g. the group exists), inside the transaction. */
-  complete?(tx: WriteTx, record: T): Promise<T>;
-  onChange?(tx: WriteTx, before: T | null, after: T): Promise<void>;
+  /**
+   * Derived fields and cross-record checks (e.g. the group exists), inside the transaction.
+   * `batch`: the caller already checked external ids for the whole batch.
+   */
+  complete?(tx: WriteTx, record: T, batch?: boolean): Promise<T>;
+  /** Side effects of a set of changes (rollup deltas), applied together. */
+  onChanges?(tx: WriteTx, changes: [before: T | null, after: T][]): Promise<void>;
+  /** For kinds with external ids: the batch paths. */
+  bulk?(tx: WriteTx): BulkRepo<T>;
 }
 
 export interface WriteResult<T> {
@@ -49,7 +55,7 @@ export async function createRecord<T extends Versioned>(
     } as T;
     if (kind.complete) record = await kind.complete(t, record);
     await kind.repo(t).insert(record);
-    await kind.onChange?.(t, null, record);
+    await kind.onChanges?.(t, [[null, record]]);
     const change = await t.appendChange({ entity: kind.entity, action: 'created', id: record.id, version: 1, actor: ctx.actor, before: null, after: record });
     return { record, change };
   };
@@ -76,7 +82,7 @@ export async function updateRecord<T extends Versioned>(
     let after = { ...before, ...defined, version: before.version + 1, updatedAt: at, updatedBy: by } as T;
     if (kind.complete) after = await kind.complete(t, after);
     await kind.repo(t).update(after);
-    await kind.onChange?.(t, before, after);
+    await kind.onChanges?.(t, [[before, after]]);
     const change = await t.appendChange({ entity: kind.entity, action: 'updated', id, version: after.version, actor: ctx.actor, before, after });
     return { record: after, change };
   };
@@ -100,8 +106,55 @@ export async function retractRecord<T extends Versioned>(
     const { at, by } = stamp(ctx);
     const after = { ...before, version: before.version + 1, updatedAt: at, updatedBy: by, retractedAt: at, retractedBy: by, retractionReason: reason } as T;
     await kind.repo(t).update(after);
-    await kind.onChange?.(t, before, after);
+    await kind.onChanges?.(t, [[before, after]]);
     const change = await t.appendChange({ entity: kind.entity, action: 'retracted', id, version: after.version, actor: ctx.actor, before, after });
     return { record: after, change };
   });
+}
+
+/**
+ * Creates many records in the caller's transaction with a constant number of statements: external
+ * ids checked in one query (also against each other), one multi-row insert, consecutive seqs in
+ * one counter update, rollup deltas merged into one upsert. Imports and seeding use it.
+ */
+export async function createRecords<T extends Versioned & { externalId?: string | null }>(
+  ctx: Ctx,
+  kind: RecordKind<T>,
+  fieldsList: Omit<T, keyof Versioned>[],
+  tx: WriteTx,
+): Promise<WriteResult<T>[]> {
+  if (fieldsList.length === 0) return [];
+  const bulk = kind.bulk?.(tx);
+  if (!bulk) throw new Error(`${kind.label} has no batch path`);
+  const externalIds = fieldsList.map((f) => (f as { externalId?: string | null }).externalId).filter((e): e is string => Boolean(e));
+  const taken = new Set((await bulk.findByExternalIds(externalIds)).map((r) => r.externalId));
+  const seen = new Set<string>();
+  for (const e of externalIds) {
+    if (taken.has(e) || seen.has(e)) throw new ValidationError({ externalId: `"${e}" is already used` });
+    seen.add(e);
+  }
+  const { at, by } = stamp(ctx);
+  const records: T[] = [];
+  for (const fields of fieldsList) {
+    let record = {
+      ...fields,
+      id: ctx.newId(),
+      version: 1,
+      createdAt: at,
+      createdBy: by,
+      updatedAt: at,
+      updatedBy: by,
+      retractedAt: null,
+      retractedBy: null,
+      retractionReason: null,
+    } as T;
+    if (kind.complete) record = await kind.complete(tx, record, true);
+    records.push(record);
+  }
+  await bulk.insertMany(records);
+  await kind.onChanges?.(tx, records.map((r) => [null, r]));
+  const changes = await tx.appendChanges(
+    records.map((r) => ({ entity: kind.entity, action: 'created' as const, id: r.id, version: 1, actor: ctx.actor, before: null, after: r })),
+  );
+  return records.map((record, i) => ({ record, change: changes[i]! }));
 }

@@ -3,7 +3,7 @@
  * (seq from the one-row counter), the rollup delta and a pg_notify wake-up. After commit the
  * in-process 'commit' event wakes this node's live hub without waiting for NOTIFY.
  */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Change } from '../core/change/change';
 import type { Group } from '../core/group/schema';
 import type { AppendChange, IdempotencyRecord, RecordRepo, Store, WriteTx } from '../core/ports';
@@ -16,13 +16,21 @@ import { annotationFromRow, groupFromRow, referenceFigureFromRow } from './repos
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type AnyTable = typeof s.incidents | typeof s.operations | typeof s.groups | typeof s.referenceFigures | typeof s.annotations;
 
+/** Multi-row INSERTs stay under PostgreSQL's 65,535 bind parameters per statement. */
+const ROWS_PER_INSERT = 500;
+
 function simpleRepo<T extends { id: string }, R>(
   tx: Tx,
   table: AnyTable,
   fromRow: (r: R) => T,
   toRow: (t: T) => unknown = (t) => t,
-): RecordRepo<T> {
+): RecordRepo<T> & { insertMany(records: T[]): Promise<void> } {
   return {
+    async insertMany(records) {
+      for (let i = 0; i < records.length; i += ROWS_PER_INSERT) {
+        await tx.insert(table).values(records.slice(i, i + ROWS_PER_INSERT).map(toRow) as never);
+      }
+    },
     async get(id, opts) {
       const q = tx.select().from(table).where(eq(table.id, id));
       const rows = (await (opts?.lock ? q.for('update') : q)) as R[];
@@ -119,37 +127,27 @@ const OPERATION_KEY_COLUMNS: Record<keyof OperationRollupKey, string> = {
   verification: 'verification',
 };
 
-export function writeTx(tx: Tx): WriteTx {
-  return {
-    incidents: {
-      ...simpleRepo(tx, s.incidents, incidentFromRow, incidentToRow),
-      async findByExternalId(externalId) {
-        const [row] = await tx.select().from(s.incidents).where(eq(s.incidents.externalId, externalId));
-        return row ? incidentFromRow(row) : null;
-      },
-    },
-    operations: {
-      ...simpleRepo(tx, s.operations, operationFromRow, operationToRow),
-      async findByExternalId(externalId) {
-        const [row] = await tx.select().from(s.operations).where(eq(s.operations.externalId, externalId));
-        return row ? operationFromRow(row) : null;
-      },
-    },
-    groups: groupRepo(tx),
-    referenceFigures: simpleRepo(tx, s.referenceFigures, referenceFigureFromRow),
-    annotations: simpleRepo(tx, s.annotations, annotationFromRow),
-    async appendChange(c: AppendChange): Promise<Change> {
-      // The counter row's lock is held to commit: seq order is commit order.
-      const [meta] = await tx
-        .update(s.streamMeta)
-        .set({ top: sql`${s.streamMeta.top} + 1` })
-        .where(eq(s.streamMeta.id, 1))
-        .returning({ top: s.streamMeta.top, epoch: s.streamMeta.epoch });
-      if (!meta) throw new Error('stream_meta is missing: the database was not initialised (run migrations)');
-      const [row] = await tx
-        .insert(s.changes)
-        .values({
-          seq: meta.top,
+/**
+ * Takes `changes.length` consecutive seqs from the counter (its row lock is held to commit, so seq
+ * order is commit order), stores the changes and queues one wake-up NOTIFY with the new top.
+ */
+async function appendChanges(tx: Tx, cs: AppendChange[]): Promise<Change[]> {
+  if (cs.length === 0) return [];
+  const [meta] = await tx
+    .update(s.streamMeta)
+    .set({ top: sql`${s.streamMeta.top} + ${cs.length}` })
+    .where(eq(s.streamMeta.id, 1))
+    .returning({ top: s.streamMeta.top, epoch: s.streamMeta.epoch });
+  if (!meta) throw new Error('stream_meta is missing: the database was not initialised (run migrations)');
+  const first = Number(meta.top) - cs.length + 1;
+  const out: Change[] = [];
+  for (let i = 0; i < cs.length; i += ROWS_PER_INSERT) {
+    const slice = cs.slice(i, i + ROWS_PER_INSERT);
+    const stored = await tx
+      .insert(s.changes)
+      .values(
+        slice.map((c, j) => ({
+          seq: first + i + j,
           entity: c.entity,
           entityId: c.id,
           action: c.action,
@@ -158,11 +156,50 @@ export function writeTx(tx: Tx): WriteTx {
           actorId: c.actor.id,
           before: c.before,
           after: c.after,
-        })
-        .returning({ at: s.changes.at });
-      await tx.execute(sql`SELECT pg_notify(${CHANGES_CHANNEL}, ${String(meta.top)})`);
-      return { epoch: meta.epoch, seq: Number(meta.top), at: iso(row!.at), entity: c.entity, action: c.action, id: c.id, version: c.version, data: c.after };
+        })),
+      )
+      .returning({ seq: s.changes.seq, at: s.changes.at });
+    const at = new Map(stored.map((r) => [Number(r.seq), iso(r.at)]));
+    slice.forEach((c, j) => {
+      const seq = first + i + j;
+      out.push({ epoch: meta.epoch, seq, at: at.get(seq)!, entity: c.entity, action: c.action, id: c.id, version: c.version, data: c.after });
+    });
+  }
+  await tx.execute(sql`SELECT pg_notify(${CHANGES_CHANNEL}, ${String(meta.top)})`);
+  return out;
+}
+
+export function writeTx(tx: Tx): WriteTx {
+  return {
+    incidents: {
+      ...simpleRepo(tx, s.incidents, incidentFromRow, incidentToRow),
+      async findByExternalId(externalId) {
+        const [row] = await tx.select().from(s.incidents).where(eq(s.incidents.externalId, externalId));
+        return row ? incidentFromRow(row) : null;
+      },
+      async findByExternalIds(externalIds) {
+        if (externalIds.length === 0) return [];
+        return (await tx.select().from(s.incidents).where(inArray(s.incidents.externalId, externalIds))).map(incidentFromRow);
+      },
     },
+    operations: {
+      ...simpleRepo(tx, s.operations, operationFromRow, operationToRow),
+      async findByExternalId(externalId) {
+        const [row] = await tx.select().from(s.operations).where(eq(s.operations.externalId, externalId));
+        return row ? operationFromRow(row) : null;
+      },
+      async findByExternalIds(externalIds) {
+        if (externalIds.length === 0) return [];
+        return (await tx.select().from(s.operations).where(inArray(s.operations.externalId, externalIds))).map(operationFromRow);
+      },
+    },
+    groups: groupRepo(tx),
+    referenceFigures: simpleRepo(tx, s.referenceFigures, referenceFigureFromRow),
+    annotations: simpleRepo(tx, s.annotations, annotationFromRow),
+    async appendChange(c: AppendChange): Promise<Change> {
+      return (await appendChanges(tx, [c]))[0]!;
+    },
+    appendChanges: (cs: AppendChange[]) => appendChanges(tx, cs),
     applyIncidentRollup: (deltas: RollupDelta<IncidentRollupKey, IncidentMeasures>[]) =>
       upsertRollup(tx, 'incident_rollup_daily', INCIDENT_KEY_COLUMNS, deltas),
     applyOperationRollup: (deltas: RollupDelta<OperationRollupKey, OperationMeasures>[]) =>

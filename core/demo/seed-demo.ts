@@ -8,8 +8,8 @@
  * externalId is already stored is skipped, so re-running (also with a later `end`) adds only days
  * not seeded yet.
  */
-import { createIncident } from '../incident/create-incident';
-import { createOperation } from '../operation/create-operation';
+import { createIncidents } from '../incident/create-incident';
+import { createOperations } from '../operation/create-operation';
 import type { Ctx, WriteTx } from '../ports';
 import { seedReference, type ExistingReference, type GroupIds } from '../seed/seed-reference';
 import { generateDemo } from './generate-demo';
@@ -28,21 +28,19 @@ async function writeBatches<T extends Row>(
   ctx: Ctx,
   rows: readonly T[],
   batchSize: number,
-  exists: (tx: WriteTx, externalId: string) => Promise<boolean>,
-  write: (tx: WriteTx, row: T) => Promise<unknown>,
+  existing: (tx: WriteTx, externalIds: string[]) => Promise<{ externalId: string | null }[]>,
+  write: (tx: WriteTx, rows: T[]) => Promise<unknown>,
 ): Promise<{ created: number; skipped: number }> {
   let created = 0;
   let skipped = 0;
   for (let i = 0; i < rows.length; i += batchSize) {
     const batch = rows.slice(i, i + batchSize);
     const made = await ctx.store.transact(async (tx) => {
-      let n = 0;
-      for (const row of batch) {
-        if (row.externalId && (await exists(tx, row.externalId))) continue;
-        await write(tx, row);
-        n++;
-      }
-      return n;
+      const ids = batch.map((r) => r.externalId).filter((e): e is string => Boolean(e));
+      const stored = new Set((await existing(tx, ids)).map((r) => r.externalId));
+      const fresh = batch.filter((r) => !r.externalId || !stored.has(r.externalId));
+      await write(tx, fresh);
+      return fresh.length;
     });
     // Counted after commit: a retried or failed batch must not inflate the totals.
     created += made;
@@ -56,7 +54,7 @@ export async function seedDemo({
   seed,
   end,
   years = 3,
-  batchSize = 200,
+  batchSize = 500,
   existing,
 }: {
   ctx: Ctx;
@@ -75,15 +73,15 @@ export async function seedDemo({
     ctx,
     incidents,
     batchSize,
-    async (tx, id) => (await tx.incidents.findByExternalId(id)) !== null,
-    (tx, input) => createIncident({ ctx, input, tx }),
+    (tx, ids) => tx.incidents.findByExternalIds(ids),
+    (tx, inputs) => createIncidents({ ctx, inputs, tx }),
   );
   const operationCounts = await writeBatches(
     ctx,
     operations,
     batchSize,
-    async (tx, id) => (await tx.operations.findByExternalId(id)) !== null,
-    (tx, input) => createOperation({ ctx, input, tx }),
+    (tx, ids) => tx.operations.findByExternalIds(ids),
+    (tx, inputs) => createOperations({ ctx, inputs, tx }),
   );
   return { groupIds, incidents: incidentCounts, operations: operationCounts };
 }

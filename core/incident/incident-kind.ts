@@ -5,24 +5,34 @@ import { incidentRollupDeltas } from '../rollup/incident-rollup';
 import type { RecordKind } from '../versioned-record';
 import type { Incident } from './schema';
 
+// Group names looked up within one transaction: a batch of 500 rows names a handful of groups.
+const groupNames = new WeakMap<WriteTx, Map<string, string | null>>();
+
 /** Resolves `groupId` to its short name, or rejects a group that does not exist (or was retracted). */
 export async function groupNameFor(tx: WriteTx, groupId: string | null): Promise<string | null> {
   if (groupId === null) return null;
-  const group = await tx.groups.get(groupId);
-  if (!group || group.retractedAt) throw new ValidationError({ groupId: 'no such group' });
-  return group.shortName;
+  let cache = groupNames.get(tx);
+  if (!cache) groupNames.set(tx, (cache = new Map()));
+  if (!cache.has(groupId)) {
+    const group = await tx.groups.get(groupId);
+    cache.set(groupId, group && !group.retractedAt ? group.shortName : null);
+  }
+  const name = cache.get(groupId) ?? null;
+  if (name === null) throw new ValidationError({ groupId: 'no such group' });
+  return name;
 }
 
 export const incidentKind: RecordKind<Incident> = {
   entity: 'incident',
   label: 'Incident',
   repo: (tx) => tx.incidents,
-  async complete(tx, record) {
-    if (record.externalId) {
+  bulk: (tx) => tx.incidents,
+  async complete(tx, record, batch) {
+    if (record.externalId && !batch) {
       const other = await tx.incidents.findByExternalId(record.externalId);
       if (other && other.id !== record.id) throw new ValidationError({ externalId: `is already used by incident ${other.id}` });
     }
     return { ...record, groupName: await groupNameFor(tx, record.groupId) };
   },
-  onChange: (tx, before, after) => tx.applyIncidentRollup(incidentRollupDeltas(before, after)),
+  onChanges: (tx, changes) => tx.applyIncidentRollup(changes.flatMap(([before, after]) => incidentRollupDeltas(before, after))),
 };

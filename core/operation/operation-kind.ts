@@ -8,12 +8,13 @@ export const operationKind: RecordKind<Operation> = {
   entity: 'operation',
   label: 'Operation',
   repo: (tx) => tx.operations,
-  async complete(tx, record) {
-    if (record.externalId) {
+  bulk: (tx) => tx.operations,
+  async complete(tx, record, batch) {
+    if (record.externalId && !batch) {
       const other = await tx.operations.findByExternalId(record.externalId);
       if (other && other.id !== record.id) throw new ValidationError({ externalId: `is already used by operation ${other.id}` });
     }
     return { ...record, groupName: await groupNameFor(tx, record.groupId) };
   },
-  onChange: (tx, before, after) => tx.applyOperationRollup(operationRollupDeltas(before, after)),
+  onChanges: (tx, changes) => tx.applyOperationRollup(changes.flatMap(([before, after]) => operationRollupDeltas(before, after))),
 };

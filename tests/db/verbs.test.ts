@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createIncident } from '../../core/incident/create-incident';
+import { createIncident, createIncidents } from '../../core/incident/create-incident';
 import { updateIncident } from '../../core/incident/update-incident';
 import { retractIncident } from '../../core/incident/retract-incident';
 import { createOperation } from '../../core/operation/create-operation';
@@ -107,6 +107,19 @@ describe.each(drivers)('domain verbs on %s', (driver) => {
     await retractGroup({ ctx, id: ttp.id, input: { reason: 'merged into another record' } });
     const retractedGroup = await createIncident({ ctx, input: { ...base, groupId: ttp.id } }).catch((e) => e);
     expect(retractedGroup.fields).toEqual({ groupId: 'no such group' });
+  });
+
+  it('creates a batch with consecutive seqs, one rollup per cell, and all-or-nothing external ids', async () => {
+    const ctx = testCtx(database);
+    const inputs = Array.from({ length: 30 }, (_, i) => ({ ...base, externalId: `batch:${i}`, casualties: { killed: { militants: { low: i } } } }));
+    const made = await ctx.store.transact((tx) => createIncidents({ ctx, inputs, tx }));
+    expect(made.map((m) => m.change.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    const [cell] = await rows<{ incidents: number; killed_low_militants: number }>(database.db, sql`select incidents, killed_low_militants from incident_rollup_daily`);
+    expect([Number(cell!.incidents), Number(cell!.killed_low_militants)]).toEqual([30, 435]);
+    const clash = await ctx.store.transact((tx) => createIncidents({ ctx, inputs: [{ ...base, externalId: 'batch:new' }, { ...base, externalId: 'batch:3' }], tx })).catch((e) => e);
+    expect(clash).toBeInstanceOf(ValidationError);
+    expect(await count(database.db, 'incidents')).toBe(30);
+    expect(await top()).toBe(30);
   });
 
   it('operations, reference figures and annotations are versioned and logged too', async () => {

@@ -102,10 +102,27 @@ function indexedRepo<T extends { id: string; externalId: string | null }>(map: M
       const id = index.get(externalId);
       return id === undefined ? null : (map.get(id) ?? null);
     },
+    insertMany: async (records: T[]) => {
+      for (const record of records) {
+        await base.insert(record);
+        if (record.externalId) index.set(record.externalId, record.id);
+      }
+    },
+    findByExternalIds: async (externalIds: string[]) =>
+      externalIds.flatMap((e) => {
+        const id = index.get(e);
+        const r = id === undefined ? undefined : map.get(id);
+        return r ? [r] : [];
+      }),
   };
 }
 
 function txOver(s: MemoryState, epoch: string): WriteTx {
+  const append = (c: AppendChange): Change => {
+    const change: Change = { epoch, seq: s.changes.length + 1, at: new Date(0).toISOString(), entity: c.entity, action: c.action, id: c.id, version: c.version, data: c.after };
+    s.changes.push(change);
+    return change;
+  };
   return {
     incidents: indexedRepo(s.incidents, s.externalIds.incidents),
     operations: indexedRepo(s.operations, s.externalIds.operations),
@@ -115,11 +132,8 @@ function txOver(s: MemoryState, epoch: string): WriteTx {
     },
     referenceFigures: repo(s.referenceFigures),
     annotations: repo(s.annotations),
-    appendChange: async (c: AppendChange) => {
-      const change: Change = { epoch, seq: s.changes.length + 1, at: new Date(0).toISOString(), entity: c.entity, action: c.action, id: c.id, version: c.version, data: c.after };
-      s.changes.push(change);
-      return change;
-    },
+    appendChange: async (c: AppendChange) => append(c),
+    appendChanges: async (cs: AppendChange[]) => cs.map(append),
     applyIncidentRollup: async (deltas) => applyRollup(s.incidentRollup, deltas),
     applyOperationRollup: async (deltas) => applyRollup(s.operationRollup, deltas),
   };
