@@ -4,8 +4,11 @@
  */
 import type { RouteModule } from './api/app';
 import type { Runtime } from './runtime';
+import { loadDemoData } from './demo-startup';
 import { statsRoutes } from './api/stats';
 
 export const productRoutes: RouteModule[] = [statsRoutes];
 
-export async function productStartup(_runtime: Runtime): Promise<void> {}
+export async function productStartup(runtime: Runtime): Promise<void> {
+  await loadDemoData(runtime);
+}
