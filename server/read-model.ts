@@ -6,6 +6,7 @@ import type { Position } from '../core/change/change';
 import type { Database } from '../db/client';
 import { readChangeRecordsAfter, readChangesAfter, readHistory, readPosition } from '../db/queries/changes';
 import { createStatsReads } from '../db/queries/stats';
+import { createDashboardReads } from '../db/queries/dashboard';
 import { getIncident, listIncidents } from '../db/queries/incidents';
 import { getOperation, listOperations } from '../db/queries/operations';
 import { getAnnotation, getGroup, getReferenceFigure, listAnnotations, listGroups, listReferenceFigures } from '../db/queries/reference';
@@ -18,6 +19,7 @@ export function createReadModel(database: Database) {
     changeRecordsAfter: (epoch: string, after: number, limit: number) => readChangeRecordsAfter(db, epoch, after, limit),
     history: readHistory.bind(null, db),
     stats: createStatsReads(db),
+    dashboard: createDashboardReads(db),
     incidents: { list: listIncidents.bind(null, db), get: getIncident.bind(null, db) },
     operations: { list: listOperations.bind(null, db), get: getOperation.bind(null, db) },
     groups: { list: listGroups.bind(null, db), get: getGroup.bind(null, db) },

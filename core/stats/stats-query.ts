@@ -71,18 +71,3 @@ export function parseStatsQuery(params: RawParams, now: Date, opts: { defaultPre
     top: top ?? DEFAULT_TOP_GROUPS,
   };
 }
-
-/** The query as URL parameters (a preset stays a preset), for links, API calls and the CSV export. */
-export function statsQueryToParams(q: { filter: IncidentFilter; preset: PeriodPreset | null }): URLSearchParams {
-  const p = new URLSearchParams();
-  if (q.preset) p.set('range', q.preset);
-  else {
-    if (q.filter.from) p.set('from', q.filter.from);
-    if (q.filter.to) p.set('to', q.filter.to);
-  }
-  for (const k of ['country', 'province', 'group', 'type', 'target', 'status'] as const) {
-    const v = q.filter[k];
-    if (v && v.length > 0) p.set(k, v.join(','));
-  }
-  return p;
-}

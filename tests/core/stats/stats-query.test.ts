@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../core/errors';
 import { incidentMatches, operationMatches } from '../../../core/stats/match-filter';
-import { parseStatsQuery, statsQueryToParams } from '../../../core/stats/stats-query';
+import { parseStatsQuery } from '../../../core/stats/stats-query';
+import { viewToParams } from '../../../core/stats/query-params';
 import { searchParamsToObject } from '../../../core/filters';
 import { incident, operation } from './factories';
 
@@ -54,7 +55,7 @@ describe('parseStatsQuery', () => {
 
   it('round-trips through URL parameters', () => {
     const q = parseStatsQuery({ range: '7d', type: ['ied_explosive', 'suicide_bombing'], group: 'unknown', status: 'confirmed' }, now);
-    const back = parseStatsQuery(searchParamsToObject(statsQueryToParams(q)), now);
+    const back = parseStatsQuery(searchParamsToObject(viewToParams(q)), now);
     expect(back.filter).toEqual(q.filter);
     expect(back.preset).toBe('7d');
   });

@@ -1,0 +1,73 @@
+/**
+ * The slim incident the feed, the map and the wallboard carry (a full record has sources and a
+ * summary the overview never shows). Built from the read shape on the server for the snapshot and
+ * in the browser for live changes, so both paths agree. Zod-free: browser bundles import it.
+ */
+import { CASUALTY_CATEGORIES, type Country, type IncidentType, type Province, type TargetType, type VerificationStatus } from '../enums';
+import type { Incident } from '../incident/schema';
+import type { Figures } from './stats-types';
+
+export interface IncidentBrief {
+  id: string;
+  version: number;
+  occurredAt: string;
+  createdAt: string;
+  country: Country;
+  province: Province;
+  district: string | null;
+  place: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  type: IncidentType;
+  targetType: TargetType;
+  groupId: string | null;
+  groupName: string | null;
+  killed: Figures;
+  injured: Figures;
+  verification: VerificationStatus;
+  retractedAt: string | null;
+  retractionReason: string | null;
+  synthetic: boolean;
+}
+
+const total = (i: Incident, side: 'killed' | 'injured'): Figures =>
+  CASUALTY_CATEGORIES.reduce(
+    (f, c) => {
+      const x = i.casualties[side][c];
+      return { low: f.low + x.low, high: f.high + (x.high ?? x.low) };
+    },
+    { low: 0, high: 0 },
+  );
+
+export function toBrief(i: Incident): IncidentBrief {
+  return {
+    id: i.id,
+    version: i.version,
+    occurredAt: i.occurredAt,
+    createdAt: i.createdAt,
+    country: i.country,
+    province: i.province,
+    district: i.district,
+    place: i.place,
+    latitude: i.latitude,
+    longitude: i.longitude,
+    type: i.type,
+    targetType: i.targetType,
+    groupId: i.groupId,
+    groupName: i.groupName,
+    killed: total(i, 'killed'),
+    injured: total(i, 'injured'),
+    verification: i.verification,
+    retractedAt: i.retractedAt,
+    retractionReason: i.retractionReason,
+    synthetic: i.synthetic,
+  };
+}
+
+/** "Place, district, province" without repeats or blanks. */
+export function placeLabel(b: Pick<IncidentBrief, 'place' | 'district' | 'province'>, provinceLabel: (p: Province) => string = (p) => p): string {
+  const parts = [b.place, b.district, provinceLabel(b.province)].filter((s): s is string => Boolean(s));
+  return parts.filter((s, k) => parts.indexOf(s) === k).join(', ');
+}
+
+export const isMassCasualty = (b: Pick<IncidentBrief, 'killed' | 'retractedAt'>, threshold: number): boolean => !b.retractedAt && b.killed.low >= threshold;

@@ -1,0 +1,69 @@
+/**
+ * Reads only the dashboard pages need: map points (slim, newest first, capped), whether synthetic
+ * demo data is present, and the reference panel's recorded values. Lists and single records come
+ * from db/queries/incidents.ts and friends.
+ */
+import { and, desc, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import type { IncidentFilter } from '../../core/filters';
+import { computeSummary } from '../../core/stats/compute-stats';
+import { toBrief, type IncidentBrief } from '../../core/stats/incident-brief';
+import { comparablePeriod, recordedValue, type ReferenceComparison } from '../../core/stats/reference-comparison';
+import type { Db } from '../client';
+import { incidents, operations } from '../schema';
+import { incidentFromRow } from '../repositories/incident-rows';
+import { listReferenceFigures } from './reference';
+import { createStatsSource, incidentTableWhere } from './stats';
+
+/** The map's ceiling: beyond it the newest points are drawn (a year of records fits). */
+export const MAP_POINT_LIMIT = 1500;
+const SYNTHETIC_TTL_MS = 30_000;
+
+export function createDashboardReads(db: Db) {
+  let synthetic: { at: number; value: Promise<boolean> } | null = null;
+  return {
+    /** Located, live incidents in the view, newest first (incidents_occurred_at_idx). */
+    async mapPoints(filter: IncidentFilter, limit = MAP_POINT_LIMIT): Promise<IncidentBrief[]> {
+      const where = and(
+        incidentTableWhere(filter),
+        isNotNull(incidents.latitude),
+        filter.from ? sql`${incidents.occurredAt} >= ${filter.from}::timestamptz` : undefined,
+        filter.to ? lt(incidents.occurredAt, filter.to) : undefined,
+      );
+      const rows = await db.select().from(incidents).where(where).orderBy(desc(incidents.occurredAt), desc(incidents.id)).limit(limit);
+      return rows.map((r) => toBrief(incidentFromRow(r)));
+    },
+
+    /**
+     * Whether any synthetic row is stored. No index serves `synthetic`, so the answer is kept for
+     * 30 s per process instead of probing on every page view; live changes update the banner.
+     */
+    syntheticPresent(): Promise<boolean> {
+      if (synthetic && Date.now() - synthetic.at < SYNTHETIC_TTL_MS) return synthetic.value;
+      const value = (async () => {
+        const [a] = await db.select({ x: sql<number>`1` }).from(incidents).where(and(sql`${incidents.synthetic}`, isNull(incidents.retractedAt))).limit(1);
+        if (a) return true;
+        const [b] = await db.select({ x: sql<number>`1` }).from(operations).where(sql`${operations.synthetic}`).limit(1);
+        return Boolean(b);
+      })();
+      synthetic = { at: Date.now(), value };
+      value.catch(() => (synthetic = null));
+      return value;
+    },
+
+    /** Published figures, each beside the recorded value for its period where comparable. */
+    async referenceComparisons(now = new Date()): Promise<ReferenceComparison[]> {
+      const figures = await listReferenceFigures(db);
+      const src = createStatsSource(db);
+      return Promise.all(
+        figures.map(async (figure): Promise<ReferenceComparison> => {
+          const period = comparablePeriod(figure);
+          if (!period || !figure.comparableTo || period.from! >= now.toISOString()) return { figure, recorded: null };
+          const to = period.to < now.toISOString() ? period.to : now.toISOString();
+          const filter: IncidentFilter = { from: period.from!, to };
+          const { current } = await computeSummary(src, { filter, period: { from: period.from, to }, preset: null, top: 8 });
+          return { figure, recorded: { measure: figure.comparableTo, value: recordedValue(figure.comparableTo, current), period: { from: period.from, to }, partial: to !== period.to } };
+        }),
+      );
+    },
+  };
+}
