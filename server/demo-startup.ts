@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { seedDemo } from '../core/demo/seed-demo';
 import type { Runtime } from './runtime';
+import { createDemoAccounts } from './auth/demo-accounts';
 
 export const DEMO_SEED = 1;
 const SYSTEM = { id: null, label: 'system:demo', role: 'system' as const };
@@ -27,5 +28,7 @@ export async function loadDemoData(runtime: Runtime): Promise<boolean> {
     { incidents: result.incidents.created, operations: result.operations.created, ms: Date.now() - started },
     'demo data loaded (marked synthetic)',
   );
+  // One account per role, listed in the README; never created outside demo mode.
+  await createDemoAccounts(runtime);
   return true;
 }
