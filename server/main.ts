@@ -9,6 +9,8 @@ import { startServer } from './app-server';
 import { productRoutes, productStartup } from './product';
 
 const dev = process.argv.includes('--dev');
+// --api-only: API and live updates without pages (fault tests and benchmark nodes need no build).
+const pages = !process.argv.includes('--api-only');
 let env;
 try {
   env = parseEnv({ ...process.env, NODE_ENV: dev ? 'development' : 'production' });
@@ -19,7 +21,7 @@ try {
 const log = createLogger(env.LOG_LEVEL);
 
 try {
-  const server = await startServer({ env, log, next: { dev }, routes: productRoutes, onStart: productStartup });
+  const server = await startServer({ env, log, next: pages ? { dev } : false, routes: productRoutes, onStart: productStartup });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
