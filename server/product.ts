@@ -4,11 +4,37 @@
  */
 import type { RouteModule } from './api/app';
 import type { Runtime } from './runtime';
+import type { LiveServer } from './live/hub';
 import { loadDemoData } from './demo-startup';
 import { statsRoutes } from './api/stats';
+import { securityRoutes } from './api/security';
+import { authRoutes } from './api/auth-routes';
+import { incidentRoutes, operationRoutes } from './api/incidents';
+import { referenceRoutes } from './api/reference';
+import { changeRoutes } from './api/changes';
+import { userRoutes } from './api/users';
+import { openApiRoutes } from './api/openapi';
+import { startAuth } from './auth/auth-service';
+import { installSocketAuth } from './auth/socket-auth';
+import { purgeIdempotencyKeys } from './auth/maintenance';
 
-export const productRoutes: RouteModule[] = [statsRoutes];
+// securityRoutes first: its cross-site check and deny-by-default access apply to every route after it.
+export const productRoutes: RouteModule[] = [
+  securityRoutes,
+  authRoutes,
+  incidentRoutes,
+  operationRoutes,
+  referenceRoutes,
+  changeRoutes,
+  userRoutes,
+  statsRoutes,
+  openApiRoutes,
+];
 
-export async function productStartup(runtime: Runtime): Promise<void> {
+export async function productStartup(runtime: Runtime, parts?: { io: LiveServer }): Promise<void> {
+  // Before the demo: it creates the demo accounts through the auth service.
+  await startAuth(runtime);
+  if (parts) installSocketAuth(parts.io, runtime);
+  await purgeIdempotencyKeys(runtime);
   await loadDemoData(runtime);
 }

@@ -24,7 +24,7 @@ export const user = pgTable(
     banReason: text('ban_reason'),
     banExpires: ts('ban_expires'),
   },
-  (t) => [check('user_role_valid', oneOf('role', ROLES))],
+  () => [check('user_role_valid', oneOf('role', ROLES))],
 );
 
 export const session = pgTable(

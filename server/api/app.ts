@@ -7,6 +7,7 @@ import { DomainError } from '../../core/errors';
 import type { Runtime } from '../runtime';
 import { errorResponse } from './errors';
 import { healthRoutes } from './health';
+import { securityHeaders } from './security';
 
 export type ApiEnv = { Variables: { runtime: Runtime } };
 export type ApiApp = Hono<ApiEnv>;
@@ -18,6 +19,8 @@ export function createApi(runtime: Runtime, modules: RouteModule[] = []): ApiApp
     c.set('runtime', runtime);
     await next();
   });
+  // Before every route (health and 404s included): nosniff, CSP, frame-ancestors, no-store.
+  app.use('*', securityHeaders(runtime.env));
   healthRoutes(app, runtime);
   for (const register of modules) register(app, runtime);
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}` } }, 404));

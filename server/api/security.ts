@@ -1,0 +1,111 @@
+/**
+ * Transport security of the JSON API: response headers on every answer, and the cross-site write
+ * check for cookie sessions. A browser attaches cookies to cross-site requests, so a write that
+ * authenticates by cookie must come from a page of this site (its Origin, or Referer, matches
+ * BASE_URL or the Host). Bearer requests are exempt: a foreign page cannot set that header.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { DomainError } from '../../core/errors';
+import { checkAccess } from '../auth/guards';
+import { hasSessionCookie } from '../auth/principal';
+import type { Env } from '../env';
+import type { Runtime } from '../runtime';
+import type { ApiApp, RouteModule } from './app';
+import { mountedSpecs } from './route-spec';
+
+const API_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  // JSON is never a document: nothing may load from it or frame it.
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+export function securityHeaders(env: Pick<Env, 'BASE_URL'>): MiddlewareHandler {
+  const https = env.BASE_URL?.startsWith('https://') ?? false;
+  return async (c, next) => {
+    await next();
+    const headers = c.res.headers;
+    const set = (name: string, value: string) => {
+      if (!headers.has(name)) headers.set(name, value);
+    };
+    try {
+      for (const [name, value] of Object.entries(API_HEADERS)) set(name, value);
+      // Answers depend on who asks: no shared cache may keep them.
+      set('Cache-Control', 'no-store');
+      if (https) set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    } catch {
+      // An immutable Response (a fetch passthrough): copy it once to add the headers.
+      c.res = new Response(c.res.body, c.res);
+      for (const [name, value] of Object.entries(API_HEADERS)) c.res.headers.set(name, value);
+    }
+  };
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function originOf(value: string | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.origin === 'null' ? null : url.origin;
+  } catch {
+    return null;
+  }
+}
+
+/** The origins a write may come from: BASE_URL's, and this request's own host. */
+export function siteOrigins(c: Context, env: Pick<Env, 'BASE_URL'>): string[] {
+  const origins: string[] = [];
+  if (env.BASE_URL) origins.push(new URL(env.BASE_URL).origin);
+  const host = c.req.header('host');
+  if (host) origins.push(`http://${host}`, `https://${host}`);
+  return origins;
+}
+
+export function crossSiteGuard(env: Pick<Env, 'BASE_URL'>): MiddlewareHandler {
+  return async (c, next) => {
+    if (SAFE_METHODS.has(c.req.method)) return next();
+    if (/^Bearer\s/i.test(c.req.header('authorization') ?? '')) return next();
+    if (!hasSessionCookie(c.req.header('cookie'))) return next();
+    const origin = originOf(c.req.header('origin')) ?? originOf(c.req.header('referer'));
+    if (!origin) {
+      throw new DomainError('forbidden', 'Cross-site check failed: a signed-in write must carry an Origin (or Referer) header from this site. Scripts should use an API token instead of a cookie.');
+    }
+    const allowed = siteOrigins(c, env).map((o) => o.toLowerCase());
+    if (!allowed.includes(origin.toLowerCase())) {
+      throw new DomainError('forbidden', `Cross-site request refused: it came from ${origin}, not from this site (${allowed[0] ?? 'unknown'}).`);
+    }
+    return next();
+  };
+}
+
+/** Routes that answer anyone although they are not declared through mount(). */
+const OPEN_PATHS = new Set(['/api/health']);
+
+/**
+ * Deny by default: a route registered directly on the app (not through mount(), which guards each
+ * route itself) needs read access for GET and the operator role for writes. So a new module is
+ * never public by accident; stats, exports and imports get the right rule without wiring.
+ */
+export function defaultAccess(app: ApiApp, runtime: Runtime): MiddlewareHandler {
+  let patterns: { method: string; re: RegExp }[] | null = null;
+  const declared = (method: string, path: string) => {
+    patterns ??= mountedSpecs(app).map((s) => ({ method: s.method.toUpperCase(), re: new RegExp(`^${s.path.replace(/\{\w+\}/g, '[^/]+')}$`) }));
+    return patterns.some((p) => (p.method === method || (method === 'HEAD' && p.method === 'GET')) && p.re.test(path));
+  };
+  return async (c, next) => {
+    const path = c.req.path.replace(/\/+$/, '') || '/';
+    if (!OPEN_PATHS.has(path) && !path.startsWith('/api/auth/') && !declared(c.req.method, path)) {
+      await checkAccess(c, runtime, SAFE_METHODS.has(c.req.method) ? 'read' : 'operator');
+    }
+    return next();
+  };
+}
+
+/** Registered first among the product's routes, so every route after it is covered. */
+export const securityRoutes: RouteModule = (app, runtime) => {
+  app.use('/api/*', crossSiteGuard(runtime.env));
+  app.use('/api/*', defaultAccess(app, runtime));
+};

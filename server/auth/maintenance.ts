@@ -1,0 +1,10 @@
+/** Start-up housekeeping of the auth tables. */
+import { lt } from 'drizzle-orm';
+import { idempotencyKeys } from '../../db/schema';
+import type { Runtime } from '../runtime';
+
+/** Idempotency keys protect against retries within minutes; a week later they are only weight. */
+export async function purgeIdempotencyKeys(runtime: Runtime, maxAgeDays = 7): Promise<void> {
+  const cutoff = new Date(Date.now() - maxAgeDays * 24 * 60 * 60 * 1000);
+  await runtime.database.db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, cutoff));
+}
