@@ -32,7 +32,9 @@ export const Env = z.object({
 export type Env = z.infer<typeof Env>;
 
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const result = Env.safeParse(source);
+  // An empty variable (`BASE_URL=`) means "not set", as shells and compose files often write it.
+  const given = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = Env.safeParse(given);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
