@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: builds the pages when there is no build yet (or the sources are newer), then runs
 // the server in production mode. Environment: see README "Configuration".
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -27,5 +27,8 @@ if (stale) {
   const r = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const r = spawnSync('npx', ['tsx', 'server/main.ts'], { cwd: root, stdio: 'inherit', env: { ...env, NODE_ENV: 'production' } });
-process.exit(r.status ?? 0);
+// One server process (tsx as a loader, not its CLI, which would fork again); it handles SIGTERM and
+// SIGINT itself, and this launcher passes them on.
+const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, stdio: 'inherit', env: { ...env, NODE_ENV: 'production' } });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
