@@ -1,0 +1,177 @@
+/**
+ * The database side of an import (core/import ImportSink) over the Store: each batch is one
+ * transaction that looks its rows up by externalId, creates the new ones through the batch path
+ * (createIncidents / createOperations: one multi-row insert, one change-log append, one rollup
+ * upsert, one NOTIFY) and updates the changed ones through the update verbs at their current version.
+ *
+ * Outcomes (decisions, also in docs of the API route):
+ * - 'imported': a new record.
+ * - 'updated': the row matched a record. If its content differs it is rewritten (a new version, a
+ *   change-log entry, rollup deltas); if it is identical nothing is written, so re-importing a file
+ *   costs one read per batch and does not flood the change log or the live feed.
+ * - {error}: the row matched a retracted record and differs from it (an import never undoes a
+ *   retraction), its event id names a record of the other kind (ACLED recoded an arrest), or the
+ *   write itself failed for that row (a group retracted meanwhile, a constraint).
+ * - Rows whose event id is `BW-<uuid>` come from our own export of a record native to some database.
+ *   Here, where that record lives, the row matches it by id and nothing is written: ACLED's columns
+ *   cannot carry its detail (casualties by category, injured, target, verification), so applying
+ *   them would degrade it. Elsewhere the row is an ordinary ACLED row.
+ *
+ * A failed batch is rolled back and retried row by row, each row in its own transaction, so valid
+ * rows are stored whatever the others do. Only a failure of the store itself (connection lost,
+ * database shutting down) is thrown: the importer then stops, since every later batch would fail too.
+ */
+import type { ImportItem, ImportSink, WriteOutcome } from '../core/import/import-sink';
+import { DomainError } from '../core/errors';
+import { createIncidents } from '../core/incident/create-incident';
+import type { Incident } from '../core/incident/schema';
+import { updateIncident } from '../core/incident/update-incident';
+import { createOperations } from '../core/operation/create-operation';
+import type { Operation } from '../core/operation/schema';
+import { updateOperation } from '../core/operation/update-operation';
+import type { Ctx, WriteTx } from '../core/ports';
+
+/** Event ids our ACLED export gives records that have no tracker id of their own. */
+export const OWN_EXPORT_ID = /^acled:BW-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+type AnyRecord = Incident | Operation;
+
+/** Structural equality that ignores key order (jsonb hands back sources with sorted keys). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bs = b as unknown[];
+    return a.length === bs.length && a.every((v, i) => sameValue(v, bs[i]));
+  }
+  const ao = a as Record<string, unknown>;
+  const bo = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(ao), ...Object.keys(bo)]);
+  for (const k of keys) if (!sameValue(ao[k], bo[k])) return false;
+  return true;
+}
+
+/** Whether the stored record already holds every field the row carries. */
+function unchanged(record: AnyRecord, input: ImportItem['input']): boolean {
+  const stored = record as unknown as Record<string, unknown>;
+  return Object.entries(input).every(([k, v]) => sameValue(stored[k], v));
+}
+
+const STORE_FAILURE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+]);
+
+/** The chain of causes (drizzle wraps the driver's error, which carries the SQLSTATE). */
+function causes(err: unknown): { code?: unknown; message?: unknown }[] {
+  const out: { code?: unknown; message?: unknown }[] = [];
+  for (let e = err as { cause?: unknown } | undefined, depth = 0; e && typeof e === 'object' && depth < 6; e = e.cause as typeof e, depth++) out.push(e);
+  return out;
+}
+
+/**
+ * The store itself failed, as opposed to this row: connection errors, SQLSTATE class 08
+ * (connection), 57P (shutdown) and 53 (out of resources), a closed PGlite.
+ */
+export function isStoreFailure(err: unknown): boolean {
+  if (err instanceof DomainError) return false;
+  return causes(err).some(({ code, message }) => {
+    if (typeof code === 'string' && (STORE_FAILURE_CODES.has(code) || /^(08|57P|53)/.test(code))) return true;
+    return typeof message === 'string' && /PGlite is closed|Connection terminated|database did not answer/i.test(message);
+  });
+}
+
+/** A row's failure in words: the domain message, or the database's own (not drizzle's query dump). */
+export function rowError(err: unknown): string {
+  if (err instanceof DomainError) {
+    const fields = Object.entries(err.fields);
+    return fields.length > 1 ? `${err.message}: ${fields.map(([k, v]) => `${k} ${v}`).join('; ')}` : err.message;
+  }
+  const withCode = causes(err).findLast((e) => typeof e.code === 'string' && typeof e.message === 'string');
+  const message = withCode?.message ?? (err instanceof Error ? err.message : String(err));
+  return `the database refused this row: ${String(message).slice(0, 300)}`;
+}
+
+interface Pending {
+  index: number;
+  item: ImportItem;
+}
+
+/** Writes a batch in the caller's transaction; throws if any part fails (the caller retries per row). */
+async function writeBatchInTx(ctx: Ctx, tx: WriteTx, items: readonly ImportItem[]): Promise<WriteOutcome[]> {
+  const ids = items.map((i) => i.externalId);
+  // In turn, not in parallel: a transaction is one connection, and a failed first query must not
+  // leave a second one running into the rollback.
+  const incidents = await tx.incidents.findByExternalIds(ids);
+  const operations = await tx.operations.findByExternalIds(ids);
+  const byKind = {
+    incident: new Map<string, AnyRecord>(incidents.map((r) => [r.externalId!, r])),
+    operation: new Map<string, AnyRecord>(operations.map((r) => [r.externalId!, r])),
+  };
+  const outcomes: WriteOutcome[] = new Array<WriteOutcome>(items.length);
+  const creates: Record<'incident' | 'operation', Pending[]> = { incident: [], operation: [] };
+  const updates: (Pending & { record: AnyRecord })[] = [];
+
+  for (const [index, item] of items.entries()) {
+    const other = item.kind === 'incident' ? 'operation' : 'incident';
+    const clash = byKind[other].get(item.externalId);
+    if (clash) {
+      outcomes[index] = { error: `event ${item.externalId} is recorded here as ${other} ${clash.id}, but the file now makes it an ${item.kind}; retract the ${other} first to import it` };
+      continue;
+    }
+    const record = byKind[item.kind].get(item.externalId) ?? (await ownRecord(tx, item));
+    if (!record) creates[item.kind].push({ index, item });
+    else if (record.externalId !== item.externalId || unchanged(record, item.input)) outcomes[index] = 'updated';
+    else if (record.retractedAt) outcomes[index] = { error: `matches ${item.kind} ${record.id}, which was retracted; an import does not change a retracted record` };
+    else updates.push({ index, item, record });
+  }
+
+  if (creates.incident.length > 0) await createIncidents({ ctx, inputs: creates.incident.map((p) => p.item.input), tx });
+  if (creates.operation.length > 0) await createOperations({ ctx, inputs: creates.operation.map((p) => p.item.input), tx });
+  for (const p of [...creates.incident, ...creates.operation]) outcomes[p.index] = 'imported';
+
+  for (const { index, item, record } of updates) {
+    const input = { ...item.input, version: record.version };
+    if (item.kind === 'incident') await updateIncident({ ctx, id: record.id, input, tx });
+    else await updateOperation({ ctx, id: record.id, input, tx });
+    outcomes[index] = 'updated';
+  }
+  return outcomes;
+}
+
+/** A `BW-<uuid>` row of our own export names the record of that id (rare: one read per such row). */
+async function ownRecord(tx: WriteTx, item: ImportItem): Promise<AnyRecord | null> {
+  const id = OWN_EXPORT_ID.exec(item.externalId)?.[1];
+  if (!id) return null;
+  return item.kind === 'incident' ? tx.incidents.get(id.toLowerCase()) : tx.operations.get(id.toLowerCase());
+}
+
+export function createImportSink(ctx: Ctx): ImportSink {
+  return {
+    async writeBatch(items) {
+      try {
+        return await ctx.store.transact((tx) => writeBatchInTx(ctx, tx, items));
+      } catch (err) {
+        if (isStoreFailure(err)) throw err;
+      }
+      // One row failed the whole batch's transaction: retry each row alone, so only it is lost.
+      const outcomes: WriteOutcome[] = [];
+      for (const item of items) {
+        try {
+          outcomes.push((await ctx.store.transact((tx) => writeBatchInTx(ctx, tx, [item])))[0]!);
+        } catch (err) {
+          if (isStoreFailure(err)) throw err;
+          outcomes.push({ error: rowError(err) });
+        }
+      }
+      return outcomes;
+    },
+  };
+}
