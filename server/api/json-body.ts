@@ -20,6 +20,23 @@ function hasBody(c: Context): boolean {
   return c.req.header('transfer-encoding') !== undefined;
 }
 
+/** How much of an oversized body is read and dropped so the client sees the 413 (beyond it, the socket closes). */
+const DRAIN_CAP = 16 * 1024 * 1024;
+
+/**
+ * Reads and discards the rest of a refused body: answering while the client is still sending makes
+ * Node close the connection, and the client sees a reset instead of the 413.
+ */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, already: number): Promise<void> {
+  let size = already;
+  while (size <= DRAIN_CAP) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    size += value.byteLength;
+  }
+  await reader.cancel().catch(() => {});
+}
+
 async function readLimited(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
@@ -29,7 +46,7 @@ async function readLimited(stream: ReadableStream<Uint8Array>, limit: number): P
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => {});
+      await drain(reader, size).catch(() => {});
       throw tooLarge(limit);
     }
     chunks.push(value);
@@ -54,7 +71,10 @@ export async function readJson(c: Context, opts: { optional?: boolean; limit?: n
     throw new DomainError('validation', 'The request has no body: send a JSON object with Content-Type: application/json.', { _: 'is required' });
   }
   const declared = Number(c.req.header('content-length'));
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+  if (Number.isFinite(declared) && declared > limit) {
+    if (declared <= DRAIN_CAP) await drain(c.req.raw.body.getReader(), 0).catch(() => {});
+    throw tooLarge(limit);
+  }
   const type = c.req.header('content-type');
   if (!type || !JSON_TYPE.test(type)) {
     throw new DomainError('unsupported_media_type', `Send the body as JSON with Content-Type: application/json (got ${type ? `"${type}"` : 'no Content-Type'}).`);
