@@ -29,6 +29,27 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   return e.cause ? isDatabaseUnavailable(e.cause) : false;
 }
 
+/** The Postgres error under driver wrappers (drizzle wraps the driver's error in `cause`). */
+function pgErrorOf(err: unknown): { code: string; constraint?: string; constraint_name?: string } | null {
+  for (let e = err as { code?: unknown; cause?: unknown } | null, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && /^23\d{3}$/.test(e.code)) return e as { code: string };
+  }
+  return null;
+}
+
+/**
+ * A database constraint caught what validation missed (e.g. a PATCH whose fields are valid alone
+ * but not together with the stored record): still the caller's input, so 400/409, never 500.
+ */
+function constraintResponse(c: Context, err: unknown) {
+  const pg = pgErrorOf(err);
+  if (!pg) return null;
+  const constraint = pg.constraint_name ?? pg.constraint ?? 'a database constraint';
+  if (pg.code === '23505') return c.json({ error: { code: 'conflict', message: `This would duplicate an existing record (${constraint}). Nothing was saved.` } }, 409);
+  const body: ErrorBody = { error: { code: 'validation', message: `The values break the rule ${constraint}; check the related fields together. Nothing was saved.`, fields: { _: `violates ${constraint}` } } };
+  return c.json(body, 400);
+}
+
 export function errorResponse(c: Context, err: unknown) {
   if (err instanceof DomainError) {
     const body: ErrorBody = { error: { code: err.code, message: err.message } };
@@ -40,5 +61,5 @@ export function errorResponse(c: Context, err: unknown) {
   if (isDatabaseUnavailable(err)) {
     return c.json({ error: { code: 'unavailable', message: 'The database is not answering; try again in a moment. Nothing was saved.' } }, 503);
   }
-  return null;
+  return constraintResponse(c, err);
 }
