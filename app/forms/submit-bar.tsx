@@ -1,0 +1,34 @@
+'use client';
+/**
+ * The form's save button, kept in view at the bottom. It is disabled while saving (a double click
+ * cannot start a second request; the Idempotency-Key covers retries after a lost answer).
+ */
+import type { ReactNode } from 'react';
+import { primaryButton } from './control-styles';
+
+export function SubmitBar({ label, saving, savingLabel = 'Saving…', status, children }: { label: string; saving: boolean; savingLabel?: string; status?: ReactNode; children?: ReactNode }) {
+  return (
+    <div className="sticky bottom-0 z-10 -mx-4 mt-6 border-t border-line bg-bg/95 px-4 py-3 backdrop-blur sm:-mx-6 sm:px-6">
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" className={primaryButton} disabled={saving} aria-keyshortcuts="Control+Enter Meta+Enter">
+          {saving ? savingLabel : label}
+        </button>
+        <span className="hidden text-xs text-muted sm:inline">
+          or <kbd className="rounded border border-line-strong px-1 font-mono">Ctrl</kbd>+<kbd className="rounded border border-line-strong px-1 font-mono">Enter</kbd>
+        </span>
+        {children}
+        <span className="ml-auto text-xs text-muted" role="status">
+          {status}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+/** Ctrl+Enter / Cmd+Enter anywhere in the form submits it (also from a textarea). */
+export function submitOnModEnter(e: React.KeyboardEvent<HTMLFormElement>) {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault();
+    e.currentTarget.requestSubmit();
+  }
+}

@@ -1,0 +1,22 @@
+/** /record/operation: record a new security-force operation (operators). */
+import type { Metadata } from 'next';
+import { ForbiddenPage } from '../../sign-in/forbidden-page';
+import { requireRole } from '../../sign-in/page-access';
+import { todayInPakistan } from '../../forms/when-values';
+import { PageHeading } from '../page-heading';
+import { groupChoices } from '../record-groups';
+import { OperationForm } from './operation-form';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Record an operation · Border Watch' };
+
+export default async function NewOperationPage() {
+  const access = await requireRole('operator', '/record/operation');
+  if (!access.ok) return <ForbiddenPage principal={access.principal} needed={access.needed} />;
+  return (
+    <main className="mx-auto max-w-5xl px-4 pt-6 sm:px-6">
+      <PageHeading title="Record an operation" back={{ href: '/record', label: 'Record' }} intro="Fields marked * are required. Defaults: Pakistan, today, day precision. Ctrl+Enter saves from anywhere in the form." />
+      <OperationForm today={todayInPakistan(new Date())} groups={await groupChoices()} operation={null} />
+    </main>
+  );
+}

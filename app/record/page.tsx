@@ -1,0 +1,34 @@
+/** /record: what to record. Operators land here from the header's "Record" link. */
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ForbiddenPage } from '../sign-in/forbidden-page';
+import { requireRole } from '../sign-in/page-access';
+import { PageHeading } from './page-heading';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Record · Border Watch' };
+
+const CHOICES = [
+  { href: '/record/incident', title: 'Incident', text: 'An attack, bombing, targeted killing, kidnapping, cross-border fire or clash, with its casualties and sources.' },
+  { href: '/record/operation', title: 'Operation', text: 'A security-force operation: intelligence-based, clearance, cordon and search, border interdiction or air strike.' },
+];
+
+export default async function RecordPage() {
+  const access = await requireRole('operator', '/record');
+  if (!access.ok) return <ForbiddenPage principal={access.principal} needed={access.needed} />;
+  return (
+    <main className="mx-auto max-w-4xl px-4 py-6 sm:px-6">
+      <PageHeading title="Record" intro="Drafts are kept on this device until saved, so nothing typed is lost." />
+      <ul className="grid gap-3 sm:grid-cols-2">
+        {CHOICES.map((c) => (
+          <li key={c.href}>
+            <Link href={c.href} className="block h-full rounded-lg border border-line bg-surface p-5 shadow-card hover:border-accent focus-visible:border-accent">
+              <span className="text-lg font-semibold text-accent">New {c.title.toLowerCase()} →</span>
+              <span className="mt-1 block text-sm text-muted">{c.text}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
