@@ -1,15 +1,35 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
+import { SiteHeader } from './components/site-header';
 import './globals.css';
 
 export const metadata: Metadata = {
-  title: 'Border Watch',
+  title: { default: 'Border Watch', template: '%s · Border Watch' },
   description: 'Live dashboard of militant attacks and counter-terrorism operations in Pakistan and along the Afghan border.',
 };
 
+export const viewport: Viewport = {
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#f4f6f9' },
+    { media: '(prefers-color-scheme: dark)', color: '#0a0e14' },
+  ],
+};
+
+// Applies a stored theme choice before the first paint (no flash of the wrong theme).
+const THEME_SCRIPT = `try{var t=localStorage.getItem('border-watch.theme');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}`;
+
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en">
-      <body>{children}</body>
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
+      <body className="min-h-screen bg-bg text-fg antialiased">
+        <a href="#main" className="sr-only z-50 rounded bg-surface px-3 py-2 focus:not-sr-only focus:fixed focus:top-2 focus:left-2">
+          Skip to content
+        </a>
+        <SiteHeader />
+        {children}
+      </body>
     </html>
   );
 }

@@ -1,13 +1,56 @@
+/**
+ * The overview, rendered on the server with its data and the change-log position that data is
+ * consistent with (read first), then kept live in the browser by OverviewLive.
+ */
+import type { Metadata } from 'next';
 import { getRuntime } from '@/server/runtime';
+import { toBrief } from '@/core/stats/incident-brief';
+import { FilterBar } from './components/filter-bar';
+import { mapGeometry } from './components/map/map-geometry';
+import { OverviewLive } from './components/overview/overview-live';
+import { FEED_LIMIT, type OverviewSnapshot } from './components/overview/overview-snapshot';
+import { PageHeading, ViewProblems } from './components/page-heading';
+import { ReferencePanel } from './components/reference-panel';
+import { describePeriod, parseView, periodShortLabel, type PageSearchParams } from './components/view-query';
 
 export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Overview' };
 
-export default async function OverviewPage() {
-  const position = await getRuntime().reads.position();
+const MAP_LIMIT = 1500;
+
+export default async function OverviewPage({ searchParams }: { searchParams: PageSearchParams }) {
+  const rt = getRuntime();
+  const { query, view, params, problems } = parseView(await searchParams, new Date());
+  // The position first: the data read after it is at least this new (see the live protocol).
+  const position = await rt.reads.position();
+  const [stats, feed, points, synthetic, groups, comparisons] = await Promise.all([
+    rt.reads.stats.overview(query),
+    rt.reads.incidents.list({ filter: { ...query.filter, retracted: 'include' }, sort: '-occurredAt', limit: FEED_LIMIT, after: null }),
+    rt.reads.dashboard.mapPoints(query.filter, MAP_LIMIT),
+    rt.reads.dashboard.syntheticPresent(),
+    rt.reads.groups.list(),
+    rt.reads.dashboard.referenceComparisons(),
+  ]);
+  // Annotations reaching into the chart: a year or a span may start before it (placed client-side).
+  const annotations = await rt.reads.annotations.list({ to: stats.timeseries.to.slice(0, 10) });
+  const snapshot: OverviewSnapshot = { position, stats, feed: feed.items.map(toBrief), points, synthetic };
+
   return (
-    <main className="p-8">
-      <h1 className="text-2xl font-semibold">Border Watch</h1>
-      <p>Log position {position.seq}</p>
+    <main id="main" className="mx-auto max-w-[1600px] space-y-4 px-3 py-4 sm:px-5">
+      <PageHeading title="Overview" subtitle={describePeriod(query)} />
+      <FilterBar action="/" view={view} groups={groups.map((g) => ({ id: g.id, name: g.shortName }))} />
+      {problems && <ViewProblems problems={problems} />}
+      <OverviewLive
+        snapshot={snapshot}
+        view={view}
+        viewParams={params}
+        periodLabel={periodShortLabel(query)}
+        threshold={rt.env.MASS_CASUALTY_THRESHOLD}
+        mapLimit={MAP_LIMIT}
+        geometry={mapGeometry()}
+        annotations={annotations.map(({ id, date, endDate, datePrecision, kind, title, description, sourceName }) => ({ id, date, endDate, datePrecision, kind, title, description, sourceName }))}
+      />
+      <ReferencePanel comparisons={comparisons} />
     </main>
   );
 }

@@ -3,7 +3,7 @@
  * summary the overview never shows). Built from the read shape on the server for the snapshot and
  * in the browser for live changes, so both paths agree. Zod-free: browser bundles import it.
  */
-import { CASUALTY_CATEGORIES, type Country, type IncidentType, type Province, type TargetType, type VerificationStatus } from '../enums';
+import { CASUALTY_CATEGORIES, type Country, type IncidentType, type Province, type TargetType, type TimePrecision, type VerificationStatus } from '../enums';
 import type { Incident } from '../incident/schema';
 import type { Figures } from './stats-types';
 
@@ -11,6 +11,8 @@ export interface IncidentBrief {
   id: string;
   version: number;
   occurredAt: string;
+  /** How precisely the time is known: a day-precision record has no meaningful hour. */
+  timePrecision: TimePrecision;
   createdAt: string;
   country: Country;
   province: Province;
@@ -44,6 +46,7 @@ export function toBrief(i: Incident): IncidentBrief {
     id: i.id,
     version: i.version,
     occurredAt: i.occurredAt,
+    timePrecision: i.timePrecision,
     createdAt: i.createdAt,
     country: i.country,
     province: i.province,

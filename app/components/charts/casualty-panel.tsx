@@ -1,0 +1,57 @@
+'use client';
+/** Casualties over time, killed or injured, stacked by category; the chart is its own chunk. */
+import dynamic from 'next/dynamic';
+import { useState } from 'react';
+import { CASUALTY_CATEGORIES, CASUALTY_LABELS } from '@/core/enums';
+import type { StatsTimeseries } from '@/core/stats/stats-types';
+import { DataTable, Panel } from '../panel';
+import { CATEGORY_COLORS } from '../palette';
+import { ChartSkeleton } from './chart-skeleton';
+import { BUCKET_WORDS, bucketLabel } from './trend-panel';
+
+const CasualtyChart = dynamic(() => import('./casualty-chart'), { ssr: false, loading: ChartSkeleton });
+
+export function CasualtyPanel({ series, className = '' }: { series: StatsTimeseries; className?: string }) {
+  const [side, setSide] = useState<'killed' | 'injured'>('killed');
+  const tab = (s: 'killed' | 'injured', label: string) => (
+    <button
+      type="button"
+      aria-pressed={side === s}
+      onClick={() => setSide(s)}
+      className={`h-7 rounded-md px-2.5 text-xs font-medium ${side === s ? 'bg-fg text-surface' : 'text-muted hover:bg-surface-2'}`}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <Panel
+      id="casualties"
+      className={className}
+      title="Casualties over time"
+      caption={`Per ${BUCKET_WORDS[series.bucket]}, "at least" figures stacked by category; dashed: "up to"`}
+      actions={
+        <div className="flex gap-1 rounded-lg border border-line p-0.5" role="group" aria-label="Show killed or injured">
+          {tab('killed', 'Killed')}
+          {tab('injured', 'Injured')}
+        </div>
+      }
+    >
+      <div className="h-[220px]">
+        <CasualtyChart series={series} side={side} height={220} />
+      </div>
+      <ul className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-muted" aria-label="Legend">
+        {CASUALTY_CATEGORIES.map((c) => (
+          <li key={c} className="inline-flex items-center gap-1">
+            <span aria-hidden className="h-2.5 w-2.5 rounded-sm" style={{ background: CATEGORY_COLORS[c] }} />
+            {CASUALTY_LABELS[c]}
+          </li>
+        ))}
+      </ul>
+      <DataTable
+        caption={`${side === 'killed' ? 'Killed' : 'Injured'} per bucket by category`}
+        head={['Bucket', ...CASUALTY_CATEGORIES.map((c) => CASUALTY_LABELS[c]), 'Up to (all)']}
+        rows={series.points.map((p) => [bucketLabel(p.start, series.bucket), ...CASUALTY_CATEGORIES.map((c) => p[side][c]), side === 'killed' ? p.killedHigh : p.injuredHigh])}
+      />
+    </Panel>
+  );
+}

@@ -1,0 +1,66 @@
+'use client';
+/** The trend panel: legend, the chart (its own chunk), the annotations and the numbers. */
+import dynamic from 'next/dynamic';
+import { useMemo } from 'react';
+import { INCIDENT_TYPE_INFO, INCIDENT_TYPES } from '@/core/enums';
+import type { StatsTimeseries } from '@/core/stats/stats-types';
+import { DataTable, Panel } from '../panel';
+import { TYPE_COLORS } from '../palette';
+import { formatDay, formatBucket } from '../time-format';
+import { placeMarks, type AnnotationMark } from './annotation-marks';
+import { ChartSkeleton } from './chart-skeleton';
+
+const TrendChart = dynamic(() => import('./trend-chart'), { ssr: false, loading: ChartSkeleton });
+
+export const BUCKET_WORDS = { hour: 'hour (PKT)', day: 'day (UTC)', week: 'ISO week', month: 'month' } as const;
+
+export function bucketLabel(start: string, bucket: StatsTimeseries['bucket']): string {
+  if (bucket === 'hour') return `${formatDay(start)} ${formatBucket(start, 'hour')}`;
+  return bucket === 'week' ? `Week of ${formatDay(start)}` : bucket === 'month' ? formatBucket(start, 'month') : formatDay(start);
+}
+
+export function TrendPanel({ series, annotations, className = '' }: { series: StatsTimeseries; annotations: AnnotationMark[]; className?: string }) {
+  const marks = useMemo(() => placeMarks(annotations, series.points.map((p) => p.start), series.bucket), [annotations, series]);
+  const types = INCIDENT_TYPES.filter((t) => series.points.some((p) => p.byType[t] > 0));
+  const partial = series.points.some((p) => p.partial);
+  return (
+    <Panel
+      id="trend"
+      className={className}
+      title="Incidents over time"
+      caption={`Per ${BUCKET_WORDS[series.bucket]}, stacked by type; operations on the right axis${partial ? '; edge buckets are partial' : ''}`}
+    >
+      <div className="h-[300px]">
+        <TrendChart series={series} marks={marks} height={300} />
+      </div>
+      <ul className="mt-2 flex min-h-5 flex-wrap gap-x-3 gap-y-1 text-xs text-muted" aria-label="Legend">
+        {types.map((t) => (
+          <li key={t} className="inline-flex items-center gap-1">
+            <span aria-hidden className="h-2.5 w-2.5 rounded-sm" style={{ background: TYPE_COLORS[t] }} />
+            {INCIDENT_TYPE_INFO[t].label}
+          </li>
+        ))}
+        <li className="inline-flex items-center gap-1">
+          <span aria-hidden className="h-0.5 w-4 bg-fg" />
+          Operations
+        </li>
+      </ul>
+      {marks.length > 0 && (
+        <ol className="mt-2 space-y-0.5 text-xs text-muted" aria-label="Timeline annotations">
+          {marks.map((m) => (
+            <li key={m.mark.id}>
+              <span className="mr-1 inline-flex h-4 w-4 items-center justify-center rounded-full bg-accent text-[10px] font-bold text-surface">{m.n}</span>
+              {formatDay(m.mark.date)}
+              {m.mark.datePrecision !== 'day' && ` (${m.mark.datePrecision})`} — {m.mark.title}
+            </li>
+          ))}
+        </ol>
+      )}
+      <DataTable
+        caption="Incidents by type and operations per bucket"
+        head={['Bucket', 'Incidents', ...types.map((t) => INCIDENT_TYPE_INFO[t].label), 'Operations']}
+        rows={series.points.map((p) => [bucketLabel(p.start, series.bucket) + (p.partial ? ' (partial)' : ''), p.incidents, ...types.map((t) => p.byType[t]), p.operations])}
+      />
+    </Panel>
+  );
+}

@@ -1,0 +1,187 @@
+'use client';
+/**
+ * The view's filters, kept in the URL so a view can be shared: period presets and a custom range,
+ * and multi-value pickers (country, province, group, type, target, verification). Changes apply at
+ * once (the server renders the new view); without JavaScript the same controls submit as a GET form.
+ */
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef, useState, useTransition } from 'react';
+import { COUNTRIES, INCIDENT_TYPE_INFO, INCIDENT_TYPES, PROVINCE_LABELS, PROVINCES, TARGET_LABELS, TARGET_TYPES, VERIFICATION_STATUSES } from '@/core/enums';
+import { PERIOD_PRESETS, PRESET_LABELS } from '@/core/stats/period';
+import { LIST_FILTER_KEYS, viewToParams, type ViewQuery } from '@/core/stats/query-params';
+import { VERIFICATION_LABELS } from './palette';
+
+export type FilterField = (typeof LIST_FILTER_KEYS)[number];
+
+interface Option {
+  value: string;
+  label: string;
+}
+
+export interface FilterBarProps {
+  action: string;
+  view: ViewQuery;
+  groups: { id: string; name: string }[];
+  fields?: readonly FilterField[];
+  /** Page parameters to keep across filter changes (e.g. the table's sort). */
+  keep?: Record<string, string>;
+}
+
+const FIELD_LABELS: Record<FilterField, string> = { country: 'Country', province: 'Province', group: 'Group', type: 'Type', target: 'Target', status: 'Status' };
+
+function MultiSelect({ field, options, selected, onChange }: { field: FilterField; options: Option[]; selected: string[]; onChange: (v: string[]) => void }) {
+  const label = FIELD_LABELS[field];
+  const shown = selected.length === 0 ? 'All' : selected.length === 1 ? (options.find((o) => o.value === selected[0])?.label ?? selected[0]) : `${selected.length} selected`;
+  return (
+    <details className="group relative" data-filter>
+      <summary
+        className={`flex h-8 cursor-pointer list-none items-center gap-1.5 rounded-md border px-2.5 text-sm select-none ${selected.length ? 'border-accent bg-accent-soft text-fg' : 'border-line bg-surface text-fg'} hover:border-line-strong`}
+      >
+        <span className="text-muted">{label}:</span>
+        <span className="max-w-40 truncate font-medium">{shown}</span>
+        <span aria-hidden className="text-faint group-open:rotate-180">▾</span>
+      </summary>
+      <fieldset className="absolute z-30 mt-1 max-h-80 w-64 overflow-auto rounded-lg border border-line bg-surface p-2 shadow-lg">
+        <legend className="sr-only">{label}</legend>
+        {options.map((o) => (
+          <label key={o.value} className="flex cursor-pointer items-center gap-2 rounded px-1.5 py-1 text-sm text-fg hover:bg-surface-2">
+            <input
+              type="checkbox"
+              name={field}
+              value={o.value}
+              checked={selected.includes(o.value)}
+              onChange={(e) => onChange(e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value))}
+              className="accent-[var(--accent)]"
+            />
+            {o.label}
+          </label>
+        ))}
+        {selected.length > 0 && (
+          <button type="button" className="mt-1 w-full rounded px-1.5 py-1 text-left text-xs text-accent hover:bg-surface-2" onClick={() => onChange([])}>
+            Clear {label.toLowerCase()}
+          </button>
+        )}
+      </fieldset>
+    </details>
+  );
+}
+
+/** `YYYY-MM-DDTHH:mm` in the browser's zone, for datetime-local inputs. */
+const toLocalInput = (iso: string | undefined) => {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
+
+export function FilterBar({ action, view, groups, fields = LIST_FILTER_KEYS, keep = {} }: FilterBarProps) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [custom, setCustom] = useState(false);
+  const root = useRef<HTMLFormElement>(null);
+
+  // One picker open at a time; Escape or a click outside closes it.
+  useEffect(() => {
+    const close = (except?: EventTarget | null) =>
+      root.current?.querySelectorAll<HTMLDetailsElement>('details[data-filter][open]').forEach((d) => {
+        if (!(except instanceof Node) || !d.contains(except)) d.open = false;
+      });
+    const onClick = (e: MouseEvent) => close(e.target);
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();
+    document.addEventListener('click', onClick);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('click', onClick);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, []);
+
+  const go = (next: ViewQuery) => {
+    const p = viewToParams(next);
+    for (const [k, v] of Object.entries(keep)) p.set(k, v);
+    startTransition(() => router.push(`${action}?${p.toString()}`, { scroll: false }));
+  };
+  const setField = (field: FilterField, values: string[]) => go({ ...view, filter: { ...view.filter, [field]: values.length ? values : undefined } as ViewQuery['filter'] });
+
+  const options: Record<FilterField, Option[]> = {
+    country: COUNTRIES.map((c) => ({ value: c, label: c })),
+    province: PROVINCES.map((p) => ({ value: p, label: PROVINCE_LABELS[p] })),
+    group: [...groups.map((g) => ({ value: g.id, label: g.name })), { value: 'unknown', label: 'Unknown / unclaimed' }],
+    type: INCIDENT_TYPES.map((t) => ({ value: t, label: INCIDENT_TYPE_INFO[t].label })),
+    target: TARGET_TYPES.map((t) => ({ value: t, label: TARGET_LABELS[t] })),
+    status: VERIFICATION_STATUSES.map((s) => ({ value: s, label: VERIFICATION_LABELS[s] })),
+  };
+
+  const applyCustom = (form: HTMLFormElement) => {
+    const data = new FormData(form);
+    const from = String(data.get('from') ?? '');
+    const to = String(data.get('to') ?? '');
+    go({ preset: null, filter: { ...view.filter, from: from ? new Date(from).toISOString() : undefined, to: to ? new Date(to).toISOString() : undefined } });
+  };
+
+  const anyFilter = fields.some((f) => (view.filter[f]?.length ?? 0) > 0);
+  return (
+    <form
+      ref={root}
+      action={action}
+      method="get"
+      aria-label="Filters"
+      aria-busy={pending}
+      className={`flex flex-wrap items-center gap-2 transition-opacity ${pending ? 'opacity-60' : ''}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        applyCustom(e.currentTarget);
+      }}
+    >
+      <div role="group" aria-label="Period" className="flex flex-wrap rounded-lg border border-line bg-surface p-0.5">
+        {PERIOD_PRESETS.map((p) => (
+          <button
+            key={p}
+            type="button"
+            aria-pressed={view.preset === p}
+            onClick={() => go({ preset: p, filter: { ...view.filter, from: undefined, to: undefined } })}
+            className={`h-7 rounded-md px-2.5 text-sm font-medium ${view.preset === p ? 'bg-fg text-surface' : 'text-muted hover:bg-surface-2 hover:text-fg'}`}
+          >
+            {PRESET_LABELS[p]}
+          </button>
+        ))}
+        <button
+          type="button"
+          aria-pressed={view.preset === null}
+          aria-expanded={custom}
+          onClick={() => setCustom((c) => !c)}
+          className={`h-7 rounded-md px-2.5 text-sm font-medium ${view.preset === null ? 'bg-fg text-surface' : 'text-muted hover:bg-surface-2 hover:text-fg'}`}
+        >
+          Custom…
+        </button>
+      </div>
+      {custom && (
+        <div className="flex flex-wrap items-center gap-2 rounded-lg border border-line bg-surface px-2 py-1">
+          <label className="flex items-center gap-1 text-sm text-muted">
+            From
+            <input type="datetime-local" name="from" defaultValue={toLocalInput(view.filter.from)} className="h-7 rounded border border-line bg-surface px-1 text-fg" />
+          </label>
+          <label className="flex items-center gap-1 text-sm text-muted">
+            To
+            <input type="datetime-local" name="to" defaultValue={toLocalInput(view.filter.to)} className="h-7 rounded border border-line bg-surface px-1 text-fg" />
+          </label>
+          <button type="submit" className="h-7 rounded-md bg-accent px-3 text-sm font-medium text-surface">
+            Apply
+          </button>
+        </div>
+      )}
+      {fields.map((f) => (
+        <MultiSelect key={f} field={f} options={options[f]} selected={view.filter[f] ?? []} onChange={(v) => setField(f, v)} />
+      ))}
+      {anyFilter && (
+        <button type="button" onClick={() => go({ preset: view.preset, filter: { from: view.filter.from, to: view.filter.to } })} className="h-8 px-1 text-sm text-accent hover:underline">
+          Clear filters
+        </button>
+      )}
+      <noscript>
+        <button type="submit" className="h-8 rounded-md border border-line px-3 text-sm">
+          Apply
+        </button>
+      </noscript>
+    </form>
+  );
+}

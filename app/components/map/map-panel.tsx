@@ -1,0 +1,49 @@
+'use client';
+/** The map panel: the interactive map (its own chunk, server-rendered first), legend and numbers. */
+import dynamic from 'next/dynamic';
+import { INCIDENT_TYPE_INFO, INCIDENT_TYPES, PROVINCE_LABELS } from '@/core/enums';
+import { placeLabel, type IncidentBrief } from '@/core/stats/incident-brief';
+import { DataTable, Panel } from '../panel';
+import { TYPE_COLORS } from '../palette';
+import { formatCount, formatFigures } from '../number-format';
+import { formatOccurred } from '../time-format';
+import type { MapGeometry } from './map-geometry';
+
+const IncidentMap = dynamic(() => import('./incident-map'), {
+  loading: () => <div className="aspect-[700/640] w-full animate-pulse rounded-lg bg-surface-2" aria-hidden />,
+});
+
+export function MapPanel({ geometry, points, fresh, threshold, capped, className = '' }: { geometry: MapGeometry; points: IncidentBrief[]; fresh: ReadonlySet<string>; threshold: number; capped: boolean; className?: string }) {
+  const types = INCIDENT_TYPES.filter((t) => points.some((p) => p.type === t));
+  const worst = [...points].sort((a, b) => b.killed.low + b.injured.low - (a.killed.low + a.injured.low)).slice(0, 25);
+  return (
+    <Panel
+      id="map"
+      className={className}
+      title="Where"
+      caption={`${formatCount(points.length)} located incidents${capped ? ' (the newest shown)' : ''}; size by casualties, colour by type; dashed: the Pakistan–Afghanistan border`}
+    >
+      <div className="aspect-[700/640] w-full">
+        <IncidentMap geometry={geometry} points={points} fresh={fresh} threshold={threshold} />
+      </div>
+      <ul className="mt-2 flex min-h-5 flex-wrap gap-x-3 gap-y-1 text-xs text-muted" aria-label="Map legend">
+        {types.map((t) => (
+          <li key={t} className="inline-flex items-center gap-1">
+            <span aria-hidden className="h-2.5 w-2.5 rounded-full" style={{ background: TYPE_COLORS[t] }} />
+            {INCIDENT_TYPE_INFO[t].label}
+          </li>
+        ))}
+        <li className="inline-flex items-center gap-1">
+          <span aria-hidden className="h-3 w-3 rounded-full border-2 border-danger" />
+          {threshold}+ killed
+        </li>
+      </ul>
+      <DataTable
+        summary="Show the incidents with the most casualties"
+        caption="Located incidents with the most casualties"
+        head={['Place', 'When', 'Type', 'Killed', 'Injured']}
+        rows={worst.map((b) => [placeLabel(b, (p) => PROVINCE_LABELS[p]), formatOccurred(b.occurredAt, b.timePrecision), INCIDENT_TYPE_INFO[b.type].label, formatFigures(b.killed), formatFigures(b.injured)])}
+      />
+    </Panel>
+  );
+}

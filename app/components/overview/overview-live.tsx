@@ -1,0 +1,142 @@
+'use client';
+/**
+ * The live overview: holds the page's state (stats, feed, map points) from the server snapshot and
+ * keeps it current from the change stream.
+ * - Feed and map apply each incident change directly (idempotent upsert by id and version), when
+ *   the record matches the view's filter.
+ * - KPIs and charts are refetched, throttled to one request per second (one /api/stats/overview
+ *   call carrying every chart and its position). Deltas from core/rollup would avoid the request
+ *   but double-count a change that the snapshot already holds (data is read after its position),
+ *   and cannot see a change's previous version; a refetch is exact by construction.
+ * - Rolling presets are refreshed every minute as the window slides.
+ * - A new snapshot (router.refresh after `recovered: false`, or a filter change) replaces the
+ *   state, and changes applied after its position are applied again onto it.
+ */
+import { useRouter } from 'next/navigation';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Change } from '@/core/change/change';
+import { PROVINCE_LABELS, INCIDENT_TYPE_INFO } from '@/core/enums';
+import { isMassCasualty, placeLabel, type IncidentBrief } from '@/core/stats/incident-brief';
+import type { ViewQuery } from '@/core/stats/query-params';
+import type { StatsOverview } from '@/core/stats/stats-types';
+import { announce } from '@/app/live/attention';
+import { useLiveChanges } from '@/app/live/use-live-changes';
+import { useThrottledRefresh } from '@/app/live/use-throttled-refresh';
+import { AttentionControls } from '../attention-controls';
+import { CasualtyPanel } from '../charts/casualty-panel';
+import type { AnnotationMark } from '../charts/annotation-marks';
+import { TrendPanel } from '../charts/trend-panel';
+import { DemoBanner } from '../demo-banner';
+import { LiveFeed } from '../live-feed';
+import { LiveIndicator } from '../live-indicator';
+import type { MapGeometry } from '../map/map-geometry';
+import { MapPanel } from '../map/map-panel';
+import { Panel } from '../panel';
+import { formatFigures } from '../number-format';
+import { BreakdownTable } from './breakdown-panel';
+import { KpiTiles } from './kpi-tiles';
+import { changeEffects, reduceLists, type OverviewLists } from './overview-reducer';
+import type { OverviewSnapshot } from './overview-snapshot';
+
+export interface OverviewLiveProps {
+  snapshot: OverviewSnapshot;
+  view: ViewQuery;
+  viewParams: string;
+  periodLabel: string;
+  threshold: number;
+  mapLimit: number;
+  geometry: MapGeometry;
+  annotations: AnnotationMark[];
+}
+
+const FRESH_MS = 10_000;
+
+const describe = (b: IncidentBrief) => `${INCIDENT_TYPE_INFO[b.type].label}, ${placeLabel(b, (p) => PROVINCE_LABELS[p])}: ${formatFigures(b.killed)} killed`;
+
+export function OverviewLive({ snapshot, view, viewParams, periodLabel, threshold, mapLimit, geometry, annotations }: OverviewLiveProps) {
+  const router = useRouter();
+  const [stats, setStats] = useState<StatsOverview>(snapshot.stats);
+  const [lists, setLists] = useState<OverviewLists>(() => ({ feed: snapshot.feed, points: snapshot.points, synthetic: snapshot.synthetic }));
+  const [adopted, setAdopted] = useState(snapshot);
+  const [fresh, setFresh] = useState<ReadonlySet<string>>(() => new Set());
+  const lastPageRefresh = useRef(0);
+
+  // A rolling preset has no upper edge for arrivals: "the last 24 h" includes what happens now.
+  const filter = useMemo(() => (view.preset ? { ...view.filter, to: undefined } : view.filter), [view]);
+  const statsFeed = useThrottledRefresh<StatsOverview>(() => `/api/stats/overview?${viewParams}`, setStats);
+
+  const onChanges = (changes: Change[]) => {
+    setLists((l) => reduceLists(l, changes, filter, mapLimit));
+    const fx = changeEffects(changes, filter);
+    if (fx.stats) statsFeed.refresh();
+    if (fx.page && Date.now() - lastPageRefresh.current > 5000) {
+      // Rare edits to reference rows: re-render the page from the server, at most every 5 s.
+      lastPageRefresh.current = Date.now();
+      router.refresh();
+    }
+    if (fx.arrivals.length === 0) return;
+    const ids = fx.arrivals.map((b) => b.id);
+    setFresh((s) => new Set([...s, ...ids]));
+    setTimeout(() => setFresh((s) => new Set([...s].filter((id) => !ids.includes(id)))), FRESH_MS);
+    for (const b of fx.arrivals) if (isMassCasualty(b, threshold)) announce(b, describe, (href) => router.push(href));
+  };
+
+  const { status, changesAfter } = useLiveChanges({ snapshot: snapshot.position, onChanges, onResync: () => router.refresh() });
+
+  // A new snapshot from the server (after a resync or a filter change) replaces the state, and the
+  // changes applied since its position are applied again onto it (idempotent), so none is lost.
+  if (adopted !== snapshot) {
+    setAdopted(snapshot);
+    setStats(snapshot.stats);
+    setLists(reduceLists({ feed: snapshot.feed, points: snapshot.points, synthetic: snapshot.synthetic }, changesAfter(snapshot.position.seq), filter, mapLimit));
+  }
+  useEffect(() => {
+    statsFeed.reset(snapshot.position.seq);
+    // Stats read for the snapshot may predate changes the stream already delivered.
+    if (changesAfter(snapshot.position.seq).length > 0) statsFeed.refresh();
+  }, [snapshot, statsFeed, changesAfter]);
+
+  useEffect(() => {
+    if (!view.preset) return;
+    const t = setInterval(statsFeed.refresh, 60_000);
+    return () => clearInterval(t);
+  }, [view.preset, statsFeed]);
+
+  const { feed, points, synthetic } = lists;
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <LiveIndicator status={status} />
+        <AttentionControls threshold={threshold} />
+      </div>
+      {synthetic && <DemoBanner />}
+      <KpiTiles summary={stats.summary} periodLabel={periodLabel} />
+      <div className="grid grid-cols-1 gap-3 lg:grid-cols-12">
+        <TrendPanel className="lg:col-span-8" series={stats.timeseries} annotations={annotations} />
+        <Panel id="feed" title="Latest incidents" caption="Newest first in this view; new arrivals highlighted" className="flex flex-col lg:col-span-4 lg:row-span-2">
+          <div className="relative -mx-4 -mb-4 min-h-[420px] flex-1 border-t border-line">
+            <div className="absolute inset-0 overflow-y-auto">
+              <LiveFeed items={feed} fresh={fresh} threshold={threshold} />
+            </div>
+          </div>
+        </Panel>
+        <CasualtyPanel className="lg:col-span-8" series={stats.timeseries} />
+        <MapPanel className="lg:col-span-7" geometry={geometry} points={points} fresh={fresh} threshold={threshold} capped={points.length >= mapLimit} />
+        <div className="grid content-start gap-3 lg:col-span-5">
+          <Panel id="by-province" title="By province or region">
+            <BreakdownTable breakdown={stats.breakdowns.province} title="Incidents by province" viewParams={viewParams} />
+          </Panel>
+          <Panel id="by-group" title="By perpetrator group" caption="Top groups; unattributed incidents kept apart">
+            <BreakdownTable breakdown={stats.breakdowns.group} title="Incidents by group" viewParams={viewParams} />
+          </Panel>
+        </div>
+        <Panel id="by-type" title="By type of attack" className="lg:col-span-6">
+          <BreakdownTable breakdown={stats.breakdowns.type} title="Incidents by type" viewParams={viewParams} />
+        </Panel>
+        <Panel id="by-target" title="By target" className="lg:col-span-6">
+          <BreakdownTable breakdown={stats.breakdowns.target} title="Incidents by target" viewParams={viewParams} />
+        </Panel>
+      </div>
+    </div>
+  );
+}

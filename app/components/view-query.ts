@@ -1,0 +1,57 @@
+/**
+ * A page's view from its URL: the shared filters and a period preset, parsed by core's stats
+ * query (server side; the browser never loads zod). A bad parameter does not break the page: it
+ * is reported and the default view is shown.
+ */
+import { ValidationError } from '@/core/errors';
+import { DEFAULT_PRESET, PRESET_LABELS, type PeriodPreset } from '@/core/stats/period';
+import { viewToParams, type ViewQuery } from '@/core/stats/query-params';
+import { parseStatsQuery, type RawParams, type StatsQuery } from '@/core/stats/stats-query';
+import { formatDay } from './time-format';
+
+export type PageSearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export interface PageView {
+  query: StatsQuery;
+  view: ViewQuery;
+  /** The view as a query string (presets kept), for links and API calls. */
+  params: string;
+  problems: Record<string, string> | null;
+}
+
+export function parseView(raw: Record<string, string | string[] | undefined>, now: Date, opts: { defaultPreset?: PeriodPreset | null; pageKeys?: string[] } = {}): PageView {
+  const params: RawParams = {};
+  for (const [k, v] of Object.entries(raw)) if (v !== undefined && !opts.pageKeys?.includes(k)) params[k] = v;
+  const defaultPreset = opts.defaultPreset === null ? undefined : (opts.defaultPreset ?? DEFAULT_PRESET);
+  let query: StatsQuery;
+  let problems: Record<string, string> | null = null;
+  try {
+    query = parseStatsQuery(params, now, { defaultPreset });
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    problems = e.fields;
+    query = parseStatsQuery({}, now, { defaultPreset });
+  }
+  const view: ViewQuery = { filter: query.filter, preset: query.preset };
+  return { query, view, params: viewToParams(view).toString(), problems };
+}
+
+const PRESET_WORDS: Record<PeriodPreset, string> = {
+  '6h': 'Last 6 hours',
+  '24h': 'Last 24 hours',
+  '7d': 'Last 7 days',
+  '30d': 'Last 30 days',
+  '90d': 'Last 90 days',
+  '1y': 'Last 12 months',
+  all: 'All recorded time',
+};
+
+/** "Last 30 days" / "1 Mar 2025 – 10 Mar 2025" for headings. */
+export function describePeriod(q: StatsQuery): string {
+  if (q.preset) return PRESET_WORDS[q.preset];
+  if (!q.period.from) return `Until ${formatDay(q.period.to)}`;
+  return `${formatDay(q.period.from)} – ${formatDay(new Date(Date.parse(q.period.to) - 1).toISOString())}`;
+}
+
+/** The short name of the period for "vs previous …". */
+export const periodShortLabel = (q: StatsQuery): string => (q.preset ? PRESET_LABELS[q.preset] : 'period');

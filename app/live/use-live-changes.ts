@@ -1,0 +1,163 @@
+'use client';
+/**
+ * The browser side of the live protocol (issue 3). One Socket.IO connection per page that:
+ * - starts from the page's snapshot position and sends the last applied position in `auth` on
+ *   every (re)connect, so the server replays exactly what was missed;
+ * - applies each change once and in order (ignores seq ≤ position, resyncs on a gap or a new epoch);
+ * - on `recovered: false` asks the page to reload its snapshot (onResync);
+ * - reconnects with jittered exponential backoff (Socket.IO's manager: delay × 2^n ± 50 %), also
+ *   after the server refused or dropped the connection, which Socket.IO does not retry by itself;
+ * - reports { state: live | reconnecting | offline, since, position } for the indicator.
+ * Changes already applied are kept for a while so a page can re-apply them onto a fresher
+ * snapshot that was read before them (changesAfter).
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import type { Change, Position } from '@/core/change/change';
+import type { LiveHello, ServerToClientEvents } from '@/server/live/events';
+
+export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'offline';
+
+export interface LiveStatus {
+  state: LiveState;
+  /** When the current state began (ms since epoch); for offline, when the connection was lost. */
+  since: number;
+  position: Position;
+}
+
+export interface LiveOptions {
+  /** The position the page's data is consistent with (server-rendered or refetched). */
+  snapshot: Position;
+  /** New changes, ascending, each seq once. */
+  onChanges: (changes: Change[]) => void;
+  /** The server cannot bring us up to date (first contact after a long sleep, a new epoch). */
+  onResync: () => void;
+}
+
+/** Reconnecting for longer than this (or the browser reporting no network) reads as offline. */
+const OFFLINE_AFTER_MS = 15_000;
+const RECENT_LIMIT = 500;
+
+export function useLiveChanges({ snapshot, onChanges, onResync }: LiveOptions) {
+  const position = useRef<Position>(snapshot);
+  const recent = useRef<Change[]>([]);
+  const handlers = useRef({ onChanges, onResync });
+  const [status, setStatus] = useState<LiveStatus>({ state: 'connecting', since: 0, position: snapshot });
+
+  useEffect(() => {
+    handlers.current = { onChanges, onResync };
+  });
+
+  // A fresher snapshot moves the position forward: changes it already holds will be skipped.
+  useEffect(() => {
+    const p = position.current;
+    if (snapshot.epoch !== p.epoch || snapshot.seq > p.seq) {
+      position.current = snapshot;
+      setStatus((s) => ({ ...s, position: snapshot }));
+    }
+  }, [snapshot]);
+
+  useEffect(() => {
+    let lostAt: number | null = null;
+    let retry: ReturnType<typeof setTimeout> | null = null;
+    let attempts = 0;
+    let current: LiveState = 'connecting';
+    const set = (state: LiveState, since = Date.now()) => {
+      if (state === current && state !== 'live') return;
+      current = state;
+      setStatus({ state, since, position: position.current });
+    };
+
+    const socket: Socket<ServerToClientEvents> = io({
+      transports: ['websocket', 'polling'],
+      tryAllTransports: true,
+      reconnection: true,
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 15_000,
+      randomizationFactor: 0.5,
+      // Called on every (re)connect: resume from what this page has applied.
+      auth: (cb) => cb({ epoch: position.current.epoch, seq: position.current.seq }),
+    });
+
+    /** Connections the manager will not retry (refused handshake, server-side disconnect). */
+    const retryLater = () => {
+      if (retry) return;
+      const base = Math.min(15_000, 500 * 2 ** Math.min(attempts++, 5));
+      retry = setTimeout(() => {
+        retry = null;
+        if (!socket.connected) socket.connect();
+      }, base * (0.5 + Math.random()));
+    };
+
+    const lost = () => {
+      lostAt ??= Date.now();
+      set(navigator.onLine === false ? 'offline' : 'reconnecting', lostAt);
+    };
+
+    socket.on('live.hello', (hello: LiveHello) => {
+      attempts = 0;
+      lostAt = null;
+      if (!hello.recovered) {
+        // Take the server's top as the position and reload the snapshot; changes after it follow.
+        position.current = { epoch: hello.epoch, seq: hello.seq };
+        recent.current = [];
+        handlers.current.onResync();
+      }
+      set('live');
+    });
+
+    socket.on('live.changes', (batch: Change[]) => {
+      const fresh: Change[] = [];
+      for (const c of batch) {
+        const p = position.current;
+        if (c.epoch !== p.epoch || c.seq > p.seq + 1) {
+          // Another history or a hole: nothing after this can be trusted onto the current state.
+          position.current = { epoch: c.epoch, seq: c.seq };
+          recent.current = [];
+          handlers.current.onResync();
+          continue;
+        }
+        if (c.seq <= p.seq) continue;
+        position.current = { epoch: c.epoch, seq: c.seq };
+        fresh.push(c);
+      }
+      if (fresh.length === 0) return;
+      recent.current = [...recent.current, ...fresh].slice(-RECENT_LIMIT);
+      handlers.current.onChanges(fresh);
+      setStatus((s) => ({ ...s, position: position.current }));
+    });
+
+    socket.on('disconnect', (reason) => {
+      lost();
+      if (reason === 'io server disconnect') retryLater();
+    });
+    socket.on('connect_error', () => {
+      lost();
+      if (!socket.active) retryLater();
+    });
+
+    const onOffline = () => lostAt !== null && set('offline', lostAt);
+    const onOnline = () => {
+      if (!socket.connected) socket.connect();
+    };
+    window.addEventListener('offline', onOffline);
+    window.addEventListener('online', onOnline);
+    const tick = setInterval(() => {
+      if (lostAt !== null && Date.now() - lostAt > OFFLINE_AFTER_MS) set('offline', lostAt);
+    }, 1000);
+
+    return () => {
+      clearInterval(tick);
+      if (retry) clearTimeout(retry);
+      window.removeEventListener('offline', onOffline);
+      window.removeEventListener('online', onOnline);
+      socket.removeAllListeners();
+      socket.disconnect();
+    };
+  }, []);
+
+  /** Applied changes after `seq`, to re-apply onto a snapshot that was read before them. */
+  const changesAfter = useCallback((seq: number) => recent.current.filter((c) => c.seq > seq), []);
+
+  return { status, changesAfter };
+}
