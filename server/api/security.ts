@@ -85,19 +85,21 @@ export function crossSiteGuard(env: Pick<Env, 'BASE_URL'>): MiddlewareHandler {
 const OPEN_PATHS = new Set(['/api/health']);
 
 /**
- * Deny by default: a route registered directly on the app (not through mount(), which guards each
- * route itself) needs read access for GET and the operator role for writes. So a new module is
- * never public by accident; stats, exports and imports get the right rule without wiring.
+ * Deny by default: any /api path not declared through mount() (which guards each route itself)
+ * needs read access for GET and the operator role for writes. So a new module is never public by
+ * accident (stats, exports and imports get the right rule without wiring), and anonymous callers
+ * learn nothing about which paths exist: an unknown path answers 401 before 404.
  */
 export function defaultAccess(app: ApiApp, runtime: Runtime): MiddlewareHandler {
-  let patterns: { method: string; re: RegExp }[] | null = null;
-  const declared = (method: string, path: string) => {
-    patterns ??= mountedSpecs(app).map((s) => ({ method: s.method.toUpperCase(), re: new RegExp(`^${s.path.replace(/\{\w+\}/g, '[^/]+')}$`) }));
-    return patterns.some((p) => (p.method === method || (method === 'HEAD' && p.method === 'GET')) && p.re.test(path));
+  let declared: { method: string; re: RegExp }[] | null = null;
+  const isDeclared = (method: string, path: string) => {
+    // Computed on first use: every module has mounted its routes by then.
+    declared ??= mountedSpecs(app).map((s) => ({ method: s.method.toUpperCase(), re: new RegExp(`^${s.path.replace(/\{\w+\}/g, '[^/]+')}/?$`) }));
+    return declared.some((d) => (d.method === method || (method === 'HEAD' && d.method === 'GET')) && d.re.test(path));
   };
   return async (c, next) => {
-    const path = c.req.path.replace(/\/+$/, '') || '/';
-    if (!OPEN_PATHS.has(path) && !path.startsWith('/api/auth/') && !declared(c.req.method, path)) {
+    const path = c.req.path;
+    if (!OPEN_PATHS.has(path) && !path.startsWith('/api/auth/') && !isDeclared(c.req.method, path)) {
       await checkAccess(c, runtime, SAFE_METHODS.has(c.req.method) ? 'read' : 'operator');
     }
     return next();
