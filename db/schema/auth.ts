@@ -127,7 +127,7 @@ export const idempotencyKeys = pgTable(
 /**
  * Secrets the server generates for itself when the environment gives none (the session-signing
  * secret, without AUTH_SECRET). Kept in the database so that every node of one deployment, and
- * the CLI, agree on it without coordination (docs/adr/0004-auth-and-api-tokens.md).
+ * the CLI, agree on it without coordination (docs/adr/0007-auth-sessions-tokens.md).
  */
 export const appSecrets = pgTable('app_secrets', {
   name: text('name').primaryKey(),
