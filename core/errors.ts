@@ -74,8 +74,25 @@ export function validationFromZod(error: ZodError): ValidationError {
   return new ValidationError(fieldsFromZod(error));
 }
 
+/**
+ * Paths of strings holding a NUL character: PostgreSQL text cannot store U+0000, so such input is
+ * refused up front with its field named instead of failing in the database.
+ */
+function nulPaths(value: unknown, path: string[] = [], out: string[] = []): string[] {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) out.push(path.join('.') || '_');
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => nulPaths(v, [...path, String(i)], out));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) nulPaths(v, [...path, k], out);
+  }
+  return out;
+}
+
 /** Parses with a zod schema and throws a ValidationError naming each bad field. */
 export function parseInput<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: ZodError } }, value: unknown): T {
+  const nul = nulPaths(value);
+  if (nul.length > 0) throw new ValidationError(Object.fromEntries(nul.map((p) => [p, 'contains a NUL character, which cannot be stored'])));
   const result = schema.safeParse(value);
   if (!result.success) throw validationFromZod(result.error);
   return result.data;

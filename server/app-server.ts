@@ -30,6 +30,8 @@ export interface StartOptions {
   routes?: RouteModule[];
   /** Start-up steps; `io` lets them add Socket.IO middleware (e.g. the handshake's sign-in check). */
   onStart?: (runtime: Runtime, parts: { io: LiveServer }) => Promise<void>;
+  /** A migrated PGlite data-directory tarball to start a new embedded database from (tests). */
+  databaseTemplate?: Blob | null;
   /** Live hub tuning for tests and benchmarks. */
   live?: { batchMs?: number; pollMs?: number };
 }
@@ -45,7 +47,7 @@ export interface RunningServer {
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const { env } = opts;
   const log = opts.log ?? createLogger(env.LOG_LEVEL);
-  const database: Database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? null : env.DATA_DIR });
+  const database: Database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? null : env.DATA_DIR, template: opts.databaseTemplate });
   let httpServer: ReturnType<typeof createServer> | null = null;
   try {
     await database.migrate();

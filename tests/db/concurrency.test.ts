@@ -17,7 +17,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('concurrent writers on postgres 
     await database?.close();
   });
 
-  it('get contiguous seqs in commit order', async () => {
+  it('get contiguous seqs in commit order', { timeout: 120_000 }, async () => {
     const ctx = testCtx(database);
     const writers = 20;
     const perWriter = 15;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drivers } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { addUser, call, tokenFor } from './api-support';
 
 describe.each(drivers)('the server on %s', (driver) => {
   let server: TestServer;
@@ -19,10 +20,12 @@ describe.each(drivers)('the server on %s', (driver) => {
     expect(typeof body.position.epoch).toBe('string');
   });
 
-  it('answers unknown API routes with a JSON 404', async () => {
-    const res = await fetch(`${server.url}/api/nope`);
+  it('answers unknown API routes with a JSON 404 (and anonymous callers with a 401 first)', async () => {
+    expect((await fetch(`${server.url}/api/nope`)).status).toBe(401);
+    const token = await tokenFor(server, (await addUser(server, `viewer-${driver}@health.test`, 'viewer')).id);
+    const res = await call(server, 'GET', '/api/nope', { token });
     expect(res.status).toBe(404);
-    expect((await res.json()).error.code).toBe('not_found');
+    expect(res.body.error.code).toBe('not_found');
   });
 
   it('stops cleanly and frees the port', async () => {

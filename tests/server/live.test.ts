@@ -3,7 +3,7 @@
  * through the same core verbs the API calls, in the server's own runtime.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createIncident } from '../../core/incident/create-incident';
+import { createIncident, createIncidents } from '../../core/incident/create-incident';
 import { updateIncident } from '../../core/incident/update-incident';
 import { retractIncident } from '../../core/incident/retract-incident';
 import type { Incident } from '../../core/incident/schema';
@@ -69,9 +69,7 @@ describe.each(drivers)('live changes on %s', (driver) => {
     const ctx = server.runtime.ctx(actor);
     // More than 1,000 changes behind: cheaper through one transaction.
     const { epoch, seq } = server.runtime.hub.position;
-    await ctx.store.transact(async (tx) => {
-      for (let i = 0; i < 1001; i++) await createIncident({ ctx, input: input(i), tx });
-    });
+    await ctx.store.transact((tx) => createIncidents({ ctx, inputs: Array.from({ length: 1001 }, (_, i) => input(i)), tx }));
     await server.runtime.hub.until(seq + 1001);
     const behind = connect({ epoch, seq });
     await behind.waitFor(() => behind.hellos.length === 1);

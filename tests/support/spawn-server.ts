@@ -22,7 +22,8 @@ export async function spawnServer(env: Record<string, string>, opts: { waitForHe
   const port = Number(env.PORT);
   // Vitest puts Vite's BASE_URL ('/') into process.env; it is not the app's BASE_URL.
   const { BASE_URL: _viteBase, ...inherited } = process.env;
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'server/main.ts', '--api-only'], {
+  // tsx as a loader in this one process (its CLI would fork a child that a SIGKILL leaves running).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--api-only'], {
     cwd: ROOT,
     env: { ...inherited, HOST: '127.0.0.1', DEMO_DATA: 'off', LOG_LEVEL: 'info', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { openDatabase, type Database } from '../../db/client';
 import { createStore, ensureStream } from '../../db/store';
+import { pgliteTemplate } from './pglite-template';
 import type { Actor, Ctx } from '../../core/ports';
 
 export type Driver = 'pglite' | 'postgres';
@@ -39,7 +40,7 @@ export async function createPostgresDatabase(): Promise<{ url: string; drop: () 
 
 export async function openTestDatabase(driver: Driver): Promise<TestDatabase> {
   if (driver === 'pglite') {
-    const database = await openDatabase({ dataDir: null });
+    const database = await openDatabase({ dataDir: null, template: await pgliteTemplate() });
     await database.migrate();
     await ensureStream(database.db);
     return { ...database, url: null };

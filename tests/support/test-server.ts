@@ -13,6 +13,7 @@ import { productRoutes, productStartup } from '../../server/product';
 import type { Change } from '../../core/change/change';
 import type { LiveHello } from '../../server/live/events';
 import { createPostgresDatabase, type Driver } from './test-database';
+import { pgliteTemplate } from './pglite-template';
 
 export interface TestServer extends RunningServer {
   env: Env;
@@ -46,7 +47,8 @@ export async function startTestServer(driver: Driver, opts: TestServerOptions = 
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
   const env = parseEnv(vars as NodeJS.ProcessEnv);
-  const server = await startServer({ env, log: pino({ level: env.LOG_LEVEL }), next: false, routes: productRoutes, onStart: productStartup, live: opts.live });
+  const template = driver === 'pglite' ? await pgliteTemplate() : null;
+  const server = await startServer({ env, log: pino({ level: env.LOG_LEVEL }), databaseTemplate: template, next: false, routes: productRoutes, onStart: productStartup, live: opts.live });
   return {
     ...server,
     env,

@@ -1,0 +1,5 @@
+import { buildPgliteTemplate } from './pglite-template';
+
+export default async function setup() {
+  await buildPgliteTemplate();
+}
