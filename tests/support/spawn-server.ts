@@ -18,12 +18,12 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function spawnServer(env: Record<string, string>, opts: { waitForHealth?: boolean } = {}): Promise<ServerProcess> {
+export async function spawnServer(env: Record<string, string>, opts: { waitForHealth?: boolean; pages?: boolean } = {}): Promise<ServerProcess> {
   const port = Number(env.PORT);
   // Vitest puts Vite's BASE_URL ('/') into process.env; it is not the app's BASE_URL.
   const { BASE_URL: _viteBase, ...inherited } = process.env;
   // tsx as a loader in this one process (its CLI would fork a child that a SIGKILL leaves running).
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--api-only'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...(opts.pages ? [] : ['--api-only'])], {
     cwd: ROOT,
     env: { ...inherited, HOST: '127.0.0.1', DEMO_DATA: 'off', LOG_LEVEL: 'info', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -45,7 +45,7 @@ export async function spawnServer(env: Record<string, string>, opts: { waitForHe
     },
   };
   if (opts.waitForHealth === false) return server;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${out}`);
     try {
@@ -56,7 +56,7 @@ export async function spawnServer(env: Record<string, string>, opts: { waitForHe
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server did not become healthy in 60 s:\n${out}`);
+      throw new Error(`server did not become healthy in 120 s:\n${out}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }

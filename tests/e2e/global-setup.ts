@@ -1,0 +1,31 @@
+/**
+ * Starts one app (pages included) on a fresh embedded database with the demo data and accounts,
+ * shared by every e2e file through environment variables, and stops it at the end.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { freePort } from '../support/pg-cluster';
+import { spawnServer, type ServerProcess } from '../support/spawn-server';
+
+let server: ServerProcess | null = null;
+let dir = '';
+
+export default async function setup(project: TestProject) {
+  if (!existsSync(path.resolve('.next/BUILD_ID'))) throw new Error('The e2e suite needs a production build: run `npx next build` first.');
+  if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) throw new Error('The e2e suite needs Chromium: apt-get install -y chromium (or set CHROMIUM_PATH).');
+  dir = mkdtempSync(path.join(tmpdir(), 'bw-e2e-'));
+  server = await spawnServer({ DATA_DIR: dir, PORT: String(await freePort()), DEMO_DATA: 'on', LOG_LEVEL: 'warn' }, { pages: true });
+  project.provide('baseUrl', server.url);
+  return async () => {
+    await server?.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
