@@ -9,19 +9,10 @@ import Link from 'next/link';
 import { useSyncExternalStore } from 'react';
 import { INCIDENT_TYPE_INFO, PROVINCE_LABELS } from '@/core/enums';
 import { isMassCasualty, placeLabel, type IncidentBrief } from '@/core/stats/incident-brief';
-import { TYPE_COLORS, VERIFICATION_LABELS } from './palette';
+import { TYPE_COLORS } from './palette';
+import { VerificationBadge } from './verification-badge';
 import { formatFigures } from './number-format';
 import { formatAgo, formatOccurred } from './time-format';
-
-const BADGE: Record<IncidentBrief['verification'], string> = {
-  confirmed: 'bg-ok-soft text-ok',
-  reported: 'bg-surface-2 text-muted',
-  disputed: 'bg-warn-soft text-warn',
-};
-
-export function VerificationBadge({ status }: { status: IncidentBrief['verification'] }) {
-  return <span className={`rounded px-1.5 py-0.5 text-[11px] font-semibold tracking-wide uppercase ${BADGE[status]}`}>{VERIFICATION_LABELS[status]}</span>;
-}
 
 /** The time, to the half-minute, once the browser runs; null on the server (no relative time). */
 const HALF_MINUTE = 30_000;

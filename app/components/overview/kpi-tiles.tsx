@@ -68,7 +68,7 @@ function Casualties({ label, pick, s, prev, periodLabel }: { label: string; pick
   const c = s[pick];
   const upTo = c.total.high > c.total.low ? `up to ${formatCount(c.total.high)}` : undefined;
   return (
-    <Tile label={label} className="h-auto min-h-36 sm:col-span-2 lg:col-span-4">
+    <Tile label={label} className="col-span-2 h-auto min-h-36 lg:col-span-4">
       <div className="flex flex-wrap items-end justify-between gap-x-4">
         <Big value={c.total.low} sub={upTo ? `at least · ${upTo}` : 'at least'} />
         <Delta current={c.total.low} previous={prev ? prev[pick].total.low : null} tone="bad-when-up" periodLabel={periodLabel} />
@@ -97,7 +97,7 @@ export function KpiTiles({ summary, periodLabel }: { summary: StatsSummary; peri
   const s = summary.current;
   const p = summary.previous;
   return (
-    <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-12">
+    <div className="grid grid-cols-2 gap-3 lg:grid-cols-12">
       <Tile label="Incidents" className="lg:col-span-2">
         <Big value={s.incidents} />
         <Delta current={s.incidents} previous={p?.incidents ?? null} tone="bad-when-up" periodLabel={periodLabel} />

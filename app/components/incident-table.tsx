@@ -1,0 +1,73 @@
+/** The incidents table (server-rendered): one row per incident, retracted ones struck through. */
+import Link from 'next/link';
+import { INCIDENT_TYPE_INFO, PROVINCE_LABELS, TARGET_LABELS } from '@/core/enums';
+import type { Incident } from '@/core/incident/schema';
+import { isMassCasualty, placeLabel, toBrief } from '@/core/stats/incident-brief';
+import { VerificationBadge } from './verification-badge';
+import { TYPE_COLORS } from './palette';
+import { formatFigures } from './number-format';
+import { formatOccurred } from './time-format';
+import type { RecordSort } from './page-cursor';
+
+export function IncidentTable({ items, sort, sortHref, threshold }: { items: Incident[]; sort: RecordSort; sortHref: (s: RecordSort) => string; threshold: number }) {
+  if (items.length === 0) {
+    return <p className="rounded-xl border border-line bg-surface px-4 py-12 text-center text-sm text-muted">No incidents match this view.</p>;
+  }
+  const whenSort = sort === 'occurredAt' ? 'ascending' : sort === '-occurredAt' ? 'descending' : 'none';
+  const th = 'px-3 py-2 text-left text-xs font-semibold text-muted whitespace-nowrap';
+  return (
+    <div className="overflow-x-auto rounded-xl border border-line bg-surface shadow-card">
+      <table className="w-full min-w-[880px] border-collapse text-sm">
+        <caption className="sr-only">Incidents in this view, {items.length} on this page</caption>
+        <thead className="bg-surface-2">
+          <tr>
+            <th scope="col" aria-sort={whenSort} className={th}>
+              <Link href={sortHref(sort === '-occurredAt' ? 'occurredAt' : '-occurredAt')} className="hover:text-fg">
+                When {whenSort === 'ascending' ? '▲' : whenSort === 'descending' ? '▼' : ''}
+              </Link>
+            </th>
+            <th scope="col" className={th}>Place</th>
+            <th scope="col" className={th}>Type · target</th>
+            <th scope="col" className={th}>Group</th>
+            <th scope="col" className={`${th} text-right`}>Killed</th>
+            <th scope="col" className={`${th} text-right`}>Injured</th>
+            <th scope="col" className={th}>Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((i) => {
+            const b = toBrief(i);
+            const retracted = i.retractedAt !== null;
+            const mass = isMassCasualty(b, threshold);
+            return (
+              <tr key={i.id} className={`border-t border-line align-top hover:bg-surface-2/60 ${mass ? 'shadow-[inset_3px_0_0_var(--danger)]' : ''}`}>
+                <td className="px-3 py-2 whitespace-nowrap text-muted tabular-nums">
+                  <Link href={`/incidents/${i.id}`} className="text-fg hover:underline">
+                    {formatOccurred(i.occurredAt, i.timePrecision)}
+                  </Link>
+                </td>
+                <td className={`max-w-72 px-3 py-2 ${retracted ? 'text-muted line-through' : 'text-fg'}`}>
+                  {placeLabel(i, (p) => PROVINCE_LABELS[p])}
+                  {retracted && <span className="block text-xs text-danger no-underline">Retracted: {i.retractionReason}</span>}
+                </td>
+                <td className="px-3 py-2">
+                  <span className={`inline-flex items-center gap-1.5 ${retracted ? 'text-muted line-through' : 'text-fg'}`}>
+                    <span aria-hidden className="h-2 w-2 rounded-full" style={{ background: TYPE_COLORS[i.type] }} />
+                    {INCIDENT_TYPE_INFO[i.type].label}
+                  </span>
+                  <span className="block text-xs text-muted">{TARGET_LABELS[i.targetType]}</span>
+                </td>
+                <td className="px-3 py-2 text-fg">{i.groupName ?? <span className="text-muted italic">Unknown</span>}</td>
+                <td className={`px-3 py-2 text-right tabular-nums ${mass ? 'font-semibold text-danger' : 'text-fg'}`}>{formatFigures(b.killed)}</td>
+                <td className="px-3 py-2 text-right text-fg tabular-nums">{formatFigures(b.injured)}</td>
+                <td className="px-3 py-2">
+                  <VerificationBadge status={i.verification} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+/** Reported / confirmed / disputed, as a small badge (text carries the meaning, colour helps). */
+import type { VerificationStatus } from '@/core/enums';
+import { VERIFICATION_LABELS } from './palette';
+
+const BADGE: Record<VerificationStatus, string> = {
+  confirmed: 'bg-ok-soft text-ok',
+  reported: 'bg-surface-2 text-muted',
+  disputed: 'bg-warn-soft text-warn',
+};
+
+export function VerificationBadge({ status }: { status: VerificationStatus }) {
+  return <span className={`rounded px-1.5 py-0.5 text-[11px] font-semibold tracking-wide whitespace-nowrap uppercase ${BADGE[status]}`}>{VERIFICATION_LABELS[status]}</span>;
+}
