@@ -33,6 +33,22 @@ function stamp(ctx: Ctx) {
   return { at: ctx.now().toISOString(), by: ctx.actor.label };
 }
 
+/** Version 1 of a record: a new id, authored now, not retracted. */
+function newRecord<T extends Versioned>(ctx: Ctx, fields: Omit<T, keyof Versioned>, { at, by }: { at: string; by: string }): T {
+  return {
+    ...fields,
+    id: ctx.newId(),
+    version: 1,
+    createdAt: at,
+    createdBy: by,
+    updatedAt: at,
+    updatedBy: by,
+    retractedAt: null,
+    retractedBy: null,
+    retractionReason: null,
+  } as T;
+}
+
 export async function createRecord<T extends Versioned>(
   ctx: Ctx,
   kind: RecordKind<T>,
@@ -40,19 +56,7 @@ export async function createRecord<T extends Versioned>(
   tx?: WriteTx,
 ): Promise<WriteResult<T>> {
   const run = async (t: WriteTx) => {
-    const { at, by } = stamp(ctx);
-    let record = {
-      ...fields,
-      id: ctx.newId(),
-      version: 1,
-      createdAt: at,
-      createdBy: by,
-      updatedAt: at,
-      updatedBy: by,
-      retractedAt: null,
-      retractedBy: null,
-      retractionReason: null,
-    } as T;
+    let record = newRecord<T>(ctx, fields, stamp(ctx));
     if (kind.complete) record = await kind.complete(t, record);
     await kind.repo(t).insert(record);
     await kind.onChanges?.(t, [[null, record]]);
@@ -133,21 +137,10 @@ export async function createRecords<T extends Versioned & { externalId?: string 
     if (taken.has(e) || seen.has(e)) throw new ValidationError({ externalId: `"${e}" is already used` });
     seen.add(e);
   }
-  const { at, by } = stamp(ctx);
+  const at = stamp(ctx);
   const records: T[] = [];
   for (const fields of fieldsList) {
-    let record = {
-      ...fields,
-      id: ctx.newId(),
-      version: 1,
-      createdAt: at,
-      createdBy: by,
-      updatedAt: at,
-      updatedBy: by,
-      retractedAt: null,
-      retractedBy: null,
-      retractionReason: null,
-    } as T;
+    let record = newRecord<T>(ctx, fields, at);
     if (kind.complete) record = await kind.complete(tx, record, true);
     records.push(record);
   }
