@@ -70,9 +70,11 @@ const STORE_FAILURE_CODES = new Set([
 ]);
 
 /** The chain of causes (drizzle wraps the driver's error, which carries the SQLSTATE). */
-function causes(err: unknown): { code?: unknown; message?: unknown }[] {
-  const out: { code?: unknown; message?: unknown }[] = [];
-  for (let e = err as { cause?: unknown } | undefined, depth = 0; e && typeof e === 'object' && depth < 6; e = e.cause as typeof e, depth++) out.push(e);
+type Cause = { code?: unknown; message?: unknown; cause?: unknown };
+
+function causes(err: unknown): Cause[] {
+  const out: Cause[] = [];
+  for (let e = err as Cause | undefined, depth = 0; e && typeof e === 'object' && depth < 6; e = e.cause as typeof e, depth++) out.push(e);
   return out;
 }
 

@@ -12,6 +12,7 @@ import { CHANGES_CHANNEL, type Database, type Db } from './client';
 import * as s from './schema';
 import { incidentFromRow, incidentToRow, iso, operationFromRow, operationToRow } from './repositories/incident-rows';
 import { annotationFromRow, groupFromRow, referenceFigureFromRow } from './repositories/record-rows';
+import { insertRecordsetSql, insertRowsSql } from './json-recordset';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type AnyTable = typeof s.incidents | typeof s.operations | typeof s.groups | typeof s.referenceFigures | typeof s.annotations;
@@ -27,8 +28,10 @@ function simpleRepo<T extends { id: string }, R>(
 ): RecordRepo<T> & { insertMany(records: T[]): Promise<void> } {
   return {
     async insertMany(records) {
+      // One JSON parameter per statement (db/json-recordset.ts): Drizzle's per-cell VALUES building
+      // cost more than the insert itself.
       for (let i = 0; i < records.length; i += ROWS_PER_INSERT) {
-        await tx.insert(table).values(records.slice(i, i + ROWS_PER_INSERT).map(toRow) as never);
+        await tx.execute(insertRowsSql(table, records.slice(i, i + ROWS_PER_INSERT).map(toRow) as Record<string, unknown>[]));
       }
     },
     async get(id, opts) {
@@ -97,16 +100,16 @@ async function upsertRollup<K extends object, M extends Record<string, number>>(
   if (deltas.length === 0) return;
   const keys = Object.keys(keyColumns) as (keyof K & string)[];
   const measures = Object.keys(deltas[0]!.measures);
-  const cols = [...keys.map((k) => keyColumns[k]), ...measures.map(snake)];
-  const values = sql.join(
-    deltas.map((d) => sql`(${sql.join([...keys.map((k) => sql`${d.key[k] as unknown as string}`), ...measures.map((m) => sql`${d.measures[m]}`)], sql`, `)})`),
-    sql`, `,
-  );
+  // Cells as one JSON parameter (db/json-recordset.ts): a cell per row is common in an import.
+  const rows = deltas.map((d) => {
+    const row: Record<string, unknown> = {};
+    for (const k of keys) row[keyColumns[k]] = d.key[k];
+    for (const m of measures) row[snake(m)] = d.measures[m];
+    return row;
+  });
   const conflict = keys.map((k) => `"${keyColumns[k]}"`).join(', ');
   const updates = measures.map((m) => `"${snake(m)}" = ${table}."${snake(m)}" + excluded."${snake(m)}"`).join(', ');
-  await tx.execute(
-    sql`INSERT INTO ${sql.raw(table)} (${sql.raw(cols.map((c) => `"${c}"`).join(', '))}) VALUES ${values} ON CONFLICT (${sql.raw(conflict)}) DO UPDATE SET ${sql.raw(updates)}`,
-  );
+  await tx.execute(insertRecordsetSql(table, rows, sql`ON CONFLICT (${sql.raw(conflict)}) DO UPDATE SET ${sql.raw(updates)}`));
 }
 
 const INCIDENT_KEY_COLUMNS: Record<keyof IncidentRollupKey, string> = {
@@ -133,36 +136,33 @@ const OPERATION_KEY_COLUMNS: Record<keyof OperationRollupKey, string> = {
  */
 async function appendChanges(tx: Tx, cs: AppendChange[]): Promise<Change[]> {
   if (cs.length === 0) return [];
+  // `at` defaults to now(), the transaction's start time: the same for every change of this
+  // transaction, so it is read here once instead of returned per inserted row.
   const [meta] = await tx
     .update(s.streamMeta)
     .set({ top: sql`${s.streamMeta.top} + ${cs.length}` })
     .where(eq(s.streamMeta.id, 1))
-    .returning({ top: s.streamMeta.top, epoch: s.streamMeta.epoch });
+    .returning({ top: s.streamMeta.top, epoch: s.streamMeta.epoch, at: sql<string>`now()` });
   if (!meta) throw new Error('stream_meta is missing: the database was not initialised (run migrations)');
   const first = Number(meta.top) - cs.length + 1;
+  const at = iso(meta.at);
   const out: Change[] = [];
   for (let i = 0; i < cs.length; i += ROWS_PER_INSERT) {
     const slice = cs.slice(i, i + ROWS_PER_INSERT);
-    const stored = await tx
-      .insert(s.changes)
-      .values(
-        slice.map((c, j) => ({
-          seq: first + i + j,
-          entity: c.entity,
-          entityId: c.id,
-          action: c.action,
-          version: c.version,
-          actor: c.actor.label,
-          actorId: c.actor.id,
-          before: c.before,
-          after: c.after,
-        })),
-      )
-      .returning({ seq: s.changes.seq, at: s.changes.at });
-    const at = new Map(stored.map((r) => [Number(r.seq), iso(r.at)]));
+    const rows = slice.map((c, j) => ({
+      seq: first + i + j,
+      entity: c.entity,
+      entityId: c.id,
+      action: c.action,
+      version: c.version,
+      actor: c.actor.label,
+      actorId: c.actor.id,
+      before: c.before,
+      after: c.after,
+    }));
+    await tx.execute(insertRowsSql(s.changes, rows));
     slice.forEach((c, j) => {
-      const seq = first + i + j;
-      out.push({ epoch: meta.epoch, seq, at: at.get(seq)!, entity: c.entity, action: c.action, id: c.id, version: c.version, data: c.after });
+      out.push({ epoch: meta.epoch, seq: first + i + j, at, entity: c.entity, action: c.action, id: c.id, version: c.version, data: c.after });
     });
   }
   await tx.execute(sql`SELECT pg_notify(${CHANGES_CHANNEL}, ${String(meta.top)})`);
