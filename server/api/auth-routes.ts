@@ -39,8 +39,12 @@ function rewrap(res: Response, body: unknown, status = res.status): Response {
   return new Response(JSON.stringify(body), { status, headers });
 }
 
-async function relay(res: Response): Promise<Response> {
+async function relay(res: Response, runtime: Runtime): Promise<Response> {
   if (res.ok) return res;
+  // better-auth answers 500 for any storage failure: when the database is away, say so (503).
+  if (res.status >= 500 && !(await runtime.database.ping(1000).then(() => true, () => false))) {
+    return rewrap(res, { error: { code: 'unavailable', message: 'The database is not answering; try again in a moment.' } }, 503);
+  }
   const body = (await res.json().catch(() => null)) as { message?: string } | null;
   const code = CODES[res.status] ?? (res.status >= 500 ? 'internal' : 'validation');
   const out = rewrap(res, { error: { code, message: body?.message || res.statusText || 'Request refused' } });
@@ -65,7 +69,7 @@ export const authRoutes: RouteModule = (app, runtime) => {
       handler: async (c) => {
         const input = parseInput(SignInInput, await readJson(c));
         const res = await forward(c, runtime, input);
-        if (!res.ok) return relay(res);
+        if (!res.ok) return relay(res, runtime);
         const { user } = (await res.json()) as { user: { id: string; email: string; name: string; role?: string } };
         return rewrap(res, { user: { id: user.id, email: user.email, name: user.name, role: user.role ?? 'viewer' } });
       },
@@ -83,7 +87,7 @@ export const authRoutes: RouteModule = (app, runtime) => {
       access: 'public',
       tag: 'Auth',
       summary: 'Sign out: deletes the session and clears the cookie',
-      handler: async (c) => relay(await forward(c, runtime, {})),
+      handler: async (c) => relay(await forward(c, runtime, {}), runtime),
       responses: { 200: { description: 'Signed out' }, 403: { description: 'Cross-site request', schema: 'Error' } },
     },
     {
@@ -92,7 +96,7 @@ export const authRoutes: RouteModule = (app, runtime) => {
       access: 'public',
       tag: 'Auth',
       summary: "better-auth's session view (null when signed out)",
-      handler: async (c) => relay(await forward(c, runtime)),
+      handler: async (c) => relay(await forward(c, runtime), runtime),
       responses: { 200: { description: 'The session and user, or null' } },
     },
     {
@@ -103,7 +107,7 @@ export const authRoutes: RouteModule = (app, runtime) => {
       summary: 'Change your own password',
       body: z.object({ currentPassword: z.string(), newPassword: z.string().min(8), revokeOtherSessions: z.boolean().optional() }),
       bodyRequired: true,
-      handler: async (c) => relay(await forward(c, runtime, await readJson(c))),
+      handler: async (c) => relay(await forward(c, runtime, await readJson(c)), runtime),
       responses: { 200: { description: 'Changed' }, 400: { description: 'Invalid password', schema: 'Error' }, 401: { description: 'Not signed in', schema: 'Error' } },
     },
     {
