@@ -4,7 +4,8 @@
  * its change-log entry and (through `onChange`) the rollup delta. The per-entity verbs configure it.
  */
 import type { Versioned } from './common-schemas';
-import { ConflictError, DomainError, NotFoundError, ValidationError } from './errors';
+import type { ZodError } from 'zod';
+import { ConflictError, DomainError, NotFoundError, parseInput, ValidationError } from './errors';
 import type { Entity } from './enums';
 import type { BulkRepo, Ctx, RecordRepo, WriteTx } from './ports';
 import type { Change } from './change/change';
@@ -22,6 +23,21 @@ export interface RecordKind<T extends Versioned> {
   onChanges?(tx: WriteTx, changes: [before: T | null, after: T][]): Promise<void>;
   /** For kinds with external ids: the batch paths. */
   bulk?(tx: WriteTx): BulkRepo<T>;
+  /**
+   * The create schema: an update is checked as a whole record after merging, so a patch cannot
+   * pass alone and break a rule that spans fields (a range without its high value, one coordinate).
+   */
+  schema?: { safeParse(v: unknown): { success: true; data: unknown } | { success: false; error: ZodError } };
+  /** Fields computed by `complete`, left out of that check. */
+  derived?: readonly string[];
+}
+
+const VERSIONED_KEYS = ['id', 'version', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'retractedAt', 'retractedBy', 'retractionReason'];
+
+function checkWhole<T extends Versioned>(kind: RecordKind<T>, record: T): void {
+  if (!kind.schema) return;
+  const skip = new Set([...VERSIONED_KEYS, ...(kind.derived ?? [])]);
+  parseInput(kind.schema, Object.fromEntries(Object.entries(record).filter(([k]) => !skip.has(k))));
 }
 
 export interface WriteResult<T> {
@@ -84,6 +100,7 @@ export async function updateRecord<T extends Versioned>(
     const { at, by } = stamp(ctx);
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     let after = { ...before, ...defined, version: before.version + 1, updatedAt: at, updatedBy: by } as T;
+    checkWhole(kind, after);
     if (kind.complete) after = await kind.complete(t, after);
     await kind.repo(t).update(after);
     await kind.onChanges?.(t, [[before, after]]);

@@ -1,5 +1,5 @@
 import { RetractInput } from '../common-schemas';
-import { parseInput } from '../errors';
+import { parseInput, parsePatch } from '../errors';
 import type { Ctx, WriteTx } from '../ports';
 import { createRecord, retractRecord, updateRecord, type RecordKind } from '../versioned-record';
 import { CreateAnnotationInput, UpdateAnnotationInput, type Annotation } from './schema';
@@ -7,6 +7,7 @@ import { CreateAnnotationInput, UpdateAnnotationInput, type Annotation } from '.
 const annotationKind: RecordKind<Annotation> = {
   entity: 'annotation',
   label: 'Annotation',
+  schema: CreateAnnotationInput,
   repo: (tx) => tx.annotations,
 };
 
@@ -15,7 +16,7 @@ export async function createAnnotation({ ctx, input, tx }: { ctx: Ctx; input: un
 }
 
 export async function updateAnnotation({ ctx, id, input }: { ctx: Ctx; id: string; input: unknown }) {
-  const { version, ...patch } = parseInput(UpdateAnnotationInput, input);
+  const { version, ...patch } = parsePatch(UpdateAnnotationInput, input);
   return updateRecord<Annotation>(ctx, annotationKind, id, version, patch as Partial<Annotation>);
 }
 

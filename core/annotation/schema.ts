@@ -25,12 +25,13 @@ export const CreateAnnotationInput = z.strictObject(annotationFields).superRefin
 export type CreateAnnotationInput = z.input<typeof CreateAnnotationInput>;
 export type AnnotationFields = z.output<typeof CreateAnnotationInput>;
 
+// Rules spanning several fields are checked on the merged record (core/versioned-record.ts).
 export const UpdateAnnotationInput = z
   .strictObject({
     ...Object.fromEntries(Object.entries(annotationFields).map(([k, v]) => [k, v.optional()])),
     version: Version,
   } as { [K in keyof typeof annotationFields]: z.ZodOptional<(typeof annotationFields)[K]> } & { version: typeof Version })
-  .superRefine(checkSpan);
+  ;
 export type UpdateAnnotationInput = z.input<typeof UpdateAnnotationInput>;
 
 export interface Annotation extends Versioned, AnnotationFields {}

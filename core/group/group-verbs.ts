@@ -1,6 +1,6 @@
 /** Create, update and retract groups; short names are unique (case-insensitively). */
 import { RetractInput } from '../common-schemas';
-import { parseInput, ValidationError } from '../errors';
+import { parseInput, parsePatch, ValidationError } from '../errors';
 import type { Ctx, WriteTx } from '../ports';
 import { createRecord, retractRecord, updateRecord, type RecordKind } from '../versioned-record';
 import { CreateGroupInput, UpdateGroupInput, type Group } from './schema';
@@ -8,6 +8,7 @@ import { CreateGroupInput, UpdateGroupInput, type Group } from './schema';
 const groupKind: RecordKind<Group> = {
   entity: 'group',
   label: 'Group',
+  schema: CreateGroupInput,
   repo: (tx) => tx.groups,
   async complete(tx, record) {
     const other = await tx.groups.findByShortName(record.shortName);
@@ -21,7 +22,7 @@ export async function createGroup({ ctx, input, tx }: { ctx: Ctx; input: unknown
 }
 
 export async function updateGroup({ ctx, id, input }: { ctx: Ctx; id: string; input: unknown }) {
-  const { version, ...patch } = parseInput(UpdateGroupInput, input);
+  const { version, ...patch } = parsePatch(UpdateGroupInput, input);
   return updateRecord<Group>(ctx, groupKind, id, version, patch as Partial<Group>);
 }
 

@@ -76,12 +76,13 @@ export type CreateIncidentInput = z.input<typeof CreateIncidentInput>;
 export type IncidentFields = z.output<typeof CreateIncidentInput>;
 
 /** A PATCH: any subset of the fields plus the version the editor started from. */
+// Rules spanning several fields are checked on the merged record (core/versioned-record.ts).
 export const UpdateIncidentInput = z
   .strictObject({
     ...Object.fromEntries(Object.entries(incidentFields).map(([k, v]) => [k, v.optional()])),
     version: Version,
   } as { [K in keyof typeof incidentFields]: z.ZodOptional<(typeof incidentFields)[K]> } & { version: typeof Version })
-  .superRefine(checkPlace);
+  ;
 export type UpdateIncidentInput = z.input<typeof UpdateIncidentInput>;
 
 export interface Incident extends Versioned {

@@ -2,11 +2,13 @@ import { groupNameFor } from '../incident/incident-kind';
 import { ValidationError } from '../errors';
 import { operationRollupDeltas } from '../rollup/incident-rollup';
 import type { RecordKind } from '../versioned-record';
-import type { Operation } from './schema';
+import { CreateOperationInput, type Operation } from './schema';
 
 export const operationKind: RecordKind<Operation> = {
   entity: 'operation',
   label: 'Operation',
+  schema: CreateOperationInput,
+  derived: ['groupName'],
   repo: (tx) => tx.operations,
   bulk: (tx) => tx.operations,
   async complete(tx, record, batch) {

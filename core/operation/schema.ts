@@ -40,12 +40,13 @@ export const CreateOperationInput = z.strictObject(operationFields).superRefine(
 export type CreateOperationInput = z.input<typeof CreateOperationInput>;
 export type OperationFields = z.output<typeof CreateOperationInput>;
 
+// Rules spanning several fields are checked on the merged record (core/versioned-record.ts).
 export const UpdateOperationInput = z
   .strictObject({
     ...Object.fromEntries(Object.entries(operationFields).map(([k, v]) => [k, v.optional()])),
     version: Version,
   } as { [K in keyof typeof operationFields]: z.ZodOptional<(typeof operationFields)[K]> } & { version: typeof Version })
-  .superRefine(checkCoordinates);
+  ;
 export type UpdateOperationInput = z.input<typeof UpdateOperationInput>;
 
 export interface Operation extends Versioned {

@@ -1,5 +1,5 @@
 import { RetractInput } from '../common-schemas';
-import { parseInput } from '../errors';
+import { parseInput, parsePatch } from '../errors';
 import type { Ctx, WriteTx } from '../ports';
 import { createRecord, retractRecord, updateRecord, type RecordKind } from '../versioned-record';
 import { CreateReferenceFigureInput, UpdateReferenceFigureInput, type ReferenceFigure } from './schema';
@@ -7,6 +7,7 @@ import { CreateReferenceFigureInput, UpdateReferenceFigureInput, type ReferenceF
 const referenceFigureKind: RecordKind<ReferenceFigure> = {
   entity: 'referenceFigure',
   label: 'Reference figure',
+  schema: CreateReferenceFigureInput,
   repo: (tx) => tx.referenceFigures,
 };
 
@@ -15,7 +16,7 @@ export async function createReferenceFigure({ ctx, input, tx }: { ctx: Ctx; inpu
 }
 
 export async function updateReferenceFigure({ ctx, id, input }: { ctx: Ctx; id: string; input: unknown }) {
-  const { version, ...patch } = parseInput(UpdateReferenceFigureInput, input);
+  const { version, ...patch } = parsePatch(UpdateReferenceFigureInput, input);
   return updateRecord<ReferenceFigure>(ctx, referenceFigureKind, id, version, patch as Partial<ReferenceFigure>);
 }
 

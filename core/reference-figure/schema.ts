@@ -40,12 +40,13 @@ export const CreateReferenceFigureInput = z.strictObject(referenceFigureFields).
 export type CreateReferenceFigureInput = z.input<typeof CreateReferenceFigureInput>;
 export type ReferenceFigureFields = z.output<typeof CreateReferenceFigureInput>;
 
+// Rules spanning several fields are checked on the merged record (core/versioned-record.ts).
 export const UpdateReferenceFigureInput = z
   .strictObject({
     ...Object.fromEntries(Object.entries(referenceFigureFields).map(([k, v]) => [k, v.optional()])),
     version: Version,
   } as { [K in keyof typeof referenceFigureFields]: z.ZodOptional<(typeof referenceFigureFields)[K]> } & { version: typeof Version })
-  .superRefine(checkFigure);
+  ;
 export type UpdateReferenceFigureInput = z.input<typeof UpdateReferenceFigureInput>;
 
 export interface ReferenceFigure extends Versioned, ReferenceFigureFields {}

@@ -74,8 +74,10 @@ export interface TimeseriesPoint {
   partial: boolean;
   incidents: number;
   byType: Record<IncidentType, number>;
-  /** Operations (the sum of counts) recorded in the bucket. */
+  /** Operations (the sum of counts) recorded in the bucket, and their outcomes. */
   operations: number;
+  militantsKilled: number;
+  militantsArrested: number;
   /** "At least" figures by category. */
   killed: Record<CasualtyCategory, number>;
   injured: Record<CasualtyCategory, number>;

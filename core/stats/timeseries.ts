@@ -14,6 +14,8 @@ export function emptyPoint(start: number, end: number, period: { from: number; t
     incidents: 0,
     byType: zeroBy<IncidentType>(INCIDENT_TYPES),
     operations: 0,
+    militantsKilled: 0,
+    militantsArrested: 0,
     killed: zeroBy<CasualtyCategory>(CASUALTY_CATEGORIES),
     injured: zeroBy<CasualtyCategory>(CASUALTY_CATEGORIES),
     killedHigh: 0,
@@ -49,7 +51,10 @@ export function buildTimeseries(
   }
   for (const c of operations) {
     const p = c.bucket === undefined ? undefined : points[index.get(c.bucket) ?? -1];
-    if (p) p.operations += c.measures.operations;
+    if (!p) continue;
+    p.operations += c.measures.operations;
+    p.militantsKilled += c.measures.militantsKilled;
+    p.militantsArrested += c.measures.militantsArrested;
   }
   return points;
 }

@@ -5,7 +5,7 @@ import { updateIncident } from '../../core/incident/update-incident';
 import { retractIncident } from '../../core/incident/retract-incident';
 import { createOperation } from '../../core/operation/create-operation';
 import { createGroup, retractGroup } from '../../core/group/group-verbs';
-import { createReferenceFigure } from '../../core/reference-figure/reference-figure-verbs';
+import { createReferenceFigure, updateReferenceFigure } from '../../core/reference-figure/reference-figure-verbs';
 import { createAnnotation } from '../../core/annotation/annotation-verbs';
 import { ConflictError, NotFoundError, ValidationError } from '../../core/errors';
 import { drivers, openTestDatabase, testCtx, type TestDatabase } from '../support/test-database';
@@ -133,5 +133,19 @@ describe.each(drivers)('domain verbs on %s', (driver) => {
     expect([Number(op!.operations), Number(op!.militants_killed)]).toEqual([40, 7]);
     const badRange = await createReferenceFigure({ ctx, input: { metric: 'x', valueKind: 'range', value: 5, periodLabel: 'p', sourceName: 's' } }).catch((e) => e);
     expect(badRange.fields).toHaveProperty('valueHigh');
+    // A patch that is valid alone but breaks a rule of the whole record names the field.
+    const { record: figure } = await createReferenceFigure({ ctx, input: { metric: 'y', valueKind: 'exact', value: 10, periodLabel: 'p', sourceName: 's' } });
+    const patched = await updateReferenceFigure({ ctx, id: figure.id, input: { version: 1, valueKind: 'range', valueHigh: 5 } }).catch((e) => e);
+    expect(patched).toBeInstanceOf(ValidationError);
+    expect(patched.fields).toHaveProperty('valueHigh');
+    const { record: located } = await createIncident({ ctx, input: { ...base, latitude: 30, longitude: 70 } });
+    const oneCoordinate = await updateIncident({ ctx, id: located.id, input: { version: 1, latitude: null } }).catch((e) => e);
+    expect(oneCoordinate.fields).toHaveProperty('latitude');
+    // A patch changes what it names and nothing else (zod fills defaults in optional fields).
+    const moved = await updateIncident({ ctx, id: located.id, input: { version: 1, latitude: 31 } });
+    expect(moved.record).toMatchObject({ latitude: 31, longitude: 70, province: 'Balochistan', type: 'armed_assault', summary: null });
+    const summarised = await updateIncident({ ctx, id: located.id, input: { version: 2, summary: 'checked' } });
+    expect(summarised.record.latitude).toBe(31);
+    expect(summarised.record.casualties).toEqual(located.casualties);
   });
 });
