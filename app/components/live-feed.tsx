@@ -38,7 +38,7 @@ export function FeedItem({ b, fresh, threshold, now, large = false }: { b: Incid
             <time dateTime={b.occurredAt}>{formatOccurred(b.occurredAt, b.timePrecision)}</time>
             {now !== null && b.timePrecision === 'exact' && <span className="text-faint"> · {formatAgo(b.occurredAt, now)}</span>}
           </span>
-          <VerificationBadge status={b.verification} />
+          <VerificationBadge status={b.verification} large={large} />
         </div>
         <p className={`mt-0.5 flex items-center gap-2 font-medium ${large ? 'text-2xl' : 'text-sm'} ${retracted ? 'text-muted line-through' : 'text-fg'}`}>
           <span aria-hidden className="h-2.5 w-2.5 shrink-0 rounded-full" style={{ background: TYPE_COLORS[b.type] }} />
@@ -51,7 +51,7 @@ export function FeedItem({ b, fresh, threshold, now, large = false }: { b: Incid
           <span className={mass ? 'font-semibold text-danger' : 'text-fg'}>
             {formatFigures(b.killed)} killed · {formatFigures(b.injured)} injured
           </span>
-          {mass && <span className="rounded bg-danger px-1.5 py-0.5 text-[11px] font-bold tracking-wide text-surface uppercase">Mass casualty</span>}
+          {mass && <span className={`rounded bg-danger px-1.5 py-0.5 ${large ? 'text-base' : 'text-[11px]'} font-bold tracking-wide text-surface uppercase`}>Mass casualty</span>}
         </p>
         {retracted && <p className={`mt-0.5 ${large ? 'text-lg' : 'text-xs'} text-danger`}>Retracted: {b.retractionReason ?? 'no reason given'}</p>}
       </Link>
@@ -59,13 +59,13 @@ export function FeedItem({ b, fresh, threshold, now, large = false }: { b: Incid
   );
 }
 
-export function LiveFeed({ items, fresh, threshold, large = false, emptyText = 'No incidents in this view yet. New ones appear here as they are recorded.' }: { items: IncidentBrief[]; fresh: ReadonlySet<string>; threshold: number; large?: boolean; emptyText?: string }) {
+export function LiveFeed({ items, fresh, threshold, large = false, emptyText = 'No incidents in this view yet. New ones appear here as they are recorded.' }: { items: IncidentBrief[]; fresh?: ReadonlySet<string>; threshold: number; large?: boolean; emptyText?: string }) {
   const now = useNow();
   if (items.length === 0) return <p className="px-3 py-10 text-center text-sm text-muted">{emptyText}</p>;
   return (
     <ol aria-label="Newest incidents" className="m-0 list-none p-0">
       {items.map((b) => (
-        <FeedItem key={b.id} b={b} fresh={fresh.has(b.id)} threshold={threshold} now={now} large={large} />
+        <FeedItem key={b.id} b={b} fresh={fresh?.has(b.id) ?? false} threshold={threshold} now={now} large={large} />
       ))}
     </ol>
   );

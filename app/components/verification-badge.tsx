@@ -8,6 +8,6 @@ const BADGE: Record<VerificationStatus, string> = {
   disputed: 'bg-warn-soft text-warn',
 };
 
-export function VerificationBadge({ status }: { status: VerificationStatus }) {
-  return <span className={`rounded px-1.5 py-0.5 text-[11px] font-semibold tracking-wide whitespace-nowrap uppercase ${BADGE[status]}`}>{VERIFICATION_LABELS[status]}</span>;
+export function VerificationBadge({ status, large = false }: { status: VerificationStatus; large?: boolean }) {
+  return <span className={`rounded px-1.5 py-0.5 ${large ? 'text-base' : 'text-[11px]'} font-semibold tracking-wide whitespace-nowrap uppercase ${BADGE[status]}`}>{VERIFICATION_LABELS[status]}</span>;
 }

@@ -19,7 +19,7 @@ type Row = { key: string; incidents: number; operations: number } & Partial<Reco
 export interface TrendChartProps {
   series: StatsTimeseries;
   marks: PlacedMark[];
-  height: number;
+  height: number | string;
   /** Wallboard: larger type, no operations axis labels clutter. */
   large?: boolean;
 }

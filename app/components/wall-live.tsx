@@ -1,0 +1,151 @@
+'use client';
+/**
+ * The wallboard: full screen, dark, readable from three metres, no interaction. Large figures for
+ * the period with their change, the 30-day trend, the newest incidents, a clock and the connection
+ * state. A mass-casualty arrival takes over the top band for a minute.
+ */
+import dynamic from 'next/dynamic';
+import { useRouter } from 'next/navigation';
+import { useMemo, useState, useSyncExternalStore } from 'react';
+import type { Position } from '@/core/change/change';
+import { INCIDENT_TYPE_INFO, PROVINCE_LABELS } from '@/core/enums';
+import type { IncidentFilter } from '@/core/filters';
+import { isMassCasualty, placeLabel, type IncidentBrief } from '@/core/stats/incident-brief';
+import { changeAgainst } from '@/core/stats/summary';
+import type { StatsSummary, StatsTimeseries } from '@/core/stats/stats-types';
+import { useLiveChanges } from '@/app/live/use-live-changes';
+import { useThrottledRefresh } from '@/app/live/use-throttled-refresh';
+import { ChartSkeleton } from './charts/chart-skeleton';
+import { LiveFeed } from './live-feed';
+import { LiveIndicator } from './live-indicator';
+import { formatBig, formatFigures, formatRatio } from './number-format';
+import { changeEffects, reduceLists } from './overview/overview-reducer';
+import { formatClock, formatLongDate } from './time-format';
+
+const TrendChart = dynamic(() => import('./charts/trend-chart'), { ssr: false, loading: ChartSkeleton });
+
+export interface WallSnapshot {
+  position: Position;
+  summary: StatsSummary;
+  trend: StatsTimeseries;
+  feed: IncidentBrief[];
+  synthetic: boolean;
+}
+
+const subscribeSecond = (tick: () => void) => {
+  const t = setInterval(tick, 1000);
+  return () => clearInterval(t);
+};
+const useClock = () => useSyncExternalStore(subscribeSecond, () => Math.floor(Date.now() / 1000) * 1000, () => null);
+
+const FEED_SIZE = 7;
+const ALERT_MS = 60_000;
+
+export function WallLive({ snapshot, summaryParams, trendParams, feedFilter, periodTitle, periodLabel, threshold }: { snapshot: WallSnapshot; summaryParams: string; trendParams: string; feedFilter: IncidentFilter; periodTitle: string; periodLabel: string; threshold: number }) {
+  const router = useRouter();
+  const now = useClock();
+  const [summary, setSummary] = useState(snapshot.summary);
+  const [trend, setTrend] = useState(snapshot.trend);
+  const [lists, setLists] = useState({ feed: snapshot.feed, points: [] as IncidentBrief[], synthetic: snapshot.synthetic });
+  const [fresh, setFresh] = useState<ReadonlySet<string>>(() => new Set());
+  const [alert, setAlert] = useState<{ b: IncidentBrief; until: number } | null>(null);
+  const [adopted, setAdopted] = useState(snapshot);
+  if (adopted !== snapshot) {
+    setAdopted(snapshot);
+    setSummary(snapshot.summary);
+    setTrend(snapshot.trend);
+    setLists({ feed: snapshot.feed, points: [], synthetic: snapshot.synthetic });
+  }
+  const summaryFeed = useThrottledRefresh<StatsSummary>(() => `/api/stats/summary?${summaryParams}`, setSummary);
+  const trendFeed = useThrottledRefresh<StatsTimeseries>(() => `/api/stats/timeseries?${trendParams}`, setTrend);
+
+  const { status } = useLiveChanges({
+    snapshot: snapshot.position,
+    onChanges: (changes) => {
+      setLists((l) => {
+        const next = reduceLists(l, changes, feedFilter, 0);
+        return { ...next, feed: next.feed.slice(0, FEED_SIZE) };
+      });
+      const fx = changeEffects(changes, feedFilter);
+      if (fx.stats) {
+        summaryFeed.refresh();
+        trendFeed.refresh();
+      }
+      if (fx.arrivals.length === 0) return;
+      const ids = fx.arrivals.map((b) => b.id);
+      setFresh((s) => new Set([...s, ...ids]));
+      setTimeout(() => setFresh((s) => new Set([...s].filter((id) => !ids.includes(id)))), 15_000);
+      const mass = fx.arrivals.find((b) => isMassCasualty(b, threshold));
+      if (mass) setAlert({ b: mass, until: Date.now() + ALERT_MS });
+    },
+    onResync: () => router.refresh(),
+  });
+
+  const s = summary.current;
+  const p = summary.previous;
+  const figures = useMemo(
+    () =>
+      [
+        { label: 'Incidents', value: s.incidents, prev: p?.incidents ?? null, bad: true, sub: null as string | null },
+        { label: 'Killed', value: s.killed.total.low, prev: p?.killed.total.low ?? null, bad: true, sub: s.killed.total.high > s.killed.total.low ? `up to ${formatBig(s.killed.total.high)}` : 'at least' },
+        { label: 'Injured', value: s.injured.total.low, prev: p?.injured.total.low ?? null, bad: true, sub: s.injured.total.high > s.injured.total.low ? `up to ${formatBig(s.injured.total.high)}` : 'at least' },
+        { label: 'Operations', value: s.operations.operations, prev: p?.operations.operations ?? null, bad: false, sub: `${formatBig(s.operations.militantsKilled)} militants killed` },
+      ] as const,
+    [s, p],
+  );
+  const showAlert = alert && now !== null && now < alert.until;
+
+  return (
+    <div data-theme="dark" className="fixed inset-0 z-50 flex cursor-none flex-col gap-4 overflow-hidden bg-bg p-6 text-fg">
+      <header className="flex items-center justify-between gap-6">
+        <div className="flex items-baseline gap-4">
+          <span className="text-3xl font-bold tracking-tight">Border Watch</span>
+          <span className="text-2xl text-muted">{periodTitle}</span>
+          {lists.synthetic && <span className="rounded-md bg-warn-soft px-3 py-1 text-xl font-semibold text-warn">SYNTHETIC DEMO DATA</span>}
+        </div>
+        <div className="flex items-center gap-6">
+          <LiveIndicator status={status} large />
+          <div className="text-right leading-tight">
+            <p className="text-5xl font-semibold tabular-nums">{now === null ? '--:--:--' : formatClock(new Date(now))}</p>
+            <p className="text-xl text-muted">{now === null ? ' ' : `${formatLongDate(new Date(now))} · PKT`}</p>
+          </div>
+        </div>
+      </header>
+      {showAlert && alert && (
+        <div role="alert" className="flex items-center gap-4 rounded-xl bg-danger px-6 py-4 text-3xl font-bold text-surface">
+          MASS-CASUALTY INCIDENT · {INCIDENT_TYPE_INFO[alert.b.type].label} · {placeLabel(alert.b, (x) => PROVINCE_LABELS[x])} · {formatFigures(alert.b.killed)} killed
+        </div>
+      )}
+      <div className="grid min-h-0 flex-1 grid-cols-3 gap-4">
+        <div className="col-span-2 flex min-h-0 flex-col gap-4">
+          <div className="grid grid-cols-4 gap-4">
+            {figures.map((f) => {
+              const c = f.prev === null ? null : changeAgainst(f.value, f.prev);
+              const tone = !c || c.direction === 'flat' || !f.bad ? 'text-muted' : c.direction === 'up' ? 'text-danger' : 'text-ok';
+              return (
+                <section key={f.label} aria-label={f.label} className="rounded-2xl border border-line bg-surface p-5">
+                  <h2 className="text-2xl font-semibold text-muted uppercase">{f.label}</h2>
+                  <p className="mt-1 text-8xl leading-none font-bold tracking-tight tabular-nums">{formatBig(f.value)}</p>
+                  <p className="mt-2 h-8 text-2xl text-muted">{f.sub}</p>
+                  <p className={`truncate text-2xl font-semibold ${tone}`}>{c ? `${c.direction === 'up' ? '▲' : c.direction === 'down' ? '▼' : '■'} ${formatRatio(c.ratio, c.delta)}` : 'all time'}<span className="font-normal text-muted">{c ? ` vs prev. ${periodLabel}` : ''}</span></p>
+                </section>
+              );
+            })}
+          </div>
+          <section aria-label="Incidents per day, last 30 days" className="flex min-h-0 flex-1 flex-col rounded-2xl border border-line bg-surface p-5">
+            <h2 className="text-2xl font-semibold text-muted">Incidents per day, last 30 days · operations (line)</h2>
+            <div className="min-h-0 flex-1">
+              <TrendChart series={trend} marks={[]} height="100%" large />
+            </div>
+          </section>
+        </div>
+        <section aria-label="Latest incidents" className="flex min-h-0 flex-col overflow-hidden rounded-2xl border border-line bg-surface">
+          <h2 className="border-b border-line px-5 py-4 text-2xl font-semibold text-muted">Latest incidents</h2>
+          <div className="min-h-0 flex-1 overflow-hidden">
+            <LiveFeed items={lists.feed} fresh={fresh} threshold={threshold} large emptyText="Waiting for incidents…" />
+          </div>
+        </section>
+      </div>
+    </div>
+  );
+}
