@@ -14,6 +14,8 @@ import { referenceRoutes } from './api/reference';
 import { changeRoutes } from './api/changes';
 import { userRoutes } from './api/users';
 import { openApiRoutes } from './api/openapi';
+import { importRoutes } from './api/import';
+import { exportRoutes } from './api/export';
 import { startAuth } from './auth/auth-service';
 import { installSocketAuth } from './auth/socket-auth';
 import { purgeIdempotencyKeys } from './auth/maintenance';
@@ -28,6 +30,8 @@ export const productRoutes: RouteModule[] = [
   changeRoutes,
   userRoutes,
   statsRoutes,
+  importRoutes,
+  exportRoutes,
   openApiRoutes,
 ];
 

@@ -1,0 +1,166 @@
+/**
+ * POST /api/import/acled: an ACLED CSV (multipart field `file`, or the raw body as text/csv)
+ * streamed into the importer, answered with its report once done. GET /api/import/progress?job=ID:
+ * how far a running import is (see import-jobs.ts).
+ *
+ * Status codes: 200 with the report whenever the import ran, also when rows failed or the file was
+ * unusable (the report's `errors`/`stopped` say why); 413 past MAX_UPLOAD_BYTES (declared up front,
+ * or counted while streaming: rows before the limit are saved, the message says how many); 415 for
+ * another content type; 400 for bad parameters or a form without a file; 409 when the named job is
+ * still running.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { DomainError, NotFoundError, parseInput } from '../../core/errors';
+import { importAcled } from '../../core/import/import-acled';
+import type { ImportReport } from '../../core/import/import-report';
+import type { ByteInput } from '../../core/import/csv-records';
+import { createImportSink } from '../../db/import-sink';
+import { requirePrincipal } from '../auth/guards';
+import type { Runtime } from '../runtime';
+import type { RouteModule } from './app';
+import { ImportJobs, JOB_ID } from './import-jobs';
+import { countedBody, MAX_UPLOAD_BYTES, multipartFile, tooLarge, uploadKind, type ByteCount, type MultipartFile } from './import-upload';
+import { mount } from './route-spec';
+
+const flag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no'], { error: 'must be 1 or 0' })
+  .optional()
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+export const ImportQuery = z.object({ operations: flag });
+const ProgressQuery = z.object({ job: z.string({ error: 'is required' }).regex(JOB_ID, 'must be the id sent as Import-Job') });
+
+const jobsByRuntime = new WeakMap<Runtime, ImportJobs>();
+export function importJobs(runtime: Runtime): ImportJobs {
+  let jobs = jobsByRuntime.get(runtime);
+  if (!jobs) jobsByRuntime.set(runtime, (jobs = new ImportJobs()));
+  return jobs;
+}
+
+function jobIdOf(c: Context): string {
+  const header = c.req.header('import-job')?.trim();
+  if (header === undefined || header === '') return randomUUID();
+  if (!JOB_ID.test(header)) throw new DomainError('validation', 'Invalid Import-Job header: use 8 to 64 letters, digits, "-" or "_".', { 'Import-Job': 'is malformed' });
+  return header;
+}
+
+const declaredLength = (c: Context): number | null => {
+  const n = Number(c.req.header('content-length'));
+  return Number.isFinite(n) && n >= 0 ? n : null;
+};
+
+async function openInput(c: Context, count: ByteCount): Promise<{ input: ByteInput; upload: MultipartFile | null }> {
+  const kind = uploadKind(c.req.header('content-type'));
+  const body = c.req.raw.body;
+  if (!body) throw new DomainError('validation', 'The request has no body: send the ACLED CSV file.', { file: 'is required' });
+  const chunks = countedBody(body, MAX_UPLOAD_BYTES, count);
+  if (kind === 'raw') return { input: chunks, upload: null };
+  try {
+    const upload = await multipartFile(chunks, c.req.header('content-type')!);
+    return { input: upload.file, upload };
+  } catch (err) {
+    if (count.exceeded) throw tooLarge(MAX_UPLOAD_BYTES);
+    throw err;
+  }
+}
+
+async function runImport(c: Context, runtime: Runtime): Promise<Response> {
+  const principal = await requirePrincipal(c, runtime);
+  const { operations } = parseInput(ImportQuery, { operations: c.req.query('operations') });
+  const declared = declaredLength(c);
+  if (declared !== null && declared > MAX_UPLOAD_BYTES) throw tooLarge(MAX_UPLOAD_BYTES);
+  const jobId = jobIdOf(c);
+  const jobs = importJobs(runtime);
+  if (!jobs.start(jobId, principal.userId, declared)) {
+    throw new DomainError('conflict', `Import job ${jobId} is still running; use a new Import-Job id for a new upload.`, { 'Import-Job': 'is in use' });
+  }
+  c.header('Import-Job', jobId);
+  const count: ByteCount = { bytes: 0, exceeded: false };
+  let upload: MultipartFile | null = null;
+  let report: ImportReport;
+  try {
+    const opened = await openInput(c, count);
+    upload = opened.upload;
+    const groups = (await runtime.reads.groups.list()).map((g) => ({ id: g.id, shortName: g.shortName, fullName: g.fullName, aliases: g.aliases }));
+    report = await importAcled({
+      input: opened.input,
+      options: { operations, groups },
+      sink: createImportSink(runtime.ctx(principal.actor)),
+      onProgress: (p) => jobs.update(jobId, p),
+    });
+  } catch (err) {
+    jobs.finish(jobId, { error: err instanceof Error ? err.message : String(err) });
+    throw err;
+  } finally {
+    upload?.close();
+  }
+  runtime.log.info({ job: jobId, actor: principal.actor.label, rows: report.rows, imported: report.imported, updated: report.updated, errors: report.errorCount, stopped: report.stopped?.message }, 'ACLED import finished');
+  if (count.exceeded) {
+    const saved = `; the ${report.imported + report.updated} rows read before the limit were saved`;
+    jobs.finish(jobId, { error: tooLarge(MAX_UPLOAD_BYTES, saved).message });
+    throw tooLarge(MAX_UPLOAD_BYTES, saved);
+  }
+  jobs.finish(jobId, { report });
+  return c.json(report);
+}
+
+const REPORT_SCHEMA = {
+  type: 'object',
+  required: ['rows', 'imported', 'updated', 'skipped', 'errors', 'errorCount', 'stopped'],
+  properties: {
+    rows: { type: 'integer', description: 'Data records after the header; rows = imported + updated + Σ skipped + errorCount' },
+    imported: { type: 'integer' },
+    updated: { type: 'integer', description: 'Rows that matched a record by event id (rewritten if changed, untouched if identical)' },
+    skipped: { type: 'object', additionalProperties: { type: 'integer' }, description: 'By reason: country_not_covered, protest_or_riot, strategic_development' },
+    errors: { type: 'array', items: { type: 'object', properties: { line: { type: 'integer' }, message: { type: 'string' } } }, description: 'The first 1,000 row errors, then `stopped` if set' },
+    errorCount: { type: 'integer' },
+    stopped: { description: 'Why reading stopped early (a file-level problem), or null', oneOf: [{ type: 'null' }, { type: 'object' }] },
+  },
+};
+
+export const importRoutes: RouteModule = (app, runtime) => {
+  mount(app, runtime, [
+    {
+      method: 'post',
+      path: '/api/import/acled',
+      access: 'operator',
+      tag: 'Import and export',
+      summary: 'Import an ACLED CSV export',
+      description:
+        'Body: the CSV as multipart/form-data field `file`, or raw with Content-Type text/csv; at most 200 MB, streamed (never held in memory). ' +
+        '`operations=1` imports arrests by state forces as operations. Rows are matched by event_id_cnty: a re-import updates, never duplicates. ' +
+        'Send header `Import-Job: <id you generated>` to poll GET /api/import/progress?job=<id> while it runs (the answer carries the id in the same header).',
+      query: ImportQuery,
+      responses: {
+        200: { description: 'The import ran: its report (row errors and a file-level stop are in it)', schema: REPORT_SCHEMA },
+        400: { description: 'Bad parameter, or a form without a file', schema: 'Error' },
+        401: { description: 'Not signed in', schema: 'Error' },
+        403: { description: 'Not an operator or admin', schema: 'Error' },
+        409: { description: 'The Import-Job id names a running import', schema: 'Error' },
+        413: { description: 'Larger than 200 MB', schema: 'Error' },
+        415: { description: 'Neither multipart/form-data nor a CSV content type', schema: 'Error' },
+      },
+      handler: (c) => runImport(c, runtime),
+    },
+    {
+      method: 'get',
+      path: '/api/import/progress',
+      // Any account may ask; a job is shown only to the user who started it (an operator) and admins.
+      access: 'signed-in',
+      tag: 'Import and export',
+      summary: 'Progress of an import started with an Import-Job header',
+      description: 'Poll while the POST runs: `progress.bytesRead` against `totalBytes`, rows so far; `report` once done. Jobs are kept 15 minutes after they end, in the process that ran them.',
+      query: ProgressQuery,
+      responses: { 200: { description: '{ job }' }, 404: { description: 'No such job (or not yours)', schema: 'Error' } },
+      handler: async (c) => {
+        const principal = await requirePrincipal(c, runtime);
+        const { job: id } = parseInput(ProgressQuery, { job: c.req.query('job') });
+        const job = importJobs(runtime).get(id);
+        if (!job || (job.owner !== principal.userId && principal.actor.role !== 'admin')) throw new NotFoundError('Import job', id);
+        return c.json({ job });
+      },
+    },
+  ]);
+};
