@@ -15,6 +15,8 @@ const button = 'inline-flex items-center justify-center gap-2 rounded-md px-4 py
 export const primaryButton = `${button} bg-accent text-surface hover:opacity-90`;
 export const secondaryButton = `${button} border border-line-strong bg-surface text-fg hover:bg-surface-2`;
 export const dangerButton = `${button} border border-danger bg-surface text-danger hover:bg-danger-soft`;
+/** The confirming button of a destructive action. */
+export const dangerSolidButton = `${button} border border-danger bg-danger text-surface hover:opacity-90`;
 export const linkButton = 'rounded text-sm font-medium text-accent underline underline-offset-2 hover:no-underline';
 
 export const cardClass = 'rounded-lg border border-line bg-surface p-4 shadow-card sm:p-5';

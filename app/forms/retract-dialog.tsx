@@ -7,7 +7,7 @@
 import { useRef, useState } from 'react';
 import { RetractInput } from '@/core/common-schemas';
 import { apiRequest, recordIn } from './api-request';
-import { controlClass, dangerButton, errorClass, hintClass, labelClass, secondaryButton } from './control-styles';
+import { controlClass, dangerButton, dangerSolidButton, errorClass, hintClass, labelClass, secondaryButton } from './control-styles';
 
 export interface Retracted {
   id: string;
@@ -117,7 +117,7 @@ export function RetractDialog(props: { noun: string; url: string; recordKey: str
             <button type="button" className={secondaryButton} onClick={() => dialogRef.current?.close()}>
               Cancel
             </button>
-            <button type="submit" className={`${dangerButton} bg-danger text-surface hover:bg-danger hover:opacity-90`} disabled={busy}>
+            <button type="submit" className={dangerSolidButton} disabled={busy}>
               {busy ? 'Retracting…' : `Retract ${noun}`}
             </button>
           </div>

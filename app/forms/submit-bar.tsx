@@ -3,7 +3,7 @@
  * The form's save button, kept in view at the bottom. It is disabled while saving (a double click
  * cannot start a second request; the Idempotency-Key covers retries after a lost answer).
  */
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { primaryButton } from './control-styles';
 
 export function SubmitBar({ label, saving, savingLabel = 'Saving…', status, children }: { label: string; saving: boolean; savingLabel?: string; status?: ReactNode; children?: ReactNode }) {
@@ -31,4 +31,23 @@ export function submitOnModEnter(e: React.KeyboardEvent<HTMLFormElement>) {
     e.preventDefault();
     e.currentTarget.requestSubmit();
   }
+}
+
+/**
+ * Ctrl/Cmd+Enter anywhere on the page submits the form `formId` (focus may be on a notice or a
+ * button outside it, e.g. after reapplying changes), except inside an open dialog, which has its own.
+ */
+export function useModEnterSubmits(formId: string) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Enter' || !(e.ctrlKey || e.metaKey) || e.defaultPrevented) return;
+      if (e.target instanceof Element && e.target.closest('dialog[open]')) return;
+      const form = document.getElementById(formId);
+      if (!(form instanceof HTMLFormElement)) return;
+      e.preventDefault();
+      form.requestSubmit();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [formId]);
 }

@@ -17,7 +17,7 @@ export default async function RecordPage() {
   const access = await requireRole('operator', '/record');
   if (!access.ok) return <ForbiddenPage principal={access.principal} needed={access.needed} />;
   return (
-    <main className="mx-auto max-w-4xl px-4 py-6 sm:px-6">
+    <main id="main" className="mx-auto max-w-4xl px-4 py-6 sm:px-6">
       <PageHeading title="Record" intro="Drafts are kept on this device until saved, so nothing typed is lost." />
       <ul className="grid gap-3 sm:grid-cols-2">
         {CHOICES.map((c) => (

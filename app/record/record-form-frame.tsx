@@ -9,7 +9,7 @@ import { secondaryButton, linkButton } from '../forms/control-styles';
 import { DraftNotice } from '../forms/draft-notice';
 import { ErrorSummary } from '../forms/error-summary';
 import { orderedErrors, type ErrorLayout } from '../forms/error-paths';
-import { SubmitBar, submitOnModEnter } from '../forms/submit-bar';
+import { SubmitBar, useModEnterSubmits } from '../forms/submit-bar';
 import type { DraftForm } from '../forms/use-draft-form';
 import { compareVersions, myChanges, reapplyChanges } from '../forms/version-diff';
 import type { useRecordSave } from './use-record-save';
@@ -30,6 +30,7 @@ export function RecordFormFrame<D>(props: FrameProps<D>) {
   const { form, saver, layout, noun, submitLabel, loadedVersion, valueText, children } = props;
   const [reapplied, setReapplied] = useState<number | null>(null);
   const noticeRef = useRef<HTMLParagraphElement>(null);
+  useModEnterSubmits(form.formId);
   const summary = useMemo(() => orderedErrors(form.errors, layout), [form.errors, layout]);
   const conflict = saver.conflict;
   const rows = useMemo(
@@ -93,7 +94,6 @@ export function RecordFormFrame<D>(props: FrameProps<D>) {
       <form
         id={form.formId}
         noValidate
-        onKeyDown={submitOnModEnter}
         onSubmit={(e) => {
           e.preventDefault();
           if (!conflict) void saver.save();

@@ -16,7 +16,7 @@ const WHAT: Record<Role, string> = {
 export function ForbiddenPage({ principal, needed }: { principal: Principal; needed: Role }) {
   const path = `/sign-in?switch=1`;
   return (
-    <main className="mx-auto max-w-xl px-4 py-16">
+    <main id="main" className="mx-auto max-w-xl px-4 py-16">
       <p className="text-sm font-semibold tracking-wide text-danger uppercase">403 · Not allowed</p>
       <h1 className="mt-2 text-2xl font-semibold text-fg">This page needs the {needed} role</h1>
       <p className="mt-3 text-fg">

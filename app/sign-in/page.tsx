@@ -29,7 +29,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const principal = await currentPrincipal();
   const switching = params.switch !== undefined;
   return (
-    <main className="mx-auto flex min-h-[80vh] max-w-md flex-col justify-center px-4 py-10">
+    <main id="main" className="mx-auto flex min-h-[80vh] max-w-md flex-col justify-center px-4 py-10">
       <h1 className="text-2xl font-semibold text-fg">Sign in to Border Watch</h1>
       {next !== '/' ? <p className="mt-1 text-sm text-muted">Sign in to continue to {next}.</p> : null}
       <div className={`${cardClass} mt-6`}>

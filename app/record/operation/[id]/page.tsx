@@ -25,7 +25,7 @@ export default async function EditOperationPage({ params }: { params: Promise<{ 
   const heading = <PageHeading title="Edit operation" back={{ href: `/operations/${id}`, label: 'Back to the operation' }} intro={`Version ${operation.version}, last changed by ${operation.updatedBy ?? 'unknown'}. If someone else saves first, you will see both versions before anything is overwritten.`} />;
   if (operation.retractedAt) {
     return (
-      <main className="mx-auto max-w-5xl px-4 pt-6 sm:px-6">
+      <main id="main" className="mx-auto max-w-5xl px-4 pt-6 sm:px-6">
         {heading}
         <p className="rounded-lg border border-danger bg-danger-soft p-4 text-fg">
           This operation was retracted by {operation.retractedBy ?? 'unknown'}: “{operation.retractionReason}”. A retracted operation cannot be edited.{' '}
@@ -37,7 +37,7 @@ export default async function EditOperationPage({ params }: { params: Promise<{ 
     );
   }
   return (
-    <main className="mx-auto max-w-5xl px-4 pt-6 pb-10 sm:px-6">
+    <main id="main" className="mx-auto max-w-5xl px-4 pt-6 pb-10 sm:px-6">
       {heading}
       <RecordEditShell noun="operation" apiBase="/api/operations" recordKey="operation" id={id} version={operation.version} pageHref={`/operations/${id}`} newHref="/record/operation" draftKey={`operation:${id}`}>
         <OperationForm today={todayInPakistan(new Date())} groups={await groupChoices(operation.groupId)} operation={operation} />

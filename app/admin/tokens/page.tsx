@@ -1,0 +1,25 @@
+/** /admin/tokens: API tokens for scripts (shown once at creation, stored hashed, revocable). */
+import type { Metadata } from 'next';
+import { listTokens, listUsers } from '@/db/queries/users';
+import { getRuntime } from '@/server/runtime';
+import { AdminPage } from '../admin-frame';
+import { TokensAdmin } from './tokens-admin';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'API tokens · Admin' };
+
+export default function TokensPage() {
+  return (
+    <AdminPage
+      path="/admin/tokens"
+      section="/admin/tokens"
+      title="API tokens"
+      intro="A token lets a script use the API as a person, with that person’s role. Revoke a token as soon as it is no longer needed or may have leaked."
+      render={async (me) => {
+        const db = getRuntime().database.db;
+        const [tokens, users] = await Promise.all([listTokens(db), listUsers(db)]);
+        return <TokensAdmin initial={tokens} owners={users.filter((u) => !u.disabled).map((u) => u.email)} meEmail={me.email} />;
+      }}
+    />
+  );
+}
