@@ -42,7 +42,7 @@ export function IncidentTable({ items, sort, sortHref, threshold }: { items: Inc
             return (
               <tr key={i.id} className={`border-t border-line align-top hover:bg-surface-2/60 ${mass ? 'shadow-[inset_3px_0_0_var(--danger)]' : ''}`}>
                 <td className="px-3 py-2 whitespace-nowrap text-muted tabular-nums">
-                  <Link href={`/incidents/${i.id}`} className="text-fg hover:underline">
+                  <Link prefetch={false} href={`/incidents/${i.id}`} className="text-fg hover:underline">
                     {formatOccurred(i.occurredAt, i.timePrecision)}
                   </Link>
                 </td>

@@ -32,7 +32,7 @@ export function FeedItem({ b, fresh, threshold, now, large = false }: { b: Incid
   const retracted = b.retractedAt !== null;
   return (
     <li className={`${fresh ? 'arrive' : ''} border-l-4 ${mass ? 'border-danger' : 'border-transparent'} border-b border-b-line last:border-b-0`}>
-      <Link href={`/incidents/${b.id}`} className={`block px-3 ${large ? 'py-4' : 'py-2.5'} hover:bg-surface-2 focus-visible:bg-surface-2`}>
+      <Link prefetch={false} href={`/incidents/${b.id}`} className={`block px-3 ${large ? 'py-4' : 'py-2.5'} hover:bg-surface-2 focus-visible:bg-surface-2`}>
         <div className={`flex items-center justify-between gap-2 ${large ? 'text-lg' : 'text-xs'} text-muted`}>
           <span className="tabular-nums">
             <time dateTime={b.occurredAt}>{formatOccurred(b.occurredAt, b.timePrecision)}</time>

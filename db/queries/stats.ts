@@ -2,7 +2,8 @@
  * The stats source over SQL. Whole UTC days are summed from the daily rollups (GROUP BY only the
  * dimensions a chart needs); the partial days at a period's edges, and hour buckets, are read from
  * the incidents/operations tables by an indexed `occurred_at` range and turned into the same cells
- * by core/rollup's contribution functions. No query scans every incident.
+ * by core/rollup's contribution functions. No query scans every incident. Queries keyed by at most
+ * one dimension read the narrow rollups (narrow-stats.ts) instead of the cube.
  */
 import { and, gte, inArray, isNull, lt, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { INCIDENT_MEASURES, OPERATION_MEASURES, UNKNOWN_KEY, type IncidentMeasures, type OperationMeasures } from '../../core/rollup/incident-rollup';
@@ -17,6 +18,7 @@ import type { Db } from '../client';
 import { groups, incidentRollupDaily as ird, incidents, operationRollupDaily as ord, operations } from '../schema';
 import { incidentFromRow, operationFromRow } from '../repositories/incident-rows';
 import { readPosition } from './changes';
+import { narrowIncidentCells, narrowOperationCells } from './narrow-stats';
 
 const groupKeys = (f: IncidentFilter) => f.group?.map((g) => (g === 'unknown' ? UNKNOWN_KEY : g));
 const has = <T>(v: T[] | undefined): v is T[] => v !== undefined && v.length > 0;
@@ -142,7 +144,7 @@ export function createStatsSource(db: Db): StatsSource {
   return {
     async incidentCells(f, period, shape) {
       const { days, edges } = spans(period, shape.bucket);
-      const out = days ? await rollupIncidentCells(db, f, days, shape) : [];
+      const out = days ? ((await narrowIncidentCells(db, f, days, shape)) ?? (await rollupIncidentCells(db, f, days, shape))) : [];
       for (const e of edges) {
         const rows = await db.select().from(incidents).where(all([timeRange(incidents.occurredAt, e), incidentTableWhere(f)]));
         out.push(...incidentCells(rows.map(incidentFromRow), shape.bucket ?? null));
@@ -151,7 +153,7 @@ export function createStatsSource(db: Db): StatsSource {
     },
     async operationCells(f, period, bucket) {
       const { days, edges } = spans(period, bucket);
-      const out = days ? await rollupOperationCells(db, f, days, bucket) : [];
+      const out = days ? ((await narrowOperationCells(db, f, days, bucket)) ?? (await rollupOperationCells(db, f, days, bucket))) : [];
       for (const e of edges) {
         const rows = await db.select().from(operations).where(all([timeRange(operations.occurredAt, e), operationTableWhere(f)]));
         out.push(...operationCells(rows.map(operationFromRow), bucket));
@@ -178,23 +180,24 @@ export function createStatsSource(db: Db): StatsSource {
  * is at worst counted by the snapshot and refetched once more, never missed.
  */
 export function createStatsReads(db: Db) {
-  const src = createStatsSource(db);
+  const source = () => createStatsSource(db);
   return {
     async summary(q: StatsQuery): Promise<StatsSummary> {
       const position = await readPosition(db);
-      return { position, ...(await computeSummary(src, q)) };
+      return { position, ...(await computeSummary(source(), q)) };
     },
     async timeseries(q: StatsQuery): Promise<StatsTimeseries> {
       const position = await readPosition(db);
-      return { position, ...(await computeTimeseries(src, q)) };
+      return { position, ...(await computeTimeseries(source(), q)) };
     },
     async breakdown(q: StatsQuery, by: BreakdownDimension): Promise<StatsBreakdown> {
       const position = await readPosition(db);
-      return { position, ...(await computeBreakdown(src, q, by)) };
+      return { position, ...(await computeBreakdown(source(), q, by)) };
     },
     /** The overview's charts in one answer, all consistent with one position. */
     async overview(q: StatsQuery): Promise<StatsOverview> {
       const position = await readPosition(db);
+      const src = source();
       const [summary, timeseries, breakdowns] = await Promise.all([computeSummary(src, q), computeTimeseries(src, q), computeBreakdowns(src, q)]);
       const withPos = <T>(x: T) => ({ position, ...x });
       return {

@@ -6,7 +6,7 @@ import { CASUALTY_CATEGORIES, CASUALTY_LABELS } from '@/core/enums';
 import type { StatsTimeseries } from '@/core/stats/stats-types';
 import { DataTable, Panel } from '../panel';
 import { CATEGORY_COLORS } from '../palette';
-import { ChartSkeleton } from './chart-skeleton';
+import { ChartSkeleton, EmptyChart } from './chart-skeleton';
 import { BUCKET_WORDS, bucketLabel } from './trend-panel';
 
 const CasualtyChart = dynamic(() => import('./casualty-chart'), { ssr: false, loading: ChartSkeleton });
@@ -36,8 +36,9 @@ export function CasualtyPanel({ series, className = '' }: { series: StatsTimeser
         </div>
       }
     >
-      <div className="h-[220px]">
+      <div className="relative h-[220px]">
         <CasualtyChart series={series} side={side} height={220} />
+        {series.points.every((p) => CASUALTY_CATEGORIES.every((c) => p[side][c] === 0)) && <EmptyChart text={`No one recorded ${side} in this period`} />}
       </div>
       <ul className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-muted" aria-label="Legend">
         {CASUALTY_CATEGORIES.map((c) => (

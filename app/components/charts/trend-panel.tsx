@@ -8,7 +8,7 @@ import { DataTable, Panel } from '../panel';
 import { TYPE_COLORS } from '../palette';
 import { formatDay, formatBucket } from '../time-format';
 import { placeMarks, type AnnotationMark } from './annotation-marks';
-import { ChartSkeleton } from './chart-skeleton';
+import { ChartSkeleton, EmptyChart } from './chart-skeleton';
 
 const TrendChart = dynamic(() => import('./trend-chart'), { ssr: false, loading: ChartSkeleton });
 
@@ -30,8 +30,9 @@ export function TrendPanel({ series, annotations, className = '' }: { series: St
       title="Incidents over time"
       caption={`Per ${BUCKET_WORDS[series.bucket]}, stacked by type; operations on the right axis${partial ? '; edge buckets are partial' : ''}`}
     >
-      <div className="h-[300px]">
+      <div className="relative h-[300px]">
         <TrendChart series={series} marks={marks} height={300} />
+        {series.points.every((p) => p.incidents === 0 && p.operations === 0) && <EmptyChart text="No incidents or operations recorded in this period" />}
       </div>
       <ul className="mt-2 flex min-h-5 flex-wrap gap-x-3 gap-y-1 text-xs text-muted" aria-label="Legend">
         {types.map((t) => (

@@ -53,7 +53,7 @@ export function BreakdownTable({ breakdown, title, viewParams }: { breakdown: St
                   {r.label}
                 </span>
               ) : (
-                <Link href={narrow(r.key)} className={`hover:underline ${r.kind === 'unknown' ? 'text-muted italic' : 'text-fg'}`} title={`Show only ${r.label}`}>
+                <Link prefetch={false} href={narrow(r.key)} className={`hover:underline ${r.kind === 'unknown' ? 'text-muted italic' : 'text-fg'}`} title={`Show only ${r.label}`}>
                   {r.label}
                 </Link>
               )}
