@@ -4,6 +4,7 @@
  */
 import type { Metadata } from 'next';
 import { getRuntime } from '@/server/runtime';
+import { pathWithQuery, requireReader } from './components/read-access';
 import { toBrief } from '@/core/stats/incident-brief';
 import { FilterBar } from './components/filter-bar';
 import { mapGeometry } from './components/map/map-geometry';
@@ -19,8 +20,10 @@ export const metadata: Metadata = { title: 'Overview' };
 const MAP_LIMIT = 1500;
 
 export default async function OverviewPage({ searchParams }: { searchParams: PageSearchParams }) {
+  const raw = await searchParams;
+  await requireReader(pathWithQuery('/', raw));
   const rt = getRuntime();
-  const { query, view, params, problems } = parseView(await searchParams, new Date());
+  const { query, view, params, problems } = parseView(raw, new Date());
   // The position first: the data read after it is at least this new (see the live protocol).
   const position = await rt.reads.position();
   const [stats, feed, points, synthetic, groups, comparisons] = await Promise.all([

@@ -2,6 +2,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getRuntime } from '@/server/runtime';
+import { requireReader } from '../components/read-access';
 import { parseStatsQuery } from '@/core/stats/stats-query';
 import { LiveListNotice } from '../components/live-watch';
 import { PageHeading } from '../components/page-heading';
@@ -12,6 +13,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Groups' };
 
 export default async function GroupsPage() {
+  await requireReader('/groups');
   const rt = getRuntime();
   const now = new Date();
   const position = await rt.reads.position();

@@ -5,6 +5,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getRuntime } from '@/server/runtime';
+import { pathWithQuery, requireReader } from '../components/read-access';
 import { filterToParams } from '@/core/stats/query-params';
 import { FilterBar } from '../components/filter-bar';
 import { IncidentTable } from '../components/incident-table';
@@ -20,6 +21,7 @@ const PAGE_SIZE = 50;
 
 export default async function IncidentsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const raw = await searchParams;
+  await requireReader(pathWithQuery('/incidents', raw));
   const rt = getRuntime();
   const { query, view, params, problems } = parseView(raw, new Date(), { defaultPreset: 'all', pageKeys: ['sort', 'cursor', 'retracted'] });
   const sort = sortParam(raw.sort);

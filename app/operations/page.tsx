@@ -2,6 +2,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getRuntime } from '@/server/runtime';
+import { pathWithQuery, requireReader } from '../components/read-access';
 import { OPERATION_KIND_LABELS, PROVINCE_LABELS } from '@/core/enums';
 import { FilterBar } from '../components/filter-bar';
 import { OperationsLive } from '../components/operations-live';
@@ -20,6 +21,7 @@ const FIELDS = ['country', 'province', 'group', 'status'] as const;
 
 export default async function OperationsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const raw = await searchParams;
+  await requireReader(pathWithQuery('/operations', raw));
   const rt = getRuntime();
   const { query, view, params, problems } = parseView(raw, new Date(), { pageKeys: ['sort', 'cursor'] });
   const sort = sortParam(raw.sort);

@@ -5,6 +5,7 @@
  */
 import type { Metadata } from 'next';
 import { getRuntime } from '@/server/runtime';
+import { pathWithQuery, requireReader } from '../components/read-access';
 import { toBrief } from '@/core/stats/incident-brief';
 import { viewToParams } from '@/core/stats/query-params';
 import { parseStatsQuery } from '@/core/stats/stats-query';
@@ -15,9 +16,11 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Wall' };
 
 export default async function WallPage({ searchParams }: { searchParams: PageSearchParams }) {
+  const raw = await searchParams;
+  await requireReader(pathWithQuery('/wall', raw));
   const rt = getRuntime();
   const now = new Date();
-  const { query, params } = parseView(await searchParams, now, { defaultPreset: '24h' });
+  const { query, params } = parseView(raw, now, { defaultPreset: '24h' });
   const { from: _f, to: _t, ...places } = query.filter;
   const trendQuery = parseStatsQuery({ ...Object.fromEntries(viewToParams({ filter: places, preset: '30d' })), bucket: 'day' }, now);
   const position = await rt.reads.position();

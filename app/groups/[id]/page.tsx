@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getRuntime } from '@/server/runtime';
+import { mayRead, requireReader } from '../../components/read-access';
 import { toBrief } from '@/core/stats/incident-brief';
 import { viewToParams } from '@/core/stats/query-params';
 import { parseStatsQuery } from '@/core/stats/stats-query';
@@ -21,13 +22,14 @@ type Params = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { id } = await params;
-  const g = UUID.test(id) ? await getRuntime().reads.groups.get(id) : null;
+  const g = UUID.test(id) && (await mayRead()) ? await getRuntime().reads.groups.get(id) : null;
   return { title: g ? g.shortName : 'Group' };
 }
 
 export default async function GroupPage({ params }: Params) {
   const { id } = await params;
   if (!UUID.test(id)) notFound();
+  await requireReader(`/groups/${id}`);
   const rt = getRuntime();
   const position = await rt.reads.position();
   const group = await rt.reads.groups.get(id);

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getRuntime } from '@/server/runtime';
+import { mayRead, requireReader } from '../../components/read-access';
 import { CASUALTY_CATEGORIES, CASUALTY_LABELS, INCIDENT_TYPE_INFO, PROVINCE_LABELS, TARGET_LABELS } from '@/core/enums';
 import { isMassCasualty, placeLabel, toBrief } from '@/core/stats/incident-brief';
 import { History } from '../../components/history';
@@ -23,7 +24,7 @@ type Params = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const { id } = await params;
-  const i = UUID.test(id) ? await getRuntime().reads.incidents.get(id) : null;
+  const i = UUID.test(id) && (await mayRead()) ? await getRuntime().reads.incidents.get(id) : null;
   return { title: i ? `${INCIDENT_TYPE_INFO[i.type].label}, ${placeLabel(i)}` : 'Incident' };
 }
 
@@ -32,6 +33,7 @@ const TRI = { yes: 'Yes', no: 'No', unknown: 'Unknown' } as const;
 export default async function IncidentPage({ params }: Params) {
   const { id } = await params;
   if (!UUID.test(id)) notFound();
+  await requireReader(`/incidents/${id}`);
   const rt = getRuntime();
   const position = await rt.reads.position();
   const [incident, history] = await Promise.all([rt.reads.incidents.get(id), rt.reads.history(position.epoch, 'incident', id)]);

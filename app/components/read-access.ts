@@ -1,0 +1,24 @@
+/**
+ * The dashboard pages follow the API's "read" rule: anyone when PUBLIC_DASHBOARD is set, otherwise
+ * a signed-in account (else to /sign-in and back). Without it a page would render data whose live
+ * updates the API and the socket then refuse.
+ */
+import { redirect } from 'next/navigation';
+import { getRuntime } from '@/server/runtime';
+import { currentPrincipal } from '../sign-in/page-access';
+
+export async function mayRead(): Promise<boolean> {
+  return getRuntime().env.PUBLIC_DASHBOARD || (await currentPrincipal()) !== null;
+}
+
+export async function requireReader(path: string): Promise<void> {
+  if (!(await mayRead())) redirect(`/sign-in?next=${encodeURIComponent(path)}`);
+}
+
+/** The page's own address with its query, for the way back after signing in. */
+export function pathWithQuery(path: string, raw: Record<string, string | string[] | undefined>): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(raw)) for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) p.append(k, x);
+  const q = p.toString();
+  return q ? `${path}?${q}` : path;
+}
