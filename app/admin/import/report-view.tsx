@@ -1,0 +1,69 @@
+'use client';
+/** The import's report: every row of the file accounted for, the stop reason if any, the errors by line. */
+import Link from 'next/link';
+import type { ImportReport } from '@/core/import/import-report';
+import { accountFor } from './report-accounting';
+
+const n = (x: number) => x.toLocaleString('en');
+const TONE = { ok: 'text-ok', muted: 'text-fg', danger: 'text-danger' } as const;
+
+export function ReportView({ report, fileName }: { report: ImportReport; fileName: string }) {
+  const account = accountFor(report);
+  return (
+    <section aria-labelledby="report-title" className="space-y-4 rounded-lg border border-line bg-surface p-4 shadow-card sm:p-5">
+      <h2 id="report-title" tabIndex={-1} ref={(el) => el?.focus()} className="text-lg font-semibold text-fg outline-none">
+        Import report · {fileName}
+      </h2>
+      {report.stopped ? (
+        <p role="alert" className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm text-fg">
+          <strong>Reading stopped at line {report.stopped.line}:</strong> {report.stopped.message}. The rows read before it are saved and counted below.
+        </p>
+      ) : null}
+      <table className="w-full max-w-xl text-sm">
+        <caption className="sr-only">Where every row of the file went</caption>
+        <tbody>
+          {account.lines.map((l) => (
+            <tr key={l.label} className="border-b border-line">
+              <th scope="row" className="py-1.5 pr-4 text-left font-normal text-fg">
+                {l.label}
+              </th>
+              <td className={`py-1.5 text-right font-semibold tabular-nums ${l.count > 0 ? TONE[l.tone] : 'text-muted'}`}>{n(l.count)}</td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row" className="py-1.5 pr-4 text-left font-semibold text-fg">
+              Rows in the file
+            </th>
+            <td className="py-1.5 text-right font-bold tabular-nums text-fg">{n(report.rows)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <p className={`text-sm font-medium ${account.balanced ? 'text-ok' : 'text-danger'}`}>
+        {account.balanced
+          ? `✓ Every row is accounted for: ${n(account.total)} of ${n(report.rows)}.`
+          : `⚠ The counts add up to ${n(account.total)}, not ${n(report.rows)}: report this file to the developers.`}
+      </p>
+      {report.errors.length > 0 ? (
+        <details open={report.errorCount <= 20} className="text-sm">
+          <summary className="cursor-pointer font-semibold text-fg">
+            Errors by line ({n(report.errorCount)}
+            {account.unlisted > 0 ? `, first ${n(report.errors.length - (report.stopped ? 1 : 0))} listed` : ''})
+          </summary>
+          <p className="mt-1 text-muted">Fix these rows in the file and import it again: rows already imported are updated, never duplicated.</p>
+          <ol className="mt-2 max-h-96 space-y-1 overflow-y-auto rounded-md border border-line p-2 font-mono text-xs">
+            {report.errors.map((e, i) => (
+              <li key={`${e.line}-${i}`}>
+                <span className="text-muted">line {e.line}:</span> <span className="text-fg">{e.message}</span>
+              </li>
+            ))}
+          </ol>
+        </details>
+      ) : null}
+      <p className="text-sm">
+        <Link href="/incidents" className="font-medium text-accent hover:underline">
+          See the incidents →
+        </Link>
+      </p>
+    </section>
+  );
+}
