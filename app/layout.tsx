@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { SiteHeader } from './components/site-header';
+import { AccountNav } from './sign-in/account-nav';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -27,7 +28,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <a href="#main" className="sr-only z-50 rounded bg-surface px-3 py-2 focus:not-sr-only focus:fixed focus:top-2 focus:left-2">
           Skip to content
         </a>
-        <SiteHeader />
+        <SiteHeader extra={<AccountNav />} />
         {children}
       </body>
     </html>
