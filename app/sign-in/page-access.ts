@@ -30,13 +30,15 @@ function authService(runtime: Runtime): Promise<AuthService> {
 
 /** The signed-in person of this request, or null (no cookie, expired session, disabled account). */
 export async function currentPrincipal(): Promise<Principal | null> {
-  const runtime = getRuntime();
+  // headers() first: it makes the page dynamic, so a statically prerendered page (the 404 page
+  // at build time) never reaches getRuntime(), which only exists in the running server.
   const h = await headers();
   // Pages authenticate by cookie only: a bearer token is for scripts calling the API.
   const forwarded = new Headers();
   const cookie = h.get('cookie');
   if (!cookie) return null;
   forwarded.set('cookie', cookie);
+  const runtime = getRuntime();
   try {
     const { principal } = await resolvePrincipal(await authService(runtime), forwarded);
     return principal;
