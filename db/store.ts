@@ -101,10 +101,11 @@ async function upsertRollup<K extends object, M extends Record<string, number>>(
   const keys = Object.keys(keyColumns) as (keyof K & string)[];
   const measures = Object.keys(deltas[0]!.measures);
   // Cells as one JSON parameter (db/json-recordset.ts): a cell per row is common in an import.
+  const measureColumns = measures.map(snake); // once per statement, not per cell
   const rows = deltas.map((d) => {
     const row: Record<string, unknown> = {};
     for (const k of keys) row[keyColumns[k]] = d.key[k];
-    for (const m of measures) row[snake(m)] = d.measures[m];
+    measures.forEach((m, i) => (row[measureColumns[i]!] = d.measures[m]));
     return row;
   });
   const conflict = keys.map((k) => `"${keyColumns[k]}"`).join(', ');
