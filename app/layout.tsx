@@ -3,6 +3,10 @@ import { SiteHeader } from './components/site-header';
 import { AccountNav } from './sign-in/account-nav';
 import './globals.css';
 
+// Every page reads the live database and the session (the header's account corner): nothing is
+// prerendered at build time, when no server runtime exists.
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = {
   title: { default: 'Border Watch', template: '%s · Border Watch' },
   description: 'Live dashboard of militant attacks and counter-terrorism operations in Pakistan and along the Afghan border.',
