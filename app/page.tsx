@@ -52,8 +52,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
         mapLimit={MAP_LIMIT}
         geometry={mapGeometry()}
         annotations={annotations.map(({ id, date, endDate, datePrecision, kind, title, description, sourceName }) => ({ id, date, endDate, datePrecision, kind, title, description, sourceName }))}
+        reference={<ReferencePanel comparisons={comparisons} />}
       />
-      <ReferencePanel comparisons={comparisons} />
     </main>
   );
 }

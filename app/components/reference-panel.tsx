@@ -42,7 +42,7 @@ export function ReferencePanel({ comparisons }: { comparisons: ReferenceComparis
       {comparisons.length === 0 ? (
         <p className="py-6 text-center text-sm text-muted">No reference figures recorded yet.</p>
       ) : (
-        <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
+        <ul className="grid gap-3 sm:grid-cols-2">
           {comparisons.map(({ figure: f, recorded }) => (
             <li key={f.id} className="flex flex-col justify-between gap-2 rounded-lg border border-line bg-surface-2/50 p-3">
               <div>

@@ -63,7 +63,7 @@ export function BreakdownTable({ breakdown, title, viewParams }: { breakdown: St
                 <span className="h-2.5 min-w-0 flex-1" aria-hidden>
                   <span className="block h-full rounded-sm" style={{ width: `${Math.max(2, (r.incidents / max) * 100)}%`, background: barColor(breakdown.by, r) }} />
                 </span>
-                <span className="w-16 shrink-0 text-right text-xs text-fg tabular-nums">
+                <span className="w-[5.5rem] shrink-0 text-right text-xs whitespace-nowrap text-fg tabular-nums">
                   {formatCount(r.incidents)} <span className="text-muted">· {Math.round(r.share * 100)}%</span>
                 </span>
               </div>

@@ -37,9 +37,9 @@ function Tile({ label, children, className = 'lg:col-span-3' }: { label: string;
 
 function Big({ value, sub }: { value: number; sub?: string }) {
   return (
-    <p className="flex items-baseline gap-2">
+    <p className="flex flex-wrap items-baseline gap-x-2">
       <span className="text-3xl font-semibold tracking-tight text-fg tabular-nums">{formatBig(value)}</span>
-      {sub && <span className="truncate text-sm text-muted">{sub}</span>}
+      {sub && <span className="text-sm text-muted">{sub}</span>}
     </p>
   );
 }

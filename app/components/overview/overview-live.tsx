@@ -47,13 +47,15 @@ export interface OverviewLiveProps {
   mapLimit: number;
   geometry: MapGeometry;
   annotations: AnnotationMark[];
+  /** The published-figures panel (server-rendered), placed in the overview's last row. */
+  reference: React.ReactNode;
 }
 
 const FRESH_MS = 10_000;
 
 const describe = (b: IncidentBrief) => `${INCIDENT_TYPE_INFO[b.type].label}, ${placeLabel(b, (p) => PROVINCE_LABELS[p])}: ${formatFigures(b.killed)} killed`;
 
-export function OverviewLive({ snapshot, view, viewParams, periodLabel, threshold, mapLimit, geometry, annotations }: OverviewLiveProps) {
+export function OverviewLive({ snapshot, view, viewParams, periodLabel, threshold, mapLimit, geometry, annotations, reference }: OverviewLiveProps) {
   const router = useRouter();
   const [stats, setStats] = useState<StatsOverview>(snapshot.stats);
   const [lists, setLists] = useState<OverviewLists>(() => ({ feed: snapshot.feed, points: snapshot.points, synthetic: snapshot.synthetic }));
@@ -129,13 +131,14 @@ export function OverviewLive({ snapshot, view, viewParams, periodLabel, threshol
           <Panel id="by-group" title="By perpetrator group" caption="Top groups; unattributed incidents kept apart">
             <BreakdownTable breakdown={stats.breakdowns.group} title="Incidents by group" viewParams={viewParams} />
           </Panel>
+          <Panel id="by-type" title="By type of attack">
+            <BreakdownTable breakdown={stats.breakdowns.type} title="Incidents by type" viewParams={viewParams} />
+          </Panel>
         </div>
-        <Panel id="by-type" title="By type of attack" className="lg:col-span-6">
-          <BreakdownTable breakdown={stats.breakdowns.type} title="Incidents by type" viewParams={viewParams} />
-        </Panel>
-        <Panel id="by-target" title="By target" className="lg:col-span-6">
+        <Panel id="by-target" title="By target" className="lg:col-span-4">
           <BreakdownTable breakdown={stats.breakdowns.target} title="Incidents by target" viewParams={viewParams} />
         </Panel>
+        <div className="lg:col-span-8">{reference}</div>
       </div>
     </div>
   );
