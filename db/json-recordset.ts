@@ -14,13 +14,13 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-const namesByTable = new WeakMap<PgTable, Map<string, string>>();
+const namesByTable = new WeakMap<PgTable, [key: string, name: string][]>();
 
-/** Property name → column name, read once per table from its Drizzle definition. */
-function columnNames(table: PgTable): Map<string, string> {
+/** Property name → column name pairs, read once per table from its Drizzle definition. */
+function columnNames(table: PgTable): [key: string, name: string][] {
   let names = namesByTable.get(table);
   if (!names) {
-    names = new Map(Object.entries(getTableColumns(table)).map(([key, column]) => [key, column.name]));
+    names = Object.entries(getTableColumns(table)).map(([key, column]): [string, string] => [key, column.name]);
     namesByTable.set(table, names);
   }
   return names;
@@ -34,14 +34,14 @@ export function insertRecordsetSql(tableName: string, rows: readonly Record<stri
   return sql`INSERT INTO ${sql.raw(quote(tableName))} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${sql.raw(quote(tableName))}, ${json}::json) ${tail}`;
 }
 
-/** Rows keyed by the table's property names (as Drizzle's insert takes them). */
+/** Rows keyed by the table's property names (as Drizzle's insert takes them); undefined is left out. */
 export function insertRowsSql(table: PgTable, rows: readonly Record<string, unknown>[]): SQL {
   const names = columnNames(table);
   const byColumn = rows.map((row) => {
     const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(row)) {
-      const name = names.get(key);
-      if (name !== undefined && value !== undefined) out[name] = value;
+    for (const [key, name] of names) {
+      const value = row[key];
+      if (value !== undefined) out[name] = value;
     }
     return out;
   });
