@@ -3,7 +3,8 @@
  * themes follow. Invalid controls are styled from aria-invalid, the same attribute screen readers read.
  */
 export const controlClass =
-  'block w-full min-w-0 rounded-md border border-line-strong bg-surface px-3 py-2 text-[15px] text-fg shadow-sm placeholder:text-faint ' +
+  // Scroll margins keep a focused field clear of the sticky header and the sticky save bar.
+  'block w-full min-w-0 scroll-mt-24 scroll-mb-24 rounded-md border border-line-strong bg-surface px-3 py-2 text-[15px] text-fg shadow-sm placeholder:text-faint ' +
   'focus:border-accent focus:outline-none focus:ring-2 focus:ring-accent/30 ' +
   'aria-[invalid=true]:border-danger aria-[invalid=true]:ring-danger/25 disabled:cursor-not-allowed disabled:opacity-60';
 

@@ -38,7 +38,7 @@ export function WhenFields({ form }: { form: FormBinding }) {
       <SelectField
         form={form}
         path="timePrecision"
-        label="Precision"
+        label="Time precision"
         options={TIME_PRECISIONS.map((p) => ({ value: p, label: PRECISION_LABELS[p] }))}
       />
     </div>

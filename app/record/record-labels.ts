@@ -26,7 +26,7 @@ import { PRECISION_LABELS } from '../forms/when-values';
 const LABELS: Record<string, string> = {
   occurredDate: 'Date',
   occurredTime: 'Time (PKT)',
-  timePrecision: 'Precision',
+  timePrecision: 'Time precision',
   country: 'Country',
   province: 'Province',
   district: 'District',
@@ -37,7 +37,7 @@ const LABELS: Record<string, string> = {
   type: 'Type of incident',
   targetType: 'Target',
   groupId: 'Group',
-  claimed: 'Claimed by the group',
+  claimed: 'Claimed',
   crossBorder: 'Cross-border origin',
   foreignNationals: 'Foreign nationals among attackers',
   sources: 'Sources',

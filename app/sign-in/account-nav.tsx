@@ -21,7 +21,7 @@ export async function AccountNav() {
           {role}
         </span>
       </span>
-      <SignOutButton className="rounded-md px-2 py-1.5 text-sm font-medium text-muted hover:bg-surface-2 hover:text-fg disabled:opacity-60" />
+      <SignOutButton compact className="rounded-md px-2 py-1.5 text-sm font-medium text-muted hover:bg-surface-2 hover:text-fg disabled:opacity-60" />
     </div>
   );
 }

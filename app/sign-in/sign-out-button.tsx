@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { apiRequest } from '../forms/api-request';
 import { secondaryButton } from '../forms/control-styles';
 
-export function SignOutButton({ redirectTo = '/sign-in', className = secondaryButton }: { redirectTo?: string; className?: string }) {
+/** `compact`: an icon on narrow screens (the header has little room at 390 px), the words from sm up. */
+export function SignOutButton({ redirectTo = '/sign-in', className = secondaryButton, compact = false }: { redirectTo?: string; className?: string; compact?: boolean }) {
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
   return (
@@ -13,6 +14,7 @@ export function SignOutButton({ redirectTo = '/sign-in', className = secondaryBu
         type="button"
         className={className}
         disabled={busy}
+        aria-label={compact ? 'Sign out' : undefined}
         onClick={async () => {
           setBusy(true);
           const res = await apiRequest({ method: 'POST', url: '/api/auth/sign-out', body: {} }, (b) => b);
@@ -24,7 +26,18 @@ export function SignOutButton({ redirectTo = '/sign-in', className = secondaryBu
           setFailed(true);
         }}
       >
-        {busy ? 'Signing out…' : 'Sign out'}
+        {compact ? (
+          <>
+            <svg aria-hidden viewBox="0 0 24 24" className="h-5 w-5 sm:hidden" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round">
+              <path d="M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3M10 17l5-5-5-5M15 12H4" />
+            </svg>
+            <span className="hidden sm:inline">{busy ? 'Signing out…' : 'Sign out'}</span>
+          </>
+        ) : busy ? (
+          'Signing out…'
+        ) : (
+          'Sign out'
+        )}
       </button>
       {failed ? (
         <span role="alert" className="text-sm text-danger">

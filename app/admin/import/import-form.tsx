@@ -21,6 +21,24 @@ function readProgress(v: unknown): { progress: ImportProgress; total: number | n
   return job?.progress && typeof job.progress.rows === 'number' ? { progress: job.progress, total: typeof job.totalBytes === 'number' ? job.totalBytes : null } : null;
 }
 
+/** A determinate bar once the server reports bytes read; a moving stripe until then. */
+function ProgressBar({ value, max }: { value: number | null; max: number }) {
+  const percent = value === null ? null : Math.round((value / max) * 100);
+  return (
+    <div
+      role="progressbar"
+      aria-label="Read so far"
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent ?? undefined}
+      aria-valuetext={percent === null ? 'starting' : `${percent}%`}
+      className="mt-2 h-2 w-full overflow-hidden rounded-full bg-surface-2"
+    >
+      <div className={`h-full rounded-full bg-accent transition-[width] duration-300 ${percent === null ? 'w-1/4 animate-pulse' : ''}`} style={percent === null ? undefined : { width: `${percent}%` }} />
+    </div>
+  );
+}
+
 export function ImportForm() {
   const [file, setFile] = useState<File | null>(null);
   const [operations, setOperations] = useState(false);
@@ -147,7 +165,7 @@ export function ImportForm() {
             <span>{fileName}</span>
             <span className="tabular-nums">{p ? `${formatBytes(Math.min(p.bytesRead, total))} of ${formatBytes(total)}` : 'Uploading…'}</span>
           </div>
-          <progress className="mt-2 h-2 w-full accent-[var(--accent)]" max={total || 1} value={p ? Math.min(p.bytesRead, total) : undefined} aria-label="Read so far" />
+          <ProgressBar value={p ? Math.min(p.bytesRead, total) : null} max={total || 1} />
           {p ? (
             <p className="mt-2 text-sm text-muted tabular-nums">
               {n(p.rows)} rows read: {n(p.imported)} imported, {n(p.updated)} updated, {n(p.skipped)} skipped, {n(p.errorCount)} with errors

@@ -114,7 +114,7 @@ export function UserTable({ users, meId, onChanged }: { users: UserRow[]; meId: 
         <caption className="sr-only">Users, their roles and status</caption>
         <thead>
           <tr className="border-b border-line-strong text-left text-xs text-muted">
-            <th scope="col" className="px-0 py-2 pr-3 font-medium">
+            <th scope="col" className="py-2 pr-3 pl-4 font-medium">
               User
             </th>
             <th scope="col" className="py-2 pr-3 font-medium">

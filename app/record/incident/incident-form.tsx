@@ -81,7 +81,7 @@ export function IncidentForm({ today, groups, incident }: IncidentFormProps) {
           <div className="flex items-end pb-2">
             <label className={`flex items-center gap-2 text-sm ${hasGroup ? 'text-fg' : 'text-faint'}`}>
               <input type="checkbox" id="f-claimed" className="size-4 accent-[var(--accent)]" disabled={!hasGroup} checked={b.get('claimed') === true} onChange={(e) => b.set('claimed', e.target.checked)} />
-              Claimed by the group
+              Claimed
             </label>
           </div>
           <ChoiceRadios form={b} path="crossBorder" legend="Cross-border origin" options={TRI_OPTIONS} hint="Attackers came from, or fire came across, the Afghan border." />
