@@ -1,10 +1,13 @@
 /**
- * Recomputes both rollup tables from the raw rows in one transaction (`npm run db:rollups:rebuild`),
- * e.g. after a restore or a bulk load that bypassed the verbs. The SQL mirrors core/rollup's
- * contribution functions; tests/db/rebuild-rollups.test.ts checks that both agree.
+ * Recomputes the rollup tables from the raw rows (the narrow ones from the cubes) in one
+ * transaction (`npm run db:rollups:rebuild`), e.g. after a restore or a bulk load that bypassed
+ * the verbs. The SQL mirrors core/rollup's contribution functions; tests/db/rebuild-rollups.test.ts
+ * and tests/db/narrow-rollups.test.ts check that both agree.
  */
 import { sql } from 'drizzle-orm';
-import { CASUALTY_CATEGORIES } from '../core/enums';
+import { CASUALTY_CATEGORIES, INCIDENT_TYPES } from '../core/enums';
+import { INCIDENT_MEASURES, OPERATION_MEASURES } from '../core/rollup/incident-rollup';
+import { NARROW_DIMS, NARROW_GRAINS } from '../core/rollup/narrow-rollups';
 import type { Db } from './client';
 
 const figureSums = CASUALTY_CATEGORIES.flatMap((c) => [
@@ -25,9 +28,34 @@ const incidentColumns: [string, string][] = [
   ['foreign_no', `count(*) FILTER (WHERE foreign_nationals = 'no')`],
 ];
 
+const snake = (m: string) => m.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const grainStartSql = (day: string) =>
+  `CASE grain WHEN 'day' THEN ${day} WHEN 'week' THEN date_trunc('week', ${day}::timestamp)::date ELSE date_trunc('month', ${day}::timestamp)::date END`;
+const NARROW_KEY: Record<string, string> = { all: `''`, type: 'type', province: 'province', group: 'group_key', target: 'target_type' };
+
+/**
+ * The narrow rollups as projections of the daily cubes (core/rollup/narrow-rollups.ts): the same
+ * statements fill them in migration 0002 for databases that already hold data.
+ */
+export function narrowRollupStatements(): string[] {
+  const im = INCIDENT_MEASURES.map(snake);
+  const om = OPERATION_MEASURES.map(snake);
+  const pairs = NARROW_DIMS.flatMap((d) => NARROW_GRAINS[d].map((g) => `('${d}', '${g}')`)).join(', ');
+  const keyCase = `CASE dim ${Object.entries(NARROW_KEY).map(([d, col]) => `WHEN '${d}' THEN ${col}`).join(' ')} END`;
+  const byType = INCIDENT_TYPES.map((t) => [`by_type_${t}`, `sum(CASE WHEN type = '${t}' THEN incidents ELSE 0 END)`]);
+  return [
+    `INSERT INTO incident_rollup_narrow (dim, grain, start, key, ${[...im, ...byType.map(([c]) => c)].join(', ')})
+      SELECT dim, grain, ${grainStartSql('day')}, ${keyCase}, ${[...im.map((m) => `sum(${m})`), ...byType.map(([, e]) => e)].join(', ')}
+      FROM incident_rollup_daily CROSS JOIN (VALUES ${pairs}) AS p(dim, grain) GROUP BY 1, 2, 3, 4`,
+    `INSERT INTO operation_rollup_narrow (grain, start, ${om.join(', ')})
+      SELECT grain, ${grainStartSql('day')}, ${om.map((m) => `sum(${m})`).join(', ')}
+      FROM operation_rollup_daily CROSS JOIN (VALUES ('day'), ('week'), ('month')) AS p(grain) GROUP BY 1, 2`,
+  ];
+}
+
 export async function rebuildRollups(db: Db): Promise<{ incidentCells: number; operationCells: number }> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`TRUNCATE incident_rollup_daily, operation_rollup_daily`);
+    await tx.execute(sql`TRUNCATE incident_rollup_daily, operation_rollup_daily, incident_rollup_narrow, operation_rollup_narrow`);
     await tx.execute(
       sql.raw(`INSERT INTO incident_rollup_daily (day, country, province, group_key, type, target_type, verification, ${incidentColumns.map(([c]) => c).join(', ')})
         SELECT (occurred_at AT TIME ZONE 'UTC')::date, country, province, coalesce(group_id::text, ''), type, target_type, verification,
@@ -40,6 +68,7 @@ export async function rebuildRollups(db: Db): Promise<{ incidentCells: number; o
           count(*), sum(count), sum(militants_killed), sum(militants_arrested), sum(security_killed), sum(security_injured)
         FROM operations WHERE retracted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6`),
     );
+    for (const statement of narrowRollupStatements()) await tx.execute(sql.raw(statement));
     const count = async (t: string) => {
       const r = (await tx.execute(sql.raw(`select count(*)::int as n from ${t}`))) as unknown;
       const rows = (Array.isArray(r) ? r : (r as { rows: { n: number }[] }).rows) as { n: number }[];

@@ -8,6 +8,7 @@ import type { Change } from '../core/change/change';
 import type { Group } from '../core/group/schema';
 import type { AppendChange, IdempotencyRecord, RecordRepo, Store, WriteTx } from '../core/ports';
 import { mergeDeltas, type IncidentMeasures, type IncidentRollupKey, type OperationMeasures, type OperationRollupKey, type RollupDelta } from '../core/rollup/incident-rollup';
+import { narrowIncidentDeltas, narrowOperationDeltas, type NarrowIncidentKey, type NarrowOperationKey } from '../core/rollup/narrow-rollups';
 import { CHANGES_CHANNEL, type Database, type Db } from './client';
 import * as s from './schema';
 import { incidentFromRow, incidentToRow, iso, operationFromRow, operationToRow } from './repositories/incident-rows';
@@ -131,6 +132,9 @@ const OPERATION_KEY_COLUMNS: Record<keyof OperationRollupKey, string> = {
   verification: 'verification',
 };
 
+const NARROW_INCIDENT_KEY_COLUMNS: Record<keyof NarrowIncidentKey, string> = { dim: 'dim', grain: 'grain', start: 'start', key: 'key' };
+const NARROW_OPERATION_KEY_COLUMNS: Record<keyof NarrowOperationKey, string> = { grain: 'grain', start: 'start' };
+
 /**
  * Takes `changes.length` consecutive seqs from the counter (its row lock is held to commit, so seq
  * order is commit order), stores the changes and queues one wake-up NOTIFY with the new top.
@@ -201,10 +205,15 @@ export function writeTx(tx: Tx): WriteTx {
       return (await appendChanges(tx, [c]))[0]!;
     },
     appendChanges: (cs: AppendChange[]) => appendChanges(tx, cs),
-    applyIncidentRollup: (deltas: RollupDelta<IncidentRollupKey, IncidentMeasures>[]) =>
-      upsertRollup(tx, 'incident_rollup_daily', INCIDENT_KEY_COLUMNS, deltas),
-    applyOperationRollup: (deltas: RollupDelta<OperationRollupKey, OperationMeasures>[]) =>
-      upsertRollup(tx, 'operation_rollup_daily', OPERATION_KEY_COLUMNS, deltas),
+    // The cube and its narrow projections (core/rollup/narrow-rollups.ts) move together.
+    async applyIncidentRollup(deltas: RollupDelta<IncidentRollupKey, IncidentMeasures>[]) {
+      await upsertRollup(tx, 'incident_rollup_daily', INCIDENT_KEY_COLUMNS, deltas);
+      await upsertRollup(tx, 'incident_rollup_narrow', NARROW_INCIDENT_KEY_COLUMNS, narrowIncidentDeltas(deltas));
+    },
+    async applyOperationRollup(deltas: RollupDelta<OperationRollupKey, OperationMeasures>[]) {
+      await upsertRollup(tx, 'operation_rollup_daily', OPERATION_KEY_COLUMNS, deltas);
+      await upsertRollup(tx, 'operation_rollup_narrow', NARROW_OPERATION_KEY_COLUMNS, narrowOperationDeltas(deltas));
+    },
     idempotency: {
       async get({ key, actor, route }): Promise<IdempotencyRecord | null> {
         const k = s.idempotencyKeys;

@@ -1,6 +1,6 @@
 /**
  * Narrow rollups: the daily cube projected onto one dimension at a time, at day, week and month
- * grain. At a million incidents the cube has about as many cells as there are incidents (each day
+ * grain, with incident counts per type. At a million incidents the cube has about as many cells as there are incidents (each day
  * holds a few hundred distinct province × group × type × target × status combinations), so an
  * all-time chart summed it in hundreds of milliseconds. Projected, an all-time summary reads ~120
  * monthly rows and a weekly series ~520 weekly rows (see bench/RESULTS.md).
@@ -8,6 +8,7 @@
  * Each cube delta is projected here, and the writing transaction upserts the projections next to
  * the cube; the rebuild computes the same projections from the cube in SQL.
  */
+import { INCIDENT_TYPES, type IncidentType } from '../enums';
 import type { IncidentMeasures, IncidentRollupKey, OperationMeasures, OperationRollupKey, RollupDelta } from './incident-rollup';
 import { mergeDeltas } from './incident-rollup';
 
@@ -18,17 +19,29 @@ export type Grain = (typeof GRAINS)[number];
 export const NARROW_DIMS = ['all', 'type', 'province', 'group', 'target'] as const;
 export type NarrowDim = (typeof NARROW_DIMS)[number];
 
-/**
- * Which grains each dimension keeps. Weeks serve only the weekly trend, which reads `all` (the
- * casualty series) and `type` (incidents stacked by type); breakdowns need days and months.
- */
+/** Which grains each dimension keeps: days for range ends, weeks for weekly trends, months for the rest. */
 export const NARROW_GRAINS: Record<NarrowDim, readonly Grain[]> = {
-  all: ['day', 'week', 'month'],
-  type: ['day', 'week', 'month'],
-  province: ['day', 'month'],
-  group: ['day', 'month'],
-  target: ['day', 'month'],
+  all: GRAINS,
+  type: GRAINS,
+  province: GRAINS,
+  group: GRAINS,
+  target: GRAINS,
 };
+
+/**
+ * Besides the cube's measures, each narrow row counts its incidents per type: the trend stacks
+ * incidents by type, so one row per bucket (not one per bucket and type) draws it, also for a
+ * province or group view.
+ */
+export const BY_TYPE_MEASURES = INCIDENT_TYPES.map((t) => `byType_${t}` as const);
+export type ByTypeMeasure = `byType_${IncidentType}`;
+export type NarrowIncidentMeasures = IncidentMeasures & Record<ByTypeMeasure, number>;
+
+function withTypeCounts(m: IncidentMeasures, type: IncidentType): NarrowIncidentMeasures {
+  const out = { ...m } as NarrowIncidentMeasures;
+  for (const t of INCIDENT_TYPES) out[`byType_${t}`] = t === type ? m.incidents : 0;
+  return out;
+}
 
 export interface NarrowIncidentKey {
   dim: NarrowDim;
@@ -71,11 +84,12 @@ const dimKey: Record<NarrowDim, (k: IncidentRollupKey) => string> = {
   target: (k) => k.targetType,
 };
 
-export function narrowIncidentDeltas(deltas: readonly RollupDelta<IncidentRollupKey, IncidentMeasures>[]): RollupDelta<NarrowIncidentKey, IncidentMeasures>[] {
-  const out: RollupDelta<NarrowIncidentKey, IncidentMeasures>[] = [];
+export function narrowIncidentDeltas(deltas: readonly RollupDelta<IncidentRollupKey, IncidentMeasures>[]): RollupDelta<NarrowIncidentKey, NarrowIncidentMeasures>[] {
+  const out: RollupDelta<NarrowIncidentKey, NarrowIncidentMeasures>[] = [];
   for (const d of deltas) {
+    const measures = withTypeCounts(d.measures, d.key.type);
     for (const dim of NARROW_DIMS) {
-      for (const grain of NARROW_GRAINS[dim]) out.push({ key: { dim, grain, start: grainStart(d.key.day, grain), key: dimKey[dim](d.key) }, measures: d.measures });
+      for (const grain of NARROW_GRAINS[dim]) out.push({ key: { dim, grain, start: grainStart(d.key.day, grain), key: dimKey[dim](d.key) }, measures });
     }
   }
   return mergeDeltas(out);

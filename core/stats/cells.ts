@@ -28,6 +28,11 @@ export interface IncidentCell {
   type?: IncidentType;
   targetType?: TargetType;
   measures: IncidentMeasures;
+  /**
+   * Incidents per type, for a cell that spans several types (a narrow rollup row): the trend
+   * stacks them without one cell per type and bucket.
+   */
+  byType?: Partial<Record<IncidentType, number>>;
 }
 
 export interface OperationCell {

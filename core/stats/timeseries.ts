@@ -41,7 +41,8 @@ export function buildTimeseries(
     if (!p) continue;
     const m = c.measures;
     p.incidents += m.incidents;
-    if (c.type) p.byType[c.type] += m.incidents;
+    if (c.byType) for (const t of INCIDENT_TYPES) p.byType[t] += c.byType[t] ?? 0;
+    else if (c.type) p.byType[c.type] += m.incidents;
     for (const cat of CASUALTY_CATEGORIES) {
       p.killed[cat] += m[`killedLow_${cat}`];
       p.injured[cat] += m[`injuredLow_${cat}`];

@@ -4,6 +4,7 @@
  */
 import { bigint, date, index, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { INCIDENT_MEASURES, OPERATION_MEASURES } from '../../core/rollup/incident-rollup';
+import { BY_TYPE_MEASURES } from '../../core/rollup/narrow-rollups';
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -47,4 +48,34 @@ export const operationRollupDaily = pgTable(
     ...measureColumns(OPERATION_MEASURES),
   },
   (t) => [primaryKey({ name: 'operation_rollup_daily_pk', columns: [t.day, t.country, t.province, t.kind, t.groupKey, t.verification] })],
+);
+
+/**
+ * The cube projected onto one dimension (`all` = none) at day, week or month grain, with incident
+ * counts per type (core/rollup/narrow-rollups.ts): long-range charts read a few hundred of these rows instead of
+ * summing the cube, whose cell count approaches the incident count at scale.
+ */
+export const incidentRollupNarrow = pgTable(
+  'incident_rollup_narrow',
+  {
+    dim: text('dim').notNull(),
+    grain: text('grain').notNull(),
+    start: date('start', { mode: 'string' }).notNull(),
+    key: text('key').notNull(),
+    ...measureColumns(INCIDENT_MEASURES),
+    ...measureColumns(BY_TYPE_MEASURES),
+  },
+  // Every read fixes dim and grain and takes a range of starts.
+  (t) => [primaryKey({ name: 'incident_rollup_narrow_pk', columns: [t.dim, t.grain, t.start, t.key] })],
+);
+
+/** Operations summed over every dimension, at day, week or month grain. */
+export const operationRollupNarrow = pgTable(
+  'operation_rollup_narrow',
+  {
+    grain: text('grain').notNull(),
+    start: date('start', { mode: 'string' }).notNull(),
+    ...measureColumns(OPERATION_MEASURES),
+  },
+  (t) => [primaryKey({ name: 'operation_rollup_narrow_pk', columns: [t.grain, t.start] })],
 );
