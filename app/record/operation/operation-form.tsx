@@ -32,7 +32,8 @@ export function OperationForm({ today, groups, operation }: { today: string; gro
     layout: OPERATION_LAYOUT,
     itemTemplates: OPERATION_ITEM_TEMPLATES,
   });
-  const onSaved = useCallback((id: string, created: boolean) => router.push(`/operations/${id}?notice=${created ? 'recorded' : 'updated'}`), [router]);
+  // No page per operation yet (the dashboard lists them): back to the list with the notice.
+  const onSaved = useCallback((_id: string, created: boolean) => router.push(`/operations?notice=${created ? 'recorded' : 'updated'}`), [router]);
   const saver = useRecordSave<OperationDraft>({
     form,
     apiBase: '/api/operations',
