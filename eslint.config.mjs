@@ -3,7 +3,7 @@ import nextTs from 'eslint-config-next/typescript';
 
 const frameworks = ['next', 'next/*', 'react', 'react-dom', 'react/*', 'socket.io', 'socket.io-client', 'drizzle-orm', 'drizzle-orm/*', 'postgres', '@electric-sql/pglite', 'hono', 'hono/*', 'better-auth', 'better-auth/*', 'pino', 'recharts'];
 
-export default [
+const config = [
   ...nextVitals,
   ...nextTs,
   { ignores: ['.next/**', 'node_modules/**', 'data/**', 'db/migrations/**', 'test-results/**', 'next-env.d.ts', 'bench/results/**'] },
@@ -28,3 +28,5 @@ export default [
     },
   },
 ];
+
+export default config;
