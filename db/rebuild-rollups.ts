@@ -18,7 +18,8 @@ const figureSums = CASUALTY_CATEGORIES.flatMap((c) => [
 ]);
 const anyHigh = CASUALTY_CATEGORIES.flatMap((c) => [`killed_${c}_high`, `injured_${c}_high`]).map((col) => `${col} IS NOT NULL`).join(' OR ');
 
-const incidentColumns: [string, string][] = [
+/** Each incident measure's column and its SQL over raw rows; the stats edges aggregate with it too. */
+export const incidentColumns: [string, string][] = [
   ['incidents', 'count(*)'],
   ...(figureSums as [string, string][]),
   ['with_high', `count(*) FILTER (WHERE ${anyHigh})`],

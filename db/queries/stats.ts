@@ -1,24 +1,24 @@
 /**
  * The stats source over SQL. Whole UTC days are summed from the daily rollups (GROUP BY only the
- * dimensions a chart needs); the partial days at a period's edges, and hour buckets, are read from
- * the incidents/operations tables by an indexed `occurred_at` range and turned into the same cells
- * by core/rollup's contribution functions. No query scans every incident. Queries keyed by at most
+ * dimensions a chart needs); the partial days at a period's edges, and hour buckets, are
+ * aggregated from the incidents/operations tables by an indexed `occurred_at` range (edge-stats.ts,
+ * with the rollup rebuild's expressions). No query scans every incident. Queries keyed by at most
  * one dimension read the narrow rollups (narrow-stats.ts) instead of the cube.
  */
 import { and, gte, inArray, isNull, lt, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { INCIDENT_MEASURES, OPERATION_MEASURES, UNKNOWN_KEY, type IncidentMeasures, type OperationMeasures } from '../../core/rollup/incident-rollup';
 import type { IncidentFilter } from '../../core/filters';
 import type { IncidentType, Province, TargetType } from '../../core/enums';
-import { incidentCells, operationCells, type IncidentCell, type OperationCell } from '../../core/stats/cells';
+import type { IncidentCell, OperationCell } from '../../core/stats/cells';
 import { computeBreakdown, computeBreakdowns, computeSummary, computeTimeseries, type CellShape, type StatsSource } from '../../core/stats/compute-stats';
 import type { StatsQuery } from '../../core/stats/stats-query';
 import { splitPeriod } from '../../core/stats/period';
 import type { BreakdownDimension, Bucket, Period, StatsBreakdown, StatsOverview, StatsSummary, StatsTimeseries } from '../../core/stats/stats-types';
 import type { Db } from '../client';
 import { groups, incidentRollupDaily as ird, incidents, operationRollupDaily as ord, operations } from '../schema';
-import { incidentFromRow, operationFromRow } from '../repositories/incident-rows';
 import { readPosition } from './changes';
 import { narrowIncidentCells, narrowOperationCells } from './narrow-stats';
+import { edgeIncidentCells, edgeOperationCells } from './edge-stats';
 
 const groupKeys = (f: IncidentFilter) => f.group?.map((g) => (g === 'unknown' ? UNKNOWN_KEY : g));
 const has = <T>(v: T[] | undefined): v is T[] => v !== undefined && v.length > 0;
@@ -146,8 +146,7 @@ export function createStatsSource(db: Db): StatsSource {
       const { days, edges } = spans(period, shape.bucket);
       const out = days ? ((await narrowIncidentCells(db, f, days, shape)) ?? (await rollupIncidentCells(db, f, days, shape))) : [];
       for (const e of edges) {
-        const rows = await db.select().from(incidents).where(all([timeRange(incidents.occurredAt, e), incidentTableWhere(f)]));
-        out.push(...incidentCells(rows.map(incidentFromRow), shape.bucket ?? null));
+        out.push(...(await edgeIncidentCells(db, all([timeRange(incidents.occurredAt, e), incidentTableWhere(f)]), shape)));
       }
       return out;
     },
@@ -155,8 +154,7 @@ export function createStatsSource(db: Db): StatsSource {
       const { days, edges } = spans(period, bucket);
       const out = days ? ((await narrowOperationCells(db, f, days, bucket)) ?? (await rollupOperationCells(db, f, days, bucket))) : [];
       for (const e of edges) {
-        const rows = await db.select().from(operations).where(all([timeRange(operations.occurredAt, e), operationTableWhere(f)]));
-        out.push(...operationCells(rows.map(operationFromRow), bucket));
+        out.push(...(await edgeOperationCells(db, all([timeRange(operations.occurredAt, e), operationTableWhere(f)]), bucket)));
       }
       return out;
     },
