@@ -12,6 +12,8 @@ const config: NextConfig = {
   // server (bundling them breaks PGlite's WASM files and duplicates module state).
   serverExternalPackages: ['postgres', '@electric-sql/pglite', 'drizzle-orm', 'pino', 'socket.io'],
   poweredByHeader: false,
+  // `npm run dev` is often opened as http://127.0.0.1:3000; let its dev resources load there too.
+  allowedDevOrigins: ['127.0.0.1'],
   reactStrictMode: true,
   typedRoutes: false,
   async headers() {
