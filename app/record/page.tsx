@@ -6,7 +6,7 @@ import { requireRole } from '../sign-in/page-access';
 import { PageHeading } from './page-heading';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Record · Border Watch' };
+export const metadata: Metadata = { title: 'Record' };
 
 const CHOICES = [
   { href: '/record/incident', title: 'Incident', text: 'An attack, bombing, targeted killing, kidnapping, cross-border fire or clash, with its casualties and sources.' },

@@ -13,7 +13,7 @@ import { SignInForm } from './sign-in-form';
 import { SignOutButton } from './sign-out-button';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Sign in · Border Watch' };
+export const metadata: Metadata = { title: 'Sign in' };
 
 async function demoAccounts() {
   const runtime = getRuntime();

@@ -1,6 +1,7 @@
 'use client';
 /** Create or edit a militant organisation, its aliases and strength estimates. */
 import type { Group } from '@/core/group/schema';
+import { cardClass } from '../../forms/control-styles';
 import { TextAreaField, TextField } from '../../forms/text-fields';
 import { FormSection } from '../../record/form-section';
 import { RecordFormFrame } from '../../record/record-form-frame';
@@ -48,9 +49,10 @@ export function GroupForm({ group }: { group: Group | null }) {
       <FormSection title="Description">
         <TextAreaField form={b} path="description" label="Description" rows={4} maxLength={2000} />
       </FormSection>
-      <FormSection title="Strength">
+      {/* The estimates field is its own fieldset with a legend: a plain card, not a second title. */}
+      <div className={cardClass}>
         <EstimatesField form={b} />
-      </FormSection>
+      </div>
     </RecordFormFrame>
   );
 }

@@ -8,7 +8,7 @@ import { groupChoices } from '../record-groups';
 import { IncidentForm } from './incident-form';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Record an incident · Border Watch' };
+export const metadata: Metadata = { title: 'Record an incident' };
 
 export default async function NewIncidentPage() {
   const access = await requireRole('operator', '/record/incident');

@@ -8,7 +8,7 @@ import { groupChoices } from '../record-groups';
 import { OperationForm } from './operation-form';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Record an operation · Border Watch' };
+export const metadata: Metadata = { title: 'Record an operation' };
 
 export default async function NewOperationPage() {
   const access = await requireRole('operator', '/record/operation');

@@ -13,7 +13,7 @@ import { groupChoices } from '../../record-groups';
 import { IncidentForm } from '../incident-form';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Edit incident · Border Watch' };
+export const metadata: Metadata = { title: 'Edit incident' };
 
 export default async function EditIncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

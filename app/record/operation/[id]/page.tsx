@@ -13,7 +13,7 @@ import { groupChoices } from '../../record-groups';
 import { OperationForm } from '../operation-form';
 
 export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'Edit operation · Border Watch' };
+export const metadata: Metadata = { title: 'Edit operation' };
 
 export default async function EditOperationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
