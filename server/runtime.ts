@@ -10,6 +10,7 @@ import type { Database } from '../db/client';
 import type { LiveHub } from './live/hub';
 import type { Env } from './env';
 import type { ReadModel } from './read-model';
+import type { AuthService } from './auth/auth-service';
 
 export interface Runtime {
   env: Env;
@@ -19,6 +20,8 @@ export interface Runtime {
   hub: LiveHub;
   reads: ReadModel;
   ctx(actor: Actor): Ctx;
+  /** Sign-in and sessions, set by the start-up (server/auth/auth-service.ts startAuth). */
+  auth?: AuthService;
 }
 
 const KEY = Symbol.for('border-watch.runtime');

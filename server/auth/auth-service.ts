@@ -36,18 +36,13 @@ export async function createAuthService(opts: { env: Env; database: Database; lo
   return { ...opts, betterAuth };
 }
 
-const services = new WeakMap<Runtime, AuthService>();
-
+/** Starts the service once per runtime and keeps it there, where pages (another module graph) find it too. */
 export async function startAuth(runtime: Runtime): Promise<AuthService> {
-  const existing = services.get(runtime);
-  if (existing) return existing;
-  const service = await createAuthService({ env: runtime.env, database: runtime.database, log: runtime.log });
-  services.set(runtime, service);
-  return service;
+  runtime.auth ??= await createAuthService({ env: runtime.env, database: runtime.database, log: runtime.log });
+  return runtime.auth;
 }
 
 export function authOf(runtime: Runtime): AuthService {
-  const service = services.get(runtime);
-  if (!service) throw new Error('Authentication is not started: productStartup (server/product.ts) must run startAuth before the API is built.');
-  return service;
+  if (!runtime.auth) throw new Error('Authentication is not started: productStartup (server/product.ts) must run startAuth before the API is built.');
+  return runtime.auth;
 }

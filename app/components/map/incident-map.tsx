@@ -59,6 +59,8 @@ export default function IncidentMap({ geometry, points, fresh, threshold }: { ge
                   stroke={p.mass ? 'var(--danger)' : 'var(--surface)'}
                   strokeWidth={p.mass ? 2.5 : 0.8}
                   tabIndex={emphasised ? 0 : undefined}
+                  // A focusable point opens its incident: a link for assistive technology.
+                  role={emphasised ? 'link' : undefined}
                   aria-label={emphasised ? `${INCIDENT_TYPE_INFO[p.b.type].label}, ${placeLabel(p.b)}, ${formatFigures(p.b.killed)} killed` : undefined}
                   onMouseEnter={() => setHover(p)}
                   onFocus={() => setHover(p)}
