@@ -6,6 +6,7 @@
 import { useCallback, useMemo } from 'react';
 import { useRouter } from 'next/navigation';
 import type { ErrorLayout, FieldErrors } from '../forms/error-paths';
+import { flashNotice } from '../forms/flash-notice';
 import { useDraftForm } from '../forms/use-draft-form';
 import { readCurrentRecord } from '../record/read-current';
 import { useRecordSave } from '../record/use-record-save';
@@ -13,6 +14,8 @@ import { useRecordSave } from '../record/use-record-save';
 export interface AdminRecordSpec<D, R> {
   /** `group`: the API's record key, the draft key's prefix. */
   key: string;
+  /** "reference figure": for notices. */
+  noun: string;
   apiBase: string;
   listHref: string;
   empty(): D;
@@ -34,7 +37,13 @@ export function useAdminRecord<D, R extends { id: string; version: number }>(spe
     layout: spec.layout,
     itemTemplates: spec.itemTemplates,
   });
-  const onSaved = useCallback((_id: string, created: boolean) => router.push(`${spec.listHref}?notice=${created ? 'recorded' : 'updated'}`), [router, spec.listHref]);
+  const onSaved = useCallback(
+    (_id: string, created: boolean) => {
+      flashNotice(created ? `${spec.noun.charAt(0).toUpperCase()}${spec.noun.slice(1)} added.` : 'Changes saved.');
+      router.push(spec.listHref);
+    },
+    [router, spec.listHref, spec.noun],
+  );
   const saver = useRecordSave<D>({
     form,
     apiBase: spec.apiBase,

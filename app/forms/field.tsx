@@ -51,14 +51,17 @@ export function Field(props: {
   const { form, path, label, hint, required, className, children } = props;
   return (
     <div className={className}>
-      <label htmlFor={fieldId(path)} className={labelClass}>
-        {label}
+      {/* The asterisk sits outside the label, so the accessible name is exactly the label. */}
+      <div className="flex items-baseline gap-1">
+        <label htmlFor={fieldId(path)} className={labelClass}>
+          {label}
+        </label>
         {required ? (
-          <span className="ml-1 text-danger" aria-hidden="true">
+          <span className="text-sm text-danger" aria-hidden="true">
             *
           </span>
         ) : null}
-      </label>
+      </div>
       <div className="mt-1">{children(controlProps(form, path, { hint: Boolean(hint), required }))}</div>
       {hint ? (
         <p id={hintId(path)} className={hintClass}>

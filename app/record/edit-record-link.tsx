@@ -2,8 +2,7 @@
  * "Edit" for a record's page, shown to operators and admins only (and never on a retracted record).
  * For the dashboard's /incidents/{id} and /operations/{id}:
  *   <EditRecordLink kind="incident" id={incident.id} retracted={incident.retractedAt !== null} />
- * with <Suspense><SavedNotice noun="incident" /></Suspense> (app/forms/saved-notice) near the top,
- * so the "recorded" / "saved" / "retracted" notice the forms send shows there.
+ * (The "Incident recorded" notice after a save is shown by the header, on any page.)
  */
 import Link from 'next/link';
 import { currentPrincipal } from '../sign-in/page-access';

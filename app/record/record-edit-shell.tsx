@@ -32,7 +32,7 @@ export function RecordEditShell(props: { noun: string; apiBase: string; recordKe
         </dl>
         <p className="mt-3 text-sm text-muted">It no longer counts on the dashboard; its history keeps every version.</p>
         <div className="mt-4 flex flex-wrap gap-3 text-sm">
-          <Link className="rounded-md bg-accent px-4 py-2 font-semibold text-surface hover:opacity-90" href={`${pageHref}?notice=retracted`}>
+          <Link className="rounded-md bg-accent px-4 py-2 font-semibold text-surface hover:opacity-90" href={pageHref}>
             {pageLinkLabel ?? `Open the ${noun} and its history`}
           </Link>
           <Link className="rounded-md border border-line-strong px-4 py-2 font-semibold text-fg hover:bg-surface-2" href={newHref}>

@@ -3,6 +3,7 @@
  * their role, and sign out; or "Sign in" for visitors. Rendered on the server from the session.
  */
 import { NavLinks } from '../components/nav-links';
+import { NoticeToast } from '../forms/notice-toast';
 import { currentPrincipal } from './page-access';
 import { SignInLink } from './sign-in-link';
 import { SignOutButton } from './sign-out-button';
@@ -14,6 +15,7 @@ export async function AccountNav() {
   const links = [...(role === 'operator' || role === 'admin' ? [{ href: '/record', label: 'Record' }] : []), ...(role === 'admin' ? [{ href: '/admin', label: 'Admin' }] : [])];
   return (
     <div className="flex shrink-0 items-center gap-2">
+      <NoticeToast />
       {links.length > 0 ? <NavLinks links={links} /> : null}
       <span className="flex items-center gap-1.5 text-sm text-muted" title={`Signed in as ${principal.email} (${role})`}>
         <span className="hidden max-w-[14rem] truncate lg:inline">{principal.email}</span>

@@ -10,6 +10,7 @@ import { ANNOTATION_LAYOUT, annotationInputOf, annotationToDraft, DATE_PRECISION
 
 const SPEC: AdminRecordSpec<AnnotationDraft, Annotation> = {
   key: 'annotation',
+  noun: 'annotation',
   apiBase: '/api/annotations',
   listHref: '/admin/annotations',
   empty: emptyAnnotationDraft,

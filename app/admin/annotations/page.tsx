@@ -1,10 +1,8 @@
 /** /admin/annotations: dated events drawn on the trend charts. */
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Suspense } from 'react';
 import { getRuntime } from '@/server/runtime';
 import { primaryButton } from '../../forms/control-styles';
-import { SavedNotice } from '../../forms/saved-notice';
 import { AdminPage } from '../admin-frame';
 import { DATE_PRECISION_LABELS, KIND_LABELS } from './annotation-draft';
 
@@ -22,9 +20,6 @@ export default function AnnotationsAdminPage() {
         const annotations = await getRuntime().reads.annotations.list();
         return (
           <div className="space-y-4">
-            <Suspense>
-              <SavedNotice noun="annotation" />
-            </Suspense>
             <Link href="/admin/annotations/new" className={primaryButton}>
               + Add annotation
             </Link>

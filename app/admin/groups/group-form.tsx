@@ -11,6 +11,7 @@ import { emptyGroupDraft, GROUP_ITEM_TEMPLATES, GROUP_LAYOUT, groupInputOf, grou
 
 const SPEC: AdminRecordSpec<GroupDraft, Group> = {
   key: 'group',
+  noun: 'group',
   apiBase: '/api/groups',
   listHref: '/admin/groups',
   empty: emptyGroupDraft,

@@ -1,10 +1,8 @@
 /** /admin/groups: the organisations incidents are attributed to, with their latest strength estimate. */
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Suspense } from 'react';
 import { getRuntime } from '@/server/runtime';
 import { primaryButton } from '../../forms/control-styles';
-import { SavedNotice } from '../../forms/saved-notice';
 import { AdminPage } from '../admin-frame';
 
 export const dynamic = 'force-dynamic';
@@ -21,9 +19,6 @@ export default function GroupsAdminPage() {
         const groups = await getRuntime().reads.groups.list();
         return (
           <div className="space-y-4">
-            <Suspense>
-              <SavedNotice noun="group" />
-            </Suspense>
             <Link href="/admin/groups/new" className={primaryButton}>
               + Add group
             </Link>

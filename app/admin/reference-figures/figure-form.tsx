@@ -10,6 +10,7 @@ import { COMPARABLE_LABELS, emptyFigureDraft, FIGURE_LAYOUT, figureInputOf, figu
 
 const SPEC: AdminRecordSpec<FigureDraft, ReferenceFigure> = {
   key: 'referenceFigure',
+  noun: 'reference figure',
   apiBase: '/api/reference-figures',
   listHref: '/admin/reference-figures',
   empty: emptyFigureDraft,

@@ -1,10 +1,8 @@
 /** /admin/reference-figures: published figures kept as reported, to set beside ours. */
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Suspense } from 'react';
 import { getRuntime } from '@/server/runtime';
 import { primaryButton } from '../../forms/control-styles';
-import { SavedNotice } from '../../forms/saved-notice';
 import { AdminPage } from '../admin-frame';
 import { VALUE_KIND_LABELS } from './figure-draft';
 
@@ -24,9 +22,6 @@ export default function FiguresAdminPage() {
         const figures = await getRuntime().reads.referenceFigures.list();
         return (
           <div className="space-y-4">
-            <Suspense>
-              <SavedNotice noun="reference figure" />
-            </Suspense>
             <Link href="/admin/reference-figures/new" className={primaryButton}>
               + Add figure
             </Link>

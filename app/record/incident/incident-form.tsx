@@ -13,6 +13,7 @@ import { GroupPicker, UNKNOWN_GROUP_LABEL, type GroupChoice } from '../../forms/
 import { PlaceFields } from '../../forms/place-fields';
 import { SourcesField } from '../../forms/sources-field';
 import { SelectField, TextAreaField } from '../../forms/text-fields';
+import { flashNotice } from '../../forms/flash-notice';
 import { useDraftForm } from '../../forms/use-draft-form';
 import { WhenFields } from '../../forms/when-fields';
 import { FormSection } from '../form-section';
@@ -41,7 +42,13 @@ export function IncidentForm({ today, groups, incident }: IncidentFormProps) {
     layout: INCIDENT_LAYOUT,
     itemTemplates: INCIDENT_ITEM_TEMPLATES,
   });
-  const onSaved = useCallback((id: string, created: boolean) => router.push(`/incidents/${id}?notice=${created ? 'recorded' : 'updated'}`), [router]);
+  const onSaved = useCallback(
+    (id: string, created: boolean) => {
+      flashNotice(created ? 'Incident recorded.' : 'Changes saved.');
+      router.push(`/incidents/${id}`);
+    },
+    [router],
+  );
   const saver = useRecordSave<IncidentDraft>({
     form,
     apiBase: '/api/incidents',

@@ -9,6 +9,7 @@ import { GroupPicker, type GroupChoice } from '../../forms/group-picker';
 import { PlaceFields } from '../../forms/place-fields';
 import { SourcesField } from '../../forms/sources-field';
 import { SelectField, TextAreaField, TextField } from '../../forms/text-fields';
+import { flashNotice } from '../../forms/flash-notice';
 import { useDraftForm } from '../../forms/use-draft-form';
 import { WhenFields } from '../../forms/when-fields';
 import { FormSection } from '../form-section';
@@ -33,7 +34,13 @@ export function OperationForm({ today, groups, operation }: { today: string; gro
     itemTemplates: OPERATION_ITEM_TEMPLATES,
   });
   // No page per operation yet (the dashboard lists them): back to the list with the notice.
-  const onSaved = useCallback((_id: string, created: boolean) => router.push(`/operations?notice=${created ? 'recorded' : 'updated'}`), [router]);
+  const onSaved = useCallback(
+    (_id: string, created: boolean) => {
+      flashNotice(created ? 'Operation recorded.' : 'Changes saved.');
+      router.push('/operations');
+    },
+    [router],
+  );
   const saver = useRecordSave<OperationDraft>({
     form,
     apiBase: '/api/operations',
