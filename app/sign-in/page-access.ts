@@ -1,32 +1,15 @@
 /**
  * Who is signed in, for server-rendered pages, and the role guard of the record and admin pages:
  * anonymous → /sign-in?next=…, signed in without the role → the caller renders a 403 page.
- *
- * The principal is resolved by server/auth's own resolvePrincipal. Next compiles app/ in its own
- * module graph, so the server's AuthService (kept in a module-level WeakMap by authOf) is not
- * reachable from here; until server/auth exposes it through the shared runtime, pages build their
- * own AuthService with createAuthService (the CLI does the same). It reads the same database and
- * secret, so it sees the same sessions. TODO(auth): replace with a runtime-held service.
+ * The principal is resolved by server/auth's own resolvePrincipal with the server's AuthService,
+ * which the shared runtime carries (Next compiles app/ in its own module graph).
  */
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { Role } from '@/core/enums';
-import { createAuthService, type AuthService } from '@/server/auth/auth-service';
+import { authOf } from '@/server/auth/auth-service';
 import { resolvePrincipal, type Principal } from '@/server/auth/principal';
-import { getRuntime, type Runtime } from '@/server/runtime';
-
-const services = new WeakMap<Runtime, Promise<AuthService>>();
-
-function authService(runtime: Runtime): Promise<AuthService> {
-  let service = services.get(runtime);
-  if (!service) {
-    service = createAuthService({ env: runtime.env, database: runtime.database, log: runtime.log });
-    // A failed start must not be cached: the next request tries again.
-    service.catch(() => services.delete(runtime));
-    services.set(runtime, service);
-  }
-  return service;
-}
+import { getRuntime } from '@/server/runtime';
 
 /** The signed-in person of this request, or null (no cookie, expired session, disabled account). */
 export async function currentPrincipal(): Promise<Principal | null> {
@@ -40,7 +23,7 @@ export async function currentPrincipal(): Promise<Principal | null> {
   forwarded.set('cookie', cookie);
   const runtime = getRuntime();
   try {
-    const { principal } = await resolvePrincipal(await authService(runtime), forwarded);
+    const { principal } = await resolvePrincipal(authOf(runtime), forwarded);
     return principal;
   } catch (err) {
     runtime.log.warn({ err: (err as Error).message }, 'could not resolve the session of a page request');
@@ -51,13 +34,6 @@ export async function currentPrincipal(): Promise<Principal | null> {
 const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
 
 export type PageAccess = { ok: true; principal: Principal } | { ok: false; principal: Principal; needed: Role };
-
-/** A safe `next` target: a path on this site, never another origin ("//evil", "https://…"). */
-export function safeNext(next: string | string[] | undefined, fallback = '/'): string {
-  const value = Array.isArray(next) ? next[0] : next;
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
-  return value;
-}
 
 /** Redirects anonymous visitors to sign in (coming back to `path`); reports a missing role. */
 export async function requireRole(needed: Role, path: string): Promise<PageAccess> {

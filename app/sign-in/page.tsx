@@ -8,7 +8,8 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/server/auth/demo-accounts';
 import { findUserByEmail } from '@/db/queries/users';
 import { getRuntime } from '@/server/runtime';
 import { cardClass } from '../forms/control-styles';
-import { currentPrincipal, safeNext } from './page-access';
+import { currentPrincipal } from './page-access';
+import { safeNext } from './safe-next';
 import { SignInForm } from './sign-in-form';
 import { SignOutButton } from './sign-out-button';
 
