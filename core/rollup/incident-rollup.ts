@@ -141,6 +141,8 @@ export function operationRollupDeltas(before: Operation | null, after: Operation
  * cell yields one delta (or none), and one upsert command never touches a row twice.
  */
 export function mergeDeltas<K extends object, M extends Record<string, number>>(deltas: RollupDelta<K, M>[]): RollupDelta<K, M>[] {
+  // Hot on bulk writes (an import merges thousands of projected deltas per batch): plain for-in
+  // loops over each cell's own copy, no Object.entries/fromEntries arrays per cell.
   const cells = new Map<string, RollupDelta<K, M>>();
   for (const d of deltas) {
     const id = JSON.stringify(d.key);
@@ -150,9 +152,17 @@ export function mergeDeltas<K extends object, M extends Record<string, number>>(
       continue;
     }
     const m = cell.measures as Record<string, number>;
-    for (const [k, v] of Object.entries(d.measures)) m[k] = (m[k] ?? 0) + v;
+    for (const k in d.measures) m[k] = (m[k] ?? 0) + d.measures[k]!;
   }
-  return [...cells.values()]
-    .map((c) => ({ key: c.key, measures: Object.fromEntries(Object.entries(c.measures).map(([k, v]) => [k, v + 0])) as M }))
-    .filter((c) => Object.values(c.measures).some((v) => v !== 0));
+  const out: RollupDelta<K, M>[] = [];
+  for (const cell of cells.values()) {
+    const m = cell.measures as Record<string, number>;
+    let nonZero = false;
+    for (const k in m) {
+      m[k] = m[k]! + 0; // -0 (a delta and its reversal) becomes 0
+      if (m[k] !== 0) nonZero = true;
+    }
+    if (nonZero) out.push(cell);
+  }
+  return out;
 }
