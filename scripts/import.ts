@@ -32,6 +32,15 @@ function fileSize(file: string): number {
   }
 }
 
+/** The account running the command; a container without a passwd entry has none. */
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? 'unknown user';
+  }
+}
+
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 /** A bar on a terminal (redrawn in place), a line every few seconds in a log. */
@@ -84,7 +93,7 @@ async function main(): Promise<number> {
   try {
     const groups = (await listGroups(database.db)).map((g) => ({ id: g.id, shortName: g.shortName, fullName: g.fullName, aliases: g.aliases }));
     // The audit trail names the command and the account that ran it.
-    const actor = { id: null, label: `cli:import (${userInfo().username})`, role: 'system' as const };
+    const actor = { id: null, label: `cli:import (${osUser()})`, role: 'system' as const };
     const ctx = { store: createStore(database), actor, now: () => new Date(), newId: () => randomUUID() };
     const bar = progressBar(total);
     const report = await importAcled({ input: createReadStream(file), options: { operations: values.operations, groups }, sink: createImportSink(ctx), onProgress: bar.update });
