@@ -16,6 +16,8 @@ const config: NextConfig = {
   allowedDevOrigins: ['127.0.0.1'],
   reactStrictMode: true,
   typedRoutes: false,
+  // forbidden() answers a signed-in person without the page's role with a real 403.
+  experimental: { authInterrupts: true },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

@@ -5,7 +5,6 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import type { Principal } from '@/server/auth/principal';
-import { ForbiddenPage } from '../sign-in/forbidden-page';
 import { requireRole } from '../sign-in/page-access';
 import { PageHeading } from '../record/page-heading';
 
@@ -46,7 +45,6 @@ function AdminTabs({ current }: { current: string }) {
  */
 export async function AdminPage(props: { path: string; section: string; title: string; intro?: ReactNode; back?: { href: string; label: string }; render: (principal: Principal) => Promise<ReactNode> | ReactNode }) {
   const access = await requireRole('admin', props.path);
-  if (!access.ok) return <ForbiddenPage principal={access.principal} needed={access.needed} />;
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
       <AdminTabs current={props.section} />

@@ -5,7 +5,7 @@
  * which the shared runtime carries (Next compiles app/ in its own module graph).
  */
 import { headers } from 'next/headers';
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import type { Role } from '@/core/enums';
 import { authOf } from '@/server/auth/auth-service';
 import { resolvePrincipal, type Principal } from '@/server/auth/principal';
@@ -33,11 +33,15 @@ export async function currentPrincipal(): Promise<Principal | null> {
 
 const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
 
-export type PageAccess = { ok: true; principal: Principal } | { ok: false; principal: Principal; needed: Role };
+export type PageAccess = { ok: true; principal: Principal };
 
-/** Redirects anonymous visitors to sign in (coming back to `path`); reports a missing role. */
+/**
+ * Redirects anonymous visitors to sign in (coming back to `path`); answers a signed-in person
+ * without the role with Next's forbidden(): status 403, rendered by app/forbidden.tsx.
+ */
 export async function requireRole(needed: Role, path: string): Promise<PageAccess> {
   const principal = await currentPrincipal();
   if (!principal) redirect(`/sign-in?next=${encodeURIComponent(path)}`);
-  return RANK[principal.actor.role] >= RANK[needed] ? { ok: true, principal } : { ok: false, principal, needed };
+  if (RANK[principal.actor.role] >= RANK[needed]) return { ok: true, principal };
+  forbidden();
 }

@@ -42,7 +42,7 @@ describe('the live overview', () => {
 
   it('shows the same KPIs as the stats API', async () => {
     await page.goto(`/?${view}`);
-    await expect.poll(() => page.getByRole('status').first().innerText(), { timeout: 20_000 }).toMatch(/^Live/);
+    await page.getByRole('status').filter({ hasText: /^Live/ }).first().waitFor({ timeout: 20_000 });
     const api = await (await page.request.get(`/api/stats/summary?${view}`)).json();
     expect(await tileNumber(page, 'Incidents')).toBe(api.current.incidents);
     expect(await tileNumber(page, 'Killed in incidents')).toBe(api.current.killed.total.low);
@@ -92,7 +92,7 @@ describe('the live overview', () => {
     await screenshot(page, 'incident');
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.goto('/wall');
-    await expect.poll(() => page.getByRole('status').first().innerText(), { timeout: 20_000 }).toMatch(/^Live/);
+    await page.getByRole('status').filter({ hasText: /^Live/ }).first().waitFor({ timeout: 20_000 });
     await page.waitForTimeout(800);
     await screenshot(page, 'wall');
   });

@@ -42,7 +42,7 @@ export default function IncidentMap({ geometry, points, fresh, threshold }: { ge
 
   return (
     <div className="relative">
-      <svg viewBox={`0 0 ${geometry.width} ${geometry.height}`} className="block h-auto w-full rounded-lg" role="img" aria-label={`Map of ${placed.length} located incidents in Pakistan and Afghanistan`}>
+      <svg viewBox={`0 0 ${geometry.width} ${geometry.height}`} className="block h-auto w-full rounded-lg" role="group" aria-label={`Map of ${placed.length} located incidents in Pakistan and Afghanistan`}>
         <MapBase geometry={geometry} />
         <g onMouseLeave={() => setHover(null)}>
           {placed.map((p) => {

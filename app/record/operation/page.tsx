@@ -1,6 +1,5 @@
 /** /record/operation: record a new security-force operation (operators). */
 import type { Metadata } from 'next';
-import { ForbiddenPage } from '../../sign-in/forbidden-page';
 import { requireRole } from '../../sign-in/page-access';
 import { todayInPakistan } from '../../forms/when-values';
 import { PageHeading } from '../page-heading';
@@ -12,7 +11,6 @@ export const metadata: Metadata = { title: 'Record an operation' };
 
 export default async function NewOperationPage() {
   const access = await requireRole('operator', '/record/operation');
-  if (!access.ok) return <ForbiddenPage principal={access.principal} needed={access.needed} />;
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 pt-6 sm:px-6">
       <PageHeading title="Record an operation" back={{ href: '/record', label: 'Record' }} intro="Fields marked * are required. Defaults: Pakistan, today, day precision. Ctrl+Enter saves from anywhere in the form." />

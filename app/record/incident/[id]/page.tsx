@@ -4,7 +4,6 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getRuntime } from '@/server/runtime';
-import { ForbiddenPage } from '../../../sign-in/forbidden-page';
 import { requireRole } from '../../../sign-in/page-access';
 import { todayInPakistan } from '../../../forms/when-values';
 import { PageHeading } from '../../page-heading';
@@ -18,7 +17,6 @@ export const metadata: Metadata = { title: 'Edit incident' };
 export default async function EditIncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const access = await requireRole('operator', `/record/incident/${id}`);
-  if (!access.ok) return <ForbiddenPage principal={access.principal} needed={access.needed} />;
   if (!z.uuid().safeParse(id).success) notFound();
   const incident = await getRuntime().reads.incidents.get(id);
   if (!incident) notFound();
