@@ -3,7 +3,7 @@
  * (seq from the one-row counter), the rollup delta and a pg_notify wake-up. After commit the
  * in-process 'commit' event wakes this node's live hub without waiting for NOTIFY.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Change } from '../core/change/change';
 import type { Group } from '../core/group/schema';
 import type { AppendChange, IdempotencyRecord, RecordRepo, Store, WriteTx } from '../core/ports';
@@ -11,7 +11,7 @@ import { mergeDeltas, type IncidentMeasures, type IncidentRollupKey, type Operat
 import { narrowIncidentDeltas, narrowOperationDeltas, type NarrowIncidentKey, type NarrowOperationKey } from '../core/rollup/narrow-rollups';
 import { CHANGES_CHANNEL, type Database, type Db } from './client';
 import * as s from './schema';
-import { incidentFromRow, incidentToRow, iso, operationFromRow, operationToRow } from './repositories/incident-rows';
+import { incidentFromRow, incidentToRow, operationFromRow, operationToRow } from './repositories/incident-rows';
 import { annotationFromRow, groupFromRow, referenceFigureFromRow } from './repositories/record-rows';
 import { insertRecordsetSql, insertRowsSql } from './json-recordset';
 
@@ -90,15 +90,14 @@ function groupRepo(tx: Tx): WriteTx['groups'] {
 
 const snake = (m: string) => m.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-/** One multi-row upsert that adds each delta's measures to its cell. */
-async function upsertRollup<K extends object, M extends Record<string, number>>(
-  tx: Tx,
+/** One multi-row upsert that adds each delta's measures to its cell (null when nothing changes). */
+function rollupUpsertSql<K extends object, M extends Record<string, number>>(
   table: string,
   keyColumns: Record<keyof K & string, string>,
   input: RollupDelta<K, M>[],
-) {
+): SQL | null {
   const deltas = mergeDeltas(input);
-  if (deltas.length === 0) return;
+  if (deltas.length === 0) return null;
   const keys = Object.keys(keyColumns) as (keyof K & string)[];
   const measures = Object.keys(deltas[0]!.measures);
   // Cells as one JSON parameter (db/json-recordset.ts): a cell per row is common in an import.
@@ -111,7 +110,20 @@ async function upsertRollup<K extends object, M extends Record<string, number>>(
   });
   const conflict = keys.map((k) => `"${keyColumns[k]}"`).join(', ');
   const updates = measures.map((m) => `"${snake(m)}" = ${table}."${snake(m)}" + excluded."${snake(m)}"`).join(', ');
-  await tx.execute(insertRecordsetSql(table, rows, sql`ON CONFLICT (${sql.raw(conflict)}) DO UPDATE SET ${sql.raw(updates)}`));
+  return insertRecordsetSql(table, rows, sql`ON CONFLICT (${sql.raw(conflict)}) DO UPDATE SET ${sql.raw(updates)}`);
+}
+
+/**
+ * Several statements as one (the first ones as data-modifying CTEs): one round trip. The daily and
+ * narrow rollup rows of today are touched by every write, so from here to commit writers queue on
+ * their row locks; each round trip saved inside that stretch is throughput and live latency.
+ */
+async function executeTogether(tx: Tx, statements: (SQL | null)[]): Promise<void> {
+  const list = statements.filter((q): q is SQL => q !== null);
+  if (list.length === 0) return;
+  const last = list.pop()!;
+  if (list.length === 0) return void (await tx.execute(last));
+  await tx.execute(sql`WITH ${sql.join(list.map((q, i) => sql`${sql.raw(`s${i}`)} AS (${q})`), sql`, `)} ${last}`);
 }
 
 const INCIDENT_KEY_COLUMNS: Record<keyof IncidentRollupKey, string> = {
@@ -137,44 +149,42 @@ const NARROW_OPERATION_KEY_COLUMNS: Record<keyof NarrowOperationKey, string> = {
 
 /**
  * Takes `changes.length` consecutive seqs from the counter (its row lock is held to commit, so seq
- * order is commit order), stores the changes and queues one wake-up NOTIFY with the new top.
+ * order is commit order), stores the changes and queues one wake-up NOTIFY with the new top, in
+ * one statement: the counter's lock then waits on one round trip instead of three.
  */
 async function appendChanges(tx: Tx, cs: AppendChange[]): Promise<Change[]> {
   if (cs.length === 0) return [];
+  // A missing key reads as SQL NULL below (a JSON null would become the jsonb value null).
+  const items = cs.map((c) => ({
+    entity: c.entity,
+    entity_id: c.id,
+    action: c.action,
+    version: c.version,
+    actor: c.actor.label,
+    ...(c.actor.id === null ? {} : { actor_id: c.actor.id }),
+    ...(c.before === null || c.before === undefined ? {} : { before: c.before }),
+    after: c.after,
+  }));
   // `at` defaults to now(), the transaction's start time: the same for every change of this
-  // transaction, so it is read here once instead of returned per inserted row.
-  const [meta] = await tx
-    .update(s.streamMeta)
-    .set({ top: sql`${s.streamMeta.top} + ${cs.length}` })
-    .where(eq(s.streamMeta.id, 1))
-    .returning({ top: s.streamMeta.top, epoch: s.streamMeta.epoch, at: sql<string>`now()` });
+  // transaction, so it is read once from the counter update.
+  const result = (await tx.execute(sql`WITH meta AS (
+      UPDATE stream_meta SET top = top + ${cs.length} WHERE id = 1 RETURNING top, epoch, now() AS at
+    ), stored AS (
+      INSERT INTO changes (seq, entity, entity_id, action, version, actor, actor_id, before, after)
+      SELECT meta.top - ${cs.length} + e.n, e.v->>'entity', (e.v->>'entity_id')::uuid, e.v->>'action', (e.v->>'version')::int,
+        e.v->>'actor', e.v->>'actor_id', (e.v->'before')::jsonb, (e.v->'after')::jsonb
+      FROM meta, json_array_elements(${JSON.stringify(items)}::json) WITH ORDINALITY AS e(v, n)
+    )
+    SELECT top, epoch, at, pg_notify(${CHANGES_CHANNEL}, top::text) AS notified FROM meta`)) as unknown;
+  const [meta] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { top: number | bigint; epoch: string; at: string | Date }[];
   if (!meta) throw new Error('stream_meta is missing: the database was not initialised (run migrations)');
   const first = Number(meta.top) - cs.length + 1;
-  const at = iso(meta.at);
-  const out: Change[] = [];
-  for (let i = 0; i < cs.length; i += ROWS_PER_INSERT) {
-    const slice = cs.slice(i, i + ROWS_PER_INSERT);
-    const rows = slice.map((c, j) => ({
-      seq: first + i + j,
-      entity: c.entity,
-      entityId: c.id,
-      action: c.action,
-      version: c.version,
-      actor: c.actor.label,
-      actorId: c.actor.id,
-      before: c.before,
-      after: c.after,
-    }));
-    await tx.execute(insertRowsSql(s.changes, rows));
-    slice.forEach((c, j) => {
-      out.push({ epoch: meta.epoch, seq: first + i + j, at, entity: c.entity, action: c.action, id: c.id, version: c.version, data: c.after });
-    });
-  }
-  await tx.execute(sql`SELECT pg_notify(${CHANGES_CHANNEL}, ${String(meta.top)})`);
-  return out;
+  const at = new Date(meta.at).toISOString();
+  return cs.map((c, i) => ({ epoch: meta.epoch, seq: first + i, at, entity: c.entity, action: c.action, id: c.id, version: c.version, data: c.after }));
 }
 
-export function writeTx(tx: Tx): WriteTx {
+/** `committed` collects the changes the transaction appends, for the in-process wake-up. */
+export function writeTx(tx: Tx, committed: Change[] = []): WriteTx {
   return {
     incidents: {
       ...simpleRepo(tx, s.incidents, incidentFromRow, incidentToRow),
@@ -202,18 +212,26 @@ export function writeTx(tx: Tx): WriteTx {
     referenceFigures: simpleRepo(tx, s.referenceFigures, referenceFigureFromRow),
     annotations: simpleRepo(tx, s.annotations, annotationFromRow),
     async appendChange(c: AppendChange): Promise<Change> {
-      return (await appendChanges(tx, [c]))[0]!;
+      const [change] = await appendChanges(tx, [c]);
+      committed.push(change!);
+      return change!;
     },
-    appendChanges: (cs: AppendChange[]) => appendChanges(tx, cs),
+    async appendChanges(cs: AppendChange[]) {
+      const changes = await appendChanges(tx, cs);
+      committed.push(...changes);
+      return changes;
+    },
     // The cube and its narrow projections (core/rollup/narrow-rollups.ts) move together.
-    async applyIncidentRollup(deltas: RollupDelta<IncidentRollupKey, IncidentMeasures>[]) {
-      await upsertRollup(tx, 'incident_rollup_daily', INCIDENT_KEY_COLUMNS, deltas);
-      await upsertRollup(tx, 'incident_rollup_narrow', NARROW_INCIDENT_KEY_COLUMNS, narrowIncidentDeltas(deltas));
-    },
-    async applyOperationRollup(deltas: RollupDelta<OperationRollupKey, OperationMeasures>[]) {
-      await upsertRollup(tx, 'operation_rollup_daily', OPERATION_KEY_COLUMNS, deltas);
-      await upsertRollup(tx, 'operation_rollup_narrow', NARROW_OPERATION_KEY_COLUMNS, narrowOperationDeltas(deltas));
-    },
+    applyIncidentRollup: (deltas: RollupDelta<IncidentRollupKey, IncidentMeasures>[]) =>
+      executeTogether(tx, [
+        rollupUpsertSql('incident_rollup_daily', INCIDENT_KEY_COLUMNS, deltas),
+        rollupUpsertSql('incident_rollup_narrow', NARROW_INCIDENT_KEY_COLUMNS, narrowIncidentDeltas(deltas)),
+      ]),
+    applyOperationRollup: (deltas: RollupDelta<OperationRollupKey, OperationMeasures>[]) =>
+      executeTogether(tx, [
+        rollupUpsertSql('operation_rollup_daily', OPERATION_KEY_COLUMNS, deltas),
+        rollupUpsertSql('operation_rollup_narrow', NARROW_OPERATION_KEY_COLUMNS, narrowOperationDeltas(deltas)),
+      ]),
     idempotency: {
       async get({ key, actor, route }): Promise<IdempotencyRecord | null> {
         const k = s.idempotencyKeys;
@@ -231,8 +249,10 @@ export function writeTx(tx: Tx): WriteTx {
 export function createStore(database: Database): Store {
   return {
     async transact(fn) {
-      const result = await database.db.transaction((tx) => fn(writeTx(tx)));
-      database.events.emit('commit');
+      const committed: Change[] = [];
+      const result = await database.db.transaction((tx) => fn(writeTx(tx, committed)));
+      // The changes ride along: this node's hub can broadcast them without reading them back.
+      database.events.emit('commit', committed);
       return result;
     },
   };

@@ -44,7 +44,9 @@ export class LiveHub {
   private unlisten: (() => Promise<void>) | null = null;
   private stopped = false;
   private healthy = true;
-  private readonly onCommit = () => this.wake();
+  private readonly onCommit = (changes?: readonly Change[]) => this.accept(changes);
+  /** One read of the log's top shared by the handshakes that arrive together (a reconnect storm). */
+  private topRead: Promise<{ epoch: string; seq: number }> | null = null;
   private readonly batchMs: number;
   private readonly pollMs: number;
 
@@ -97,6 +99,19 @@ export class LiveHub {
     });
   }
 
+  /**
+   * A commit in this process hands over its changes. When they continue exactly where this node's
+   * reading stands, they go out without a read of the log (one query less between a write and its
+   * broadcast); anything else (a gap, another epoch) falls back to reading the log.
+   */
+  private accept(changes: readonly Change[] | undefined): void {
+    const first = changes?.[0];
+    if (this.stopped || !first || first.epoch !== this.epoch || first.seq !== this.read + 1) return this.wake();
+    this.read = changes[changes.length - 1]!.seq;
+    this.outbox.push(...changes);
+    this.scheduleFlush();
+  }
+
   /** Resolves once this node has broadcast `seq` (or after `timeoutMs`). */
   async until(seq: number, timeoutMs = 5000): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
@@ -112,9 +127,13 @@ export class LiveHub {
       for (;;) {
         const batch = await readChangesAfter(this.opts.database.db, this.epoch, this.read, READ_PAGE);
         if (batch.length === 0) break;
-        this.read = batch[batch.length - 1]!.seq;
-        this.outbox.push(...batch);
-        this.scheduleFlush();
+        // A commit in this process may have handed over some of these while the read ran.
+        const fresh = batch.filter((c) => c.seq > this.read);
+        if (fresh.length > 0) {
+          this.read = fresh[fresh.length - 1]!.seq;
+          this.outbox.push(...fresh);
+          this.scheduleFlush();
+        }
         if (batch.length < READ_PAGE) break;
       }
       if (!this.healthy) this.opts.log.info({ seq: this.read }, 'live hub reads the change log again');
@@ -150,7 +169,7 @@ export class LiveHub {
     const auth = parsed.success ? parsed.data : {};
     const from = auth.seq;
     // Hello tells the top of the log: let this node catch up with it first (bounded wait).
-    const top = await readPosition(this.opts.database.db);
+    const top = await (this.topRead ??= readPosition(this.opts.database.db).finally(() => (this.topRead = null)));
     if (top.seq > this.sent) await this.until(top.seq, 2000);
     let recovered = auth.epoch === this.epoch && from !== undefined && this.sent - from <= MAX_REPLAY;
     // A snapshot read from the database can be ahead of this node's broadcasts for a moment.
