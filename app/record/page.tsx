@@ -13,7 +13,7 @@ const CHOICES = [
 ];
 
 export default async function RecordPage() {
-  const access = await requireRole('operator', '/record');
+  await requireRole('operator', '/record');
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-6 sm:px-6">
       <PageHeading title="Record" intro="Drafts are kept on this device until saved, so nothing typed is lost." />

@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Record an incident' };
 
 export default async function NewIncidentPage() {
-  const access = await requireRole('operator', '/record/incident');
+  await requireRole('operator', '/record/incident');
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 pt-6 sm:px-6">
       <PageHeading title="Record an incident" back={{ href: '/record', label: 'Record' }} intro="Fields marked * are required. Defaults: Pakistan, today, day precision. Ctrl+Enter saves from anywhere in the form." />

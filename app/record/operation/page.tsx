@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Record an operation' };
 
 export default async function NewOperationPage() {
-  const access = await requireRole('operator', '/record/operation');
+  await requireRole('operator', '/record/operation');
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 pt-6 sm:px-6">
       <PageHeading title="Record an operation" back={{ href: '/record', label: 'Record' }} intro="Fields marked * are required. Defaults: Pakistan, today, day precision. Ctrl+Enter saves from anywhere in the form." />

@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: 'Edit incident' };
 
 export default async function EditIncidentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const access = await requireRole('operator', `/record/incident/${id}`);
+  await requireRole('operator', `/record/incident/${id}`);
   if (!z.uuid().safeParse(id).success) notFound();
   const incident = await getRuntime().reads.incidents.get(id);
   if (!incident) notFound();

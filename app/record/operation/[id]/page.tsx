@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: 'Edit operation' };
 
 export default async function EditOperationPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const access = await requireRole('operator', `/record/operation/${id}`);
+  await requireRole('operator', `/record/operation/${id}`);
   if (!z.uuid().safeParse(id).success) notFound();
   const operation = await getRuntime().reads.operations.get(id);
   if (!operation) notFound();
