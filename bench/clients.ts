@@ -23,6 +23,8 @@ interface Tracked {
   position: { epoch: string; seq: number } | null;
   hellos: { t: number; recovered: boolean; seq: number }[];
   disconnects: number[];
+  attempts: number[];
+  connectErrors: number;
   seqs: Set<number>;
   lastSeq: number;
   received: number;
@@ -46,6 +48,8 @@ function open(url: string, reconnection: boolean): Tracked {
     position: null,
     hellos: [],
     disconnects: [],
+    attempts: [],
+    connectErrors: 0,
     seqs: new Set(),
     lastSeq: 0,
     received: 0,
@@ -92,6 +96,8 @@ function open(url: string, reconnection: boolean): Tracked {
     if (t.caughtUpAt === null && hello && t.position && t.position.seq >= hello.seq) t.caughtUpAt = at;
   });
   t.socket.on('disconnect', () => t.disconnects.push(nowMs()));
+  t.socket.on('connect_error', () => t.connectErrors++);
+  t.socket.io.on('reconnect_attempt', () => t.attempts.push(nowMs()));
   return t;
 }
 
@@ -99,7 +105,7 @@ function report(range: { from: number; to: number } | null): ClientReport[] {
   return clients.map((t) => {
     let inRange = 0;
     if (range) for (let s = range.from; s <= range.to; s++) if (t.seqs.has(s)) inRange++;
-    const storm: StormClient = { hellos: t.hellos, disconnects: t.disconnects, caughtUpAt: t.caughtUpAt };
+    const storm: StormClient = { hellos: t.hellos, disconnects: t.disconnects, attempts: t.attempts, connectErrors: t.connectErrors, caughtUpAt: t.caughtUpAt };
     return { connected: t.socket.connected, received: t.received, duplicates: t.duplicates, outOfOrder: t.outOfOrder, lastSeq: t.lastSeq, lastAt: t.lastAt, inRange, storm };
   });
 }

@@ -9,6 +9,9 @@ export type FleetCommand =
 export interface StormClient {
   hellos: { t: number; recovered: boolean; seq: number }[];
   disconnects: number[];
+  /** Reconnection attempts (monotonic ms) and how many failed. */
+  attempts: number[];
+  connectErrors: number;
   caughtUpAt: number | null;
 }
 

@@ -18,6 +18,7 @@ export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
 const ROOM = 'live';
 const READ_PAGE = 1000;
+const REPLAY_GATHER_MS = 20;
 
 export interface HubOptions {
   database: Database;
@@ -29,6 +30,12 @@ export interface HubOptions {
   pollMs?: number;
 }
 
+interface Waiter {
+  seq: number;
+  resolve: (reached: boolean) => void;
+  timer: NodeJS.Timeout;
+}
+
 export class LiveHub {
   private epoch = '';
   /** Highest seq read from the log (broadcast or waiting in the outbox). */
@@ -36,6 +43,14 @@ export class LiveHub {
   /** Highest seq broadcast to the room. */
   private sent = 0;
   private outbox: Change[] = [];
+  /**
+   * The last changes broadcast (up to MAX_REPLAY, contiguous, ending at `sent`), loaded from the log
+   * at start: a reconnect storm replays from memory instead of one log read per client.
+   */
+  private recent: Change[] = [];
+  private readonly waiters = new Set<Waiter>();
+  private replays = new Map<number, LiveSocket[]>();
+  private replayTimer: NodeJS.Timeout | null = null;
   private reading: Promise<void> | null = null;
   private again = false;
   private flushTimer: NodeJS.Timeout | null = null;
@@ -63,6 +78,7 @@ export class LiveHub {
     const pos = await readPosition(this.opts.database.db);
     this.epoch = pos.epoch;
     this.read = this.sent = pos.seq;
+    this.recent = pos.seq > 0 ? await readChangesAfter(this.opts.database.db, this.epoch, Math.max(0, pos.seq - MAX_REPLAY), MAX_REPLAY, pos.seq) : [];
     this.opts.database.events.on('commit', this.onCommit);
     const { sql } = this.opts.database;
     if (sql) {
@@ -76,9 +92,11 @@ export class LiveHub {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    for (const w of this.waiters) this.settle(w, false);
     this.opts.database.events.off('commit', this.onCommit);
     if (this.pollTimer) clearInterval(this.pollTimer);
     if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.replayTimer) clearTimeout(this.replayTimer);
     await this.reading?.catch(() => {});
     await this.unlisten?.().catch(() => {});
   }
@@ -112,14 +130,25 @@ export class LiveHub {
     this.scheduleFlush();
   }
 
-  /** Resolves once this node has broadcast `seq` (or after `timeoutMs`). */
+  /**
+   * Resolves once this node has broadcast `seq` (or after `timeoutMs`). Waiters are settled by the
+   * broadcast itself: in a reconnect storm thousands of handshakes wait at once, and polling each
+   * on a 10 ms timer saturated the process.
+   */
   async until(seq: number, timeoutMs = 5000): Promise<boolean> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.sent < seq && Date.now() < deadline && !this.stopped) {
-      this.wake();
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    return this.sent >= seq;
+    if (this.sent >= seq) return true;
+    if (this.stopped) return false;
+    this.wake();
+    return new Promise<boolean>((resolve) => {
+      const waiter: Waiter = { seq, resolve, timer: setTimeout(() => this.settle(waiter, false), timeoutMs) };
+      this.waiters.add(waiter);
+    });
+  }
+
+  private settle(waiter: Waiter, reached: boolean): void {
+    if (!this.waiters.delete(waiter)) return;
+    clearTimeout(waiter.timer);
+    waiter.resolve(reached || this.sent >= waiter.seq);
   }
 
   private async readLoop(): Promise<void> {
@@ -161,6 +190,16 @@ export class LiveHub {
     this.sent = batch[batch.length - 1]!.seq;
     // One broadcast: Socket.IO encodes the packet once for every socket in the room.
     this.opts.io.to(ROOM).emit('live.changes', batch);
+    for (const w of this.waiters) if (w.seq <= this.sent) this.settle(w, true);
+    this.recent.push(...batch);
+    if (this.recent.length > MAX_REPLAY) this.recent.splice(0, this.recent.length - MAX_REPLAY);
+  }
+
+  /** The changes after `cursor` up to `sent` from memory, or null when memory does not reach back. */
+  private remembered(cursor: number): Change[] | null {
+    const first = this.recent[0];
+    if (!first || first.seq > cursor + 1 || this.recent[this.recent.length - 1]!.seq !== this.sent) return null;
+    return this.recent.slice(cursor + 1 - first.seq);
   }
 
   /** The handshake: hello, then the missed changes, then the room. */
@@ -180,16 +219,51 @@ export class LiveHub {
       return;
     }
     socket.emit('live.hello', { epoch: this.epoch, seq: this.sent, recovered: true });
-    let cursor = from!;
-    // Replay from the log until the cursor meets the room; the check and the join run without an
-    // await between them, so no broadcast can slip in between.
+    if (this.remembered(from!) !== null) this.queueReplay(socket, from!);
+    else await this.replayFromLog(socket, from!);
+  }
+
+  /** Replays from the log until the cursor meets the room, then joins it. */
+  private async replayFromLog(socket: LiveSocket, from: number): Promise<void> {
+    let cursor = from;
+    // The check and the join run without an await between them, so no broadcast slips in between.
     while (cursor < this.sent) {
-      const missed = await readChangesAfter(this.opts.database.db, this.epoch, cursor, READ_PAGE, this.sent);
+      const missed = this.remembered(cursor) ?? (await readChangesAfter(this.opts.database.db, this.epoch, cursor, READ_PAGE, this.sent));
       if (missed.length === 0) break;
       if (!socket.connected) return;
       socket.emit('live.changes', missed);
       cursor = missed[missed.length - 1]!.seq;
     }
     if (socket.connected) socket.join(ROOM);
+  }
+
+  /**
+   * Replays from memory are gathered for a few milliseconds and sent once per distinct cursor: after
+   * a restart every client resumes from about the same seq, and encoding the same hundreds of
+   * changes once per socket was most of a reconnect storm's work.
+   */
+  private queueReplay(socket: LiveSocket, cursor: number): void {
+    const group = this.replays.get(cursor);
+    if (group) group.push(socket);
+    else this.replays.set(cursor, [socket]);
+    this.replayTimer ??= setTimeout(() => this.flushReplays(), REPLAY_GATHER_MS);
+  }
+
+  /** Synchronous from the read of memory to every join: no broadcast can fall in between. */
+  private flushReplays(): void {
+    this.replayTimer = null;
+    const groups = this.replays;
+    this.replays = new Map();
+    for (const [cursor, sockets] of groups) {
+      const waiting = sockets.filter((s) => s.connected);
+      if (waiting.length === 0) continue;
+      const missed = this.remembered(cursor);
+      if (missed === null) {
+        for (const s of waiting) this.replayFromLog(s, cursor).catch(() => s.disconnect(true));
+        continue;
+      }
+      if (missed.length > 0) this.opts.io.to(waiting.map((s) => s.id)).emit('live.changes', missed);
+      for (const s of waiting) s.join(ROOM);
+    }
   }
 }
