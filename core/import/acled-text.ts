@@ -8,7 +8,6 @@ export function present(value: string | undefined): string | undefined {
 }
 
 // C0 controls except tab and newline, DEL, and C1 controls (what windows-1252's holes decode to).
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 /** One-line text (names, places): controls and line breaks become spaces, runs of spaces collapse. */

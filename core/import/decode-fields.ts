@@ -6,7 +6,6 @@
  * or mangle the rows before the first bad byte.
  */
 
-// eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL by definition
 const ASCII = /^[\x00-\x7F]*$/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
