@@ -19,6 +19,8 @@ import { groups, incidentRollupDaily as ird, incidents, operationRollupDaily as 
 import { readPosition } from './changes';
 import { narrowIncidentCells, narrowOperationCells } from './narrow-stats';
 import { edgeIncidentCells, edgeOperationCells } from './edge-stats';
+import { StatsCache, type Cached } from './stats-cache';
+import type { Position } from '../../core/change/change';
 
 const groupKeys = (f: IncidentFilter) => f.group?.map((g) => (g === 'unknown' ? UNKNOWN_KEY : g));
 const has = <T>(v: T[] | undefined): v is T[] => v !== undefined && v.length > 0;
@@ -140,11 +142,16 @@ async function rollupOperationCells(db: Db, f: IncidentFilter, days: { fromDay: 
 const spans = (period: Period, bucket: Bucket | null | undefined) =>
   bucket === 'hour' ? { days: null, edges: [{ from: period.from, to: period.to }] } : splitPeriod(period);
 
-export function createStatsSource(db: Db): StatsSource {
+/** The filter without its period: whole-day cells are keyed by the days they cover. */
+const filterKey = ({ from: _from, to: _to, ...rest }: IncidentFilter) => rest;
+
+export function createStatsSource(db: Db, cached: Cached = (_key, load) => load()): StatsSource {
   return {
     async incidentCells(f, period, shape) {
       const { days, edges } = spans(period, shape.bucket);
-      const out = days ? ((await narrowIncidentCells(db, f, days, shape)) ?? (await rollupIncidentCells(db, f, days, shape))) : [];
+      const load = async (d: NonNullable<typeof days>) => (await narrowIncidentCells(db, f, d, shape)) ?? (await rollupIncidentCells(db, f, d, shape));
+      // A copy: the cached cells are shared, and the edges are appended below.
+      const out = days ? [...(await cached(JSON.stringify(['incident', filterKey(f), days, shape]), () => load(days)))] : [];
       for (const e of edges) {
         out.push(...(await edgeIncidentCells(db, all([timeRange(incidents.occurredAt, e), incidentTableWhere(f)]), shape)));
       }
@@ -152,7 +159,8 @@ export function createStatsSource(db: Db): StatsSource {
     },
     async operationCells(f, period, bucket) {
       const { days, edges } = spans(period, bucket);
-      const out = days ? ((await narrowOperationCells(db, f, days, bucket)) ?? (await rollupOperationCells(db, f, days, bucket))) : [];
+      const load = async (d: NonNullable<typeof days>) => (await narrowOperationCells(db, f, d, bucket)) ?? (await rollupOperationCells(db, f, d, bucket));
+      const out = days ? [...(await cached(JSON.stringify(['operation', filterKey(f), days, bucket]), () => load(days)))] : [];
       for (const e of edges) {
         out.push(...(await edgeOperationCells(db, all([timeRange(operations.occurredAt, e), operationTableWhere(f)]), bucket)));
       }
@@ -178,24 +186,25 @@ export function createStatsSource(db: Db): StatsSource {
  * is at worst counted by the snapshot and refetched once more, never missed.
  */
 export function createStatsReads(db: Db) {
-  const source = () => createStatsSource(db);
+  const cache = new StatsCache();
+  const source = (position: Position) => createStatsSource(db, cache.at(position));
   return {
     async summary(q: StatsQuery): Promise<StatsSummary> {
       const position = await readPosition(db);
-      return { position, ...(await computeSummary(source(), q)) };
+      return { position, ...(await computeSummary(source(position), q)) };
     },
     async timeseries(q: StatsQuery): Promise<StatsTimeseries> {
       const position = await readPosition(db);
-      return { position, ...(await computeTimeseries(source(), q)) };
+      return { position, ...(await computeTimeseries(source(position), q)) };
     },
     async breakdown(q: StatsQuery, by: BreakdownDimension): Promise<StatsBreakdown> {
       const position = await readPosition(db);
-      return { position, ...(await computeBreakdown(source(), q, by)) };
+      return { position, ...(await computeBreakdown(source(position), q, by)) };
     },
     /** The overview's charts in one answer, all consistent with one position. */
     async overview(q: StatsQuery): Promise<StatsOverview> {
       const position = await readPosition(db);
-      const src = source();
+      const src = source(position);
       const [summary, timeseries, breakdowns] = await Promise.all([computeSummary(src, q), computeTimeseries(src, q), computeBreakdowns(src, q)]);
       const withPos = <T>(x: T) => ({ position, ...x });
       return {
