@@ -16,8 +16,8 @@ function track(child: ChildProcess): ChildProcess {
 }
 
 /** Node with tsx's loader, so TypeScript entry points run without a build and the pid is the script's. */
-export function spawnTs(script: string, args: string[], opts: SpawnOptions): ChildProcess {
-  return track(spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, ...opts }));
+export function spawnTs(script: string, args: string[], opts: SpawnOptions, nodeArgs: string[] = []): ChildProcess {
+  return track(spawn(process.execPath, ['--import', 'tsx', ...nodeArgs, script, ...args], { cwd: ROOT, ...opts }));
 }
 
 /** A TypeScript child with an IPC channel (load generators report over it). */

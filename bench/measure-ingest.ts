@@ -14,6 +14,8 @@ export interface IngestRun {
   writers: number;
   rows: number;
   name?: string;
+  /** CPU seconds the app's own processes used during the run, when measurable. */
+  cpu?: () => Promise<() => Promise<{ server: number; postgres: number }>>;
   log(m: string): void;
 }
 
@@ -25,6 +27,7 @@ export async function measureIngestApi(run: IngestRun): Promise<BenchResult> {
   const ms: number[] = [];
   const refused = new Map<number, number>();
   let next = 0;
+  const stopMeter = run.cpu ? await run.cpu() : null;
   const t0 = nowMs();
   await Promise.all(
     Array.from({ length: run.writers }, async () => {
@@ -36,11 +39,16 @@ export async function measureIngestApi(run: IngestRun): Promise<BenchResult> {
     }),
   );
   const elapsed = nowMs() - t0;
+  const cpu = stopMeter ? await stopMeter() : null;
   const created = ms.length - [...refused.values()].reduce((s, n) => s + n, 0);
   const rate = (created / elapsed) * 1000;
   const d = distribution(ms);
   const name = run.name ?? 'ingest.api';
-  run.log(`  ${name}: ${created} rows in ${round(elapsed)} ms = ${round(rate)} rows/s (request p50 ${round(d.p50)} p99 ${round(d.p99)} ms)`);
+  const cpuBound = cpu && cpu.server + cpu.postgres > 0 ? created / (cpu.server + cpu.postgres) : null;
+  run.log(
+    `  ${name}: ${created} rows in ${round(elapsed)} ms = ${round(rate)} rows/s (request p50 ${round(d.p50)} p99 ${round(d.p99)} ms)` +
+      (cpu ? `; CPU server ${round(cpu.server)} s + postgres ${round(cpu.postgres)} s = ${round(cpuBound)} rows per CPU second` : ''),
+  );
   return {
     name,
     unit: 'rows/s',
@@ -52,6 +60,13 @@ export async function measureIngestApi(run: IngestRun): Promise<BenchResult> {
     ratio: null,
     target: '≥ 1,000 rows/s with 16 concurrent writers',
     met: rate >= 1000 && refused.size === 0,
-    details: { writers: run.writers, rows: created, seconds: round(elapsed / 1000), requestMs: { p50: round(d.p50), p95: round(d.p95), p99: round(d.p99) }, refused: Object.fromEntries(refused) },
+    details: {
+      writers: run.writers,
+      rows: created,
+      seconds: round(elapsed / 1000),
+      requestMs: { p50: round(d.p50), p95: round(d.p95), p99: round(d.p99) },
+      refused: Object.fromEntries(refused),
+      ...(cpu ? { cpuSeconds: { server: round(cpu.server), postgres: round(cpu.postgres) }, rowsPerCpuSecond: round(cpuBound) } : {}),
+    },
   };
 }

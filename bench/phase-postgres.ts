@@ -18,6 +18,7 @@ import { measureIngestApi } from './measure-ingest';
 import { measureLive } from './measure-live';
 import { measurePage } from './measure-page';
 import { measureReconnectStorm } from './measure-storm';
+import { cpuMeter } from './cpu-time';
 
 export interface PhaseContext {
   args: BenchArgs;
@@ -79,7 +80,8 @@ export async function runPostgresPhase(ctx: PhaseContext): Promise<BenchResult[]
       run: async () => {
         log(`API ingest: ${sc.ingest.writers} writers, ${sc.ingest.apiRows} rows`);
         const s = await api();
-        return [await measureIngestApi({ serverUrl: s.url, token, source, writers: sc.ingest.writers, rows: sc.ingest.apiRows, log })];
+        const dbName = new URL(url).pathname.slice(1);
+        return [await measureIngestApi({ serverUrl: s.url, token, source, writers: sc.ingest.writers, rows: sc.ingest.apiRows, cpu: () => cpuMeter(s.pid, sql, dbName), log })];
       },
     });
     if (server) await (server as ServerProcess).stop();

@@ -25,7 +25,7 @@ export const SCALES: Record<Scale['name'], Scale> = {
     aggregates: { warmup: 20, requests: 200, baselineRuns: 7, pgliteRequests: 50, pgliteBaselineRuns: 5 },
     live: { clients: 1000, intervalMs: 100, durationMs: 30_000, burst: 500, burstWriters: 16 },
     memory: { clients: 5000 },
-    ingest: { writers: 16, apiRows: 5000, acledRows: 50_000 },
+    ingest: { writers: 16, apiRows: 5000, acledRows: 20_000 },
     storm: { clients: 2000, writeIntervalMs: 100, downMs: 0 },
     page: { renders: 50 },
     clientsPerProcess: 500,

@@ -15,6 +15,8 @@ export interface ServerOptions {
   pages?: boolean;
   /** PUBLIC_DASHBOARD=1: sockets and reads without a session (writes still need a token). */
   publicDashboard?: boolean;
+  /** Extra node options (the memory measurement settles garbage with bench/gc-settle.ts). */
+  nodeArgs?: string[];
 }
 
 export interface ServerProcess {
@@ -76,7 +78,7 @@ export async function startServerProcess(opts: ServerOptions): Promise<ServerPro
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
     ...(opts.dataDir ? { DATA_DIR: opts.dataDir } : {}),
   };
-  const child = spawnTs('server/main.ts', opts.pages ? [] : ['--api-only'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnTs('server/main.ts', opts.pages ? [] : ['--api-only'], { env, stdio: ['ignore', 'pipe', 'pipe'] }, opts.nodeArgs);
   let tail = '';
   const keep = (b: Buffer) => {
     tail = (tail + b.toString()).slice(-4000);
