@@ -1,17 +1,16 @@
 /**
- * live.memoryPerClient: a fresh server process; VmRSS (from /proc, outside the process) before and
- * after N websocket clients have connected and settled; delta / N. The same on the bare Socket.IO
- * server shows what Socket.IO itself costs per connection. Target ≤ 20 KB per client.
- *
- * Both servers run with bench/gc-settle.ts preloaded (a full collection every second): without it
- * the "before" figure holds start-up garbage that the clients' allocations then trigger the
- * collection of, and the delta came out at 2 KB, less than a bare socket costs.
+ * live.memoryPerClient: a fresh server process with N websocket clients connected; the memory it
+ * holds per client: JS heap + external memory after a full collection, read through the V8
+ * inspector from outside the app (bench/inspector.ts), before and after the clients connected,
+ * divided by N. RSS from /proc is reported beside it. The same on the bare Socket.IO server shows
+ * what Socket.IO itself costs per connection. Target ≤ 20 KB per client.
  */
 import { spawnTs, stopChild } from './children';
 import { ClientFleet } from './client-fleet';
+import { inspectMemory, type MemoryUsage } from './inspector';
 import { round } from './percentiles';
 import type { BenchResult } from './result';
-import { freePort, rssKbOf, startServerProcess, waitHealthy } from './server-process';
+import { freePort, startServerProcess, waitHealthy } from './server-process';
 
 export interface CapacityRun {
   databaseUrl: string;
@@ -21,28 +20,26 @@ export interface CapacityRun {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const GC_SETTLE = ['--expose-gc', '--import', './bench/gc-settle.ts'];
+const live = (m: MemoryUsage) => m.heapUsed + m.external;
 
-/** The lowest of a few samples over a settling pause: garbage still awaiting collection inflates single reads. */
-async function settledRss(pid: number, pauseMs: number): Promise<number> {
-  await sleep(pauseMs);
-  const samples: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    samples.push(rssKbOf(pid));
-    await sleep(400);
-  }
-  return Math.min(...samples);
+interface PerClient {
+  before: MemoryUsage;
+  after: MemoryUsage;
+  kb: number;
+  rssKb: number;
 }
 
-async function perClient(url: string, pid: number, run: CapacityRun): Promise<{ before: number; after: number; kb: number }> {
+async function perClient(url: string, inspectPort: number, run: CapacityRun): Promise<PerClient> {
   // A few clients first: lazily loaded code and first-connection buffers are not per-client costs.
   const warm = await ClientFleet.connect(url, 20, { perProcess: run.perProcess });
   await warm.close();
-  const before = await settledRss(pid, 3000);
+  await sleep(2000);
+  const before = await inspectMemory(inspectPort);
   const fleet = await ClientFleet.connect(url, run.clients, { perProcess: run.perProcess, timeoutMs: 120_000 });
   try {
-    const after = await settledRss(pid, 5000);
-    return { before, after, kb: (after - before) / run.clients };
+    await sleep(3000);
+    const after = await inspectMemory(inspectPort);
+    return { before, after, kb: (live(after) - live(before)) / 1024 / run.clients, rssKb: (after.rss - before.rss) / 1024 / run.clients };
   } finally {
     await fleet.close();
   }
@@ -50,19 +47,22 @@ async function perClient(url: string, pid: number, run: CapacityRun): Promise<{ 
 
 export async function measureMemory(run: CapacityRun): Promise<BenchResult> {
   const port = await freePort();
-  const bare = spawnTs('bench/bare-broadcast.ts', [], { env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: String(port) }, stdio: 'inherit' }, GC_SETTLE);
-  let baseline: { before: number; after: number; kb: number };
+  const bareInspect = await freePort();
+  const bare = spawnTs('bench/bare-broadcast.ts', [], { env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: String(port) }, stdio: 'ignore' }, [`--inspect=127.0.0.1:${bareInspect}`]);
+  let baseline: PerClient;
   try {
     await waitHealthy(`http://127.0.0.1:${port}`, 30_000, bare);
-    baseline = await perClient(`http://127.0.0.1:${port}`, bare.pid!, run);
+    baseline = await perClient(`http://127.0.0.1:${port}`, bareInspect, run);
   } finally {
     await stopChild(bare, 5000);
   }
-  run.log(`  bare Socket.IO: ${round(baseline.kb)} KB per client`);
-  const server = await startServerProcess({ port: await freePort(), databaseUrl: run.databaseUrl, nodeArgs: GC_SETTLE });
+  run.log(`  bare Socket.IO: ${round(baseline.kb)} KB heap + external per client (RSS ${round(baseline.rssKb)} KB)`);
+  const inspect = await freePort();
+  const server = await startServerProcess({ port: await freePort(), databaseUrl: run.databaseUrl, nodeArgs: [`--inspect=127.0.0.1:${inspect}`] });
   try {
-    const app = await perClient(server.url, server.pid, run);
-    run.log(`  app: RSS ${app.before} → ${app.after} KB with ${run.clients} clients = ${round(app.kb)} KB per client`);
+    const app = await perClient(server.url, inspect, run);
+    run.log(`  app: ${round(app.kb)} KB heap + external per client (RSS ${round(app.rssKb)} KB) with ${run.clients} clients`);
+    const mb = (m: MemoryUsage) => ({ heapUsedMb: round(m.heapUsed / 1048576), externalMb: round(m.external / 1048576), rssMb: round(m.rss / 1048576) });
     return {
       name: 'live.memoryPerClient',
       unit: 'KB',
@@ -70,11 +70,11 @@ export async function measureMemory(run: CapacityRun): Promise<BenchResult> {
       p95: null,
       p99: null,
       value: round(app.kb),
-      baseline: { what: 'bare Socket.IO server, same clients', value: round(baseline.kb), rssBeforeKb: baseline.before, rssAfterKb: baseline.after },
+      baseline: { what: 'bare Socket.IO server, same clients, same method', value: round(baseline.kb), rssKb: round(baseline.rssKb) },
       ratio: round(app.kb / baseline.kb),
-      target: '≤ 20 KB per connected client (server RSS delta / clients)',
+      target: '≤ 20 KB per connected client (server heap + external after GC, per client)',
       met: app.kb <= 20,
-      details: { clients: run.clients, transport: 'websocket', rssBeforeKb: app.before, rssAfterKb: app.after, gc: 'full collection every second in both servers (bench/gc-settle.ts)' },
+      details: { clients: run.clients, transport: 'websocket', before: mb(app.before), after: mb(app.after), rssKbPerClient: round(app.rssKb), method: 'V8 inspector: two full collections, then process.memoryUsage(); (heapUsed + external) growth / clients' },
     };
   } finally {
     await server.stop();
