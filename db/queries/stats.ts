@@ -166,17 +166,19 @@ export function createStatsSource(db: Db, cached: Cached = (_key, load) => load(
       }
       return out;
     },
-    async firstDay() {
-      // min(day) walks the primary key from its start; cells emptied by retractions are skipped.
-      const [a] = await db.select({ d: sql<string | null>`to_char(min(${ird.day}), 'YYYY-MM-DD')` }).from(ird).where(sql`${ird.incidents} <> 0`);
-      const [b] = await db.select({ d: sql<string | null>`to_char(min(${ord.day}), 'YYYY-MM-DD')` }).from(ord).where(sql`${ord.records} <> 0`);
-      const days = [a?.d, b?.d].filter((d): d is string => typeof d === 'string').sort();
-      return days[0] ?? null;
-    },
-    async groupNames() {
-      const rows = await db.select({ id: groups.id, name: groups.shortName }).from(groups);
-      return new Map(rows.map((r) => [r.id, r.name]));
-    },
+    firstDay: () =>
+      cached('firstDay', async () => {
+        // min(day) walks the primary key from its start; cells emptied by retractions are skipped.
+        const [a] = await db.select({ d: sql<string | null>`to_char(min(${ird.day}), 'YYYY-MM-DD')` }).from(ird).where(sql`${ird.incidents} <> 0`);
+        const [b] = await db.select({ d: sql<string | null>`to_char(min(${ord.day}), 'YYYY-MM-DD')` }).from(ord).where(sql`${ord.records} <> 0`);
+        const days = [a?.d, b?.d].filter((d): d is string => typeof d === 'string').sort();
+        return days[0] ?? null;
+      }),
+    groupNames: () =>
+      cached('groupNames', async (): Promise<ReadonlyMap<string, string>> => {
+        const rows = await db.select({ id: groups.id, name: groups.shortName }).from(groups);
+        return new Map(rows.map((r) => [r.id, r.name]));
+      }),
   };
 }
 
