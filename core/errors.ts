@@ -74,25 +74,31 @@ export function validationFromZod(error: ZodError): ValidationError {
   return new ValidationError(fieldsFromZod(error));
 }
 
+// An unpaired UTF-16 surrogate: not a character, and not valid in PostgreSQL text or JSON.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
- * Paths of strings holding a NUL character: PostgreSQL text cannot store U+0000, so such input is
- * refused up front with its field named instead of failing in the database.
+ * Strings PostgreSQL cannot store: a NUL character (text cannot hold U+0000) or an unpaired
+ * surrogate (invalid in text and JSON). Refused up front with the field named, instead of failing
+ * in the database.
  */
-function nulPaths(value: unknown, path: string[] = [], out: string[] = []): string[] {
+function unstorablePaths(value: unknown, path: string[] = [], out: [string, string][] = []): [string, string][] {
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) out.push(path.join('.') || '_');
+    const where = path.join('.') || '_';
+    if (value.includes('\u0000')) out.push([where, 'contains a NUL character, which cannot be stored']);
+    else if (LONE_SURROGATE.test(value)) out.push([where, 'contains a broken character (an unpaired UTF-16 surrogate)']);
   } else if (Array.isArray(value)) {
-    value.forEach((v, i) => nulPaths(v, [...path, String(i)], out));
+    value.forEach((v, i) => unstorablePaths(v, [...path, String(i)], out));
   } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) nulPaths(v, [...path, k], out);
+    for (const [k, v] of Object.entries(value)) unstorablePaths(v, [...path, k], out);
   }
   return out;
 }
 
 /** Parses with a zod schema and throws a ValidationError naming each bad field. */
 export function parseInput<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: ZodError } }, value: unknown): T {
-  const nul = nulPaths(value);
-  if (nul.length > 0) throw new ValidationError(Object.fromEntries(nul.map((p) => [p, 'contains a NUL character, which cannot be stored'])));
+  const unstorable = unstorablePaths(value);
+  if (unstorable.length > 0) throw new ValidationError(Object.fromEntries(unstorable));
   const result = schema.safeParse(value);
   if (!result.success) throw validationFromZod(result.error);
   return result.data;
