@@ -35,7 +35,8 @@ async function perClient(url: string, inspectPort: number, run: CapacityRun): Pr
   await warm.close();
   await sleep(2000);
   const before = await inspectMemory(inspectPort);
-  const fleet = await ClientFleet.connect(url, run.clients, { perProcess: run.perProcess, timeoutMs: 120_000 });
+  // Reconnection on: a handshake that times out while thousands arrive retries instead of failing the step.
+  const fleet = await ClientFleet.connect(url, run.clients, { perProcess: run.perProcess, reconnection: true, timeoutMs: 180_000 });
   try {
     await sleep(3000);
     const after = await inspectMemory(inspectPort);

@@ -40,7 +40,8 @@ export async function runPglitePhase(ctx: { args: BenchArgs; log(m: string): voi
       () => true,
     );
     results.push(await measureIngestApi({ serverUrl: server.url, token, source, writers: sc.ingest.writers, rows: Math.min(sc.ingest.apiRows, 1000), name: 'pglite.ingest.api', log }));
-    return { scale: { ...sc.pglite }, results };
+    // The targets are set for PostgreSQL at 1M incidents: here they are information, not verdicts.
+    return { scale: { ...sc.pglite }, results: results.map((r) => ({ ...r, met: false, target: `information (targets are for PostgreSQL at 1M): ${r.target}` })) };
   } catch (err) {
     log(`PGlite phase failed: ${(err as Error).stack ?? String(err)}`);
     return { scale: { ...sc.pglite, failed: (err as Error).message }, results: [] };

@@ -49,7 +49,8 @@ function baselineText(r: BenchResult): string {
 export function table(results: readonly BenchResult[]): string {
   const lines = ['| measurement | unit | p50 | p95 | p99 | value | baseline | ratio | target | met |', '|---|---|---|---|---|---|---|---|---|---|'];
   for (const r of results) {
-    const met = r.met ? 'yes' : r.value === null ? '**not measured**' : '**no**';
+    // The embedded database runs a tenth of the data: its rows are for comparison, not judged.
+    const met = r.name.startsWith('pglite.') ? 'n/a' : r.met ? 'yes' : r.value === null ? '**not measured**' : '**no**';
     lines.push(`| ${r.name} | ${r.unit} | ${cell(r.p50)} | ${cell(r.p95)} | ${cell(r.p99)} | ${cell(r.value)} | ${baselineText(r)} | ${cell(r.ratio)} | ${r.target} | ${met} |`);
   }
   const notes = results.filter((r) => r.note).map((r) => `- **${r.name}**: ${r.note}`);
