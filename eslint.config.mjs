@@ -1,15 +1,46 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
-const frameworks = ['next', 'next/*', 'react', 'react-dom', 'react/*', 'socket.io', 'socket.io-client', 'drizzle-orm', 'drizzle-orm/*', 'postgres', '@electric-sql/pglite', 'hono', 'hono/*', 'better-auth', 'better-auth/*', 'pino', 'recharts'];
+const frameworks = [
+  'next',
+  'next/*',
+  'react',
+  'react-dom',
+  'react/*',
+  'socket.io',
+  'socket.io-client',
+  'drizzle-orm',
+  'drizzle-orm/*',
+  'postgres',
+  '@electric-sql/pglite',
+  'hono',
+  'hono/*',
+  'better-auth',
+  'better-auth/*',
+  'pino',
+  'recharts',
+];
 
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: ['.next/**', 'node_modules/**', 'data/**', 'db/migrations/**', 'test-results/**', 'next-env.d.ts', 'bench/results/**'] },
+  {
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      'data/**',
+      'db/migrations/**',
+      'test-results/**',
+      'next-env.d.ts',
+      'bench/results/**',
+    ],
+  },
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -20,8 +51,14 @@ const config = [
         'error',
         {
           patterns: [
-            { group: frameworks, message: 'core/ is framework-free: no next, react, socket.io, drizzle, hono or database imports.' },
-            { group: ['**/db/**', '**/server/**', '**/app/**', '@/db/*', '@/server/*', '@/app/*'], message: 'core/ must not depend on db/, server/ or app/.' },
+            {
+              group: frameworks,
+              message: 'core/ is framework-free: no next, react, socket.io, drizzle, hono or database imports.',
+            },
+            {
+              group: ['**/db/**', '**/server/**', '**/app/**', '@/db/*', '@/server/*', '@/app/*'],
+              message: 'core/ must not depend on db/, server/ or app/.',
+            },
           ],
         },
       ],

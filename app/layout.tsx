@@ -9,7 +9,8 @@ export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = {
   title: { default: 'Border Watch', template: '%s · Border Watch' },
-  description: 'Live dashboard of militant attacks and counter-terrorism operations in Pakistan and along the Afghan border.',
+  description:
+    'Live dashboard of militant attacks and counter-terrorism operations in Pakistan and along the Afghan border.',
 };
 
 export const viewport: Viewport = {
@@ -29,7 +30,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen bg-bg text-fg antialiased">
-        <a href="#main" className="sr-only z-50 rounded bg-surface px-3 py-2 focus:not-sr-only focus:fixed focus:top-2 focus:left-2">
+        <a
+          href="#main"
+          className="sr-only z-50 rounded bg-surface px-3 py-2 focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+        >
           Skip to content
         </a>
         <SiteHeader extra={<AccountNav />} />

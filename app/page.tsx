@@ -28,7 +28,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
   const position = await rt.reads.position();
   const [stats, feed, points, synthetic, groups, comparisons] = await Promise.all([
     rt.reads.stats.overview(query),
-    rt.reads.incidents.list({ filter: { ...query.filter, retracted: 'include' }, sort: '-occurredAt', limit: FEED_LIMIT, after: null }),
+    rt.reads.incidents.list({
+      filter: { ...query.filter, retracted: 'include' },
+      sort: '-occurredAt',
+      limit: FEED_LIMIT,
+      after: null,
+    }),
     rt.reads.dashboard.mapPoints(query.filter, MAP_LIMIT),
     rt.reads.dashboard.syntheticPresent(),
     rt.reads.groups.list(),
@@ -51,7 +56,16 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
         threshold={rt.env.MASS_CASUALTY_THRESHOLD}
         mapLimit={MAP_LIMIT}
         geometry={mapGeometry()}
-        annotations={annotations.map(({ id, date, endDate, datePrecision, kind, title, description, sourceName }) => ({ id, date, endDate, datePrecision, kind, title, description, sourceName }))}
+        annotations={annotations.map(({ id, date, endDate, datePrecision, kind, title, description, sourceName }) => ({
+          id,
+          date,
+          endDate,
+          datePrecision,
+          kind,
+          title,
+          description,
+          sourceName,
+        }))}
         reference={<ReferencePanel comparisons={comparisons} />}
       />
     </main>

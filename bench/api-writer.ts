@@ -54,7 +54,10 @@ export async function postIncident(baseUrl: string, token: string, input: Create
   const text = await res.text();
   const ms = nowMs() - sentAt;
   if (res.status !== 201) return { status: res.status, change: null, sentAt, ms };
-  const body = JSON.parse(text) as { incident: { id: string; version: number; createdAt: string }; change: { epoch: string; seq: number } };
+  const body = JSON.parse(text) as {
+    incident: { id: string; version: number; createdAt: string };
+    change: { epoch: string; seq: number };
+  };
   const change: Change = {
     epoch: body.change.epoch,
     seq: body.change.seq,

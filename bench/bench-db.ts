@@ -24,7 +24,8 @@ export interface BenchPostgres {
 /** Refuses anything but a loopback server: the bench creates and drops databases. */
 export function assertLoopback(url: string): void {
   const host = new URL(url).hostname;
-  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host)) throw new Error(`BENCH_DATABASE_URL must point at a loopback server, not ${host}`);
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(host))
+    throw new Error(`BENCH_DATABASE_URL must point at a loopback server, not ${host}`);
 }
 
 export async function createBenchPostgres(base: string): Promise<BenchPostgres> {
@@ -61,7 +62,8 @@ export function createPgliteDir(): { dir: string; remove(): void } {
 }
 
 export async function openBenchDatabase(target: { url: string } | { dataDir: string }): Promise<Database> {
-  const database = 'url' in target ? await openDatabase({ url: target.url, max: 4 }) : await openDatabase({ dataDir: target.dataDir });
+  const database =
+    'url' in target ? await openDatabase({ url: target.url, max: 4 }) : await openDatabase({ dataDir: target.dataDir });
   await database.migrate();
   await ensureStream(database.db);
   return database;

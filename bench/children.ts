@@ -22,7 +22,14 @@ export function spawnTs(script: string, args: string[], opts: SpawnOptions, node
 
 /** A TypeScript child with an IPC channel (load generators report over it). */
 export function forkTs(script: string, args: string[] = [], env: NodeJS.ProcessEnv = process.env): ChildProcess {
-  return track(fork(path.join(ROOT, script), args, { cwd: ROOT, execArgv: ['--import', 'tsx'], env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+  return track(
+    fork(path.join(ROOT, script), args, {
+      cwd: ROOT,
+      execArgv: ['--import', 'tsx'],
+      env,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    }),
+  );
 }
 
 export function exited(child: ChildProcess, timeoutMs: number): Promise<boolean> {
@@ -58,7 +65,10 @@ export function installCleanup(extra: () => Promise<void>): void {
   process.on('exit', () => {
     for (const c of live) c.kill('SIGKILL');
   });
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     process.once(signal, () => {
       console.error(`\nbench: ${signal}, stopping children and cleaning up`);
       void stopAll()

@@ -11,7 +11,12 @@ export interface FleetReport {
   receipts: Map<string, number[]>;
 }
 
-function request<T extends FleetReply['type']>(child: ChildProcess, cmd: FleetCommand | null, reply: T, timeoutMs: number): Promise<Extract<FleetReply, { type: T }>> {
+function request<T extends FleetReply['type']>(
+  child: ChildProcess,
+  cmd: FleetCommand | null,
+  reply: T,
+  timeoutMs: number,
+): Promise<Extract<FleetReply, { type: T }>> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.off('message', onMessage);
@@ -32,7 +37,11 @@ export class ClientFleet {
   private constructor(private readonly procs: ChildProcess[]) {}
 
   /** Forks the processes and connects `count` clients; resolves once each got its hello. */
-  static async connect(url: string, count: number, opts: { perProcess: number; reconnection?: boolean; recordMarkers?: boolean; timeoutMs?: number }): Promise<ClientFleet> {
+  static async connect(
+    url: string,
+    count: number,
+    opts: { perProcess: number; reconnection?: boolean; recordMarkers?: boolean; timeoutMs?: number },
+  ): Promise<ClientFleet> {
     const n = Math.max(1, Math.ceil(count / opts.perProcess));
     const procs: ChildProcess[] = [];
     for (let i = 0; i < n; i++) {
@@ -45,7 +54,19 @@ export class ClientFleet {
     const sizes = procs.map((_, i) => Math.floor(count / n) + (i < count % n ? 1 : 0));
     const replies = await Promise.all(
       procs.map((p, i) =>
-        request(p, { type: 'connect', url, count: sizes[i]!, reconnection: opts.reconnection ?? false, recordMarkers: opts.recordMarkers ?? false, timeoutMs }, 'connected', timeoutMs + 10_000),
+        request(
+          p,
+          {
+            type: 'connect',
+            url,
+            count: sizes[i]!,
+            reconnection: opts.reconnection ?? false,
+            recordMarkers: opts.recordMarkers ?? false,
+            timeoutMs,
+          },
+          'connected',
+          timeoutMs + 10_000,
+        ),
       ),
     );
     const ready = replies.reduce((s, r) => s + r.ready, 0);
@@ -57,7 +78,11 @@ export class ClientFleet {
   }
 
   async report(opts: { range?: { from: number; to: number }; markers?: boolean } = {}): Promise<FleetReport> {
-    const replies = await Promise.all(this.procs.map((p) => request(p, { type: 'report', range: opts.range ?? null, markers: opts.markers ?? false }, 'report', 60_000)));
+    const replies = await Promise.all(
+      this.procs.map((p) =>
+        request(p, { type: 'report', range: opts.range ?? null, markers: opts.markers ?? false }, 'report', 60_000),
+      ),
+    );
     const receipts = new Map<string, number[]>();
     for (const r of replies) {
       for (const [marker, times] of Object.entries(r.receipts)) {

@@ -105,8 +105,23 @@ function report(range: { from: number; to: number } | null): ClientReport[] {
   return clients.map((t) => {
     let inRange = 0;
     if (range) for (let s = range.from; s <= range.to; s++) if (t.seqs.has(s)) inRange++;
-    const storm: StormClient = { hellos: t.hellos, disconnects: t.disconnects, attempts: t.attempts, connectErrors: t.connectErrors, caughtUpAt: t.caughtUpAt };
-    return { connected: t.socket.connected, received: t.received, duplicates: t.duplicates, outOfOrder: t.outOfOrder, lastSeq: t.lastSeq, lastAt: t.lastAt, inRange, storm };
+    const storm: StormClient = {
+      hellos: t.hellos,
+      disconnects: t.disconnects,
+      attempts: t.attempts,
+      connectErrors: t.connectErrors,
+      caughtUpAt: t.caughtUpAt,
+    };
+    return {
+      connected: t.socket.connected,
+      received: t.received,
+      duplicates: t.duplicates,
+      outOfOrder: t.outOfOrder,
+      lastSeq: t.lastSeq,
+      lastAt: t.lastAt,
+      inRange,
+      storm,
+    };
   });
 }
 
@@ -120,7 +135,8 @@ process.on('message', async (cmd: FleetCommand) => {
         if ((i + 1) % 50 === 0) await new Promise((r) => setTimeout(r, 20));
       }
       const deadline = Date.now() + cmd.timeoutMs;
-      while (clients.some((c) => c.hellos.length === 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      while (clients.some((c) => c.hellos.length === 0) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
       send({ type: 'connected', ready: clients.filter((c) => c.hellos.length > 0).length });
       break;
     }
@@ -129,7 +145,16 @@ process.on('message', async (cmd: FleetCommand) => {
       break;
     case 'reset':
       receipts.clear();
-      for (const t of clients) Object.assign(t, { received: 0, duplicates: 0, outOfOrder: 0, lastAt: 0, seqs: new Set<number>(), hellos: [], disconnects: [] });
+      for (const t of clients)
+        Object.assign(t, {
+          received: 0,
+          duplicates: 0,
+          outOfOrder: 0,
+          lastAt: 0,
+          seqs: new Set<number>(),
+          hellos: [],
+          disconnects: [],
+        });
       send({ type: 'reset' });
       break;
     case 'close':

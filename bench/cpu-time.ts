@@ -25,7 +25,11 @@ export async function backendCpu(sql: postgres.Sql, database: string): Promise<M
 }
 
 /** Starts a measurement; the returned function gives the CPU seconds used since, per side. */
-export async function cpuMeter(serverPid: number, sql: postgres.Sql, database: string): Promise<() => Promise<{ server: number; postgres: number }>> {
+export async function cpuMeter(
+  serverPid: number,
+  sql: postgres.Sql,
+  database: string,
+): Promise<() => Promise<{ server: number; postgres: number }>> {
   const server0 = cpuSeconds(serverPid);
   const pg0 = await backendCpu(sql, database);
   return async () => {

@@ -76,7 +76,12 @@ async function columns(database: Database, table: string): Promise<string[]> {
 }
 
 /** Multiplies `table`'s template rows up to `target` rows, in chunks (one statement each). */
-async function expand(database: Database, table: 'incidents' | 'operations', target: number, log: (m: string) => void): Promise<number> {
+async function expand(
+  database: Database,
+  table: 'incidents' | 'operations',
+  target: number,
+  log: (m: string) => void,
+): Promise<number> {
   const tpl = `bench_tpl_${table}`;
   await query(database.db, `DROP TABLE IF EXISTS ${tpl}`);
   await query(
@@ -107,9 +112,18 @@ async function expand(database: Database, table: 'incidents' | 'operations', tar
   return t;
 }
 
-export async function generateDataset(database: Database, size: DatasetSize, log: (m: string) => void = () => {}): Promise<DatasetReport> {
+export async function generateDataset(
+  database: Database,
+  size: DatasetSize,
+  log: (m: string) => void = () => {},
+): Promise<DatasetReport> {
   const t0 = performance.now();
-  const ctx: Ctx = { store: createStore(database), actor: { id: null, label: 'system:bench', role: 'system' }, now: () => new Date(), newId: () => randomUUID() };
+  const ctx: Ctx = {
+    store: createStore(database),
+    actor: { id: null, label: 'system:bench', role: 'system' },
+    now: () => new Date(),
+    newId: () => randomUUID(),
+  };
   const seeded = await seedDemo({ ctx, seed: SEED, end: new Date(), years: size.years, batchSize: 1000 });
   log(`  templates: ${seeded.incidents.created} incidents, ${seeded.operations.created} operations`);
   const t1 = performance.now();

@@ -27,8 +27,24 @@ import { listGroups } from '../db/queries/reference';
 import { createStore, ensureStream } from '../db/store';
 
 const TARGET_ROWS_PER_S = 5000;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const HEADER = 'event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp'.split(',');
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const HEADER =
+  'event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp'.split(
+    ',',
+  );
 const PLACES: [string, string, number, number][] = [
   ['Khyber Pakhtunkhwa', 'Peshawar', 34.01, 71.58],
   ['Khyber Pakhtunkhwa', 'Bannu', 32.99, 70.6],
@@ -64,7 +80,11 @@ const TARGETS: [string, number][] = [
 function rng(seed: number) {
   let s = seed >>> 0;
   const next = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
+  return {
+    next,
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!,
+  };
 }
 
 /**
@@ -149,13 +169,34 @@ async function postgresCpu(admin: postgres.Sql, dbName: string): Promise<Map<num
   return out;
 }
 
-async function timedImport(database: Database, file: string, name: string, batchSize: number, admin: postgres.Sql, dbName: string): Promise<Pass> {
-  const ctx = { store: createStore(database), actor: { id: null, label: 'system:bench', role: 'system' as const }, now: () => new Date(), newId: randomUUID };
-  const groups = (await listGroups(database.db)).map((g) => ({ id: g.id, shortName: g.shortName, fullName: g.fullName, aliases: g.aliases }));
+async function timedImport(
+  database: Database,
+  file: string,
+  name: string,
+  batchSize: number,
+  admin: postgres.Sql,
+  dbName: string,
+): Promise<Pass> {
+  const ctx = {
+    store: createStore(database),
+    actor: { id: null, label: 'system:bench', role: 'system' as const },
+    now: () => new Date(),
+    newId: randomUUID,
+  };
+  const groups = (await listGroups(database.db)).map((g) => ({
+    id: g.id,
+    shortName: g.shortName,
+    fullName: g.fullName,
+    aliases: g.aliases,
+  }));
   const pgBefore = await postgresCpu(admin, dbName);
   const nodeBefore = process.cpuUsage();
   const started = performance.now();
-  const report = await importAcled({ input: createReadStream(file), options: { groups, batchSize }, sink: createImportSink(ctx) });
+  const report = await importAcled({
+    input: createReadStream(file),
+    options: { groups, batchSize },
+    sink: createImportSink(ctx),
+  });
   const seconds = (performance.now() - started) / 1000;
   const nodeUsed = process.cpuUsage(nodeBefore);
   const pgAfter = await postgresCpu(admin, dbName);
@@ -173,7 +214,12 @@ async function timedImport(database: Database, file: string, name: string, batch
   };
 }
 
-export async function runIngestBench(opts: { baseUrl: string; rows: number; batchSize: number; log?: (line: string) => void }) {
+export async function runIngestBench(opts: {
+  baseUrl: string;
+  rows: number;
+  batchSize: number;
+  log?: (line: string) => void;
+}) {
   const log = opts.log ?? (() => {});
   const dir = mkdtempSync(path.join(tmpdir(), 'bw-ingest-'));
   const name = `bw_bench_ingest_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
@@ -190,7 +236,12 @@ export async function runIngestBench(opts: { baseUrl: string; rows: number; batc
     database = await openDatabase({ url: url.toString(), max: 4 });
     await database.migrate();
     await ensureStream(database.db);
-    const ctx = { store: createStore(database), actor: { id: null, label: 'system:seed', role: 'system' as const }, now: () => new Date(), newId: randomUUID };
+    const ctx = {
+      store: createStore(database),
+      actor: { id: null, label: 'system:seed', role: 'system' as const },
+      now: () => new Date(),
+      newId: randomUUID,
+    };
     await seedReference({ ctx });
     const passes: Pass[] = [];
     for (const [file, label] of [
@@ -207,7 +258,17 @@ export async function runIngestBench(opts: { baseUrl: string; rows: number; batc
     }
     const value = passes[0]!.rowsPerSecond;
     const load = (await import('node:os')).loadavg()[0]!;
-    return { name: 'ingest.acled', unit: 'rows/s', value, target: TARGET_ROWS_PER_S, met: value >= TARGET_ROWS_PER_S, rows: opts.rows, batchSize: opts.batchSize, loadAverage: load, passes };
+    return {
+      name: 'ingest.acled',
+      unit: 'rows/s',
+      value,
+      target: TARGET_ROWS_PER_S,
+      met: value >= TARGET_ROWS_PER_S,
+      rows: opts.rows,
+      batchSize: opts.batchSize,
+      loadAverage: load,
+      passes,
+    };
   } finally {
     await database?.close();
     await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -217,8 +278,15 @@ export async function runIngestBench(opts: { baseUrl: string; rows: number; batc
 }
 
 if (/ingest-acled\.ts$/.test(process.argv[1] ?? '')) {
-  const { values } = parseArgs({ options: { rows: { type: 'string', default: '20000' }, batch: { type: 'string', default: '500' } } });
+  const { values } = parseArgs({
+    options: { rows: { type: 'string', default: '20000' }, batch: { type: 'string', default: '500' } },
+  });
   const baseUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-  const result = await runIngestBench({ baseUrl, rows: Number(values.rows), batchSize: Number(values.batch), log: (l) => console.error(l) });
+  const result = await runIngestBench({
+    baseUrl,
+    rows: Number(values.rows),
+    batchSize: Number(values.batch),
+    log: (l) => console.error(l),
+  });
   console.log(JSON.stringify(result));
 }

@@ -14,7 +14,9 @@ export interface MemoryUsage {
 }
 
 export async function inspectMemory(inspectPort: number): Promise<MemoryUsage> {
-  const targets = (await (await fetch(`http://127.0.0.1:${inspectPort}/json/list`)).json()) as { webSocketDebuggerUrl: string }[];
+  const targets = (await (await fetch(`http://127.0.0.1:${inspectPort}/json/list`)).json()) as {
+    webSocketDebuggerUrl: string;
+  }[];
   const url = targets[0]?.webSocketDebuggerUrl;
   if (!url) throw new Error(`no inspector target on port ${inspectPort}`);
   const ws = new WebSocket(url);
@@ -27,7 +29,11 @@ export async function inspectMemory(inspectPort: number): Promise<MemoryUsage> {
     new Promise<Record<string, unknown>>((resolve, reject) => {
       const mine = ++id;
       const onMessage = (data: WebSocket.RawData) => {
-        const msg = JSON.parse(data.toString()) as { id?: number; result?: Record<string, unknown>; error?: { message: string } };
+        const msg = JSON.parse(data.toString()) as {
+          id?: number;
+          result?: Record<string, unknown>;
+          error?: { message: string };
+        };
         if (msg.id !== mine) return;
         ws.off('message', onMessage);
         if (msg.error) reject(new Error(msg.error.message));
@@ -40,7 +46,10 @@ export async function inspectMemory(inspectPort: number): Promise<MemoryUsage> {
     // Twice: the first collection can leave objects that only die once their finalizers ran.
     await call('HeapProfiler.collectGarbage');
     await call('HeapProfiler.collectGarbage');
-    const result = await call('Runtime.evaluate', { expression: 'JSON.stringify(process.memoryUsage())', returnByValue: true });
+    const result = await call('Runtime.evaluate', {
+      expression: 'JSON.stringify(process.memoryUsage())',
+      returnByValue: true,
+    });
     return JSON.parse((result.result as { value: string }).value) as MemoryUsage;
   } finally {
     ws.close();

@@ -18,9 +18,19 @@ interface AcledOutput {
   passes?: { name: string; seconds: number; rowsPerSecond: number; cpuBoundRowsPerSecond?: number }[];
 }
 
-export async function measureAcled(opts: { rows: number; baseUrl: string; log(m: string): void }): Promise<BenchResult> {
+export async function measureAcled(opts: {
+  rows: number;
+  baseUrl: string;
+  log(m: string): void;
+}): Promise<BenchResult> {
   const script = path.join(ROOT, 'bench', 'ingest-acled.ts');
-  if (!existsSync(script)) return notMeasured('ingest.acled', 'rows/s', TARGET, 'bench/ingest-acled.ts (the import bench) is not in this tree');
+  if (!existsSync(script))
+    return notMeasured(
+      'ingest.acled',
+      'rows/s',
+      TARGET,
+      'bench/ingest-acled.ts (the import bench) is not in this tree',
+    );
   const child = spawnTs('bench/ingest-acled.ts', ['--rows', String(opts.rows)], {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', BENCH_DATABASE_URL: opts.baseUrl },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,6 +59,16 @@ export async function measureAcled(opts: { rows: number; baseUrl: string; log(m:
     ratio: null,
     target: TARGET,
     met: out.value >= 5000,
-    details: { rows: out.rows, batchSize: out.batchSize, passes: out.passes?.map((p) => ({ name: p.name, seconds: p.seconds, rowsPerSecond: p.rowsPerSecond, cpuBoundRowsPerSecond: p.cpuBoundRowsPerSecond })), by: 'bench/ingest-acled.ts' },
+    details: {
+      rows: out.rows,
+      batchSize: out.batchSize,
+      passes: out.passes?.map((p) => ({
+        name: p.name,
+        seconds: p.seconds,
+        rowsPerSecond: p.rowsPerSecond,
+        cpuBoundRowsPerSecond: p.cpuBoundRowsPerSecond,
+      })),
+      by: 'bench/ingest-acled.ts',
+    },
   };
 }

@@ -19,7 +19,11 @@ export interface AggregateRun {
 }
 
 /** Times `runs` executions of a case's raw statements (concurrently, as the API reads), after one untimed warm run. */
-export async function timeRaw(c: AggregateCase, runs: number, exec: (text: string) => Promise<unknown>): Promise<number[]> {
+export async function timeRaw(
+  c: AggregateCase,
+  runs: number,
+  exec: (text: string) => Promise<unknown>,
+): Promise<number[]> {
   await Promise.all(c.raw.map((q) => exec(q)));
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -59,7 +63,9 @@ export async function measureAggregates(run: AggregateRun, only: (name: string) 
     const raw = distribution(base);
     const ratio = raw.p95 / ours.p95;
     const name = `${run.prefix ?? ''}${c.name}`;
-    run.log(`  ${name}: p50 ${round(ours.p50)} ms, p95 ${round(ours.p95)} ms; raw p95 ${round(raw.p95)} ms (${round(ratio)}×)`);
+    run.log(
+      `  ${name}: p50 ${round(ours.p50)} ms, p95 ${round(ours.p95)} ms; raw p95 ${round(raw.p95)} ms (${round(ratio)}×)`,
+    );
     out.push({
       name,
       unit: 'ms',
@@ -67,11 +73,23 @@ export async function measureAggregates(run: AggregateRun, only: (name: string) 
       p95: round(ours.p95),
       p99: round(ours.p99),
       value: round(ours.p95),
-      baseline: { what: 'raw GROUP BY over incidents (and operations), same period and measures', runs: raw.n, p50: round(raw.p50), p95: round(raw.p95), p99: round(raw.p99) },
+      baseline: {
+        what: 'raw GROUP BY over incidents (and operations), same period and measures',
+        runs: raw.n,
+        p50: round(raw.p50),
+        p95: round(raw.p95),
+        p99: round(raw.p99),
+      },
       ratio: round(ratio),
       target: AGGREGATE_TARGET,
       met: ours.p95 <= 15 && ratio >= 20,
-      details: { request: `GET ${c.path}`, requests: ours.n, warmup: run.warmup, responseBytes: bytes, max: round(ours.max) },
+      details: {
+        request: `GET ${c.path}`,
+        requests: ours.n,
+        warmup: run.warmup,
+        responseBytes: bytes,
+        max: round(ours.max),
+      },
     });
   }
   return out;

@@ -22,7 +22,8 @@ export interface IngestRun {
 export async function measureIngestApi(run: IngestRun): Promise<BenchResult> {
   const tag = Date.now().toString(36);
   // Warm-up: connections, JIT and the first rollup rows of the day.
-  for (let i = 0; i < 20; i++) await postIncident(run.serverUrl, run.token, run.source.next(`bench-ingest-warm-${tag}-${i}`));
+  for (let i = 0; i < 20; i++)
+    await postIncident(run.serverUrl, run.token, run.source.next(`bench-ingest-warm-${tag}-${i}`));
   const inputs = Array.from({ length: run.rows }, (_, i) => run.source.next(`bench-ingest-${tag}-${i}`));
   const ms: number[] = [];
   const refused = new Map<number, number>();
@@ -47,7 +48,9 @@ export async function measureIngestApi(run: IngestRun): Promise<BenchResult> {
   const cpuBound = cpu && cpu.server + cpu.postgres > 0 ? created / (cpu.server + cpu.postgres) : null;
   run.log(
     `  ${name}: ${created} rows in ${round(elapsed)} ms = ${round(rate)} rows/s (request p50 ${round(d.p50)} p99 ${round(d.p99)} ms)` +
-      (cpu ? `; CPU server ${round(cpu.server)} s + postgres ${round(cpu.postgres)} s = ${round(cpuBound)} rows per CPU second` : ''),
+      (cpu
+        ? `; CPU server ${round(cpu.server)} s + postgres ${round(cpu.postgres)} s = ${round(cpuBound)} rows per CPU second`
+        : ''),
   );
   return {
     name,
@@ -66,7 +69,12 @@ export async function measureIngestApi(run: IngestRun): Promise<BenchResult> {
       seconds: round(elapsed / 1000),
       requestMs: { p50: round(d.p50), p95: round(d.p95), p99: round(d.p99) },
       refused: Object.fromEntries(refused),
-      ...(cpu ? { cpuSeconds: { server: round(cpu.server), postgres: round(cpu.postgres) }, rowsPerCpuSecond: round(cpuBound) } : {}),
+      ...(cpu
+        ? {
+            cpuSeconds: { server: round(cpu.server), postgres: round(cpu.postgres) },
+            rowsPerCpuSecond: round(cpuBound),
+          }
+        : {}),
     },
   };
 }

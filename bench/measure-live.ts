@@ -59,14 +59,21 @@ function latencies(sent: Map<string, number>, receipts: Map<string, number[]>, c
 /** The bare server and its own fleet, kept connected while the app's segments run. */
 async function startBare(run: LiveRun, template: Change) {
   const port = await freePort();
-  const child = spawnTs('bench/bare-broadcast.ts', [], { env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: String(port) }, stdio: 'inherit' });
+  const child = spawnTs('bench/bare-broadcast.ts', [], {
+    env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: String(port) },
+    stdio: 'inherit',
+  });
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitHealthy(url, 30_000, child);
     const fleet = await ClientFleet.connect(url, run.clients, { perProcess: run.perProcess, recordMarkers: true });
     const emit = async (marker: string, seq: number) => {
       const change = { ...template, seq, data: { ...(template.data as object), externalId: marker } };
-      const res = await fetch(`${url}/emit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify([change]) });
+      const res = await fetch(`${url}/emit`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify([change]),
+      });
       await res.arrayBuffer();
     };
     return { fleet, emit, stop: async () => (await fleet.close(), await stopChild(child, 5000)) };
@@ -85,7 +92,11 @@ async function latency(run: LiveRun, fleet: ClientFleet, tag: string, template: 
   const bare = await startBare(run, template);
   try {
     for (let i = 0; i < 20; i++) await bare.emit(`warm-${i}`, i + 1);
-    for (let i = 0; i < 20; i++) expectCreated(await postIncident(run.serverUrl, run.token, run.source.next(`bench-warm-${tag}-${i}`)), 'warm-up write');
+    for (let i = 0; i < 20; i++)
+      expectCreated(
+        await postIncident(run.serverUrl, run.token, run.source.next(`bench-warm-${tag}-${i}`)),
+        'warm-up write',
+      );
     await sleep(500);
     await Promise.all([bare.fleet.reset(), fleet.reset()]);
     const bareSent = new Map<string, number>();
@@ -115,8 +126,12 @@ async function latency(run: LiveRun, fleet: ClientFleet, tag: string, template: 
     const app = latencies(appSent, a.receipts, run.clients);
     const req = distribution(requestMs);
     const ratio = app.dist.p99 / base.dist.p99;
-    run.log(`  bare: p50 ${round(base.dist.p50)} p95 ${round(base.dist.p95)} p99 ${round(base.dist.p99)} ms, ${base.delivered}/${base.expected} delivered`);
-    run.log(`  app: p50 ${round(app.dist.p50)} p95 ${round(app.dist.p95)} p99 ${round(app.dist.p99)} ms, ${app.delivered}/${app.expected} delivered (${round(ratio)}× bare p99); POST p50 ${round(req.p50)} p99 ${round(req.p99)} ms`);
+    run.log(
+      `  bare: p50 ${round(base.dist.p50)} p95 ${round(base.dist.p95)} p99 ${round(base.dist.p99)} ms, ${base.delivered}/${base.expected} delivered`,
+    );
+    run.log(
+      `  app: p50 ${round(app.dist.p50)} p95 ${round(app.dist.p95)} p99 ${round(app.dist.p99)} ms, ${app.delivered}/${app.expected} delivered (${round(ratio)}× bare p99); POST p50 ${round(req.p50)} p99 ${round(req.p99)} ms`,
+    );
     return {
       name: 'live.latency',
       unit: 'ms',
@@ -124,11 +139,28 @@ async function latency(run: LiveRun, fleet: ClientFleet, tag: string, template: 
       p95: round(app.dist.p95),
       p99: round(app.dist.p99),
       value: round(app.dist.p99),
-      baseline: { what: 'bare Socket.IO broadcast of the same payload to as many clients at the same rate, no database; interleaved with the app in 10 segments', p50: round(base.dist.p50), p95: round(base.dist.p95), p99: round(base.dist.p99), delivered: base.delivered, expected: base.expected },
+      baseline: {
+        what: 'bare Socket.IO broadcast of the same payload to as many clients at the same rate, no database; interleaved with the app in 10 segments',
+        p50: round(base.dist.p50),
+        p95: round(base.dist.p95),
+        p99: round(base.dist.p99),
+        delivered: base.delivered,
+        expected: base.expected,
+      },
       ratio: round(ratio),
       target: 'p99 ≤ 1.5× bare Socket.IO p99; every client receives every change',
       met: ratio <= 1.5 && app.missing === 0 && refused === 0,
-      details: { clients: run.clients, changes: appSent.size, intervalMs: run.intervalMs, delivered: app.delivered, expected: app.expected, missing: app.missing, refusedWrites: refused, max: round(app.dist.max), postMs: { p50: round(req.p50), p95: round(req.p95), p99: round(req.p99) } },
+      details: {
+        clients: run.clients,
+        changes: appSent.size,
+        intervalMs: run.intervalMs,
+        delivered: app.delivered,
+        expected: app.expected,
+        missing: app.missing,
+        refusedWrites: refused,
+        max: round(app.dist.max),
+        postMs: { p50: round(req.p50), p95: round(req.p95), p99: round(req.p99) },
+      },
     };
   } finally {
     await bare.stop();
@@ -139,11 +171,19 @@ export async function measureLive(run: LiveRun, want: (name: string) => boolean)
   const out: BenchResult[] = [];
   const tag = Date.now().toString(36);
   // A real change, for the baseline's payload (same shape and size as the app's broadcasts).
-  const template = expectCreated(await postIncident(run.serverUrl, run.token, run.source.next(`bench-template-${tag}`)), 'template write');
-  const fleet = await ClientFleet.connect(run.serverUrl, run.clients, { perProcess: run.perProcess, recordMarkers: true });
+  const template = expectCreated(
+    await postIncident(run.serverUrl, run.token, run.source.next(`bench-template-${tag}`)),
+    'template write',
+  );
+  const fleet = await ClientFleet.connect(run.serverUrl, run.clients, {
+    perProcess: run.perProcess,
+    recordMarkers: true,
+  });
   try {
     if (want('live.latency')) {
-      run.log(`  ${run.clients} clients on the app and on a bare Socket.IO server, taking turns, one change every ${run.intervalMs} ms for ${run.durationMs / 1000} s each`);
+      run.log(
+        `  ${run.clients} clients on the app and on a bare Socket.IO server, taking turns, one change every ${run.intervalMs} ms for ${run.durationMs / 1000} s each`,
+      );
       out.push(await latency(run, fleet, tag, template));
     }
     if (want('live.burst')) out.push(await burst(run, fleet, tag));
@@ -180,7 +220,9 @@ async function burst(run: LiveRun, fleet: ClientFleet, tag: string): Promise<Ben
   const complete = report.clients.filter((c) => c.inRange === run.burst).length;
   const disordered = report.clients.filter((c) => c.outOfOrder > 0 || c.duplicates > 0).length;
   const contiguous = range.to - range.from + 1 === run.burst;
-  run.log(`  burst: ${run.burst} writes in ${round(written)} ms; drained to all ${run.clients} clients in ${round(dist.max)} ms; complete ${complete}, out of order ${disordered}`);
+  run.log(
+    `  burst: ${run.burst} writes in ${round(written)} ms; drained to all ${run.clients} clients in ${round(dist.max)} ms; complete ${complete}, out of order ${disordered}`,
+  );
   return {
     name: 'live.burst',
     unit: 'ms',
@@ -188,11 +230,22 @@ async function burst(run: LiveRun, fleet: ClientFleet, tag: string): Promise<Ben
     p95: round(dist.p95),
     p99: round(dist.p99),
     value: round(dist.max),
-    baseline: { what: 'time for the API to accept the writes (last 201 after the first request)', value: round(written) },
+    baseline: {
+      what: 'time for the API to accept the writes (last 201 after the first request)',
+      value: round(written),
+    },
     ratio: round(dist.max / written),
     target: 'all delivered to every client, in order; report time to drain',
     met: complete === run.clients && disordered === 0 && contiguous,
-    details: { incidents: run.burst, writers: run.burstWriters, clients: run.clients, clientsComplete: complete, clientsOutOfOrderOrDuplicated: disordered, seqsContiguous: contiguous, writesPerSecond: round((run.burst / written) * 1000) },
+    details: {
+      incidents: run.burst,
+      writers: run.burstWriters,
+      clients: run.clients,
+      clientsComplete: complete,
+      clientsOutOfOrderOrDuplicated: disordered,
+      seqsContiguous: contiguous,
+      writesPerSecond: round((run.burst / written) * 1000),
+    },
     note: 'value = time from the first request to the last client holding all changes; p50/p95/p99 over clients',
   };
 }

@@ -22,11 +22,17 @@ export interface PageRun {
 
 const RENDER_TARGET = 'p95 ≤ 150 ms (server render of / at 1M incidents)';
 const JS_TARGET = '≤ 300 KB gzip, all JavaScript / loads';
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter((p): p is string => Boolean(p));
+const CHROMIUM = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+].filter((p): p is string => Boolean(p));
 
 function scriptSources(html: string, base: string): string[] {
   const out = new Set<string>();
-  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) out.add(new URL(m[1]!.replace(/&amp;/g, '&'), base).toString());
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g))
+    out.add(new URL(m[1]!.replace(/&amp;/g, '&'), base).toString());
   return [...out];
 }
 
@@ -44,7 +50,16 @@ async function chromiumScripts(url: string): Promise<{ kb: number; files: number
   const executablePath = CHROMIUM.find((p) => existsSync(p));
   if (!executablePath) return null;
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
   try {
     const page = await browser.newPage();
     let bytes = 0;
@@ -73,7 +88,10 @@ async function chromiumScripts(url: string): Promise<{ kb: number; files: number
 export async function measurePage(run: PageRun): Promise<BenchResult[]> {
   if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) {
     const note = 'no production build (.next/BUILD_ID missing): run `npm run build` first; not measured';
-    return [notMeasured('page.render', 'ms', RENDER_TARGET, note), notMeasured('page.firstLoadJs', 'KB', JS_TARGET, note)];
+    return [
+      notMeasured('page.render', 'ms', RENDER_TARGET, note),
+      notMeasured('page.firstLoadJs', 'KB', JS_TARGET, note),
+    ];
   }
   const server = await startServerProcess({ port: await freePort(), databaseUrl: run.databaseUrl, pages: true });
   try {
@@ -89,7 +107,9 @@ export async function measurePage(run: PageRun): Promise<BenchResult[]> {
       if (!res.ok) throw new Error(`GET / answered ${res.status}`);
     }
     const d = distribution(samples);
-    run.log(`  render /: p50 ${round(d.p50)} p95 ${round(d.p95)} p99 ${round(d.p99)} ms (${Math.round(html.length / 1024)} KB of HTML)`);
+    run.log(
+      `  render /: p50 ${round(d.p50)} p95 ${round(d.p95)} p99 ${round(d.p99)} ms (${Math.round(html.length / 1024)} KB of HTML)`,
+    );
     const render: BenchResult = {
       name: 'page.render',
       unit: 'ms',
@@ -109,7 +129,9 @@ export async function measurePage(run: PageRun): Promise<BenchResult[]> {
       run.log(`  Chromium load failed: ${String(e)}`);
       return null;
     });
-    run.log(`  JavaScript: ${round(htmlKb)} KB gzip from ${scripts.length} <script src>${browser ? `; ${round(browser.kb)} KB from ${browser.files} files in Chromium` : '; no Chromium'}`);
+    run.log(
+      `  JavaScript: ${round(htmlKb)} KB gzip from ${scripts.length} <script src>${browser ? `; ${round(browser.kb)} KB from ${browser.files} files in Chromium` : '; no Chromium'}`,
+    );
     const kb = Math.max(htmlKb, browser?.kb ?? 0);
     const js: BenchResult = {
       name: 'page.firstLoadJs',
@@ -122,10 +144,17 @@ export async function measurePage(run: PageRun): Promise<BenchResult[]> {
       ratio: null,
       target: JS_TARGET,
       met: browser !== null && kb <= 300,
-      details: { scriptTags: scripts.length, scriptTagsKb: round(htmlKb), chromiumKb: browser ? round(browser.kb) : null, chromiumFiles: browser?.files ?? null },
+      details: {
+        scriptTags: scripts.length,
+        scriptTagsKb: round(htmlKb),
+        chromiumKb: browser ? round(browser.kb) : null,
+        chromiumFiles: browser?.files ?? null,
+      },
       ...(browser
         ? {}
-        : { note: `no Chromium at ${CHROMIUM.join(', ')}: only the HTML's <script src> were counted (${round(htmlKb)} KB); chunks loaded after hydration are not, so the target is not claimed` }),
+        : {
+            note: `no Chromium at ${CHROMIUM.join(', ')}: only the HTML's <script src> were counted (${round(htmlKb)} KB); chunks loaded after hydration are not, so the target is not claimed`,
+          }),
     };
     return [render, js];
   } finally {

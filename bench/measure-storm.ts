@@ -42,7 +42,11 @@ export async function measureReconnectStorm(run: StormRun): Promise<BenchResult>
       await sleep(Math.max(0, run.writeIntervalMs - (nowMs() - t)));
     }
   })();
-  const fleet = await ClientFleet.connect(a.url, run.clients, { perProcess: run.perProcess, reconnection: true, timeoutMs: 120_000 });
+  const fleet = await ClientFleet.connect(a.url, run.clients, {
+    perProcess: run.perProcess,
+    reconnection: true,
+    timeoutMs: 120_000,
+  });
   try {
     await sleep(3000);
     const firstSeq = seqs[seqs.length - 1] ?? 0;
@@ -55,7 +59,13 @@ export async function measureReconnectStorm(run: StormRun): Promise<BenchResult>
     run.log(`  A stopped in ${stopMs} ms and was listening again ${round(tReady - tKill)} ms after SIGTERM`);
     const deadline = Date.now() + 60_000;
     let report = await fleet.report();
-    const resumed = () => report.clients.filter((c) => c.storm.hellos.some((h) => h.t > tKill && h.recovered) && c.storm.caughtUpAt !== null && c.storm.caughtUpAt > tKill);
+    const resumed = () =>
+      report.clients.filter(
+        (c) =>
+          c.storm.hellos.some((h) => h.t > tKill && h.recovered) &&
+          c.storm.caughtUpAt !== null &&
+          c.storm.caughtUpAt > tKill,
+      );
     while (resumed().length < run.clients && Date.now() < deadline) {
       await sleep(500);
       report = await fleet.report();
@@ -75,15 +85,23 @@ export async function measureReconnectStorm(run: StormRun): Promise<BenchResult>
     const hello = distribution(helloAt.map((t) => t - tReady));
     const catchUp = distribution(ok.map((c, i) => c.storm.caughtUpAt! - helloAt[i]!));
     // The attempt that succeeded, counted from A being back: how long clients sat in their backoff.
-    const lastAttempt = distribution(ok.map((c, i) => Math.max(...c.storm.attempts.filter((a) => a <= helloAt[i]!)) - tReady));
+    const lastAttempt = distribution(
+      ok.map((c, i) => Math.max(...c.storm.attempts.filter((a) => a <= helloAt[i]!)) - tReady),
+    );
     const attempts = distribution(ok.map((c) => c.storm.attempts.filter((a) => a > tKill).length));
     const notRecovered = report.clients.filter((c) => c.storm.hellos.some((h) => h.t > tKill && !h.recovered)).length;
     const expected = (range.to - range.from + 1) * run.clients;
     const delivered = report.clients.reduce((s, c) => s + c.inRange, 0);
     const share = expected > 0 ? delivered / expected : 0;
-    run.log(`  successful attempt after A was back: p50 ${round(lastAttempt.p50)} p95 ${round(lastAttempt.p95)} ms; attempts per client p50 ${attempts.p50} max ${attempts.max}`);
-    run.log(`  hello after A was back: p50 ${round(hello.p50)} p95 ${round(hello.p95)} ms; hello to caught up: p50 ${round(catchUp.p50)} p95 ${round(catchUp.p95)} ms`);
-    run.log(`  resumed ${ok.length}/${run.clients}: p50 ${round(d.p50)} p95 ${round(d.p95)} p99 ${round(d.p99)} ms after A was back (${round(fromKill.p95)} ms p95 after SIGTERM); delivered ${round(share * 100)} %`);
+    run.log(
+      `  successful attempt after A was back: p50 ${round(lastAttempt.p50)} p95 ${round(lastAttempt.p95)} ms; attempts per client p50 ${attempts.p50} max ${attempts.max}`,
+    );
+    run.log(
+      `  hello after A was back: p50 ${round(hello.p50)} p95 ${round(hello.p95)} ms; hello to caught up: p50 ${round(catchUp.p50)} p95 ${round(catchUp.p95)} ms`,
+    );
+    run.log(
+      `  resumed ${ok.length}/${run.clients}: p50 ${round(d.p50)} p95 ${round(d.p95)} p99 ${round(d.p99)} ms after A was back (${round(fromKill.p95)} ms p95 after SIGTERM); delivered ${round(share * 100)} %`,
+    );
     return {
       name: 'live.reconnectStorm',
       unit: 'ms',
@@ -91,7 +109,13 @@ export async function measureReconnectStorm(run: StormRun): Promise<BenchResult>
       p95: round(d.p95),
       p99: round(d.p99),
       value: round(d.p95),
-      baseline: { what: 'the same clients counted from the SIGTERM (includes the restart itself)', p50: round(fromKill.p50), p95: round(fromKill.p95), p99: round(fromKill.p99), restartMs: round(tReady - tKill) },
+      baseline: {
+        what: 'the same clients counted from the SIGTERM (includes the restart itself)',
+        p50: round(fromKill.p50),
+        p95: round(fromKill.p95),
+        p99: round(fromKill.p99),
+        restartMs: round(tReady - tKill),
+      },
       ratio: null,
       target: 'p95 ≤ 5,000 ms from node A listening again until resumed and caught up; 100 % of changes delivered',
       met: ok.length === run.clients && d.p95 <= 5000 && share === 1 && notRecovered === 0,
@@ -107,11 +131,15 @@ export async function measureReconnectStorm(run: StormRun): Promise<BenchResult>
         stopMs,
         restartReadyMs: round(tReady - tKill),
         helloAfterReadyMs: { p50: round(hello.p50), p95: round(hello.p95), max: round(hello.max) },
-        successfulAttemptAfterReadyMs: { p50: round(lastAttempt.p50), p95: round(lastAttempt.p95), max: round(lastAttempt.max) },
+        successfulAttemptAfterReadyMs: {
+          p50: round(lastAttempt.p50),
+          p95: round(lastAttempt.p95),
+          max: round(lastAttempt.max),
+        },
         attemptsPerClient: { p50: attempts.p50, max: attempts.max },
         connectErrors: report.clients.reduce((s, c) => s + c.storm.connectErrors, 0),
         helloToCaughtUpMs: { p50: round(catchUp.p50), p95: round(catchUp.p95), max: round(catchUp.max) },
-        backoff: 'the browser hook\'s: 500 ms doubling to 15 s, ±50 % jitter',
+        backoff: "the browser hook's: 500 ms doubling to 15 s, ±50 % jitter",
       },
     };
   } finally {

@@ -14,7 +14,10 @@ import type { BenchResult } from './result';
 import type { BenchArgs } from './scale';
 import { freePort, startServerProcess, type ServerProcess } from './server-process';
 
-export async function runPglitePhase(ctx: { args: BenchArgs; log(m: string): void }): Promise<{ scale: Record<string, unknown>; results: BenchResult[] } | null> {
+export async function runPglitePhase(ctx: {
+  args: BenchArgs;
+  log(m: string): void;
+}): Promise<{ scale: Record<string, unknown>; results: BenchResult[] } | null> {
   const { args, log } = ctx;
   const sc = args.scale;
   const dir = createPgliteDir();
@@ -28,7 +31,11 @@ export async function runPglitePhase(ctx: { args: BenchArgs; log(m: string): voi
     try {
       const report = await generateDataset(database, sc.pglite, (m) => log(m));
       log(`PGlite data set ready in ${report.seconds.total} s; raw GROUP BY baselines`);
-      for (const c of AGGREGATE_CASES) baselines.set(c.name, await timeRaw(c, sc.aggregates.pgliteBaselineRuns, (text) => database.db.execute(sql.raw(text))));
+      for (const c of AGGREGATE_CASES)
+        baselines.set(
+          c.name,
+          await timeRaw(c, sc.aggregates.pgliteBaselineRuns, (text) => database.db.execute(sql.raw(text))),
+        );
       token = await createOperatorToken(database);
       source = new IncidentSource(await readGroupIds(database), `pglite-${sc.name}`);
     } finally {
@@ -36,12 +43,36 @@ export async function runPglitePhase(ctx: { args: BenchArgs; log(m: string): voi
     }
     server = await startServerProcess({ port: await freePort(), dataDir: dir.dir });
     const results = await measureAggregates(
-      { serverUrl: server.url, baseline: async (c) => baselines.get(c.name) ?? [], warmup: sc.aggregates.warmup, requests: sc.aggregates.pgliteRequests, prefix: 'pglite.', log },
+      {
+        serverUrl: server.url,
+        baseline: async (c) => baselines.get(c.name) ?? [],
+        warmup: sc.aggregates.warmup,
+        requests: sc.aggregates.pgliteRequests,
+        prefix: 'pglite.',
+        log,
+      },
       () => true,
     );
-    results.push(await measureIngestApi({ serverUrl: server.url, token, source, writers: sc.ingest.writers, rows: Math.min(sc.ingest.apiRows, 1000), name: 'pglite.ingest.api', log }));
+    results.push(
+      await measureIngestApi({
+        serverUrl: server.url,
+        token,
+        source,
+        writers: sc.ingest.writers,
+        rows: Math.min(sc.ingest.apiRows, 1000),
+        name: 'pglite.ingest.api',
+        log,
+      }),
+    );
     // The targets are set for PostgreSQL at 1M incidents: here they are information, not verdicts.
-    return { scale: { ...sc.pglite }, results: results.map((r) => ({ ...r, met: false, target: `information (targets are for PostgreSQL at 1M): ${r.target}` })) };
+    return {
+      scale: { ...sc.pglite },
+      results: results.map((r) => ({
+        ...r,
+        met: false,
+        target: `information (targets are for PostgreSQL at 1M): ${r.target}`,
+      })),
+    };
   } catch (err) {
     log(`PGlite phase failed: ${(err as Error).stack ?? String(err)}`);
     return { scale: { ...sc.pglite, failed: (err as Error).message }, results: [] };

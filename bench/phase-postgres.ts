@@ -59,7 +59,13 @@ export async function runPostgresPhase(ctx: PhaseContext): Promise<BenchResult[]
         log('aggregates over HTTP vs raw GROUP BY');
         const s = await api();
         return measureAggregates(
-          { serverUrl: s.url, baseline: (c) => timeRaw(c, sc.aggregates.baselineRuns, (text) => sql.unsafe(text)), warmup: sc.aggregates.warmup, requests: sc.aggregates.requests, log },
+          {
+            serverUrl: s.url,
+            baseline: (c) => timeRaw(c, sc.aggregates.baselineRuns, (text) => sql.unsafe(text)),
+            warmup: sc.aggregates.warmup,
+            requests: sc.aggregates.requests,
+            log,
+          },
           (name) => wants(args, name),
         );
       },
@@ -72,7 +78,10 @@ export async function runPostgresPhase(ctx: PhaseContext): Promise<BenchResult[]
       run: async () => {
         log(`live fan-out: ${sc.live.clients} clients`);
         const s = await api();
-        return measureLive({ serverUrl: s.url, token, source, perProcess: sc.clientsPerProcess, log, ...sc.live }, (name) => wants(args, name));
+        return measureLive(
+          { serverUrl: s.url, token, source, perProcess: sc.clientsPerProcess, log, ...sc.live },
+          (name) => wants(args, name),
+        );
       },
     });
     await add({
@@ -81,7 +90,17 @@ export async function runPostgresPhase(ctx: PhaseContext): Promise<BenchResult[]
         log(`API ingest: ${sc.ingest.writers} writers, ${sc.ingest.apiRows} rows`);
         const s = await api();
         const dbName = new URL(url).pathname.slice(1);
-        return [await measureIngestApi({ serverUrl: s.url, token, source, writers: sc.ingest.writers, rows: sc.ingest.apiRows, cpu: () => cpuMeter(s.pid, sql, dbName), log })];
+        return [
+          await measureIngestApi({
+            serverUrl: s.url,
+            token,
+            source,
+            writers: sc.ingest.writers,
+            rows: sc.ingest.apiRows,
+            cpu: () => cpuMeter(s.pid, sql, dbName),
+            log,
+          }),
+        ];
       },
     });
     if (server) await (server as ServerProcess).stop();
@@ -90,21 +109,44 @@ export async function runPostgresPhase(ctx: PhaseContext): Promise<BenchResult[]
       names: [{ name: 'live.memoryPerClient', unit: 'KB', target: '≤ 20 KB' }],
       run: async () => {
         log(`memory per client: ${sc.memory.clients} websocket clients`);
-        return [await measureMemory({ databaseUrl: url, clients: sc.memory.clients, perProcess: sc.clientsPerProcess * 2, log })];
+        return [
+          await measureMemory({
+            databaseUrl: url,
+            clients: sc.memory.clients,
+            perProcess: sc.clientsPerProcess * 2,
+            log,
+          }),
+        ];
       },
     });
     await add({
       names: [{ name: 'live.reconnectStorm', unit: 'ms', target: 'p95 ≤ 5 s, 100 %' }],
       run: async () => {
         log(`reconnect storm: ${sc.storm.clients} clients, node A restarts, writes on node B`);
-        return [await measureReconnectStorm({ databaseUrl: url, token, source, clients: sc.storm.clients, perProcess: sc.clientsPerProcess, writeIntervalMs: sc.storm.writeIntervalMs, log })];
+        return [
+          await measureReconnectStorm({
+            databaseUrl: url,
+            token,
+            source,
+            clients: sc.storm.clients,
+            perProcess: sc.clientsPerProcess,
+            writeIntervalMs: sc.storm.writeIntervalMs,
+            log,
+          }),
+        ];
       },
     });
     await add({
       names: [{ name: 'ingest.acled', unit: 'rows/s', target: '≥ 5,000 rows/s' }],
       run: async () => {
         log(`ACLED import: ${sc.ingest.acledRows} rows (bench/ingest-acled.ts)`);
-        return [await measureAcled({ rows: sc.ingest.acledRows, baseUrl: process.env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_URL, log })];
+        return [
+          await measureAcled({
+            rows: sc.ingest.acledRows,
+            baseUrl: process.env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_URL,
+            log,
+          }),
+        ];
       },
     });
     await add({

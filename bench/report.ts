@@ -47,11 +47,16 @@ function baselineText(r: BenchResult): string {
 }
 
 export function table(results: readonly BenchResult[]): string {
-  const lines = ['| measurement | unit | p50 | p95 | p99 | value | baseline | ratio | target | met |', '|---|---|---|---|---|---|---|---|---|---|'];
+  const lines = [
+    '| measurement | unit | p50 | p95 | p99 | value | baseline | ratio | target | met |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  ];
   for (const r of results) {
     // The embedded database runs a tenth of the data: its rows are for comparison, not judged.
     const met = r.name.startsWith('pglite.') ? 'n/a' : r.met ? 'yes' : r.value === null ? '**not measured**' : '**no**';
-    lines.push(`| ${r.name} | ${r.unit} | ${cell(r.p50)} | ${cell(r.p95)} | ${cell(r.p99)} | ${cell(r.value)} | ${baselineText(r)} | ${cell(r.ratio)} | ${r.target} | ${met} |`);
+    lines.push(
+      `| ${r.name} | ${r.unit} | ${cell(r.p50)} | ${cell(r.p95)} | ${cell(r.p99)} | ${cell(r.value)} | ${baselineText(r)} | ${cell(r.ratio)} | ${r.target} | ${met} |`,
+    );
   }
   const notes = results.filter((r) => r.note).map((r) => `- **${r.name}**: ${r.note}`);
   return [...lines, ...(notes.length ? ['', ...notes] : [])].join('\n');
@@ -63,7 +68,11 @@ export function writeReport(report: BenchReport): { json: string; markdown: stri
   const json = path.join(dir, 'latest.json');
   writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`);
   // Small runs are for development: only the default scale rewrites the committed table.
-  const markdown = path.join(ROOT, 'bench', report.scale.name === 'default' ? 'RESULTS.md' : 'results/RESULTS-small.md');
+  const markdown = path.join(
+    ROOT,
+    'bench',
+    report.scale.name === 'default' ? 'RESULTS.md' : 'results/RESULTS-small.md',
+  );
   const scale = report.scale as { postgres?: { incidents?: number } };
   const block = [
     START,
@@ -75,7 +84,10 @@ export function writeReport(report: BenchReport): { json: string; markdown: stri
     END,
   ].join('\n');
   const before = existsSync(markdown) ? readFileSync(markdown, 'utf8') : `# Benchmark results\n\n${START}\n${END}\n`;
-  const next = before.includes(START) && before.includes(END) ? before.slice(0, before.indexOf(START)) + block + before.slice(before.indexOf(END) + END.length) : `${before}\n${block}\n`;
+  const next =
+    before.includes(START) && before.includes(END)
+      ? before.slice(0, before.indexOf(START)) + block + before.slice(before.indexOf(END) + END.length)
+      : `${before}\n${block}\n`;
   writeFileSync(markdown, next);
   return { json, markdown };
 }

@@ -19,7 +19,19 @@ export interface BenchResult {
 
 /** A measurement that could not run: recorded as not met, with the reason, never a made-up number. */
 export function notMeasured(name: string, unit: string, target: string, note: string): BenchResult {
-  return { name, unit, p50: null, p95: null, p99: null, value: null, baseline: null, ratio: null, target, met: false, note };
+  return {
+    name,
+    unit,
+    p50: null,
+    p95: null,
+    p99: null,
+    value: null,
+    baseline: null,
+    ratio: null,
+    target,
+    met: false,
+    note,
+  };
 }
 
 /** A measurement that threw: the bench goes on with the others and reports the error. */

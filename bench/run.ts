@@ -24,7 +24,8 @@ const log = (m: string) => console.log(`[${((Date.now() - started) / 1000).toFix
 
 let pg: BenchPostgres | null = null;
 const cleanup = async () => {
-  if (pg && !args.keep) await pg.drop().catch((e: unknown) => console.error(`could not drop ${pg?.name}: ${String(e)}`));
+  if (pg && !args.keep)
+    await pg.drop().catch((e: unknown) => console.error(`could not drop ${pg?.name}: ${String(e)}`));
 };
 installCleanup(cleanup);
 
@@ -52,7 +53,9 @@ try {
   const database = await openBenchDatabase({ url });
   let dataset: DatasetReport | null = null;
   if (!args.reuseUrl) {
-    log(`generating ${args.scale.postgres.incidents} incidents and ${args.scale.postgres.operations} operation records`);
+    log(
+      `generating ${args.scale.postgres.incidents} incidents and ${args.scale.postgres.operations} operation records`,
+    );
     dataset = await generateDataset(database, args.scale.postgres, (m) => log(m));
     log(`data set ready in ${dataset.seconds.total} s: ${dataset.incidentCells} incident rollup cells`);
   }
@@ -74,7 +77,10 @@ try {
     dataset: dataset ? { ...dataset } : null,
   });
   log(`wrote ${json} and ${markdown}`);
-  for (const r of results) log(`${r.met ? 'met    ' : 'NOT MET'} ${r.name}: ${r.value ?? '–'} ${r.unit}${r.ratio !== null ? ` (ratio ${r.ratio})` : ''}`);
+  for (const r of results)
+    log(
+      `${r.met ? 'met    ' : 'NOT MET'} ${r.name}: ${r.value ?? '–'} ${r.unit}${r.ratio !== null ? ` (ratio ${r.ratio})` : ''}`,
+    );
 } catch (err) {
   console.error('bench failed:', err);
   exitCode = 1;

@@ -7,7 +7,13 @@ export interface Scale {
   name: 'default' | 'small';
   postgres: { incidents: number; operations: number; years: number };
   pglite: { incidents: number; operations: number; years: number };
-  aggregates: { warmup: number; requests: number; baselineRuns: number; pgliteRequests: number; pgliteBaselineRuns: number };
+  aggregates: {
+    warmup: number;
+    requests: number;
+    baselineRuns: number;
+    pgliteRequests: number;
+    pgliteBaselineRuns: number;
+  };
   live: { clients: number; intervalMs: number; durationMs: number; burst: number; burstWriters: number };
   memory: { clients: number };
   ingest: { writers: number; apiRows: number; acledRows: number };
@@ -65,11 +71,17 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   const only = value('--only');
   return {
     scale: SCALES[name],
-    only: only ? only.split(',').map((s) => s.trim()).filter(Boolean) : null,
+    only: only
+      ? only
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : null,
     reuseUrl: value('--reuse'),
     keep: argv.includes('--keep'),
     skipPglite: argv.includes('--skip-pglite'),
   };
 }
 
-export const wants = (args: BenchArgs, name: string): boolean => !args.only || args.only.some((p) => name.startsWith(p) || p.startsWith(name));
+export const wants = (args: BenchArgs, name: string): boolean =>
+  !args.only || args.only.some((p) => name.startsWith(p) || p.startsWith(name));

@@ -53,7 +53,8 @@ export function rssKbOf(pid: number): number {
 export async function waitHealthy(url: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child && child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode} before it was ready`);
+    if (child && child.exitCode !== null)
+      throw new Error(`server exited with code ${child.exitCode} before it was ready`);
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok) return;
@@ -78,7 +79,12 @@ export async function startServerProcess(opts: ServerOptions): Promise<ServerPro
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
     ...(opts.dataDir ? { DATA_DIR: opts.dataDir } : {}),
   };
-  const child = spawnTs('server/main.ts', opts.pages ? [] : ['--api-only'], { env, stdio: ['ignore', 'pipe', 'pipe'] }, opts.nodeArgs);
+  const child = spawnTs(
+    'server/main.ts',
+    opts.pages ? [] : ['--api-only'],
+    { env, stdio: ['ignore', 'pipe', 'pipe'] },
+    opts.nodeArgs,
+  );
   let tail = '';
   const keep = (b: Buffer) => {
     tail = (tail + b.toString()).slice(-4000);

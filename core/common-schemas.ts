@@ -24,7 +24,10 @@ export const CalendarDate = z
   .string({ error: 'must be a date string' })
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'is not a real calendar date');
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    'is not a real calendar date',
+  );
 
 export const Count = z
   .number({ error: 'must be a number' })
@@ -38,7 +41,10 @@ export const Figure = z
     low: Count.default(0),
     high: Count.nullable().default(null),
   })
-  .refine((f) => f.high === null || f.high >= f.low, { message: 'the "up to" figure must be at least the "at least" figure', path: ['high'] });
+  .refine((f) => f.high === null || f.high >= f.low, {
+    message: 'the "up to" figure must be at least the "at least" figure',
+    path: ['high'],
+  });
 export type Figure = z.output<typeof Figure>;
 
 const figureByCategory = z.object(
@@ -69,7 +75,11 @@ const HttpUrl = z
   }, 'must be a full http(s) address, e.g. https://example.org/report');
 
 export const Source = z.object({
-  name: z.string({ error: 'is required' }).trim().min(1, 'is required').max(200, 'is too long (200 characters at most)'),
+  name: z
+    .string({ error: 'is required' })
+    .trim()
+    .min(1, 'is required')
+    .max(200, 'is too long (200 characters at most)'),
   url: HttpUrl.nullable().default(null),
   publishedAt: CalendarDate.nullable().default(null),
 });
@@ -86,14 +96,24 @@ export const OptionalText = (max: number) =>
     .default(null)
     .transform((s) => (s === '' ? null : s));
 
-export const Latitude = z.number({ error: 'must be a number' }).min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90');
-export const Longitude = z.number({ error: 'must be a number' }).min(-180, 'must be between -180 and 180').max(180, 'must be between -180 and 180');
+export const Latitude = z
+  .number({ error: 'must be a number' })
+  .min(-90, 'must be between -90 and 90')
+  .max(90, 'must be between -90 and 90');
+export const Longitude = z
+  .number({ error: 'must be a number' })
+  .min(-180, 'must be between -180 and 180')
+  .max(180, 'must be between -180 and 180');
 
 export const Version = z.number({ error: 'is required (the version you edited)' }).int().min(1);
 
 export const RetractInput = z.object({
   version: Version.optional(),
-  reason: z.string({ error: 'is required' }).trim().min(3, 'give a reason (3 characters at least)').max(1000, 'is too long (1000 characters at most)'),
+  reason: z
+    .string({ error: 'is required' })
+    .trim()
+    .min(3, 'give a reason (3 characters at least)')
+    .max(1000, 'is too long (1000 characters at most)'),
 });
 export type RetractInput = z.output<typeof RetractInput>;
 

@@ -86,7 +86,8 @@ function unstorablePaths(value: unknown, path: string[] = [], out: [string, stri
   if (typeof value === 'string') {
     const where = path.join('.') || '_';
     if (value.includes('\u0000')) out.push([where, 'contains a NUL character, which cannot be stored']);
-    else if (LONE_SURROGATE.test(value)) out.push([where, 'contains a broken character (an unpaired UTF-16 surrogate)']);
+    else if (LONE_SURROGATE.test(value))
+      out.push([where, 'contains a broken character (an unpaired UTF-16 surrogate)']);
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => unstorablePaths(v, [...path, String(i)], out));
   } else if (value && typeof value === 'object') {
@@ -96,7 +97,10 @@ function unstorablePaths(value: unknown, path: string[] = [], out: [string, stri
 }
 
 /** Parses with a zod schema and throws a ValidationError naming each bad field. */
-export function parseInput<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: ZodError } }, value: unknown): T {
+export function parseInput<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: ZodError } },
+  value: unknown,
+): T {
   const unstorable = unstorablePaths(value);
   if (unstorable.length > 0) throw new ValidationError(Object.fromEntries(unstorable));
   const result = schema.safeParse(value);
@@ -109,7 +113,10 @@ export function parseInput<T>(schema: { safeParse(v: unknown): { success: true; 
  * zod applies defaults inside optional fields, so without this a patch would reset every field it
  * did not mention. A nested object that is sent (e.g. casualties) is taken whole.
  */
-export function parsePatch<T extends object>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: ZodError } }, value: unknown): T {
+export function parsePatch<T extends object>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: ZodError } },
+  value: unknown,
+): T {
   const parsed = parseInput(schema, value);
   const sent = new Set(value && typeof value === 'object' ? Object.keys(value) : []);
   return Object.fromEntries(Object.entries(parsed).filter(([k]) => sent.has(k))) as T;

@@ -9,14 +9,24 @@ import { Instant } from './common-schemas';
 const list = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z
     .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      (Array.isArray(v) ? v : [v])
+        .flatMap((s) => s.split(','))
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(values, { error: `must be one of: ${values.join(', ')} (${what})` })))
     .optional();
 
 /** A group id, or "unknown" for unattributed incidents. */
 const groupList = z
   .union([z.string(), z.array(z.string())])
-  .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))
+  .transform((v) =>
+    (Array.isArray(v) ? v : [v])
+      .flatMap((s) => s.split(','))
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.union([z.literal('unknown'), z.uuid({ error: 'must be group ids or "unknown"' })])))
   .optional();
 

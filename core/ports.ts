@@ -9,7 +9,13 @@ import type { Group } from './group/schema';
 import type { Incident } from './incident/schema';
 import type { Operation } from './operation/schema';
 import type { ReferenceFigure } from './reference-figure/schema';
-import type { IncidentMeasures, IncidentRollupKey, OperationMeasures, OperationRollupKey, RollupDelta } from './rollup/incident-rollup';
+import type {
+  IncidentMeasures,
+  IncidentRollupKey,
+  OperationMeasures,
+  OperationRollupKey,
+  RollupDelta,
+} from './rollup/incident-rollup';
 
 /** Who is acting: a signed-in user, an API token's owner, or the system (seed, import). */
 export interface Actor {
@@ -54,8 +60,10 @@ export interface IdempotencyRecord {
 }
 
 export interface WriteTx {
-  incidents: RecordRepo<Incident> & BulkRepo<Incident> & { findByExternalId(externalId: string): Promise<Incident | null> };
-  operations: RecordRepo<Operation> & BulkRepo<Operation> & { findByExternalId(externalId: string): Promise<Operation | null> };
+  incidents: RecordRepo<Incident> &
+    BulkRepo<Incident> & { findByExternalId(externalId: string): Promise<Incident | null> };
+  operations: RecordRepo<Operation> &
+    BulkRepo<Operation> & { findByExternalId(externalId: string): Promise<Operation | null> };
   groups: RecordRepo<Group> & { findByShortName(shortName: string): Promise<Group | null> };
   referenceFigures: RecordRepo<ReferenceFigure>;
   annotations: RecordRepo<Annotation>;

@@ -32,7 +32,17 @@ export interface RecordKind<T extends Versioned> {
   derived?: readonly string[];
 }
 
-const VERSIONED_KEYS = ['id', 'version', 'createdAt', 'createdBy', 'updatedAt', 'updatedBy', 'retractedAt', 'retractedBy', 'retractionReason'];
+const VERSIONED_KEYS = [
+  'id',
+  'version',
+  'createdAt',
+  'createdBy',
+  'updatedAt',
+  'updatedBy',
+  'retractedAt',
+  'retractedBy',
+  'retractionReason',
+];
 
 function checkWhole<T extends Versioned>(kind: RecordKind<T>, record: T): void {
   if (!kind.schema) return;
@@ -50,7 +60,11 @@ function stamp(ctx: Ctx) {
 }
 
 /** Version 1 of a record: a new id, authored now, not retracted. */
-function newRecord<T extends Versioned>(ctx: Ctx, fields: Omit<T, keyof Versioned>, { at, by }: { at: string; by: string }): T {
+function newRecord<T extends Versioned>(
+  ctx: Ctx,
+  fields: Omit<T, keyof Versioned>,
+  { at, by }: { at: string; by: string },
+): T {
   return {
     ...fields,
     id: ctx.newId(),
@@ -76,7 +90,15 @@ export async function createRecord<T extends Versioned>(
     if (kind.complete) record = await kind.complete(t, record);
     await kind.repo(t).insert(record);
     await kind.onChanges?.(t, [[null, record]]);
-    const change = await t.appendChange({ entity: kind.entity, action: 'created', id: record.id, version: 1, actor: ctx.actor, before: null, after: record });
+    const change = await t.appendChange({
+      entity: kind.entity,
+      action: 'created',
+      id: record.id,
+      version: 1,
+      actor: ctx.actor,
+      before: null,
+      after: record,
+    });
     return { record, change };
   };
   return tx ? run(tx) : ctx.store.transact(run);
@@ -93,9 +115,13 @@ export async function updateRecord<T extends Versioned>(
   const run = async (t: WriteTx) => {
     const before = await kind.repo(t).get(id, { lock: true });
     if (!before) throw new NotFoundError(kind.label, id);
-    if (before.retractedAt) throw new ConflictError(`${kind.label} ${id} was retracted and can no longer be edited`, before);
+    if (before.retractedAt)
+      throw new ConflictError(`${kind.label} ${id} was retracted and can no longer be edited`, before);
     if (before.version !== expectedVersion) {
-      throw new ConflictError(`${kind.label} ${id} was changed by someone else (you edited version ${expectedVersion}, it is now at ${before.version})`, before);
+      throw new ConflictError(
+        `${kind.label} ${id} was changed by someone else (you edited version ${expectedVersion}, it is now at ${before.version})`,
+        before,
+      );
     }
     const { at, by } = stamp(ctx);
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
@@ -104,7 +130,15 @@ export async function updateRecord<T extends Versioned>(
     if (kind.complete) after = await kind.complete(t, after);
     await kind.repo(t).update(after);
     await kind.onChanges?.(t, [[before, after]]);
-    const change = await t.appendChange({ entity: kind.entity, action: 'updated', id, version: after.version, actor: ctx.actor, before, after });
+    const change = await t.appendChange({
+      entity: kind.entity,
+      action: 'updated',
+      id,
+      version: after.version,
+      actor: ctx.actor,
+      before,
+      after,
+    });
     return { record: after, change };
   };
   return tx ? run(tx) : ctx.store.transact(run);
@@ -120,15 +154,35 @@ export async function retractRecord<T extends Versioned>(
   return ctx.store.transact(async (t) => {
     const before = await kind.repo(t).get(id, { lock: true });
     if (!before) throw new NotFoundError(kind.label, id);
-    if (before.retractedAt) throw new DomainError('conflict', `${kind.label} ${id} is already retracted`, {}, { current: before });
+    if (before.retractedAt)
+      throw new DomainError('conflict', `${kind.label} ${id} is already retracted`, {}, { current: before });
     if (expectedVersion !== undefined && before.version !== expectedVersion) {
-      throw new ConflictError(`${kind.label} ${id} was changed by someone else (you saw version ${expectedVersion}, it is now at ${before.version})`, before);
+      throw new ConflictError(
+        `${kind.label} ${id} was changed by someone else (you saw version ${expectedVersion}, it is now at ${before.version})`,
+        before,
+      );
     }
     const { at, by } = stamp(ctx);
-    const after = { ...before, version: before.version + 1, updatedAt: at, updatedBy: by, retractedAt: at, retractedBy: by, retractionReason: reason } as T;
+    const after = {
+      ...before,
+      version: before.version + 1,
+      updatedAt: at,
+      updatedBy: by,
+      retractedAt: at,
+      retractedBy: by,
+      retractionReason: reason,
+    } as T;
     await kind.repo(t).update(after);
     await kind.onChanges?.(t, [[before, after]]);
-    const change = await t.appendChange({ entity: kind.entity, action: 'retracted', id, version: after.version, actor: ctx.actor, before, after });
+    const change = await t.appendChange({
+      entity: kind.entity,
+      action: 'retracted',
+      id,
+      version: after.version,
+      actor: ctx.actor,
+      before,
+      after,
+    });
     return { record: after, change };
   });
 }
@@ -147,7 +201,9 @@ export async function createRecords<T extends Versioned & { externalId?: string 
   if (fieldsList.length === 0) return [];
   const bulk = kind.bulk?.(tx);
   if (!bulk) throw new Error(`${kind.label} has no batch path`);
-  const externalIds = fieldsList.map((f) => (f as { externalId?: string | null }).externalId).filter((e): e is string => Boolean(e));
+  const externalIds = fieldsList
+    .map((f) => (f as { externalId?: string | null }).externalId)
+    .filter((e): e is string => Boolean(e));
   const taken = new Set((await bulk.findByExternalIds(externalIds)).map((r) => r.externalId));
   const seen = new Set<string>();
   for (const e of externalIds) {
@@ -162,9 +218,20 @@ export async function createRecords<T extends Versioned & { externalId?: string 
     records.push(record);
   }
   await bulk.insertMany(records);
-  await kind.onChanges?.(tx, records.map((r) => [null, r]));
+  await kind.onChanges?.(
+    tx,
+    records.map((r) => [null, r]),
+  );
   const changes = await tx.appendChanges(
-    records.map((r) => ({ entity: kind.entity, action: 'created' as const, id: r.id, version: 1, actor: ctx.actor, before: null, after: r })),
+    records.map((r) => ({
+      entity: kind.entity,
+      action: 'created' as const,
+      id: r.id,
+      version: 1,
+      actor: ctx.actor,
+      before: null,
+      after: r,
+    })),
   );
   return records.map((record, i) => ({ record, change: changes[i]! }));
 }

@@ -33,7 +33,9 @@ interface Pending<T> {
 /** Who a batch writes as: the change log records one actor per write. */
 const actorKey = (ctx: Ctx) => `${ctx.actor.role}\u0000${ctx.actor.id ?? ''}\u0000${ctx.actor.label}`;
 
-export function createWriteCombiner<T>(opts: CombinerOptions<T>): (ctx: Ctx, input: unknown) => Promise<WriteResult<T>> {
+export function createWriteCombiner<T>(
+  opts: CombinerOptions<T>,
+): (ctx: Ctx, input: unknown) => Promise<WriteResult<T>> {
   const maxBatch = opts.maxBatch ?? 200;
   let queue: Pending<T>[] = [];
   let running = false;
@@ -46,7 +48,13 @@ export function createWriteCombiner<T>(opts: CombinerOptions<T>): (ctx: Ctx, inp
       return;
     }
     try {
-      const results = await first.ctx.store.transact((tx) => opts.createMany(first.ctx, batch.map((p) => p.input), tx));
+      const results = await first.ctx.store.transact((tx) =>
+        opts.createMany(
+          first.ctx,
+          batch.map((p) => p.input),
+          tx,
+        ),
+      );
       batch.forEach((p, i) => p.resolve(results[i]!));
     } catch {
       // One bad create must not fail the others: each is retried alone and answers for itself.

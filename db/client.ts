@@ -71,7 +71,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       events,
       sql: client,
       migrate: () => migratePostgres(db as never, { migrationsFolder: MIGRATIONS_DIR }),
-      ping: (timeoutMs = 2000) => withTimeout(client`select 1`.then(() => undefined), timeoutMs),
+      ping: (timeoutMs = 2000) =>
+        withTimeout(
+          client`select 1`.then(() => undefined),
+          timeoutMs,
+        ),
       close: () => client.end({ timeout: 5 }),
     };
   }
@@ -93,7 +97,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     events,
     sql: null,
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),
-    ping: (timeoutMs = 2000) => withTimeout(pg.query('select 1').then(() => undefined), timeoutMs),
+    ping: (timeoutMs = 2000) =>
+      withTimeout(
+        pg.query('select 1').then(() => undefined),
+        timeoutMs,
+      ),
     close: async () => {
       try {
         await pg.close();

@@ -74,7 +74,12 @@ type Cause = { code?: unknown; message?: unknown; cause?: unknown };
 
 function causes(err: unknown): Cause[] {
   const out: Cause[] = [];
-  for (let e = err as Cause | undefined, depth = 0; e && typeof e === 'object' && depth < 6; e = e.cause as typeof e, depth++) out.push(e);
+  for (
+    let e = err as Cause | undefined, depth = 0;
+    e && typeof e === 'object' && depth < 6;
+    e = e.cause as typeof e, depth++
+  )
+    out.push(e);
   return out;
 }
 
@@ -86,7 +91,9 @@ export function isStoreFailure(err: unknown): boolean {
   if (err instanceof DomainError) return false;
   return causes(err).some(({ code, message }) => {
     if (typeof code === 'string' && (STORE_FAILURE_CODES.has(code) || /^(08|57P|53)/.test(code))) return true;
-    return typeof message === 'string' && /PGlite is closed|Connection terminated|database did not answer/i.test(message);
+    return (
+      typeof message === 'string' && /PGlite is closed|Connection terminated|database did not answer/i.test(message)
+    );
   });
 }
 
@@ -125,18 +132,25 @@ async function writeBatchInTx(ctx: Ctx, tx: WriteTx, items: readonly ImportItem[
     const other = item.kind === 'incident' ? 'operation' : 'incident';
     const clash = byKind[other].get(item.externalId);
     if (clash) {
-      outcomes[index] = { error: `event ${item.externalId} is recorded here as ${other} ${clash.id}, but the file now makes it an ${item.kind}; retract the ${other} first to import it` };
+      outcomes[index] = {
+        error: `event ${item.externalId} is recorded here as ${other} ${clash.id}, but the file now makes it an ${item.kind}; retract the ${other} first to import it`,
+      };
       continue;
     }
     const record = byKind[item.kind].get(item.externalId) ?? (await ownRecord(tx, item));
     if (!record) creates[item.kind].push({ index, item });
     else if (record.externalId !== item.externalId || unchanged(record, item.input)) outcomes[index] = 'updated';
-    else if (record.retractedAt) outcomes[index] = { error: `matches ${item.kind} ${record.id}, which was retracted; an import does not change a retracted record` };
+    else if (record.retractedAt)
+      outcomes[index] = {
+        error: `matches ${item.kind} ${record.id}, which was retracted; an import does not change a retracted record`,
+      };
     else updates.push({ index, item, record });
   }
 
-  if (creates.incident.length > 0) await createIncidents({ ctx, inputs: creates.incident.map((p) => p.item.input), tx });
-  if (creates.operation.length > 0) await createOperations({ ctx, inputs: creates.operation.map((p) => p.item.input), tx });
+  if (creates.incident.length > 0)
+    await createIncidents({ ctx, inputs: creates.incident.map((p) => p.item.input), tx });
+  if (creates.operation.length > 0)
+    await createOperations({ ctx, inputs: creates.operation.map((p) => p.item.input), tx });
   for (const p of [...creates.incident, ...creates.operation]) outcomes[p.index] = 'imported';
 
   for (const { index, item, record } of updates) {

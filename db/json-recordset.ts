@@ -27,7 +27,11 @@ function columnNames(table: PgTable): [key: string, name: string][] {
 }
 
 /** Rows keyed by column name; a column absent from a row is NULL there (not its DEFAULT). */
-export function insertRecordsetSql(tableName: string, rows: readonly Record<string, unknown>[], tail: SQL = sql``): SQL {
+export function insertRecordsetSql(
+  tableName: string,
+  rows: readonly Record<string, unknown>[],
+  tail: SQL = sql``,
+): SQL {
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const list = sql.raw(columns.map(quote).join(', '));
   const json = JSON.stringify(rows);

@@ -16,7 +16,9 @@ const figureSums = CASUALTY_CATEGORIES.flatMap((c) => [
   [`injured_low_${c}`, `sum(injured_${c}_low)`],
   [`injured_high_${c}`, `sum(coalesce(injured_${c}_high, injured_${c}_low))`],
 ]);
-const anyHigh = CASUALTY_CATEGORIES.flatMap((c) => [`killed_${c}_high`, `injured_${c}_high`]).map((col) => `${col} IS NOT NULL`).join(' OR ');
+const anyHigh = CASUALTY_CATEGORIES.flatMap((c) => [`killed_${c}_high`, `injured_${c}_high`])
+  .map((col) => `${col} IS NOT NULL`)
+  .join(' OR ');
 
 /** Each incident measure's column and its SQL over raw rows; the stats edges aggregate with it too. */
 export const incidentColumns: [string, string][] = [
@@ -32,7 +34,13 @@ export const incidentColumns: [string, string][] = [
 const snake = (m: string) => m.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const grainStartSql = (day: string) =>
   `CASE grain WHEN 'day' THEN ${day} WHEN 'week' THEN date_trunc('week', ${day}::timestamp)::date ELSE date_trunc('month', ${day}::timestamp)::date END`;
-const NARROW_KEY: Record<string, string> = { all: `''`, type: 'type', province: 'province', group: 'group_key', target: 'target_type' };
+const NARROW_KEY: Record<string, string> = {
+  all: `''`,
+  type: 'type',
+  province: 'province',
+  group: 'group_key',
+  target: 'target_type',
+};
 
 /**
  * The narrow rollups as projections of the daily cubes (core/rollup/narrow-rollups.ts): the same
@@ -42,7 +50,9 @@ export function narrowRollupStatements(): string[] {
   const im = INCIDENT_MEASURES.map(snake);
   const om = OPERATION_MEASURES.map(snake);
   const pairs = NARROW_DIMS.flatMap((d) => NARROW_GRAINS[d].map((g) => `('${d}', '${g}')`)).join(', ');
-  const keyCase = `CASE dim ${Object.entries(NARROW_KEY).map(([d, col]) => `WHEN '${d}' THEN ${col}`).join(' ')} END`;
+  const keyCase = `CASE dim ${Object.entries(NARROW_KEY)
+    .map(([d, col]) => `WHEN '${d}' THEN ${col}`)
+    .join(' ')} END`;
   const byType = INCIDENT_TYPES.map((t) => [`by_type_${t}`, `sum(CASE WHEN type = '${t}' THEN incidents ELSE 0 END)`]);
   return [
     `INSERT INTO incident_rollup_narrow (dim, grain, start, key, ${[...im, ...byType.map(([c]) => c)].join(', ')})
@@ -56,7 +66,9 @@ export function narrowRollupStatements(): string[] {
 
 export async function rebuildRollups(db: Db): Promise<{ incidentCells: number; operationCells: number }> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`TRUNCATE incident_rollup_daily, operation_rollup_daily, incident_rollup_narrow, operation_rollup_narrow`);
+    await tx.execute(
+      sql`TRUNCATE incident_rollup_daily, operation_rollup_daily, incident_rollup_narrow, operation_rollup_narrow`,
+    );
     await tx.execute(
       sql.raw(`INSERT INTO incident_rollup_daily (day, country, province, group_key, type, target_type, verification, ${incidentColumns.map(([c]) => c).join(', ')})
         SELECT (occurred_at AT TIME ZONE 'UTC')::date, country, province, coalesce(group_id::text, ''), type, target_type, verification,
@@ -75,6 +87,9 @@ export async function rebuildRollups(db: Db): Promise<{ incidentCells: number; o
       const rows = (Array.isArray(r) ? r : (r as { rows: { n: number }[] }).rows) as { n: number }[];
       return Number(rows[0]?.n ?? 0);
     };
-    return { incidentCells: await count('incident_rollup_daily'), operationCells: await count('operation_rollup_daily') };
+    return {
+      incidentCells: await count('incident_rollup_daily'),
+      operationCells: await count('operation_rollup_daily'),
+    };
   });
 }

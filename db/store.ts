@@ -7,8 +7,20 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Change } from '../core/change/change';
 import type { Group } from '../core/group/schema';
 import type { AppendChange, IdempotencyRecord, RecordRepo, Store, WriteTx } from '../core/ports';
-import { mergeDeltas, type IncidentMeasures, type IncidentRollupKey, type OperationMeasures, type OperationRollupKey, type RollupDelta } from '../core/rollup/incident-rollup';
-import { narrowIncidentDeltas, narrowOperationDeltas, type NarrowIncidentKey, type NarrowOperationKey } from '../core/rollup/narrow-rollups';
+import {
+  mergeDeltas,
+  type IncidentMeasures,
+  type IncidentRollupKey,
+  type OperationMeasures,
+  type OperationRollupKey,
+  type RollupDelta,
+} from '../core/rollup/incident-rollup';
+import {
+  narrowIncidentDeltas,
+  narrowOperationDeltas,
+  type NarrowIncidentKey,
+  type NarrowOperationKey,
+} from '../core/rollup/narrow-rollups';
 import { CHANGES_CHANNEL, type Database, type Db } from './client';
 import * as s from './schema';
 import { incidentFromRow, incidentToRow, operationFromRow, operationToRow } from './repositories/incident-rows';
@@ -16,7 +28,8 @@ import { annotationFromRow, groupFromRow, referenceFigureFromRow } from './repos
 import { insertRecordsetSql, insertRowsSql } from './json-recordset';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-type AnyTable = typeof s.incidents | typeof s.operations | typeof s.groups | typeof s.referenceFigures | typeof s.annotations;
+type AnyTable =
+  typeof s.incidents | typeof s.operations | typeof s.groups | typeof s.referenceFigures | typeof s.annotations;
 
 /** Multi-row INSERTs stay under PostgreSQL's 65,535 bind parameters per statement. */
 const ROWS_PER_INSERT = 500;
@@ -32,7 +45,9 @@ function simpleRepo<T extends { id: string }, R>(
       // One JSON parameter per statement (db/json-recordset.ts): Drizzle's per-cell VALUES building
       // cost more than the insert itself.
       for (let i = 0; i < records.length; i += ROWS_PER_INSERT) {
-        await tx.execute(insertRowsSql(table, records.slice(i, i + ROWS_PER_INSERT).map(toRow) as Record<string, unknown>[]));
+        await tx.execute(
+          insertRowsSql(table, records.slice(i, i + ROWS_PER_INSERT).map(toRow) as Record<string, unknown>[]),
+        );
       }
     },
     async get(id, opts) {
@@ -45,7 +60,10 @@ function simpleRepo<T extends { id: string }, R>(
     },
     async update(record) {
       const { id: _id, ...rest } = toRow(record) as { id: string };
-      await tx.update(table).set(rest as never).where(eq(table.id, record.id));
+      await tx
+        .update(table)
+        .set(rest as never)
+        .where(eq(table.id, record.id));
     },
   };
 }
@@ -57,12 +75,17 @@ function groupRepo(tx: Tx): WriteTx['groups'] {
       .from(s.groupStrengthEstimates)
       .where(eq(s.groupStrengthEstimates.groupId, row.id))
       .orderBy(asc(s.groupStrengthEstimates.position));
-    return groupFromRow(row, est.map((e) => ({ low: e.low, high: e.high, asOf: e.asOf, source: e.source })));
+    return groupFromRow(
+      row,
+      est.map((e) => ({ low: e.low, high: e.high, asOf: e.asOf, source: e.source })),
+    );
   };
   const writeEstimates = async (g: Group) => {
     await tx.delete(s.groupStrengthEstimates).where(eq(s.groupStrengthEstimates.groupId, g.id));
     if (g.strengthEstimates.length > 0) {
-      await tx.insert(s.groupStrengthEstimates).values(g.strengthEstimates.map((e, position) => ({ ...e, groupId: g.id, position })));
+      await tx
+        .insert(s.groupStrengthEstimates)
+        .values(g.strengthEstimates.map((e, position) => ({ ...e, groupId: g.id, position })));
     }
   };
   return {
@@ -72,7 +95,10 @@ function groupRepo(tx: Tx): WriteTx['groups'] {
       return row ? load(row) : null;
     },
     async findByShortName(shortName) {
-      const [row] = await tx.select().from(s.groups).where(sql`lower(${s.groups.shortName}) = lower(${shortName})`);
+      const [row] = await tx
+        .select()
+        .from(s.groups)
+        .where(sql`lower(${s.groups.shortName}) = lower(${shortName})`);
       return row ? load(row) : null;
     },
     async insert(g) {
@@ -123,7 +149,12 @@ async function executeTogether(tx: Tx, statements: (SQL | null)[]): Promise<void
   if (list.length === 0) return;
   const last = list.pop()!;
   if (list.length === 0) return void (await tx.execute(last));
-  await tx.execute(sql`WITH ${sql.join(list.map((q, i) => sql`${sql.raw(`s${i}`)} AS (${q})`), sql`, `)} ${last}`);
+  await tx.execute(
+    sql`WITH ${sql.join(
+      list.map((q, i) => sql`${sql.raw(`s${i}`)} AS (${q})`),
+      sql`, `,
+    )} ${last}`,
+  );
 }
 
 const INCIDENT_KEY_COLUMNS: Record<keyof IncidentRollupKey, string> = {
@@ -144,7 +175,12 @@ const OPERATION_KEY_COLUMNS: Record<keyof OperationRollupKey, string> = {
   verification: 'verification',
 };
 
-const NARROW_INCIDENT_KEY_COLUMNS: Record<keyof NarrowIncidentKey, string> = { dim: 'dim', grain: 'grain', start: 'start', key: 'key' };
+const NARROW_INCIDENT_KEY_COLUMNS: Record<keyof NarrowIncidentKey, string> = {
+  dim: 'dim',
+  grain: 'grain',
+  start: 'start',
+  key: 'key',
+};
 const NARROW_OPERATION_KEY_COLUMNS: Record<keyof NarrowOperationKey, string> = { grain: 'grain', start: 'start' };
 
 /**
@@ -176,11 +212,24 @@ async function appendChanges(tx: Tx, cs: AppendChange[]): Promise<Change[]> {
       FROM meta, json_array_elements(${JSON.stringify(items)}::json) WITH ORDINALITY AS e(v, n)
     )
     SELECT top, epoch, at, pg_notify(${CHANGES_CHANNEL}, top::text) AS notified FROM meta`)) as unknown;
-  const [meta] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { top: number | bigint; epoch: string; at: string | Date }[];
+  const [meta] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+    top: number | bigint;
+    epoch: string;
+    at: string | Date;
+  }[];
   if (!meta) throw new Error('stream_meta is missing: the database was not initialised (run migrations)');
   const first = Number(meta.top) - cs.length + 1;
   const at = new Date(meta.at).toISOString();
-  return cs.map((c, i) => ({ epoch: meta.epoch, seq: first + i, at, entity: c.entity, action: c.action, id: c.id, version: c.version, data: c.after }));
+  return cs.map((c, i) => ({
+    epoch: meta.epoch,
+    seq: first + i,
+    at,
+    entity: c.entity,
+    action: c.action,
+    id: c.id,
+    version: c.version,
+    data: c.after,
+  }));
 }
 
 /** `committed` collects the changes the transaction appends, for the in-process wake-up. */
@@ -194,7 +243,9 @@ export function writeTx(tx: Tx, committed: Change[] = []): WriteTx {
       },
       async findByExternalIds(externalIds) {
         if (externalIds.length === 0) return [];
-        return (await tx.select().from(s.incidents).where(inArray(s.incidents.externalId, externalIds))).map(incidentFromRow);
+        return (await tx.select().from(s.incidents).where(inArray(s.incidents.externalId, externalIds))).map(
+          incidentFromRow,
+        );
       },
     },
     operations: {
@@ -205,7 +256,9 @@ export function writeTx(tx: Tx, committed: Change[] = []): WriteTx {
       },
       async findByExternalIds(externalIds) {
         if (externalIds.length === 0) return [];
-        return (await tx.select().from(s.operations).where(inArray(s.operations.externalId, externalIds))).map(operationFromRow);
+        return (await tx.select().from(s.operations).where(inArray(s.operations.externalId, externalIds))).map(
+          operationFromRow,
+        );
       },
     },
     groups: groupRepo(tx),
@@ -235,8 +288,20 @@ export function writeTx(tx: Tx, committed: Change[] = []): WriteTx {
     idempotency: {
       async get({ key, actor, route }): Promise<IdempotencyRecord | null> {
         const k = s.idempotencyKeys;
-        const [row] = await tx.select().from(k).where(and(eq(k.actor, actor), eq(k.route, route), eq(k.key, key)));
-        return row ? { key: row.key, actor: row.actor, route: row.route, requestHash: row.requestHash, status: row.status, response: row.response } : null;
+        const [row] = await tx
+          .select()
+          .from(k)
+          .where(and(eq(k.actor, actor), eq(k.route, route), eq(k.key, key)));
+        return row
+          ? {
+              key: row.key,
+              actor: row.actor,
+              route: row.route,
+              requestHash: row.requestHash,
+              status: row.status,
+              response: row.response,
+            }
+          : null;
       },
       async put(record) {
         // A concurrent twin fails here on the unique index and rolls back its whole write.
@@ -260,6 +325,7 @@ export function createStore(database: Database): Store {
 
 /** Creates the counter row with a fresh epoch for a new database; keeps an existing one. */
 export async function ensureStream(db: Db): Promise<void> {
-  await db.execute(sql`INSERT INTO stream_meta (id, epoch, top) VALUES (1, gen_random_uuid()::text, 0) ON CONFLICT (id) DO NOTHING`);
+  await db.execute(
+    sql`INSERT INTO stream_meta (id, epoch, top) VALUES (1, gen_random_uuid()::text, 0) ON CONFLICT (id) DO NOTHING`,
+  );
 }
-

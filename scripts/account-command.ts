@@ -9,7 +9,10 @@ import { UsageError } from '../server/auth/cli-commands';
 import type { AuthService } from '../server/auth/auth-service';
 import { openFromEnv } from './open-from-env';
 
-export async function runAccountCommand(name: string, command: (service: AuthService, argv: string[]) => Promise<string[]>): Promise<void> {
+export async function runAccountCommand(
+  name: string,
+  command: (service: AuthService, argv: string[]) => Promise<string[]>,
+): Promise<void> {
   let code = 0;
   try {
     const { env, database } = await openFromEnv();

@@ -10,11 +10,18 @@ import { createStore } from '../db/store';
 import { DEMO_SEED } from '../server/demo-startup';
 import { openFromEnv, runTask } from './open-from-env';
 
-const { values } = parseArgs({ options: { demo: { type: 'boolean', default: false }, years: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: { demo: { type: 'boolean', default: false }, years: { type: 'string', default: '3' } },
+});
 
 await runTask('db:seed', async () => {
   const { database } = await openFromEnv();
-  const ctx = { store: createStore(database), actor: { id: null, label: 'system:seed', role: 'system' as const }, now: () => new Date(), newId: randomUUID };
+  const ctx = {
+    store: createStore(database),
+    actor: { id: null, label: 'system:seed', role: 'system' as const },
+    now: () => new Date(),
+    newId: randomUUID,
+  };
   const existingRows = async (q: ReturnType<typeof sql>) => {
     const r = (await database.db.execute(q)) as unknown;
     return ((Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { v: string }[]).map((x) => x.v);
@@ -26,12 +33,17 @@ await runTask('db:seed', async () => {
   try {
     if (values.demo) {
       const years = Number(values.years);
-      if (!Number.isInteger(years) || years < 1 || years > 20) throw new Error('--years must be a whole number from 1 to 20');
+      if (!Number.isInteger(years) || years < 1 || years > 20)
+        throw new Error('--years must be a whole number from 1 to 20');
       const r = await seedDemo({ ctx, seed: DEMO_SEED, end: new Date(), years, existing });
-      console.log(`Demo data: ${r.incidents.created} incidents and ${r.operations.created} operation records added (${r.incidents.skipped + r.operations.skipped} already present).`);
+      console.log(
+        `Demo data: ${r.incidents.created} incidents and ${r.operations.created} operation records added (${r.incidents.skipped + r.operations.skipped} already present).`,
+      );
     } else {
       const ids = await seedReference({ ctx, existing });
-      console.log(`Reference data present: ${Object.keys(ids).length} groups, published figures and timeline annotations.`);
+      console.log(
+        `Reference data present: ${Object.keys(ids).length} groups, published figures and timeline annotations.`,
+      );
     }
   } finally {
     await database.close();

@@ -68,7 +68,14 @@ function progressBar(total: number) {
     },
     done(report: ImportReport) {
       const skipped = Object.values(report.skipped).reduce((a, b) => a + b, 0);
-      const final = line({ rows: report.rows, imported: report.imported, updated: report.updated, skipped, errorCount: report.errorCount, bytesRead: total });
+      const final = line({
+        rows: report.rows,
+        imported: report.imported,
+        updated: report.updated,
+        skipped,
+        errorCount: report.errorCount,
+        bytesRead: total,
+      });
       process.stderr.write(tty ? `\r${final}\u001b[K\n` : `${final}\n`);
       if (report.stopped) process.stderr.write(`stopped at line ${report.stopped.line}: ${report.stopped.message}\n`);
     },
@@ -78,25 +85,44 @@ function progressBar(total: number) {
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { format: { type: 'string' }, operations: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+    options: {
+      format: { type: 'string' },
+      operations: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
   });
   if (values.help) {
     console.error(USAGE);
     return 0;
   }
-  if (values.format !== 'acled') throw new UsageError(values.format ? `Unknown format "${values.format}": only acled is supported. ${USAGE}` : `--format acled is required. ${USAGE}`);
+  if (values.format !== 'acled')
+    throw new UsageError(
+      values.format
+        ? `Unknown format "${values.format}": only acled is supported. ${USAGE}`
+        : `--format acled is required. ${USAGE}`,
+    );
   if (positionals.length !== 1) throw new UsageError(`Give exactly one FILE. ${USAGE}`);
   const file = path.resolve(positionals[0]!);
   const total = fileSize(file);
 
   const { database } = await openFromEnv();
   try {
-    const groups = (await listGroups(database.db)).map((g) => ({ id: g.id, shortName: g.shortName, fullName: g.fullName, aliases: g.aliases }));
+    const groups = (await listGroups(database.db)).map((g) => ({
+      id: g.id,
+      shortName: g.shortName,
+      fullName: g.fullName,
+      aliases: g.aliases,
+    }));
     // The audit trail names the command and the account that ran it.
     const actor = { id: null, label: `cli:import (${osUser()})`, role: 'system' as const };
     const ctx = { store: createStore(database), actor, now: () => new Date(), newId: () => randomUUID() };
     const bar = progressBar(total);
-    const report = await importAcled({ input: createReadStream(file), options: { operations: values.operations, groups }, sink: createImportSink(ctx), onProgress: bar.update });
+    const report = await importAcled({
+      input: createReadStream(file),
+      options: { operations: values.operations, groups },
+      sink: createImportSink(ctx),
+      onProgress: bar.update,
+    });
     bar.done(report);
     process.stdout.write(`${JSON.stringify(report)}\n`);
     return report.stopped ? 2 : 0;
@@ -110,7 +136,9 @@ try {
 } catch (err) {
   process.exitCode = 1;
   if (err instanceof DataDirLockedError) {
-    console.error(`import: the app is running on this embedded database (${err.message})\nStop it first, or import while it runs through the admin page or POST /api/import/acled with an operator token.`);
+    console.error(
+      `import: the app is running on this embedded database (${err.message})\nStop it first, or import while it runs through the admin page or POST /api/import/acled with an operator token.`,
+    );
   } else if (err instanceof UsageError) {
     console.error(`import: ${err.message}`);
   } else {

@@ -6,6 +6,8 @@ await runTask('db:rollups:rebuild', async () => {
   const { database } = await openFromEnv();
   const started = Date.now();
   const cells = await rebuildRollups(database.db);
-  console.log(`Rollups rebuilt in ${Date.now() - started} ms: ${cells.incidentCells} incident cells, ${cells.operationCells} operation cells.`);
+  console.log(
+    `Rollups rebuilt in ${Date.now() - started} ms: ${cells.incidentCells} incident cells, ${cells.operationCells} operation cells.`,
+  );
   await database.close();
 });

@@ -19,16 +19,26 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = ['app', 'core', 'components', 'next.config.ts', 'package-lock.json'].map((p) => path.join(root, p)).filter(existsSync);
+const sources = ['app', 'core', 'components', 'next.config.ts', 'package-lock.json']
+  .map((p) => path.join(root, p))
+  .filter(existsSync);
 const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
 const stale = sources.some((p) => (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs) > built);
 if (stale) {
-  console.log(built ? 'Sources changed since the last build: building the pages…' : 'No build yet: building the pages (about a minute)…');
+  console.log(
+    built
+      ? 'Sources changed since the last build: building the pages…'
+      : 'No build yet: building the pages (about a minute)…',
+  );
   const r = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 // One server process (tsx as a loader, not its CLI, which would fork again); it handles SIGTERM and
 // SIGINT itself, and this launcher passes them on.
-const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, stdio: 'inherit', env: { ...env, NODE_ENV: 'production' } });
+const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...env, NODE_ENV: 'production' },
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

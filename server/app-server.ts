@@ -47,12 +47,19 @@ export interface RunningServer {
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const { env } = opts;
   const log = opts.log ?? createLogger(env.LOG_LEVEL);
-  const database: Database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? null : env.DATA_DIR, template: opts.databaseTemplate });
+  const database: Database = await openDatabase({
+    url: env.DATABASE_URL,
+    dataDir: env.DATABASE_URL ? null : env.DATA_DIR,
+    template: opts.databaseTemplate,
+  });
   let httpServer: ReturnType<typeof createServer> | null = null;
   try {
     await database.migrate();
     await ensureStream(database.db);
-    log.info({ database: database.kind, dataDir: database.kind === 'pglite' ? path.resolve(env.DATA_DIR) : undefined }, 'database ready');
+    log.info(
+      { database: database.kind, dataDir: database.kind === 'pglite' ? path.resolve(env.DATA_DIR) : undefined },
+      'database ready',
+    );
 
     let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
     let apiListener: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
@@ -60,7 +67,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       const url = req.url ?? '/';
       if (url.startsWith('/api/') && apiListener) return apiListener(req, res);
       if (nextHandler) return void nextHandler(req, res);
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Pages are not served by this process (started without Next).');
+      res
+        .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+        .end('Pages are not served by this process (started without Next).');
     });
 
     const io: LiveServer = new SocketServer(httpServer, {

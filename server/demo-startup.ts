@@ -11,7 +11,9 @@ export const DEMO_SEED = 1;
 const SYSTEM = { id: null, label: 'system:demo', role: 'system' as const };
 
 async function isEmpty(runtime: Runtime): Promise<boolean> {
-  const r = (await runtime.database.db.execute(sql`select (select count(*) from incidents) + (select count(*) from groups) as n`)) as unknown;
+  const r = (await runtime.database.db.execute(
+    sql`select (select count(*) from incidents) + (select count(*) from groups) as n`,
+  )) as unknown;
   const rows = (Array.isArray(r) ? r : (r as { rows: { n: number }[] }).rows) as { n: number }[];
   return Number(rows[0]?.n ?? 0) === 0;
 }

@@ -21,7 +21,13 @@ try {
 const log = createLogger(env.LOG_LEVEL);
 
 try {
-  const server = await startServer({ env, log, next: pages ? { dev } : false, routes: productRoutes, onStart: productStartup });
+  const server = await startServer({
+    env,
+    log,
+    next: pages ? { dev } : false,
+    routes: productRoutes,
+    onStart: productStartup,
+  });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -44,7 +50,10 @@ try {
   process.on('SIGINT', () => stop('SIGINT'));
 } catch (err) {
   const e = err as Error;
-  log.fatal({ err: { name: e.name, message: e.message } }, e.name === 'DataDirLockedError' ? e.message : 'could not start');
+  log.fatal(
+    { err: { name: e.name, message: e.message } },
+    e.name === 'DataDirLockedError' ? e.message : 'could not start',
+  );
   console.error(`\nborder-watch could not start: ${e.message}\n`);
   process.exit(1);
 }

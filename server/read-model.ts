@@ -9,14 +9,22 @@ import { createStatsReads } from '../db/queries/stats';
 import { createDashboardReads } from '../db/queries/dashboard';
 import { getIncident, listIncidents } from '../db/queries/incidents';
 import { getOperation, listOperations } from '../db/queries/operations';
-import { getAnnotation, getGroup, getReferenceFigure, listAnnotations, listGroups, listReferenceFigures } from '../db/queries/reference';
+import {
+  getAnnotation,
+  getGroup,
+  getReferenceFigure,
+  listAnnotations,
+  listGroups,
+  listReferenceFigures,
+} from '../db/queries/reference';
 
 export function createReadModel(database: Database) {
   const db = database.db;
   return {
     position: (): Promise<Position> => readPosition(db),
     changesAfter: (epoch: string, after: number, limit: number) => readChangesAfter(db, epoch, after, limit),
-    changeRecordsAfter: (epoch: string, after: number, limit: number) => readChangeRecordsAfter(db, epoch, after, limit),
+    changeRecordsAfter: (epoch: string, after: number, limit: number) =>
+      readChangeRecordsAfter(db, epoch, after, limit),
     history: readHistory.bind(null, db),
     stats: createStatsReads(db),
     dashboard: createDashboardReads(db),

@@ -33,6 +33,9 @@ export function setRuntime(runtime: Runtime | undefined): void {
 
 export function getRuntime(): Runtime {
   const runtime = (globalThis as Holder)[KEY];
-  if (!runtime) throw new Error('The server runtime is not started: run the app with `npm start` or `npm run dev` (server/main.ts).');
+  if (!runtime)
+    throw new Error(
+      'The server runtime is not started: run the app with `npm start` or `npm run dev` (server/main.ts).',
+    );
   return runtime;
 }

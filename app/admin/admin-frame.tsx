@@ -43,7 +43,14 @@ function AdminTabs({ current }: { current: string }) {
 /**
  * Guards and frames an admin page. `render` runs only for admins, so a 403 costs no data reads.
  */
-export async function AdminPage(props: { path: string; section: string; title: string; intro?: ReactNode; back?: { href: string; label: string }; render: (principal: Principal) => Promise<ReactNode> | ReactNode }) {
+export async function AdminPage(props: {
+  path: string;
+  section: string;
+  title: string;
+  intro?: ReactNode;
+  back?: { href: string; label: string };
+  render: (principal: Principal) => Promise<ReactNode> | ReactNode;
+}) {
   const access = await requireRole('admin', props.path);
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6">

@@ -25,7 +25,10 @@ export default function AdminIndexPage() {
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {ADMIN_SECTIONS.map((s) => (
             <li key={s.href}>
-              <Link href={s.href} className="block h-full rounded-lg border border-line bg-surface p-4 shadow-card hover:border-accent">
+              <Link
+                href={s.href}
+                className="block h-full rounded-lg border border-line bg-surface p-4 shadow-card hover:border-accent"
+              >
                 <span className="font-semibold text-accent">{s.label} →</span>
                 <span className="mt-1 block text-sm text-muted">{TEXT[s.href]}</span>
               </Link>

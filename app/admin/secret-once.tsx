@@ -6,7 +6,17 @@
 import { useState } from 'react';
 import { controlClass, primaryButton, secondaryButton } from '../forms/control-styles';
 
-export function SecretOnce({ title, secret, note, onDone }: { title: string; secret: string; note: string; onDone(): void }) {
+export function SecretOnce({
+  title,
+  secret,
+  note,
+  onDone,
+}: {
+  title: string;
+  secret: string;
+  note: string;
+  onDone(): void;
+}) {
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   const copy = async () => {
     try {
@@ -29,7 +39,13 @@ export function SecretOnce({ title, secret, note, onDone }: { title: string; sec
         <label htmlFor="secret-once-value" className="sr-only">
           {title}
         </label>
-        <input id="secret-once-value" readOnly value={secret} className={`${controlClass} min-w-0 flex-1 font-mono text-sm`} onFocus={(e) => e.currentTarget.select()} />
+        <input
+          id="secret-once-value"
+          readOnly
+          value={secret}
+          className={`${controlClass} min-w-0 flex-1 font-mono text-sm`}
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <button type="button" className={primaryButton} onClick={copy}>
           Copy
         </button>
@@ -38,7 +54,11 @@ export function SecretOnce({ title, secret, note, onDone }: { title: string; sec
         </button>
       </div>
       <p role="status" className="mt-1 min-h-5 text-sm text-fg">
-        {copied === 'yes' ? 'Copied to the clipboard.' : copied === 'no' ? 'The browser refused the clipboard: the text is selected, press Ctrl+C.' : ''}
+        {copied === 'yes'
+          ? 'Copied to the clipboard.'
+          : copied === 'no'
+            ? 'The browser refused the clipboard: the text is selected, press Ctrl+C.'
+            : ''}
       </p>
     </section>
   );

@@ -26,7 +26,10 @@ export interface AdminRecordSpec<D, R> {
   itemTemplates?: Record<string, unknown>;
 }
 
-export function useAdminRecord<D, R extends { id: string; version: number }>(spec: AdminRecordSpec<D, R>, record: R | null) {
+export function useAdminRecord<D, R extends { id: string; version: number }>(
+  spec: AdminRecordSpec<D, R>,
+  record: R | null,
+) {
   const router = useRouter();
   const initial = useMemo(() => (record ? spec.toDraft(record) : spec.empty()), [record, spec]);
   const form = useDraftForm<D>({
@@ -62,6 +65,17 @@ export function plainValueText(_path: string, json: string): string {
   const v: unknown = JSON.parse(json);
   if (v === '' || v === null || v === undefined) return '—';
   if (typeof v === 'boolean') return v ? 'Yes' : 'No';
-  if (Array.isArray(v)) return v.length === 0 ? '—' : v.map((x) => (typeof x === 'object' && x ? Object.values(x as Record<string, unknown>).filter(Boolean).join(' · ') : String(x))).join('\n');
+  if (Array.isArray(v))
+    return v.length === 0
+      ? '—'
+      : v
+          .map((x) =>
+            typeof x === 'object' && x
+              ? Object.values(x as Record<string, unknown>)
+                  .filter(Boolean)
+                  .join(' · ')
+              : String(x),
+          )
+          .join('\n');
   return String(v);
 }

@@ -35,11 +35,31 @@ export function AttentionControls({ threshold }: { threshold: number }) {
     rerender();
   };
 
-  const button = 'inline-flex h-8 items-center gap-1.5 rounded-md border border-line bg-surface px-2.5 text-sm text-fg hover:bg-surface-2';
+  const button =
+    'inline-flex h-8 items-center gap-1.5 rounded-md border border-line bg-surface px-2.5 text-sm text-fg hover:bg-surface-2';
   return (
-    <div className="flex flex-wrap items-center gap-2" role="group" aria-label={`Alerts for incidents with ${threshold} or more killed`}>
-      <button type="button" className={button} aria-pressed={sound} onClick={toggleSound} title={`Play a chime when an incident with ${threshold}+ killed arrives`}>
-        <svg aria-hidden viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round">
+    <div
+      className="flex flex-wrap items-center gap-2"
+      role="group"
+      aria-label={`Alerts for incidents with ${threshold} or more killed`}
+    >
+      <button
+        type="button"
+        className={button}
+        aria-pressed={sound}
+        onClick={toggleSound}
+        title={`Play a chime when an incident with ${threshold}+ killed arrives`}
+      >
+        <svg
+          aria-hidden
+          viewBox="0 0 24 24"
+          className="h-4 w-4"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth={2}
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        >
           <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
           <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
           {!sound && <path d="M3 3l18 18" />}
@@ -47,7 +67,12 @@ export function AttentionControls({ threshold }: { threshold: number }) {
         Sound {sound ? 'on' : 'off'}
       </button>
       {permission === 'default' && (
-        <button type="button" className={button} onClick={askPermission} title="Show a system notification while this tab is in the background">
+        <button
+          type="button"
+          className={button}
+          onClick={askPermission}
+          title="Show a system notification while this tab is in the background"
+        >
           Enable notifications
         </button>
       )}

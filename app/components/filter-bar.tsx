@@ -6,7 +6,16 @@
  */
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition } from 'react';
-import { COUNTRIES, INCIDENT_TYPE_INFO, INCIDENT_TYPES, PROVINCE_LABELS, PROVINCES, TARGET_LABELS, TARGET_TYPES, VERIFICATION_STATUSES } from '@/core/enums';
+import {
+  COUNTRIES,
+  INCIDENT_TYPE_INFO,
+  INCIDENT_TYPES,
+  PROVINCE_LABELS,
+  PROVINCES,
+  TARGET_LABELS,
+  TARGET_TYPES,
+  VERIFICATION_STATUSES,
+} from '@/core/enums';
 import { PERIOD_PRESETS, PRESET_LABELS } from '@/core/stats/period';
 import { LIST_FILTER_KEYS, viewToParams, type ViewQuery } from '@/core/stats/query-params';
 import { VERIFICATION_LABELS } from './palette';
@@ -27,11 +36,33 @@ export interface FilterBarProps {
   keep?: Record<string, string>;
 }
 
-const FIELD_LABELS: Record<FilterField, string> = { country: 'Country', province: 'Province', group: 'Group', type: 'Type', target: 'Target', status: 'Status' };
+const FIELD_LABELS: Record<FilterField, string> = {
+  country: 'Country',
+  province: 'Province',
+  group: 'Group',
+  type: 'Type',
+  target: 'Target',
+  status: 'Status',
+};
 
-function MultiSelect({ field, options, selected, onChange }: { field: FilterField; options: Option[]; selected: string[]; onChange: (v: string[]) => void }) {
+function MultiSelect({
+  field,
+  options,
+  selected,
+  onChange,
+}: {
+  field: FilterField;
+  options: Option[];
+  selected: string[];
+  onChange: (v: string[]) => void;
+}) {
   const label = FIELD_LABELS[field];
-  const shown = selected.length === 0 ? 'All' : selected.length === 1 ? (options.find((o) => o.value === selected[0])?.label ?? selected[0]) : `${selected.length} selected`;
+  const shown =
+    selected.length === 0
+      ? 'All'
+      : selected.length === 1
+        ? (options.find((o) => o.value === selected[0])?.label ?? selected[0])
+        : `${selected.length} selected`;
   return (
     <details className="group relative" data-filter>
       <summary
@@ -39,25 +70,36 @@ function MultiSelect({ field, options, selected, onChange }: { field: FilterFiel
       >
         <span className="text-muted">{label}:</span>
         <span className="max-w-40 truncate font-medium">{shown}</span>
-        <span aria-hidden className="text-faint group-open:rotate-180">▾</span>
+        <span aria-hidden className="text-faint group-open:rotate-180">
+          ▾
+        </span>
       </summary>
       <fieldset className="absolute z-30 mt-1 max-h-80 w-64 overflow-auto rounded-lg border border-line bg-surface p-2 shadow-lg">
         <legend className="sr-only">{label}</legend>
         {options.map((o) => (
-          <label key={o.value} className="flex cursor-pointer items-center gap-2 rounded px-1.5 py-1 text-sm text-fg hover:bg-surface-2">
+          <label
+            key={o.value}
+            className="flex cursor-pointer items-center gap-2 rounded px-1.5 py-1 text-sm text-fg hover:bg-surface-2"
+          >
             <input
               type="checkbox"
               name={field}
               value={o.value}
               checked={selected.includes(o.value)}
-              onChange={(e) => onChange(e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value))}
+              onChange={(e) =>
+                onChange(e.target.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value))
+              }
               className="accent-[var(--accent)]"
             />
             {o.label}
           </label>
         ))}
         {selected.length > 0 && (
-          <button type="button" className="mt-1 w-full rounded px-1.5 py-1 text-left text-xs text-accent hover:bg-surface-2" onClick={() => onChange([])}>
+          <button
+            type="button"
+            className="mt-1 w-full rounded px-1.5 py-1 text-left text-xs text-accent hover:bg-surface-2"
+            onClick={() => onChange([])}
+          >
             Clear {label.toLowerCase()}
           </button>
         )}
@@ -100,7 +142,8 @@ export function FilterBar({ action, view, groups, fields = LIST_FILTER_KEYS, kee
     for (const [k, v] of Object.entries(keep)) p.set(k, v);
     startTransition(() => router.push(`${action}?${p.toString()}`, { scroll: false }));
   };
-  const setField = (field: FilterField, values: string[]) => go({ ...view, filter: { ...view.filter, [field]: values.length ? values : undefined } as ViewQuery['filter'] });
+  const setField = (field: FilterField, values: string[]) =>
+    go({ ...view, filter: { ...view.filter, [field]: values.length ? values : undefined } as ViewQuery['filter'] });
 
   const options: Record<FilterField, Option[]> = {
     country: COUNTRIES.map((c) => ({ value: c, label: c })),
@@ -115,7 +158,14 @@ export function FilterBar({ action, view, groups, fields = LIST_FILTER_KEYS, kee
     const data = new FormData(form);
     const from = String(data.get('from') ?? '');
     const to = String(data.get('to') ?? '');
-    go({ preset: null, filter: { ...view.filter, from: from ? new Date(from).toISOString() : undefined, to: to ? new Date(to).toISOString() : undefined } });
+    go({
+      preset: null,
+      filter: {
+        ...view.filter,
+        from: from ? new Date(from).toISOString() : undefined,
+        to: to ? new Date(to).toISOString() : undefined,
+      },
+    });
   };
 
   const anyFilter = fields.some((f) => (view.filter[f]?.length ?? 0) > 0);
@@ -158,11 +208,21 @@ export function FilterBar({ action, view, groups, fields = LIST_FILTER_KEYS, kee
         <div className="flex flex-wrap items-center gap-2 rounded-lg border border-line bg-surface px-2 py-1">
           <label className="flex items-center gap-1 text-sm text-muted">
             From
-            <input type="datetime-local" name="from" defaultValue={toLocalInput(view.filter.from)} className="h-7 rounded border border-line bg-surface px-1 text-fg" />
+            <input
+              type="datetime-local"
+              name="from"
+              defaultValue={toLocalInput(view.filter.from)}
+              className="h-7 rounded border border-line bg-surface px-1 text-fg"
+            />
           </label>
           <label className="flex items-center gap-1 text-sm text-muted">
             To
-            <input type="datetime-local" name="to" defaultValue={toLocalInput(view.filter.to)} className="h-7 rounded border border-line bg-surface px-1 text-fg" />
+            <input
+              type="datetime-local"
+              name="to"
+              defaultValue={toLocalInput(view.filter.to)}
+              className="h-7 rounded border border-line bg-surface px-1 text-fg"
+            />
           </label>
           <button type="submit" className="h-7 rounded-md bg-accent px-3 text-sm font-medium text-surface">
             Apply
@@ -170,10 +230,20 @@ export function FilterBar({ action, view, groups, fields = LIST_FILTER_KEYS, kee
         </div>
       )}
       {fields.map((f) => (
-        <MultiSelect key={f} field={f} options={options[f]} selected={view.filter[f] ?? []} onChange={(v) => setField(f, v)} />
+        <MultiSelect
+          key={f}
+          field={f}
+          options={options[f]}
+          selected={view.filter[f] ?? []}
+          onChange={(v) => setField(f, v)}
+        />
       ))}
       {anyFilter && (
-        <button type="button" onClick={() => go({ preset: view.preset, filter: { from: view.filter.from, to: view.filter.to } })} className="h-8 px-1 text-sm text-accent hover:underline">
+        <button
+          type="button"
+          onClick={() => go({ preset: view.preset, filter: { from: view.filter.from, to: view.filter.to } })}
+          className="h-8 px-1 text-sm text-accent hover:underline"
+        >
           Clear filters
         </button>
       )}

@@ -17,19 +17,28 @@ export function History({ records }: { records: ChangeRecord[] }) {
         const changes = r.action === 'updated' ? diffRecords(r.before, r.data) : [];
         return (
           <li key={r.seq} className="relative">
-            <span aria-hidden className={`absolute top-1.5 -left-[21px] h-2.5 w-2.5 rounded-full ${ACTION[r.action].tone}`} />
+            <span
+              aria-hidden
+              className={`absolute top-1.5 -left-[21px] h-2.5 w-2.5 rounded-full ${ACTION[r.action].tone}`}
+            />
             <p className="text-sm font-medium text-fg">
               {ACTION[r.action].label} · version {r.version}
             </p>
             <p className="text-xs text-muted">
               {formatWhenYear(r.at)} by {r.actor ?? 'unknown'} · change #{r.seq}
             </p>
-            {r.action === 'retracted' && <p className="mt-1 text-xs text-fg">Reason: {(r.data as { retractionReason?: string } | null)?.retractionReason ?? '—'}</p>}
+            {r.action === 'retracted' && (
+              <p className="mt-1 text-xs text-fg">
+                Reason: {(r.data as { retractionReason?: string } | null)?.retractionReason ?? '—'}
+              </p>
+            )}
             {changes.length > 0 && (
               <ul className="mt-1 space-y-0.5 text-xs">
                 {changes.slice(0, 12).map((c) => (
                   <li key={c.field} className="break-words">
-                    <code className="text-muted">{c.field}</code>: <span className="text-muted line-through">{c.before}</span> → <span className="text-fg">{c.after}</span>
+                    <code className="text-muted">{c.field}</code>:{' '}
+                    <span className="text-muted line-through">{c.before}</span> →{' '}
+                    <span className="text-fg">{c.after}</span>
                   </li>
                 ))}
                 {changes.length > 12 && <li className="text-muted">and {changes.length - 12} more fields</li>}

@@ -9,9 +9,23 @@ import { formatFigures } from './number-format';
 import { formatOccurred } from './time-format';
 import type { RecordSort } from './page-cursor';
 
-export function IncidentTable({ items, sort, sortHref, threshold }: { items: Incident[]; sort: RecordSort; sortHref: (s: RecordSort) => string; threshold: number }) {
+export function IncidentTable({
+  items,
+  sort,
+  sortHref,
+  threshold,
+}: {
+  items: Incident[];
+  sort: RecordSort;
+  sortHref: (s: RecordSort) => string;
+  threshold: number;
+}) {
   if (items.length === 0) {
-    return <p className="rounded-xl border border-line bg-surface px-4 py-12 text-center text-sm text-muted">No incidents match this view.</p>;
+    return (
+      <p className="rounded-xl border border-line bg-surface px-4 py-12 text-center text-sm text-muted">
+        No incidents match this view.
+      </p>
+    );
   }
   const whenSort = sort === 'occurredAt' ? 'ascending' : sort === '-occurredAt' ? 'descending' : 'none';
   const th = 'px-3 py-2 text-left text-xs font-semibold text-muted whitespace-nowrap';
@@ -26,12 +40,24 @@ export function IncidentTable({ items, sort, sortHref, threshold }: { items: Inc
                 When {whenSort === 'ascending' ? '▲' : whenSort === 'descending' ? '▼' : ''}
               </Link>
             </th>
-            <th scope="col" className={th}>Place</th>
-            <th scope="col" className={th}>Type · target</th>
-            <th scope="col" className={th}>Group</th>
-            <th scope="col" className={`${th} text-right`}>Killed</th>
-            <th scope="col" className={`${th} text-right`}>Injured</th>
-            <th scope="col" className={th}>Status</th>
+            <th scope="col" className={th}>
+              Place
+            </th>
+            <th scope="col" className={th}>
+              Type · target
+            </th>
+            <th scope="col" className={th}>
+              Group
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Killed
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Injured
+            </th>
+            <th scope="col" className={th}>
+              Status
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -40,7 +66,10 @@ export function IncidentTable({ items, sort, sortHref, threshold }: { items: Inc
             const retracted = i.retractedAt !== null;
             const mass = isMassCasualty(b, threshold);
             return (
-              <tr key={i.id} className={`border-t border-line align-top hover:bg-surface-2/60 ${mass ? 'shadow-[inset_3px_0_0_var(--danger)]' : ''}`}>
+              <tr
+                key={i.id}
+                className={`border-t border-line align-top hover:bg-surface-2/60 ${mass ? 'shadow-[inset_3px_0_0_var(--danger)]' : ''}`}
+              >
                 <td className="px-3 py-2 whitespace-nowrap text-muted tabular-nums">
                   <Link prefetch={false} href={`/incidents/${i.id}`} className="text-fg hover:underline">
                     {formatOccurred(i.occurredAt, i.timePrecision)}
@@ -48,17 +77,25 @@ export function IncidentTable({ items, sort, sortHref, threshold }: { items: Inc
                 </td>
                 <td className={`max-w-72 px-3 py-2 ${retracted ? 'text-muted line-through' : 'text-fg'}`}>
                   {placeLabel(i, (p) => PROVINCE_LABELS[p])}
-                  {retracted && <span className="block text-xs text-danger no-underline">Retracted: {i.retractionReason}</span>}
+                  {retracted && (
+                    <span className="block text-xs text-danger no-underline">Retracted: {i.retractionReason}</span>
+                  )}
                 </td>
                 <td className="px-3 py-2">
-                  <span className={`inline-flex items-center gap-1.5 ${retracted ? 'text-muted line-through' : 'text-fg'}`}>
+                  <span
+                    className={`inline-flex items-center gap-1.5 ${retracted ? 'text-muted line-through' : 'text-fg'}`}
+                  >
                     <span aria-hidden className="h-2 w-2 rounded-full" style={{ background: TYPE_COLORS[i.type] }} />
                     {INCIDENT_TYPE_INFO[i.type].label}
                   </span>
                   <span className="block text-xs text-muted">{TARGET_LABELS[i.targetType]}</span>
                 </td>
-                <td className="px-3 py-2 text-fg">{i.groupName ?? <span className="text-muted italic">Unknown</span>}</td>
-                <td className={`px-3 py-2 text-right tabular-nums ${mass ? 'font-semibold text-danger' : 'text-fg'}`}>{formatFigures(b.killed)}</td>
+                <td className="px-3 py-2 text-fg">
+                  {i.groupName ?? <span className="text-muted italic">Unknown</span>}
+                </td>
+                <td className={`px-3 py-2 text-right tabular-nums ${mass ? 'font-semibold text-danger' : 'text-fg'}`}>
+                  {formatFigures(b.killed)}
+                </td>
                 <td className="px-3 py-2 text-right text-fg tabular-nums">{formatFigures(b.injured)}</td>
                 <td className="px-3 py-2">
                   <VerificationBadge status={i.verification} />

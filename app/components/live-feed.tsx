@@ -27,39 +27,85 @@ export const useNow = (): number | null =>
     () => null,
   );
 
-export function FeedItem({ b, fresh, threshold, now, large = false }: { b: IncidentBrief; fresh: boolean; threshold: number; now: number | null; large?: boolean }) {
+export function FeedItem({
+  b,
+  fresh,
+  threshold,
+  now,
+  large = false,
+}: {
+  b: IncidentBrief;
+  fresh: boolean;
+  threshold: number;
+  now: number | null;
+  large?: boolean;
+}) {
   const mass = isMassCasualty(b, threshold);
   const retracted = b.retractedAt !== null;
   return (
-    <li className={`${fresh ? 'arrive' : ''} border-l-4 ${mass ? 'border-danger' : 'border-transparent'} border-b border-b-line last:border-b-0`}>
-      <Link prefetch={false} href={`/incidents/${b.id}`} className={`block px-3 ${large ? 'py-4' : 'py-2.5'} hover:bg-surface-2 focus-visible:bg-surface-2`}>
+    <li
+      className={`${fresh ? 'arrive' : ''} border-l-4 ${mass ? 'border-danger' : 'border-transparent'} border-b border-b-line last:border-b-0`}
+    >
+      <Link
+        prefetch={false}
+        href={`/incidents/${b.id}`}
+        className={`block px-3 ${large ? 'py-4' : 'py-2.5'} hover:bg-surface-2 focus-visible:bg-surface-2`}
+      >
         <div className={`flex items-center justify-between gap-2 ${large ? 'text-lg' : 'text-xs'} text-muted`}>
           <span className="tabular-nums">
             <time dateTime={b.occurredAt}>{formatOccurred(b.occurredAt, b.timePrecision)}</time>
-            {now !== null && b.timePrecision === 'exact' && <span className="text-faint"> · {formatAgo(b.occurredAt, now)}</span>}
+            {now !== null && b.timePrecision === 'exact' && (
+              <span className="text-faint"> · {formatAgo(b.occurredAt, now)}</span>
+            )}
           </span>
           <VerificationBadge status={b.verification} large={large} />
         </div>
-        <p className={`mt-0.5 flex items-center gap-2 font-medium ${large ? 'text-2xl' : 'text-sm'} ${retracted ? 'text-muted line-through' : 'text-fg'}`}>
+        <p
+          className={`mt-0.5 flex items-center gap-2 font-medium ${large ? 'text-2xl' : 'text-sm'} ${retracted ? 'text-muted line-through' : 'text-fg'}`}
+        >
           <span aria-hidden className="h-2.5 w-2.5 shrink-0 rounded-full" style={{ background: TYPE_COLORS[b.type] }} />
           <span className="truncate">
             {INCIDENT_TYPE_INFO[b.type].label} · {placeLabel(b, (p) => PROVINCE_LABELS[p])}
           </span>
         </p>
-        <p className={`mt-0.5 flex flex-wrap items-center gap-x-3 ${large ? 'text-xl' : 'text-xs'} ${retracted ? 'text-muted line-through' : 'text-muted'}`}>
+        <p
+          className={`mt-0.5 flex flex-wrap items-center gap-x-3 ${large ? 'text-xl' : 'text-xs'} ${retracted ? 'text-muted line-through' : 'text-muted'}`}
+        >
           <span>{b.groupName ?? 'Unknown perpetrator'}</span>
           <span className={mass ? 'font-semibold text-danger' : 'text-fg'}>
             {formatFigures(b.killed)} killed · {formatFigures(b.injured)} injured
           </span>
-          {mass && <span className={`rounded bg-danger px-1.5 py-0.5 ${large ? 'text-base' : 'text-[11px]'} font-bold tracking-wide text-surface uppercase`}>Mass casualty</span>}
+          {mass && (
+            <span
+              className={`rounded bg-danger px-1.5 py-0.5 ${large ? 'text-base' : 'text-[11px]'} font-bold tracking-wide text-surface uppercase`}
+            >
+              Mass casualty
+            </span>
+          )}
         </p>
-        {retracted && <p className={`mt-0.5 ${large ? 'text-lg' : 'text-xs'} text-danger`}>Retracted: {b.retractionReason ?? 'no reason given'}</p>}
+        {retracted && (
+          <p className={`mt-0.5 ${large ? 'text-lg' : 'text-xs'} text-danger`}>
+            Retracted: {b.retractionReason ?? 'no reason given'}
+          </p>
+        )}
       </Link>
     </li>
   );
 }
 
-export function LiveFeed({ items, fresh, threshold, large = false, emptyText = 'No incidents in this view yet. New ones appear here as they are recorded.' }: { items: IncidentBrief[]; fresh?: ReadonlySet<string>; threshold: number; large?: boolean; emptyText?: string }) {
+export function LiveFeed({
+  items,
+  fresh,
+  threshold,
+  large = false,
+  emptyText = 'No incidents in this view yet. New ones appear here as they are recorded.',
+}: {
+  items: IncidentBrief[];
+  fresh?: ReadonlySet<string>;
+  threshold: number;
+  large?: boolean;
+  emptyText?: string;
+}) {
   const now = useNow();
   if (items.length === 0) return <p className="px-3 py-10 text-center text-sm text-muted">{emptyText}</p>;
   return (

@@ -16,7 +16,10 @@ const LOOK = {
 
 export function LiveIndicator({ status, large = false }: { status: LiveStatus; large?: boolean }) {
   const look = LOOK[status.state];
-  const since = status.state === 'reconnecting' || status.state === 'offline' ? ` since ${formatClock(new Date(status.since))}` : '';
+  const since =
+    status.state === 'reconnecting' || status.state === 'offline'
+      ? ` since ${formatClock(new Date(status.since))}`
+      : '';
   return (
     <div
       className={`inline-flex items-center gap-2 rounded-full border border-line bg-surface px-3 py-1 ${large ? 'text-2xl' : 'text-sm'}`}

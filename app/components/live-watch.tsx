@@ -23,7 +23,17 @@ function touches(c: Change, entity: Entity, filter: IncidentFilter): boolean {
   return true;
 }
 
-export function LiveListNotice({ snapshot, entity, filter, noun }: { snapshot: Position; entity: Entity; filter: IncidentFilter; noun: string }) {
+export function LiveListNotice({
+  snapshot,
+  entity,
+  filter,
+  noun,
+}: {
+  snapshot: Position;
+  entity: Entity;
+  filter: IncidentFilter;
+  noun: string;
+}) {
   const router = useRouter();
   const [count, setCount] = useState(0);
   const [adopted, setAdopted] = useState(snapshot);
@@ -41,7 +51,11 @@ export function LiveListNotice({ snapshot, entity, filter, noun }: { snapshot: P
       <LiveIndicator status={status} />
       <p role="status" aria-live="polite" className="min-h-8">
         {count > 0 && (
-          <button type="button" onClick={() => router.refresh()} className="h-8 rounded-full bg-accent px-3 text-sm font-medium text-surface shadow-card">
+          <button
+            type="button"
+            onClick={() => router.refresh()}
+            className="h-8 rounded-full bg-accent px-3 text-sm font-medium text-surface shadow-card"
+          >
             {count} {count === 1 ? `${noun} changed` : `${noun}s changed`} · Refresh
           </button>
         )}

@@ -10,7 +10,8 @@ export const formatCount = (n: number): string => whole.format(n);
 export const formatBig = (n: number): string => (Math.abs(n) >= 100_000 ? compact.format(n) : whole.format(n));
 
 /** "5" or "5–9": the "at least" figure, and the "up to" figure where it is higher. */
-export const formatFigures = (f: Figures): string => (f.high > f.low ? `${whole.format(f.low)}–${whole.format(f.high)}` : whole.format(f.low));
+export const formatFigures = (f: Figures): string =>
+  f.high > f.low ? `${whole.format(f.low)}–${whole.format(f.high)}` : whole.format(f.low);
 
 export function formatShare(share: number | null): string {
   if (share === null) return '—';

@@ -25,7 +25,19 @@ export interface OperationsSnapshot {
   series: StatsTimeseries;
 }
 
-export function OperationsLive({ snapshot, viewParams, periodLabel, listFilter, children }: { snapshot: OperationsSnapshot; viewParams: string; periodLabel: string; listFilter: IncidentFilter; children: React.ReactNode }) {
+export function OperationsLive({
+  snapshot,
+  viewParams,
+  periodLabel,
+  listFilter,
+  children,
+}: {
+  snapshot: OperationsSnapshot;
+  viewParams: string;
+  periodLabel: string;
+  listFilter: IncidentFilter;
+  children: React.ReactNode;
+}) {
   const router = useRouter();
   const [data, setData] = useState(snapshot);
   const [adopted, setAdopted] = useState(snapshot);
@@ -35,8 +47,9 @@ export function OperationsLive({ snapshot, viewParams, periodLabel, listFilter, 
     setData(snapshot);
     setListChanges(0);
   }
-  const refresh = useThrottledRefresh<StatsOverview>(() => `/api/stats/overview?${viewParams}`, (o) =>
-    setData((d) => ({ ...d, summary: o.summary, series: o.timeseries })),
+  const refresh = useThrottledRefresh<StatsOverview>(
+    () => `/api/stats/overview?${viewParams}`,
+    (o) => setData((d) => ({ ...d, summary: o.summary, series: o.timeseries })),
   );
   const { status } = useLiveChanges({
     snapshot: snapshot.position,
@@ -67,27 +80,47 @@ export function OperationsLive({ snapshot, viewParams, periodLabel, listFilter, 
         {tiles.map(([label, value, prev]) => {
           const c = prev === null ? null : changeAgainst(value, prev);
           return (
-            <section key={label} aria-label={label} className="flex h-28 flex-col justify-between rounded-xl border border-line bg-surface p-4 shadow-card">
+            <section
+              key={label}
+              aria-label={label}
+              className="flex h-28 flex-col justify-between rounded-xl border border-line bg-surface p-4 shadow-card"
+            >
               <h2 className="text-xs font-semibold tracking-wide text-muted uppercase">{label}</h2>
               <p className="text-3xl font-semibold tracking-tight text-fg tabular-nums">{formatBig(value)}</p>
-              <p className="truncate text-xs text-muted">{c ? `${formatRatio(c.ratio, c.delta)} vs prev. ${periodLabel} (${formatCount(prev!)})` : 'All recorded time'}</p>
+              <p className="truncate text-xs text-muted">
+                {c
+                  ? `${formatRatio(c.ratio, c.delta)} vs prev. ${periodLabel} (${formatCount(prev!)})`
+                  : 'All recorded time'}
+              </p>
             </section>
           );
         })}
       </div>
-      <Panel title="Operations over time" caption={`Per ${BUCKET_WORDS[data.series.bucket]}: operations (bars, left) and militants killed in them (line, right)`}>
+      <Panel
+        title="Operations over time"
+        caption={`Per ${BUCKET_WORDS[data.series.bucket]}: operations (bars, left) and militants killed in them (line, right)`}
+      >
         <div className="h-[260px]">
           <OperationsChart series={data.series} height={260} />
         </div>
         <DataTable
           caption="Operations and outcomes per bucket"
           head={['Bucket', 'Operations', 'Militants killed', 'Militants arrested']}
-          rows={data.series.points.map((pt) => [bucketLabel(pt.start, data.series.bucket), pt.operations, pt.militantsKilled, pt.militantsArrested])}
+          rows={data.series.points.map((pt) => [
+            bucketLabel(pt.start, data.series.bucket),
+            pt.operations,
+            pt.militantsKilled,
+            pt.militantsArrested,
+          ])}
         />
       </Panel>
       <p role="status" aria-live="polite" className="min-h-8">
         {listChanges > 0 && (
-          <button type="button" onClick={() => router.refresh()} className="h-8 rounded-full bg-accent px-3 text-sm font-medium text-surface shadow-card">
+          <button
+            type="button"
+            onClick={() => router.refresh()}
+            className="h-8 rounded-full bg-accent px-3 text-sm font-medium text-surface shadow-card"
+          >
             {listChanges} operation {listChanges === 1 ? 'record' : 'records'} changed · Refresh the list
           </button>
         )}

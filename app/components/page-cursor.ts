@@ -11,21 +11,35 @@ export interface PageKey {
   id: string;
 }
 
-export const encodeCursor = (sort: RecordSort, key: PageKey): string => Buffer.from(JSON.stringify({ s: sort, v: key.value, id: key.id })).toString('base64url');
+export const encodeCursor = (sort: RecordSort, key: PageKey): string =>
+  Buffer.from(JSON.stringify({ s: sort, v: key.value, id: key.id })).toString('base64url');
 
 /** The key, or null for a cursor that is not ours (the page then starts from the top). */
 export function decodeCursor(cursor: string | undefined, sort: RecordSort): PageKey | null {
   if (!cursor) return null;
   try {
-    const raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s?: unknown; v?: unknown; id?: unknown };
+    const raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
+      s?: unknown;
+      v?: unknown;
+      id?: unknown;
+    };
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
     const stamp = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)?$/;
-    if (raw.s !== sort || typeof raw.v !== 'string' || !stamp.test(raw.v) || typeof raw.id !== 'string' || !uuid.test(raw.id)) return null;
+    if (
+      raw.s !== sort ||
+      typeof raw.v !== 'string' ||
+      !stamp.test(raw.v) ||
+      typeof raw.id !== 'string' ||
+      !uuid.test(raw.id)
+    )
+      return null;
     return { value: raw.v, id: raw.id };
   } catch {
     return null;
   }
 }
 
-export const sortParam = (v: string | string[] | undefined): RecordSort => (RECORD_SORTS as readonly string[]).includes(String(v)) ? (v as RecordSort) : '-occurredAt';
-export const single = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[v.length - 1] : v);
+export const sortParam = (v: string | string[] | undefined): RecordSort =>
+  (RECORD_SORTS as readonly string[]).includes(String(v)) ? (v as RecordSort) : '-occurredAt';
+export const single = (v: string | string[] | undefined): string | undefined =>
+  Array.isArray(v) ? v[v.length - 1] : v;

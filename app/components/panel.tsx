@@ -16,7 +16,11 @@ export function Panel({
 }) {
   const headingId = id ? `${id}-title` : undefined;
   return (
-    <section id={id} aria-labelledby={headingId} className={`min-w-0 rounded-xl border border-line bg-surface p-4 shadow-card ${className}`}>
+    <section
+      id={id}
+      aria-labelledby={headingId}
+      className={`min-w-0 rounded-xl border border-line bg-surface p-4 shadow-card ${className}`}
+    >
       <header className="mb-3 flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <h2 id={headingId} className="text-base font-semibold text-fg">
@@ -32,7 +36,17 @@ export function Panel({
 }
 
 /** "Show the numbers": every chart's data as a table, for screen readers and for copying. */
-export function DataTable({ summary = 'Show the numbers', head, rows, caption }: { summary?: string; head: string[]; rows: (string | number)[][]; caption: string }) {
+export function DataTable({
+  summary = 'Show the numbers',
+  head,
+  rows,
+  caption,
+}: {
+  summary?: string;
+  head: string[];
+  rows: (string | number)[][];
+  caption: string;
+}) {
   return (
     <details className="mt-3 text-sm">
       <summary className="cursor-pointer text-xs font-medium text-accent select-none">{summary}</summary>

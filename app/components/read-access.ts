@@ -18,7 +18,8 @@ export async function requireReader(path: string): Promise<void> {
 /** The page's own address with its query, for the way back after signing in. */
 export function pathWithQuery(path: string, raw: Record<string, string | string[] | undefined>): string {
   const p = new URLSearchParams();
-  for (const [k, v] of Object.entries(raw)) for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) p.append(k, x);
+  for (const [k, v] of Object.entries(raw))
+    for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) p.append(k, x);
   const q = p.toString();
   return q ? `${path}?${q}` : path;
 }

@@ -38,23 +38,33 @@ const KIND_WORDS: Record<ReferenceFigure['valueKind'], string> = {
 
 export function ReferencePanel({ comparisons }: { comparisons: ReferenceComparison[] }) {
   return (
-    <Panel id="reference" title="Published figures" caption="As reported by their sources, beside what this dashboard recorded for the same period where comparable">
+    <Panel
+      id="reference"
+      title="Published figures"
+      caption="As reported by their sources, beside what this dashboard recorded for the same period where comparable"
+    >
       {comparisons.length === 0 ? (
         <p className="py-6 text-center text-sm text-muted">No reference figures recorded yet.</p>
       ) : (
         <ul className="grid gap-3 sm:grid-cols-2">
           {comparisons.map(({ figure: f, recorded }) => (
-            <li key={f.id} className="flex flex-col justify-between gap-2 rounded-lg border border-line bg-surface-2/50 p-3">
+            <li
+              key={f.id}
+              className="flex flex-col justify-between gap-2 rounded-lg border border-line bg-surface-2/50 p-3"
+            >
               <div>
                 <p className="text-sm text-fg">{f.metric}</p>
-                <p className="mt-1 text-2xl font-semibold tracking-tight text-fg tabular-nums">{formatReferenceValue(f)}</p>
+                <p className="mt-1 text-2xl font-semibold tracking-tight text-fg tabular-nums">
+                  {formatReferenceValue(f)}
+                </p>
                 <p className="text-xs text-muted">
                   {f.periodLabel} · {KIND_WORDS[f.valueKind]}
                 </p>
               </div>
               {recorded && (
                 <p className="rounded-md bg-accent-soft px-2 py-1.5 text-xs text-fg">
-                  Recorded here: <b className="tabular-nums">{formatCount(recorded.value)}</b> {COMPARABLE_LABELS[recorded.measure]}
+                  Recorded here: <b className="tabular-nums">{formatCount(recorded.value)}</b>{' '}
+                  {COMPARABLE_LABELS[recorded.measure]}
                   {recorded.partial ? ` (so far, to ${formatDay(recorded.period.to)})` : ''}
                 </p>
               )}

@@ -19,7 +19,10 @@ export function StrengthEstimates({ estimates }: { estimates: StrengthEstimate[]
             <span className="text-xs text-muted">as of {formatDay(e.asOf)}</span>
           </p>
           <div className="relative mt-1 h-2 rounded-full bg-surface-2" aria-hidden>
-            <span className="absolute inset-y-0 rounded-full bg-accent" style={{ left: `${(e.low / max) * 100}%`, width: `${Math.max(1, ((e.high - e.low) / max) * 100)}%` }} />
+            <span
+              className="absolute inset-y-0 rounded-full bg-accent"
+              style={{ left: `${(e.low / max) * 100}%`, width: `${Math.max(1, ((e.high - e.low) / max) * 100)}%` }}
+            />
           </div>
           <p className="mt-0.5 text-xs text-muted">{e.source}</p>
         </li>

@@ -9,5 +9,11 @@ const BADGE: Record<VerificationStatus, string> = {
 };
 
 export function VerificationBadge({ status, large = false }: { status: VerificationStatus; large?: boolean }) {
-  return <span className={`rounded px-1.5 py-0.5 ${large ? 'text-base' : 'text-[11px]'} font-semibold tracking-wide whitespace-nowrap uppercase ${BADGE[status]}`}>{VERIFICATION_LABELS[status]}</span>;
+  return (
+    <span
+      className={`rounded px-1.5 py-0.5 ${large ? 'text-base' : 'text-[11px]'} font-semibold tracking-wide whitespace-nowrap uppercase ${BADGE[status]}`}
+    >
+      {VERIFICATION_LABELS[status]}
+    </span>
+  );
 }

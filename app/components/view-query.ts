@@ -19,7 +19,11 @@ export interface PageView {
   problems: Record<string, string> | null;
 }
 
-export function parseView(raw: Record<string, string | string[] | undefined>, now: Date, opts: { defaultPreset?: PeriodPreset | null; pageKeys?: string[] } = {}): PageView {
+export function parseView(
+  raw: Record<string, string | string[] | undefined>,
+  now: Date,
+  opts: { defaultPreset?: PeriodPreset | null; pageKeys?: string[] } = {},
+): PageView {
   const params: RawParams = {};
   for (const [k, v] of Object.entries(raw)) if (v !== undefined && !opts.pageKeys?.includes(k)) params[k] = v;
   const defaultPreset = opts.defaultPreset === null ? undefined : (opts.defaultPreset ?? DEFAULT_PRESET);

@@ -36,17 +36,42 @@ const subscribeSecond = (tick: () => void) => {
   const t = setInterval(tick, 1000);
   return () => clearInterval(t);
 };
-const useClock = () => useSyncExternalStore(subscribeSecond, () => Math.floor(Date.now() / 1000) * 1000, () => null);
+const useClock = () =>
+  useSyncExternalStore(
+    subscribeSecond,
+    () => Math.floor(Date.now() / 1000) * 1000,
+    () => null,
+  );
 
 const FEED_SIZE = 7;
 const ALERT_MS = 60_000;
 
-export function WallLive({ snapshot, summaryParams, trendParams, feedFilter, periodTitle, periodLabel, threshold }: { snapshot: WallSnapshot; summaryParams: string; trendParams: string; feedFilter: IncidentFilter; periodTitle: string; periodLabel: string; threshold: number }) {
+export function WallLive({
+  snapshot,
+  summaryParams,
+  trendParams,
+  feedFilter,
+  periodTitle,
+  periodLabel,
+  threshold,
+}: {
+  snapshot: WallSnapshot;
+  summaryParams: string;
+  trendParams: string;
+  feedFilter: IncidentFilter;
+  periodTitle: string;
+  periodLabel: string;
+  threshold: number;
+}) {
   const router = useRouter();
   const now = useClock();
   const [summary, setSummary] = useState(snapshot.summary);
   const [trend, setTrend] = useState(snapshot.trend);
-  const [lists, setLists] = useState({ feed: snapshot.feed, points: [] as IncidentBrief[], synthetic: snapshot.synthetic });
+  const [lists, setLists] = useState({
+    feed: snapshot.feed,
+    points: [] as IncidentBrief[],
+    synthetic: snapshot.synthetic,
+  });
   const [fresh, setFresh] = useState<ReadonlySet<string>>(() => new Set());
   const [alert, setAlert] = useState<{ b: IncidentBrief; until: number } | null>(null);
   const [adopted, setAdopted] = useState(snapshot);
@@ -87,33 +112,64 @@ export function WallLive({ snapshot, summaryParams, trendParams, feedFilter, per
     () =>
       [
         { label: 'Incidents', value: s.incidents, prev: p?.incidents ?? null, bad: true, sub: null as string | null },
-        { label: 'Killed', value: s.killed.total.low, prev: p?.killed.total.low ?? null, bad: true, sub: s.killed.total.high > s.killed.total.low ? `up to ${formatBig(s.killed.total.high)}` : 'at least' },
-        { label: 'Injured', value: s.injured.total.low, prev: p?.injured.total.low ?? null, bad: true, sub: s.injured.total.high > s.injured.total.low ? `up to ${formatBig(s.injured.total.high)}` : 'at least' },
-        { label: 'Operations', value: s.operations.operations, prev: p?.operations.operations ?? null, bad: false, sub: `${formatBig(s.operations.militantsKilled)} militants killed` },
+        {
+          label: 'Killed',
+          value: s.killed.total.low,
+          prev: p?.killed.total.low ?? null,
+          bad: true,
+          sub: s.killed.total.high > s.killed.total.low ? `up to ${formatBig(s.killed.total.high)}` : 'at least',
+        },
+        {
+          label: 'Injured',
+          value: s.injured.total.low,
+          prev: p?.injured.total.low ?? null,
+          bad: true,
+          sub: s.injured.total.high > s.injured.total.low ? `up to ${formatBig(s.injured.total.high)}` : 'at least',
+        },
+        {
+          label: 'Operations',
+          value: s.operations.operations,
+          prev: p?.operations.operations ?? null,
+          bad: false,
+          sub: `${formatBig(s.operations.militantsKilled)} militants killed`,
+        },
       ] as const,
     [s, p],
   );
   const showAlert = alert && now !== null && now < alert.until;
 
   return (
-    <div data-theme="dark" className="fixed inset-0 z-50 flex cursor-none flex-col gap-4 overflow-hidden bg-bg p-6 text-fg">
+    <div
+      data-theme="dark"
+      className="fixed inset-0 z-50 flex cursor-none flex-col gap-4 overflow-hidden bg-bg p-6 text-fg"
+    >
       <header className="flex items-center justify-between gap-6">
         <div className="flex items-baseline gap-4">
           <span className="text-3xl font-bold tracking-tight">Border Watch</span>
           <span className="text-2xl text-muted">{periodTitle}</span>
-          {lists.synthetic && <span className="rounded-md bg-warn-soft px-3 py-1 text-xl font-semibold text-warn">SYNTHETIC DEMO DATA</span>}
+          {lists.synthetic && (
+            <span className="rounded-md bg-warn-soft px-3 py-1 text-xl font-semibold text-warn">
+              SYNTHETIC DEMO DATA
+            </span>
+          )}
         </div>
         <div className="flex items-center gap-6">
           <LiveIndicator status={status} large />
           <div className="text-right leading-tight">
-            <p className="text-5xl font-semibold tabular-nums">{now === null ? '--:--:--' : formatClock(new Date(now))}</p>
+            <p className="text-5xl font-semibold tabular-nums">
+              {now === null ? '--:--:--' : formatClock(new Date(now))}
+            </p>
             <p className="text-xl text-muted">{now === null ? ' ' : `${formatLongDate(new Date(now))} · PKT`}</p>
           </div>
         </div>
       </header>
       {showAlert && alert && (
-        <div role="alert" className="flex items-center gap-4 rounded-xl bg-danger px-6 py-4 text-3xl font-bold text-surface">
-          MASS-CASUALTY INCIDENT · {INCIDENT_TYPE_INFO[alert.b.type].label} · {placeLabel(alert.b, (x) => PROVINCE_LABELS[x])} · {formatFigures(alert.b.killed)} killed
+        <div
+          role="alert"
+          className="flex items-center gap-4 rounded-xl bg-danger px-6 py-4 text-3xl font-bold text-surface"
+        >
+          MASS-CASUALTY INCIDENT · {INCIDENT_TYPE_INFO[alert.b.type].label} ·{' '}
+          {placeLabel(alert.b, (x) => PROVINCE_LABELS[x])} · {formatFigures(alert.b.killed)} killed
         </div>
       )}
       <div className="grid min-h-0 flex-1 grid-cols-3 gap-4">
@@ -121,25 +177,43 @@ export function WallLive({ snapshot, summaryParams, trendParams, feedFilter, per
           <div className="grid grid-cols-4 gap-4">
             {figures.map((f) => {
               const c = f.prev === null ? null : changeAgainst(f.value, f.prev);
-              const tone = !c || c.direction === 'flat' || !f.bad ? 'text-muted' : c.direction === 'up' ? 'text-danger' : 'text-ok';
+              const tone =
+                !c || c.direction === 'flat' || !f.bad
+                  ? 'text-muted'
+                  : c.direction === 'up'
+                    ? 'text-danger'
+                    : 'text-ok';
               return (
                 <section key={f.label} aria-label={f.label} className="rounded-2xl border border-line bg-surface p-5">
                   <h2 className="text-2xl font-semibold text-muted uppercase">{f.label}</h2>
-                  <p className="mt-1 text-8xl leading-none font-bold tracking-tight tabular-nums">{formatBig(f.value)}</p>
+                  <p className="mt-1 text-8xl leading-none font-bold tracking-tight tabular-nums">
+                    {formatBig(f.value)}
+                  </p>
                   <p className="mt-2 h-8 text-2xl text-muted">{f.sub}</p>
-                  <p className={`truncate text-2xl font-semibold ${tone}`}>{c ? `${c.direction === 'up' ? '▲' : c.direction === 'down' ? '▼' : '■'} ${formatRatio(c.ratio, c.delta)}` : 'all time'}<span className="font-normal text-muted">{c ? ` vs prev. ${periodLabel}` : ''}</span></p>
+                  <p className={`truncate text-2xl font-semibold ${tone}`}>
+                    {c
+                      ? `${c.direction === 'up' ? '▲' : c.direction === 'down' ? '▼' : '■'} ${formatRatio(c.ratio, c.delta)}`
+                      : 'all time'}
+                    <span className="font-normal text-muted">{c ? ` vs prev. ${periodLabel}` : ''}</span>
+                  </p>
                 </section>
               );
             })}
           </div>
-          <section aria-label="Incidents per day, last 30 days" className="flex min-h-0 flex-1 flex-col rounded-2xl border border-line bg-surface p-5">
+          <section
+            aria-label="Incidents per day, last 30 days"
+            className="flex min-h-0 flex-1 flex-col rounded-2xl border border-line bg-surface p-5"
+          >
             <h2 className="text-2xl font-semibold text-muted">Incidents per day, last 30 days · operations (line)</h2>
             <div className="min-h-0 flex-1">
               <TrendChart series={trend} marks={[]} height="100%" large />
             </div>
           </section>
         </div>
-        <section aria-label="Latest incidents" className="flex min-h-0 flex-col overflow-hidden rounded-2xl border border-line bg-surface">
+        <section
+          aria-label="Latest incidents"
+          className="flex min-h-0 flex-col overflow-hidden rounded-2xl border border-line bg-surface"
+        >
           <h2 className="border-b border-line px-5 py-4 text-2xl font-semibold text-muted">Latest incidents</h2>
           <div className="min-h-0 flex-1 overflow-hidden">
             <LiveFeed items={lists.feed} fresh={fresh} threshold={threshold} large emptyText="Waiting for incidents…" />

@@ -34,7 +34,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function failureOf(status: number, body: unknown, retryAfter: string | null): ApiFailure {
   const err = isObject(body) && isObject(body.error) ? body.error : null;
   const fields: Record<string, string> = {};
-  if (err && isObject(err.fields)) for (const [k, v] of Object.entries(err.fields)) if (typeof v === 'string') fields[k] = v;
+  if (err && isObject(err.fields))
+    for (const [k, v] of Object.entries(err.fields)) if (typeof v === 'string') fields[k] = v;
   const seconds = retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) : undefined;
   return {
     ok: false,
@@ -58,7 +59,11 @@ export const NETWORK_FAILURE: Omit<ApiFailure, 'status'> = {
  * `read` checks the success body's shape (it throws on a surprise, which we report as a failure
  * rather than let a form act on a body it does not understand).
  */
-export async function apiRequest<T>(req: ApiRequest, read: (body: unknown) => T, fetchImpl: typeof fetch = fetch): Promise<ApiResult<T>> {
+export async function apiRequest<T>(
+  req: ApiRequest,
+  read: (body: unknown) => T,
+  fetchImpl: typeof fetch = fetch,
+): Promise<ApiResult<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (req.body !== undefined) headers['content-type'] = 'application/json';
   if (req.idempotencyKey) headers['idempotency-key'] = req.idempotencyKey;
@@ -82,7 +87,13 @@ export async function apiRequest<T>(req: ApiRequest, read: (body: unknown) => T,
   try {
     data = read(body);
   } catch {
-    return { ok: false, status: res.status, code: 'unexpected_answer', message: 'The server answered in a form this page does not understand; reload the page.', fields: {} };
+    return {
+      ok: false,
+      status: res.status,
+      code: 'unexpected_answer',
+      message: 'The server answered in a form this page does not understand; reload the page.',
+      fields: {},
+    };
   }
   return { ok: true, status: res.status, data, replayed: res.headers.get('idempotent-replayed') === 'true' };
 }
@@ -91,7 +102,8 @@ export async function apiRequest<T>(req: ApiRequest, read: (body: unknown) => T,
 export function recordIn<K extends string>(key: K) {
   return (body: unknown): { id: string; version: number; record: Record<string, unknown> } => {
     const record = isObject(body) ? body[key] : undefined;
-    if (!isObject(record) || typeof record.id !== 'string' || typeof record.version !== 'number') throw new Error(`no ${key} in the answer`);
+    if (!isObject(record) || typeof record.id !== 'string' || typeof record.version !== 'number')
+      throw new Error(`no ${key} in the answer`);
     return { id: record.id, version: record.version, record };
   };
 }

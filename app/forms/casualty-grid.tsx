@@ -26,7 +26,17 @@ function totalOf(form: FormBinding, side: Side): string {
   return ranged && high !== low ? `${low}–${high}` : String(low);
 }
 
-function CountCell({ form, path, label, placeholder }: { form: FormBinding; path: string; label: string; placeholder: string }) {
+function CountCell({
+  form,
+  path,
+  label,
+  placeholder,
+}: {
+  form: FormBinding;
+  path: string;
+  label: string;
+  placeholder: string;
+}) {
   return (
     <input
       {...controlProps(form, path)}
@@ -63,12 +73,26 @@ function SideGrid({ form, side }: { form: FormBinding; side: Side }) {
             <span className="text-sm text-fg" aria-hidden="true">
               {CASUALTY_LABELS[c]}
             </span>
-            <CountCell form={form} path={`casualties.${side}.${c}.low`} label={casualtyLabel(side, c, 'low')} placeholder="0" />
-            <CountCell form={form} path={`casualties.${side}.${c}.high`} label={casualtyLabel(side, c, 'high')} placeholder="–" />
+            <CountCell
+              form={form}
+              path={`casualties.${side}.${c}.low`}
+              label={casualtyLabel(side, c, 'low')}
+              placeholder="0"
+            />
+            <CountCell
+              form={form}
+              path={`casualties.${side}.${c}.high`}
+              label={casualtyLabel(side, c, 'high')}
+              placeholder="–"
+            />
           </div>
         ))}
         <span className="border-t border-line pt-1.5 text-sm font-semibold text-fg">Total</span>
-        <output className="col-span-2 border-t border-line pt-1.5 text-right text-sm font-semibold tabular-nums text-fg" aria-live="polite" aria-label={`${SIDE_LABELS[side]}, total`}>
+        <output
+          className="col-span-2 border-t border-line pt-1.5 text-right text-sm font-semibold tabular-nums text-fg"
+          aria-live="polite"
+          aria-label={`${SIDE_LABELS[side]}, total`}
+        >
           {totalOf(form, side)}
         </output>
       </div>

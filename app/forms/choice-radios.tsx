@@ -11,7 +11,14 @@ import { errorId, fieldId, hintId } from './error-paths';
 import type { FormBinding } from './use-draft-form';
 import type { Option } from './text-fields';
 
-export function ChoiceRadios(props: { form: FormBinding; path: string; legend: string; options: readonly Option[]; hint?: ReactNode; className?: string }) {
+export function ChoiceRadios(props: {
+  form: FormBinding;
+  path: string;
+  legend: string;
+  options: readonly Option[];
+  hint?: ReactNode;
+  className?: string;
+}) {
   const { form, path, legend, options, hint, className } = props;
   const message = form.error(path);
   const described = [message ? errorId(path) : null, hint ? hintId(path) : null].filter(Boolean).join(' ') || undefined;
@@ -59,13 +66,20 @@ export function ChoiceRadios(props: { form: FormBinding; path: string; legend: s
 const TRI_LABELS: Record<TriState, string> = { yes: 'Yes', no: 'No', unknown: 'Unknown' };
 export const TRI_OPTIONS: Option[] = TRI_STATES.map((v) => ({ value: v, label: TRI_LABELS[v] }));
 
-export const VERIFICATION_LABELS: Record<VerificationStatus, string> = { reported: 'Reported', confirmed: 'Confirmed', disputed: 'Disputed' };
+export const VERIFICATION_LABELS: Record<VerificationStatus, string> = {
+  reported: 'Reported',
+  confirmed: 'Confirmed',
+  disputed: 'Disputed',
+};
 const VERIFICATION_HINTS: Record<VerificationStatus, string> = {
   reported: 'one or more sources report it',
   confirmed: 'official or independently corroborated',
   disputed: 'sources disagree or it was denied',
 };
-export const VERIFICATION_OPTIONS: Option[] = VERIFICATION_STATUSES.map((v) => ({ value: v, label: VERIFICATION_LABELS[v] }));
+export const VERIFICATION_OPTIONS: Option[] = VERIFICATION_STATUSES.map((v) => ({
+  value: v,
+  label: VERIFICATION_LABELS[v],
+}));
 
 export function VerificationField({ form, className }: { form: FormBinding; className?: string }) {
   const current = form.text('verification') as VerificationStatus;
@@ -75,7 +89,9 @@ export function VerificationField({ form, className }: { form: FormBinding; clas
       path="verification"
       legend="Verification"
       options={VERIFICATION_OPTIONS}
-      hint={VERIFICATION_HINTS[current] ? `${VERIFICATION_LABELS[current]}: ${VERIFICATION_HINTS[current]}.` : undefined}
+      hint={
+        VERIFICATION_HINTS[current] ? `${VERIFICATION_LABELS[current]}: ${VERIFICATION_HINTS[current]}.` : undefined
+      }
       className={className}
     />
   );

@@ -14,18 +14,41 @@ export interface ConflictViewProps {
   label(path: string): string;
   text(path: string, json: string): string;
   baseVersion: number;
-  current: { version: number; updatedBy: string | null; updatedAt: string | null; retracted: { by: string | null; reason: string | null } | null };
+  current: {
+    version: number;
+    updatedBy: string | null;
+    updatedAt: string | null;
+    retracted: { by: string | null; reason: string | null } | null;
+  };
   onReapply(): void;
   onTakeCurrent(): void;
 }
 
-const when = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Karachi', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hour12: false });
+const when = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Karachi',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
 
 function Marker({ row }: { row: DiffRow }) {
-  const who = row.changedByMe && row.changedByThem ? 'both changed' : row.changedByMe ? 'you changed' : row.changedByThem ? 'they changed' : null;
+  const who =
+    row.changedByMe && row.changedByThem
+      ? 'both changed'
+      : row.changedByMe
+        ? 'you changed'
+        : row.changedByThem
+          ? 'they changed'
+          : null;
   if (!who) return null;
   const tone = row.changedByMe && row.changedByThem ? 'border-danger text-danger' : 'border-warn text-warn';
-  return <span className={`ml-2 inline-block rounded border px-1.5 text-[11px] font-semibold whitespace-nowrap ${tone}`}>{who}</span>;
+  return (
+    <span className={`ml-2 inline-block rounded border px-1.5 text-[11px] font-semibold whitespace-nowrap ${tone}`}>
+      {who}
+    </span>
+  );
 }
 
 export function ConflictView(props: ConflictViewProps) {
@@ -42,14 +65,18 @@ export function ConflictView(props: ConflictViewProps) {
   return (
     <section aria-labelledby="conflict-title" className={`${cardClass} border-2 border-warn`}>
       <h2 id="conflict-title" ref={headingRef} tabIndex={-1} className="text-lg font-semibold text-fg outline-none">
-        {current.retracted ? `This ${noun} was retracted while you were editing` : `This ${noun} was changed while you were editing`}
+        {current.retracted
+          ? `This ${noun} was retracted while you were editing`
+          : `This ${noun} was changed while you were editing`}
       </h2>
       <p className="mt-1 text-sm text-muted">
-        You started from version {baseVersion}; version {current.version} was saved{by}{at}. Nothing of yours was saved yet, and nothing was overwritten.
+        You started from version {baseVersion}; version {current.version} was saved{by}
+        {at}. Nothing of yours was saved yet, and nothing was overwritten.
       </p>
       {current.retracted ? (
         <p className="mt-2 rounded-md bg-danger-soft px-3 py-2 text-sm text-fg">
-          Retracted{current.retracted.by ? ` by ${current.retracted.by}` : ''}: “{current.retracted.reason ?? 'no reason given'}”. A retracted {noun} can no longer be edited.
+          Retracted{current.retracted.by ? ` by ${current.retracted.by}` : ''}: “
+          {current.retracted.reason ?? 'no reason given'}”. A retracted {noun} can no longer be edited.
         </p>
       ) : null}
 
@@ -71,13 +98,23 @@ export function ConflictView(props: ConflictViewProps) {
           </thead>
           <tbody>
             {shown.map((r) => (
-              <tr key={r.path} className={`border-b border-line align-top ${r.differs ? 'bg-warn-soft' : ''}`} data-differs={r.differs || undefined}>
+              <tr
+                key={r.path}
+                className={`border-b border-line align-top ${r.differs ? 'bg-warn-soft' : ''}`}
+                data-differs={r.differs || undefined}
+              >
                 <th scope="row" className="py-2 pr-3 text-left font-medium text-fg">
                   {label(r.path)}
                   <Marker row={r} />
                 </th>
-                <td className={`py-2 pr-3 whitespace-pre-line ${r.changedByMe ? 'font-semibold text-fg' : 'text-muted'}`}>{text(r.path, r.mine)}</td>
-                <td className={`py-2 whitespace-pre-line ${r.changedByThem ? 'font-semibold text-fg' : 'text-muted'}`}>{text(r.path, r.current)}</td>
+                <td
+                  className={`py-2 pr-3 whitespace-pre-line ${r.changedByMe ? 'font-semibold text-fg' : 'text-muted'}`}
+                >
+                  {text(r.path, r.mine)}
+                </td>
+                <td className={`py-2 whitespace-pre-line ${r.changedByThem ? 'font-semibold text-fg' : 'text-muted'}`}>
+                  {text(r.path, r.current)}
+                </td>
               </tr>
             ))}
             {shown.length === 0 ? (
@@ -90,7 +127,12 @@ export function ConflictView(props: ConflictViewProps) {
           </tbody>
         </table>
       </div>
-      <button type="button" className={`${linkButton} mt-2`} onClick={() => setShowAll((s) => !s)} aria-pressed={showAll}>
+      <button
+        type="button"
+        className={`${linkButton} mt-2`}
+        onClick={() => setShowAll((s) => !s)}
+        aria-pressed={showAll}
+      >
         {showAll ? `Show only the ${differing.length} differences` : `Show all ${rows.length} fields`}
       </button>
 
@@ -104,7 +146,11 @@ export function ConflictView(props: ConflictViewProps) {
           {current.retracted ? 'Discard my changes' : `Discard mine, load version ${current.version}`}
         </button>
       </div>
-      {!current.retracted ? <p className="mt-2 text-xs text-muted">Reapplying puts your changes into the form on top of version {current.version}; check them, then save.</p> : null}
+      {!current.retracted ? (
+        <p className="mt-2 text-xs text-muted">
+          Reapplying puts your changes into the form on top of version {current.version}; check them, then save.
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -12,7 +12,8 @@ export const labelClass = 'block text-sm font-medium text-fg';
 export const hintClass = 'mt-1 text-xs text-muted';
 export const errorClass = 'mt-1 flex items-start gap-1 text-sm font-medium text-danger';
 
-const button = 'inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-semibold transition-colors disabled:cursor-not-allowed disabled:opacity-60';
+const button =
+  'inline-flex items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-semibold transition-colors disabled:cursor-not-allowed disabled:opacity-60';
 export const primaryButton = `${button} bg-accent text-surface hover:opacity-90`;
 export const secondaryButton = `${button} border border-line-strong bg-surface text-fg hover:bg-surface-2`;
 export const dangerButton = `${button} border border-danger bg-surface text-danger hover:bg-danger-soft`;

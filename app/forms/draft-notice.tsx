@@ -2,15 +2,32 @@
 /** "Draft restored · discard": tells the operator the form holds what they typed before. */
 import { linkButton } from './control-styles';
 
-const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Karachi', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hour12: false });
+const time = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Karachi',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
 
-export function DraftNotice(props: { savedAt: string; staleVersion?: { draft: number; current: number } | null; onDiscard(): void; onDismiss(): void }) {
+export function DraftNotice(props: {
+  savedAt: string;
+  staleVersion?: { draft: number; current: number } | null;
+  onDiscard(): void;
+  onDismiss(): void;
+}) {
   const { savedAt, staleVersion, onDiscard, onDismiss } = props;
   return (
-    <div role="status" className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-warn bg-warn-soft px-4 py-2.5 text-sm text-fg">
+    <div
+      role="status"
+      className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-warn bg-warn-soft px-4 py-2.5 text-sm text-fg"
+    >
       <span>
         <strong className="font-semibold">Draft restored</strong> · from {time.format(new Date(savedAt))} PKT
-        {staleVersion ? ` · started on version ${staleVersion.draft}, the record is now at version ${staleVersion.current}: saving will show you both` : ''}
+        {staleVersion
+          ? ` · started on version ${staleVersion.draft}, the record is now at version ${staleVersion.current}: saving will show you both`
+          : ''}
       </span>
       <span className="flex gap-3">
         <button type="button" className={linkButton} onClick={onDiscard}>

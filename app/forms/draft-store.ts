@@ -25,7 +25,11 @@ const FORMAT = 1;
 export const draftStorageKey = (formKey: string) => `${PREFIX}${formKey}`;
 
 /** The stored draft, reshaped by `conform` (a draft from an older form keeps what still fits). */
-export function loadDraft<T>(store: KeyValueStore | null, formKey: string, conform: (v: unknown) => T): Draft<T> | null {
+export function loadDraft<T>(
+  store: KeyValueStore | null,
+  formKey: string,
+  conform: (v: unknown) => T,
+): Draft<T> | null {
   if (!store) return null;
   let raw: string | null;
   try {
@@ -35,8 +39,15 @@ export function loadDraft<T>(store: KeyValueStore | null, formKey: string, confo
   }
   if (!raw) return null;
   try {
-    const parsed = JSON.parse(raw) as { format?: unknown; values?: unknown; idempotencyKey?: unknown; base?: unknown; savedAt?: unknown };
-    if (parsed.format !== FORMAT || typeof parsed.idempotencyKey !== 'string' || typeof parsed.savedAt !== 'string') return null;
+    const parsed = JSON.parse(raw) as {
+      format?: unknown;
+      values?: unknown;
+      idempotencyKey?: unknown;
+      base?: unknown;
+      savedAt?: unknown;
+    };
+    if (parsed.format !== FORMAT || typeof parsed.idempotencyKey !== 'string' || typeof parsed.savedAt !== 'string')
+      return null;
     const base = parsed.base as { values?: unknown; version?: unknown } | null | undefined;
     return {
       values: conform(parsed.values),

@@ -50,7 +50,10 @@ export function placeErrors(fields: FieldErrors, layout: ErrorLayout): PlacedErr
 }
 
 /** Errors in page order, for the summary (and so focus goes to the first one on the page). */
-export function orderedErrors(byField: FieldErrors, layout: ErrorLayout): { path: string; label: string; message: string }[] {
+export function orderedErrors(
+  byField: FieldErrors,
+  layout: ErrorLayout,
+): { path: string; label: string; message: string }[] {
   const index = new Map(layout.fields.map((f, i) => [f, i]));
   return Object.entries(byField)
     .sort(([a], [b]) => (index.get(a) ?? Infinity) - (index.get(b) ?? Infinity) || a.localeCompare(b))

@@ -17,7 +17,11 @@ export function ErrorSummary({ items, general, id }: { items: SummaryItem[]; gen
   return (
     <div id={id} tabIndex={-1} aria-live="assertive" aria-atomic="true" className="outline-none">
       {count > 0 ? (
-        <div role="group" aria-labelledby="error-summary-title" className="rounded-lg border-2 border-danger bg-danger-soft p-4 text-fg">
+        <div
+          role="group"
+          aria-labelledby="error-summary-title"
+          className="rounded-lg border-2 border-danger bg-danger-soft p-4 text-fg"
+        >
           <h2 id="error-summary-title" className="text-base font-semibold text-danger">
             {items.length > 0 ? `Not saved: ${count === 1 ? '1 problem' : `${count} problems`} to fix` : 'Not saved'}
           </h2>

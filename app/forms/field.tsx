@@ -27,7 +27,11 @@ export function FieldError({ path, message }: { path: string; message: string | 
 }
 
 /** The props a control needs for its path (for controls laid out by hand, such as grid cells). */
-export function controlProps(form: FormBinding, path: string, opts: { hint?: boolean; required?: boolean } = {}): ControlProps {
+export function controlProps(
+  form: FormBinding,
+  path: string,
+  opts: { hint?: boolean; required?: boolean } = {},
+): ControlProps {
   const message = form.error(path);
   const described = [message ? errorId(path) : null, opts.hint ? hintId(path) : null].filter(Boolean).join(' ');
   return {

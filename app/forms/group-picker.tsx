@@ -17,7 +17,19 @@ export const UNKNOWN_GROUP_LABEL = 'Unknown / unclaimed';
 
 export const groupLabel = (g: GroupChoice) => `${g.shortName} — ${g.fullName}${g.retracted ? ' (retracted)' : ''}`;
 
-export function GroupPicker({ form, groups, label = 'Group', hint, onValue }: { form: FormBinding; groups: readonly GroupChoice[]; label?: string; hint?: string; onValue?: (v: string) => void }) {
+export function GroupPicker({
+  form,
+  groups,
+  label = 'Group',
+  hint,
+  onValue,
+}: {
+  form: FormBinding;
+  groups: readonly GroupChoice[];
+  label?: string;
+  hint?: string;
+  onValue?: (v: string) => void;
+}) {
   return (
     <SelectField
       form={form}

@@ -17,7 +17,8 @@ export const emptySource = (): SourceDraft => ({ name: '', url: '', publishedAt:
 
 const SOURCE_PART_LABELS = { name: 'name', url: 'address (URL)', publishedAt: 'published on' } as const;
 /** "Source 2 — address (URL)": the label of a source row's input, and of its errors. */
-export const sourceLabel = (index: number, part: keyof SourceDraft) => `Source ${index + 1} — ${SOURCE_PART_LABELS[part]}`;
+export const sourceLabel = (index: number, part: keyof SourceDraft) =>
+  `Source ${index + 1} — ${SOURCE_PART_LABELS[part]}`;
 
 /** "1,200" → 1200; "" → `empty`; "12a" stays "12a" for the schema to refuse. */
 export function countOf(text: string, empty: number | null | undefined): number | string | null | undefined {
@@ -53,7 +54,13 @@ export function keptSourceRows(rows: readonly SourceDraft[]): number[] {
  * Validates `input` with the shared schema; errors are placed on input paths. `pre` are the form's
  * own checks (an empty required select reads better as "choose a province" than as the enum list).
  */
-export function validateInput(schema: ZodType, input: unknown, layout: ErrorLayout, pre: FieldErrors = {}, rowOf?: (path: string) => string): FieldErrors {
+export function validateInput(
+  schema: ZodType,
+  input: unknown,
+  layout: ErrorLayout,
+  pre: FieldErrors = {},
+  rowOf?: (path: string) => string,
+): FieldErrors {
   const result = schema.safeParse(input);
   const fields = result.success ? {} : fieldsFromZod(result.error);
   const mapped: FieldErrors = {};

@@ -23,7 +23,11 @@ export function NoticeToast() {
     return () => clearTimeout(timer);
   }, [text]);
   return (
-    <div role="status" aria-live="polite" className="pointer-events-none absolute top-full right-3 left-3 z-50 mt-2 flex justify-center sm:left-auto">
+    <div
+      role="status"
+      aria-live="polite"
+      className="pointer-events-none absolute top-full right-3 left-3 z-50 mt-2 flex justify-center sm:left-auto"
+    >
       {text ? (
         <p className="pointer-events-auto flex items-center gap-3 rounded-lg border border-ok bg-ok-soft px-4 py-2.5 text-sm font-medium text-fg shadow-card">
           <span>

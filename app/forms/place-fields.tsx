@@ -17,7 +17,9 @@ export function PlaceFields({ form, provinceOptional = false }: { form: FormBind
   const province = form.text('province');
   const districtName = form.text('district').trim().toLowerCase();
   const districts = districtsOf(province);
-  const known = DEMO_DISTRICTS.find((d) => d.district.toLowerCase() === districtName && (province === '' || d.province === province));
+  const known = DEMO_DISTRICTS.find(
+    (d) => d.district.toLowerCase() === districtName && (province === '' || d.province === province),
+  );
   const places = known ? known.places : districts.flatMap((d) => d.places);
 
   // The province "Afghanistan" and the country Afghanistan go together (the schema insists).
@@ -41,7 +43,13 @@ export function PlaceFields({ form, provinceOptional = false }: { form: FormBind
 
   return (
     <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-      <SelectField form={form} path="country" label="Country" options={COUNTRIES.map((c: Country) => ({ value: c, label: c }))} onValue={setCountry} />
+      <SelectField
+        form={form}
+        path="country"
+        label="Country"
+        options={COUNTRIES.map((c: Country) => ({ value: c, label: c }))}
+        onValue={setCountry}
+      />
       <SelectField
         form={form}
         path="province"
@@ -56,7 +64,13 @@ export function PlaceFields({ form, provinceOptional = false }: { form: FormBind
         path="district"
         label="District"
         list="district-suggestions"
-        hint={province === 'Afghanistan' ? 'The Afghan province, e.g. Kunar' : districts.length > 0 ? `Suggestions for ${PROVINCE_LABELS[province as Province]}` : undefined}
+        hint={
+          province === 'Afghanistan'
+            ? 'The Afghan province, e.g. Kunar'
+            : districts.length > 0
+              ? `Suggestions for ${PROVINCE_LABELS[province as Province]}`
+              : undefined
+        }
       />
       <TextField form={form} path="place" label="Place" list="place-suggestions" hint="Town, village or landmark" />
       <TextField form={form} path="latitude" label="Latitude" inputMode="decimal" placeholder="e.g. 32.99" />

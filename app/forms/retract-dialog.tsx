@@ -7,7 +7,15 @@
 import { useRef, useState } from 'react';
 import { RetractInput } from '@/core/common-schemas';
 import { apiRequest, recordIn } from './api-request';
-import { controlClass, dangerButton, dangerSolidButton, errorClass, hintClass, labelClass, secondaryButton } from './control-styles';
+import {
+  controlClass,
+  dangerButton,
+  dangerSolidButton,
+  errorClass,
+  hintClass,
+  labelClass,
+  secondaryButton,
+} from './control-styles';
 
 export interface Retracted {
   id: string;
@@ -17,7 +25,14 @@ export interface Retracted {
   retractionReason: string | null;
 }
 
-export function RetractDialog(props: { noun: string; url: string; recordKey: string; version: number; onRetracted(r: Retracted): void; buttonLabel?: string }) {
+export function RetractDialog(props: {
+  noun: string;
+  url: string;
+  recordKey: string;
+  version: number;
+  onRetracted(r: Retracted): void;
+  buttonLabel?: string;
+}) {
   const { noun, url, recordKey, version, onRetracted, buttonLabel } = props;
   const dialogRef = useRef<HTMLDialogElement>(null);
   const [reason, setReason] = useState('');
@@ -38,7 +53,11 @@ export function RetractDialog(props: { noun: string; url: string; recordKey: str
     if (busy) return;
     const parsed = RetractInput.safeParse({ reason, version: targetVersion });
     if (!parsed.success) {
-      setError(parsed.error.issues.find((i) => i.path[0] === 'reason')?.message ?? parsed.error.issues[0]?.message ?? 'check the reason');
+      setError(
+        parsed.error.issues.find((i) => i.path[0] === 'reason')?.message ??
+          parsed.error.issues[0]?.message ??
+          'check the reason',
+      );
       document.getElementById('retract-reason')?.focus();
       return;
     }
@@ -50,7 +69,13 @@ export function RetractDialog(props: { noun: string; url: string; recordKey: str
       const r = res.data.record;
       const str = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : null);
       dialogRef.current?.close();
-      onRetracted({ id: res.data.id, version: res.data.version, retractedAt: str('retractedAt'), retractedBy: str('retractedBy'), retractionReason: str('retractionReason') });
+      onRetracted({
+        id: res.data.id,
+        version: res.data.version,
+        retractedAt: str('retractedAt'),
+        retractedBy: str('retractedBy'),
+        retractionReason: str('retractionReason'),
+      });
       return;
     }
     if (res.fields.reason) setError(res.fields.reason);
@@ -77,11 +102,15 @@ export function RetractDialog(props: { noun: string; url: string; recordKey: str
             Retract this {noun}
           </h2>
           <p className="text-sm text-muted">
-            It leaves the dashboard and every count, and stays in the history with your name and reason. Retraction cannot be undone; record a corrected {noun} if needed.
+            It leaves the dashboard and every count, and stays in the history with your name and reason. Retraction
+            cannot be undone; record a corrected {noun} if needed.
           </p>
           <div>
             <label htmlFor="retract-reason" className={labelClass}>
-              Reason <span className="text-danger" aria-hidden="true">*</span>
+              Reason{' '}
+              <span className="text-danger" aria-hidden="true">
+                *
+              </span>
             </label>
             <textarea
               id="retract-reason"
@@ -111,7 +140,9 @@ export function RetractDialog(props: { noun: string; url: string; recordKey: str
             ) : null}
           </div>
           <div role="alert" aria-live="assertive">
-            {message ? <p className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm">{message}</p> : null}
+            {message ? (
+              <p className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm">{message}</p>
+            ) : null}
           </div>
           <div className="flex flex-wrap justify-end gap-3">
             <button type="button" className={secondaryButton} onClick={() => dialogRef.current?.close()}>

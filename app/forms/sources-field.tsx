@@ -11,10 +11,24 @@ import { fieldId } from './error-paths';
 import type { FormBinding } from './use-draft-form';
 import { emptySource, sourceLabel, type SourceDraft } from './input-values';
 
-
-
 /** Names operators type again and again; suggestions only, any name is accepted. */
-const COMMON_SOURCES = ['ISPR', 'Dawn', 'The Express Tribune', 'The News International', 'Geo News', 'Reuters', 'Associated Press', 'BBC Urdu', 'Radio Pakistan', 'PICSS', 'PIPS', 'SATP', 'ACLED', 'Khorasan Diary', 'Counter Terrorism Department'];
+const COMMON_SOURCES = [
+  'ISPR',
+  'Dawn',
+  'The Express Tribune',
+  'The News International',
+  'Geo News',
+  'Reuters',
+  'Associated Press',
+  'BBC Urdu',
+  'Radio Pakistan',
+  'PICSS',
+  'PIPS',
+  'SATP',
+  'ACLED',
+  'Khorasan Diary',
+  'Counter Terrorism Department',
+];
 
 function hostOf(url: string): string | null {
   try {
@@ -25,11 +39,24 @@ function hostOf(url: string): string | null {
   }
 }
 
-function SourceRow({ form, index, count, onRemove }: { form: FormBinding; index: number; count: number; onRemove: () => void }) {
+function SourceRow({
+  form,
+  index,
+  count,
+  onRemove,
+}: {
+  form: FormBinding;
+  index: number;
+  count: number;
+  onRemove: () => void;
+}) {
   const part = (p: keyof SourceDraft) => `sources.${index}.${p}`;
   const url = form.text(part('url'));
   const host = !form.error(part('url')) ? hostOf(url) : null;
-  const cell = (p: keyof SourceDraft, extra: { type?: string; placeholder?: string; list?: string; inputMode?: 'url' }) => (
+  const cell = (
+    p: keyof SourceDraft,
+    extra: { type?: string; placeholder?: string; list?: string; inputMode?: 'url' },
+  ) => (
     <div className="min-w-0">
       <label htmlFor={fieldId(part(p))} className={`${labelClass} text-xs text-muted`}>
         {sourceLabel(index, p)}
@@ -93,8 +120,12 @@ export function SourcesField({ form }: { form: FormBinding }) {
     form.set('sources', [...sources, emptySource()]);
   };
   const remove = (i: number) => {
-    focusNext.current = sources.length > 1 ? fieldId(`sources.${Math.min(i, sources.length - 2)}.name`) : fieldId('sources');
-    form.set('sources', sources.filter((_, j) => j !== i));
+    focusNext.current =
+      sources.length > 1 ? fieldId(`sources.${Math.min(i, sources.length - 2)}.name`) : fieldId('sources');
+    form.set(
+      'sources',
+      sources.filter((_, j) => j !== i),
+    );
   };
 
   return (

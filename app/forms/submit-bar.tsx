@@ -6,7 +6,19 @@
 import { useEffect, type ReactNode } from 'react';
 import { primaryButton } from './control-styles';
 
-export function SubmitBar({ label, saving, savingLabel = 'Saving…', status, children }: { label: string; saving: boolean; savingLabel?: string; status?: ReactNode; children?: ReactNode }) {
+export function SubmitBar({
+  label,
+  saving,
+  savingLabel = 'Saving…',
+  status,
+  children,
+}: {
+  label: string;
+  saving: boolean;
+  savingLabel?: string;
+  status?: ReactNode;
+  children?: ReactNode;
+}) {
   return (
     <div className="sticky bottom-0 z-10 -mx-4 mt-6 border-t border-line bg-bg/95 px-4 py-3 backdrop-blur sm:-mx-6 sm:px-6">
       <div className="flex flex-wrap items-center gap-3">
@@ -14,7 +26,8 @@ export function SubmitBar({ label, saving, savingLabel = 'Saving…', status, ch
           {saving ? savingLabel : label}
         </button>
         <span className="hidden text-xs text-muted sm:inline">
-          or <kbd className="rounded border border-line-strong px-1 font-mono">Ctrl</kbd>+<kbd className="rounded border border-line-strong px-1 font-mono">Enter</kbd>
+          or <kbd className="rounded border border-line-strong px-1 font-mono">Ctrl</kbd>+
+          <kbd className="rounded border border-line-strong px-1 font-mono">Enter</kbd>
         </span>
         {children}
         <span className="ml-auto text-xs text-muted" role="status">

@@ -28,7 +28,20 @@ export function TextField(
     inputClassName?: string;
   },
 ) {
-  const { form, path, type = 'text', inputMode, placeholder, autoComplete, list, maxLength, autoFocus, selectOnFocus, inputClassName, ...field } = props;
+  const {
+    form,
+    path,
+    type = 'text',
+    inputMode,
+    placeholder,
+    autoComplete,
+    list,
+    maxLength,
+    autoFocus,
+    selectOnFocus,
+    inputClassName,
+    ...field
+  } = props;
   return (
     <Field form={form} path={path} {...field}>
       {(control) => (
@@ -77,7 +90,9 @@ export interface Option {
   label: string;
 }
 
-export function SelectField(props: Common & { options: readonly Option[]; placeholder?: string; onValue?: (value: string) => void }) {
+export function SelectField(
+  props: Common & { options: readonly Option[]; placeholder?: string; onValue?: (value: string) => void },
+) {
   const { form, path, options, placeholder, onValue, ...field } = props;
   return (
     <Field form={form} path={path} {...field}>

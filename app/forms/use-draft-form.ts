@@ -73,19 +73,25 @@ export function useDraftForm<D>(config: DraftFormConfig<D>) {
     if (idempotencyKey === null) return;
     const store = browserStore();
     if (sameValue(values, base?.values ?? configRef.current.initial)) clearDraft(store, formKey);
-    else setStorageRefused(!saveDraft(store, formKey, { values, idempotencyKey, base, savedAt: new Date().toISOString() }));
+    else
+      setStorageRefused(
+        !saveDraft(store, formKey, { values, idempotencyKey, base, savedAt: new Date().toISOString() }),
+      );
   }, [values, base, idempotencyKey, formKey]);
 
   useEffect(() => {
     if (focusRequest === 0) return;
-    const first = document.getElementById(formId)?.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid="true"]');
+    const first = document
+      .getElementById(formId)
+      ?.querySelector<HTMLElement>('[aria-invalid="true"], [data-invalid="true"]');
     (first ?? document.getElementById(summaryId))?.focus();
   }, [focusRequest, formId, summaryId]);
 
   const clientErrors = useMemo(() => validate(values), [validate, values]);
   const errors = useMemo(() => {
     const shown: FieldErrors = { ...serverErrors };
-    for (const [path, message] of Object.entries(clientErrors)) if (attempted || touched.has(path)) shown[path] = message;
+    for (const [path, message] of Object.entries(clientErrors))
+      if (attempted || touched.has(path)) shown[path] = message;
     return shown;
   }, [clientErrors, serverErrors, attempted, touched]);
 
@@ -122,7 +128,10 @@ export function useDraftForm<D>(config: DraftFormConfig<D>) {
     (fields: FieldErrors, message?: string) => {
       const placed = placeErrors(fields, layout);
       setServerErrors(placed.byField);
-      setGeneral([...(message && (placed.general.length > 0 || Object.keys(placed.byField).length === 0) ? [message] : []), ...placed.general]);
+      setGeneral([
+        ...(message && (placed.general.length > 0 || Object.keys(placed.byField).length === 0) ? [message] : []),
+        ...placed.general,
+      ]);
       setFocusRequest((n) => n + 1);
     },
     [layout],

@@ -68,7 +68,8 @@ export function conform<T>(template: T, value: unknown, itemTemplates: Record<st
   if (isRecord(template)) {
     if (!isRecord(value)) return template;
     const out: Record<string, unknown> = {};
-    for (const [k, t] of Object.entries(template)) out[k] = conform(t, value[k], itemTemplates, path ? `${path}.${k}` : k);
+    for (const [k, t] of Object.entries(template))
+      out[k] = conform(t, value[k], itemTemplates, path ? `${path}.${k}` : k);
     return out as T;
   }
   return typeof value === typeof template && value !== null ? (value as T) : template;

@@ -19,7 +19,12 @@ export interface DiffRow {
 }
 
 /** One row per leaf path of the three versions, in the order of `order` (unknown paths last). */
-export function compareVersions(base: unknown, mine: unknown, current: unknown, order: readonly string[] = []): DiffRow[] {
+export function compareVersions(
+  base: unknown,
+  mine: unknown,
+  current: unknown,
+  order: readonly string[] = [],
+): DiffRow[] {
   const b = flatten(base);
   const m = flatten(mine);
   const c = flatten(current);
@@ -42,7 +47,9 @@ export function compareVersions(base: unknown, mine: unknown, current: unknown, 
 
 /** The paths where the operator's values differ from the version they started from. */
 export function myChanges(base: unknown, mine: unknown): string[] {
-  return compareVersions(base, mine, base).filter((r) => r.changedByMe).map((r) => r.path);
+  return compareVersions(base, mine, base)
+    .filter((r) => r.changedByMe)
+    .map((r) => r.path);
 }
 
 /** The current version with the operator's changes applied on top (theirs kept everywhere else). */

@@ -24,25 +24,43 @@ export default async function GroupsPage() {
   ]);
   const yearBy = new Map(year.rows.map((r) => [r.key, r]));
   const allBy = new Map(all.rows.map((r) => [r.key, r]));
-  const sorted = [...groups].sort((a, b) => (allBy.get(b.id)?.incidents ?? 0) - (allBy.get(a.id)?.incidents ?? 0) || a.shortName.localeCompare(b.shortName));
+  const sorted = [...groups].sort(
+    (a, b) =>
+      (allBy.get(b.id)?.incidents ?? 0) - (allBy.get(a.id)?.incidents ?? 0) || a.shortName.localeCompare(b.shortName),
+  );
   const unknown = allBy.get('unknown');
   const th = 'px-3 py-2 text-left text-xs font-semibold text-muted whitespace-nowrap';
 
   return (
     <main id="main" className="mx-auto max-w-[1600px] space-y-4 px-3 py-4 sm:px-5">
-      <PageHeading title="Groups" subtitle="Militant organisations, their published strength estimates and the incidents recorded against them" />
+      <PageHeading
+        title="Groups"
+        subtitle="Militant organisations, their published strength estimates and the incidents recorded against them"
+      />
       <LiveListNotice snapshot={position} entity="group" filter={{}} noun="group" />
       <div className="overflow-x-auto rounded-xl border border-line bg-surface shadow-card">
         <table className="w-full min-w-[900px] border-collapse text-sm">
           <caption className="sr-only">Groups with their latest strength estimate and recorded incidents</caption>
           <thead className="bg-surface-2">
             <tr>
-              <th scope="col" className={th}>Group</th>
-              <th scope="col" className={th}>Based in</th>
-              <th scope="col" className={th}>Latest strength estimate</th>
-              <th scope="col" className={`${th} text-right`}>Incidents, last 12 months</th>
-              <th scope="col" className={`${th} text-right`}>Killed, last 12 months</th>
-              <th scope="col" className={`${th} text-right`}>Incidents, all recorded</th>
+              <th scope="col" className={th}>
+                Group
+              </th>
+              <th scope="col" className={th}>
+                Based in
+              </th>
+              <th scope="col" className={th}>
+                Latest strength estimate
+              </th>
+              <th scope="col" className={`${th} text-right`}>
+                Incidents, last 12 months
+              </th>
+              <th scope="col" className={`${th} text-right`}>
+                Killed, last 12 months
+              </th>
+              <th scope="col" className={`${th} text-right`}>
+                Incidents, all recorded
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -55,14 +73,19 @@ export default async function GroupsPage() {
                     <Link href={`/groups/${g.id}`} className="font-semibold text-fg hover:underline">
                       {g.shortName}
                     </Link>
-                    {g.proscribed && <span className="ml-2 rounded bg-danger-soft px-1.5 py-0.5 text-[11px] font-semibold text-danger uppercase">Proscribed</span>}
+                    {g.proscribed && (
+                      <span className="ml-2 rounded bg-danger-soft px-1.5 py-0.5 text-[11px] font-semibold text-danger uppercase">
+                        Proscribed
+                      </span>
+                    )}
                     <span className="block text-xs text-muted">{g.fullName}</span>
                   </th>
                   <td className="px-3 py-2 text-fg">{g.baseCountry ?? '—'}</td>
                   <td className="px-3 py-2 text-fg">
                     {est ? (
                       <>
-                        {formatFigures({ low: est.low, high: est.high })} <span className="text-xs text-muted">as of {formatDay(est.asOf)}</span>
+                        {formatFigures({ low: est.low, high: est.high })}{' '}
+                        <span className="text-xs text-muted">as of {formatDay(est.asOf)}</span>
                       </>
                     ) : (
                       <span className="text-muted">None published</span>
@@ -75,11 +98,17 @@ export default async function GroupsPage() {
               );
             })}
             <tr className="border-t border-line text-muted">
-              <th scope="row" className="px-3 py-2 text-left font-normal italic">Unknown / unclaimed</th>
+              <th scope="row" className="px-3 py-2 text-left font-normal italic">
+                Unknown / unclaimed
+              </th>
               <td className="px-3 py-2">—</td>
               <td className="px-3 py-2">—</td>
-              <td className="px-3 py-2 text-right tabular-nums">{formatCount(yearBy.get('unknown')?.incidents ?? 0)}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{yearBy.get('unknown') ? formatFigures(yearBy.get('unknown')!.killed) : '0'}</td>
+              <td className="px-3 py-2 text-right tabular-nums">
+                {formatCount(yearBy.get('unknown')?.incidents ?? 0)}
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">
+                {yearBy.get('unknown') ? formatFigures(yearBy.get('unknown')!.killed) : '0'}
+              </td>
               <td className="px-3 py-2 text-right tabular-nums">{formatCount(unknown?.incidents ?? 0)}</td>
             </tr>
           </tbody>

@@ -23,7 +23,10 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
   const raw = await searchParams;
   await requireReader(pathWithQuery('/incidents', raw));
   const rt = getRuntime();
-  const { query, view, params, problems } = parseView(raw, new Date(), { defaultPreset: 'all', pageKeys: ['sort', 'cursor', 'retracted'] });
+  const { query, view, params, problems } = parseView(raw, new Date(), {
+    defaultPreset: 'all',
+    pageKeys: ['sort', 'cursor', 'retracted'],
+  });
   const sort = sortParam(raw.sort);
   const retracted = single(raw.retracted) === 'include' ? 'include' : 'exclude';
   const after = decodeCursor(single(raw.cursor), sort);
@@ -35,7 +38,12 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
 
   const link = (changes: Record<string, string | null>) => {
     const p = new URLSearchParams(params);
-    const state: Record<string, string | null> = { sort: sort === '-occurredAt' ? null : sort, retracted: retracted === 'include' ? 'include' : null, cursor: null, ...changes };
+    const state: Record<string, string | null> = {
+      sort: sort === '-occurredAt' ? null : sort,
+      retracted: retracted === 'include' ? 'include' : null,
+      cursor: null,
+      ...changes,
+    };
     for (const [k, v] of Object.entries(state)) if (v) p.set(k, v);
     return `/incidents?${p.toString()}`;
   };
@@ -51,15 +59,32 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
         title="Incidents"
         subtitle={describePeriod(query)}
         actions={
-          <a href={`/api/export/incidents.csv?${exportParams.toString()}`} className="inline-flex h-9 items-center gap-2 rounded-md border border-line bg-surface px-3 text-sm font-medium text-fg shadow-card hover:bg-surface-2" download>
-            <svg aria-hidden viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round">
+          <a
+            href={`/api/export/incidents.csv?${exportParams.toString()}`}
+            className="inline-flex h-9 items-center gap-2 rounded-md border border-line bg-surface px-3 text-sm font-medium text-fg shadow-card hover:bg-surface-2"
+            download
+          >
+            <svg
+              aria-hidden
+              viewBox="0 0 24 24"
+              className="h-4 w-4"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth={2}
+              strokeLinecap="round"
+            >
               <path d="M12 3v12m0 0-4-4m4 4 4-4M4 17v3h16v-3" />
             </svg>
             Export this view as CSV
           </a>
         }
       />
-      <FilterBar action="/incidents" view={view} groups={groups.map((g) => ({ id: g.id, name: g.shortName }))} keep={keep} />
+      <FilterBar
+        action="/incidents"
+        view={view}
+        groups={groups.map((g) => ({ id: g.id, name: g.shortName }))}
+        keep={keep}
+      />
       {problems && <ViewProblems problems={problems} />}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <LiveListNotice snapshot={position} entity="incident" filter={query.filter} noun="incident" />
@@ -72,16 +97,29 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
               ['-createdAt', 'Recently recorded'],
             ] as const
           ).map(([s, label]) => (
-            <Link key={s} href={link({ sort: s === '-occurredAt' ? null : s })} aria-current={sort === s ? 'true' : undefined} className={sort === s ? 'font-semibold text-fg' : 'text-accent hover:underline'}>
+            <Link
+              key={s}
+              href={link({ sort: s === '-occurredAt' ? null : s })}
+              aria-current={sort === s ? 'true' : undefined}
+              className={sort === s ? 'font-semibold text-fg' : 'text-accent hover:underline'}
+            >
               {label}
             </Link>
           ))}
-          <Link href={link({ retracted: retracted === 'include' ? null : 'include' })} className="text-accent hover:underline">
+          <Link
+            href={link({ retracted: retracted === 'include' ? null : 'include' })}
+            className="text-accent hover:underline"
+          >
             {retracted === 'include' ? 'Hide retracted' : 'Show retracted'}
           </Link>
         </div>
       </div>
-      <IncidentTable items={page.items} sort={sort} sortHref={(s) => link({ sort: s === '-occurredAt' ? null : s })} threshold={rt.env.MASS_CASUALTY_THRESHOLD} />
+      <IncidentTable
+        items={page.items}
+        sort={sort}
+        sortHref={(s) => link({ sort: s === '-occurredAt' ? null : s })}
+        threshold={rt.env.MASS_CASUALTY_THRESHOLD}
+      />
       <nav aria-label="Pages" className="flex items-center justify-between text-sm">
         {after ? (
           <Link href={link({})} className="text-accent hover:underline">
@@ -91,7 +129,10 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
           <span />
         )}
         {page.next ? (
-          <Link href={link({ cursor: encodeCursor(sort, page.next) })} className="rounded-md border border-line bg-surface px-3 py-1.5 font-medium text-fg shadow-card hover:bg-surface-2">
+          <Link
+            href={link({ cursor: encodeCursor(sort, page.next) })}
+            className="rounded-md border border-line bg-surface px-3 py-1.5 font-medium text-fg shadow-card hover:bg-surface-2"
+          >
             Next {PAGE_SIZE} →
           </Link>
         ) : (

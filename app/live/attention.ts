@@ -8,7 +8,8 @@ import type { IncidentBrief } from '@/core/stats/incident-brief';
 
 const SOUND_KEY = 'border-watch.sound';
 
-export const soundEnabled = (): boolean => typeof localStorage !== 'undefined' && localStorage.getItem(SOUND_KEY) === '1';
+export const soundEnabled = (): boolean =>
+  typeof localStorage !== 'undefined' && localStorage.getItem(SOUND_KEY) === '1';
 export const setSoundEnabled = (on: boolean): void => localStorage.setItem(SOUND_KEY, on ? '1' : '0');
 
 let audio: AudioContext | null = null;
@@ -37,7 +38,11 @@ export function chime(): void {
   }
 }
 
-export function announce(b: IncidentBrief, describe: (b: IncidentBrief) => string, navigate: (href: string) => void): void {
+export function announce(
+  b: IncidentBrief,
+  describe: (b: IncidentBrief) => string,
+  navigate: (href: string) => void,
+): void {
   if (soundEnabled()) chime();
   if (typeof document === 'undefined' || !document.hidden) return;
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;

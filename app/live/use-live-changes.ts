@@ -83,10 +83,13 @@ export function useLiveChanges({ snapshot, onChanges, onResync }: LiveOptions) {
     const retryLater = () => {
       if (retry) return;
       const base = Math.min(15_000, 500 * 2 ** Math.min(attempts++, 5));
-      retry = setTimeout(() => {
-        retry = null;
-        if (!socket.connected) socket.connect();
-      }, base * (0.5 + Math.random()));
+      retry = setTimeout(
+        () => {
+          retry = null;
+          if (!socket.connected) socket.connect();
+        },
+        base * (0.5 + Math.random()),
+      );
     };
 
     const lost = () => {

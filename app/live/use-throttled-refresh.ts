@@ -48,7 +48,10 @@ class Throttle<T extends { position: { seq: number } }> {
     this.pending = false;
     this.lastStart = Date.now();
     try {
-      const res = await fetch(this.target.current.url(), { headers: { accept: 'application/json' }, cache: 'no-store' });
+      const res = await fetch(this.target.current.url(), {
+        headers: { accept: 'application/json' },
+        cache: 'no-store',
+      });
       if (res.ok) {
         const data = (await res.json()) as T;
         if (data.position.seq >= this.newest) {
@@ -65,7 +68,11 @@ class Throttle<T extends { position: { seq: number } }> {
   }
 }
 
-export function useThrottledRefresh<T extends { position: { seq: number } }>(url: () => string, apply: (data: T) => void, intervalMs = 1000) {
+export function useThrottledRefresh<T extends { position: { seq: number } }>(
+  url: () => string,
+  apply: (data: T) => void,
+  intervalMs = 1000,
+) {
   const target = useRef<Target<T>>({ url, apply });
   useEffect(() => {
     target.current = { url, apply };

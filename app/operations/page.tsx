@@ -45,80 +45,124 @@ export default async function OperationsPage({ searchParams }: { searchParams: P
 
   return (
     <main id="main" className="mx-auto max-w-[1600px] space-y-4 px-3 py-4 sm:px-5">
-      <PageHeading title="Operations" subtitle={`${describePeriod(query)} · security-force operations; one record may stand for a published total`} />
-      <FilterBar action="/operations" view={view} groups={groups.map((g) => ({ id: g.id, name: g.shortName }))} fields={FIELDS} />
+      <PageHeading
+        title="Operations"
+        subtitle={`${describePeriod(query)} · security-force operations; one record may stand for a published total`}
+      />
+      <FilterBar
+        action="/operations"
+        view={view}
+        groups={groups.map((g) => ({ id: g.id, name: g.shortName }))}
+        fields={FIELDS}
+      />
       {problems && <ViewProblems problems={problems} />}
-      <OperationsLive snapshot={{ position, summary, series }} viewParams={params} periodLabel={periodShortLabel(query)} listFilter={opFilter}>
-      {page.items.length === 0 ? (
-        <p className="rounded-xl border border-line bg-surface px-4 py-12 text-center text-sm text-muted">No operations match this view.</p>
-      ) : (
-        <div className="overflow-x-auto rounded-xl border border-line bg-surface shadow-card">
-          <table className="w-full min-w-[960px] border-collapse text-sm">
-            <caption className="sr-only">Operation records in this view</caption>
-            <thead className="bg-surface-2">
-              <tr>
-                <th scope="col" className={th}>When</th>
-                <th scope="col" className={th}>Kind</th>
-                <th scope="col" className={th}>Where</th>
-                <th scope="col" className={th}>Agency</th>
-                <th scope="col" className={th}>Targeted group</th>
-                <th scope="col" className={`${th} text-right`}>Operations</th>
-                <th scope="col" className={`${th} text-right`}>Militants killed / arrested</th>
-                <th scope="col" className={`${th} text-right`}>Forces killed / injured</th>
-                <th scope="col" className={th}>Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((o) => (
-                <tr key={o.id} className="border-t border-line align-top hover:bg-surface-2/60">
-                  <td className="px-3 py-2 whitespace-nowrap text-fg tabular-nums">{formatOccurred(o.occurredAt, o.timePrecision)}</td>
-                  <td className="px-3 py-2 whitespace-nowrap text-fg">{OPERATION_KIND_LABELS[o.kind]}</td>
-                  <td className="max-w-80 px-3 py-2 text-fg">
-                    {[o.place, o.district, o.province ? PROVINCE_LABELS[o.province] : 'Nationwide'].filter(Boolean).join(', ')}
-                    {o.summary && <span className="block truncate text-xs text-muted" title={o.summary}>{o.summary}</span>}
-                  </td>
-                  <td className="px-3 py-2 text-muted">{o.agency ?? '—'}</td>
-                  <td className="px-3 py-2 text-fg">
-                    {o.groupId ? (
-                      <Link href={`/groups/${o.groupId}`} className="hover:underline">
-                        {o.groupName}
-                      </Link>
-                    ) : (
-                      <span className="text-muted italic">Unspecified</span>
-                    )}
-                  </td>
-                  <td className={num}>{formatCount(o.count)}</td>
-                  <td className={num}>
-                    {formatCount(o.militantsKilled)} / {formatCount(o.militantsArrested)}
-                  </td>
-                  <td className={num}>
-                    {formatCount(o.securityKilled)} / {formatCount(o.securityInjured)}
-                  </td>
-                  <td className="px-3 py-2">
-                    <VerificationBadge status={o.verification} />
-                  </td>
+      <OperationsLive
+        snapshot={{ position, summary, series }}
+        viewParams={params}
+        periodLabel={periodShortLabel(query)}
+        listFilter={opFilter}
+      >
+        {page.items.length === 0 ? (
+          <p className="rounded-xl border border-line bg-surface px-4 py-12 text-center text-sm text-muted">
+            No operations match this view.
+          </p>
+        ) : (
+          <div className="overflow-x-auto rounded-xl border border-line bg-surface shadow-card">
+            <table className="w-full min-w-[960px] border-collapse text-sm">
+              <caption className="sr-only">Operation records in this view</caption>
+              <thead className="bg-surface-2">
+                <tr>
+                  <th scope="col" className={th}>
+                    When
+                  </th>
+                  <th scope="col" className={th}>
+                    Kind
+                  </th>
+                  <th scope="col" className={th}>
+                    Where
+                  </th>
+                  <th scope="col" className={th}>
+                    Agency
+                  </th>
+                  <th scope="col" className={th}>
+                    Targeted group
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    Operations
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    Militants killed / arrested
+                  </th>
+                  <th scope="col" className={`${th} text-right`}>
+                    Forces killed / injured
+                  </th>
+                  <th scope="col" className={th}>
+                    Status
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
-        {after ? (
-          <Link href={link(null)} className="text-accent hover:underline">
-            ← First page
-          </Link>
-        ) : (
-          <span />
+              </thead>
+              <tbody>
+                {page.items.map((o) => (
+                  <tr key={o.id} className="border-t border-line align-top hover:bg-surface-2/60">
+                    <td className="px-3 py-2 whitespace-nowrap text-fg tabular-nums">
+                      {formatOccurred(o.occurredAt, o.timePrecision)}
+                    </td>
+                    <td className="px-3 py-2 whitespace-nowrap text-fg">{OPERATION_KIND_LABELS[o.kind]}</td>
+                    <td className="max-w-80 px-3 py-2 text-fg">
+                      {[o.place, o.district, o.province ? PROVINCE_LABELS[o.province] : 'Nationwide']
+                        .filter(Boolean)
+                        .join(', ')}
+                      {o.summary && (
+                        <span className="block truncate text-xs text-muted" title={o.summary}>
+                          {o.summary}
+                        </span>
+                      )}
+                    </td>
+                    <td className="px-3 py-2 text-muted">{o.agency ?? '—'}</td>
+                    <td className="px-3 py-2 text-fg">
+                      {o.groupId ? (
+                        <Link href={`/groups/${o.groupId}`} className="hover:underline">
+                          {o.groupName}
+                        </Link>
+                      ) : (
+                        <span className="text-muted italic">Unspecified</span>
+                      )}
+                    </td>
+                    <td className={num}>{formatCount(o.count)}</td>
+                    <td className={num}>
+                      {formatCount(o.militantsKilled)} / {formatCount(o.militantsArrested)}
+                    </td>
+                    <td className={num}>
+                      {formatCount(o.securityKilled)} / {formatCount(o.securityInjured)}
+                    </td>
+                    <td className="px-3 py-2">
+                      <VerificationBadge status={o.verification} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
-        {page.next ? (
-          <Link href={link(encodeCursor(sort, page.next))} className="rounded-md border border-line bg-surface px-3 py-1.5 font-medium text-fg shadow-card hover:bg-surface-2">
-            Next {PAGE_SIZE} →
-          </Link>
-        ) : (
-          <span className="text-muted">End of the list</span>
-        )}
-      </nav>
+        <nav aria-label="Pages" className="mt-4 flex items-center justify-between text-sm">
+          {after ? (
+            <Link href={link(null)} className="text-accent hover:underline">
+              ← First page
+            </Link>
+          ) : (
+            <span />
+          )}
+          {page.next ? (
+            <Link
+              href={link(encodeCursor(sort, page.next))}
+              className="rounded-md border border-line bg-surface px-3 py-1.5 font-medium text-fg shadow-card hover:bg-surface-2"
+            >
+              Next {PAGE_SIZE} →
+            </Link>
+          ) : (
+            <span className="text-muted">End of the list</span>
+          )}
+        </nav>
       </OperationsLive>
     </main>
   );

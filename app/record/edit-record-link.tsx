@@ -7,13 +7,33 @@
 import Link from 'next/link';
 import { currentPrincipal } from '../sign-in/page-access';
 
-export async function EditRecordLink({ kind, id, retracted = false }: { kind: 'incident' | 'operation'; id: string; retracted?: boolean }) {
+export async function EditRecordLink({
+  kind,
+  id,
+  retracted = false,
+}: {
+  kind: 'incident' | 'operation';
+  id: string;
+  retracted?: boolean;
+}) {
   if (retracted) return null;
   const principal = await currentPrincipal();
   if (!principal || principal.actor.role === 'viewer') return null;
   return (
-    <Link href={`/record/${kind}/${id}`} className="inline-flex items-center gap-1.5 rounded-md border border-line-strong bg-surface px-3 py-1.5 text-sm font-semibold text-fg hover:bg-surface-2">
-      <svg aria-hidden viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round">
+    <Link
+      href={`/record/${kind}/${id}`}
+      className="inline-flex items-center gap-1.5 rounded-md border border-line-strong bg-surface px-3 py-1.5 text-sm font-semibold text-fg hover:bg-surface-2"
+    >
+      <svg
+        aria-hidden
+        viewBox="0 0 24 24"
+        className="h-4 w-4"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth={2}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
         <path d="M12 20h9M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4Z" />
       </svg>
       Edit {kind}

@@ -2,7 +2,17 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 
-export function PageHeading({ title, intro, back, children }: { title: string; intro?: ReactNode; back?: { href: string; label: string }; children?: ReactNode }) {
+export function PageHeading({
+  title,
+  intro,
+  back,
+  children,
+}: {
+  title: string;
+  intro?: ReactNode;
+  back?: { href: string; label: string };
+  children?: ReactNode;
+}) {
   return (
     <header className="mb-5">
       {back ? (

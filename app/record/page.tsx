@@ -8,8 +8,16 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Record' };
 
 const CHOICES = [
-  { href: '/record/incident', title: 'Incident', text: 'An attack, bombing, targeted killing, kidnapping, cross-border fire or clash, with its casualties and sources.' },
-  { href: '/record/operation', title: 'Operation', text: 'A security-force operation: intelligence-based, clearance, cordon and search, border interdiction or air strike.' },
+  {
+    href: '/record/incident',
+    title: 'Incident',
+    text: 'An attack, bombing, targeted killing, kidnapping, cross-border fire or clash, with its casualties and sources.',
+  },
+  {
+    href: '/record/operation',
+    title: 'Operation',
+    text: 'A security-force operation: intelligence-based, clearance, cordon and search, border interdiction or air strike.',
+  },
 ];
 
 export default async function RecordPage() {
@@ -20,7 +28,10 @@ export default async function RecordPage() {
       <ul className="grid gap-3 sm:grid-cols-2">
         {CHOICES.map((c) => (
           <li key={c.href}>
-            <Link href={c.href} className="block h-full rounded-lg border border-line bg-surface p-5 shadow-card hover:border-accent focus-visible:border-accent">
+            <Link
+              href={c.href}
+              className="block h-full rounded-lg border border-line bg-surface p-5 shadow-card hover:border-accent focus-visible:border-accent"
+            >
               <span className="text-lg font-semibold text-accent">New {c.title.toLowerCase()} →</span>
               <span className="mt-1 block text-sm text-muted">{c.text}</span>
             </Link>

@@ -7,7 +7,11 @@ import type { CurrentVersion } from './use-record-save';
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown) => (typeof v === 'string' ? v : null);
 
-export function readCurrentRecord<D>(record: unknown, toDraft: (r: Record<string, unknown>) => D, preservedKeys: readonly string[]): CurrentVersion<D> | null {
+export function readCurrentRecord<D>(
+  record: unknown,
+  toDraft: (r: Record<string, unknown>) => D,
+  preservedKeys: readonly string[],
+): CurrentVersion<D> | null {
   if (!isObject(record) || typeof record.id !== 'string' || typeof record.version !== 'number') return null;
   let values: D;
   try {

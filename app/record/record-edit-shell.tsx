@@ -9,9 +9,28 @@ import { cardClass } from '../forms/control-styles';
 import { RetractDialog, type Retracted } from '../forms/retract-dialog';
 import { browserStore, clearDraft } from '../forms/draft-store';
 
-const when = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Karachi', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+const when = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Karachi',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
 
-export function RecordEditShell(props: { noun: string; apiBase: string; recordKey: string; id: string; version: number; pageHref: string; pageLinkLabel?: string; newHref: string; draftKey: string; children: ReactNode }) {
+export function RecordEditShell(props: {
+  noun: string;
+  apiBase: string;
+  recordKey: string;
+  id: string;
+  version: number;
+  pageHref: string;
+  pageLinkLabel?: string;
+  newHref: string;
+  draftKey: string;
+  children: ReactNode;
+}) {
   const { noun, apiBase, recordKey, id, version, pageHref, pageLinkLabel, newHref, draftKey, children } = props;
   const [retracted, setRetracted] = useState<Retracted | null>(null);
   if (retracted) {
@@ -26,16 +45,23 @@ export function RecordEditShell(props: { noun: string; apiBase: string; recordKe
           <dt className="text-muted">By</dt>
           <dd className="text-fg">{retracted.retractedBy ?? '—'}</dd>
           <dt className="text-muted">When</dt>
-          <dd className="text-fg">{retracted.retractedAt ? `${when.format(new Date(retracted.retractedAt))} PKT` : '—'}</dd>
+          <dd className="text-fg">
+            {retracted.retractedAt ? `${when.format(new Date(retracted.retractedAt))} PKT` : '—'}
+          </dd>
           <dt className="text-muted">Version</dt>
           <dd className="text-fg">{retracted.version}</dd>
         </dl>
-        <p className="mt-3 text-sm text-muted">It no longer counts on the dashboard; its history keeps every version.</p>
+        <p className="mt-3 text-sm text-muted">
+          It no longer counts on the dashboard; its history keeps every version.
+        </p>
         <div className="mt-4 flex flex-wrap gap-3 text-sm">
           <Link className="rounded-md bg-accent px-4 py-2 font-semibold text-surface hover:opacity-90" href={pageHref}>
             {pageLinkLabel ?? `Open the ${noun} and its history`}
           </Link>
-          <Link className="rounded-md border border-line-strong px-4 py-2 font-semibold text-fg hover:bg-surface-2" href={newHref}>
+          <Link
+            className="rounded-md border border-line-strong px-4 py-2 font-semibold text-fg hover:bg-surface-2"
+            href={newHref}
+          >
             Record a new {noun}
           </Link>
         </div>
@@ -49,7 +75,10 @@ export function RecordEditShell(props: { noun: string; apiBase: string; recordKe
         <h2 id="retract-section" className="text-sm font-semibold text-fg">
           Retract
         </h2>
-        <p className="mt-1 mb-3 text-sm text-muted">For {/^[aeiou]/.test(noun) ? 'an' : 'a'} {noun} that did not happen or is a duplicate. Corrections are edits, not retractions.</p>
+        <p className="mt-1 mb-3 text-sm text-muted">
+          For {/^[aeiou]/.test(noun) ? 'an' : 'a'} {noun} that did not happen or is a duplicate. Corrections are edits,
+          not retractions.
+        </p>
         <RetractDialog
           noun={noun}
           url={`${apiBase}/${id}`}

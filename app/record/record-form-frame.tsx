@@ -51,11 +51,24 @@ export function RecordFormFrame<D>(props: FrameProps<D>) {
     setReapplied(null);
   };
 
-  const stale = form.restored && form.restored.baseVersion !== null && loadedVersion !== null && form.restored.baseVersion !== loadedVersion ? { draft: form.restored.baseVersion, current: loadedVersion } : null;
+  const stale =
+    form.restored &&
+    form.restored.baseVersion !== null &&
+    loadedVersion !== null &&
+    form.restored.baseVersion !== loadedVersion
+      ? { draft: form.restored.baseVersion, current: loadedVersion }
+      : null;
 
   return (
     <div className="space-y-4">
-      {form.restored ? <DraftNotice savedAt={form.restored.savedAt} staleVersion={stale} onDiscard={form.discard} onDismiss={form.dismissRestored} /> : null}
+      {form.restored ? (
+        <DraftNotice
+          savedAt={form.restored.savedAt}
+          staleVersion={stale}
+          onDiscard={form.discard}
+          onDismiss={form.dismissRestored}
+        />
+      ) : null}
       {form.storageRefused ? (
         <p role="status" className="rounded-md border border-warn bg-warn-soft px-3 py-2 text-sm text-fg">
           This browser refuses to keep a draft (private mode or full storage): save before leaving the page.
@@ -74,14 +87,25 @@ export function RecordFormFrame<D>(props: FrameProps<D>) {
         />
       ) : null}
       {reapplied !== null && !conflict ? (
-        <p ref={noticeRef} tabIndex={-1} role="status" className="rounded-md border border-ok bg-ok-soft px-3 py-2 text-sm text-fg outline-none">
-          {reapplied === 1 ? 'Your change was' : `Your ${reapplied} changes were`} reapplied on version {form.base?.version}. Check the form, then save.
+        <p
+          ref={noticeRef}
+          tabIndex={-1}
+          role="status"
+          className="rounded-md border border-ok bg-ok-soft px-3 py-2 text-sm text-fg outline-none"
+        >
+          {reapplied === 1 ? 'Your change was' : `Your ${reapplied} changes were`} reapplied on version{' '}
+          {form.base?.version}. Check the form, then save.
         </p>
       ) : null}
       <ErrorSummary items={summary} general={form.general} id={form.summaryId} />
       {saver.problem === 'session' ? (
         <p className="text-sm">
-          <a className={linkButton} href={`/sign-in?next=${encodeURIComponent('/sign-in')}`} target="_blank" rel="noopener">
+          <a
+            className={linkButton}
+            href={`/sign-in?next=${encodeURIComponent('/sign-in')}`}
+            target="_blank"
+            rel="noopener"
+          >
             Sign in again in a new tab ↗
           </a>
         </p>
@@ -104,7 +128,12 @@ export function RecordFormFrame<D>(props: FrameProps<D>) {
         <fieldset disabled={Boolean(conflict)} className="min-w-0 space-y-5">
           {children}
         </fieldset>
-        <SubmitBar label={submitLabel} saving={saver.saving || Boolean(conflict)} savingLabel={conflict ? 'Resolve the conflict above' : 'Saving…'} status={form.dirty ? 'Draft kept on this device' : null} />
+        <SubmitBar
+          label={submitLabel}
+          saving={saver.saving || Boolean(conflict)}
+          savingLabel={conflict ? 'Resolve the conflict above' : 'Saving…'}
+          status={form.dirty ? 'Draft kept on this device' : null}
+        />
       </form>
     </div>
   );

@@ -11,7 +11,13 @@ export async function groupChoices(keepId: string | null = null): Promise<GroupC
   const choices: GroupChoice[] = groups.map((g) => ({ id: g.id, shortName: g.shortName, fullName: g.fullName }));
   if (keepId && !choices.some((g) => g.id === keepId)) {
     const kept = await reads.groups.get(keepId);
-    if (kept) choices.push({ id: kept.id, shortName: kept.shortName, fullName: kept.fullName, retracted: kept.retractedAt !== null });
+    if (kept)
+      choices.push({
+        id: kept.id,
+        shortName: kept.shortName,
+        fullName: kept.fullName,
+        retracted: kept.retractedAt !== null,
+      });
   }
   return choices;
 }

@@ -73,9 +73,12 @@ export function valueText(path: string, json: string, groupName: (id: string) =>
   if (path.startsWith('casualties.') && path.endsWith('.low')) return v === '' || v === null ? '0' : String(v);
   if (path === 'sources' && Array.isArray(v)) {
     const rows = (v as SourceDraft[]).filter((s) => s.name || s.url);
-    return rows.length === 0 ? '—' : rows.map((s) => [s.name, s.url, s.publishedAt].filter(Boolean).join(' · ')).join('\n');
+    return rows.length === 0
+      ? '—'
+      : rows.map((s) => [s.name, s.url, s.publishedAt].filter(Boolean).join(' · ')).join('\n');
   }
-  if (v === '' || v === null || v === undefined) return path === 'groupId' ? 'Unknown / unclaimed' : path === 'province' ? 'Nationwide / not given' : '—';
+  if (v === '' || v === null || v === undefined)
+    return path === 'groupId' ? 'Unknown / unclaimed' : path === 'province' ? 'Nationwide / not given' : '—';
   if (typeof v === 'boolean') return v ? 'Yes' : 'No';
   const s = String(v);
   switch (path) {

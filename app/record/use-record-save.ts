@@ -56,8 +56,18 @@ export function useRecordSave<D>(opts: RecordSaveOptions<D>) {
     const body = inputOf(form.values);
     const res = recordId
       ? // The whole record, not only the changed fields: fields a PATCH omits must not change.
-        await apiRequest({ method: 'PATCH', url: `${apiBase}/${recordId}`, body: { ...preserved, ...body, version: form.base?.version } }, recordIn(key))
-      : await apiRequest({ method: 'POST', url: apiBase, body, idempotencyKey: form.idempotencyKey ?? undefined }, recordIn(key));
+        await apiRequest(
+          {
+            method: 'PATCH',
+            url: `${apiBase}/${recordId}`,
+            body: { ...preserved, ...body, version: form.base?.version },
+          },
+          recordIn(key),
+        )
+      : await apiRequest(
+          { method: 'POST', url: apiBase, body, idempotencyKey: form.idempotencyKey ?? undefined },
+          recordIn(key),
+        );
     if (res.ok) {
       form.saved();
       onSaved(res.data.id, !recordId);
@@ -80,15 +90,26 @@ export function useRecordSave<D>(opts: RecordSaveOptions<D>) {
     }
     if (res.status === 409 && 'Idempotency-Key' in res.fields) {
       setProblem('key-reused');
-      form.showFailure({}, `An earlier attempt to save this form reached the server, and the form has changed since. Check the ${key} list before recording it again.`);
+      form.showFailure(
+        {},
+        `An earlier attempt to save this form reached the server, and the form has changed since. Check the ${key} list before recording it again.`,
+      );
       return;
     }
     if (res.status === 401) {
       setProblem('session');
-      form.showFailure({}, 'Your session has ended, so nothing was saved. Sign in again in another tab; what you typed stays here. Then save again.');
+      form.showFailure(
+        {},
+        'Your session has ended, so nothing was saved. Sign in again in another tab; what you typed stays here. Then save again.',
+      );
       return;
     }
-    form.showFailure(res.fields, res.status === 0 ? res.message : `${res.message}${res.status >= 500 ? ' Nothing was saved; what you typed is kept.' : ''}`);
+    form.showFailure(
+      res.fields,
+      res.status === 0
+        ? res.message
+        : `${res.message}${res.status >= 500 ? ' Nothing was saved; what you typed is kept.' : ''}`,
+    );
   }, [form, apiBase, key, recordId, inputOf, readCurrent, onSaved, preserved]);
 
   return {

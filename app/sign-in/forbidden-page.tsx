@@ -21,7 +21,8 @@ export function ForbiddenPage({ principal }: { principal: Principal | null }) {
       <h1 className="mt-2 text-2xl font-semibold text-fg">Your role does not open this page</h1>
       {principal && (
         <p className="mt-3 text-fg">
-          You are signed in as <strong>{principal.email}</strong> with the <strong>{principal.actor.role}</strong> role, which can {WHAT[principal.actor.role]}.
+          You are signed in as <strong>{principal.email}</strong> with the <strong>{principal.actor.role}</strong> role,
+          which can {WHAT[principal.actor.role]}.
         </p>
       )}
       <ul className="mt-3 list-disc pl-5 text-fg">
@@ -33,7 +34,10 @@ export function ForbiddenPage({ principal }: { principal: Principal | null }) {
         <Link href="/" className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-surface hover:opacity-90">
           Back to the dashboard
         </Link>
-        <Link href={path} className="rounded-md border border-line-strong bg-surface px-4 py-2 text-sm font-semibold text-fg hover:bg-surface-2">
+        <Link
+          href={path}
+          className="rounded-md border border-line-strong bg-surface px-4 py-2 text-sm font-semibold text-fg hover:bg-surface-2"
+        >
           Sign in as someone else
         </Link>
       </div>

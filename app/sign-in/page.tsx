@@ -24,7 +24,11 @@ async function demoAccounts() {
   return accounts.length > 0 ? { accounts, password: DEMO_PASSWORD } : null;
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const next = safeNext(params.next);
   const principal = await currentPrincipal();
@@ -40,7 +44,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
               You are signed in as <strong>{principal.email}</strong> ({principal.actor.role}).
             </p>
             <div className="flex flex-wrap gap-3">
-              <Link href={next} className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-surface hover:opacity-90">
+              <Link
+                href={next}
+                className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-surface hover:opacity-90"
+              >
                 Continue
               </Link>
               <SignOutButton redirectTo={`/sign-in?next=${encodeURIComponent(next)}`} />
@@ -50,7 +57,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <SignInForm next={next} demo={await demoAccounts()} />
         )}
       </div>
-      <p className="mt-4 text-xs text-muted">Accounts are created by an administrator. Forgot your password? Ask an administrator to set a new one.</p>
+      <p className="mt-4 text-xs text-muted">
+        Accounts are created by an administrator. Forgot your password? Ask an administrator to set a new one.
+      </p>
     </main>
   );
 }

@@ -18,7 +18,13 @@ const MESSAGES: Record<string, string> = {
   forbidden: 'This account cannot sign in: it may be disabled. Ask an administrator.',
 };
 
-export function SignInForm({ next, demo }: { next: string; demo: { accounts: DemoAccount[]; password: string } | null }) {
+export function SignInForm({
+  next,
+  demo,
+}: {
+  next: string;
+  demo: { accounts: DemoAccount[]; password: string } | null;
+}) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [remember, setRemember] = useState(true);
@@ -40,14 +46,18 @@ export function SignInForm({ next, demo }: { next: string; demo: { accounts: Dem
       return;
     }
     setBusy(true);
-    const res = await apiRequest({ method: 'POST', url: '/api/auth/sign-in/email', body: { email, password, rememberMe: remember } }, (b) => b);
+    const res = await apiRequest(
+      { method: 'POST', url: '/api/auth/sign-in/email', body: { email, password, rememberMe: remember } },
+      (b) => b,
+    );
     if (res.ok) {
       window.location.assign(next);
       return;
     }
     setBusy(false);
     setFields(res.fields);
-    if (res.status === 429) setMessage(`Too many sign-in attempts from this address. Wait ${res.retryAfter ?? 60} seconds and try again.`);
+    if (res.status === 429)
+      setMessage(`Too many sign-in attempts from this address. Wait ${res.retryAfter ?? 60} seconds and try again.`);
     else if (Object.keys(res.fields).length === 0) setMessage(MESSAGES[res.code] ?? res.message);
     document.getElementById(res.fields.email ? 'email' : 'password')?.focus();
   };
@@ -65,13 +75,28 @@ export function SignInForm({ next, demo }: { next: string; demo: { accounts: Dem
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       <div aria-live="assertive" role="alert">
-        {message ? <p className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm font-medium text-fg">{message}</p> : null}
+        {message ? (
+          <p className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm font-medium text-fg">
+            {message}
+          </p>
+        ) : null}
       </div>
       <div>
         <label htmlFor="email" className={labelClass}>
           Email
         </label>
-        <input id="email" name="email" type="email" autoComplete="username" autoFocus required className={`${controlClass} mt-1`} value={email} onChange={(e) => setEmail(e.target.value)} {...described('email')} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          autoFocus
+          required
+          className={`${controlClass} mt-1`}
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          {...described('email')}
+        />
         {fields.email ? (
           <p id="email-error" className={errorClass}>
             {fields.email}
@@ -94,7 +119,13 @@ export function SignInForm({ next, demo }: { next: string; demo: { accounts: Dem
             onChange={(e) => setPassword(e.target.value)}
             {...described('password')}
           />
-          <button type="button" className={`${secondaryButton} shrink-0 px-3`} onClick={() => setShow((s) => !s)} aria-pressed={show} aria-controls="password">
+          <button
+            type="button"
+            className={`${secondaryButton} shrink-0 px-3`}
+            onClick={() => setShow((s) => !s)}
+            aria-pressed={show}
+            aria-controls="password"
+          >
             {show ? 'Hide' : 'Show'}
           </button>
         </div>
@@ -105,7 +136,12 @@ export function SignInForm({ next, demo }: { next: string; demo: { accounts: Dem
         ) : null}
       </div>
       <label className="flex items-center gap-2 text-sm text-fg">
-        <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} className="size-4 accent-[var(--accent)]" />
+        <input
+          type="checkbox"
+          checked={remember}
+          onChange={(e) => setRemember(e.target.checked)}
+          className="size-4 accent-[var(--accent)]"
+        />
         Keep me signed in on this device
       </label>
       <button type="submit" className={`${primaryButton} w-full`} disabled={busy}>
@@ -119,7 +155,13 @@ export function SignInForm({ next, demo }: { next: string; demo: { accounts: Dem
           </p>
           <div className="mt-2 flex flex-wrap gap-2">
             {demo.accounts.map((a) => (
-              <button key={a.email} type="button" className={`${secondaryButton} px-3 py-1`} onClick={() => fill(a)} aria-label={`Fill in the demo ${a.role} account`}>
+              <button
+                key={a.email}
+                type="button"
+                className={`${secondaryButton} px-3 py-1`}
+                onClick={() => fill(a)}
+                aria-label={`Fill in the demo ${a.role} account`}
+              >
                 {a.role}
               </button>
             ))}

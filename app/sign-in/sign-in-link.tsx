@@ -7,7 +7,10 @@ export function SignInLink() {
   const path = usePathname();
   const next = path && path !== '/sign-in' ? `?next=${encodeURIComponent(path)}` : '';
   return (
-    <Link href={`/sign-in${next}`} className="shrink-0 rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-surface hover:opacity-90">
+    <Link
+      href={`/sign-in${next}`}
+      className="shrink-0 rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-surface hover:opacity-90"
+    >
       Sign in
     </Link>
   );

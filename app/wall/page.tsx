@@ -22,12 +22,20 @@ export default async function WallPage({ searchParams }: { searchParams: PageSea
   const now = new Date();
   const { query, params } = parseView(raw, now, { defaultPreset: '24h' });
   const { from: _f, to: _t, ...places } = query.filter;
-  const trendQuery = parseStatsQuery({ ...Object.fromEntries(viewToParams({ filter: places, preset: '30d' })), bucket: 'day' }, now);
+  const trendQuery = parseStatsQuery(
+    { ...Object.fromEntries(viewToParams({ filter: places, preset: '30d' })), bucket: 'day' },
+    now,
+  );
   const position = await rt.reads.position();
   const [summary, trend, feed, synthetic] = await Promise.all([
     rt.reads.stats.summary(query),
     rt.reads.stats.timeseries(trendQuery),
-    rt.reads.incidents.list({ filter: { ...places, retracted: 'include' }, sort: '-occurredAt', limit: 7, after: null }),
+    rt.reads.incidents.list({
+      filter: { ...places, retracted: 'include' },
+      sort: '-occurredAt',
+      limit: 7,
+      after: null,
+    }),
     rt.reads.dashboard.syntheticPresent(),
   ]);
   const trendParams = new URLSearchParams(viewToParams({ filter: places, preset: '30d' }));

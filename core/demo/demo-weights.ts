@@ -32,7 +32,11 @@ export const GROUP_WEIGHTS: Readonly<Record<Province, Readonly<Record<string, nu
 };
 
 /** Incident-type weights; cross-border fire only where the district is on the border. */
-export function typeWeights(province: Province, border: boolean, lines: boolean): Partial<Record<IncidentType, number>> {
+export function typeWeights(
+  province: Province,
+  border: boolean,
+  lines: boolean,
+): Partial<Record<IncidentType, number>> {
   if (province === 'Afghanistan') return { cross_border: 0.5, clash: 0.3, rocket_mortar_shelling: 0.15, other: 0.05 };
   const w: Partial<Record<IncidentType, number>> = {
     armed_assault: 0.3,
@@ -57,9 +61,23 @@ export function typeWeights(province: Province, border: boolean, lines: boolean)
 
 export const TARGET_WEIGHTS: Readonly<Record<IncidentType, Partial<Record<TargetType, number>>>> = {
   armed_assault: { security_forces: 0.42, police: 0.33, civilians: 0.1, government: 0.1, other: 0.05 },
-  suicide_bombing: { security_forces: 0.4, police: 0.2, civilians: 0.2, religious: 0.1, government: 0.05, foreign_nationals: 0.05 },
+  suicide_bombing: {
+    security_forces: 0.4,
+    police: 0.2,
+    civilians: 0.2,
+    religious: 0.1,
+    government: 0.05,
+    foreign_nationals: 0.05,
+  },
   ied_explosive: { security_forces: 0.45, police: 0.25, civilians: 0.15, infrastructure: 0.1, government: 0.05 },
-  targeted_killing: { civilians: 0.35, police: 0.3, government: 0.15, religious: 0.1, education: 0.05, security_forces: 0.05 },
+  targeted_killing: {
+    civilians: 0.35,
+    police: 0.3,
+    government: 0.15,
+    religious: 0.1,
+    education: 0.05,
+    security_forces: 0.05,
+  },
   rocket_mortar_shelling: { security_forces: 0.7, civilians: 0.3 },
   cross_border: { security_forces: 0.9, civilians: 0.1 },
   kidnapping: { civilians: 0.55, government: 0.2, security_forces: 0.1, education: 0.1, foreign_nationals: 0.05 },

@@ -10,7 +10,12 @@ const WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eig
 export const countWord = (n: number) => WORDS[n] ?? n.toLocaleString('en-US');
 
 const TARGET_NOUNS: Record<TargetType, readonly string[]> = {
-  security_forces: ['a security forces checkpost', 'an army convoy', 'a Frontier Corps post', 'a security forces patrol'],
+  security_forces: [
+    'a security forces checkpost',
+    'an army convoy',
+    'a Frontier Corps post',
+    'a security forces patrol',
+  ],
   police: ['a police station', 'a police post', 'a police patrol', 'a police van'],
   civilians: ['civilians in a market', 'a passenger vehicle', 'villagers', 'a group of labourers'],
   government: ['a government office', 'the vehicle of a local official', 'a levies post'],
@@ -39,7 +44,12 @@ const PERSON_NOUNS: Record<TargetType, readonly string[]> = {
   other: ['a local resident'],
 };
 
-function action(rng: Rng, e: { type: IncidentType; target: TargetType; afghanSide: boolean }, who: string, place: string): string {
+function action(
+  rng: Rng,
+  e: { type: IncidentType; target: TargetType; afghanSide: boolean },
+  who: string,
+  place: string,
+): string {
   const noun = rng.pick(TARGET_NOUNS[e.target]);
   const person = rng.pick(PERSON_NOUNS[e.target]);
   if (e.afghanSide) {
@@ -114,8 +124,15 @@ export function incidentSummary(
   },
 ): string {
   const sentence = action(rng, e, actor(rng, e.groupName, e.claimed), e.place);
-  const parts = [side(e.killed, e.target, 'killed'), side(e.injured, e.target, 'injured')].filter((p): p is string => p !== null);
-  const outcome = parts.length === 0 ? (e.type === 'kidnapping' ? 'no casualties reported, whereabouts unknown' : 'no casualties reported') : parts.join('; ');
+  const parts = [side(e.killed, e.target, 'killed'), side(e.injured, e.target, 'injured')].filter(
+    (p): p is string => p !== null,
+  );
+  const outcome =
+    parts.length === 0
+      ? e.type === 'kidnapping'
+        ? 'no casualties reported, whereabouts unknown'
+        : 'no casualties reported'
+      : parts.join('; ');
   const claim = e.groupName && e.claimed ? ` ${e.groupName} claimed responsibility.` : '';
   return `${sentence}; ${outcome}.${claim}`;
 }
@@ -144,9 +161,15 @@ export function operationSummary(e: {
       ? `${/^[aeiou]/.test(noun) ? 'An' : 'A'} ${noun} in ${e.where}`
       : `${e.count.toLocaleString('en-US')} ${noun}s in ${e.where} over the ${e.period}`;
   const outcome = [
-    e.militantsKilled > 0 ? `${countWord(e.militantsKilled)} ${e.militantsKilled === 1 ? 'militant' : 'militants'} killed` : null,
-    e.militantsArrested > 0 ? `${countWord(e.militantsArrested)} ${e.militantsArrested === 1 ? 'suspect' : 'suspects'} arrested` : null,
-    e.securityKilled > 0 ? `${countWord(e.securityKilled)} security ${e.securityKilled === 1 ? 'officer' : 'personnel'} killed` : null,
+    e.militantsKilled > 0
+      ? `${countWord(e.militantsKilled)} ${e.militantsKilled === 1 ? 'militant' : 'militants'} killed`
+      : null,
+    e.militantsArrested > 0
+      ? `${countWord(e.militantsArrested)} ${e.militantsArrested === 1 ? 'suspect' : 'suspects'} arrested`
+      : null,
+    e.securityKilled > 0
+      ? `${countWord(e.securityKilled)} security ${e.securityKilled === 1 ? 'officer' : 'personnel'} killed`
+      : null,
   ].filter((p): p is string => p !== null);
   return `${what}: ${outcome.length > 0 ? outcome.join(', ') : 'no casualties or arrests reported'}.`;
 }

@@ -34,7 +34,8 @@ const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** The generated days: [start, end) as YYYY-MM-DD, `years` calendar years back from the end day. */
 export function demoWindow(end: Date, years = 3): { start: string; end: string } {
   if (Number.isNaN(end.getTime())) throw new RangeError('end must be a valid date');
-  if (!Number.isInteger(years) || years < 1 || years > 20) throw new RangeError('years must be a whole number from 1 to 20');
+  if (!Number.isInteger(years) || years < 1 || years > 20)
+    throw new RangeError('years must be a whole number from 1 to 20');
   const endDay = Math.floor(end.getTime() / DAY_MS) * DAY_MS;
   const start = new Date(endDay);
   start.setUTCFullYear(start.getUTCFullYear() - years);
@@ -43,7 +44,9 @@ export function demoWindow(end: Date, years = 3): { start: string; end: string }
 
 /** A short, stable tag for externalIds: the seed itself when it is a plain integer. */
 export function seedTag(seed: number | string): string {
-  return typeof seed === 'number' && Number.isSafeInteger(seed) && seed >= 0 ? String(seed) : hashSeed(String(seed)).toString(36);
+  return typeof seed === 'number' && Number.isSafeInteger(seed) && seed >= 0
+    ? String(seed)
+    : hashSeed(String(seed)).toString(36);
 }
 
 export function generateDemo({ seed, end, years = 3, groupIds }: DemoOptions): DemoData {
@@ -64,7 +67,8 @@ export function generateDemo({ seed, end, years = 3, groupIds }: DemoOptions): D
 
     const ops = createRng(hashSeed(tag, 'operation', day));
     operations.push(...dailyOperations(ops, day, groupIds, `demo-${tag}-${day}-o`));
-    if (new Date(ms).getUTCDay() === 1) operations.push(...weeklyOperations(ops, day, groupIds, `demo-${tag}-${day}-w`));
+    if (new Date(ms).getUTCDay() === 1)
+      operations.push(...weeklyOperations(ops, day, groupIds, `demo-${tag}-${day}-w`));
     if (day.endsWith('-01')) operations.push(...monthlyOperations(ops, day, groupIds, `demo-${tag}-${day}-m`));
   }
   return { incidents, operations };

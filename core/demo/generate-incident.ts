@@ -18,7 +18,8 @@ const emptySides = (): Sides => ({
 });
 
 /** Who the dead and wounded on the attacked side are, from the target. */
-const victimSide = (t: TargetType): CasualtyCategory => (t === 'security_forces' || t === 'police' ? 'security_forces' : 'civilians');
+const victimSide = (t: TargetType): CasualtyCategory =>
+  t === 'security_forces' || t === 'police' ? 'security_forces' : 'civilians';
 
 /** Casualties: mostly small, a heavy tail of mass-casualty events, now and then an "up to" figure. */
 function casualties(rng: Rng, type: IncidentType, target: TargetType): { killed: Sides; injured: Sides } {
@@ -33,7 +34,10 @@ function casualties(rng: Rng, type: IncidentType, target: TargetType): { killed:
   const unsplit = rng.chance(0.1);
   const main: CasualtyCategory = unsplit ? 'not_specified' : victims;
   // A bombing or assault on security forces often kills passers-by as well.
-  const bystanders = !unsplit && victims === 'security_forces' && killedTotal >= 2 && rng.chance(0.3) ? rng.int(1, Math.ceil(killedTotal / 3)) : 0;
+  const bystanders =
+    !unsplit && victims === 'security_forces' && killedTotal >= 2 && rng.chance(0.3)
+      ? rng.int(1, Math.ceil(killedTotal / 3))
+      : 0;
   killed[main].low = killedTotal - bystanders;
   if (bystanders > 0) killed.civilians.low = bystanders;
   const hurtBystanders = bystanders > 0 ? Math.min(injuredTotal, rng.int(0, Math.ceil(injuredTotal / 2))) : 0;
@@ -46,8 +50,10 @@ function casualties(rng: Rng, type: IncidentType, target: TargetType): { killed:
     }
   }
   // Early reports often give a range; the "up to" figure goes on the main victim side.
-  if (killed[main].low > 0 && rng.chance(0.12)) killed[main].high = killed[main].low + 1 + rng.geometric(Math.max(1, killed[main].low * 0.3));
-  if (injured[main].low > 0 && rng.chance(0.08)) injured[main].high = injured[main].low + 1 + rng.geometric(Math.max(1, injured[main].low * 0.4));
+  if (killed[main].low > 0 && rng.chance(0.12))
+    killed[main].high = killed[main].low + 1 + rng.geometric(Math.max(1, killed[main].low * 0.3));
+  if (injured[main].low > 0 && rng.chance(0.08))
+    injured[main].high = injured[main].low + 1 + rng.geometric(Math.max(1, injured[main].low * 0.4));
   return { killed, injured };
 }
 
@@ -55,12 +61,20 @@ function tri(rng: Rng, yes: number, no: number): 'yes' | 'no' | 'unknown' {
   return rng.weighted({ yes, no, unknown: Math.max(0, 1 - yes - no) });
 }
 
-export function generateIncident(rng: Rng, day: string, groupIds: Readonly<Record<string, string>>, externalId: string): CreateIncidentInput {
+export function generateIncident(
+  rng: Rng,
+  day: string,
+  groupIds: Readonly<Record<string, string>>,
+  externalId: string,
+): CreateIncidentInput {
   const province = rng.weighted(PROVINCE_WEIGHTS);
   const district = pickDistrict(rng, province);
   const type = rng.weighted(typeWeights(province, district.border === true, district.lines === true));
   const target = rng.weighted(TARGET_WEIGHTS[type]);
-  const groupKey = rng.weighted({ ...GROUP_WEIGHTS[province], ...addWeights(GROUP_WEIGHTS[province], district.groups) });
+  const groupKey = rng.weighted({
+    ...GROUP_WEIGHTS[province],
+    ...addWeights(GROUP_WEIGHTS[province], district.groups),
+  });
   // A group the caller did not seed (or retracted) degrades to unknown rather than failing the write.
   const groupId = groupKey === 'unknown' ? null : (groupIds[groupKey] ?? null);
   const groupName = groupId === null ? null : groupKey;
@@ -101,7 +115,10 @@ export function generateIncident(rng: Rng, day: string, groupIds: Readonly<Recor
 }
 
 /** District extras are added to the province weights (a key missing from the province starts at 0). */
-function addWeights(base: Readonly<Record<string, number>>, extra: Readonly<Record<string, number>> | undefined): Record<string, number> {
+function addWeights(
+  base: Readonly<Record<string, number>>,
+  extra: Readonly<Record<string, number>> | undefined,
+): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [k, w] of Object.entries(extra ?? {})) out[k] = (base[k] ?? 0) + w;
   return out;

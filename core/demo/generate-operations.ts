@@ -15,7 +15,13 @@ import { pickDistrict } from './places';
 import type { Rng } from './random';
 
 /** Expected daily records per province at a factor of 1. */
-const DAILY_RECORDS: Partial<Record<Province, number>> = { 'KP-MD': 1.4, KP: 1.2, Balochistan: 1.0, Punjab: 0.15, Sindh: 0.1 };
+const DAILY_RECORDS: Partial<Record<Province, number>> = {
+  'KP-MD': 1.4,
+  KP: 1.2,
+  Balochistan: 1.0,
+  Punjab: 0.15,
+  Sindh: 0.1,
+};
 
 const AGENCIES: Partial<Record<Province, readonly string[]>> = {
   'KP-MD': ['Security forces', 'Pakistan Army', 'Frontier Corps KP'],
@@ -32,12 +38,26 @@ function targetGroup(rng: Rng, province: Province, groupIds: Readonly<Record<str
   return key === 'unknown' ? null : (groupIds[key] ?? null);
 }
 
-function base(day: string, externalId: string): Pick<CreateOperationInput, 'sources' | 'verification' | 'externalId' | 'synthetic' | 'occurredAt'> {
-  return { occurredAt: `${day}T00:00:00.000Z`, sources: [{ ...DEMO_SOURCE }], verification: 'reported', externalId, synthetic: true };
+function base(
+  day: string,
+  externalId: string,
+): Pick<CreateOperationInput, 'sources' | 'verification' | 'externalId' | 'synthetic' | 'occurredAt'> {
+  return {
+    occurredAt: `${day}T00:00:00.000Z`,
+    sources: [{ ...DEMO_SOURCE }],
+    verification: 'reported',
+    externalId,
+    synthetic: true,
+  };
 }
 
 /** The day's district-level records (and, rarely, an air strike). */
-export function dailyOperations(rng: Rng, day: string, groupIds: Readonly<Record<string, string>>, idPrefix: string): CreateOperationInput[] {
+export function dailyOperations(
+  rng: Rng,
+  day: string,
+  groupIds: Readonly<Record<string, string>>,
+  idPrefix: string,
+): CreateOperationInput[] {
   const out: CreateOperationInput[] = [];
   const of = operationFactor(day);
   const kf = killFactor(day);
@@ -70,7 +90,15 @@ export function dailyOperations(rng: Rng, day: string, groupIds: Readonly<Record
         militantsArrested,
         securityKilled,
         securityInjured: rng.geometric(0.25),
-        summary: operationSummary({ kind, count, where: place ?? district.district, period: 'day', militantsKilled, militantsArrested, securityKilled }),
+        summary: operationSummary({
+          kind,
+          count,
+          where: place ?? district.district,
+          period: 'day',
+          militantsKilled,
+          militantsArrested,
+          securityKilled,
+        }),
         verification: rng.weighted({ reported: 0.7, confirmed: 0.27, disputed: 0.03 }),
       });
     }
@@ -93,14 +121,27 @@ export function dailyOperations(rng: Rng, day: string, groupIds: Readonly<Record
       agency: 'Pakistan Air Force',
       groupId: targetGroup(rng, province, groupIds),
       militantsKilled,
-      summary: operationSummary({ kind: 'air_strike', count: 1, where: district.district, period: 'day', militantsKilled, militantsArrested: 0, securityKilled: 0 }),
+      summary: operationSummary({
+        kind: 'air_strike',
+        count: 1,
+        where: district.district,
+        period: 'day',
+        militantsKilled,
+        militantsArrested: 0,
+        securityKilled: 0,
+      }),
     });
   }
   return out;
 }
 
 /** Weekly border-interdiction totals (start of week = Monday), count in the hundreds. */
-export function weeklyOperations(rng: Rng, monday: string, groupIds: Readonly<Record<string, string>>, idPrefix: string): CreateOperationInput[] {
+export function weeklyOperations(
+  rng: Rng,
+  monday: string,
+  groupIds: Readonly<Record<string, string>>,
+  idPrefix: string,
+): CreateOperationInput[] {
   const of = operationFactor(monday);
   return (['KP-MD', 'Balochistan'] as const).map((province, k) => {
     const count = Math.max(1, Math.round((80 + rng.geometric(120)) * of));
@@ -121,13 +162,26 @@ export function weeklyOperations(rng: Rng, monday: string, groupIds: Readonly<Re
       militantsArrested,
       securityKilled,
       securityInjured: rng.geometric(0.5),
-      summary: operationSummary({ kind: 'border_interdiction', count, where: province === 'KP-MD' ? 'the border belt of the tribal districts' : 'the Balochistan border belt', period: 'week', militantsKilled, militantsArrested, securityKilled }),
+      summary: operationSummary({
+        kind: 'border_interdiction',
+        count,
+        where: province === 'KP-MD' ? 'the border belt of the tribal districts' : 'the Balochistan border belt',
+        period: 'week',
+        militantsKilled,
+        militantsArrested,
+        securityKilled,
+      }),
     };
   });
 }
 
 /** Monthly CTD returns for Punjab and Sindh, published as totals rather than one by one. */
-export function monthlyOperations(rng: Rng, first: string, groupIds: Readonly<Record<string, string>>, idPrefix: string): CreateOperationInput[] {
+export function monthlyOperations(
+  rng: Rng,
+  first: string,
+  groupIds: Readonly<Record<string, string>>,
+  idPrefix: string,
+): CreateOperationInput[] {
   const of = operationFactor(first);
   return (['Punjab', 'Sindh'] as const).map((province, k) => {
     const count = Math.max(1, Math.round((200 + rng.geometric(250)) * of));
@@ -145,7 +199,15 @@ export function monthlyOperations(rng: Rng, first: string, groupIds: Readonly<Re
       count,
       militantsKilled,
       militantsArrested,
-      summary: operationSummary({ kind: 'intelligence_based', count, where: province, period: 'month', militantsKilled, militantsArrested, securityKilled: 0 }),
+      summary: operationSummary({
+        kind: 'intelligence_based',
+        count,
+        where: province,
+        period: 'month',
+        militantsKilled,
+        militantsArrested,
+        securityKilled: 0,
+      }),
     };
   });
 }

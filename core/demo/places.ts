@@ -67,7 +67,9 @@ export const DEMO_DISTRICTS: readonly DemoDistrict[] = [
   d('KP-MD', 'Orakzai', 33.67, 70.95, ['Kalaya', 'Ghiljo'], 2),
   d('KP-MD', 'Mohmand', 34.33, 71.43, ['Ghalanai', 'Safi'], 3, { border: true, groups: { JuA: 0.15 } }),
   // Balochistan
-  d('Balochistan', 'Quetta', 30.18, 67.0, ['Quetta', 'Quetta Cantonment', 'Sariab', 'Hazarganji', 'Kuchlak'], 10, { lines: true }),
+  d('Balochistan', 'Quetta', 30.18, 67.0, ['Quetta', 'Quetta Cantonment', 'Sariab', 'Hazarganji', 'Kuchlak'], 10, {
+    lines: true,
+  }),
   d('Balochistan', 'Kech', 26.0, 63.05, ['Turbat', 'Buleda', 'Tump'], 10, { groups: { BLF: 0.3 } }),
   d('Balochistan', 'Gwadar', 25.12, 62.32, ['Gwadar', 'Pasni', 'Jiwani', 'Ormara'], 4),
   d('Balochistan', 'Panjgur', 26.97, 64.09, ['Panjgur', 'Parom'], 4, { groups: { BLF: 0.2 } }),

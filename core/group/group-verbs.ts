@@ -12,7 +12,8 @@ const groupKind: RecordKind<Group> = {
   repo: (tx) => tx.groups,
   async complete(tx, record) {
     const other = await tx.groups.findByShortName(record.shortName);
-    if (other && other.id !== record.id) throw new ValidationError({ shortName: `"${record.shortName}" is already taken` });
+    if (other && other.id !== record.id)
+      throw new ValidationError({ shortName: `"${record.shortName}" is already taken` });
     return record;
   },
 };

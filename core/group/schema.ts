@@ -13,9 +13,20 @@ export const StrengthEstimate = z
 export type StrengthEstimate = z.output<typeof StrengthEstimate>;
 
 const groupFields = {
-  shortName: z.string({ error: 'is required' }).trim().min(1, 'is required').max(40, 'is too long (40 characters at most)'),
-  fullName: z.string({ error: 'is required' }).trim().min(1, 'is required').max(200, 'is too long (200 characters at most)'),
-  aliases: z.array(z.string().trim().min(1, 'cannot be empty').max(100, 'is too long')).max(30, 'at most 30 aliases').default([]),
+  shortName: z
+    .string({ error: 'is required' })
+    .trim()
+    .min(1, 'is required')
+    .max(40, 'is too long (40 characters at most)'),
+  fullName: z
+    .string({ error: 'is required' })
+    .trim()
+    .min(1, 'is required')
+    .max(200, 'is too long (200 characters at most)'),
+  aliases: z
+    .array(z.string().trim().min(1, 'cannot be empty').max(100, 'is too long'))
+    .max(30, 'at most 30 aliases')
+    .default([]),
   baseCountry: OptionalText(60),
   proscribed: z.boolean({ error: 'must be true or false' }).default(false),
   description: OptionalText(2000),

@@ -45,7 +45,14 @@ export const ACLED_COLUMNS = [
 export type AcledColumn = (typeof ACLED_COLUMNS)[number];
 
 /** Without these a row cannot be placed, dated, typed or counted, so the file is refused. */
-export const REQUIRED_ACLED_COLUMNS = ['event_id_cnty', 'event_date', 'event_type', 'country', 'admin1', 'fatalities'] as const satisfies readonly AcledColumn[];
+export const REQUIRED_ACLED_COLUMNS = [
+  'event_id_cnty',
+  'event_date',
+  'event_type',
+  'country',
+  'admin1',
+  'fatalities',
+] as const satisfies readonly AcledColumn[];
 
 /** Names older layouts used for the same column. */
 const ALIASES: Readonly<Record<string, AcledColumn>> = {
@@ -60,8 +67,7 @@ export type AcledRow = Partial<Record<AcledColumn, string>>;
 export type AcledColumnIndex = Partial<Record<AcledColumn, number>>;
 
 export type AcledHeaderMatch =
-  | { ok: true; index: AcledColumnIndex; unknown: string[] }
-  | { ok: false; missing: AcledColumn[]; message: string };
+  { ok: true; index: AcledColumnIndex; unknown: string[] } | { ok: false; missing: AcledColumn[]; message: string };
 
 const CANONICAL = new Set<string>(ACLED_COLUMNS);
 
@@ -93,7 +99,10 @@ export function matchAcledHeader(header: readonly string[]): AcledHeaderMatch {
     const shown = found.slice(0, 12).join(', ') + (found.length > 12 ? ', …' : '');
     // A spreadsheet set to a European locale saves with semicolons: say so rather than list one
     // giant "column".
-    const delimiterHint = found.length === 1 && /[;\t]/.test(found[0]!) ? '; the file seems to separate columns with semicolons or tabs, ACLED files use commas' : '';
+    const delimiterHint =
+      found.length === 1 && /[;\t]/.test(found[0]!)
+        ? '; the file seems to separate columns with semicolons or tabs, ACLED files use commas'
+        : '';
     return {
       ok: false,
       missing,

@@ -14,18 +14,30 @@
 export type AcledDateResult = { ok: true; date: string } | { ok: false; reason: string };
 
 const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1, january: 1,
-  feb: 2, february: 2,
-  mar: 3, march: 3,
-  apr: 4, april: 4,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
   may: 5,
-  jun: 6, june: 6,
-  jul: 7, july: 7,
-  aug: 8, august: 8,
-  sep: 9, sept: 9, september: 9,
-  oct: 10, october: 10,
-  nov: 11, november: 11,
-  dec: 12, december: 12,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
 function fullYear(text: string): number {
@@ -37,7 +49,13 @@ function fullYear(text: string): number {
 function calendar(year: number, month: number, day: number, input: string): AcledDateResult {
   const date = new Date(Date.UTC(year, month - 1, day));
   // Date.UTC rolls 31 April over to 1 May: compare back to catch impossible dates.
-  if (month < 1 || month > 12 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+  if (
+    month < 1 ||
+    month > 12 ||
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  ) {
     return { ok: false, reason: `"${input}" is not a real calendar date` };
   }
   const pad = (n: number, w: number) => String(n).padStart(w, '0');
@@ -85,5 +103,8 @@ export function parseAcledDate(value: string | undefined): AcledDateResult {
     return { ok: false, reason: `"${input}" is ambiguous (day/month or month/day); use a form like 28 December 2022` };
   }
 
-  return { ok: false, reason: `"${input}" is not a date form ACLED uses (e.g. 28 December 2022, 01-January-2015, 2022-12-28)` };
+  return {
+    ok: false,
+    reason: `"${input}" is not a date form ACLED uses (e.g. 28 December 2022, 01-January-2015, 2022-12-28)`,
+  };
 }

@@ -38,7 +38,12 @@ const FAMILY_BY_EVENT_TYPE: Readonly<Record<string, EventFamily>> = {
   'protests/riots': 'protest_or_riot',
 };
 
-const norm = (s: string) => s.trim().toLowerCase().replace(/\s*([/-])\s*/g, '$1').replace(/\s+/g, ' ');
+const norm = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/\s*([/-])\s*/g, '$1')
+    .replace(/\s+/g, ' ');
 
 export function eventFamily(eventType: string): EventFamily | undefined {
   return FAMILY_BY_EVENT_TYPE[norm(eventType)];
@@ -58,7 +63,8 @@ const TYPE_BY_SUB_EVENT: Readonly<Record<string, IncidentType | 'attack'>> = {
   'sexual violence': 'other',
 };
 
-const KILLING = /\b(shot dead|gunned down|target(?:ed|ted)? (?:killing|attack|shooting)|assassinat\w*|shot and killed)\b/i;
+const KILLING =
+  /\b(shot dead|gunned down|target(?:ed|ted)? (?:killing|attack|shooting)|assassinat\w*|shot and killed)\b/i;
 
 const NOTE_RULES: ReadonlyArray<[RegExp, IncidentType]> = [
   [/\bsuicide\b/i, 'suicide_bombing'],
@@ -80,7 +86,11 @@ function fromNotes(family: EventFamily, notes: string | undefined): IncidentType
 }
 
 /** The incident type of a battle, explosion or violence-against-civilians event. */
-export function incidentTypeFor(family: EventFamily, subEventType: string | undefined, notes: string | undefined): IncidentType {
+export function incidentTypeFor(
+  family: EventFamily,
+  subEventType: string | undefined,
+  notes: string | undefined,
+): IncidentType {
   const mapped = subEventType === undefined ? undefined : TYPE_BY_SUB_EVENT[norm(subEventType)];
   if (mapped === 'attack') return attackType(notes);
   return mapped ?? fromNotes(family, notes);

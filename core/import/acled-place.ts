@@ -17,8 +17,23 @@ function key(name: string): string {
 }
 
 const PAKISTAN_PROVINCES: ReadonlyArray<[Province, readonly string[]]> = [
-  ['KP-MD', ['KP-MD', 'Federally Administered Tribal Areas', 'FATA', 'Tribal Areas', 'Khyber Pakhtunkhwa Merged Districts']],
-  ['KP', ['KP', 'KPK', 'Khyber Pakhtunkhwa', 'Khyber Pakhtoonkhwa', 'Khyber Pakhtunkhwah', 'NWFP', 'North-West Frontier Province', 'North West Frontier']],
+  [
+    'KP-MD',
+    ['KP-MD', 'Federally Administered Tribal Areas', 'FATA', 'Tribal Areas', 'Khyber Pakhtunkhwa Merged Districts'],
+  ],
+  [
+    'KP',
+    [
+      'KP',
+      'KPK',
+      'Khyber Pakhtunkhwa',
+      'Khyber Pakhtoonkhwa',
+      'Khyber Pakhtunkhwah',
+      'NWFP',
+      'North-West Frontier Province',
+      'North West Frontier',
+    ],
+  ],
   ['ICT', ['ICT', 'Islamabad Capital Territory', 'Federal Capital Territory', 'Islamabad']],
   ['AJK', ['AJK', 'Azad Kashmir', 'Azad Jammu and Kashmir', 'Azad Jammu Kashmir']],
   ['Gilgit-Baltistan', ['Gilgit-Baltistan', 'Northern Areas', 'GB']],
@@ -37,7 +52,18 @@ const PROVINCE_BY_KEY: ReadonlyMap<string, Province> = new Map(
  * when the coding changed.
  */
 const MERGED_DISTRICTS = new Set(
-  ['Bajaur', 'Khyber', 'Kurram', 'Mohmand', 'Momand', 'North Waziristan', 'South Waziristan', 'Lower South Waziristan', 'Upper South Waziristan', 'Orakzai'].map(key),
+  [
+    'Bajaur',
+    'Khyber',
+    'Kurram',
+    'Mohmand',
+    'Momand',
+    'North Waziristan',
+    'South Waziristan',
+    'Lower South Waziristan',
+    'Upper South Waziristan',
+    'Orakzai',
+  ].map(key),
 );
 
 function isMergedDistrict(admin2: string | undefined): boolean {
@@ -47,7 +73,11 @@ function isMergedDistrict(admin2: string | undefined): boolean {
 }
 
 /** Maps ACLED's country name (or ISO code when the name is missing) to a covered country. */
-export function coveredCountry(country: string | undefined, iso: string | undefined, iso3: string | undefined): Country | 'other' | undefined {
+export function coveredCountry(
+  country: string | undefined,
+  iso: string | undefined,
+  iso3: string | undefined,
+): Country | 'other' | undefined {
   if (country !== undefined) {
     const k = key(country);
     if (k === 'pakistan') return 'Pakistan';
@@ -62,8 +92,7 @@ export function coveredCountry(country: string | undefined, iso: string | undefi
 }
 
 export type Place =
-  | { ok: true; country: Country; province: Province; district: string | null }
-  | { ok: false; reason: string };
+  { ok: true; country: Country; province: Province; district: string | null } | { ok: false; reason: string };
 
 /**
  * Afghan events sit in the region "Afghanistan" with their Afghan province as district (the

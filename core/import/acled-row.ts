@@ -101,7 +101,8 @@ function readCommon(row: AcledRow, country: Country): { ok: true; value: Common 
   // A half-known point is no point: keep both or neither (the schema insists on the pair).
   const hasPoint = lat.ok && lon.ok && lat.value !== undefined && lon.value !== undefined;
 
-  if (problems.length > 0 || !date.ok || !place.ok || eventId === undefined || !timePrecision || !geoPrecision) return { ok: false, problems };
+  if (problems.length > 0 || !date.ok || !place.ok || eventId === undefined || !timePrecision || !geoPrecision)
+    return { ok: false, problems };
   const sources = (present(row.source) ?? '')
     .split(';')
     .map((s) => cleanLine(s))
@@ -139,7 +140,10 @@ function isCounterTerrorArrest(row: AcledRow, notes: string | undefined): boolea
   const actor2 = cleanLine(row.actor2);
   const inter2 = interCode(present(row.inter2));
   const nonMilitantTarget =
-    inter2 === INTER.rioters || inter2 === INTER.protesters || inter2 === INTER.civilians || (actor2 !== undefined && /^(protesters|rioters|civilians)\b/i.test(actor2));
+    inter2 === INTER.rioters ||
+    inter2 === INTER.protesters ||
+    inter2 === INTER.civilians ||
+    (actor2 !== undefined && /^(protesters|rioters|civilians)\b/i.test(actor2));
   return arrest && isStateForces(actor1, interCode(present(row.inter1))) && !nonMilitantTarget;
 }
 
@@ -158,11 +162,13 @@ export function createAcledRowMapper(options: AcledImportOptions = {}): (row: Ac
     const eventType = cleanLine(row.event_type);
     if (eventType === undefined) return { kind: 'error', message: 'event_type is missing' };
     const family = eventFamily(eventType);
-    if (family === undefined) return { kind: 'error', message: `event_type "${eventType}" is not an ACLED event type this importer knows` };
+    if (family === undefined)
+      return { kind: 'error', message: `event_type "${eventType}" is not an ACLED event type this importer knows` };
     if (family === 'protest_or_riot') return { kind: 'skip', reason: 'protest_or_riot' };
 
     const notes = cleanNotes(row.notes);
-    if (family === 'strategic' && !(options.operations && isCounterTerrorArrest(row, notes))) return { kind: 'skip', reason: 'strategic_development' };
+    if (family === 'strategic' && !(options.operations && isCounterTerrorArrest(row, notes)))
+      return { kind: 'skip', reason: 'strategic_development' };
 
     const common = readCommon(row, country);
     const fatalities = parseCount(row.fatalities);

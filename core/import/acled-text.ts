@@ -14,7 +14,11 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 export function cleanLine(value: string | undefined): string | undefined {
   const v = present(value);
   if (v === undefined) return undefined;
-  const out = v.replace(/\r\n?|\n|\t/g, ' ').replace(CONTROL, '').replace(/ {2,}/g, ' ').trim();
+  const out = v
+    .replace(/\r\n?|\n|\t/g, ' ')
+    .replace(CONTROL, '')
+    .replace(/ {2,}/g, ' ')
+    .trim();
   return out === '' ? undefined : out;
 }
 

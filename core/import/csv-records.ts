@@ -9,7 +9,8 @@ import { pipeline } from 'node:stream/promises';
 import { parse, type Options } from 'csv-parse';
 import { decodeFields } from './decode-fields';
 
-export type CsvEvent = { kind: 'record'; line: number; fields: string[] } | { kind: 'bad-record'; line: number; message: string };
+export type CsvEvent =
+  { kind: 'record'; line: number; fields: string[] } | { kind: 'bad-record'; line: number; message: string };
 
 export type ByteInput = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
 
@@ -121,7 +122,9 @@ export async function* readCsvRecords(
       }
       const line = lines.advance(raw ?? '');
       const message =
-        err?.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed (the file may be cut short)' : `unreadable record: ${err?.message ?? 'unknown error'}`;
+        err?.code === 'CSV_QUOTE_NOT_CLOSED'
+          ? 'a quoted field is never closed (the file may be cut short)'
+          : `unreadable record: ${err?.message ?? 'unknown error'}`;
       skipped.push({ kind: 'bad-record', line, message });
       return undefined;
     },
@@ -169,11 +172,16 @@ export async function* readCsvRecords(
     parser.destroy();
     source.destroy();
   }
-  if (inputError !== undefined) stop ??= new CsvStop(lines.line, `the file could not be read past this line: ${reason(inputError)}`);
+  if (inputError !== undefined)
+    stop ??= new CsvStop(lines.line, `the file could not be read past this line: ${reason(inputError)}`);
   if (held) {
     yield* held.before;
     yield inputError !== undefined && !held.terminated
-      ? { kind: 'bad-record', line: held.event.line, message: 'the record is cut short: reading the file failed inside it' }
+      ? {
+          kind: 'bad-record',
+          line: held.event.line,
+          message: 'the record is cut short: reading the file failed inside it',
+        }
       : held.event;
   }
   yield* skipped;

@@ -51,7 +51,11 @@ interface Header {
   width: number;
 }
 
-function mapRecord(header: Header, fields: readonly string[], mapRow: (row: AcledRow) => AcledRowOutcome): AcledRowOutcome {
+function mapRecord(
+  header: Header,
+  fields: readonly string[],
+  mapRow: (row: AcledRow) => AcledRowOutcome,
+): AcledRowOutcome {
   const widthProblem = checkWidth(fields, header.width);
   if (widthProblem !== undefined) return { kind: 'error', message: widthProblem };
   try {
@@ -68,7 +72,8 @@ function mapRecord(header: Header, fields: readonly string[], mapRow: (row: Acle
  * values cannot be trusted by position, and importing it would invent data (0 fatalities).
  */
 function checkWidth(fields: readonly string[], width: number): string | undefined {
-  if (fields.length < width) return `the record has ${fields.length} fields where the header has ${width} (cut short, or a line break outside quotes?)`;
+  if (fields.length < width)
+    return `the record has ${fields.length} fields where the header has ${width} (cut short, or a line break outside quotes?)`;
   if (fields.slice(width).some((f) => f.trim() !== '')) {
     return `the record has ${fields.length} fields where the header has ${width} (a comma outside quotes?)`;
   }
@@ -102,7 +107,8 @@ export async function importAcled({ input, options = {}, sink, onProgress }: Imp
     pending.forEach((p, i) => {
       const outcome = Array.isArray(outcomes) ? (outcomes[i] as unknown) : undefined;
       if (outcome === 'imported' || outcome === 'updated') tally.written(outcome);
-      else if (typeof outcome === 'object' && outcome !== null && 'error' in outcome) tally.error(p.line, `not saved: ${String(outcome.error)}`);
+      else if (typeof outcome === 'object' && outcome !== null && 'error' in outcome)
+        tally.error(p.line, `not saved: ${String(outcome.error)}`);
       else tally.error(p.line, 'not saved: the store gave no outcome for this row');
     });
   };
@@ -113,7 +119,10 @@ export async function importAcled({ input, options = {}, sink, onProgress }: Imp
     for await (const event of readCsvRecords(input, { maxRecordBytes, onBytes: (n) => (bytesRead += n) })) {
       if (event.kind === 'record' && isBlank(event.fields)) continue;
       if (header === undefined) {
-        const match = event.kind === 'record' ? matchAcledHeader(event.fields) : { ok: false as const, message: `no usable header: ${event.message}` };
+        const match =
+          event.kind === 'record'
+            ? matchAcledHeader(event.fields)
+            : { ok: false as const, message: `no usable header: ${event.message}` };
         if (!match.ok) {
           tally.stop(event.line, match.message);
           break;
@@ -123,7 +132,8 @@ export async function importAcled({ input, options = {}, sink, onProgress }: Imp
         continue;
       }
       tally.row();
-      const outcome: AcledRowOutcome = event.kind === 'record' ? mapRecord(header, event.fields, mapRow) : { kind: 'error', message: event.message };
+      const outcome: AcledRowOutcome =
+        event.kind === 'record' ? mapRecord(header, event.fields, mapRow) : { kind: 'error', message: event.message };
       if (outcome.kind === 'skip') tally.skip(outcome.reason);
       else if (outcome.kind === 'error') tally.error(event.line, outcome.message);
       else {

@@ -75,7 +75,14 @@ export class ReportTally {
 
   progress(bytesRead: number): ImportProgress {
     const skipped = Object.values(this.skipped).reduce((a, b) => a + b, 0);
-    return { rows: this.rows, imported: this.imported, updated: this.updated, skipped, errorCount: this.errorCount, bytesRead };
+    return {
+      rows: this.rows,
+      imported: this.imported,
+      updated: this.updated,
+      skipped,
+      errorCount: this.errorCount,
+      bytesRead,
+    };
   }
 
   report(): ImportReport {

@@ -32,9 +32,11 @@ export const incidentKind: RecordKind<Incident> = {
   async complete(tx, record, batch) {
     if (record.externalId && !batch) {
       const other = await tx.incidents.findByExternalId(record.externalId);
-      if (other && other.id !== record.id) throw new ValidationError({ externalId: `is already used by incident ${other.id}` });
+      if (other && other.id !== record.id)
+        throw new ValidationError({ externalId: `is already used by incident ${other.id}` });
     }
     return { ...record, groupName: await groupNameFor(tx, record.groupId) };
   },
-  onChanges: (tx, changes) => tx.applyIncidentRollup(changes.flatMap(([before, after]) => incidentRollupDeltas(before, after))),
+  onChanges: (tx, changes) =>
+    tx.applyIncidentRollup(changes.flatMap(([before, after]) => incidentRollupDeltas(before, after))),
 };

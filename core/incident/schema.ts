@@ -60,13 +60,20 @@ type Coordinates = { latitude: number | null; longitude: number | null; country:
 /** Both coordinates or neither; an Afghan event sits in the Afghanistan region and vice versa. */
 function checkPlace(v: Partial<Coordinates>, ctx: z.RefinementCtx) {
   if ((v.latitude == null) !== (v.longitude == null)) {
-    ctx.addIssue({ code: 'custom', path: [v.latitude == null ? 'latitude' : 'longitude'], message: 'give both latitude and longitude, or neither' });
+    ctx.addIssue({
+      code: 'custom',
+      path: [v.latitude == null ? 'latitude' : 'longitude'],
+      message: 'give both latitude and longitude, or neither',
+    });
   }
   if (v.country && v.province && (v.country === 'Afghanistan') !== (v.province === 'Afghanistan')) {
     ctx.addIssue({
       code: 'custom',
       path: ['province'],
-      message: v.country === 'Afghanistan' ? 'an event in Afghanistan uses the region "Afghanistan"' : 'the region "Afghanistan" needs country Afghanistan',
+      message:
+        v.country === 'Afghanistan'
+          ? 'an event in Afghanistan uses the region "Afghanistan"'
+          : 'the region "Afghanistan" needs country Afghanistan',
     });
   }
 }
@@ -77,12 +84,10 @@ export type IncidentFields = z.output<typeof CreateIncidentInput>;
 
 /** A PATCH: any subset of the fields plus the version the editor started from. */
 // Rules spanning several fields are checked on the merged record (core/versioned-record.ts).
-export const UpdateIncidentInput = z
-  .strictObject({
-    ...Object.fromEntries(Object.entries(incidentFields).map(([k, v]) => [k, v.optional()])),
-    version: Version,
-  } as { [K in keyof typeof incidentFields]: z.ZodOptional<(typeof incidentFields)[K]> } & { version: typeof Version })
-  ;
+export const UpdateIncidentInput = z.strictObject({
+  ...Object.fromEntries(Object.entries(incidentFields).map(([k, v]) => [k, v.optional()])),
+  version: Version,
+} as { [K in keyof typeof incidentFields]: z.ZodOptional<(typeof incidentFields)[K]> } & { version: typeof Version });
 export type UpdateIncidentInput = z.input<typeof UpdateIncidentInput>;
 
 export interface Incident extends Versioned {

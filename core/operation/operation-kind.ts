@@ -14,9 +14,11 @@ export const operationKind: RecordKind<Operation> = {
   async complete(tx, record, batch) {
     if (record.externalId && !batch) {
       const other = await tx.operations.findByExternalId(record.externalId);
-      if (other && other.id !== record.id) throw new ValidationError({ externalId: `is already used by operation ${other.id}` });
+      if (other && other.id !== record.id)
+        throw new ValidationError({ externalId: `is already used by operation ${other.id}` });
     }
     return { ...record, groupName: await groupNameFor(tx, record.groupId) };
   },
-  onChanges: (tx, changes) => tx.applyOperationRollup(changes.flatMap(([before, after]) => operationRollupDeltas(before, after))),
+  onChanges: (tx, changes) =>
+    tx.applyOperationRollup(changes.flatMap(([before, after]) => operationRollupDeltas(before, after))),
 };

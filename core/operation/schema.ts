@@ -1,8 +1,26 @@
 /** A security-force operation record; one record may stand for a published total (count > 1). */
 import { z } from 'zod';
-import { COUNTRIES, GEO_PRECISIONS, OPERATION_KINDS, PROVINCES, TIME_PRECISIONS, VERIFICATION_STATUSES } from '../enums';
+import {
+  COUNTRIES,
+  GEO_PRECISIONS,
+  OPERATION_KINDS,
+  PROVINCES,
+  TIME_PRECISIONS,
+  VERIFICATION_STATUSES,
+} from '../enums';
 import type { Country, GeoPrecision, OperationKind, Province, TimePrecision, VerificationStatus } from '../enums';
-import { Count, enumOf, Instant, Latitude, Longitude, OptionalText, Sources, Version, type Source, type Versioned } from '../common-schemas';
+import {
+  Count,
+  enumOf,
+  Instant,
+  Latitude,
+  Longitude,
+  OptionalText,
+  Sources,
+  Version,
+  type Source,
+  type Versioned,
+} from '../common-schemas';
 
 const operationFields = {
   occurredAt: Instant,
@@ -32,7 +50,11 @@ const operationFields = {
 
 function checkCoordinates(v: { latitude?: number | null; longitude?: number | null }, ctx: z.RefinementCtx) {
   if ((v.latitude == null) !== (v.longitude == null)) {
-    ctx.addIssue({ code: 'custom', path: [v.latitude == null ? 'latitude' : 'longitude'], message: 'give both latitude and longitude, or neither' });
+    ctx.addIssue({
+      code: 'custom',
+      path: [v.latitude == null ? 'latitude' : 'longitude'],
+      message: 'give both latitude and longitude, or neither',
+    });
   }
 }
 
@@ -41,12 +63,10 @@ export type CreateOperationInput = z.input<typeof CreateOperationInput>;
 export type OperationFields = z.output<typeof CreateOperationInput>;
 
 // Rules spanning several fields are checked on the merged record (core/versioned-record.ts).
-export const UpdateOperationInput = z
-  .strictObject({
-    ...Object.fromEntries(Object.entries(operationFields).map(([k, v]) => [k, v.optional()])),
-    version: Version,
-  } as { [K in keyof typeof operationFields]: z.ZodOptional<(typeof operationFields)[K]> } & { version: typeof Version })
-  ;
+export const UpdateOperationInput = z.strictObject({
+  ...Object.fromEntries(Object.entries(operationFields).map(([k, v]) => [k, v.optional()])),
+  version: Version,
+} as { [K in keyof typeof operationFields]: z.ZodOptional<(typeof operationFields)[K]> } & { version: typeof Version });
 export type UpdateOperationInput = z.input<typeof UpdateOperationInput>;
 
 export interface Operation extends Versioned {

@@ -26,14 +26,25 @@ const referenceFigureFields = {
 };
 
 function checkFigure(
-  v: { valueKind?: ValueKind; value?: number; valueHigh?: number | null; periodStart?: string | null; periodEnd?: string | null },
+  v: {
+    valueKind?: ValueKind;
+    value?: number;
+    valueHigh?: number | null;
+    periodStart?: string | null;
+    periodEnd?: string | null;
+  },
   ctx: z.RefinementCtx,
 ) {
-  if (v.valueKind === 'range' && v.valueHigh == null) ctx.addIssue({ code: 'custom', path: ['valueHigh'], message: 'a range needs its high value' });
-  if (v.valueKind && v.valueKind !== 'range' && v.valueHigh != null) ctx.addIssue({ code: 'custom', path: ['valueHigh'], message: 'only a range has a high value' });
-  if (v.valueHigh != null && v.value != null && v.valueHigh < v.value) ctx.addIssue({ code: 'custom', path: ['valueHigh'], message: 'must be at least the value' });
-  if (v.valueKind === 'percent' && v.value != null && v.value > 100) ctx.addIssue({ code: 'custom', path: ['value'], message: 'a percent is at most 100' });
-  if (v.periodStart && v.periodEnd && v.periodEnd < v.periodStart) ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'must not be before the start' });
+  if (v.valueKind === 'range' && v.valueHigh == null)
+    ctx.addIssue({ code: 'custom', path: ['valueHigh'], message: 'a range needs its high value' });
+  if (v.valueKind && v.valueKind !== 'range' && v.valueHigh != null)
+    ctx.addIssue({ code: 'custom', path: ['valueHigh'], message: 'only a range has a high value' });
+  if (v.valueHigh != null && v.value != null && v.valueHigh < v.value)
+    ctx.addIssue({ code: 'custom', path: ['valueHigh'], message: 'must be at least the value' });
+  if (v.valueKind === 'percent' && v.value != null && v.value > 100)
+    ctx.addIssue({ code: 'custom', path: ['value'], message: 'a percent is at most 100' });
+  if (v.periodStart && v.periodEnd && v.periodEnd < v.periodStart)
+    ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'must not be before the start' });
 }
 
 export const CreateReferenceFigureInput = z.strictObject(referenceFigureFields).superRefine(checkFigure);
@@ -41,12 +52,12 @@ export type CreateReferenceFigureInput = z.input<typeof CreateReferenceFigureInp
 export type ReferenceFigureFields = z.output<typeof CreateReferenceFigureInput>;
 
 // Rules spanning several fields are checked on the merged record (core/versioned-record.ts).
-export const UpdateReferenceFigureInput = z
-  .strictObject({
-    ...Object.fromEntries(Object.entries(referenceFigureFields).map(([k, v]) => [k, v.optional()])),
-    version: Version,
-  } as { [K in keyof typeof referenceFigureFields]: z.ZodOptional<(typeof referenceFigureFields)[K]> } & { version: typeof Version })
-  ;
+export const UpdateReferenceFigureInput = z.strictObject({
+  ...Object.fromEntries(Object.entries(referenceFigureFields).map(([k, v]) => [k, v.optional()])),
+  version: Version,
+} as { [K in keyof typeof referenceFigureFields]: z.ZodOptional<(typeof referenceFigureFields)[K]> } & {
+  version: typeof Version;
+});
 export type UpdateReferenceFigureInput = z.input<typeof UpdateReferenceFigureInput>;
 
 export interface ReferenceFigure extends Versioned, ReferenceFigureFields {}

@@ -4,7 +4,15 @@
  * These functions are the single definition of "what a record contributes", used by the writing
  * verbs, the rebuild command and the tests that compare rollups with raw aggregates.
  */
-import { CASUALTY_CATEGORIES, type Country, type IncidentType, type OperationKind, type Province, type TargetType, type VerificationStatus } from '../enums';
+import {
+  CASUALTY_CATEGORIES,
+  type Country,
+  type IncidentType,
+  type OperationKind,
+  type Province,
+  type TargetType,
+  type VerificationStatus,
+} from '../enums';
 import type { Incident } from '../incident/schema';
 import type { Operation } from '../operation/schema';
 
@@ -26,7 +34,9 @@ export interface IncidentRollupKey {
 
 export const INCIDENT_MEASURES = [
   'incidents',
-  ...CASUALTY_CATEGORIES.flatMap((c) => [`killedLow_${c}`, `killedHigh_${c}`, `injuredLow_${c}`, `injuredHigh_${c}`] as const),
+  ...CASUALTY_CATEGORIES.flatMap(
+    (c) => [`killedLow_${c}`, `killedHigh_${c}`, `injuredLow_${c}`, `injuredHigh_${c}`] as const,
+  ),
   'withHigh',
   'crossBorderYes',
   'crossBorderNo',
@@ -57,7 +67,10 @@ export function incidentRollupKey(i: Incident): IncidentRollupKey {
 }
 
 /** What one live (not retracted) incident adds to its rollup cell, times `sign`. */
-export function incidentContribution(i: Incident, sign: 1 | -1 = 1): RollupDelta<IncidentRollupKey, IncidentMeasures> | null {
+export function incidentContribution(
+  i: Incident,
+  sign: 1 | -1 = 1,
+): RollupDelta<IncidentRollupKey, IncidentMeasures> | null {
   if (i.retractedAt) return null;
   const m = zeroIncidentMeasures();
   m.incidents = sign;
@@ -98,14 +111,24 @@ export interface OperationRollupKey {
   verification: VerificationStatus;
 }
 
-export const OPERATION_MEASURES = ['records', 'operations', 'militantsKilled', 'militantsArrested', 'securityKilled', 'securityInjured'] as const;
+export const OPERATION_MEASURES = [
+  'records',
+  'operations',
+  'militantsKilled',
+  'militantsArrested',
+  'securityKilled',
+  'securityInjured',
+] as const;
 export type OperationMeasure = (typeof OPERATION_MEASURES)[number];
 export type OperationMeasures = Record<OperationMeasure, number>;
 
 export const zeroOperationMeasures = (): OperationMeasures =>
   Object.fromEntries(OPERATION_MEASURES.map((m) => [m, 0])) as OperationMeasures;
 
-export function operationContribution(o: Operation, sign: 1 | -1 = 1): RollupDelta<OperationRollupKey, OperationMeasures> | null {
+export function operationContribution(
+  o: Operation,
+  sign: 1 | -1 = 1,
+): RollupDelta<OperationRollupKey, OperationMeasures> | null {
   if (o.retractedAt) return null;
   return {
     key: {
@@ -140,7 +163,9 @@ export function operationRollupDeltas(before: Operation | null, after: Operation
  * Sums deltas that fall in the same cell and drops those that cancel out: an edit that keeps the
  * cell yields one delta (or none), and one upsert command never touches a row twice.
  */
-export function mergeDeltas<K extends object, M extends Record<string, number>>(deltas: RollupDelta<K, M>[]): RollupDelta<K, M>[] {
+export function mergeDeltas<K extends object, M extends Record<string, number>>(
+  deltas: RollupDelta<K, M>[],
+): RollupDelta<K, M>[] {
   // Hot on bulk writes (an import merges thousands of projected deltas per batch): plain for-in
   // loops over each cell's own copy, no Object.entries/fromEntries arrays per cell.
   const cells = new Map<string, RollupDelta<K, M>>();

@@ -9,7 +9,13 @@
  * the cube; the rebuild computes the same projections from the cube in SQL.
  */
 import { INCIDENT_TYPES, type IncidentType } from '../enums';
-import type { IncidentMeasures, IncidentRollupKey, OperationMeasures, OperationRollupKey, RollupDelta } from './incident-rollup';
+import type {
+  IncidentMeasures,
+  IncidentRollupKey,
+  OperationMeasures,
+  OperationRollupKey,
+  RollupDelta,
+} from './incident-rollup';
 import { mergeDeltas } from './incident-rollup';
 
 export const GRAINS = ['day', 'week', 'month'] as const;
@@ -84,20 +90,26 @@ const dimKey: Record<NarrowDim, (k: IncidentRollupKey) => string> = {
   target: (k) => k.targetType,
 };
 
-export function narrowIncidentDeltas(deltas: readonly RollupDelta<IncidentRollupKey, IncidentMeasures>[]): RollupDelta<NarrowIncidentKey, NarrowIncidentMeasures>[] {
+export function narrowIncidentDeltas(
+  deltas: readonly RollupDelta<IncidentRollupKey, IncidentMeasures>[],
+): RollupDelta<NarrowIncidentKey, NarrowIncidentMeasures>[] {
   const out: RollupDelta<NarrowIncidentKey, NarrowIncidentMeasures>[] = [];
   for (const d of deltas) {
     const measures = withTypeCounts(d.measures, d.key.type);
     for (const dim of NARROW_DIMS) {
-      for (const grain of NARROW_GRAINS[dim]) out.push({ key: { dim, grain, start: grainStart(d.key.day, grain), key: dimKey[dim](d.key) }, measures });
+      for (const grain of NARROW_GRAINS[dim])
+        out.push({ key: { dim, grain, start: grainStart(d.key.day, grain), key: dimKey[dim](d.key) }, measures });
     }
   }
   return mergeDeltas(out);
 }
 
-export function narrowOperationDeltas(deltas: readonly RollupDelta<OperationRollupKey, OperationMeasures>[]): RollupDelta<NarrowOperationKey, OperationMeasures>[] {
+export function narrowOperationDeltas(
+  deltas: readonly RollupDelta<OperationRollupKey, OperationMeasures>[],
+): RollupDelta<NarrowOperationKey, OperationMeasures>[] {
   const out: RollupDelta<NarrowOperationKey, OperationMeasures>[] = [];
-  for (const d of deltas) for (const grain of GRAINS) out.push({ key: { grain, start: grainStart(d.key.day, grain) }, measures: d.measures });
+  for (const d of deltas)
+    for (const grain of GRAINS) out.push({ key: { grain, start: grainStart(d.key.day, grain) }, measures: d.measures });
   return mergeDeltas(out);
 }
 
@@ -115,7 +127,8 @@ export function splitByGrain(range: { fromDay: string | null; toDay: string }, g
   const { fromDay, toDay } = range;
   if (grain === 'day') return { coarse: null, days: [{ from: fromDay, to: toDay }] };
   const end = grainStart(toDay, grain);
-  if (fromDay === null) return { coarse: { grain, from: null, to: end }, days: end < toDay ? [{ from: end, to: toDay }] : [] };
+  if (fromDay === null)
+    return { coarse: { grain, from: null, to: end }, days: end < toDay ? [{ from: end, to: toDay }] : [] };
   const first = grainStart(fromDay, grain) === fromDay ? fromDay : nextGrainStart(grainStart(fromDay, grain), grain);
   if (first >= end) return { coarse: null, days: fromDay < toDay ? [{ from: fromDay, to: toDay }] : [] };
   const days: { from: string; to: string }[] = [];

@@ -70,7 +70,8 @@ export const REFERENCE_FIGURES: readonly CreateReferenceFigureInput[] = [
     citedVia: SEED_ARTICLE,
   },
   {
-    metric: 'Victims of terrorism in Pakistan since the start of the "War on Terror", civilians, children and security personnel (more than)',
+    metric:
+      'Victims of terrorism in Pakistan since the start of the "War on Terror", civilians, children and security personnel (more than)',
     valueKind: 'lower_bound',
     value: 80_000,
     unit: 'people',
@@ -83,7 +84,8 @@ export const REFERENCE_FIGURES: readonly CreateReferenceFigureInput[] = [
     comparableTo: null,
   },
   {
-    metric: 'Economic cost of terrorism to Pakistan: infrastructure damage, lost investment and disruption (more than; a lower bound)',
+    metric:
+      'Economic cost of terrorism to Pakistan: infrastructure damage, lost investment and disruption (more than; a lower bound)',
     // The money kind has no lower-bound flag, so "more than" lives in the metric text.
     valueKind: 'money',
     value: 150e9,

@@ -3,7 +3,15 @@
  * into "others", and always show the unattributed ("unknown") row apart, never folded or ranked:
  * how much is unattributed is itself a finding.
  */
-import { CASUALTY_CATEGORIES, INCIDENT_TYPE_INFO, PROVINCE_LABELS, TARGET_LABELS, type IncidentType, type Province, type TargetType } from '../enums';
+import {
+  CASUALTY_CATEGORIES,
+  INCIDENT_TYPE_INFO,
+  PROVINCE_LABELS,
+  TARGET_LABELS,
+  type IncidentType,
+  type Province,
+  type TargetType,
+} from '../enums';
 import { zeroIncidentMeasures, type IncidentMeasures } from '../rollup/incident-rollup';
 import { addIncidentMeasures, groupIncidentCells, type IncidentCell } from './cells';
 import type { BreakdownDimension, BreakdownRow, Figures, StatsBreakdown } from './stats-types';
@@ -11,7 +19,10 @@ import type { BreakdownDimension, BreakdownRow, Figures, StatsBreakdown } from '
 export const DEFAULT_TOP_GROUPS = 8;
 
 const figures = (m: IncidentMeasures, side: 'killed' | 'injured'): Figures =>
-  CASUALTY_CATEGORIES.reduce((f, c) => ({ low: f.low + m[`${side}Low_${c}`], high: f.high + m[`${side}High_${c}`] }), { low: 0, high: 0 });
+  CASUALTY_CATEGORIES.reduce((f, c) => ({ low: f.low + m[`${side}Low_${c}`], high: f.high + m[`${side}High_${c}`] }), {
+    low: 0,
+    high: 0,
+  });
 
 const keyOf: Record<BreakdownDimension, (c: IncidentCell) => string | undefined> = {
   province: (c) => c.province,
@@ -21,7 +32,11 @@ const keyOf: Record<BreakdownDimension, (c: IncidentCell) => string | undefined>
   target: (c) => c.targetType,
 };
 
-export function dimensionLabel(by: BreakdownDimension, key: string, groupNames: ReadonlyMap<string, string> = new Map()): string {
+export function dimensionLabel(
+  by: BreakdownDimension,
+  key: string,
+  groupNames: ReadonlyMap<string, string> = new Map(),
+): string {
   if (by === 'group') return key === 'unknown' ? 'Unknown / unclaimed' : (groupNames.get(key) ?? 'Unnamed group');
   if (by === 'province') return PROVINCE_LABELS[key as Province] ?? key;
   if (by === 'type') return INCIDENT_TYPE_INFO[key as IncidentType]?.label ?? key;
@@ -29,7 +44,15 @@ export function dimensionLabel(by: BreakdownDimension, key: string, groupNames: 
 }
 
 function row(key: string, label: string, kind: BreakdownRow['kind'], m: IncidentMeasures, total: number): BreakdownRow {
-  return { key, label, kind, incidents: m.incidents, killed: figures(m, 'killed'), injured: figures(m, 'injured'), share: total > 0 ? m.incidents / total : 0 };
+  return {
+    key,
+    label,
+    kind,
+    incidents: m.incidents,
+    killed: figures(m, 'killed'),
+    injured: figures(m, 'injured'),
+    share: total > 0 ? m.incidents / total : 0,
+  };
 }
 
 /** Rows by incidents (then killed, then label), dropping empty cells. */
@@ -43,7 +66,12 @@ export function buildBreakdown(
   const total = all.incidents;
   const rows = grouped
     .map(([key, m]) => ({ key, m, label: dimensionLabel(by, key, opts.groupNames) }))
-    .sort((a, b) => b.m.incidents - a.m.incidents || figures(b.m, 'killed').low - figures(a.m, 'killed').low || a.label.localeCompare(b.label));
+    .sort(
+      (a, b) =>
+        b.m.incidents - a.m.incidents ||
+        figures(b.m, 'killed').low - figures(a.m, 'killed').low ||
+        a.label.localeCompare(b.label),
+    );
 
   const out: BreakdownRow[] = [];
   if (by === 'group') {
@@ -60,5 +88,9 @@ export function buildBreakdown(
   } else {
     for (const r of rows) out.push(row(r.key, r.label, 'value', r.m, total));
   }
-  return { by, rows: out, total: { incidents: total, killed: figures(all, 'killed'), injured: figures(all, 'injured') } };
+  return {
+    by,
+    rows: out,
+    total: { incidents: total, killed: figures(all, 'killed'), injured: figures(all, 'injured') },
+  };
 }

@@ -49,7 +49,8 @@ export function bucketKey(isoOrDay: string, bucket: Bucket): string {
 /** Every bucket overlapping [fromMs, toMs), in order: empty buckets are part of the series. */
 export function enumerateBuckets(fromMs: number, toMs: number, bucket: Bucket): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
-  for (let s = bucketStartMs(fromMs, bucket); s < toMs; s = nextBucketMs(s, bucket)) out.push({ start: s, end: nextBucketMs(s, bucket) });
+  for (let s = bucketStartMs(fromMs, bucket); s < toMs; s = nextBucketMs(s, bucket))
+    out.push({ start: s, end: nextBucketMs(s, bucket) });
   return out;
 }
 

@@ -85,7 +85,10 @@ export const sumOperationCells = (cells: readonly OperationCell[]): OperationMea
   cells.reduce((acc, c) => addOperationMeasures(acc, c.measures), zeroOperationMeasures());
 
 /** Sums cells per key; `keyOf` returning undefined drops the cell. */
-export function groupIncidentCells(cells: readonly IncidentCell[], keyOf: (c: IncidentCell) => string | undefined): Map<string, IncidentMeasures> {
+export function groupIncidentCells(
+  cells: readonly IncidentCell[],
+  keyOf: (c: IncidentCell) => string | undefined,
+): Map<string, IncidentMeasures> {
   const out = new Map<string, IncidentMeasures>();
   for (const c of cells) {
     const k = keyOf(c);

@@ -12,7 +12,15 @@ import { chooseBucket, DAY_MS, MAX_HOUR_BUCKET_MS, MAX_POINTS, previousPeriod } 
 import type { StatsQuery } from './stats-query';
 import { summariseCells } from './summary';
 import { buildTimeseries } from './timeseries';
-import { BREAKDOWN_DIMENSIONS, type BreakdownDimension, type Bucket, type Period, type StatsBreakdown, type StatsSummary, type StatsTimeseries } from './stats-types';
+import {
+  BREAKDOWN_DIMENSIONS,
+  type BreakdownDimension,
+  type Bucket,
+  type Period,
+  type StatsBreakdown,
+  type StatsSummary,
+  type StatsTimeseries,
+} from './stats-types';
 
 /** Which dimensions a query keeps; the rest are summed away (in SQL where possible). */
 export interface CellShape {
@@ -65,7 +73,10 @@ export function resolveBucket(period: Period & { from: string }, requested: Buck
     throw new ValidationError({ bucket: 'hour buckets need a period of 7 days or less; use day, week or month' });
   }
   const n = countBuckets(from, to, bucket);
-  if (n > MAX_POINTS) throw new ValidationError({ bucket: `the period holds ${n} ${bucket}s (at most ${MAX_POINTS}); choose a larger bucket` });
+  if (n > MAX_POINTS)
+    throw new ValidationError({
+      bucket: `the period holds ${n} ${bucket}s (at most ${MAX_POINTS}); choose a larger bucket`,
+    });
   return bucket;
 }
 
@@ -80,12 +91,25 @@ export async function computeTimeseries(src: StatsSource, q: StatsQuery): Promis
   return { from: period.from, to: period.to, bucket, points: buildTimeseries(period, bucket, ci, co) };
 }
 
-export async function computeBreakdown(src: StatsSource, q: StatsQuery, by: BreakdownDimension): Promise<Answer<StatsBreakdown>> {
-  const [cells, names] = await Promise.all([src.incidentCells(q.filter, q.period, { by }), by === 'group' ? src.groupNames() : Promise.resolve(undefined)]);
+export async function computeBreakdown(
+  src: StatsSource,
+  q: StatsQuery,
+  by: BreakdownDimension,
+): Promise<Answer<StatsBreakdown>> {
+  const [cells, names] = await Promise.all([
+    src.incidentCells(q.filter, q.period, { by }),
+    by === 'group' ? src.groupNames() : Promise.resolve(undefined),
+  ]);
   return { from: q.period.from, to: q.period.to, ...buildBreakdown(by, cells, { top: q.top, groupNames: names }) };
 }
 
-export async function computeBreakdowns(src: StatsSource, q: StatsQuery): Promise<Record<BreakdownDimension, Answer<StatsBreakdown>>> {
+export async function computeBreakdowns(
+  src: StatsSource,
+  q: StatsQuery,
+): Promise<Record<BreakdownDimension, Answer<StatsBreakdown>>> {
   const all = await Promise.all(BREAKDOWN_DIMENSIONS.map((by) => computeBreakdown(src, q, by)));
-  return Object.fromEntries(BREAKDOWN_DIMENSIONS.map((by, i) => [by, all[i]!])) as Record<BreakdownDimension, Answer<StatsBreakdown>>;
+  return Object.fromEntries(BREAKDOWN_DIMENSIONS.map((by, i) => [by, all[i]!])) as Record<
+    BreakdownDimension,
+    Answer<StatsBreakdown>
+  >;
 }

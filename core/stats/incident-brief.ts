@@ -3,7 +3,15 @@
  * summary the overview never shows). Built from the read shape on the server for the snapshot and
  * in the browser for live changes, so both paths agree. Zod-free: browser bundles import it.
  */
-import { CASUALTY_CATEGORIES, type Country, type IncidentType, type Province, type TargetType, type TimePrecision, type VerificationStatus } from '../enums';
+import {
+  CASUALTY_CATEGORIES,
+  type Country,
+  type IncidentType,
+  type Province,
+  type TargetType,
+  type TimePrecision,
+  type VerificationStatus,
+} from '../enums';
 import type { Incident } from '../incident/schema';
 import type { Figures } from './stats-types';
 
@@ -68,9 +76,13 @@ export function toBrief(i: Incident): IncidentBrief {
 }
 
 /** "Place, district, province" without repeats or blanks. */
-export function placeLabel(b: Pick<IncidentBrief, 'place' | 'district' | 'province'>, provinceLabel: (p: Province) => string = (p) => p): string {
+export function placeLabel(
+  b: Pick<IncidentBrief, 'place' | 'district' | 'province'>,
+  provinceLabel: (p: Province) => string = (p) => p,
+): string {
   const parts = [b.place, b.district, provinceLabel(b.province)].filter((s): s is string => Boolean(s));
   return parts.filter((s, k) => parts.indexOf(s) === k).join(', ');
 }
 
-export const isMassCasualty = (b: Pick<IncidentBrief, 'killed' | 'retractedAt'>, threshold: number): boolean => !b.retractedAt && b.killed.low >= threshold;
+export const isMassCasualty = (b: Pick<IncidentBrief, 'killed' | 'retractedAt'>, threshold: number): boolean =>
+  !b.retractedAt && b.killed.low >= threshold;

@@ -20,7 +20,9 @@ export const COMPARABLE_LABELS: Record<ComparableMeasure, string> = {
 };
 
 /** The instants a figure's calendar period covers, or null when it cannot be compared. */
-export function comparablePeriod(f: Pick<ReferenceFigure, 'comparableTo' | 'periodStart' | 'periodEnd'>): Period | null {
+export function comparablePeriod(
+  f: Pick<ReferenceFigure, 'comparableTo' | 'periodStart' | 'periodEnd'>,
+): Period | null {
   if (!f.comparableTo || !f.periodStart || !f.periodEnd) return null;
   const from = `${f.periodStart}T00:00:00.000Z`;
   const to = new Date(Date.parse(`${f.periodEnd}T00:00:00Z`) + DAY_MS).toISOString();

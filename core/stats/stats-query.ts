@@ -20,7 +20,12 @@ const Extras = z.object({
   range: z.enum(PERIOD_PRESETS, { error: `must be one of: ${PERIOD_PRESETS.join(', ')}` }).optional(),
   bucket: z.enum(BUCKETS, { error: `must be one of: ${BUCKETS.join(', ')}` }).optional(),
   by: z.enum(BREAKDOWN_DIMENSIONS, { error: `must be one of: ${BREAKDOWN_DIMENSIONS.join(', ')}` }).optional(),
-  top: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(50, 'must be at most 50').optional(),
+  top: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(50, 'must be at most 50')
+    .optional(),
 });
 
 export interface StatsQuery {

@@ -41,7 +41,11 @@ export function summarise(period: Period, m: IncidentMeasures, o: OperationMeasu
   };
 }
 
-export function summariseCells(period: Period, incidents: readonly IncidentCell[], operations: readonly OperationCell[]): PeriodSummary {
+export function summariseCells(
+  period: Period,
+  incidents: readonly IncidentCell[],
+  operations: readonly OperationCell[],
+): PeriodSummary {
   return summarise(period, sumIncidentCells(incidents), sumOperationCells(operations));
 }
 
@@ -54,5 +58,9 @@ export interface PeriodChange {
 
 export function changeAgainst(current: number, previous: number): PeriodChange {
   const delta = current - previous;
-  return { delta, ratio: previous === 0 ? null : delta / previous, direction: delta > 0 ? 'up' : delta < 0 ? 'down' : 'flat' };
+  return {
+    delta,
+    ratio: previous === 0 ? null : delta / previous,
+    direction: delta > 0 ? 'up' : delta < 0 ? 'down' : 'flat',
+  };
 }

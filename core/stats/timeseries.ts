@@ -4,7 +4,8 @@ import { enumerateBuckets } from './buckets';
 import type { IncidentCell, OperationCell } from './cells';
 import type { Bucket, Period, TimeseriesPoint } from './stats-types';
 
-const zeroBy = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+const zeroBy = <K extends string>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 export function emptyPoint(start: number, end: number, period: { from: number; to: number }): TimeseriesPoint {
   return {

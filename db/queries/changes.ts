@@ -8,7 +8,10 @@ import { iso } from '../repositories/incident-rows';
 
 /** The top of the log. Read it before a snapshot's data so the snapshot is at least this new. */
 export async function readPosition(db: Db): Promise<Position> {
-  const [row] = await db.select({ epoch: streamMeta.epoch, top: streamMeta.top }).from(streamMeta).where(eq(streamMeta.id, 1));
+  const [row] = await db
+    .select({ epoch: streamMeta.epoch, top: streamMeta.top })
+    .from(streamMeta)
+    .where(eq(streamMeta.id, 1));
   if (!row) throw new Error('stream_meta is missing: the database was not initialised');
   return { epoch: row.epoch, seq: Number(row.top) };
 }
@@ -27,7 +30,13 @@ const toChange = (epoch: string, r: Row): Change => ({
 });
 
 /** Changes with after < seq ≤ upTo (when given), ascending, at most `limit`. Served by the primary key. */
-export async function readChangesAfter(db: Db, epoch: string, after: number, limit: number, upTo?: number): Promise<Change[]> {
+export async function readChangesAfter(
+  db: Db,
+  epoch: string,
+  after: number,
+  limit: number,
+  upTo?: number,
+): Promise<Change[]> {
   const rows = await db
     .select()
     .from(changes)
@@ -38,7 +47,12 @@ export async function readChangesAfter(db: Db, epoch: string, after: number, lim
 }
 
 /** Change-log rows with their actor and before-image, for integrations and audit. */
-export async function readChangeRecordsAfter(db: Db, epoch: string, after: number, limit: number): Promise<ChangeRecord[]> {
+export async function readChangeRecordsAfter(
+  db: Db,
+  epoch: string,
+  after: number,
+  limit: number,
+): Promise<ChangeRecord[]> {
   const rows = await db.select().from(changes).where(gt(changes.seq, after)).orderBy(asc(changes.seq)).limit(limit);
   return rows.map((r) => ({ ...toChange(epoch, r), actor: r.actor, before: r.before }));
 }

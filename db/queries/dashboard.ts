@@ -29,7 +29,12 @@ export function createDashboardReads(db: Db) {
         filter.from ? sql`${incidents.occurredAt} >= ${filter.from}::timestamptz` : undefined,
         filter.to ? lt(incidents.occurredAt, filter.to) : undefined,
       );
-      const rows = await db.select().from(incidents).where(where).orderBy(desc(incidents.occurredAt), desc(incidents.id)).limit(limit);
+      const rows = await db
+        .select()
+        .from(incidents)
+        .where(where)
+        .orderBy(desc(incidents.occurredAt), desc(incidents.id))
+        .limit(limit);
       return rows.map((r) => toBrief(incidentFromRow(r)));
     },
 
@@ -40,9 +45,17 @@ export function createDashboardReads(db: Db) {
     syntheticPresent(): Promise<boolean> {
       if (synthetic && Date.now() - synthetic.at < SYNTHETIC_TTL_MS) return synthetic.value;
       const value = (async () => {
-        const [a] = await db.select({ x: sql<number>`1` }).from(incidents).where(and(sql`${incidents.synthetic}`, isNull(incidents.retractedAt))).limit(1);
+        const [a] = await db
+          .select({ x: sql<number>`1` })
+          .from(incidents)
+          .where(and(sql`${incidents.synthetic}`, isNull(incidents.retractedAt)))
+          .limit(1);
         if (a) return true;
-        const [b] = await db.select({ x: sql<number>`1` }).from(operations).where(sql`${operations.synthetic}`).limit(1);
+        const [b] = await db
+          .select({ x: sql<number>`1` })
+          .from(operations)
+          .where(sql`${operations.synthetic}`)
+          .limit(1);
         return Boolean(b);
       })();
       synthetic = { at: Date.now(), value };
@@ -60,8 +73,21 @@ export function createDashboardReads(db: Db) {
           if (!period || !figure.comparableTo || period.from! >= now.toISOString()) return { figure, recorded: null };
           const to = period.to < now.toISOString() ? period.to : now.toISOString();
           const filter: IncidentFilter = { from: period.from!, to };
-          const { current } = await computeSummary(src, { filter, period: { from: period.from, to }, preset: null, top: 8 });
-          return { figure, recorded: { measure: figure.comparableTo, value: recordedValue(figure.comparableTo, current), period: { from: period.from, to }, partial: to !== period.to } };
+          const { current } = await computeSummary(src, {
+            filter,
+            period: { from: period.from, to },
+            preset: null,
+            top: 8,
+          });
+          return {
+            figure,
+            recorded: {
+              measure: figure.comparableTo,
+              value: recordedValue(figure.comparableTo, current),
+              period: { from: period.from, to },
+              partial: to !== period.to,
+            },
+          };
         }),
       );
     },

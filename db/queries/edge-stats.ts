@@ -6,7 +6,14 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { IncidentType, Province, TargetType } from '../../core/enums';
-import { INCIDENT_MEASURES, OPERATION_MEASURES, zeroIncidentMeasures, zeroOperationMeasures, type IncidentMeasures, type OperationMeasures } from '../../core/rollup/incident-rollup';
+import {
+  INCIDENT_MEASURES,
+  OPERATION_MEASURES,
+  zeroIncidentMeasures,
+  zeroOperationMeasures,
+  type IncidentMeasures,
+  type OperationMeasures,
+} from '../../core/rollup/incident-rollup';
 import type { IncidentCell, OperationCell } from '../../core/stats/cells';
 import type { CellShape } from '../../core/stats/compute-stats';
 import type { Bucket } from '../../core/stats/stats-types';
@@ -16,19 +23,29 @@ import { incidentColumns } from '../rebuild-rollups';
 type Row = Record<string, string | number | null>;
 const snake = (m: string) => m.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const measureOf = new Map<string, string>(INCIDENT_MEASURES.map((m) => [snake(m), m]));
-const INCIDENT_LIST = incidentColumns.map(([col, expr]) => `(${expr})::float8 AS "${measureOf.get(col) ?? col}"`).join(', ');
+const INCIDENT_LIST = incidentColumns
+  .map(([col, expr]) => `(${expr})::float8 AS "${measureOf.get(col) ?? col}"`)
+  .join(', ');
 const OPERATION_LIST = [
   `count(*)::float8 AS "records"`,
   `sum("count")::float8 AS "operations"`,
-  ...OPERATION_MEASURES.filter((m) => m !== 'records' && m !== 'operations').map((m) => `sum("${snake(m)}")::float8 AS "${m}"`),
+  ...OPERATION_MEASURES.filter((m) => m !== 'records' && m !== 'operations').map(
+    (m) => `sum("${snake(m)}")::float8 AS "${m}"`,
+  ),
 ].join(', ');
 const ZERO: IncidentMeasures = { ...zeroIncidentMeasures() };
 const ZERO_OPS: OperationMeasures = { ...zeroOperationMeasures() };
 
 /** The bucket key of buckets.ts (ISO start instant, UTC) computed by the database. */
-const bucketSql = (bucket: Bucket) => `to_char(date_trunc('${bucket}', "occurred_at" AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:MI:SS".000Z"') AS "bucket"`;
+const bucketSql = (bucket: Bucket) =>
+  `to_char(date_trunc('${bucket}', "occurred_at" AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:MI:SS".000Z"') AS "bucket"`;
 
-const DIM_SQL = { province: `"province"`, group: `coalesce("group_id"::text, '')`, type: `"type"`, target: `"target_type"` } as const;
+const DIM_SQL = {
+  province: `"province"`,
+  group: `coalesce("group_id"::text, '')`,
+  type: `"type"`,
+  target: `"target_type"`,
+} as const;
 
 async function run(db: Db, query: SQL): Promise<Row[]> {
   const result = (await db.execute(query)) as unknown;
@@ -42,7 +59,10 @@ export async function edgeIncidentCells(db: Db, where: SQL | undefined, shape: C
   if (shape.type) keys.push(`"type" AS "type"`);
   if (shape.by && !(shape.by === 'type' && shape.type)) keys.push(`${DIM_SQL[shape.by]} AS "${shape.by}"`);
   const group = keys.length ? ` GROUP BY ${keys.map((_, i) => i + 1).join(', ')}` : '';
-  const rows = await run(db, sql`SELECT ${sql.raw([...keys, INCIDENT_LIST].join(', '))} FROM "incidents" WHERE ${where}${sql.raw(group)}`);
+  const rows = await run(
+    db,
+    sql`SELECT ${sql.raw([...keys, INCIDENT_LIST].join(', '))} FROM "incidents" WHERE ${where}${sql.raw(group)}`,
+  );
   return rows
     .filter((r) => Number(r.incidents) > 0)
     .map((r) => {
@@ -58,9 +78,16 @@ export async function edgeIncidentCells(db: Db, where: SQL | undefined, shape: C
     });
 }
 
-export async function edgeOperationCells(db: Db, where: SQL | undefined, bucket: Bucket | null): Promise<OperationCell[]> {
+export async function edgeOperationCells(
+  db: Db,
+  where: SQL | undefined,
+  bucket: Bucket | null,
+): Promise<OperationCell[]> {
   const group = bucket ? ' GROUP BY 1' : '';
-  const rows = await run(db, sql`SELECT ${sql.raw([...(bucket ? [bucketSql(bucket)] : []), OPERATION_LIST].join(', '))} FROM "operations" WHERE ${where}${sql.raw(group)}`);
+  const rows = await run(
+    db,
+    sql`SELECT ${sql.raw([...(bucket ? [bucketSql(bucket)] : []), OPERATION_LIST].join(', '))} FROM "operations" WHERE ${where}${sql.raw(group)}`,
+  );
   return rows
     .filter((r) => Number(r.records) > 0)
     .map((r) => {

@@ -19,7 +19,13 @@
  */
 import { eventFamily, incidentTypeFor } from '../../core/import/acled-event-type';
 import { placeOf } from '../../core/import/acled-place';
-import { CASUALTY_CATEGORIES, INCIDENT_TYPE_INFO, type IncidentType, type Province, type TargetType } from '../../core/enums';
+import {
+  CASUALTY_CATEGORIES,
+  INCIDENT_TYPE_INFO,
+  type IncidentType,
+  type Province,
+  type TargetType,
+} from '../../core/enums';
 import type { IncidentFilter } from '../../core/filters';
 import type { Incident } from '../../core/incident/schema';
 import type { Db } from '../client';
@@ -28,7 +34,11 @@ import { listIncidents, type PageKey } from './incidents';
 export const EXPORT_PAGE_SIZE = 500;
 
 /** Pages of incidents matching `filter`, oldest first, until the end (or `signal` aborts). */
-export async function* incidentPages(db: Db, filter: IncidentFilter, pageSize = EXPORT_PAGE_SIZE): AsyncGenerator<Incident[]> {
+export async function* incidentPages(
+  db: Db,
+  filter: IncidentFilter,
+  pageSize = EXPORT_PAGE_SIZE,
+): AsyncGenerator<Incident[]> {
   let after: PageKey | null = null;
   do {
     const page = await listIncidents(db, { filter, sort: 'occurredAt', limit: pageSize, after });
@@ -38,20 +48,69 @@ export async function* incidentPages(db: Db, filter: IncidentFilter, pageSize = 
 }
 
 export const ACLED_EXPORT_COLUMNS = [
-  'event_id_cnty', 'event_date', 'year', 'time_precision', 'disorder_type', 'event_type', 'sub_event_type',
-  'actor1', 'assoc_actor_1', 'inter1', 'actor2', 'assoc_actor_2', 'inter2', 'interaction', 'civilian_targeting',
-  'iso', 'region', 'country', 'admin1', 'admin2', 'admin3', 'location', 'latitude', 'longitude', 'geo_precision',
-  'source', 'source_scale', 'notes', 'fatalities', 'tags', 'timestamp',
+  'event_id_cnty',
+  'event_date',
+  'year',
+  'time_precision',
+  'disorder_type',
+  'event_type',
+  'sub_event_type',
+  'actor1',
+  'assoc_actor_1',
+  'inter1',
+  'actor2',
+  'assoc_actor_2',
+  'inter2',
+  'interaction',
+  'civilian_targeting',
+  'iso',
+  'region',
+  'country',
+  'admin1',
+  'admin2',
+  'admin3',
+  'location',
+  'latitude',
+  'longitude',
+  'geo_precision',
+  'source',
+  'source_scale',
+  'notes',
+  'fatalities',
+  'tags',
+  'timestamp',
 ] as const;
 
-const FIGURE_COLUMNS = (['killed', 'injured'] as const).flatMap((side) => CASUALTY_CATEGORIES.flatMap((c) => [`${side}_${c}_low`, `${side}_${c}_high`]));
+const FIGURE_COLUMNS = (['killed', 'injured'] as const).flatMap((side) =>
+  CASUALTY_CATEGORIES.flatMap((c) => [`${side}_${c}_low`, `${side}_${c}_high`]),
+);
 
 /** Our fields, after ACLED's; none of these names is an ACLED column, so the importer ignores them. */
 export const EXTRA_EXPORT_COLUMNS = [
-  'id', 'occurred_at', 'province', 'district', 'type', 'target_type', 'group', 'group_id', 'claimed',
+  'id',
+  'occurred_at',
+  'province',
+  'district',
+  'type',
+  'target_type',
+  'group',
+  'group_id',
+  'claimed',
   ...FIGURE_COLUMNS,
-  'verification', 'cross_border', 'foreign_nationals', 'source_urls', 'external_id', 'synthetic',
-  'version', 'created_at', 'created_by', 'updated_at', 'updated_by', 'retracted', 'retracted_at', 'retraction_reason',
+  'verification',
+  'cross_border',
+  'foreign_nationals',
+  'source_urls',
+  'external_id',
+  'synthetic',
+  'version',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'updated_by',
+  'retracted',
+  'retracted_at',
+  'retraction_reason',
 ];
 
 export const EXPORT_COLUMNS = [...ACLED_EXPORT_COLUMNS, ...EXTRA_EXPORT_COLUMNS];
@@ -144,12 +203,34 @@ export function acledExportRow(i: Incident): Cell[] {
     '',
     Math.floor(Date.parse(i.updatedAt) / 1000),
   ];
-  const figures = (['killed', 'injured'] as const).flatMap((side) => CASUALTY_CATEGORIES.flatMap((c) => [i.casualties[side][c].low, orEmpty(i.casualties[side][c].high)]));
+  const figures = (['killed', 'injured'] as const).flatMap((side) =>
+    CASUALTY_CATEGORIES.flatMap((c) => [i.casualties[side][c].low, orEmpty(i.casualties[side][c].high)]),
+  );
   const extra: Cell[] = [
-    i.id, i.occurredAt, i.province, orEmpty(i.district), i.type, i.targetType, orEmpty(i.groupName), orEmpty(i.groupId), String(i.claimed),
+    i.id,
+    i.occurredAt,
+    i.province,
+    orEmpty(i.district),
+    i.type,
+    i.targetType,
+    orEmpty(i.groupName),
+    orEmpty(i.groupId),
+    String(i.claimed),
     ...figures,
-    i.verification, i.crossBorder, i.foreignNationals, i.sources.flatMap((s) => (s.url ? [s.url] : [])).join(' '), orEmpty(i.externalId), String(i.synthetic),
-    i.version, i.createdAt, orEmpty(i.createdBy), i.updatedAt, orEmpty(i.updatedBy), String(i.retractedAt !== null), orEmpty(i.retractedAt), orEmpty(i.retractionReason),
+    i.verification,
+    i.crossBorder,
+    i.foreignNationals,
+    i.sources.flatMap((s) => (s.url ? [s.url] : [])).join(' '),
+    orEmpty(i.externalId),
+    String(i.synthetic),
+    i.version,
+    i.createdAt,
+    orEmpty(i.createdBy),
+    i.updatedAt,
+    orEmpty(i.updatedBy),
+    String(i.retractedAt !== null),
+    orEmpty(i.retractedAt),
+    orEmpty(i.retractionReason),
   ];
   return [...acled, ...extra];
 }

@@ -61,7 +61,10 @@ export function commonConditions(t: RecordColumns, f: CommonFilter): SQL[] {
   if (f.province?.length) where.push(inArray(t.province, f.province));
   if (f.group?.length) {
     const ids = f.group.filter((g) => g !== 'unknown');
-    const parts = [...(ids.length ? [inArray(t.groupId, ids)] : []), ...(f.group.includes('unknown') ? [isNull(t.groupId)] : [])];
+    const parts = [
+      ...(ids.length ? [inArray(t.groupId, ids)] : []),
+      ...(f.group.includes('unknown') ? [isNull(t.groupId)] : []),
+    ];
     where.push(parts.length === 1 ? parts[0]! : or(...parts)!);
   }
   if (f.status?.length) where.push(inArray(t.verification, f.status));
@@ -72,18 +75,30 @@ export function commonConditions(t: RecordColumns, f: CommonFilter): SQL[] {
 }
 
 /** The keyset condition and ORDER BY of a sort, so that pages neither skip nor repeat rows. */
-export function pageOrder(t: RecordColumns, sort: RecordSort, after: PageKey | null): { where: SQL | null; orderBy: SQL[] } {
+export function pageOrder(
+  t: RecordColumns,
+  sort: RecordSort,
+  after: PageKey | null,
+): { where: SQL | null; orderBy: SQL[] } {
   const column = sort === '-createdAt' ? t.createdAt : t.occurredAt;
   const ascending = sort === 'occurredAt';
   const orderBy = ascending ? [asc(column), asc(t.id)] : [desc(column), desc(t.id)];
   if (!after) return { where: null, orderBy };
   const past = ascending ? gt : lt;
-  const where = or(past(column, sql`${after.value}::timestamptz`), and(eq(column, sql`${after.value}::timestamptz`), past(t.id, sql`${after.id}::uuid`)))!;
+  const where = or(
+    past(column, sql`${after.value}::timestamptz`),
+    and(eq(column, sql`${after.value}::timestamptz`), past(t.id, sql`${after.id}::uuid`)),
+  )!;
   return { where, orderBy };
 }
 
 /** Runs a page query for limit + 1 rows and turns the extra row into the next page key. */
-export function toPage<R extends { id: string }, T>(rows: R[], limit: number, keyOf: (r: R) => string, map: (r: R) => T): Page<T> {
+export function toPage<R extends { id: string }, T>(
+  rows: R[],
+  limit: number,
+  keyOf: (r: R) => string,
+  map: (r: R) => T,
+): Page<T> {
   const more = rows.length > limit;
   const kept = more ? rows.slice(0, limit) : rows;
   const last = kept[kept.length - 1];

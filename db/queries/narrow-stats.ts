@@ -8,8 +8,23 @@
 import { and, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { IncidentFilter } from '../../core/filters';
 import { INCIDENT_TYPES, type IncidentType, type Province, type TargetType } from '../../core/enums';
-import { INCIDENT_MEASURES, OPERATION_MEASURES, UNKNOWN_KEY, zeroIncidentMeasures, zeroOperationMeasures, type IncidentMeasures, type OperationMeasures } from '../../core/rollup/incident-rollup';
-import { BY_TYPE_MEASURES, NARROW_GRAINS, splitByGrain, type Grain, type GrainSplit, type NarrowDim } from '../../core/rollup/narrow-rollups';
+import {
+  INCIDENT_MEASURES,
+  OPERATION_MEASURES,
+  UNKNOWN_KEY,
+  zeroIncidentMeasures,
+  zeroOperationMeasures,
+  type IncidentMeasures,
+  type OperationMeasures,
+} from '../../core/rollup/incident-rollup';
+import {
+  BY_TYPE_MEASURES,
+  NARROW_GRAINS,
+  splitByGrain,
+  type Grain,
+  type GrainSplit,
+  type NarrowDim,
+} from '../../core/rollup/narrow-rollups';
 import type { IncidentCell, OperationCell } from '../../core/stats/cells';
 import type { CellShape } from '../../core/stats/compute-stats';
 import { bucketKey } from '../../core/stats/buckets';
@@ -24,7 +39,9 @@ const all = (conds: (SQL | undefined)[]) => and(...conds.filter((c): c is SQL =>
 const snake = (m: string) => m.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 /** Each measure as float8 under its camelCase name (a JS number on both drivers), summed or not. */
 const measureList = (names: readonly string[], summed: boolean) =>
-  names.map((m) => (summed ? `coalesce(sum("${snake(m)}"), 0)::float8 AS "${m}"` : `"${snake(m)}"::float8 AS "${m}"`)).join(', ');
+  names
+    .map((m) => (summed ? `coalesce(sum("${snake(m)}"), 0)::float8 AS "${m}"` : `"${snake(m)}"::float8 AS "${m}"`))
+    .join(', ');
 /** A zero object to copy: copies of one literal share a fast hidden class (Object.fromEntries' do not). */
 const ZERO: IncidentMeasures = { ...zeroIncidentMeasures() };
 const ZERO_OPS: OperationMeasures = { ...zeroOperationMeasures() };
@@ -37,7 +54,8 @@ function grainFor(bucket: Bucket | null | undefined, dim: NarrowDim | null): Gra
 
 function grainWhere(t: typeof irn | typeof orn, split: GrainSplit): SQL | undefined {
   const parts: SQL[] = [];
-  const range = (grain: Grain, from: string | null, to: string) => all([eq(t.grain, grain), from ? gte(t.start, from) : undefined, lt(t.start, to)]);
+  const range = (grain: Grain, from: string | null, to: string) =>
+    all([eq(t.grain, grain), from ? gte(t.start, from) : undefined, lt(t.start, to)]);
   if (split.coarse) parts.push(range(split.coarse.grain, split.coarse.from, split.coarse.to)!);
   for (const d of split.days) parts.push(range('day', d.from, d.to)!);
   return parts.length === 0 ? sql`false` : or(...parts);
@@ -95,7 +113,14 @@ function toCell(row: Row, dim: NarrowDim, shape: CellShape): IncidentCell {
  * measure for each of hundreds of buckets. Totals and breakdowns sum in SQL to a few groups.
  * Raw `execute`: Drizzle's per-value result mapping cost more than the query for series rows.
  */
-async function narrowRows(db: Db, table: string, where: SQL | undefined, bucket: Exclude<Bucket, 'hour'> | null, withKey: boolean, measures: readonly string[]): Promise<Row[]> {
+async function narrowRows(
+  db: Db,
+  table: string,
+  where: SQL | undefined,
+  bucket: Exclude<Bucket, 'hour'> | null,
+  withKey: boolean,
+  measures: readonly string[],
+): Promise<Row[]> {
   const key = withKey ? `"key" AS "key", ` : '';
   const query = bucket
     ? sql`SELECT to_char("start", 'YYYY-MM-DD') AS "start", ${sql.raw(key + measureList(measures, false))} FROM ${sql.raw(table)} WHERE ${where}`
@@ -107,22 +132,46 @@ async function narrowRows(db: Db, table: string, where: SQL | undefined, bucket:
 }
 
 /** Incident cells for whole days, or null when the narrow rollups cannot answer the query. */
-export async function narrowIncidentCells(db: Db, f: IncidentFilter, days: Days, shape: CellShape): Promise<IncidentCell[] | null> {
+export async function narrowIncidentCells(
+  db: Db,
+  f: IncidentFilter,
+  days: Days,
+  shape: CellShape,
+): Promise<IncidentCell[] | null> {
   const p = plan(f, shape);
   if (!p) return null;
   const bucket = shape.bucket && shape.bucket !== 'hour' ? shape.bucket : null;
   const split = splitByGrain(days, grainFor(bucket, p.dim));
   const where = all([eq(irn.dim, p.dim), grainWhere(irn, split), p.keys ? inArray(irn.key, p.keys) : undefined]);
   const withKey = p.dim !== 'all' && !shape.type;
-  const rows = await narrowRows(db, 'incident_rollup_narrow', where, bucket, withKey, shape.type ? [...INCIDENT_MEASURES, ...BY_TYPE_MEASURES] : INCIDENT_MEASURES);
+  const rows = await narrowRows(
+    db,
+    'incident_rollup_narrow',
+    where,
+    bucket,
+    withKey,
+    shape.type ? [...INCIDENT_MEASURES, ...BY_TYPE_MEASURES] : INCIDENT_MEASURES,
+  );
   return rows.map((r) => toCell(r, p.dim, shape));
 }
 
 /** Operation cells for whole days without filters (they sum every dimension), else null. */
-export async function narrowOperationCells(db: Db, f: IncidentFilter, days: Days, bucket: Bucket | null): Promise<OperationCell[] | null> {
+export async function narrowOperationCells(
+  db: Db,
+  f: IncidentFilter,
+  days: Days,
+  bucket: Bucket | null,
+): Promise<OperationCell[] | null> {
   if (has(f.country) || has(f.province) || has(f.group) || has(f.status)) return null;
   const b = bucket && bucket !== 'hour' ? bucket : null;
-  const rows = await narrowRows(db, 'operation_rollup_narrow', grainWhere(orn, splitByGrain(days, grainFor(b, null))), b, false, OPERATION_MEASURES);
+  const rows = await narrowRows(
+    db,
+    'operation_rollup_narrow',
+    grainWhere(orn, splitByGrain(days, grainFor(b, null))),
+    b,
+    false,
+    OPERATION_MEASURES,
+  );
   return rows.map((r) => {
     const measures = { ...ZERO_OPS };
     for (const m of OPERATION_MEASURES) measures[m] = Number(r[m]);

@@ -24,7 +24,12 @@ async function withEstimates(db: Db, rows: (typeof groups.$inferSelect)[]): Prom
   const est = await db
     .select()
     .from(groupStrengthEstimates)
-    .where(inArray(groupStrengthEstimates.groupId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        groupStrengthEstimates.groupId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(groupStrengthEstimates.groupId), asc(groupStrengthEstimates.position));
   const byGroup = new Map<string, StrengthEstimate[]>();
   for (const e of est) {
@@ -36,7 +41,11 @@ async function withEstimates(db: Db, rows: (typeof groups.$inferSelect)[]): Prom
 }
 
 export async function listGroups(db: Db, opts: { retracted?: RetractedMode } = {}): Promise<Group[]> {
-  const rows = await db.select().from(groups).where(retractedCondition(groups.retractedAt, opts.retracted)).orderBy(asc(groups.shortName));
+  const rows = await db
+    .select()
+    .from(groups)
+    .where(retractedCondition(groups.retractedAt, opts.retracted))
+    .orderBy(asc(groups.shortName));
   return withEstimates(db, rows);
 }
 
@@ -45,7 +54,10 @@ export async function getGroup(db: Db, id: string): Promise<Group | null> {
   return (await withEstimates(db, rows))[0] ?? null;
 }
 
-export async function listReferenceFigures(db: Db, opts: { retracted?: RetractedMode } = {}): Promise<ReferenceFigure[]> {
+export async function listReferenceFigures(
+  db: Db,
+  opts: { retracted?: RetractedMode } = {},
+): Promise<ReferenceFigure[]> {
   const rows = await db
     .select()
     .from(referenceFigures)
@@ -60,7 +72,10 @@ export async function getReferenceFigure(db: Db, id: string): Promise<ReferenceF
 }
 
 /** Annotations by date (annotations_date_idx), optionally within [from, to] calendar dates. */
-export async function listAnnotations(db: Db, opts: { retracted?: RetractedMode; from?: string; to?: string } = {}): Promise<Annotation[]> {
+export async function listAnnotations(
+  db: Db,
+  opts: { retracted?: RetractedMode; from?: string; to?: string } = {},
+): Promise<Annotation[]> {
   const where = [
     retractedCondition(annotations.retractedAt, opts.retracted),
     opts.from ? gte(annotations.date, opts.from) : undefined,

@@ -6,14 +6,35 @@
  * one dimension read the narrow rollups (narrow-stats.ts) instead of the cube.
  */
 import { and, gte, inArray, isNull, lt, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { INCIDENT_MEASURES, OPERATION_MEASURES, UNKNOWN_KEY, type IncidentMeasures, type OperationMeasures } from '../../core/rollup/incident-rollup';
+import {
+  INCIDENT_MEASURES,
+  OPERATION_MEASURES,
+  UNKNOWN_KEY,
+  type IncidentMeasures,
+  type OperationMeasures,
+} from '../../core/rollup/incident-rollup';
 import type { IncidentFilter } from '../../core/filters';
 import type { IncidentType, Province, TargetType } from '../../core/enums';
 import type { IncidentCell, OperationCell } from '../../core/stats/cells';
-import { computeBreakdown, computeBreakdowns, computeSummary, computeTimeseries, type CellShape, type StatsSource } from '../../core/stats/compute-stats';
+import {
+  computeBreakdown,
+  computeBreakdowns,
+  computeSummary,
+  computeTimeseries,
+  type CellShape,
+  type StatsSource,
+} from '../../core/stats/compute-stats';
 import type { StatsQuery } from '../../core/stats/stats-query';
 import { splitPeriod } from '../../core/stats/period';
-import type { BreakdownDimension, Bucket, Period, StatsBreakdown, StatsOverview, StatsSummary, StatsTimeseries } from '../../core/stats/stats-types';
+import type {
+  BreakdownDimension,
+  Bucket,
+  Period,
+  StatsBreakdown,
+  StatsOverview,
+  StatsSummary,
+  StatsTimeseries,
+} from '../../core/stats/stats-types';
 import type { Db } from '../client';
 import { groups, incidentRollupDaily as ird, incidents, operationRollupDaily as ord, operations } from '../schema';
 import { readPosition } from './changes';
@@ -51,7 +72,12 @@ export function incidentTableWhere(f: IncidentFilter): SQL | undefined {
     isNull(incidents.retractedAt),
     has(f.country) ? inArray(incidents.country, f.country) : undefined,
     has(f.province) ? inArray(incidents.province, f.province) : undefined,
-    has(f.group) ? or(ids.length > 0 ? inArray(incidents.groupId, ids) : undefined, unknown ? isNull(incidents.groupId) : undefined) : undefined,
+    has(f.group)
+      ? or(
+          ids.length > 0 ? inArray(incidents.groupId, ids) : undefined,
+          unknown ? isNull(incidents.groupId) : undefined,
+        )
+      : undefined,
     has(f.type) ? inArray(incidents.type, f.type) : undefined,
     has(f.target) ? inArray(incidents.targetType, f.target) : undefined,
     has(f.status) ? inArray(incidents.verification, f.status) : undefined,
@@ -76,7 +102,12 @@ function operationTableWhere(f: IncidentFilter): SQL | undefined {
     isNull(operations.retractedAt),
     has(f.country) ? inArray(operations.country, f.country) : undefined,
     has(f.province) ? inArray(operations.province, f.province) : undefined,
-    has(f.group) ? or(ids.length > 0 ? inArray(operations.groupId, ids) : undefined, unknown ? isNull(operations.groupId) : undefined) : undefined,
+    has(f.group)
+      ? or(
+          ids.length > 0 ? inArray(operations.groupId, ids) : undefined,
+          unknown ? isNull(operations.groupId) : undefined,
+        )
+      : undefined,
     has(f.status) ? inArray(operations.verification, f.status) : undefined,
   ]);
 }
@@ -97,10 +128,17 @@ const dimColumn: Record<BreakdownDimension, AnyColumn> = {
 const sums = <M extends string>(t: Record<M, unknown>, names: readonly M[]) =>
   Object.fromEntries(names.map((m) => [m, sql<number>`coalesce(sum(${t[m]}), 0)::float8`])) as Record<M, SQL<number>>;
 
-const timeRange = (col: typeof incidents.occurredAt | typeof operations.occurredAt, e: { from: string | null; to: string }) =>
-  all([e.from ? gte(col, e.from) : undefined, lt(col, e.to)]);
+const timeRange = (
+  col: typeof incidents.occurredAt | typeof operations.occurredAt,
+  e: { from: string | null; to: string },
+) => all([e.from ? gte(col, e.from) : undefined, lt(col, e.to)]);
 
-async function rollupIncidentCells(db: Db, f: IncidentFilter, days: { fromDay: string | null; toDay: string }, shape: CellShape): Promise<IncidentCell[]> {
+async function rollupIncidentCells(
+  db: Db,
+  f: IncidentFilter,
+  days: { fromDay: string | null; toDay: string },
+  shape: CellShape,
+): Promise<IncidentCell[]> {
   const keys: Record<string, SQL> = {};
   if (shape.bucket && shape.bucket !== 'hour') keys.bucket = bucketOf(ird.day, shape.bucket);
   if (shape.type) keys.type = sql`${ird.type}`;
@@ -124,7 +162,12 @@ async function rollupIncidentCells(db: Db, f: IncidentFilter, days: { fromDay: s
   });
 }
 
-async function rollupOperationCells(db: Db, f: IncidentFilter, days: { fromDay: string | null; toDay: string }, bucket: Bucket | null): Promise<OperationCell[]> {
+async function rollupOperationCells(
+  db: Db,
+  f: IncidentFilter,
+  days: { fromDay: string | null; toDay: string },
+  bucket: Bucket | null,
+): Promise<OperationCell[]> {
   const keys: Record<string, SQL> = bucket && bucket !== 'hour' ? { bucket: bucketOf(ord.day, bucket) } : {};
   const rows = await db
     .select({ ...keys, ...sums(ord as unknown as Record<string, unknown>, OPERATION_MEASURES) })
@@ -149,28 +192,44 @@ export function createStatsSource(db: Db, cached: Cached = (_key, load) => load(
   return {
     async incidentCells(f, period, shape) {
       const { days, edges } = spans(period, shape.bucket);
-      const load = async (d: NonNullable<typeof days>) => (await narrowIncidentCells(db, f, d, shape)) ?? (await rollupIncidentCells(db, f, d, shape));
+      const load = async (d: NonNullable<typeof days>) =>
+        (await narrowIncidentCells(db, f, d, shape)) ?? (await rollupIncidentCells(db, f, d, shape));
       // A copy: the cached cells are shared, and the edges are appended below.
-      const out = days ? [...(await cached(JSON.stringify(['incident', filterKey(f), days, shape]), () => load(days)))] : [];
+      const out = days
+        ? [...(await cached(JSON.stringify(['incident', filterKey(f), days, shape]), () => load(days)))]
+        : [];
       for (const e of edges) {
-        out.push(...(await edgeIncidentCells(db, all([timeRange(incidents.occurredAt, e), incidentTableWhere(f)]), shape)));
+        out.push(
+          ...(await edgeIncidentCells(db, all([timeRange(incidents.occurredAt, e), incidentTableWhere(f)]), shape)),
+        );
       }
       return out;
     },
     async operationCells(f, period, bucket) {
       const { days, edges } = spans(period, bucket);
-      const load = async (d: NonNullable<typeof days>) => (await narrowOperationCells(db, f, d, bucket)) ?? (await rollupOperationCells(db, f, d, bucket));
-      const out = days ? [...(await cached(JSON.stringify(['operation', filterKey(f), days, bucket]), () => load(days)))] : [];
+      const load = async (d: NonNullable<typeof days>) =>
+        (await narrowOperationCells(db, f, d, bucket)) ?? (await rollupOperationCells(db, f, d, bucket));
+      const out = days
+        ? [...(await cached(JSON.stringify(['operation', filterKey(f), days, bucket]), () => load(days)))]
+        : [];
       for (const e of edges) {
-        out.push(...(await edgeOperationCells(db, all([timeRange(operations.occurredAt, e), operationTableWhere(f)]), bucket)));
+        out.push(
+          ...(await edgeOperationCells(db, all([timeRange(operations.occurredAt, e), operationTableWhere(f)]), bucket)),
+        );
       }
       return out;
     },
     firstDay: () =>
       cached('firstDay', async () => {
         // min(day) walks the primary key from its start; cells emptied by retractions are skipped.
-        const [a] = await db.select({ d: sql<string | null>`to_char(min(${ird.day}), 'YYYY-MM-DD')` }).from(ird).where(sql`${ird.incidents} <> 0`);
-        const [b] = await db.select({ d: sql<string | null>`to_char(min(${ord.day}), 'YYYY-MM-DD')` }).from(ord).where(sql`${ord.records} <> 0`);
+        const [a] = await db
+          .select({ d: sql<string | null>`to_char(min(${ird.day}), 'YYYY-MM-DD')` })
+          .from(ird)
+          .where(sql`${ird.incidents} <> 0`);
+        const [b] = await db
+          .select({ d: sql<string | null>`to_char(min(${ord.day}), 'YYYY-MM-DD')` })
+          .from(ord)
+          .where(sql`${ord.records} <> 0`);
         const days = [a?.d, b?.d].filter((d): d is string => typeof d === 'string').sort();
         return days[0] ?? null;
       }),
@@ -207,13 +266,19 @@ export function createStatsReads(db: Db) {
     async overview(q: StatsQuery): Promise<StatsOverview> {
       const position = await readPosition(db);
       const src = source(position);
-      const [summary, timeseries, breakdowns] = await Promise.all([computeSummary(src, q), computeTimeseries(src, q), computeBreakdowns(src, q)]);
+      const [summary, timeseries, breakdowns] = await Promise.all([
+        computeSummary(src, q),
+        computeTimeseries(src, q),
+        computeBreakdowns(src, q),
+      ]);
       const withPos = <T>(x: T) => ({ position, ...x });
       return {
         position,
         summary: withPos(summary),
         timeseries: withPos(timeseries),
-        breakdowns: Object.fromEntries(Object.entries(breakdowns).map(([k, v]) => [k, withPos(v)])) as StatsOverview['breakdowns'],
+        breakdowns: Object.fromEntries(
+          Object.entries(breakdowns).map(([k, v]) => [k, withPos(v)]),
+        ) as StatsOverview['breakdowns'],
       };
     },
   };

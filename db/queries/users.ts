@@ -32,7 +32,15 @@ const userColumns = {
   updatedAt: user.updatedAt,
 };
 
-type UserSelect = { id: string; email: string; name: string; role: string; banned: boolean | null; createdAt: Date; updatedAt: Date };
+type UserSelect = {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  banned: boolean | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
 const toUser = (r: UserSelect): UserRow => ({
   id: r.id,
   email: r.email,
@@ -80,7 +88,16 @@ const tokenColumns = {
   revokedAt: apiTokens.revokedAt,
 };
 
-type TokenSelect = { id: string; name: string; prefix: string; userId: string; email: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null };
+type TokenSelect = {
+  id: string;
+  name: string;
+  prefix: string;
+  userId: string;
+  email: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+};
 const toToken = (r: TokenSelect): TokenRow => ({
   ...r,
   createdAt: r.createdAt.toISOString(),
@@ -88,9 +105,16 @@ const toToken = (r: TokenSelect): TokenRow => ({
   revokedAt: r.revokedAt?.toISOString() ?? null,
 });
 
-export async function insertToken(db: Db, row: { id: string; userId: string; name: string; tokenHash: string; prefix: string }): Promise<TokenRow> {
+export async function insertToken(
+  db: Db,
+  row: { id: string; userId: string; name: string; tokenHash: string; prefix: string },
+): Promise<TokenRow> {
   await db.insert(apiTokens).values(row);
-  const [created] = await db.select(tokenColumns).from(apiTokens).innerJoin(user, eq(user.id, apiTokens.userId)).where(eq(apiTokens.id, row.id));
+  const [created] = await db
+    .select(tokenColumns)
+    .from(apiTokens)
+    .innerJoin(user, eq(user.id, apiTokens.userId))
+    .where(eq(apiTokens.id, row.id));
   return toToken(created!);
 }
 
@@ -107,8 +131,15 @@ export async function listTokens(db: Db, userId?: string): Promise<TokenRow[]> {
 
 /** Marks a token revoked (once); null when there is no such token. */
 export async function revokeToken(db: Db, id: string): Promise<TokenRow | null> {
-  await db.update(apiTokens).set({ revokedAt: new Date() }).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)));
-  const [row] = await db.select(tokenColumns).from(apiTokens).innerJoin(user, eq(user.id, apiTokens.userId)).where(eq(apiTokens.id, id));
+  await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)));
+  const [row] = await db
+    .select(tokenColumns)
+    .from(apiTokens)
+    .innerJoin(user, eq(user.id, apiTokens.userId))
+    .where(eq(apiTokens.id, id));
   return row ? toToken(row) : null;
 }
 
@@ -149,5 +180,10 @@ export async function touchToken(db: Db, id: string): Promise<void> {
   await db
     .update(apiTokens)
     .set({ lastUsedAt: sql`now()` })
-    .where(and(eq(apiTokens.id, id), sql`(${apiTokens.lastUsedAt} IS NULL OR ${apiTokens.lastUsedAt} < now() - interval '1 minute')`));
+    .where(
+      and(
+        eq(apiTokens.id, id),
+        sql`(${apiTokens.lastUsedAt} IS NULL OR ${apiTokens.lastUsedAt} < now() - interval '1 minute')`,
+      ),
+    );
 }

@@ -27,7 +27,10 @@ export function figuresToColumns(c: Casualties): FigureColumns {
 export function columnsToFigures(row: FigureColumns): Casualties {
   const side = (s: 'killed' | 'injured') =>
     Object.fromEntries(
-      CASUALTY_CATEGORIES.map((cat) => [cat, { low: Number(row[`${s}_${cat}_low`] ?? 0), high: row[`${s}_${cat}_high`] ?? null }]),
+      CASUALTY_CATEGORIES.map((cat) => [
+        cat,
+        { low: Number(row[`${s}_${cat}_low`] ?? 0), high: row[`${s}_${cat}_high`] ?? null },
+      ]),
     ) as Casualties['killed'];
   return { killed: side('killed'), injured: side('injured') };
 }

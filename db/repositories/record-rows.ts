@@ -11,6 +11,10 @@ function stamps<T extends Stamped>(r: T): T {
   return { ...r, createdAt: iso(r.createdAt), updatedAt: iso(r.updatedAt), retractedAt: isoOrNull(r.retractedAt) };
 }
 
-export const groupFromRow = (r: typeof groups.$inferSelect, estimates: StrengthEstimate[]): Group => ({ ...stamps(r), strengthEstimates: estimates });
-export const referenceFigureFromRow = (r: typeof referenceFigures.$inferSelect): ReferenceFigure => stamps(r) as ReferenceFigure;
+export const groupFromRow = (r: typeof groups.$inferSelect, estimates: StrengthEstimate[]): Group => ({
+  ...stamps(r),
+  strengthEstimates: estimates,
+});
+export const referenceFigureFromRow = (r: typeof referenceFigures.$inferSelect): ReferenceFigure =>
+  stamps(r) as ReferenceFigure;
 export const annotationFromRow = (r: typeof annotations.$inferSelect): Annotation => stamps(r) as Annotation;

@@ -3,7 +3,18 @@
  * from its admin plugin), plus our hashed API tokens and idempotency records.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { ROLES } from '../../core/enums';
 import { oneOf } from './columns';
 
@@ -121,7 +132,10 @@ export const idempotencyKeys = pgTable(
     response: jsonb('response').notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('idempotency_keys_pk').on(t.actor, t.route, t.key), check('idempotency_key_length', sql`length(${t.key}) BETWEEN 1 AND 200`)],
+  (t) => [
+    uniqueIndex('idempotency_keys_pk').on(t.actor, t.route, t.key),
+    check('idempotency_key_length', sql`length(${t.key}) BETWEEN 1 AND 200`),
+  ],
 );
 
 /**

@@ -8,7 +8,10 @@ export const groups = pgTable(
     id: uuid('id').primaryKey(),
     shortName: text('short_name').notNull(),
     fullName: text('full_name').notNull(),
-    aliases: text('aliases').array().notNull().default(sql`'{}'::text[]`),
+    aliases: text('aliases')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     baseCountry: text('base_country'),
     proscribed: boolean('proscribed').notNull().default(false),
     description: text('description'),

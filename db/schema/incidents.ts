@@ -1,6 +1,18 @@
 /** Incidents, with casualty figures as flat columns so constraints and rollups can see them. */
 import { sql } from 'drizzle-orm';
-import { boolean, check, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import {
   CASUALTY_CATEGORIES,
   COUNTRIES,
@@ -79,7 +91,9 @@ export const incidents = pgTable(
     check('incidents_version_positive', sql`${t.version} >= 1`),
     ...figureChecks().map((expr, i) => check(`incidents_figures_${i}`, expr)),
     // Re-imports find their row by the tracker's id (ACLED event_id_cnty); unique when present.
-    uniqueIndex('incidents_external_id_key').on(t.externalId).where(sql`${t.externalId} IS NOT NULL`),
+    uniqueIndex('incidents_external_id_key')
+      .on(t.externalId)
+      .where(sql`${t.externalId} IS NOT NULL`),
     // Lists, the live feed and short-range stats: newest first, optionally within [from, to).
     index('incidents_occurred_at_idx').on(t.occurredAt.desc(), t.id.desc()),
     // The feed's "recently recorded" order and cursor pagination by creation.

@@ -1,6 +1,25 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { COUNTRIES, GEO_PRECISIONS, OPERATION_KINDS, PROVINCES, TIME_PRECISIONS, VERIFICATION_STATUSES } from '../../core/enums';
+import {
+  boolean,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import {
+  COUNTRIES,
+  GEO_PRECISIONS,
+  OPERATION_KINDS,
+  PROVINCES,
+  TIME_PRECISIONS,
+  VERIFICATION_STATUSES,
+} from '../../core/enums';
 import type { Source } from '../../core/common-schemas';
 import { oneOf, versionedColumns } from './columns';
 import { groups } from './groups';
@@ -48,7 +67,9 @@ export const operations = pgTable(
     ),
     check('operations_latitude_range', sql`${t.latitude} IS NULL OR ${t.latitude} BETWEEN -90 AND 90`),
     check('operations_longitude_range', sql`${t.longitude} IS NULL OR ${t.longitude} BETWEEN -180 AND 180`),
-    uniqueIndex('operations_external_id_key').on(t.externalId).where(sql`${t.externalId} IS NOT NULL`),
+    uniqueIndex('operations_external_id_key')
+      .on(t.externalId)
+      .where(sql`${t.externalId} IS NOT NULL`),
     // The operations list, newest first, and short-range stats.
     index('operations_occurred_at_idx').on(t.occurredAt.desc(), t.id.desc()),
   ],

@@ -25,9 +25,18 @@ export const referenceFigures = pgTable(
   },
   (t) => [
     check('reference_figures_value_kind_valid', oneOf('value_kind', VALUE_KINDS)),
-    check('reference_figures_comparable_valid', sql`${t.comparableTo} IS NULL OR ${oneOf('comparable_to', COMPARABLE_MEASURES)}`),
-    check('reference_figures_range', sql`(${t.valueKind} = 'range') = (${t.valueHigh} IS NOT NULL) AND (${t.valueHigh} IS NULL OR ${t.valueHigh} >= ${t.value})`),
-    check('reference_figures_period', sql`${t.periodEnd} IS NULL OR ${t.periodStart} IS NULL OR ${t.periodEnd} >= ${t.periodStart}`),
+    check(
+      'reference_figures_comparable_valid',
+      sql`${t.comparableTo} IS NULL OR ${oneOf('comparable_to', COMPARABLE_MEASURES)}`,
+    ),
+    check(
+      'reference_figures_range',
+      sql`(${t.valueKind} = 'range') = (${t.valueHigh} IS NOT NULL) AND (${t.valueHigh} IS NULL OR ${t.valueHigh} >= ${t.value})`,
+    ),
+    check(
+      'reference_figures_period',
+      sql`${t.periodEnd} IS NULL OR ${t.periodStart} IS NULL OR ${t.periodEnd} >= ${t.periodStart}`,
+    ),
   ],
 );
 

@@ -30,7 +30,10 @@ export const incidentRollupDaily = pgTable(
   },
   (t) => [
     // The primary key leads with day: every chart filters a day range first.
-    primaryKey({ name: 'incident_rollup_daily_pk', columns: [t.day, t.country, t.province, t.groupKey, t.type, t.targetType, t.verification] }),
+    primaryKey({
+      name: 'incident_rollup_daily_pk',
+      columns: [t.day, t.country, t.province, t.groupKey, t.type, t.targetType, t.verification],
+    }),
     // A group page's activity over time.
     index('incident_rollup_group_day_idx').on(t.groupKey, t.day),
   ],
@@ -47,7 +50,12 @@ export const operationRollupDaily = pgTable(
     verification: text('verification').notNull(),
     ...measureColumns(OPERATION_MEASURES),
   },
-  (t) => [primaryKey({ name: 'operation_rollup_daily_pk', columns: [t.day, t.country, t.province, t.kind, t.groupKey, t.verification] })],
+  (t) => [
+    primaryKey({
+      name: 'operation_rollup_daily_pk',
+      columns: [t.day, t.country, t.province, t.kind, t.groupKey, t.verification],
+    }),
+  ],
 );
 
 /**

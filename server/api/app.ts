@@ -23,7 +23,9 @@ export function createApi(runtime: Runtime, modules: RouteModule[] = []): ApiApp
   app.use('*', securityHeaders(runtime.env));
   healthRoutes(app, runtime);
   for (const register of modules) register(app, runtime);
-  app.notFound((c) => c.json({ error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}` } }, 404));
+  app.notFound((c) =>
+    c.json({ error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}` } }, 404),
+  );
   app.onError((err, c) => {
     const mapped = errorResponse(c, err);
     if (mapped) return mapped;

@@ -17,7 +17,17 @@ import type { RouteModule } from './app';
 import { readJson } from './json-body';
 import { mount, type RouteSpec } from './route-spec';
 
-const CODES: Record<number, string> = { 400: 'validation', 401: 'unauthenticated', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'payload_too_large', 415: 'unsupported_media_type', 422: 'validation', 429: 'rate_limited' };
+const CODES: Record<number, string> = {
+  400: 'validation',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'validation',
+  429: 'rate_limited',
+};
 
 /** Forwards to better-auth with the client's address set by us (rate limits key on it; clients cannot spoof it). */
 async function forward(c: Context, runtime: Runtime, body?: unknown): Promise<Response> {
@@ -27,7 +37,11 @@ async function forward(c: Context, runtime: Runtime, body?: unknown): Promise<Re
   const ip = getConnInfo(c).remote.address;
   if (ip) headers.set(CLIENT_IP_HEADER, ip);
   if (body !== undefined) headers.set('content-type', 'application/json');
-  const request = new Request(c.req.url, { method: c.req.method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const request = new Request(c.req.url, {
+    method: c.req.method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   return authOf(runtime).betterAuth.handler(request);
 }
 
@@ -42,8 +56,18 @@ function rewrap(res: Response, body: unknown, status = res.status): Response {
 async function relay(res: Response, runtime: Runtime): Promise<Response> {
   if (res.ok) return res;
   // better-auth answers 500 for any storage failure: when the database is away, say so (503).
-  if (res.status >= 500 && !(await runtime.database.ping(1000).then(() => true, () => false))) {
-    return rewrap(res, { error: { code: 'unavailable', message: 'The database is not answering; try again in a moment.' } }, 503);
+  if (
+    res.status >= 500 &&
+    !(await runtime.database.ping(1000).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    return rewrap(
+      res,
+      { error: { code: 'unavailable', message: 'The database is not answering; try again in a moment.' } },
+      503,
+    );
   }
   const body = (await res.json().catch(() => null)) as { message?: string } | null;
   const code = CODES[res.status] ?? (res.status >= 500 ? 'internal' : 'validation');
@@ -53,7 +77,15 @@ async function relay(res: Response, runtime: Runtime): Promise<Response> {
   return out;
 }
 
-const userShape = { type: 'object', properties: { id: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', enum: ['viewer', 'operator', 'admin'] } } };
+const userShape = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    email: { type: 'string' },
+    name: { type: 'string' },
+    role: { type: 'string', enum: ['viewer', 'operator', 'admin'] },
+  },
+};
 
 export const authRoutes: RouteModule = (app, runtime) => {
   const specs: RouteSpec[] = [
@@ -105,10 +137,18 @@ export const authRoutes: RouteModule = (app, runtime) => {
       access: 'signed-in',
       tag: 'Auth',
       summary: 'Change your own password',
-      body: z.object({ currentPassword: z.string(), newPassword: z.string().min(8), revokeOtherSessions: z.boolean().optional() }),
+      body: z.object({
+        currentPassword: z.string(),
+        newPassword: z.string().min(8),
+        revokeOtherSessions: z.boolean().optional(),
+      }),
       bodyRequired: true,
       handler: async (c) => relay(await forward(c, runtime, await readJson(c)), runtime),
-      responses: { 200: { description: 'Changed' }, 400: { description: 'Invalid password', schema: 'Error' }, 401: { description: 'Not signed in', schema: 'Error' } },
+      responses: {
+        200: { description: 'Changed' },
+        400: { description: 'Invalid password', schema: 'Error' },
+        401: { description: 'Not signed in', schema: 'Error' },
+      },
     },
     {
       method: 'get',
@@ -125,7 +165,19 @@ export const authRoutes: RouteModule = (app, runtime) => {
           publicDashboard: runtime.env.PUBLIC_DASHBOARD,
         });
       },
-      responses: { 200: { description: 'The caller', schema: { type: 'object', properties: { user: { anyOf: [userShape, { type: 'null' }] }, via: { type: ['string', 'null'] }, publicDashboard: { type: 'boolean' } } } } },
+      responses: {
+        200: {
+          description: 'The caller',
+          schema: {
+            type: 'object',
+            properties: {
+              user: { anyOf: [userShape, { type: 'null' }] },
+              via: { type: ['string', 'null'] },
+              publicDashboard: { type: 'boolean' },
+            },
+          },
+        },
+      },
     },
   ];
   mount(app, runtime, specs);

@@ -9,8 +9,18 @@ import type { RouteModule } from './app';
 import { mount } from './route-spec';
 
 export const ChangesQuery = z.object({
-  after: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'cannot be negative').max(Number.MAX_SAFE_INTEGER).default(0),
-  limit: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(100),
+  after: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'cannot be negative')
+    .max(Number.MAX_SAFE_INTEGER)
+    .default(0),
+  limit: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(1000, 'must be at most 1000')
+    .default(100),
   epoch: z.string().max(100).optional(),
 });
 
@@ -22,13 +32,18 @@ export const changeRoutes: RouteModule = (app, runtime) => {
       access: 'signed-in',
       tag: 'Changes',
       summary: 'The change log after a seq, oldest first, with actor and before/after',
-      description: 'Page with `after` = the last `seq` you applied (or `nextAfter`). Pass the `epoch` you hold: a different epoch answers 409 (the log was reset; reload your copy).',
+      description:
+        'Page with `after` = the last `seq` you applied (or `nextAfter`). Pass the `epoch` you hold: a different epoch answers 409 (the log was reset; reload your copy).',
       query: ChangesQuery,
       handler: async (c) => {
         const q = parseInput(ChangesQuery, c.req.query());
         const position = await runtime.reads.position();
         if (q.epoch !== undefined && q.epoch !== position.epoch) {
-          throw new DomainError('conflict', `The change log was reset (epoch ${q.epoch} is gone; it is now ${position.epoch}): reload your copy, then follow from seq ${position.seq}.`, { epoch: 'is not the current epoch' });
+          throw new DomainError(
+            'conflict',
+            `The change log was reset (epoch ${q.epoch} is gone; it is now ${position.epoch}): reload your copy, then follow from seq ${position.seq}.`,
+            { epoch: 'is not the current epoch' },
+          );
         }
         const items = await runtime.reads.changeRecordsAfter(position.epoch, q.after, q.limit);
         const last = items[items.length - 1];

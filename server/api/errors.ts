@@ -23,7 +23,22 @@ export interface ErrorBody {
 export function isDatabaseUnavailable(err: unknown): boolean {
   const e = err as { code?: string; message?: string; cause?: unknown } | null;
   if (!e) return false;
-  const codes = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', '57P01', '57P02', '57P03', '08006', '08001', '08003'];
+  const codes = [
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'EPIPE',
+    'CONNECTION_CLOSED',
+    'CONNECTION_ENDED',
+    'CONNECTION_DESTROYED',
+    'CONNECT_TIMEOUT',
+    '57P01',
+    '57P02',
+    '57P03',
+    '08006',
+    '08001',
+    '08003',
+  ];
   if (e.code && codes.includes(e.code)) return true;
   if (e.message && /database did not answer|Connection terminated|PGlite is closed/i.test(e.message)) return true;
   return e.cause ? isDatabaseUnavailable(e.cause) : false;
@@ -31,7 +46,11 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 
 /** The Postgres error under driver wrappers (drizzle wraps the driver's error in `cause`). */
 function pgErrorOf(err: unknown): { code: string; constraint?: string; constraint_name?: string } | null {
-  for (let e = err as { code?: unknown; cause?: unknown } | null, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+  for (
+    let e = err as { code?: unknown; cause?: unknown } | null, depth = 0;
+    e && depth < 5;
+    e = e.cause as typeof e, depth++
+  ) {
     if (typeof e.code === 'string' && /^23\d{3}$/.test(e.code)) return e as { code: string };
   }
   return null;
@@ -45,8 +64,23 @@ function constraintResponse(c: Context, err: unknown) {
   const pg = pgErrorOf(err);
   if (!pg) return null;
   const constraint = pg.constraint_name ?? pg.constraint ?? 'a database constraint';
-  if (pg.code === '23505') return c.json({ error: { code: 'conflict', message: `This would duplicate an existing record (${constraint}). Nothing was saved.` } }, 409);
-  const body: ErrorBody = { error: { code: 'validation', message: `The values break the rule ${constraint}; check the related fields together. Nothing was saved.`, fields: { _: `violates ${constraint}` } } };
+  if (pg.code === '23505')
+    return c.json(
+      {
+        error: {
+          code: 'conflict',
+          message: `This would duplicate an existing record (${constraint}). Nothing was saved.`,
+        },
+      },
+      409,
+    );
+  const body: ErrorBody = {
+    error: {
+      code: 'validation',
+      message: `The values break the rule ${constraint}; check the related fields together. Nothing was saved.`,
+      fields: { _: `violates ${constraint}` },
+    },
+  };
   return c.json(body, 400);
 }
 
@@ -59,7 +93,15 @@ export function errorResponse(c: Context, err: unknown) {
     return c.json(body, STATUS[err.code]);
   }
   if (isDatabaseUnavailable(err)) {
-    return c.json({ error: { code: 'unavailable', message: 'The database is not answering; try again in a moment. Nothing was saved.' } }, 503);
+    return c.json(
+      {
+        error: {
+          code: 'unavailable',
+          message: 'The database is not answering; try again in a moment. Nothing was saved.',
+        },
+      },
+      503,
+    );
   }
   return constraintResponse(c, err);
 }

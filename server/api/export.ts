@@ -21,7 +21,11 @@ import { mount } from './route-spec';
 const encoder = new TextEncoder();
 
 /** A byte stream that pulls one page at a time: the next query runs only when the client has read on. */
-function pagedStream(first: IteratorResult<Incident[]>, pages: AsyncGenerator<Incident[]>, render: { head: string; page: (items: Incident[], first: boolean) => string; tail: string }) {
+function pagedStream(
+  first: IteratorResult<Incident[]>,
+  pages: AsyncGenerator<Incident[]>,
+  render: { head: string; page: (items: Incident[], first: boolean) => string; tail: string },
+) {
   let pending: IteratorResult<Incident[]> | null = first;
   let isFirst = true;
   return new ReadableStream<Uint8Array>({
@@ -58,16 +62,22 @@ async function exportIncidents(c: Context, runtime: Runtime, format: 'csv' | 'js
   };
   const render =
     format === 'csv'
-      ? { head: stringify([EXPORT_COLUMNS]), page: (items: Incident[]) => stringify(items.map(acledExportRow)), tail: '' }
+      ? {
+          head: stringify([EXPORT_COLUMNS]),
+          page: (items: Incident[]) => stringify(items.map(acledExportRow)),
+          tail: '',
+        }
       : {
           head: `{"position":${JSON.stringify(position)},"filter":${JSON.stringify(filter)},"exportedAt":${JSON.stringify(new Date().toISOString())},"incidents":[`,
-          page: (items: Incident[], isFirst: boolean) => (isFirst ? '' : ',') + items.map((i) => JSON.stringify(i)).join(','),
+          page: (items: Incident[], isFirst: boolean) =>
+            (isFirst ? '' : ',') + items.map((i) => JSON.stringify(i)).join(','),
           tail: ']}',
         };
   return new Response(pagedStream(first, pages, render), { status: 200, headers });
 }
 
-const FILTER_TEXT = 'Filters as on the dashboard and GET /api/incidents: from, to, country, province, group, type, target, status, retracted (default: exclude retracted).';
+const FILTER_TEXT =
+  'Filters as on the dashboard and GET /api/incidents: from, to, country, province, group, type, target, status, retracted (default: exclude retracted).';
 
 export const exportRoutes: RouteModule = (app, runtime) => {
   mount(app, runtime, [
@@ -82,7 +92,10 @@ export const exportRoutes: RouteModule = (app, runtime) => {
         'Importing the file gives the same incidents by province, day and killed total; types and targets as far as ACLED can express them. ' +
         'Records without an ACLED id get event_id_cnty BW-<id>, so a re-import updates instead of duplicating.',
       query: IncidentFilter,
-      responses: { 200: { description: 'text/csv, as an attachment, streamed' }, 400: { description: 'Bad filter', schema: 'Error' } },
+      responses: {
+        200: { description: 'text/csv, as an attachment, streamed' },
+        400: { description: 'Bad filter', schema: 'Error' },
+      },
       handler: (c) => exportIncidents(c, runtime, 'csv'),
     },
     {
@@ -93,7 +106,10 @@ export const exportRoutes: RouteModule = (app, runtime) => {
       summary: 'Incidents as JSON (the API read shape)',
       description: `${FILTER_TEXT} \`{ position, filter, exportedAt, incidents: [Incident] }\`, streamed.`,
       query: IncidentFilter,
-      responses: { 200: { description: 'application/json, as an attachment, streamed' }, 400: { description: 'Bad filter', schema: 'Error' } },
+      responses: {
+        200: { description: 'application/json, as an attachment, streamed' },
+        400: { description: 'Bad filter', schema: 'Error' },
+      },
       handler: (c) => exportIncidents(c, runtime, 'json'),
     },
   ]);

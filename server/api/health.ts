@@ -11,7 +11,12 @@ export function healthRoutes(app: ApiApp, runtime: Runtime) {
       return c.json({ status: 'ok', database: runtime.database.kind, position });
     } catch (err) {
       return c.json(
-        { status: 'degraded', database: runtime.database.kind, position: runtime.hub.position, error: { code: 'unavailable', message: `The database is not answering: ${(err as Error).message}` } },
+        {
+          status: 'degraded',
+          database: runtime.database.kind,
+          position: runtime.hub.position,
+          error: { code: 'unavailable', message: `The database is not answering: ${(err as Error).message}` },
+        },
         503,
       );
     }

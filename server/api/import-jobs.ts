@@ -68,7 +68,13 @@ export class ImportJobs {
     if ('report' in outcome) {
       job.state = 'done';
       job.report = outcome.report;
-      job.progress = { ...job.progress, rows: outcome.report.rows, imported: outcome.report.imported, updated: outcome.report.updated, errorCount: outcome.report.errorCount };
+      job.progress = {
+        ...job.progress,
+        rows: outcome.report.rows,
+        imported: outcome.report.imported,
+        updated: outcome.report.updated,
+        errorCount: outcome.report.errorCount,
+      };
     } else {
       job.state = 'failed';
       job.error = outcome.error;

@@ -10,10 +10,20 @@ import { DomainError } from '../../core/errors';
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
 /** Raw bodies are taken in any of the types browsers and tools give a .csv file. */
-const CSV_TYPES = new Set(['text/csv', 'application/csv', 'text/comma-separated-values', 'application/vnd.ms-excel', 'text/plain', 'application/octet-stream']);
+const CSV_TYPES = new Set([
+  'text/csv',
+  'application/csv',
+  'text/comma-separated-values',
+  'application/vnd.ms-excel',
+  'text/plain',
+  'application/octet-stream',
+]);
 
 export function tooLarge(limit: number, detail = ''): DomainError {
-  return new DomainError('payload_too_large', `The upload is larger than ${Math.round(limit / 1024 / 1024)} MB${detail}; split the file (rows are matched by event id, so parts can be imported one after another).`);
+  return new DomainError(
+    'payload_too_large',
+    `The upload is larger than ${Math.round(limit / 1024 / 1024)} MB${detail}; split the file (rows are matched by event id, so parts can be imported one after another).`,
+  );
 }
 
 export type UploadKind = 'raw' | 'multipart';
@@ -35,7 +45,11 @@ export interface ByteCount {
 }
 
 /** The request body's chunks, counted; past `limit` it fails (the importer then stops and reports). */
-export async function* countedBody(body: ReadableStream<Uint8Array>, limit: number, count: ByteCount): AsyncGenerator<Uint8Array> {
+export async function* countedBody(
+  body: ReadableStream<Uint8Array>,
+  limit: number,
+  count: ByteCount,
+): AsyncGenerator<Uint8Array> {
   const reader = body.getReader();
   try {
     for (;;) {
@@ -67,9 +81,16 @@ export interface MultipartFile {
 export function multipartFile(chunks: AsyncIterable<Uint8Array>, contentType: string): Promise<MultipartFile> {
   let parser: busboy.Busboy;
   try {
-    parser = busboy({ headers: { 'content-type': contentType }, limits: { fields: 20, parts: 40, fieldSize: 64 * 1024 } });
+    parser = busboy({
+      headers: { 'content-type': contentType },
+      limits: { fields: 20, parts: 40, fieldSize: 64 * 1024 },
+    });
   } catch (e) {
-    return Promise.reject(new DomainError('validation', `The multipart form cannot be read: ${(e as Error).message}`, { file: 'is required' }));
+    return Promise.reject(
+      new DomainError('validation', `The multipart form cannot be read: ${(e as Error).message}`, {
+        file: 'is required',
+      }),
+    );
   }
   const bb = parser;
   const close = () => {
@@ -85,10 +106,18 @@ export function multipartFile(chunks: AsyncIterable<Uint8Array>, contentType: st
     });
     bb.on('error', (err: Error) => {
       // After the file was handed out busboy passes the error to its stream, and the import reports it.
-      if (!found) reject(new DomainError('validation', `The multipart form cannot be read: ${err.message}`, { file: 'is required' }));
+      if (!found)
+        reject(
+          new DomainError('validation', `The multipart form cannot be read: ${err.message}`, { file: 'is required' }),
+        );
     });
     bb.on('close', () => {
-      if (!found) reject(new DomainError('validation', 'The form has no file: send the ACLED CSV in the field "file".', { file: 'is required' }));
+      if (!found)
+        reject(
+          new DomainError('validation', 'The form has no file: send the ACLED CSV in the field "file".', {
+            file: 'is required',
+          }),
+        );
     });
     // Resolves on drain, or when the parser is gone; removes its listeners either way.
     const writable = () =>

@@ -21,7 +21,15 @@ import { requirePrincipal } from '../auth/guards';
 import type { Runtime } from '../runtime';
 import type { RouteModule } from './app';
 import { ImportJobs, JOB_ID } from './import-jobs';
-import { countedBody, MAX_UPLOAD_BYTES, multipartFile, tooLarge, uploadKind, type ByteCount, type MultipartFile } from './import-upload';
+import {
+  countedBody,
+  MAX_UPLOAD_BYTES,
+  multipartFile,
+  tooLarge,
+  uploadKind,
+  type ByteCount,
+  type MultipartFile,
+} from './import-upload';
 import { mount } from './route-spec';
 
 const flag = z
@@ -30,7 +38,9 @@ const flag = z
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
 export const ImportQuery = z.object({ operations: flag });
-const ProgressQuery = z.object({ job: z.string({ error: 'is required' }).regex(JOB_ID, 'must be the id sent as Import-Job') });
+const ProgressQuery = z.object({
+  job: z.string({ error: 'is required' }).regex(JOB_ID, 'must be the id sent as Import-Job'),
+});
 
 const jobsByRuntime = new WeakMap<Runtime, ImportJobs>();
 export function importJobs(runtime: Runtime): ImportJobs {
@@ -42,7 +52,10 @@ export function importJobs(runtime: Runtime): ImportJobs {
 function jobIdOf(c: Context): string {
   const header = c.req.header('import-job')?.trim();
   if (header === undefined || header === '') return randomUUID();
-  if (!JOB_ID.test(header)) throw new DomainError('validation', 'Invalid Import-Job header: use 8 to 64 letters, digits, "-" or "_".', { 'Import-Job': 'is malformed' });
+  if (!JOB_ID.test(header))
+    throw new DomainError('validation', 'Invalid Import-Job header: use 8 to 64 letters, digits, "-" or "_".', {
+      'Import-Job': 'is malformed',
+    });
   return header;
 }
 
@@ -54,7 +67,8 @@ const declaredLength = (c: Context): number | null => {
 async function openInput(c: Context, count: ByteCount): Promise<{ input: ByteInput; upload: MultipartFile | null }> {
   const kind = uploadKind(c.req.header('content-type'));
   const body = c.req.raw.body;
-  if (!body) throw new DomainError('validation', 'The request has no body: send the ACLED CSV file.', { file: 'is required' });
+  if (!body)
+    throw new DomainError('validation', 'The request has no body: send the ACLED CSV file.', { file: 'is required' });
   const chunks = countedBody(body, MAX_UPLOAD_BYTES, count);
   if (kind === 'raw') return { input: chunks, upload: null };
   try {
@@ -74,7 +88,11 @@ async function runImport(c: Context, runtime: Runtime): Promise<Response> {
   const jobId = jobIdOf(c);
   const jobs = importJobs(runtime);
   if (!jobs.start(jobId, principal.userId, declared)) {
-    throw new DomainError('conflict', `Import job ${jobId} is still running; use a new Import-Job id for a new upload.`, { 'Import-Job': 'is in use' });
+    throw new DomainError(
+      'conflict',
+      `Import job ${jobId} is still running; use a new Import-Job id for a new upload.`,
+      { 'Import-Job': 'is in use' },
+    );
   }
   c.header('Import-Job', jobId);
   const count: ByteCount = { bytes: 0, exceeded: false };
@@ -83,7 +101,12 @@ async function runImport(c: Context, runtime: Runtime): Promise<Response> {
   try {
     const opened = await openInput(c, count);
     upload = opened.upload;
-    const groups = (await runtime.reads.groups.list()).map((g) => ({ id: g.id, shortName: g.shortName, fullName: g.fullName, aliases: g.aliases }));
+    const groups = (await runtime.reads.groups.list()).map((g) => ({
+      id: g.id,
+      shortName: g.shortName,
+      fullName: g.fullName,
+      aliases: g.aliases,
+    }));
     report = await importAcled({
       input: opened.input,
       options: { operations, groups },
@@ -96,7 +119,18 @@ async function runImport(c: Context, runtime: Runtime): Promise<Response> {
   } finally {
     upload?.close();
   }
-  runtime.log.info({ job: jobId, actor: principal.actor.label, rows: report.rows, imported: report.imported, updated: report.updated, errors: report.errorCount, stopped: report.stopped?.message }, 'ACLED import finished');
+  runtime.log.info(
+    {
+      job: jobId,
+      actor: principal.actor.label,
+      rows: report.rows,
+      imported: report.imported,
+      updated: report.updated,
+      errors: report.errorCount,
+      stopped: report.stopped?.message,
+    },
+    'ACLED import finished',
+  );
   if (count.exceeded) {
     const saved = `; the ${report.imported + report.updated} rows read before the limit were saved`;
     jobs.finish(jobId, { error: tooLarge(MAX_UPLOAD_BYTES, saved).message });
@@ -110,13 +144,30 @@ const REPORT_SCHEMA = {
   type: 'object',
   required: ['rows', 'imported', 'updated', 'skipped', 'errors', 'errorCount', 'stopped'],
   properties: {
-    rows: { type: 'integer', description: 'Data records after the header; rows = imported + updated + Σ skipped + errorCount' },
+    rows: {
+      type: 'integer',
+      description: 'Data records after the header; rows = imported + updated + Σ skipped + errorCount',
+    },
     imported: { type: 'integer' },
-    updated: { type: 'integer', description: 'Rows that matched a record by event id (rewritten if changed, untouched if identical)' },
-    skipped: { type: 'object', additionalProperties: { type: 'integer' }, description: 'By reason: country_not_covered, protest_or_riot, strategic_development' },
-    errors: { type: 'array', items: { type: 'object', properties: { line: { type: 'integer' }, message: { type: 'string' } } }, description: 'The first 1,000 row errors, then `stopped` if set' },
+    updated: {
+      type: 'integer',
+      description: 'Rows that matched a record by event id (rewritten if changed, untouched if identical)',
+    },
+    skipped: {
+      type: 'object',
+      additionalProperties: { type: 'integer' },
+      description: 'By reason: country_not_covered, protest_or_riot, strategic_development',
+    },
+    errors: {
+      type: 'array',
+      items: { type: 'object', properties: { line: { type: 'integer' }, message: { type: 'string' } } },
+      description: 'The first 1,000 row errors, then `stopped` if set',
+    },
     errorCount: { type: 'integer' },
-    stopped: { description: 'Why reading stopped early (a file-level problem), or null', oneOf: [{ type: 'null' }, { type: 'object' }] },
+    stopped: {
+      description: 'Why reading stopped early (a file-level problem), or null',
+      oneOf: [{ type: 'null' }, { type: 'object' }],
+    },
   },
 };
 
@@ -134,7 +185,10 @@ export const importRoutes: RouteModule = (app, runtime) => {
         'Send header `Import-Job: <id you generated>` to poll GET /api/import/progress?job=<id> while it runs (the answer carries the id in the same header).',
       query: ImportQuery,
       responses: {
-        200: { description: 'The import ran: its report (row errors and a file-level stop are in it)', schema: REPORT_SCHEMA },
+        200: {
+          description: 'The import ran: its report (row errors and a file-level stop are in it)',
+          schema: REPORT_SCHEMA,
+        },
         400: { description: 'Bad parameter, or a form without a file', schema: 'Error' },
         401: { description: 'Not signed in', schema: 'Error' },
         403: { description: 'Not an operator or admin', schema: 'Error' },
@@ -151,14 +205,19 @@ export const importRoutes: RouteModule = (app, runtime) => {
       access: 'signed-in',
       tag: 'Import and export',
       summary: 'Progress of an import started with an Import-Job header',
-      description: 'Poll while the POST runs: `progress.bytesRead` against `totalBytes`, rows so far; `report` once done. Jobs are kept 15 minutes after they end, in the process that ran them.',
+      description:
+        'Poll while the POST runs: `progress.bytesRead` against `totalBytes`, rows so far; `report` once done. Jobs are kept 15 minutes after they end, in the process that ran them.',
       query: ProgressQuery,
-      responses: { 200: { description: '{ job }' }, 404: { description: 'No such job (or not yours)', schema: 'Error' } },
+      responses: {
+        200: { description: '{ job }' },
+        404: { description: 'No such job (or not yours)', schema: 'Error' },
+      },
       handler: async (c) => {
         const principal = await requirePrincipal(c, runtime);
         const { job: id } = parseInput(ProgressQuery, { job: c.req.query('job') });
         const job = importJobs(runtime).get(id);
-        if (!job || (job.owner !== principal.userId && principal.actor.role !== 'admin')) throw new NotFoundError('Import job', id);
+        if (!job || (job.owner !== principal.userId && principal.actor.role !== 'admin'))
+          throw new NotFoundError('Import job', id);
         return c.json({ job });
       },
     },

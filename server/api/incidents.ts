@@ -87,7 +87,9 @@ export const operationRoutes: RouteModule = (app, runtime) => {
       updateInput: UpdateOperationInput,
       list: {
         handler: list,
-        query: PagingQuery.extend(operationFilterShape).extend({ kind: z.union([z.enum(OPERATION_KINDS), z.array(z.enum(OPERATION_KINDS))]).optional() }),
+        query: PagingQuery.extend(operationFilterShape).extend({
+          kind: z.union([z.enum(OPERATION_KINDS), z.array(z.enum(OPERATION_KINDS))]).optional(),
+        }),
         description: LIST_DESCRIPTION,
       },
       get: (id) => runtime.reads.operations.get(id),

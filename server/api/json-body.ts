@@ -11,7 +11,10 @@ export const MAX_JSON_BYTES = 1024 * 1024;
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 function tooLarge(limit: number): DomainError {
-  return new DomainError('payload_too_large', `The request body is larger than ${Math.round(limit / 1024)} KB; send less data per request.`);
+  return new DomainError(
+    'payload_too_large',
+    `The request body is larger than ${Math.round(limit / 1024)} KB; send less data per request.`,
+  );
 }
 
 function hasBody(c: Context): boolean {
@@ -68,7 +71,11 @@ export async function readJson(c: Context, opts: { optional?: boolean; limit?: n
   const limit = opts.limit ?? MAX_JSON_BYTES;
   if (!hasBody(c) || !c.req.raw.body) {
     if (opts.optional) return undefined;
-    throw new DomainError('validation', 'The request has no body: send a JSON object with Content-Type: application/json.', { _: 'is required' });
+    throw new DomainError(
+      'validation',
+      'The request has no body: send a JSON object with Content-Type: application/json.',
+      { _: 'is required' },
+    );
   }
   const declared = Number(c.req.header('content-length'));
   if (Number.isFinite(declared) && declared > limit) {
@@ -77,7 +84,10 @@ export async function readJson(c: Context, opts: { optional?: boolean; limit?: n
   }
   const type = c.req.header('content-type');
   if (!type || !JSON_TYPE.test(type)) {
-    throw new DomainError('unsupported_media_type', `Send the body as JSON with Content-Type: application/json (got ${type ? `"${type}"` : 'no Content-Type'}).`);
+    throw new DomainError(
+      'unsupported_media_type',
+      `Send the body as JSON with Content-Type: application/json (got ${type ? `"${type}"` : 'no Content-Type'}).`,
+    );
   }
   const bytes = await readLimited(c.req.raw.body, limit);
   let text: string;
@@ -93,6 +103,8 @@ export async function readJson(c: Context, opts: { optional?: boolean; limit?: n
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new DomainError('validation', `The request body is not valid JSON: ${(e as Error).message}`, { _: 'is not valid JSON' });
+    throw new DomainError('validation', `The request body is not valid JSON: ${(e as Error).message}`, {
+      _: 'is not valid JSON',
+    });
   }
 }

@@ -38,7 +38,10 @@ export function encodeCursor(sort: RecordSort, key: PageKey | null): string | nu
 }
 
 function decodeCursor(cursor: string, sort: RecordSort): PageKey {
-  const bad = (why: string) => new DomainError('validation', `Invalid cursor: ${why}. Use the nextCursor of the previous page unchanged.`, { cursor: why });
+  const bad = (why: string) =>
+    new DomainError('validation', `Invalid cursor: ${why}. Use the nextCursor of the previous page unchanged.`, {
+      cursor: why,
+    });
   let raw: unknown;
   try {
     raw = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -77,7 +80,12 @@ export function incidentListParams(url: string): ListParams<IncidentFilter> {
 
 const kindList = z
   .union([z.string(), z.array(z.string())])
-  .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean))
+  .transform((v) =>
+    (Array.isArray(v) ? v : [v])
+      .flatMap((s) => s.split(','))
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(z.enum(OPERATION_KINDS, { error: `must be one of: ${OPERATION_KINDS.join(', ')} (operation kind)` })))
   .optional();
 
@@ -88,7 +96,12 @@ export function operationListParams(url: string): ListParams<OperationFilter> {
   const fields: Record<string, string> = {};
   if (type !== undefined) fields.type = 'does not apply to operations (use kind)';
   if (target !== undefined) fields.target = 'does not apply to operations';
-  if (Object.keys(fields).length > 0) throw new DomainError('validation', 'Filters type and target apply to incidents only; filter operations by kind.', fields);
+  if (Object.keys(fields).length > 0)
+    throw new DomainError(
+      'validation',
+      'Filters type and target apply to incidents only; filter operations by kind.',
+      fields,
+    );
   const filter = parseInput(IncidentFilter, common);
   return { ...paging, filter: { ...filter, kind: parseInput(z.object({ kind: kindList }), { kind }).kind } };
 }

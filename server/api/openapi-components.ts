@@ -14,7 +14,11 @@ export type JsonSchema = Record<string, unknown>;
 
 /** JSON Schema of a zod schema; `io: 'input'` describes request bodies, 'output' stored records. */
 export function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as JsonSchema;
   return rest;
 }
 
@@ -37,11 +41,17 @@ const Versioned: JsonSchema = {
   },
 };
 
-const record = (fields: z.ZodType, extra: JsonSchema = {}) => ({ allOf: [jsonSchema(fields, 'output'), Versioned, { type: 'object', properties: extra }] });
+const record = (fields: z.ZodType, extra: JsonSchema = {}) => ({
+  allOf: [jsonSchema(fields, 'output'), Versioned, { type: 'object', properties: extra }],
+});
 const page = (item: string) => ({
   type: 'object',
   required: ['items', 'nextCursor', 'position'],
-  properties: { items: { type: 'array', items: ref(item) }, nextCursor: { ...nullableString, description: 'Pass as `cursor` for the next page; null on the last' }, position: ref('Position') },
+  properties: {
+    items: { type: 'array', items: ref(item) },
+    nextCursor: { ...nullableString, description: 'Pass as `cursor` for the next page; null on the last' },
+    position: ref('Position'),
+  },
 });
 
 const Change = {
@@ -71,16 +81,43 @@ export function components(): JsonSchema {
             type: 'object',
             required: ['code', 'message'],
             properties: {
-              code: { type: 'string', enum: ['validation', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'payload_too_large', 'unsupported_media_type', 'rate_limited', 'unavailable', 'internal'] },
+              code: {
+                type: 'string',
+                enum: [
+                  'validation',
+                  'unauthenticated',
+                  'forbidden',
+                  'not_found',
+                  'conflict',
+                  'payload_too_large',
+                  'unsupported_media_type',
+                  'rate_limited',
+                  'unavailable',
+                  'internal',
+                ],
+              },
               message: { type: 'string' },
-              fields: { type: 'object', additionalProperties: { type: 'string' }, description: 'Input path (e.g. casualties.killed.civilians.high) → what is wrong' },
+              fields: {
+                type: 'object',
+                additionalProperties: { type: 'string' },
+                description: 'Input path (e.g. casualties.killed.civilians.high) → what is wrong',
+              },
               current: { description: 'On a version conflict: the record as it is now' },
             },
           },
         },
       },
-      Position: { type: 'object', required: ['epoch', 'seq'], properties: { epoch: { type: 'string' }, seq: { type: 'integer' } } },
-      ChangePosition: { type: 'object', required: ['epoch', 'seq'], properties: { epoch: { type: 'string' }, seq: { type: 'integer' } }, description: 'The change-log position of this write' },
+      Position: {
+        type: 'object',
+        required: ['epoch', 'seq'],
+        properties: { epoch: { type: 'string' }, seq: { type: 'integer' } },
+      },
+      ChangePosition: {
+        type: 'object',
+        required: ['epoch', 'seq'],
+        properties: { epoch: { type: 'string' }, seq: { type: 'integer' } },
+        description: 'The change-log position of this write',
+      },
       Incident: record(CreateIncidentInput, { groupName: nullableString }),
       Operation: record(CreateOperationInput, { groupName: nullableString }),
       Group: record(CreateGroupInput),
@@ -92,10 +129,18 @@ export function components(): JsonSchema {
       ReferenceFigurePage: page('ReferenceFigure'),
       AnnotationPage: page('Annotation'),
       ChangeRecord: Change,
-      History: { type: 'object', properties: { items: { type: 'array', items: ref('ChangeRecord') }, position: ref('Position') } },
+      History: {
+        type: 'object',
+        properties: { items: { type: 'array', items: ref('ChangeRecord') }, position: ref('Position') },
+      },
       ChangePage: {
         type: 'object',
-        properties: { items: { type: 'array', items: ref('ChangeRecord') }, nextAfter: { type: 'integer' }, hasMore: { type: 'boolean' }, position: ref('Position') },
+        properties: {
+          items: { type: 'array', items: ref('ChangeRecord') },
+          nextAfter: { type: 'integer' },
+          hasMore: { type: 'boolean' },
+          position: ref('Position'),
+        },
       },
       User: {
         type: 'object',
@@ -124,8 +169,18 @@ export function components(): JsonSchema {
       },
     },
     securitySchemes: {
-      cookieAuth: { type: 'apiKey', in: 'cookie', name: 'bw.session_token', description: 'The session cookie set by POST /api/auth/sign-in/email (named __Secure-bw.session_token behind HTTPS). Writes must carry this site\'s Origin.' },
-      bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token (bw_…) from the admin page or `npm run token:create`.' },
+      cookieAuth: {
+        type: 'apiKey',
+        in: 'cookie',
+        name: 'bw.session_token',
+        description:
+          "The session cookie set by POST /api/auth/sign-in/email (named __Secure-bw.session_token behind HTTPS). Writes must carry this site's Origin.",
+      },
+      bearerAuth: {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'An API token (bw_…) from the admin page or `npm run token:create`.',
+      },
     },
   };
 }

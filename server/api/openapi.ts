@@ -18,30 +18,67 @@ const ACCESS_TEXT: Record<Access, string> = {
 function queryParameters(spec: RouteSpec): JsonSchema[] {
   if (!spec.query) return [];
   const schema = jsonSchema(spec.query, 'input') as { properties?: Record<string, JsonSchema> };
-  return Object.entries(schema.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: false, schema: s, style: 'form', explode: true }));
+  return Object.entries(schema.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema: s,
+    style: 'form',
+    explode: true,
+  }));
 }
 
 function operation(spec: RouteSpec): JsonSchema {
-  const pathParams = [...spec.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+  const pathParams = [...spec.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
   const headers = spec.idempotent
-    ? [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Same key and body: the first answer again (header Idempotent-Replayed: true). Same key, other body: 409.' }]
+    ? [
+        {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          schema: { type: 'string', maxLength: 200 },
+          description:
+            'Same key and body: the first answer again (header Idempotent-Replayed: true). Same key, other body: 409.',
+        },
+      ]
     : [];
   const responses: JsonSchema = {};
   for (const [status, r] of Object.entries(spec.responses)) {
     const schema = typeof r.schema === 'string' ? { $ref: `#/components/schemas/${r.schema}` } : r.schema;
-    responses[status] = schema ? { description: r.description, content: { 'application/json': { schema } } } : { description: r.description };
+    responses[status] = schema
+      ? { description: r.description, content: { 'application/json': { schema } } }
+      : { description: r.description };
   }
-  if (spec.access !== 'public') responses['503'] ??= { description: 'The database is not answering', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
-  const body = spec.body === undefined ? undefined : typeof spec.body === 'string' ? { $ref: `#/components/schemas/${spec.body}` } : jsonSchema(spec.body, 'input');
+  if (spec.access !== 'public')
+    responses['503'] ??= {
+      description: 'The database is not answering',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    };
+  const body =
+    spec.body === undefined
+      ? undefined
+      : typeof spec.body === 'string'
+        ? { $ref: `#/components/schemas/${spec.body}` }
+        : jsonSchema(spec.body, 'input');
   return {
     tags: [spec.tag],
     summary: spec.summary,
     description: [spec.description, `Access: ${ACCESS_TEXT[spec.access]}`].filter(Boolean).join('\n\n'),
-    operationId: `${spec.method}${spec.path.replace(/^\/api/, '').replace(/[{}]/g, '').replace(/(^|[/-])(\w)/g, (_, _s, ch: string) => ch.toUpperCase())}`,
+    operationId: `${spec.method}${spec.path
+      .replace(/^\/api/, '')
+      .replace(/[{}]/g, '')
+      .replace(/(^|[/-])(\w)/g, (_, _s, ch: string) => ch.toUpperCase())}`,
     'x-access': spec.access,
     security: spec.access === 'public' ? [] : [{ cookieAuth: [] }, { bearerAuth: [] }],
     parameters: [...pathParams, ...queryParameters(spec), ...headers],
-    ...(body ? { requestBody: { required: spec.bodyRequired ?? false, content: { 'application/json': { schema: body } } } } : {}),
+    ...(body
+      ? { requestBody: { required: spec.bodyRequired ?? false, content: { 'application/json': { schema: body } } } }
+      : {}),
     responses,
   };
 }
@@ -59,7 +96,8 @@ export function buildOpenApi(app: ApiApp, info: { version: string }): JsonSchema
     if (r.method === 'ALL' || path.includes('*') || seen.has(`${r.method} ${path}`)) continue;
     seen.add(`${r.method} ${path}`);
     (paths[path] ??= {})[r.method.toLowerCase()] = {
-      summary: path === '/api/health' ? 'Health: database kind and log position, 503 when degraded' : `${r.method} ${path}`,
+      summary:
+        path === '/api/health' ? 'Health: database kind and log position, 503 when degraded' : `${r.method} ${path}`,
       tags: [path.split('/')[2] ?? 'api'],
       responses: { default: { description: 'See the route module', content: { 'application/json': { schema: {} } } } },
     };

@@ -43,7 +43,16 @@ const ERRORS = {
 
 export function recordRoutes<T>(runtime: Runtime, r: RecordResource<T>): RouteSpec[] {
   const item = `${r.base}/{id}`;
-  const written = (description: string) => ({ description, schema: { type: 'object', properties: { [r.key]: { $ref: `#/components/schemas/${r.schema}` }, change: { $ref: '#/components/schemas/ChangePosition' } } } });
+  const written = (description: string) => ({
+    description,
+    schema: {
+      type: 'object',
+      properties: {
+        [r.key]: { $ref: `#/components/schemas/${r.schema}` },
+        change: { $ref: '#/components/schemas/ChangePosition' },
+      },
+    },
+  });
   const one = async (c: Context) => {
     const id = idParam(c, r.label);
     const position = await runtime.reads.position();
@@ -59,7 +68,11 @@ export function recordRoutes<T>(runtime: Runtime, r: RecordResource<T>): RouteSp
       tag: r.tag,
       summary: `List ${r.tag.toLowerCase()}`,
       ...r.list,
-      responses: { 200: { description: 'A page of records and the log position read before them', schema: `${r.schema}Page` }, 400: ERRORS[400], 401: ERRORS[401] },
+      responses: {
+        200: { description: 'A page of records and the log position read before them', schema: `${r.schema}Page` },
+        400: ERRORS[400],
+        401: ERRORS[401],
+      },
     },
     {
       method: 'post',
@@ -86,7 +99,20 @@ export function recordRoutes<T>(runtime: Runtime, r: RecordResource<T>): RouteSp
       tag: r.tag,
       summary: `Read one ${r.label.toLowerCase()}`,
       handler: one,
-      responses: { 200: { description: 'The record and the log position read before it', schema: { type: 'object', properties: { [r.key]: { $ref: `#/components/schemas/${r.schema}` }, position: { $ref: '#/components/schemas/Position' } } } }, 401: ERRORS[401], 404: { description: 'No such record', schema: 'Error' } },
+      responses: {
+        200: {
+          description: 'The record and the log position read before it',
+          schema: {
+            type: 'object',
+            properties: {
+              [r.key]: { $ref: `#/components/schemas/${r.schema}` },
+              position: { $ref: '#/components/schemas/Position' },
+            },
+          },
+        },
+        401: ERRORS[401],
+        404: { description: 'No such record', schema: 'Error' },
+      },
     },
     {
       method: 'patch',
@@ -105,7 +131,10 @@ export function recordRoutes<T>(runtime: Runtime, r: RecordResource<T>): RouteSp
         200: written('Updated'),
         ...ERRORS,
         404: { description: 'No such record', schema: 'Error' },
-        409: { description: 'The record changed since `version` (or was retracted): `error.current` is the record now', schema: 'Error' },
+        409: {
+          description: 'The record changed since `version` (or was retracted): `error.current` is the record now',
+          schema: 'Error',
+        },
       },
     },
     {
@@ -141,7 +170,11 @@ export function recordRoutes<T>(runtime: Runtime, r: RecordResource<T>): RouteSp
         if (items.length === 0 && !(await r.get(id))) throw new NotFoundError(r.label, id);
         return c.json({ items, position });
       },
-      responses: { 200: { description: 'Changes, oldest first', schema: 'History' }, 401: ERRORS[401], 404: { description: 'No such record', schema: 'Error' } },
+      responses: {
+        200: { description: 'Changes, oldest first', schema: 'History' },
+        401: ERRORS[401],
+        404: { description: 'No such record', schema: 'Error' },
+      },
     },
   ];
 }

@@ -7,7 +7,11 @@ import { CalendarDate } from '../../core/common-schemas';
 import { parseInput } from '../../core/errors';
 import { createGroup, retractGroup, updateGroup } from '../../core/group/group-verbs';
 import { CreateGroupInput, UpdateGroupInput } from '../../core/group/schema';
-import { createReferenceFigure, retractReferenceFigure, updateReferenceFigure } from '../../core/reference-figure/reference-figure-verbs';
+import {
+  createReferenceFigure,
+  retractReferenceFigure,
+  updateReferenceFigure,
+} from '../../core/reference-figure/reference-figure-verbs';
 import { CreateReferenceFigureInput, UpdateReferenceFigureInput } from '../../core/reference-figure/schema';
 import type { RouteModule } from './app';
 import { RetractedQuery } from './list-params';
@@ -19,11 +23,13 @@ const AnnotationQuery = RetractedQuery.extend({ from: CalendarDate.optional(), t
 export const referenceRoutes: RouteModule = (app, runtime) => {
   const reads = runtime.reads;
   /** Small tables: the whole list in one answer (`nextCursor` is always null). */
-  const whole = <Q extends z.ZodType>(query: Q, load: (q: z.output<Q>) => Promise<unknown[]>) => async (c: Context) => {
-    const q = parseInput(query, c.req.query());
-    const position = await reads.position();
-    return c.json({ items: await load(q as z.output<Q>), nextCursor: null, position });
-  };
+  const whole =
+    <Q extends z.ZodType>(query: Q, load: (q: z.output<Q>) => Promise<unknown[]>) =>
+    async (c: Context) => {
+      const q = parseInput(query, c.req.query());
+      const position = await reads.position();
+      return c.json({ items: await load(q as z.output<Q>), nextCursor: null, position });
+    };
 
   mount(
     app,
@@ -80,7 +86,11 @@ export const referenceRoutes: RouteModule = (app, runtime) => {
       writeAccess: 'admin',
       createInput: CreateAnnotationInput,
       updateInput: UpdateAnnotationInput,
-      list: { handler: whole(AnnotationQuery, (q) => reads.annotations.list(q)), query: AnnotationQuery, description: 'By date; `from`/`to` are calendar dates, inclusive.' },
+      list: {
+        handler: whole(AnnotationQuery, (q) => reads.annotations.list(q)),
+        query: AnnotationQuery,
+        description: 'By date; `from`/`to` are calendar dates, inclusive.',
+      },
       get: (id) => reads.annotations.get(id),
       create: (ctx, input, tx) => createAnnotation({ ctx, input, tx }),
       update: (ctx, id, input) => updateAnnotation({ ctx, id, input }),

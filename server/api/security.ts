@@ -71,11 +71,17 @@ export function crossSiteGuard(env: Pick<Env, 'BASE_URL'>): MiddlewareHandler {
     if (!hasSessionCookie(c.req.header('cookie'))) return next();
     const origin = originOf(c.req.header('origin')) ?? originOf(c.req.header('referer'));
     if (!origin) {
-      throw new DomainError('forbidden', 'Cross-site check failed: a signed-in write must carry an Origin (or Referer) header from this site. Scripts should use an API token instead of a cookie.');
+      throw new DomainError(
+        'forbidden',
+        'Cross-site check failed: a signed-in write must carry an Origin (or Referer) header from this site. Scripts should use an API token instead of a cookie.',
+      );
     }
     const allowed = siteOrigins(c, env).map((o) => o.toLowerCase());
     if (!allowed.includes(origin.toLowerCase())) {
-      throw new DomainError('forbidden', `Cross-site request refused: it came from ${origin}, not from this site (${allowed[0] ?? 'unknown'}).`);
+      throw new DomainError(
+        'forbidden',
+        `Cross-site request refused: it came from ${origin}, not from this site (${allowed[0] ?? 'unknown'}).`,
+      );
     }
     return next();
   };
@@ -94,7 +100,10 @@ export function defaultAccess(app: ApiApp, runtime: Runtime): MiddlewareHandler 
   let declared: { method: string; re: RegExp }[] | null = null;
   const isDeclared = (method: string, path: string) => {
     // Computed on first use: every module has mounted its routes by then.
-    declared ??= mountedSpecs(app).map((s) => ({ method: s.method.toUpperCase(), re: new RegExp(`^${s.path.replace(/\{\w+\}/g, '[^/]+')}/?$`) }));
+    declared ??= mountedSpecs(app).map((s) => ({
+      method: s.method.toUpperCase(),
+      re: new RegExp(`^${s.path.replace(/\{\w+\}/g, '[^/]+')}/?$`),
+    }));
     return declared.some((d) => (d.method === method || (method === 'HEAD' && d.method === 'GET')) && d.re.test(path));
   };
   return async (c, next) => {

@@ -30,7 +30,16 @@ export const userRoutes: RouteModule = (app, runtime) => {
       tag: 'Users',
       summary: 'List users',
       handler: async (c) => c.json({ items: await listUsers(db) }),
-      responses: { 200: { description: 'All users', schema: { type: 'object', properties: { items: { type: 'array', items: { $ref: '#/components/schemas/User' } } } } }, ...ADMIN_ERRORS },
+      responses: {
+        200: {
+          description: 'All users',
+          schema: {
+            type: 'object',
+            properties: { items: { type: 'array', items: { $ref: '#/components/schemas/User' } } },
+          },
+        },
+        ...ADMIN_ERRORS,
+      },
     },
     {
       method: 'post',
@@ -45,7 +54,16 @@ export const userRoutes: RouteModule = (app, runtime) => {
         return c.json({ user: added.user, generatedPassword: added.generatedPassword }, 201);
       },
       responses: {
-        201: { description: 'Created', schema: { type: 'object', properties: { user: { $ref: '#/components/schemas/User' }, generatedPassword: { type: ['string', 'null'] } } } },
+        201: {
+          description: 'Created',
+          schema: {
+            type: 'object',
+            properties: {
+              user: { $ref: '#/components/schemas/User' },
+              generatedPassword: { type: ['string', 'null'] },
+            },
+          },
+        },
         ...ADMIN_ERRORS,
         409: { description: 'The email is taken', schema: 'Error' },
       },
@@ -63,7 +81,10 @@ export const userRoutes: RouteModule = (app, runtime) => {
         return c.json({ user: await updateUser(authOf(runtime), id, await readJson(c)) });
       },
       responses: {
-        200: { description: 'Updated', schema: { type: 'object', properties: { user: { $ref: '#/components/schemas/User' } } } },
+        200: {
+          description: 'Updated',
+          schema: { type: 'object', properties: { user: { $ref: '#/components/schemas/User' } } },
+        },
         ...ADMIN_ERRORS,
         404: { description: 'No such user', schema: 'Error' },
         409: { description: 'Would leave no active admin', schema: 'Error' },
@@ -76,7 +97,16 @@ export const userRoutes: RouteModule = (app, runtime) => {
       tag: 'Users',
       summary: 'List API tokens (never their secrets); `userId` narrows to one owner',
       handler: async (c) => c.json({ items: await listTokens(db, c.req.query('userId') || undefined) }),
-      responses: { 200: { description: 'Tokens, newest first', schema: { type: 'object', properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Token' } } } } }, ...ADMIN_ERRORS },
+      responses: {
+        200: {
+          description: 'Tokens, newest first',
+          schema: {
+            type: 'object',
+            properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Token' } } },
+          },
+        },
+        ...ADMIN_ERRORS,
+      },
     },
     {
       method: 'post',
@@ -99,7 +129,13 @@ export const userRoutes: RouteModule = (app, runtime) => {
         return c.json({ token: created.token, secret: created.secret }, 201);
       },
       responses: {
-        201: { description: 'Created: `secret` is the bearer token', schema: { type: 'object', properties: { token: { $ref: '#/components/schemas/Token' }, secret: { type: 'string' } } } },
+        201: {
+          description: 'Created: `secret` is the bearer token',
+          schema: {
+            type: 'object',
+            properties: { token: { $ref: '#/components/schemas/Token' }, secret: { type: 'string' } },
+          },
+        },
         ...ADMIN_ERRORS,
       },
     },
@@ -115,7 +151,14 @@ export const userRoutes: RouteModule = (app, runtime) => {
         if (!token) throw new NotFoundError('API token', id);
         return c.json({ token });
       },
-      responses: { 200: { description: 'Revoked', schema: { type: 'object', properties: { token: { $ref: '#/components/schemas/Token' } } } }, ...ADMIN_ERRORS, 404: { description: 'No such token', schema: 'Error' } },
+      responses: {
+        200: {
+          description: 'Revoked',
+          schema: { type: 'object', properties: { token: { $ref: '#/components/schemas/Token' } } },
+        },
+        ...ADMIN_ERRORS,
+        404: { description: 'No such token', schema: 'Error' },
+      },
     },
   ]);
 };

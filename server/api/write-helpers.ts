@@ -41,7 +41,11 @@ function canonical(value: unknown): string {
 }
 
 function isUniqueViolation(err: unknown): boolean {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+  for (
+    let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 5;
+    e = e.cause as typeof e, depth++
+  ) {
     if (e.code === '23505') return true;
   }
   return false;
@@ -58,14 +62,21 @@ type Outcome = { replay: IdempotencyRecord } | { fresh: unknown };
 export async function idempotentCreate<T>(
   c: Context,
   runtime: Runtime,
-  opts: { route: string; entityKey: string; create: (ctx: Ctx, input: unknown, tx?: WriteTx) => Promise<WriteResult<T>> },
+  opts: {
+    route: string;
+    entityKey: string;
+    create: (ctx: Ctx, input: unknown, tx?: WriteTx) => Promise<WriteResult<T>>;
+  },
 ): Promise<Response> {
   const ctx = await callerCtx(c, runtime);
   const input = await readJson(c);
   const rawKey = c.req.header('idempotency-key');
   if (rawKey === undefined) return c.json(writeBody(opts.entityKey, await opts.create(ctx, input)), 201);
   const parsedKey = IdempotencyKey.safeParse(rawKey.trim());
-  if (!parsedKey.success) throw new DomainError('validation', `Invalid Idempotency-Key header: ${parsedKey.error.issues[0]!.message}`, { 'Idempotency-Key': parsedKey.error.issues[0]!.message });
+  if (!parsedKey.success)
+    throw new DomainError('validation', `Invalid Idempotency-Key header: ${parsedKey.error.issues[0]!.message}`, {
+      'Idempotency-Key': parsedKey.error.issues[0]!.message,
+    });
   const scope = { key: parsedKey.data, actor: ctx.actor.id ?? ctx.actor.label, route: opts.route };
   const requestHash = createHash('sha256').update(canonical(input)).digest('hex');
   const attempt = () =>
@@ -87,7 +98,11 @@ export async function idempotentCreate<T>(
   }
   if ('fresh' in outcome) return c.json(outcome.fresh as Record<string, unknown>, 201);
   if (outcome.replay.requestHash !== requestHash) {
-    throw new DomainError('conflict', `Idempotency-Key "${scope.key}" was already used with a different body; use a new key for a new request.`, { 'Idempotency-Key': 'was used with another body' });
+    throw new DomainError(
+      'conflict',
+      `Idempotency-Key "${scope.key}" was already used with a different body; use a new key for a new request.`,
+      { 'Idempotency-Key': 'was used with another body' },
+    );
   }
   c.header('Idempotent-Replayed', 'true');
   return c.json(outcome.replay.response as Record<string, unknown>, outcome.replay.status as ContentfulStatusCode);

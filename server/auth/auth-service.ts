@@ -30,7 +30,12 @@ export async function resolveAuthSecret(env: Env, database: Database): Promise<s
 
 export async function createAuthService(opts: { env: Env; database: Database; log: Logger }): Promise<AuthService> {
   const secret = await resolveAuthSecret(opts.env, opts.database);
-  const betterAuth = buildBetterAuth({ env: opts.env, db: opts.database.db, secret, log: opts.log.child({ part: 'auth' }) });
+  const betterAuth = buildBetterAuth({
+    env: opts.env,
+    db: opts.database.db,
+    secret,
+    log: opts.log.child({ part: 'auth' }),
+  });
   // Surface configuration errors at start, not on the first sign-in.
   await betterAuth.$context;
   return { ...opts, betterAuth };
@@ -43,6 +48,9 @@ export async function startAuth(runtime: Runtime): Promise<AuthService> {
 }
 
 export function authOf(runtime: Runtime): AuthService {
-  if (!runtime.auth) throw new Error('Authentication is not started: productStartup (server/product.ts) must run startAuth before the API is built.');
+  if (!runtime.auth)
+    throw new Error(
+      'Authentication is not started: productStartup (server/product.ts) must run startAuth before the API is built.',
+    );
   return runtime.auth;
 }

@@ -12,9 +12,16 @@ import { addOrUpdateUser, userByEmailOrThrow } from './users';
 
 export class UsageError extends Error {}
 
-function options(argv: string[], spec: Record<string, { type: 'string' }>, usage: string): Record<string, string | undefined> {
+function options(
+  argv: string[],
+  spec: Record<string, { type: 'string' }>,
+  usage: string,
+): Record<string, string | undefined> {
   try {
-    return parseArgs({ args: argv, options: spec, strict: true, allowPositionals: false }).values as Record<string, string | undefined>;
+    return parseArgs({ args: argv, options: spec, strict: true, allowPositionals: false }).values as Record<
+      string,
+      string | undefined
+    >;
   } catch (e) {
     throw new UsageError(`${(e as Error).message}\nUsage: ${usage}`);
   }
@@ -22,7 +29,11 @@ function options(argv: string[], spec: Record<string, { type: 'string' }>, usage
 
 function describe(err: unknown): never {
   if (err instanceof DomainError && Object.keys(err.fields).length > 0) {
-    throw new UsageError(Object.entries(err.fields).map(([f, m]) => `--${f} ${m}`).join('\n'));
+    throw new UsageError(
+      Object.entries(err.fields)
+        .map(([f, m]) => `--${f} ${m}`)
+        .join('\n'),
+    );
   }
   throw err;
 }
@@ -30,10 +41,21 @@ function describe(err: unknown): never {
 export const USER_ADD_USAGE = `npm run user:add -- --email E --role ${ROLES.join('|')} [--password P] [--name N]`;
 
 export async function userAdd(service: AuthService, argv: string[]): Promise<string[]> {
-  const o = options(argv, { email: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } }, USER_ADD_USAGE);
+  const o = options(
+    argv,
+    { email: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } },
+    USER_ADD_USAGE,
+  );
   if (!o.email || !o.role) throw new UsageError(`--email and --role are required.\nUsage: ${USER_ADD_USAGE}`);
-  const added = await addOrUpdateUser(service, { email: o.email, role: o.role, password: o.password, name: o.name }).catch(describe);
-  const lines = [`${added.created ? 'Created' : 'Updated'} ${added.user.email} with role ${added.user.role}${added.user.disabled ? ' (the account is disabled)' : ''}.`];
+  const added = await addOrUpdateUser(service, {
+    email: o.email,
+    role: o.role,
+    password: o.password,
+    name: o.name,
+  }).catch(describe);
+  const lines = [
+    `${added.created ? 'Created' : 'Updated'} ${added.user.email} with role ${added.user.role}${added.user.disabled ? ' (the account is disabled)' : ''}.`,
+  ];
   if (added.generatedPassword) lines.push('Generated password (shown once; store it now):', added.generatedPassword);
   else if (!added.created && !o.password) lines.push('Password unchanged.');
   return lines;
@@ -43,7 +65,8 @@ export const TOKEN_CREATE_USAGE = 'npm run token:create -- --email E --name N';
 
 export async function tokenCreate(service: AuthService, argv: string[]): Promise<string[]> {
   const o = options(argv, { email: { type: 'string' }, name: { type: 'string' } }, TOKEN_CREATE_USAGE);
-  if (!o.email || !o.name?.trim()) throw new UsageError(`--email and --name are required.\nUsage: ${TOKEN_CREATE_USAGE}`);
+  if (!o.email || !o.name?.trim())
+    throw new UsageError(`--email and --name are required.\nUsage: ${TOKEN_CREATE_USAGE}`);
   const owner = await userByEmailOrThrow(service, o.email);
   const { token, secret } = await createApiToken(service.database.db, owner.id, o.name.trim().slice(0, 100));
   return [

@@ -24,6 +24,7 @@ export async function createDemoAccounts(runtime: Runtime): Promise<string[]> {
     await createUser(service, { ...account, password: DEMO_PASSWORD });
     created.push(account.email);
   }
-  if (created.length > 0) runtime.log.info({ accounts: created }, `demo accounts created (password "${DEMO_PASSWORD}")`);
+  if (created.length > 0)
+    runtime.log.info({ accounts: created }, `demo accounts created (password "${DEMO_PASSWORD}")`);
   return created;
 }

@@ -41,7 +41,10 @@ export async function checkAccess(c: Context, runtime: Runtime, access: Access):
   if (!principal) throw new DomainError('unauthenticated', SIGN_IN);
   if (access === 'operator' || access === 'admin') {
     if (RANK[principal.actor.role] < RANK[access]) {
-      throw new DomainError('forbidden', `This needs the ${access} role; ${principal.email} has the ${principal.actor.role} role.`);
+      throw new DomainError(
+        'forbidden',
+        `This needs the ${access} role; ${principal.email} has the ${principal.actor.role} role.`,
+      );
     }
   }
   return principal;

@@ -34,18 +34,28 @@ export function hasSessionCookie(cookieHeader: string | null | undefined): boole
 export function bearerOf(authorization: string | null | undefined): string | null {
   if (!authorization) return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-  if (!match) throw new DomainError('unauthenticated', 'Unsupported Authorization header: send "Authorization: Bearer <token>" with an API token.');
+  if (!match)
+    throw new DomainError(
+      'unauthenticated',
+      'Unsupported Authorization header: send "Authorization: Bearer <token>" with an API token.',
+    );
   return match[1]!;
 }
 
-const asRole = (role: string | null | undefined): Role => (ROLES as readonly string[]).includes(role ?? '') ? (role as Role) : 'viewer';
+const asRole = (role: string | null | undefined): Role =>
+  (ROLES as readonly string[]).includes(role ?? '') ? (role as Role) : 'viewer';
 
 async function fromToken(service: AuthService, secret: string): Promise<Principal> {
-  const invalid = () => new DomainError('unauthenticated', 'The API token is not valid: it is unknown, revoked or mistyped. Create a new one in the admin page or with npm run token:create.');
+  const invalid = () =>
+    new DomainError(
+      'unauthenticated',
+      'The API token is not valid: it is unknown, revoked or mistyped. Create a new one in the admin page or with npm run token:create.',
+    );
   if (!looksLikeToken(secret)) throw invalid();
   const owner = await findTokenByHash(service.database.db, hashTokenSecret(secret));
   if (!owner || owner.revoked) throw invalid();
-  if (owner.banned) throw new DomainError('unauthenticated', `The account ${owner.email} that owns this API token is disabled.`);
+  if (owner.banned)
+    throw new DomainError('unauthenticated', `The account ${owner.email} that owns this API token is disabled.`);
   if (!owner.lastUsedAt || Date.now() - owner.lastUsedAt.getTime() > 60_000) {
     await touchToken(service.database.db, owner.tokenId);
   }
@@ -65,7 +75,13 @@ async function fromSession(service: AuthService, headers: Headers): Promise<Reso
   const { user } = response;
   const role = asRole(user.role);
   return {
-    principal: { actor: { id: user.id, label: user.email, role }, userId: user.id, email: user.email, via: 'cookie', tokenId: null },
+    principal: {
+      actor: { id: user.id, label: user.email, role },
+      userId: user.id,
+      email: user.email,
+      via: 'cookie',
+      tokenId: null,
+    },
     setCookies,
   };
 }

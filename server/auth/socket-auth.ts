@@ -38,12 +38,19 @@ export async function authenticateSocket(service: AuthService, handshake: Handsh
 export function installSocketAuth(io: LiveServer, runtime: Runtime): void {
   const service = authOf(runtime);
   io.use((socket, next) => {
-    authenticateSocket(service, { headers: socket.handshake.headers, auth: socket.handshake.auth as Record<string, unknown> | undefined }).then(
+    authenticateSocket(service, {
+      headers: socket.handshake.headers,
+      auth: socket.handshake.auth as Record<string, unknown> | undefined,
+    }).then(
       () => next(),
       (err: unknown) => {
         const known = err instanceof DomainError;
         if (!known) runtime.log.warn({ err: (err as Error).message }, 'live handshake could not be authenticated');
-        const refused = new Error(known ? err.message : 'Live updates are unavailable: the server could not check your sign-in. Try again shortly.') as Error & {
+        const refused = new Error(
+          known
+            ? err.message
+            : 'Live updates are unavailable: the server could not check your sign-in. Try again shortly.',
+        ) as Error & {
           data?: { code: string };
         };
         refused.data = { code: known ? err.code : 'unavailable' };

@@ -6,13 +6,21 @@ import { z } from 'zod';
 import { ROLES } from '../../core/enums';
 import { MIN_PASSWORD_LENGTH } from './better-auth';
 
-const Email = z.string({ error: 'is required' }).trim().toLowerCase().pipe(z.email({ error: 'must be an email address' }).max(254, 'is too long'));
+const Email = z
+  .string({ error: 'is required' })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'must be an email address' }).max(254, 'is too long'));
 const Password = z
   .string({ error: 'must be text' })
   .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(200, 'is too long (200 characters at most)');
 const Role = z.enum(ROLES, { error: `must be one of: ${ROLES.join(', ')}` });
-const Name = z.string({ error: 'must be text' }).trim().min(1, 'cannot be empty').max(100, 'is too long (100 characters at most)');
+const Name = z
+  .string({ error: 'must be text' })
+  .trim()
+  .min(1, 'cannot be empty')
+  .max(100, 'is too long (100 characters at most)');
 
 export const CreateUserInput = z.strictObject({
   email: Email,
@@ -31,12 +39,19 @@ export const UpdateUserInput = z
     disabled: z.boolean({ error: 'must be true or false' }).optional(),
     password: Password.optional(),
   })
-  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'change at least one of: name, role, disabled, password', path: ['_'] });
+  .refine((v) => Object.values(v).some((x) => x !== undefined), {
+    message: 'change at least one of: name, role, disabled, password',
+    path: ['_'],
+  });
 export type UpdateUserInput = z.input<typeof UpdateUserInput>;
 
 export const CreateTokenInput = z
   .strictObject({
-    name: z.string({ error: 'is required' }).trim().min(1, 'is required').max(100, 'is too long (100 characters at most)'),
+    name: z
+      .string({ error: 'is required' })
+      .trim()
+      .min(1, 'is required')
+      .max(100, 'is too long (100 characters at most)'),
     /** The owner: a user id or email; defaults to the caller. */
     userId: z.string().trim().min(1).max(100).optional(),
     email: Email.optional(),

@@ -36,7 +36,8 @@ export interface AddedUser {
 /** Creates a user (409 if the email exists). Without a password, one is generated and returned. */
 export async function createUser(service: AuthService, input: unknown): Promise<AddedUser> {
   const { email, name, role, password } = parseInput(CreateUserInput, input);
-  if (await findUserByEmail(service.database.db, email)) throw new DomainError('conflict', `A user with the email ${email} already exists`, { email: 'is already used' });
+  if (await findUserByEmail(service.database.db, email))
+    throw new DomainError('conflict', `A user with the email ${email} already exists`, { email: 'is already used' });
   const generatedPassword = password ? null : generatePassword();
   const { user } = await service.betterAuth.api.createUser({
     body: { email, name: name ?? email.split('@')[0]!, role, password: password ?? generatedPassword! },
@@ -49,27 +50,38 @@ export async function addOrUpdateUser(service: AuthService, input: unknown): Pro
   const parsed = parseInput(CreateUserInput, input);
   const existing = await findUserByEmail(service.database.db, parsed.email);
   if (!existing) return createUser(service, parsed);
-  const user = await updateUser(service, existing.id, { role: parsed.role, name: parsed.name, password: parsed.password });
+  const user = await updateUser(service, existing.id, {
+    role: parsed.role,
+    name: parsed.name,
+    password: parsed.password,
+  });
   return { user, created: false, generatedPassword: null };
 }
 
 async function assertAdminRemains(service: AuthService, target: UserRow, next: { role: Role; disabled: boolean }) {
   if (target.role !== 'admin' || target.disabled) return;
   if (next.role === 'admin' && !next.disabled) return;
-  const admins = (await listUsers(service.database.db)).filter((u) => u.role === 'admin' && !u.disabled && u.id !== target.id);
-  if (admins.length === 0) throw new ConflictError(`${target.email} is the last active admin; make another admin first`);
+  const admins = (await listUsers(service.database.db)).filter(
+    (u) => u.role === 'admin' && !u.disabled && u.id !== target.id,
+  );
+  if (admins.length === 0)
+    throw new ConflictError(`${target.email} is the last active admin; make another admin first`);
 }
 
 export async function updateUser(service: AuthService, id: string, input: unknown): Promise<UserRow> {
   const patch = parseInput(UpdateUserInput, input);
   const target = await findUserById(service.database.db, id);
   if (!target) throw new NotFoundError('User', id);
-  await assertAdminRemains(service, target, { role: patch.role ?? target.role, disabled: patch.disabled ?? target.disabled });
+  await assertAdminRemains(service, target, {
+    role: patch.role ?? target.role,
+    disabled: patch.disabled ?? target.disabled,
+  });
   const ctx = await context(service);
   const fields: Record<string, unknown> = {};
   if (patch.name !== undefined) fields.name = patch.name;
   if (patch.role !== undefined) fields.role = patch.role;
-  if (patch.disabled === true) Object.assign(fields, { banned: true, banReason: 'disabled by an admin', banExpires: null });
+  if (patch.disabled === true)
+    Object.assign(fields, { banned: true, banReason: 'disabled by an admin', banExpires: null });
   if (patch.disabled === false) Object.assign(fields, { banned: false, banReason: null, banExpires: null });
   if (Object.keys(fields).length > 0) await ctx.internalAdapter.updateUser(id, fields);
   if (patch.disabled === true) await ctx.internalAdapter.deleteUserSessions(id);
@@ -79,6 +91,11 @@ export async function updateUser(service: AuthService, id: string, input: unknow
 
 export async function userByEmailOrThrow(service: AuthService, email: string): Promise<UserRow> {
   const user = await findUserByEmail(service.database.db, email);
-  if (!user) throw new DomainError('not_found', `No user with the email ${email.trim().toLowerCase()}; add one with npm run user:add`, { email: 'no such user' });
+  if (!user)
+    throw new DomainError(
+      'not_found',
+      `No user with the email ${email.trim().toLowerCase()}; add one with npm run user:add`,
+      { email: 'no such user' },
+    );
   return user;
 }

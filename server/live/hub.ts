@@ -78,12 +78,25 @@ export class LiveHub {
     const pos = await readPosition(this.opts.database.db);
     this.epoch = pos.epoch;
     this.read = this.sent = pos.seq;
-    this.recent = pos.seq > 0 ? await readChangesAfter(this.opts.database.db, this.epoch, Math.max(0, pos.seq - MAX_REPLAY), MAX_REPLAY, pos.seq) : [];
+    this.recent =
+      pos.seq > 0
+        ? await readChangesAfter(
+            this.opts.database.db,
+            this.epoch,
+            Math.max(0, pos.seq - MAX_REPLAY),
+            MAX_REPLAY,
+            pos.seq,
+          )
+        : [];
     this.opts.database.events.on('commit', this.onCommit);
     const { sql } = this.opts.database;
     if (sql) {
       // onlisten runs on the first LISTEN and after every reconnect: catch up on what was missed.
-      const sub = await sql.listen(CHANGES_CHANNEL, () => this.wake(), () => this.wake());
+      const sub = await sql.listen(
+        CHANGES_CHANNEL,
+        () => this.wake(),
+        () => this.wake(),
+      );
       this.unlisten = () => sub.unlisten();
     }
     this.pollTimer = setInterval(() => this.wake(), this.pollMs);
@@ -228,7 +241,9 @@ export class LiveHub {
     let cursor = from;
     // The check and the join run without an await between them, so no broadcast slips in between.
     while (cursor < this.sent) {
-      const missed = this.remembered(cursor) ?? (await readChangesAfter(this.opts.database.db, this.epoch, cursor, READ_PAGE, this.sent));
+      const missed =
+        this.remembered(cursor) ??
+        (await readChangesAfter(this.opts.database.db, this.epoch, cursor, READ_PAGE, this.sent));
       if (missed.length === 0) break;
       if (!socket.connected) return;
       socket.emit('live.changes', missed);

@@ -18,8 +18,16 @@ const rejects: [string, Record<string, unknown>, string][] = [
   ['only one coordinate', { latitude: 30 }, 'longitude'],
   ['Afghan country with a Pakistani province', { country: 'Afghanistan', province: 'KP' }, 'province'],
   ['negative casualties', { casualties: { killed: { civilians: { low: -1 } } } }, 'casualties.killed.civilians.low'],
-  ['fractional casualties', { casualties: { injured: { militants: { low: 1.5 } } } }, 'casualties.injured.militants.low'],
-  ['"up to" below "at least"', { casualties: { killed: { security_forces: { low: 5, high: 3 } } } }, 'casualties.killed.security_forces.high'],
+  [
+    'fractional casualties',
+    { casualties: { injured: { militants: { low: 1.5 } } } },
+    'casualties.injured.militants.low',
+  ],
+  [
+    '"up to" below "at least"',
+    { casualties: { killed: { security_forces: { low: 5, high: 3 } } } },
+    'casualties.killed.security_forces.high',
+  ],
   ['absurd casualties', { casualties: { killed: { civilians: { low: 1e9 } } } }, 'casualties.killed.civilians.low'],
   ['source without a name', { sources: [{ name: '' }] }, 'sources.0.name'],
   ['source with a bad URL', { sources: [{ name: 'Dawn', url: 'javascript:alert(1)' }] }, 'sources.0.url'],
@@ -35,13 +43,21 @@ const rejects: [string, Record<string, unknown>, string][] = [
 describe('CreateIncidentInput', () => {
   it('accepts a minimal incident and fills defaults', () => {
     const out = CreateIncidentInput.parse(valid);
-    expect(out).toMatchObject({ country: 'Pakistan', timePrecision: 'day', groupId: null, crossBorder: 'unknown', verification: 'reported' });
+    expect(out).toMatchObject({
+      country: 'Pakistan',
+      timePrecision: 'day',
+      groupId: null,
+      crossBorder: 'unknown',
+      verification: 'reported',
+    });
     expect(out.occurredAt).toBe('2025-03-14T09:30:00.000Z');
     expect(out.casualties.killed.not_specified).toEqual({ low: 0, high: null });
   });
 
   it('accepts a date without a time as midnight UTC', () => {
-    expect(CreateIncidentInput.parse({ ...valid, occurredAt: '2025-03-14' }).occurredAt).toBe('2025-03-14T00:00:00.000Z');
+    expect(CreateIncidentInput.parse({ ...valid, occurredAt: '2025-03-14' }).occurredAt).toBe(
+      '2025-03-14T00:00:00.000Z',
+    );
   });
 
   it.each(rejects)('rejects %s, naming the field', (_name, change, field) => {
@@ -60,6 +76,9 @@ describe('UpdateIncidentInput', () => {
     expect(Object.keys(fieldsFromZod(r.error!))).toEqual(['version']);
   });
   it('accepts a partial change', () => {
-    expect(UpdateIncidentInput.parse({ version: 2, casualties: { killed: { civilians: { low: 3 } } } }).casualties?.killed.civilians.low).toBe(3);
+    expect(
+      UpdateIncidentInput.parse({ version: 2, casualties: { killed: { civilians: { low: 3 } } } }).casualties?.killed
+        .civilians.low,
+    ).toBe(3);
   });
 });

@@ -17,8 +17,25 @@ function harness(opts: { failBatch?: (inputs: unknown[]) => boolean } = {}) {
       return fn({} as WriteTx);
     },
   };
-  const ctx = (label = 'op@example.org'): Ctx => ({ store, actor: { id: label, label, role: 'operator' }, now: () => new Date(), newId: () => String(++seq) });
-  const result = (input: unknown): WriteResult<Rec> => ({ record: { id: String(input) }, change: { epoch: 'e', seq: ++seq, at: '', entity: 'incident', action: 'created', id: String(input), version: 1, data: input } });
+  const ctx = (label = 'op@example.org'): Ctx => ({
+    store,
+    actor: { id: label, label, role: 'operator' },
+    now: () => new Date(),
+    newId: () => String(++seq),
+  });
+  const result = (input: unknown): WriteResult<Rec> => ({
+    record: { id: String(input) },
+    change: {
+      epoch: 'e',
+      seq: ++seq,
+      at: '',
+      entity: 'incident',
+      action: 'created',
+      id: String(input),
+      version: 1,
+      data: input,
+    },
+  });
   const create = createWriteCombiner<Rec>({
     validate: (input) => {
       if (input === 'bad') throw new ValidationError({ type: 'is required' });

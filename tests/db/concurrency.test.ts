@@ -27,7 +27,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('concurrent writers on postgres 
     // The reader does what the live hub does: read everything after the last seq it saw.
     const reader = (async () => {
       while (!done || last < writers * perWriter) {
-        const batch = await rows<{ seq: number }>(database.db, sql`select seq from changes where seq > ${last} order by seq`);
+        const batch = await rows<{ seq: number }>(
+          database.db,
+          sql`select seq from changes where seq > ${last} order by seq`,
+        );
         for (const { seq } of batch) {
           expect(Number(seq)).toBe(last + 1); // a gap here would be skipped for ever
           last = Number(seq);
@@ -38,7 +41,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('concurrent writers on postgres 
     await Promise.all(
       Array.from({ length: writers }, async (_, w) => {
         for (let i = 0; i < perWriter; i++) {
-          await createIncident({ ctx, input: { occurredAt: '2025-01-01T00:00:00Z', province: 'KP', type: 'clash', summary: `writer ${w} #${i}` } });
+          await createIncident({
+            ctx,
+            input: { occurredAt: '2025-01-01T00:00:00Z', province: 'KP', type: 'clash', summary: `writer ${w} #${i}` },
+          });
         }
       }),
     );

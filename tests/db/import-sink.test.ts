@@ -34,12 +34,26 @@ const incident = (n: number, extra: Record<string, unknown> = {}): ImportItem =>
 const operation = (n: number, extra: Record<string, unknown> = {}): ImportItem => ({
   kind: 'operation',
   externalId: `acled:T${n}`,
-  input: CreateOperationInput.parse({ occurredAt: '2024-03-02', province: 'KP', kind: 'other', externalId: `acled:T${n}`, ...extra }),
+  input: CreateOperationInput.parse({
+    occurredAt: '2024-03-02',
+    province: 'KP',
+    kind: 'other',
+    externalId: `acled:T${n}`,
+    ...extra,
+  }),
 });
 
 describe.each(drivers)('the import sink on %s', (driver) => {
   let database: TestDatabase;
-  const tables = ['incidents', 'operations', 'changes', 'incident_rollup_daily', 'operation_rollup_daily', 'group_strength_estimates', 'groups'];
+  const tables = [
+    'incidents',
+    'operations',
+    'changes',
+    'incident_rollup_daily',
+    'operation_rollup_daily',
+    'group_strength_estimates',
+    'groups',
+  ];
 
   beforeAll(async () => {
     database = await openTestDatabase(driver);
@@ -53,7 +67,14 @@ describe.each(drivers)('the import sink on %s', (driver) => {
   });
 
   const killedTotal = async () =>
-    Number((await rows<{ n: number }>(database.db, sql`select coalesce(sum(killed_low_not_specified), 0)::int as n from incident_rollup_daily`))[0]!.n);
+    Number(
+      (
+        await rows<{ n: number }>(
+          database.db,
+          sql`select coalesce(sum(killed_low_not_specified), 0)::int as n from incident_rollup_daily`,
+        )
+      )[0]!.n,
+    );
 
   it('imports new rows, then counts a re-import as updated without writing anything', async () => {
     const sink = createImportSink(testCtx(database));
@@ -61,7 +82,10 @@ describe.each(drivers)('the import sink on %s', (driver) => {
     expect(await sink.writeBatch(items)).toEqual(items.map(() => 'imported'));
     expect(await count(database.db, 'incidents')).toBe(40);
     expect(await count(database.db, 'changes')).toBe(40);
-    const killed = items.reduce((a, i) => a + (i.kind === 'incident' ? i.input.casualties.killed.not_specified.low : 0), 0);
+    const killed = items.reduce(
+      (a, i) => a + (i.kind === 'incident' ? i.input.casualties.killed.not_specified.low : 0),
+      0,
+    );
     expect(await killedTotal()).toBe(killed);
 
     expect(await sink.writeBatch(items)).toEqual(items.map(() => 'updated'));
@@ -91,7 +115,13 @@ describe.each(drivers)('the import sink on %s', (driver) => {
     const ctx = testCtx(database);
     const { record: group } = await createGroup({ ctx, input: { shortName: 'GONE', fullName: 'Retracted group' } });
     await retractGroup({ ctx, id: group.id, input: { reason: 'merged into another group' } });
-    const items = [incident(1), incident(2, { groupId: group.id }), incident(3), operation(4), incident(5, { groupId: randomUUID() })];
+    const items = [
+      incident(1),
+      incident(2, { groupId: group.id }),
+      incident(3),
+      operation(4),
+      incident(5, { groupId: randomUUID() }),
+    ];
     const outcomes = await createImportSink(ctx).writeBatch(items);
     expect(outcomes[0]).toBe('imported');
     expect(outcomes[1]).toEqual({ error: expect.stringMatching(/groupId: no such group/) });
@@ -100,7 +130,10 @@ describe.each(drivers)('the import sink on %s', (driver) => {
     expect(outcomes[4]).toEqual({ error: expect.stringMatching(/no such group/) });
     expect(await count(database.db, 'incidents')).toBe(2);
     expect(await count(database.db, 'operations')).toBe(1);
-    const written = await rows<{ n: number }>(database.db, sql`select count(*)::int as n from changes where entity in ('incident', 'operation')`);
+    const written = await rows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from changes where entity in ('incident', 'operation')`,
+    );
     expect(written[0]!.n).toBe(3);
   });
 
@@ -108,7 +141,10 @@ describe.each(drivers)('the import sink on %s', (driver) => {
     const ctx = testCtx(database);
     const sink = createImportSink(ctx);
     await sink.writeBatch([incident(1), incident(2), operation(3)]);
-    const [{ id }] = (await rows<{ id: string }>(database.db, sql`select id from incidents where external_id = 'acled:T1'`)) as [{ id: string }];
+    const [{ id }] = (await rows<{ id: string }>(
+      database.db,
+      sql`select id from incidents where external_id = 'acled:T1'`,
+    )) as [{ id: string }];
     await retractIncident({ ctx, id, input: { reason: 'duplicate report' } });
     const outcomes = await sink.writeBatch([incident(1), incident(2, { summary: 'corrected' }), incident(3)]);
     expect(outcomes[0]).toBe('updated'); // identical: nothing to do, retracted or not
@@ -116,18 +152,38 @@ describe.each(drivers)('the import sink on %s', (driver) => {
     expect(outcomes[2]).toEqual({ error: expect.stringMatching(/recorded here as operation/) });
     const changedRetracted = await sink.writeBatch([incident(1, { summary: 'changed' })]);
     expect(changedRetracted[0]).toEqual({ error: expect.stringMatching(/retracted/) });
-    const [t1] = await rows<{ retracted: boolean; summary: string | null }>(database.db, sql`select retracted_at is not null as retracted, summary from incidents where id = ${id}`);
+    const [t1] = await rows<{ retracted: boolean; summary: string | null }>(
+      database.db,
+      sql`select retracted_at is not null as retracted, summary from incidents where id = ${id}`,
+    );
     expect(t1).toEqual({ retracted: true, summary: null });
   });
 
   it('matches a BW-<id> row of our own export to its native record and leaves that record alone', async () => {
     const ctx = testCtx(database);
-    const { record } = await createIncident({ ctx, input: { occurredAt: '2024-01-01', province: 'Sindh', type: 'kidnapping', casualties: { injured: { civilians: { low: 4 } } } } });
-    const own: ImportItem = { ...incident(9, { externalId: `acled:BW-${record.id}` }), externalId: `acled:BW-${record.id}` };
+    const { record } = await createIncident({
+      ctx,
+      input: {
+        occurredAt: '2024-01-01',
+        province: 'Sindh',
+        type: 'kidnapping',
+        casualties: { injured: { civilians: { low: 4 } } },
+      },
+    });
+    const own: ImportItem = {
+      ...incident(9, { externalId: `acled:BW-${record.id}` }),
+      externalId: `acled:BW-${record.id}`,
+    };
     const foreignId = randomUUID();
-    const foreign: ImportItem = { ...incident(10, { externalId: `acled:BW-${foreignId}` }), externalId: `acled:BW-${foreignId}` };
+    const foreign: ImportItem = {
+      ...incident(10, { externalId: `acled:BW-${foreignId}` }),
+      externalId: `acled:BW-${foreignId}`,
+    };
     expect(await createImportSink(ctx).writeBatch([own, foreign])).toEqual(['updated', 'imported']);
-    const stored = await rows<{ id: string; version: number; external_id: string | null }>(database.db, sql`select id, version, external_id from incidents order by created_at`);
+    const stored = await rows<{ id: string; version: number; external_id: string | null }>(
+      database.db,
+      sql`select id, version, external_id from incidents order by created_at`,
+    );
     expect(stored).toEqual([
       { id: record.id, version: 1, external_id: null },
       { id: expect.any(String), version: 1, external_id: `acled:BW-${foreignId}` },
@@ -137,8 +193,14 @@ describe.each(drivers)('the import sink on %s', (driver) => {
   it('updates operations as well as incidents', async () => {
     const sink = createImportSink(testCtx(database));
     await sink.writeBatch([operation(1), operation(2)]);
-    expect(await sink.writeBatch([operation(1, { kind: 'cordon_and_search' }), operation(2)])).toEqual(['updated', 'updated']);
-    const kinds = await rows<{ kind: string; version: number }>(database.db, sql`select kind, version from operations order by external_id`);
+    expect(await sink.writeBatch([operation(1, { kind: 'cordon_and_search' }), operation(2)])).toEqual([
+      'updated',
+      'updated',
+    ]);
+    const kinds = await rows<{ kind: string; version: number }>(
+      database.db,
+      sql`select kind, version from operations order by external_id`,
+    );
     expect(kinds).toEqual([
       { kind: 'cordon_and_search', version: 2 },
       { kind: 'other', version: 1 },
@@ -159,8 +221,14 @@ describe('store failures', () => {
   });
 
   it('stop the import with the reason instead of marking every later row as failed', async () => {
-    const ctx = { store: failing, actor: { id: null, label: 'test', role: 'system' as const }, now: () => new Date(), newId: randomUUID };
-    const csv = 'event_id_cnty,event_date,event_type,country,admin1,fatalities\nPAK1,2024-01-02,Battles,Pakistan,Sindh,1\n';
+    const ctx = {
+      store: failing,
+      actor: { id: null, label: 'test', role: 'system' as const },
+      now: () => new Date(),
+      newId: randomUUID,
+    };
+    const csv =
+      'event_id_cnty,event_date,event_type,country,admin1,fatalities\nPAK1,2024-01-02,Battles,Pakistan,Sindh,1\n';
     const report = await importAcled({ input: [csv], sink: createImportSink(ctx) });
     expect(report.rows).toBe(1);
     expect(report.errorCount).toBe(1);

@@ -15,7 +15,13 @@ import { rebuildRollups } from '../../db/rebuild-rollups';
 import { drivers, openTestDatabase, testCtx, type TestDatabase } from '../support/test-database';
 import { rows } from '../support/rows';
 
-const KEY: Record<string, string> = { all: `''`, type: 'type', province: 'province', group: 'group_key', target: 'target_type' };
+const KEY: Record<string, string> = {
+  all: `''`,
+  type: 'type',
+  province: 'province',
+  group: 'group_key',
+  target: 'target_type',
+};
 const start = (grain: string) => (grain === 'day' ? `day::text` : `date_trunc('${grain}', day::timestamp)::date::text`);
 
 describe.each(drivers)('narrow rollups on %s', (driver) => {
@@ -45,10 +51,17 @@ describe.each(drivers)('narrow rollups on %s', (driver) => {
       }
     }
     for (const grain of ['day', 'week', 'month']) {
-      const kept = await rows(database.db, sql.raw(`SELECT start::text AS s, records::int AS r, operations::int AS o FROM operation_rollup_narrow WHERE grain = '${grain}' AND records <> 0 ORDER BY 1`));
+      const kept = await rows(
+        database.db,
+        sql.raw(
+          `SELECT start::text AS s, records::int AS r, operations::int AS o FROM operation_rollup_narrow WHERE grain = '${grain}' AND records <> 0 ORDER BY 1`,
+        ),
+      );
       const projected = await rows(
         database.db,
-        sql.raw(`SELECT ${start(grain)} AS s, sum(records)::int AS r, sum(operations)::int AS o FROM operation_rollup_daily GROUP BY 1 HAVING sum(records) <> 0 ORDER BY 1`),
+        sql.raw(
+          `SELECT ${start(grain)} AS s, sum(records)::int AS r, sum(operations)::int AS o FROM operation_rollup_daily GROUP BY 1 HAVING sum(records) <> 0 ORDER BY 1`,
+        ),
       );
       expect(kept, `operations × ${grain}`).toEqual(projected);
     }
@@ -65,13 +78,29 @@ describe.each(drivers)('narrow rollups on %s', (driver) => {
           province: i % 3 ? 'KP' : 'Balochistan',
           type: i % 2 ? 'clash' : 'ied_explosive',
           targetType: i % 4 ? 'police' : 'civilians',
-          casualties: { killed: { civilians: { low: i, high: i % 3 ? null : i + 2 } }, injured: { militants: { low: 1, high: i % 5 ? null : 4 } } },
+          casualties: {
+            killed: { civilians: { low: i, high: i % 3 ? null : i + 2 } },
+            injured: { militants: { low: 1, high: i % 5 ? null : 4 } },
+          },
         },
       });
-      if (i % 4 === 0) await updateIncident({ ctx, id: record.id, input: { version: 1, occurredAt: `${days[(i + 3) % days.length]}T12:00:00Z`, province: 'Sindh' } });
+      if (i % 4 === 0)
+        await updateIncident({
+          ctx,
+          id: record.id,
+          input: { version: 1, occurredAt: `${days[(i + 3) % days.length]}T12:00:00Z`, province: 'Sindh' },
+        });
       if (i % 5 === 2) await retractIncident({ ctx, id: record.id, input: { reason: 'duplicate' } });
-      const op = await createOperation({ ctx, input: { occurredAt: days[(i * 2) % days.length]!, kind: 'clearance', count: i + 1 } });
-      if (i % 3 === 0) await updateOperation({ ctx, id: op.record.id, input: { version: 1, occurredAt: days[(i + 1) % days.length]! } });
+      const op = await createOperation({
+        ctx,
+        input: { occurredAt: days[(i * 2) % days.length]!, kind: 'clearance', count: i + 1 },
+      });
+      if (i % 3 === 0)
+        await updateOperation({
+          ctx,
+          id: op.record.id,
+          input: { version: 1, occurredAt: days[(i + 1) % days.length]! },
+        });
     }
     await compare();
     await rebuildRollups(database.db);

@@ -27,16 +27,28 @@ describe.each(drivers)('rebuilding rollups on %s', (driver) => {
           province: i % 2 ? 'KP' : 'Punjab',
           type: i % 3 ? 'clash' : 'suicide_bombing',
           crossBorder: i % 4 ? 'unknown' : 'yes',
-          casualties: { killed: { civilians: { low: i, high: i % 2 ? i + 3 : null } }, injured: { militants: { low: 2 * i } } },
+          casualties: {
+            killed: { civilians: { low: i, high: i % 2 ? i + 3 : null } },
+            injured: { militants: { low: 2 * i } },
+          },
         },
       });
       if (i % 5 === 0) await updateIncident({ ctx, id: record.id, input: { version: 1, province: 'Sindh' } });
       if (i % 4 === 1) await retractIncident({ ctx, id: record.id, input: { reason: 'wrong' } });
-      await createOperation({ ctx, input: { occurredAt: '2025-01-05', kind: 'clearance', count: i + 1, militantsArrested: i } });
+      await createOperation({
+        ctx,
+        input: { occurredAt: '2025-01-05', kind: 'clearance', count: i + 1, militantsArrested: i },
+      });
     }
     const snapshot = async () => ({
-      incidents: await rows(database.db, sql`select * from incident_rollup_daily where incidents <> 0 order by day, country, province, group_key, type, target_type, verification`),
-      operations: await rows(database.db, sql`select * from operation_rollup_daily where records <> 0 order by day, country, province, kind, group_key, verification`),
+      incidents: await rows(
+        database.db,
+        sql`select * from incident_rollup_daily where incidents <> 0 order by day, country, province, group_key, type, target_type, verification`,
+      ),
+      operations: await rows(
+        database.db,
+        sql`select * from operation_rollup_daily where records <> 0 order by day, country, province, kind, group_key, verification`,
+      ),
     });
     const kept = await snapshot();
     const cells = await rebuildRollups(database.db);

@@ -15,7 +15,10 @@ import { CASUALTY_CATEGORIES } from '../../core/enums';
 import { drivers, openTestDatabase, testCtx, type TestDatabase } from '../support/test-database';
 import { rows } from '../support/rows';
 
-const figure = fc.record({ low: fc.integer({ min: 0, max: 20 }), high: fc.option(fc.integer({ min: 20, max: 40 }), { nil: null }) });
+const figure = fc.record({
+  low: fc.integer({ min: 0, max: 20 }),
+  high: fc.option(fc.integer({ min: 20, max: 40 }), { nil: null }),
+});
 const casualties = fc.record({
   killed: fc.record(Object.fromEntries(CASUALTY_CATEGORIES.map((c) => [c, figure]))),
   injured: fc.record(Object.fromEntries(CASUALTY_CATEGORIES.map((c) => [c, figure]))),
@@ -49,14 +52,23 @@ const step = fc.oneof(
 
 const measures = [
   'incidents',
-  ...CASUALTY_CATEGORIES.flatMap((c) => [`killed_low_${c}`, `killed_high_${c}`, `injured_low_${c}`, `injured_high_${c}`]),
+  ...CASUALTY_CATEGORIES.flatMap((c) => [
+    `killed_low_${c}`,
+    `killed_high_${c}`,
+    `injured_low_${c}`,
+    `injured_high_${c}`,
+  ]),
   'cross_border_yes',
   'foreign_no',
 ];
 const rawIncidents = sql.raw(`
   SELECT (occurred_at AT TIME ZONE 'UTC')::date::text AS day, province, type, target_type, verification, count(*)::int AS incidents,
-    ${CASUALTY_CATEGORIES.map((c) => `sum(killed_${c}_low)::int AS killed_low_${c}, sum(coalesce(killed_${c}_high, killed_${c}_low))::int AS killed_high_${c},
-    sum(injured_${c}_low)::int AS injured_low_${c}, sum(coalesce(injured_${c}_high, injured_${c}_low))::int AS injured_high_${c}`).join(',\n')},
+    ${CASUALTY_CATEGORIES.map(
+      (
+        c,
+      ) => `sum(killed_${c}_low)::int AS killed_low_${c}, sum(coalesce(killed_${c}_high, killed_${c}_low))::int AS killed_high_${c},
+    sum(injured_${c}_low)::int AS injured_low_${c}, sum(coalesce(injured_${c}_high, injured_${c}_low))::int AS injured_high_${c}`,
+    ).join(',\n')},
     count(*) FILTER (WHERE cross_border = 'yes')::int AS cross_border_yes, count(*) FILTER (WHERE foreign_nationals = 'no')::int AS foreign_no
   FROM incidents WHERE retracted_at IS NULL GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`);
 const rolledIncidents = sql.raw(`
@@ -84,7 +96,9 @@ describe.each(drivers)('rollups on %s', (driver) => {
     const ctx = testCtx(database);
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), async (steps) => {
-        await database.db.execute(sql`TRUNCATE incidents, operations, changes, incident_rollup_daily, operation_rollup_daily`);
+        await database.db.execute(
+          sql`TRUNCATE incidents, operations, changes, incident_rollup_daily, operation_rollup_daily`,
+        );
         const incidents: { id: string; version: number; live: boolean }[] = [];
         const operations: { id: string; version: number; live: boolean }[] = [];
         for (const s of steps) {

@@ -16,12 +16,21 @@ describe.each(drivers)('migrations and a first write on %s', (driver) => {
     const ctx = testCtx(database);
     const { record, change } = await createIncident({
       ctx,
-      input: { occurredAt: '2025-03-01T10:00:00Z', province: 'KP', type: 'ied_explosive', casualties: { killed: { civilians: { low: 2, high: 4 } } } },
+      input: {
+        occurredAt: '2025-03-01T10:00:00Z',
+        province: 'KP',
+        type: 'ied_explosive',
+        casualties: { killed: { civilians: { low: 2, high: 4 } } },
+      },
     });
     expect(record.version).toBe(1);
     expect(change.seq).toBe(1);
-    const rollup = await database.db.execute(sql`select incidents, killed_low_civilians, killed_high_civilians from incident_rollup_daily`);
+    const rollup = await database.db.execute(
+      sql`select incidents, killed_low_civilians, killed_high_civilians from incident_rollup_daily`,
+    );
     const rows = (Array.isArray(rollup) ? rollup : (rollup as { rows: unknown[] }).rows) as Record<string, unknown>[];
-    expect(rows.map((r) => [Number(r.incidents), Number(r.killed_low_civilians), Number(r.killed_high_civilians)])).toEqual([[1, 2, 4]]);
+    expect(
+      rows.map((r) => [Number(r.incidents), Number(r.killed_low_civilians), Number(r.killed_high_civilians)]),
+    ).toEqual([[1, 2, 4]]);
   });
 });

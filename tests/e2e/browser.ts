@@ -10,20 +10,35 @@ export const SCREENSHOTS = path.resolve('test-results/screenshots');
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 export const DEMO_PASSWORD = 'demo-password';
 
 /** A browser context signed in through the sign-in page, as a person would. */
-export async function signedIn(browser: Browser, email: string, viewport = { width: 1400, height: 1000 }): Promise<{ context: BrowserContext; page: Page }> {
+export async function signedIn(
+  browser: Browser,
+  email: string,
+  viewport = { width: 1400, height: 1000 },
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: baseUrl(), viewport });
   const page = await context.newPage();
   await page.goto('/sign-in');
   await page.getByLabel(/email/i).fill(email);
   await page.getByLabel(/password/i).fill(DEMO_PASSWORD);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/sign-in'), { timeout: 20_000 }), page.getByRole('button', { name: /sign in/i }).click()]);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/sign-in'), { timeout: 20_000 }),
+    page.getByRole('button', { name: /sign in/i }).click(),
+  ]);
   return { context, page };
 }
 

@@ -15,10 +15,15 @@ const from = day(Date.now() - 29 * DAY);
 const to = day(Date.now() + DAY);
 const view = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
 
-const tileNumber = async (page: Page, label: string) => Number((await page.locator(`section[aria-label="${label}"] p`).first().innerText()).split(/\s/)[0]!.replace(/,/g, ''));
+const tileNumber = async (page: Page, label: string) =>
+  Number(
+    (await page.locator(`section[aria-label="${label}"] p`).first().innerText()).split(/\s/)[0]!.replace(/,/g, ''),
+  );
 /** The sum of the "Incidents" column of the trend's data table (present even while folded). */
 const trendTotal = (page: Page) =>
-  page.locator('#trend table tbody tr').evaluateAll((rows) => rows.reduce((s, r) => s + Number(r.children[1]?.textContent?.replace(/,/g, '') ?? 0), 0));
+  page
+    .locator('#trend table tbody tr')
+    .evaluateAll((rows) => rows.reduce((s, r) => s + Number(r.children[1]?.textContent?.replace(/,/g, '') ?? 0), 0));
 
 describe('the live overview', () => {
   let browser: Browser;
@@ -30,7 +35,9 @@ describe('the live overview', () => {
     browser = await launch();
     ({ context, page } = await signedIn(browser, 'viewer@demo.local', { width: 1440, height: 1000 }));
     operator = await request.newContext({ baseURL: baseUrl(), extraHTTPHeaders: { origin: baseUrl() } });
-    const login = await operator.post('/api/auth/sign-in/email', { data: { email: 'operator@demo.local', password: 'demo-password' } });
+    const login = await operator.post('/api/auth/sign-in/email', {
+      data: { email: 'operator@demo.local', password: 'demo-password' },
+    });
     expect(login.ok()).toBe(true);
   });
 
@@ -53,7 +60,11 @@ describe('the live overview', () => {
   });
 
   it('follows an incident recorded through the API within 2 s, without a reload', async () => {
-    const before = { incidents: await tileNumber(page, 'Incidents'), killed: await tileNumber(page, 'Killed in incidents'), trend: await trendTotal(page) };
+    const before = {
+      incidents: await tileNumber(page, 'Incidents'),
+      killed: await tileNumber(page, 'Killed in incidents'),
+      trend: await trendTotal(page),
+    };
     await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
     const place = `E2E check ${Date.now()}`;
     const started = Date.now();
@@ -74,7 +85,9 @@ describe('the live overview', () => {
     });
     expect(res.status()).toBe(201);
     await page.getByText(place).first().waitFor({ timeout: 2000 });
-    await expect.poll(() => tileNumber(page, 'Incidents'), { timeout: Math.max(100, 2000 - (Date.now() - started)) }).toBe(before.incidents + 1);
+    await expect
+      .poll(() => tileNumber(page, 'Incidents'), { timeout: Math.max(100, 2000 - (Date.now() - started)) })
+      .toBe(before.incidents + 1);
     await expect.poll(() => trendTotal(page), { timeout: 2000 }).toBe(before.trend + 1);
     expect(await tileNumber(page, 'Killed in incidents')).toBe(before.killed + 3);
     expect(Date.now() - started).toBeLessThan(2500);

@@ -13,10 +13,15 @@ let server: ServerProcess | null = null;
 let dir = '';
 
 export default async function setup(project: TestProject) {
-  if (!existsSync(path.resolve('.next/BUILD_ID'))) throw new Error('The e2e suite needs a production build: run `npx next build` first.');
-  if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) throw new Error('The e2e suite needs Chromium: apt-get install -y chromium (or set CHROMIUM_PATH).');
+  if (!existsSync(path.resolve('.next/BUILD_ID')))
+    throw new Error('The e2e suite needs a production build: run `npx next build` first.');
+  if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'))
+    throw new Error('The e2e suite needs Chromium: apt-get install -y chromium (or set CHROMIUM_PATH).');
   dir = mkdtempSync(path.join(tmpdir(), 'bw-e2e-'));
-  server = await spawnServer({ DATA_DIR: dir, PORT: String(await freePort()), DEMO_DATA: 'on', LOG_LEVEL: 'warn' }, { pages: true });
+  server = await spawnServer(
+    { DATA_DIR: dir, PORT: String(await freePort()), DEMO_DATA: 'on', LOG_LEVEL: 'warn' },
+    { pages: true },
+  );
   project.provide('baseUrl', server.url);
   return async () => {
     await server?.kill('SIGTERM');

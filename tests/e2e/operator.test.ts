@@ -11,16 +11,37 @@ import { launch, screenshot, signedIn } from './browser';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-const tile = async (page: Page, label: string) => Number((await page.locator(`section[aria-label="${label}"] p`).first().innerText()).split(/\s/)[0]!.replace(/,/g, ''));
-const mapCount = async (page: Page) => Number((await page.locator('svg[aria-label^="Map of"]').first().getAttribute('aria-label'))?.match(/Map of (\d+)/)?.[1] ?? NaN);
+const tile = async (page: Page, label: string) =>
+  Number(
+    (await page.locator(`section[aria-label="${label}"] p`).first().innerText()).split(/\s/)[0]!.replace(/,/g, ''),
+  );
+const mapCount = async (page: Page) =>
+  Number(
+    (await page.locator('svg[aria-label^="Map of"]').first().getAttribute('aria-label'))?.match(/Map of (\d+)/)?.[1] ??
+      NaN,
+  );
 
 async function axeViolations(page: Page) {
   await page.addScriptTag({ path: AXE });
   const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     return (await axe.run()).violations;
   });
-  return results.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  return results
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }
 
 describe('recording, correcting and retracting an incident', () => {
@@ -55,13 +76,24 @@ describe('recording, correcting and retracting an incident', () => {
     const latitude = page.getByLabel('Latitude');
     await expect.poll(() => latitude.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await latitude.getAttribute('aria-describedby')) ?? '';
-    const errorText = await page.locator(describedBy.split(' ').map((id) => `#${id}`).join(', ')).allInnerTexts();
+    const errorText = await page
+      .locator(
+        describedBy
+          .split(' ')
+          .map((id) => `#${id}`)
+          .join(', '),
+      )
+      .allInnerTexts();
     expect(errorText.join(' ')).toMatch(/between -90 and 90/);
     expect(await page.getByLabel('Place').inputValue()).toBe(place);
     expect(await page.getByLabel('Killed — civilians, at least').inputValue()).toBe('2');
     await screenshot(page, 'incident-form-error');
 
-    const before = { incidents: await tile(viewer.page, 'Incidents'), killed: await tile(viewer.page, 'Killed in incidents'), map: await mapCount(viewer.page) };
+    const before = {
+      incidents: await tile(viewer.page, 'Incidents'),
+      killed: await tile(viewer.page, 'Killed in incidents'),
+      map: await mapCount(viewer.page),
+    };
     await latitude.fill('32.99');
     const saved = Date.now();
     await page.getByRole('button', { name: /^Record incident/ }).click();
@@ -89,7 +121,10 @@ describe('recording, correcting and retracting an incident', () => {
     await page.goto(incidentUrl.replace('/incidents/', '/record/incident/'));
     await page.getByRole('button', { name: /^Retract this incident/ }).click();
     await page.getByLabel(/^Reason/).fill('Duplicate of an earlier report');
-    await page.getByRole('dialog').getByRole('button', { name: /retract/i }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /retract/i })
+      .click();
     await expect.poll(() => tile(viewer.page, 'Incidents'), { timeout: 4000 }).toBe(incidents - 1);
     expect(await tile(viewer.page, 'Killed in incidents')).toBe(killed - 2);
     await viewer.page.getByText('Retracted: Duplicate of an earlier report').first().waitFor({ timeout: 2000 });
@@ -102,7 +137,10 @@ describe('recording, correcting and retracting an incident', () => {
       const res = await page.goto(path);
       expect(res?.status(), path).toBe(403);
     }
-    const write = await page.request.post('/api/incidents', { data: { occurredAt: '2025-01-01', province: 'KP', type: 'clash' }, headers: { origin: new URL(page.url()).origin } });
+    const write = await page.request.post('/api/incidents', {
+      data: { occurredAt: '2025-01-01', province: 'KP', type: 'clash' },
+      headers: { origin: new URL(page.url()).origin },
+    });
     expect(write.status()).toBe(403);
     await page.goto('/');
   });
@@ -114,7 +152,14 @@ describe('recording, correcting and retracting an incident', () => {
     await wall.getByRole('status').filter({ hasText: /^Live/ }).first().waitFor({ timeout: 20_000 });
     const wallPlace = `Wall check ${Date.now().toString(36)}`;
     const res = await operator.page.request.post('/api/incidents', {
-      data: { occurredAt: new Date().toISOString(), timePrecision: 'exact', province: 'Balochistan', place: wallPlace, type: 'armed_assault', casualties: { killed: { security_forces: { low: 1, high: null } } } },
+      data: {
+        occurredAt: new Date().toISOString(),
+        timePrecision: 'exact',
+        province: 'Balochistan',
+        place: wallPlace,
+        type: 'armed_assault',
+        casualties: { killed: { security_forces: { low: 1, high: null } } },
+      },
       headers: { origin: new URL(operator.page.url()).origin },
     });
     expect(res.status()).toBe(201);

@@ -46,7 +46,8 @@ describe('a database outage', () => {
       if (Date.now() > deadline) throw new Error('health did not recover');
       await new Promise((r) => setTimeout(r, 200));
     }
-    for (let i = 3; i < 6; i++) expect((await call(server, 'POST', '/api/incidents', { token, body: incidentInput(i) })).status).toBe(201);
+    for (let i = 3; i < 6; i++)
+      expect((await call(server, 'POST', '/api/incidents', { token, body: incidentInput(i) })).status).toBe(201);
     await client.waitFor(() => client.changes.length === 4, 15_000);
     expect(client.changes.map((c) => c.seq)).toEqual([from, from + 1, from + 2, from + 3]);
     client.close();

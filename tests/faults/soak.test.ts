@@ -14,7 +14,9 @@ describe('soak', () => {
   let server: TestServer;
   let token: string;
   beforeAll(async () => {
-    server = await startTestServer(process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite', { env: { PUBLIC_DASHBOARD: '1' } });
+    server = await startTestServer(process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite', {
+      env: { PUBLIC_DASHBOARD: '1' },
+    });
     token = await tokenFor(server, (await addUser(server, 'operator@soak.test', 'operator')).id);
   });
   afterAll(async () => {

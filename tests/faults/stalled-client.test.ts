@@ -44,7 +44,10 @@ describe('a stalled client', () => {
     const big = 'x'.repeat(4900);
     const started = Date.now();
     for (let i = 0; i < 300; i++) {
-      await createIncident({ ctx, input: { occurredAt: '2025-02-01T10:00:00Z', province: 'KP', type: 'clash', summary: `${i} ${big}` } });
+      await createIncident({
+        ctx,
+        input: { occurredAt: '2025-02-01T10:00:00Z', province: 'KP', type: 'clash', summary: `${i} ${big}` },
+      });
     }
     const written = Date.now() - started;
     for (const c of healthy) await c.waitFor(() => c.changes.length === 300, 10_000);

@@ -21,13 +21,24 @@ describe.each([
 
   it('answers every handshake with a hello or a clear refusal', async () => {
     const auth = fc.oneof(
-      fc.dictionary(fc.constantFrom('epoch', 'seq', 'token', 'x'), fc.oneof(fc.jsonValue(), fc.string({ minLength: 2000, maxLength: 5000 }), fc.double())),
-      fc.record({ epoch: fc.string(), seq: fc.oneof(fc.integer(), fc.double(), fc.constant(-1), fc.constant(Number.MAX_SAFE_INTEGER)) }),
+      fc.dictionary(
+        fc.constantFrom('epoch', 'seq', 'token', 'x'),
+        fc.oneof(fc.jsonValue(), fc.string({ minLength: 2000, maxLength: 5000 }), fc.double()),
+      ),
+      fc.record({
+        epoch: fc.string(),
+        seq: fc.oneof(fc.integer(), fc.double(), fc.constant(-1), fc.constant(Number.MAX_SAFE_INTEGER)),
+      }),
       fc.record({ token: fc.oneof(fc.string(), fc.constant('bw_' + 'A'.repeat(43))) }),
     );
     await fc.assert(
       fc.asyncProperty(auth, async (a) => {
-        const socket = ioClient(server.url, { transports: ['websocket'], reconnection: false, auth: a as Record<string, unknown>, timeout: 5000 });
+        const socket = ioClient(server.url, {
+          transports: ['websocket'],
+          reconnection: false,
+          auth: a as Record<string, unknown>,
+          timeout: 5000,
+        });
         const outcome = await new Promise<string>((resolve) => {
           socket.on('live.hello', () => resolve('hello'));
           socket.on('connect_error', (err) => resolve(`refused: ${err.message}`));

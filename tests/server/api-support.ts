@@ -16,7 +16,12 @@ export interface Session {
   email: string;
 }
 
-export async function addUser(server: TestServer, email: string, role: 'viewer' | 'operator' | 'admin', password = PASSWORD) {
+export async function addUser(
+  server: TestServer,
+  email: string,
+  role: 'viewer' | 'operator' | 'admin',
+  password = PASSWORD,
+) {
   return (await createUser(authOf(server.runtime), { email, role, password })).user;
 }
 
@@ -87,7 +92,21 @@ export const incidentInput = (n = 1) => ({
   summary: `test incident ${n}`,
 });
 
-export const operationInput = () => ({ occurredAt: '2025-03-15T00:00:00Z', province: 'KP', kind: 'intelligence_based', militantsKilled: 3 });
-export const groupInput = (n: number) => ({ shortName: `G${n}-${Math.random().toString(36).slice(2, 8)}`, fullName: `Group ${n}` });
-export const figureInput = () => ({ metric: 'Deaths in terrorism', valueKind: 'exact', value: 10, periodLabel: '2024', sourceName: 'PIPS' });
+export const operationInput = () => ({
+  occurredAt: '2025-03-15T00:00:00Z',
+  province: 'KP',
+  kind: 'intelligence_based',
+  militantsKilled: 3,
+});
+export const groupInput = (n: number) => ({
+  shortName: `G${n}-${Math.random().toString(36).slice(2, 8)}`,
+  fullName: `Group ${n}`,
+});
+export const figureInput = () => ({
+  metric: 'Deaths in terrorism',
+  valueKind: 'exact',
+  value: 10,
+  periodLabel: '2024',
+  sourceName: 'PIPS',
+});
 export const annotationInput = () => ({ date: '2025-01-01', kind: 'policy', title: 'A policy change' });

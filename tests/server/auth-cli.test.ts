@@ -20,7 +20,11 @@ async function script(name: string, args: string[], dataDir: string) {
   const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...clean } = process.env;
   const env = { ...clean, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' };
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', name), ...args], { cwd: ROOT, env, timeout: 60_000 });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', path.join(ROOT, 'scripts', name), ...args],
+      { cwd: ROOT, env, timeout: 60_000 },
+    );
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -42,7 +46,11 @@ describe('user:add and token:create from the command line (embedded database)', 
     } finally {
       await server.close();
     }
-    const added = await script('user-add.ts', ['--email', 'ops@example.org', '--role', 'operator', '--password', 'long-enough-pw'], dir);
+    const added = await script(
+      'user-add.ts',
+      ['--email', 'ops@example.org', '--role', 'operator', '--password', 'long-enough-pw'],
+      dir,
+    );
     expect(added.code).toBe(0);
     expect(added.stdout).toMatch(/Created ops@example.org with role operator/);
     const created = await script('token-create.ts', ['--email', 'ops@example.org', '--name', 'ci'], dir);

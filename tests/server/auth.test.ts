@@ -17,7 +17,9 @@ function tryConnect(url: string, auth: Record<string, unknown> = {}, headers: Re
   const socket = ioClient(url, { transports: ['websocket'], reconnection: false, auth, extraHeaders: headers });
   return new Promise<{ connected: boolean; message?: string; code?: string }>((resolve) => {
     socket.on('connect', () => resolve({ connected: true }));
-    socket.on('connect_error', (err: Error & { data?: { code?: string } }) => resolve({ connected: false, message: err.message, code: err.data?.code }));
+    socket.on('connect_error', (err: Error & { data?: { code?: string } }) =>
+      resolve({ connected: false, message: err.message, code: err.data?.code }),
+    );
   }).finally(() => socket.close());
 }
 
@@ -54,24 +56,37 @@ describe.each(drivers)('sign-in, tokens and sockets on %s', (driver) => {
 
     const out = await call(server, 'POST', '/api/auth/sign-out', { session });
     expect(out.status).toBe(200);
-    expect(out.headers.getSetCookie().some((c) => c.startsWith('bw.session_token=;') || /bw\.session_token=.*Max-Age=0/i.test(c))).toBe(true);
+    expect(
+      out.headers
+        .getSetCookie()
+        .some((c) => c.startsWith('bw.session_token=;') || /bw\.session_token=.*Max-Age=0/i.test(c)),
+    ).toBe(true);
     // The old cookie no longer works: the session row is gone.
     expect((await call(server, 'GET', '/api/incidents', { session })).status).toBe(401);
     expect((await call(server, 'GET', '/api/me', { session })).body.user).toBeNull();
   });
 
   it('refuses a wrong password (401) and names missing fields (400)', async () => {
-    const wrong = await call(server, 'POST', '/api/auth/sign-in/email', { body: { email: 'viewer@example.org', password: 'not-the-password' }, headers: { origin: server.url } });
+    const wrong = await call(server, 'POST', '/api/auth/sign-in/email', {
+      body: { email: 'viewer@example.org', password: 'not-the-password' },
+      headers: { origin: server.url },
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.body.error.code).toBe('unauthenticated');
-    const missing = await call(server, 'POST', '/api/auth/sign-in/email', { body: { email: 'not-an-email' }, headers: { origin: server.url } });
+    const missing = await call(server, 'POST', '/api/auth/sign-in/email', {
+      body: { email: 'not-an-email' },
+      headers: { origin: server.url },
+    });
     expect(missing.status).toBe(400);
     expect(Object.keys(missing.body.error.fields).sort()).toEqual(['email', 'password']);
   });
 
   it('keeps sign-up, admin and impersonation endpoints of the library closed', async () => {
     for (const path of ['/api/auth/sign-up/email', '/api/auth/admin/list-users', '/api/auth/admin/impersonate-user']) {
-      const res = await call(server, 'POST', path, { body: { email: 'x@example.org', password: 'whatever-123', name: 'x' }, headers: { origin: server.url } });
+      const res = await call(server, 'POST', path, {
+        body: { email: 'x@example.org', password: 'whatever-123', name: 'x' },
+        headers: { origin: server.url },
+      });
       expect(res.status, path).toBe(404);
     }
   });
@@ -79,14 +94,22 @@ describe.each(drivers)('sign-in, tokens and sockets on %s', (driver) => {
   it('signs a disabled user out at once and refuses their sign-in and tokens', async () => {
     const user = await addUser(server, 'leaver@example.org', 'operator');
     const session = await signIn(server, 'leaver@example.org');
-    const token = (await tokenCreate(authOf(server.runtime), ['--email', 'leaver@example.org', '--name', 'cron'])).at(-1)!;
+    const token = (await tokenCreate(authOf(server.runtime), ['--email', 'leaver@example.org', '--name', 'cron'])).at(
+      -1,
+    )!;
     expect((await call(server, 'GET', '/api/incidents', { token })).status).toBe(200);
     const admin = await addUser(server, 'admin-a@example.org', 'admin');
     const adminSession = await signIn(server, admin.email);
-    expect((await call(server, 'PATCH', `/api/users/${user.id}`, { session: adminSession, body: { disabled: true } })).body.user.disabled).toBe(true);
+    expect(
+      (await call(server, 'PATCH', `/api/users/${user.id}`, { session: adminSession, body: { disabled: true } })).body
+        .user.disabled,
+    ).toBe(true);
     expect((await call(server, 'GET', '/api/incidents', { session })).status).toBe(401);
     expect((await call(server, 'GET', '/api/incidents', { token })).status).toBe(401);
-    const again = await call(server, 'POST', '/api/auth/sign-in/email', { body: { email: 'leaver@example.org', password: PASSWORD }, headers: { origin: server.url } });
+    const again = await call(server, 'POST', '/api/auth/sign-in/email', {
+      body: { email: 'leaver@example.org', password: PASSWORD },
+      headers: { origin: server.url },
+    });
     expect(again.status).toBe(403);
     expect(again.body.error.code).toBe('forbidden');
     await call(server, 'PATCH', `/api/users/${user.id}`, { session: adminSession, body: { disabled: false } });
@@ -108,15 +131,21 @@ describe.each(drivers)('sign-in, tokens and sockets on %s', (driver) => {
     expect(used!.lastUsedAt).not.toBeNull();
 
     const admin = await addUser(server, 'admin-b@example.org', 'admin');
-    const adminToken = (await tokenCreate(authOf(server.runtime), ['--email', admin.email, '--name', 'admin-script'])).at(-1)!;
+    const adminToken = (
+      await tokenCreate(authOf(server.runtime), ['--email', admin.email, '--name', 'admin-script'])
+    ).at(-1)!;
     const listed = await call(server, 'GET', '/api/tokens', { token: adminToken });
     expect(JSON.stringify(listed.body)).not.toContain(token);
-    expect((await call(server, 'DELETE', `/api/tokens/${row!.id}`, { token: adminToken })).body.token.revokedAt).not.toBeNull();
+    expect(
+      (await call(server, 'DELETE', `/api/tokens/${row!.id}`, { token: adminToken })).body.token.revokedAt,
+    ).not.toBeNull();
     const refused = await call(server, 'GET', '/api/incidents', { token });
     expect(refused.status).toBe(401);
     expect(refused.body.error.message).toMatch(/revoked/);
     expect((await call(server, 'GET', '/api/incidents', { token: 'bw_not-a-real-token' })).status).toBe(401);
-    expect((await call(server, 'GET', '/api/incidents', { headers: { authorization: 'Basic dXNlcjpwYXNz' } })).status).toBe(401);
+    expect(
+      (await call(server, 'GET', '/api/incidents', { headers: { authorization: 'Basic dXNlcjpwYXNz' } })).status,
+    ).toBe(401);
   });
 
   it('user:add creates, then updates the role, and prints a generated password only when it made one', async () => {
@@ -127,7 +156,9 @@ describe.each(drivers)('sign-in, tokens and sockets on %s', (driver) => {
     await signIn(server, 'cli@example.org', password);
     const second = await userAdd(service, ['--email', 'cli@example.org', '--role', 'operator']);
     expect(second).toEqual(['Updated cli@example.org with role operator.', 'Password unchanged.']);
-    await expect(userAdd(service, ['--email', 'cli@example.org', '--role', 'boss'])).rejects.toThrow(/--role must be one of/);
+    await expect(userAdd(service, ['--email', 'cli@example.org', '--role', 'boss'])).rejects.toThrow(
+      /--role must be one of/,
+    );
   });
 
   it('refuses a socket without credentials with a clear error, and accepts a cookie or a token', async () => {
@@ -138,7 +169,9 @@ describe.each(drivers)('sign-in, tokens and sockets on %s', (driver) => {
     expect(bad).toMatchObject({ connected: false, code: 'unauthenticated' });
     const session = await signIn(server, 'viewer@example.org');
     expect(await tryConnect(server.url, {}, { cookie: session.cookie })).toEqual({ connected: true });
-    const token = (await tokenCreate(authOf(server.runtime), ['--email', 'viewer@example.org', '--name', 'wall'])).at(-1)!;
+    const token = (await tokenCreate(authOf(server.runtime), ['--email', 'viewer@example.org', '--name', 'wall'])).at(
+      -1,
+    )!;
     expect(await tryConnect(server.url, { token })).toEqual({ connected: true });
   });
 });

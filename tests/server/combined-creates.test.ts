@@ -30,7 +30,9 @@ describe.each(drivers)('combined creates on %s', (driver) => {
   });
 
   it('answers each of many concurrent creates with its own record and a contiguous seq', async () => {
-    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => call(server, 'POST', '/api/incidents', { token, body: incident(i) })));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => call(server, 'POST', '/api/incidents', { token, body: incident(i) })),
+    );
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
     expect(answers.map((a) => a.body.incident.externalId)).toEqual(answers.map((_, i) => `combined-${i}`));
     const seqs = answers.map((a) => a.body.change.seq as number).sort((a, b) => a - b);
@@ -45,7 +47,9 @@ describe.each(drivers)('combined creates on %s', (driver) => {
   it('fails only the create whose external id is taken, when it shares a batch', async () => {
     const answers = await Promise.all([
       call(server, 'POST', '/api/incidents', { token, body: incident(100) }),
-      ...Array.from({ length: 10 }, (_, i) => call(server, 'POST', '/api/incidents', { token, body: incident(200 + i, i === 4 ? 'combined-1' : undefined) })),
+      ...Array.from({ length: 10 }, (_, i) =>
+        call(server, 'POST', '/api/incidents', { token, body: incident(200 + i, i === 4 ? 'combined-1' : undefined) }),
+      ),
     ]);
     expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201, 400, 201, 201, 201, 201, 201]);
     expect(answers[5]!.body.error.fields.externalId).toMatch(/already used/);

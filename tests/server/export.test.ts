@@ -18,7 +18,12 @@ import { startTestServer, type TestServer } from '../support/test-server';
 import { addUser, call, tokenFor } from './api-support';
 
 const system = { id: null, label: 'system:test', role: 'system' as const };
-const NOTES = ['Militants attacked a checkpoint.', 'A shopkeeper was shot dead by gunmen.', 'A drone strike hit a compound.', null];
+const NOTES = [
+  'Militants attacked a checkpoint.',
+  'A shopkeeper was shot dead by gunmen.',
+  'A drone strike hit a compound.',
+  null,
+];
 const PLACES: [string, string, string | null][] = [
   ['Pakistan', 'KP', 'Peshawar'],
   ['Pakistan', 'KP-MD', 'North Waziristan'],
@@ -39,7 +44,9 @@ function incidentInputs(n: number, groupIds: (string | null)[]) {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!;
   return Array.from({ length: n }, (_, i) => {
     const [country, province, district] = pick(PLACES);
-    const day = new Date(Date.UTC(2023, 0, 1) + Math.floor(next() * 700) * 86_400_000 + Math.floor(next() * 86_400_000));
+    const day = new Date(
+      Date.UTC(2023, 0, 1) + Math.floor(next() * 700) * 86_400_000 + Math.floor(next() * 86_400_000),
+    );
     return {
       occurredAt: day.toISOString(),
       country,
@@ -52,7 +59,11 @@ function incidentInputs(n: number, groupIds: (string | null)[]) {
       targetType: pick(TARGET_TYPES),
       groupId: pick(groupIds),
       casualties: {
-        killed: { civilians: { low: Math.floor(next() * 4), high: null }, security_forces: { low: Math.floor(next() * 3), high: 5 }, militants: { low: Math.floor(next() * 2) } },
+        killed: {
+          civilians: { low: Math.floor(next() * 4), high: null },
+          security_forces: { low: Math.floor(next() * 3), high: 5 },
+          militants: { low: Math.floor(next() * 2) },
+        },
         injured: { not_specified: { low: Math.floor(next() * 6) } },
       },
       summary: pick(NOTES),
@@ -72,15 +83,26 @@ function typeAfterRoundTrip(type: IncidentType, notes: string | null): IncidentT
   if (type === 'other') return /drone strike/.test(notes ?? '') ? type : killing ? 'targeted_killing' : 'armed_assault';
   return type;
 }
-const targetAfterRoundTrip = (t: TargetType): TargetType => (['security_forces', 'police', 'government', 'civilians'].includes(t) ? t : 'other');
+const targetAfterRoundTrip = (t: TargetType): TargetType =>
+  ['security_forces', 'police', 'government', 'civilians'].includes(t) ? t : 'other';
 
 const live = sql`retracted_at is null`;
 async function aggregate(db: Db, select: SQL): Promise<Record<string, number>> {
-  const out = await rows<{ k: string; n: number | string }>(db, sql`select ${select} as k, count(*)::int as n from incidents where ${live} group by 1 order by 1`);
+  const out = await rows<{ k: string; n: number | string }>(
+    db,
+    sql`select ${select} as k, count(*)::int as n from incidents where ${live} group by 1 order by 1`,
+  );
   return Object.fromEntries(out.map((r) => [String(r.k), Number(r.n)]));
 }
 const killedTotal = async (db: Db) =>
-  Number((await rows<{ n: number }>(db, sql`select sum(killed_civilians_low + killed_security_forces_low + killed_militants_low + killed_not_specified_low)::int as n from incidents where ${live}`))[0]!.n);
+  Number(
+    (
+      await rows<{ n: number }>(
+        db,
+        sql`select sum(killed_civilians_low + killed_security_forces_low + killed_militants_low + killed_not_specified_low)::int as n from incidents where ${live}`,
+      )
+    )[0]!.n,
+  );
 
 describe.each(drivers)('incident exports on %s', (driver) => {
   let a: TestServer;
@@ -96,12 +118,17 @@ describe.each(drivers)('incident exports on %s', (driver) => {
     const groupIds: (string | null)[] = [null];
     for (const server of [a, b]) {
       for (const shortName of ['TTP', 'BLA']) {
-        const { record } = await createGroup({ ctx: server.runtime.ctx(system), input: { shortName, fullName: `${shortName} (test)` } });
+        const { record } = await createGroup({
+          ctx: server.runtime.ctx(system),
+          input: { shortName, fullName: `${shortName} (test)` },
+        });
         if (server === a) groupIds.push(record.id);
       }
     }
     const ctx = a.runtime.ctx(system);
-    const created = await a.runtime.store.transact((tx) => createIncidents({ ctx, inputs: incidentInputs(N, groupIds), tx }));
+    const created = await a.runtime.store.transact((tx) =>
+      createIncidents({ ctx, inputs: incidentInputs(N, groupIds), tx }),
+    );
     await retractIncident({ ctx, id: created[3]!.record.id, input: { reason: 'duplicate report' } });
   });
   afterAll(async () => {
@@ -117,7 +144,9 @@ describe.each(drivers)('incident exports on %s', (driver) => {
     const res = await download(a, '/api/export/incidents.csv');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="incidents-acled-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="incidents-acled-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     expect(res.headers.get('export-position')).toMatch(/^[\w-]+:\d+$/);
     const [header, ...records] = parse(res.text) as string[][];
     expect(header).toEqual([...ACLED_EXPORT_COLUMNS, ...EXTRA_EXPORT_COLUMNS]);
@@ -150,13 +179,20 @@ describe.each(drivers)('incident exports on %s', (driver) => {
     expect(body.incidents).toHaveLength(N);
     expect(body.incidents.filter((i) => i.version === 2)).toHaveLength(1);
     expect((await fetch(`${a.url}/api/export/incidents.csv`)).status).toBe(401);
-    expect((await call(a, 'GET', '/api/export/incidents.json?from=2024-01-01&to=2023-01-01', { token: tokens.viewer })).status).toBe(400);
+    expect(
+      (await call(a, 'GET', '/api/export/incidents.json?from=2024-01-01&to=2023-01-01', { token: tokens.viewer }))
+        .status,
+    ).toBe(400);
   });
 
   it('imports into an empty database with the same aggregates, and re-imports without duplicating', async () => {
     const csv = (await download(a, '/api/export/incidents.csv')).text;
     const post = async (server: TestServer, token: string) => {
-      const res = await fetch(`${server.url}/api/import/acled`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body: csv });
+      const res = await fetch(`${server.url}/api/import/acled`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+        body: csv,
+      });
       expect(res.status).toBe(200);
       return (await res.json()) as { rows: number; imported: number; updated: number; errorCount: number };
     };
@@ -164,14 +200,24 @@ describe.each(drivers)('incident exports on %s', (driver) => {
 
     const dbA = a.runtime.database.db;
     const dbB = b.runtime.database.db;
-    for (const select of [sql`country || '/' || province`, sql`(occurred_at at time zone 'UTC')::date::text`, sql`coalesce(group_name, 'unknown')`]) {
+    for (const select of [
+      sql`country || '/' || province`,
+      sql`(occurred_at at time zone 'UTC')::date::text`,
+      sql`coalesce(group_name, 'unknown')`,
+    ]) {
       expect(await aggregate(dbB, select)).toEqual(await aggregate(dbA, select));
     }
     expect(await killedTotal(dbB)).toBe(await killedTotal(dbA));
-    const original = await rows<{ type: IncidentType; target_type: TargetType; summary: string | null }>(dbA, sql`select type, target_type, summary from incidents where ${live}`);
-    const tally = <T extends string>(xs: T[]) => xs.reduce<Record<string, number>>((m, x) => ({ ...m, [x]: (m[x] ?? 0) + 1 }), {});
+    const original = await rows<{ type: IncidentType; target_type: TargetType; summary: string | null }>(
+      dbA,
+      sql`select type, target_type, summary from incidents where ${live}`,
+    );
+    const tally = <T extends string>(xs: T[]) =>
+      xs.reduce<Record<string, number>>((m, x) => ({ ...m, [x]: (m[x] ?? 0) + 1 }), {});
     expect(await aggregate(dbB, sql`type`)).toEqual(tally(original.map((r) => typeAfterRoundTrip(r.type, r.summary))));
-    expect(await aggregate(dbB, sql`target_type`)).toEqual(tally(original.map((r) => targetAfterRoundTrip(r.target_type))));
+    expect(await aggregate(dbB, sql`target_type`)).toEqual(
+      tally(original.map((r) => targetAfterRoundTrip(r.target_type))),
+    );
 
     // A second import of the same file matches every row by its event id.
     expect(await post(b, tokens.operatorB)).toMatchObject({ rows: N - 1, imported: 0, updated: N - 1 });
@@ -184,6 +230,8 @@ describe.each(drivers)('incident exports on %s', (driver) => {
     expect(await count(dbA, 'incidents')).toBe(N);
     // And B's own export keeps the event ids, so ids stay stable across databases.
     const again = parse((await download(b, '/api/export/incidents.csv', tokens.operatorB)).text) as string[][];
-    expect(new Set(again.slice(1).map((r) => r[0]))).toEqual(new Set((parse(csv) as string[][]).slice(1).map((r) => r[0])));
+    expect(new Set(again.slice(1).map((r) => r[0]))).toEqual(
+      new Set((parse(csv) as string[][]).slice(1).map((r) => r[0])),
+    );
   });
 });

@@ -31,11 +31,19 @@ describe.each(drivers)('idempotent and versioned writes on %s', (driver) => {
 
   it('replays the first answer for the same key and body, keeping one row', async () => {
     const before = await count(server, 'incidents');
-    const first = await call(server, 'POST', '/api/incidents', { session, body: incidentInput(1), headers: { 'idempotency-key': 'form-123' } });
+    const first = await call(server, 'POST', '/api/incidents', {
+      session,
+      body: incidentInput(1),
+      headers: { 'idempotency-key': 'form-123' },
+    });
     expect(first.status).toBe(201);
     // Same body with other key order and spacing: still the same request.
     const reordered = JSON.stringify(Object.fromEntries(Object.entries(incidentInput(1)).reverse()), null, 2);
-    const again = await call(server, 'POST', '/api/incidents', { session, body: reordered, headers: { 'idempotency-key': 'form-123' } });
+    const again = await call(server, 'POST', '/api/incidents', {
+      session,
+      body: reordered,
+      headers: { 'idempotency-key': 'form-123' },
+    });
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
@@ -45,7 +53,12 @@ describe.each(drivers)('idempotent and versioned writes on %s', (driver) => {
 
   it('records one incident when the same request races itself', async () => {
     const before = await count(server, 'incidents');
-    const send = () => call(server, 'POST', '/api/incidents', { token, body: incidentInput(2), headers: { 'idempotency-key': 'double-click' } });
+    const send = () =>
+      call(server, 'POST', '/api/incidents', {
+        token,
+        body: incidentInput(2),
+        headers: { 'idempotency-key': 'double-click' },
+      });
     const answers = await Promise.all([send(), send(), send()]);
     expect(answers.map((a) => a.status)).toEqual([201, 201, 201]);
     expect(new Set(answers.map((a) => a.body.incident.id)).size).toBe(1);
@@ -53,34 +66,68 @@ describe.each(drivers)('idempotent and versioned writes on %s', (driver) => {
   });
 
   it('answers 409 for the same key with another body, and scopes keys per caller', async () => {
-    await call(server, 'POST', '/api/incidents', { session, body: incidentInput(3), headers: { 'idempotency-key': 'k-409' } });
-    const other = await call(server, 'POST', '/api/incidents', { session, body: incidentInput(4), headers: { 'idempotency-key': 'k-409' } });
+    await call(server, 'POST', '/api/incidents', {
+      session,
+      body: incidentInput(3),
+      headers: { 'idempotency-key': 'k-409' },
+    });
+    const other = await call(server, 'POST', '/api/incidents', {
+      session,
+      body: incidentInput(4),
+      headers: { 'idempotency-key': 'k-409' },
+    });
     expect(other.status).toBe(409);
     expect(other.body.error.fields).toHaveProperty('Idempotency-Key');
     const colleague = await addUser(server, 'colleague@example.org', 'operator');
-    const theirs = await call(server, 'POST', '/api/incidents', { token: await tokenFor(server, colleague.id), body: incidentInput(4), headers: { 'idempotency-key': 'k-409' } });
+    const theirs = await call(server, 'POST', '/api/incidents', {
+      token: await tokenFor(server, colleague.id),
+      body: incidentInput(4),
+      headers: { 'idempotency-key': 'k-409' },
+    });
     expect(theirs.status).toBe(201);
   });
 
   it('stores nothing for a failed create, so a corrected retry with the same key succeeds', async () => {
-    const [incidents, keys, changes] = [await count(server, 'incidents'), await count(server, 'idempotency_keys'), await count(server, 'changes')];
+    const [incidents, keys, changes] = [
+      await count(server, 'incidents'),
+      await count(server, 'idempotency_keys'),
+      await count(server, 'changes'),
+    ];
     const bad = { ...incidentInput(5), casualties: { killed: { civilians: { low: 5, high: 2 } } }, province: 'Narnia' };
-    const refused = await call(server, 'POST', '/api/incidents', { session, body: bad, headers: { 'idempotency-key': 'typo' } });
+    const refused = await call(server, 'POST', '/api/incidents', {
+      session,
+      body: bad,
+      headers: { 'idempotency-key': 'typo' },
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.error.code).toBe('validation');
     expect(refused.body.error.fields).toHaveProperty(['casualties.killed.civilians.high']);
     expect(refused.body.error.fields).toHaveProperty('province');
-    expect([await count(server, 'incidents'), await count(server, 'idempotency_keys'), await count(server, 'changes')]).toEqual([incidents, keys, changes]);
-    const fixed = await call(server, 'POST', '/api/incidents', { session, body: incidentInput(5), headers: { 'idempotency-key': 'typo' } });
+    expect([
+      await count(server, 'incidents'),
+      await count(server, 'idempotency_keys'),
+      await count(server, 'changes'),
+    ]).toEqual([incidents, keys, changes]);
+    const fixed = await call(server, 'POST', '/api/incidents', {
+      session,
+      body: incidentInput(5),
+      headers: { 'idempotency-key': 'typo' },
+    });
     expect(fixed.status).toBe(201);
   });
 
   it('rejects an unknown field and an unknown group by name, writing nothing', async () => {
     const before = await count(server, 'incidents');
-    const unknownField = await call(server, 'POST', '/api/incidents', { session, body: { ...incidentInput(), killed: 3 } });
+    const unknownField = await call(server, 'POST', '/api/incidents', {
+      session,
+      body: { ...incidentInput(), killed: 3 },
+    });
     expect(unknownField.status).toBe(400);
     expect(JSON.stringify(unknownField.body.error)).toMatch(/killed/);
-    const unknownGroup = await call(server, 'POST', '/api/incidents', { session, body: { ...incidentInput(), groupId: '00000000-0000-4000-8000-000000000000' } });
+    const unknownGroup = await call(server, 'POST', '/api/incidents', {
+      session,
+      body: { ...incidentInput(), groupId: '00000000-0000-4000-8000-000000000000' },
+    });
     expect(unknownGroup.status).toBe(400);
     expect(unknownGroup.body.error.fields).toEqual({ groupId: 'no such group' });
     expect(await count(server, 'incidents')).toBe(before);
@@ -88,17 +135,25 @@ describe.each(drivers)('idempotent and versioned writes on %s', (driver) => {
 
   it('refuses a PATCH on an outdated version with 409 and the record as it is now', async () => {
     const created = (await call(server, 'POST', '/api/incidents', { session, body: incidentInput(6) })).body.incident;
-    const first = await call(server, 'PATCH', `/api/incidents/${created.id}`, { session, body: { version: 1, summary: 'first edit' } });
+    const first = await call(server, 'PATCH', `/api/incidents/${created.id}`, {
+      session,
+      body: { version: 1, summary: 'first edit' },
+    });
     expect(first.status).toBe(200);
     expect(first.body.incident).toMatchObject({ version: 2, summary: 'first edit', updatedBy: 'operator@example.org' });
-    const stale = await call(server, 'PATCH', `/api/incidents/${created.id}`, { session, body: { version: 1, summary: 'stale edit' } });
+    const stale = await call(server, 'PATCH', `/api/incidents/${created.id}`, {
+      session,
+      body: { version: 1, summary: 'stale edit' },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('conflict');
     expect(stale.body.error.current).toMatchObject({ id: created.id, version: 2, summary: 'first edit' });
     const noVersion = await call(server, 'PATCH', `/api/incidents/${created.id}`, { session, body: { summary: 'x' } });
     expect(noVersion.status).toBe(400);
     expect(noVersion.body.error.fields).toHaveProperty('version');
-    expect((await call(server, 'GET', `/api/incidents/${created.id}`, { session })).body.incident.summary).toBe('first edit');
+    expect((await call(server, 'GET', `/api/incidents/${created.id}`, { session })).body.incident.summary).toBe(
+      'first edit',
+    );
   });
 
   it('retracts only with a reason (body or query), and only once', async () => {
@@ -106,12 +161,27 @@ describe.each(drivers)('idempotent and versioned writes on %s', (driver) => {
     const noReason = await call(server, 'DELETE', `/api/incidents/${created.id}`, { session });
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.fields).toHaveProperty('reason');
-    const viaQuery = await call(server, 'DELETE', `/api/incidents/${created.id}?reason=${encodeURIComponent('duplicate of another report')}&version=1`, { session });
+    const viaQuery = await call(
+      server,
+      'DELETE',
+      `/api/incidents/${created.id}?reason=${encodeURIComponent('duplicate of another report')}&version=1`,
+      { session },
+    );
     expect(viaQuery.status).toBe(200);
-    expect(viaQuery.body.incident).toMatchObject({ retractionReason: 'duplicate of another report', retractedBy: 'operator@example.org', version: 2 });
-    const twice = await call(server, 'DELETE', `/api/incidents/${created.id}`, { session, body: { reason: 'again please' } });
+    expect(viaQuery.body.incident).toMatchObject({
+      retractionReason: 'duplicate of another report',
+      retractedBy: 'operator@example.org',
+      version: 2,
+    });
+    const twice = await call(server, 'DELETE', `/api/incidents/${created.id}`, {
+      session,
+      body: { reason: 'again please' },
+    });
     expect(twice.status).toBe(409);
-    const missing = await call(server, 'DELETE', '/api/incidents/00000000-0000-4000-8000-000000000000', { session, body: { reason: 'not there' } });
+    const missing = await call(server, 'DELETE', '/api/incidents/00000000-0000-4000-8000-000000000000', {
+      session,
+      body: { reason: 'not there' },
+    });
     expect(missing.status).toBe(404);
   });
 });

@@ -17,7 +17,11 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const HEADER = 'event_id_cnty,event_date,event_type,sub_event_type,actor1,country,admin1,admin2,notes,fatalities';
 const csv = [
   HEADER,
-  ...Array.from({ length: 30 }, (_, i) => `CLI${i},2024-0${(i % 9) + 1}-12,Explosions/Remote violence,Suicide bomb,TTP: Tehrik-i-Taliban Pakistan,Pakistan,Khyber Pakhtunkhwa,Bannu,"A blast, reported by police.",${i % 4}`),
+  ...Array.from(
+    { length: 30 },
+    (_, i) =>
+      `CLI${i},2024-0${(i % 9) + 1}-12,Explosions/Remote violence,Suicide bomb,TTP: Tehrik-i-Taliban Pakistan,Pakistan,Khyber Pakhtunkhwa,Bannu,"A blast, reported by police.",${i % 4}`,
+  ),
   'CLI-bad,2024-13-01,Battles,Armed clash,Unidentified Armed Group (Pakistan),Pakistan,Sindh,Karachi,,1',
   'CLI-riot,2024-02-02,Riots,Mob violence,Rioters (Pakistan),Pakistan,Punjab,Lahore,,0',
 ].join('\n');
@@ -32,7 +36,11 @@ async function importCommand(args: string[], env: Record<string, string>): Promi
   // Vitest puts Vite's BASE_URL=/ (and MODE, DEV…) into process.env; a user's shell has none of them.
   const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...clean } = process.env;
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'import.ts'), ...args], { cwd: ROOT, env: { ...clean, ...env }, timeout: 90_000 });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['--import', 'tsx', path.join(ROOT, 'scripts', 'import.ts'), ...args],
+      { cwd: ROOT, env: { ...clean, ...env }, timeout: 90_000 },
+    );
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -40,7 +48,15 @@ async function importCommand(args: string[], env: Record<string, string>): Promi
   }
 }
 
-const lastLine = (text: string) => JSON.parse(text.trim().split('\n').at(-1)!) as { rows: number; imported: number; updated: number; skipped: Record<string, number>; errorCount: number; errors: { line: number }[] };
+const lastLine = (text: string) =>
+  JSON.parse(text.trim().split('\n').at(-1)!) as {
+    rows: number;
+    imported: number;
+    updated: number;
+    skipped: Record<string, number>;
+    errorCount: number;
+    errors: { line: number }[];
+  };
 
 describe.each(drivers)('npm run import on %s', (driver) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'bw-import-cli-'));
@@ -66,7 +82,14 @@ describe.each(drivers)('npm run import on %s', (driver) => {
     expect(first.stderr).not.toMatch(/failed/);
     expect(first.code).toBe(0);
     expect(first.stderr).toMatch(/100% .* rows\/s +rows 32 \(imported 30, updated 0, skipped 1, errors 1\)/);
-    expect(lastLine(first.stdout)).toMatchObject({ rows: 32, imported: 30, updated: 0, skipped: { protest_or_riot: 1 }, errorCount: 1, errors: [{ line: 32 }] });
+    expect(lastLine(first.stdout)).toMatchObject({
+      rows: 32,
+      imported: 30,
+      updated: 0,
+      skipped: { protest_or_riot: 1 },
+      errorCount: 1,
+      errors: [{ line: 32 }],
+    });
 
     const second = await importCommand(['--format', 'acled', file], env);
     expect(second.code).toBe(0);
@@ -92,7 +115,9 @@ describe.each(drivers)('npm run import on %s', (driver) => {
     });
     const res = await importCommand(['--format', 'acled', file], { DATA_DIR: locked, DATABASE_URL: '' });
     expect(res.code).toBe(1);
-    expect(res.stderr).toMatch(new RegExp(`the app is running on this embedded database .*already open in process ${process.pid}`));
+    expect(res.stderr).toMatch(
+      new RegExp(`the app is running on this embedded database .*already open in process ${process.pid}`),
+    );
     expect(res.stdout).toBe('');
   });
 });

@@ -9,7 +9,8 @@ import { ImportJobs } from '../../server/api/import-jobs';
 import { countedBody, multipartFile, uploadKind, type ByteCount } from '../../server/api/import-upload';
 
 const HEADER = 'event_id_cnty,event_date,event_type,country,admin1,fatalities\n';
-const rowsText = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `U${from + i},2024-01-02,Battles,Pakistan,Sindh,1\n`).join('');
+const rowsText = (n: number, from = 0) =>
+  Array.from({ length: n }, (_, i) => `U${from + i},2024-01-02,Battles,Pakistan,Sindh,1\n`).join('');
 
 function streamOf(chunks: (string | Uint8Array)[]): ReadableStream<Uint8Array> {
   const queue = chunks.map((c) => (typeof c === 'string' ? new TextEncoder().encode(c) : c));
@@ -35,7 +36,11 @@ describe('the upload byte limit', () => {
     const count: ByteCount = { bytes: 0, exceeded: false };
     const first = HEADER + rowsText(10);
     const body = streamOf([first, rowsText(10, 10), rowsText(10, 20)]);
-    const report = await importAcled({ input: countedBody(body, first.length + 5, count), sink: acceptAll, options: { batchSize: 4 } });
+    const report = await importAcled({
+      input: countedBody(body, first.length + 5, count),
+      sink: acceptAll,
+      options: { batchSize: 4 },
+    });
     expect(count.exceeded).toBe(true);
     expect(report.stopped?.message).toMatch(/larger than/);
     expect(report.imported).toBe(10);
@@ -57,7 +62,8 @@ describe('multipart uploads', () => {
 
   it('hands out the "file" part as a stream, ignoring other fields, even split at odd places', async () => {
     const csv = HEADER + rowsText(50);
-    const body = part('note', 'hello') + part('other', 'x', 'other.csv') + part('file', csv, 'acled.csv') + `--${boundary}--\r\n`;
+    const body =
+      part('note', 'hello') + part('other', 'x', 'other.csv') + part('file', csv, 'acled.csv') + `--${boundary}--\r\n`;
     const bytes = Buffer.from(body);
     const chunks = Array.from({ length: Math.ceil(bytes.length / 7) }, (_, i) => bytes.subarray(i * 7, i * 7 + 7));
     const upload = await multipartFile(countedBody(streamOf(chunks), 1e6, { bytes: 0, exceeded: false }), type);
@@ -67,14 +73,26 @@ describe('multipart uploads', () => {
 
   it('refuses a form without a file, and a body that is not multipart', async () => {
     const noFile = part('note', 'hello') + `--${boundary}--\r\n`;
-    await expect(multipartFile(countedBody(streamOf([noFile]), 1e6, { bytes: 0, exceeded: false }), type)).rejects.toThrow(/has no file/);
-    await expect(multipartFile(countedBody(streamOf(['not a form']), 1e6, { bytes: 0, exceeded: false }), 'multipart/form-data')).rejects.toBeInstanceOf(DomainError);
+    await expect(
+      multipartFile(countedBody(streamOf([noFile]), 1e6, { bytes: 0, exceeded: false }), type),
+    ).rejects.toThrow(/has no file/);
+    await expect(
+      multipartFile(countedBody(streamOf(['not a form']), 1e6, { bytes: 0, exceeded: false }), 'multipart/form-data'),
+    ).rejects.toBeInstanceOf(DomainError);
   });
 
   it('accepts the content types a .csv file arrives with, and nothing else', () => {
-    for (const t of ['text/csv', 'text/csv; charset=windows-1252', 'application/vnd.ms-excel', 'text/plain', 'application/octet-stream']) expect(uploadKind(t)).toBe('raw');
+    for (const t of [
+      'text/csv',
+      'text/csv; charset=windows-1252',
+      'application/vnd.ms-excel',
+      'text/plain',
+      'application/octet-stream',
+    ])
+      expect(uploadKind(t)).toBe('raw');
     expect(uploadKind('multipart/form-data; boundary=x')).toBe('multipart');
-    for (const t of [undefined, 'application/json', 'application/x-www-form-urlencoded']) expect(() => uploadKind(t)).toThrow(/multipart form/);
+    for (const t of [undefined, 'application/json', 'application/x-www-form-urlencoded'])
+      expect(() => uploadKind(t)).toThrow(/multipart form/);
   });
 });
 
@@ -86,7 +104,9 @@ describe('the import job registry', () => {
     expect(jobs.start('job-00001', 'u1', 100)).toBe(false);
     jobs.update('job-00001', { rows: 5, imported: 5, updated: 0, skipped: 0, errorCount: 0, bytesRead: 50 });
     expect(jobs.get('job-00001')).toMatchObject({ state: 'running', progress: { rows: 5, bytesRead: 50 } });
-    jobs.finish('job-00001', { report: { rows: 9, imported: 9, updated: 0, skipped: {}, errors: [], errorCount: 0, stopped: null } });
+    jobs.finish('job-00001', {
+      report: { rows: 9, imported: 9, updated: 0, skipped: {}, errors: [], errorCount: 0, stopped: null },
+    });
     expect(jobs.get('job-00001')).toMatchObject({ state: 'done', progress: { rows: 9 }, report: { rows: 9 } });
     expect(jobs.start('job-00001', 'u1', 100)).toBe(true); // a finished id may be reused
     jobs.finish('job-00001', { error: 'lost' });

@@ -29,31 +29,52 @@ interface Report {
   stopped: { line: number; message: string } | null;
 }
 
-const accounted = (r: Report) => r.imported + r.updated + Object.values(r.skipped).reduce((a, b) => a + b, 0) + r.errorCount;
+const accounted = (r: Report) =>
+  r.imported + r.updated + Object.values(r.skipped).reduce((a, b) => a + b, 0) + r.errorCount;
 
-const HEADER = 'event_id_cnty,event_date,event_type,sub_event_type,actor1,country,admin1,admin2,location,latitude,longitude,notes,fatalities';
+const HEADER =
+  'event_id_cnty,event_date,event_type,sub_event_type,actor1,country,admin1,admin2,location,latitude,longitude,notes,fatalities';
 const row = (id: string, date: string, notes = 'An attack was reported.', fatalities = '2') =>
   `${id},${date},Violence against civilians,Attack,Unidentified Armed Group (Pakistan),Pakistan,Balochistan,Quetta,Quetta,30.18,66.99,"${notes}",${fatalities}`;
 
 describe.each(drivers)('POST /api/import/acled on %s', (driver) => {
   let server: TestServer;
-  const tokens: Record<'viewer' | 'operator' | 'admin' | 'other', string> = { viewer: '', operator: '', admin: '', other: '' };
+  const tokens: Record<'viewer' | 'operator' | 'admin' | 'other', string> = {
+    viewer: '',
+    operator: '',
+    admin: '',
+    other: '',
+  };
 
   beforeAll(async () => {
     server = await startTestServer(driver);
-    for (const role of ['viewer', 'operator', 'admin'] as const) tokens[role] = await tokenFor(server, (await addUser(server, `${role}@example.org`, role)).id);
+    for (const role of ['viewer', 'operator', 'admin'] as const)
+      tokens[role] = await tokenFor(server, (await addUser(server, `${role}@example.org`, role)).id);
     tokens.other = await tokenFor(server, (await addUser(server, 'other-operator@example.org', 'operator')).id);
-    await createGroup({ ctx: server.runtime.ctx({ id: null, label: 'system:test', role: 'system' }), input: { shortName: 'TTP', fullName: 'Tehrik-e-Taliban Pakistan' } });
+    await createGroup({
+      ctx: server.runtime.ctx({ id: null, label: 'system:test', role: 'system' }),
+      input: { shortName: 'TTP', fullName: 'Tehrik-e-Taliban Pakistan' },
+    });
   });
   afterAll(async () => {
     await server?.destroy();
   });
 
-  const post = async (body: BodyInit, opts: { type?: string; token?: string; query?: string; headers?: Record<string, string> } = {}) => {
-    const headers: Record<string, string> = { authorization: `Bearer ${opts.token ?? tokens.operator}`, ...opts.headers };
+  const post = async (
+    body: BodyInit,
+    opts: { type?: string; token?: string; query?: string; headers?: Record<string, string> } = {},
+  ) => {
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${opts.token ?? tokens.operator}`,
+      ...opts.headers,
+    };
     if (opts.type) headers['content-type'] = opts.type;
     const res = await fetch(`${server.url}/api/import/acled${opts.query ?? ''}`, { method: 'POST', headers, body });
-    return { status: res.status, headers: res.headers, body: (await res.json()) as Report & { error?: { code: string; message: string } } };
+    return {
+      status: res.status,
+      headers: res.headers,
+      body: (await res.json()) as Report & { error?: { code: string; message: string } },
+    };
   };
   const upload = async (file: string, query = '') => {
     const form = new FormData();
@@ -64,25 +85,28 @@ describe.each(drivers)('POST /api/import/acled on %s', (driver) => {
   const incidents = () => count(server.runtime.database.db, 'incidents');
   const changes = () => count(server.runtime.database.db, 'changes');
 
-  it.skipIf(!haveFixtures)('imports the real 2015 Pakistan file as a multipart upload, every row accounted for, then re-imports it without duplicating', async () => {
-    const first = await upload(OLD);
-    expect(first.status).toBe(200);
-    expect(first.body.rows).toBe(1800);
-    expect(accounted(first.body)).toBe(first.body.rows);
-    expect(first.body.errors).toEqual([]);
-    expect(first.body.stopped).toBeNull();
-    expect(first.body.imported).toBeGreaterThan(500);
-    expect(await incidents()).toBe(first.body.imported);
-    const ttp = await count(server.runtime.database.db, "incidents where group_name = 'TTP'");
-    expect(ttp).toBeGreaterThan(50);
+  it.skipIf(!haveFixtures)(
+    'imports the real 2015 Pakistan file as a multipart upload, every row accounted for, then re-imports it without duplicating',
+    async () => {
+      const first = await upload(OLD);
+      expect(first.status).toBe(200);
+      expect(first.body.rows).toBe(1800);
+      expect(accounted(first.body)).toBe(first.body.rows);
+      expect(first.body.errors).toEqual([]);
+      expect(first.body.stopped).toBeNull();
+      expect(first.body.imported).toBeGreaterThan(500);
+      expect(await incidents()).toBe(first.body.imported);
+      const ttp = await count(server.runtime.database.db, "incidents where group_name = 'TTP'");
+      expect(ttp).toBeGreaterThan(50);
 
-    const before = { incidents: await incidents(), changes: await changes() };
-    const again = await upload(OLD);
-    expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({ rows: 1800, imported: 0, updated: first.body.imported, errors: [] });
-    // Unchanged rows are matched, not rewritten: no new versions, no change-log flood.
-    expect({ incidents: await incidents(), changes: await changes() }).toEqual(before);
-  });
+      const before = { incidents: await incidents(), changes: await changes() };
+      const again = await upload(OLD);
+      expect(again.status).toBe(200);
+      expect(again.body).toMatchObject({ rows: 1800, imported: 0, updated: first.body.imported, errors: [] });
+      // Unchanged rows are matched, not rewritten: no new versions, no change-log flood.
+      expect({ incidents: await incidents(), changes: await changes() }).toEqual(before);
+    },
+  );
 
   it.skipIf(!haveFixtures)('maps arrests to operations only when asked', async () => {
     const plain = await upload(OLD);
@@ -102,7 +126,12 @@ describe.each(drivers)('POST /api/import/acled on %s', (driver) => {
   });
 
   it('stores the valid rows when one fails validation, and names the line of the bad one', async () => {
-    const csv = [HEADER, row('VT1', '2024-02-01'), row('VT2', '2024-02-31'), row('VT3', '2024-02-03', 'A second attack.', 'many')].join('\n');
+    const csv = [
+      HEADER,
+      row('VT1', '2024-02-01'),
+      row('VT2', '2024-02-31'),
+      row('VT3', '2024-02-03', 'A second attack.', 'many'),
+    ].join('\n');
     const res = await post(csv, { type: 'text/csv' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ rows: 3, imported: 1, errorCount: 2 });
@@ -112,24 +141,36 @@ describe.each(drivers)('POST /api/import/acled on %s', (driver) => {
 
   it('answers random bytes, a truncated file and a windows-1252 file with a report, never a 5xx', async () => {
     let seed = 7;
-    const noise = Buffer.from(Array.from({ length: 64 * 1024 }, () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) & 0xff));
+    const noise = Buffer.from(
+      Array.from({ length: 64 * 1024 }, () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) & 0xff),
+    );
     const random = await post(noise, { type: 'application/octet-stream' });
     expect(random.status).toBe(200);
     expect(random.body.stopped).not.toBeNull();
     expect(accounted(random.body)).toBe(random.body.rows);
 
-    const full = [HEADER, row('TR1', '2024-03-01'), row('TR2', '2024-03-02'), row('TR3', '2024-03-03', 'A long note that will be cut short here')].join('\r\n');
+    const full = [
+      HEADER,
+      row('TR1', '2024-03-01'),
+      row('TR2', '2024-03-02'),
+      row('TR3', '2024-03-03', 'A long note that will be cut short here'),
+    ].join('\r\n');
     const truncated = await post(full.slice(0, full.length - 25), { type: 'text/csv' });
     expect(truncated.status).toBe(200);
     expect(truncated.body).toMatchObject({ rows: 3, imported: 2, errorCount: 1 });
 
-    const latin = Buffer.from(`${HEADER}\n${row('W1', '2024-04-01', 'Caf\u00e9 owner and his son were killed \u2013 police said.')}\n`, 'latin1');
+    const latin = Buffer.from(
+      `${HEADER}\n${row('W1', '2024-04-01', 'Caf\u00e9 owner and his son were killed \u2013 police said.')}\n`,
+      'latin1',
+    );
     latin[latin.indexOf(0x13)] = 0x96; // U+2013 cannot be written in latin1: put windows-1252's en dash byte there
     const win = await post(latin, { type: 'text/csv' });
     expect(win.status).toBe(200);
     expect(win.body).toMatchObject({ rows: 1, imported: 1, errorCount: 0 });
     const stored = await call(server, 'GET', '/api/incidents?limit=200', { token: tokens.viewer });
-    const w1 = (stored.body.items as { externalId: string; summary: string }[]).find((i) => i.externalId === 'acled:W1');
+    const w1 = (stored.body.items as { externalId: string; summary: string }[]).find(
+      (i) => i.externalId === 'acled:W1',
+    );
     expect(w1?.summary).toBe('Caf\u00e9 owner and his son were killed \u2013 police said.');
   });
 
@@ -138,7 +179,11 @@ describe.each(drivers)('POST /api/import/acled on %s', (driver) => {
     expect((await post(csv, { type: 'text/csv', token: tokens.admin })).status).toBe(200);
     const viewer = await post(csv, { type: 'text/csv', token: tokens.viewer });
     expect([viewer.status, viewer.body.error?.code]).toEqual([403, 'forbidden']);
-    const anonymous = await fetch(`${server.url}/api/import/acled`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: csv });
+    const anonymous = await fetch(`${server.url}/api/import/acled`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: csv,
+    });
     expect(anonymous.status).toBe(401);
   });
 
@@ -151,7 +196,11 @@ describe.each(drivers)('POST /api/import/acled on %s', (driver) => {
     const status = await new Promise<number>((resolve, reject) => {
       const req = request(`${server.url}/api/import/acled`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${tokens.operator}`, 'content-type': 'text/csv', 'content-length': String(201 * 1024 * 1024) },
+        headers: {
+          authorization: `Bearer ${tokens.operator}`,
+          'content-type': 'text/csv',
+          'content-length': String(201 * 1024 * 1024),
+        },
       });
       req.on('response', (res) => {
         resolve(res.statusCode ?? 0);
@@ -171,7 +220,12 @@ describe.each(drivers)('POST /api/import/acled on %s', (driver) => {
     expect(res.headers.get('import-job')).toBe(job);
     const mine = await call(server, 'GET', `/api/import/progress?job=${job}`, { token: tokens.operator });
     expect(mine.status).toBe(200);
-    expect(mine.body.job).toMatchObject({ id: job, state: 'done', totalBytes: Buffer.byteLength(csv), progress: { rows: 1200, imported: 1200, bytesRead: Buffer.byteLength(csv) } });
+    expect(mine.body.job).toMatchObject({
+      id: job,
+      state: 'done',
+      totalBytes: Buffer.byteLength(csv),
+      progress: { rows: 1200, imported: 1200, bytesRead: Buffer.byteLength(csv) },
+    });
     expect(mine.body.job.report).toEqual(res.body);
     expect((await call(server, 'GET', `/api/import/progress?job=${job}`, { token: tokens.admin })).status).toBe(200);
     expect((await call(server, 'GET', `/api/import/progress?job=${job}`, { token: tokens.other })).status).toBe(404);

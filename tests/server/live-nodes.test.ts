@@ -8,7 +8,12 @@ import { createIncident } from '../../core/incident/create-incident';
 import { connectLive, startTestServer, type LiveClient, type TestServer } from '../support/test-server';
 
 const actor = { id: null, label: 'node-test', role: 'operator' as const };
-const input = (n: number) => ({ occurredAt: '2025-02-01T10:00:00Z', province: 'Sindh', type: 'targeted_killing', summary: `n${n}` });
+const input = (n: number) => ({
+  occurredAt: '2025-02-01T10:00:00Z',
+  province: 'Sindh',
+  type: 'targeted_killing',
+  summary: `n${n}`,
+});
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('two nodes on one PostgreSQL (needs TEST_DATABASE_URL)', () => {
   let a: TestServer;
@@ -47,7 +52,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two nodes on one PostgreSQL (ne
         await createIncident({ ctx, input: input(i) });
         if (i === 20 || i === 40) {
           // Kill every LISTEN connection (both nodes'); postgres.js reconnects and re-LISTENs.
-          const killed = await admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'listen%' and pid <> pg_backend_pid()`;
+          const killed =
+            await admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'listen%' and pid <> pg_backend_pid()`;
           expect(killed.length).toBeGreaterThanOrEqual(1);
         }
       }

@@ -11,7 +11,13 @@ import { drivers } from '../support/test-database';
 import { connectLive, startTestServer, type LiveClient, type TestServer } from '../support/test-server';
 
 const actor = { id: null, label: 'live-test', role: 'operator' as const };
-const input = (n: number) => ({ occurredAt: '2025-02-01T10:00:00Z', province: 'KP', type: 'ied_explosive', summary: `incident ${n}`, casualties: { killed: { civilians: { low: n % 5 } } } });
+const input = (n: number) => ({
+  occurredAt: '2025-02-01T10:00:00Z',
+  province: 'KP',
+  type: 'ied_explosive',
+  summary: `incident ${n}`,
+  casualties: { killed: { civilians: { low: n % 5 } } },
+});
 
 function expectContiguous(client: LiveClient, from: number, to: number) {
   expect(client.changes.map((c) => c.seq)).toEqual(Array.from({ length: to - from + 1 }, (_, i) => from + i));
@@ -44,7 +50,14 @@ describe.each(drivers)('live changes on %s', (driver) => {
     const { record, change } = await write(1);
     await client.waitFor(() => client.changes.length === 1);
     const got = client.changes[0]!;
-    expect(got).toMatchObject({ seq: change.seq, epoch: change.epoch, entity: 'incident', action: 'created', id: record.id, version: 1 });
+    expect(got).toMatchObject({
+      seq: change.seq,
+      epoch: change.epoch,
+      entity: 'incident',
+      action: 'created',
+      id: record.id,
+      version: 1,
+    });
     expect((got.data as Incident).summary).toBe('incident 1');
   });
 
@@ -69,7 +82,9 @@ describe.each(drivers)('live changes on %s', (driver) => {
     const ctx = server.runtime.ctx(actor);
     // More than 1,000 changes behind: cheaper through one transaction.
     const { epoch, seq } = server.runtime.hub.position;
-    await ctx.store.transact((tx) => createIncidents({ ctx, inputs: Array.from({ length: 1001 }, (_, i) => input(i)), tx }));
+    await ctx.store.transact((tx) =>
+      createIncidents({ ctx, inputs: Array.from({ length: 1001 }, (_, i) => input(i)), tx }),
+    );
     await server.runtime.hub.until(seq + 1001);
     const behind = connect({ epoch, seq });
     await behind.waitFor(() => behind.hellos.length === 1);
@@ -84,9 +99,11 @@ describe.each(drivers)('live changes on %s', (driver) => {
     const b = connect();
     await a.waitFor(() => a.hellos.length === 1 && b.hellos.length === 1);
     const from = a.hellos[0]!.seq + 1;
-    await Promise.all(Array.from({ length: 20 }, async (_, w) => {
-      for (let i = 0; i < 5; i++) await write(w * 10 + i);
-    }));
+    await Promise.all(
+      Array.from({ length: 20 }, async (_, w) => {
+        for (let i = 0; i < 5; i++) await write(w * 10 + i);
+      }),
+    );
     for (const c of [a, b]) {
       await c.waitFor(() => c.changes.length === 100);
       expectContiguous(c, from, from + 99);
@@ -98,12 +115,17 @@ describe.each(drivers)('live changes on %s', (driver) => {
     await client.waitFor(() => client.hellos.length === 1);
     const ctx = server.runtime.ctx(actor);
     const { record } = await write(3);
-    await updateIncident({ ctx, id: record.id, input: { version: 1, casualties: { killed: { civilians: { low: 7 } } } } });
+    await updateIncident({
+      ctx,
+      id: record.id,
+      input: { version: 1, casualties: { killed: { civilians: { low: 7 } } } },
+    });
     await retractIncident({ ctx, id: record.id, input: { reason: 'duplicate report' } });
     await client.waitFor(() => client.changes.length === 3);
     // What a dashboard does: keep the latest version of each record, count the live ones.
     const state = new Map<string, Incident>();
-    const killed = () => [...state.values()].filter((i) => !i.retractedAt).reduce((n, i) => n + i.casualties.killed.civilians.low, 0);
+    const killed = () =>
+      [...state.values()].filter((i) => !i.retractedAt).reduce((n, i) => n + i.casualties.killed.civilians.low, 0);
     const seen: number[] = [];
     for (const c of client.changes) {
       state.set(c.id, c.data as Incident);
@@ -128,9 +150,19 @@ describe.each(drivers)('live changes on %s', (driver) => {
     const writer = await startTestServer(driver, { databaseUrl, dataDir, env: { PUBLIC_DASHBOARD: '1' } });
     for (let i = 0; i < 5; i++) await createIncident({ ctx: writer.runtime.ctx(actor), input: input(i) });
     await writer.close();
-    const restarted = await startTestServer(driver, { databaseUrl, dataDir, env: { PUBLIC_DASHBOARD: '1', PORT: String(port) } });
+    const restarted = await startTestServer(driver, {
+      databaseUrl,
+      dataDir,
+      env: { PUBLIC_DASHBOARD: '1', PORT: String(port) },
+    });
     const destroyOld = server.destroy;
-    server = { ...restarted, destroy: async () => { await restarted.close(); await destroyOld().catch(() => {}); } };
+    server = {
+      ...restarted,
+      destroy: async () => {
+        await restarted.close();
+        await destroyOld().catch(() => {});
+      },
+    };
     await write(2);
     await reconnecting.waitFor(() => reconnecting.changes.length === 7, 15_000);
     expectContiguous(reconnecting, from, from + 6);

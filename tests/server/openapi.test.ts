@@ -18,7 +18,11 @@ function refs(value: unknown, out: string[] = []): string[] {
 // The document does not depend on the database: one driver is enough.
 describe('GET /api/openapi.json', () => {
   let server: TestServer;
-  let doc: { openapi: string; paths: Record<string, Record<string, Json>>; components: { schemas: Json; securitySchemes: Json } };
+  let doc: {
+    openapi: string;
+    paths: Record<string, Record<string, Json>>;
+    components: { schemas: Json; securitySchemes: Json };
+  };
   beforeAll(async () => {
     server = await startTestServer('pglite');
     const res = await fetch(`${server.url}/api/openapi.json`);
@@ -32,18 +36,47 @@ describe('GET /api/openapi.json', () => {
 
   it('is OpenAPI 3.1 with both security schemes and the error shape', () => {
     expect(doc.openapi).toBe('3.1.0');
-    expect(doc.components.securitySchemes).toMatchObject({ cookieAuth: { type: 'apiKey', in: 'cookie' }, bearerAuth: { type: 'http', scheme: 'bearer' } });
+    expect(doc.components.securitySchemes).toMatchObject({
+      cookieAuth: { type: 'apiKey', in: 'cookie' },
+      bearerAuth: { type: 'http', scheme: 'bearer' },
+    });
     expect(doc.components.schemas.Error).toMatchObject({ properties: { error: { required: ['code', 'message'] } } });
   });
 
   it('lists every route of the contract with its access level and responses', () => {
     const expected = [
-      'get /api/incidents', 'post /api/incidents', 'get /api/incidents/{id}', 'patch /api/incidents/{id}', 'delete /api/incidents/{id}', 'get /api/incidents/{id}/history',
-      'get /api/operations', 'post /api/operations', 'get /api/operations/{id}', 'patch /api/operations/{id}', 'delete /api/operations/{id}',
-      'get /api/groups', 'post /api/groups', 'patch /api/groups/{id}', 'delete /api/groups/{id}',
-      'get /api/reference-figures', 'post /api/reference-figures', 'get /api/annotations', 'post /api/annotations',
-      'get /api/changes', 'get /api/users', 'post /api/users', 'patch /api/users/{id}', 'get /api/tokens', 'post /api/tokens', 'delete /api/tokens/{id}',
-      'post /api/auth/sign-in/email', 'post /api/auth/sign-out', 'get /api/me', 'get /api/health', 'get /api/openapi.json', 'get /api/stats/summary',
+      'get /api/incidents',
+      'post /api/incidents',
+      'get /api/incidents/{id}',
+      'patch /api/incidents/{id}',
+      'delete /api/incidents/{id}',
+      'get /api/incidents/{id}/history',
+      'get /api/operations',
+      'post /api/operations',
+      'get /api/operations/{id}',
+      'patch /api/operations/{id}',
+      'delete /api/operations/{id}',
+      'get /api/groups',
+      'post /api/groups',
+      'patch /api/groups/{id}',
+      'delete /api/groups/{id}',
+      'get /api/reference-figures',
+      'post /api/reference-figures',
+      'get /api/annotations',
+      'post /api/annotations',
+      'get /api/changes',
+      'get /api/users',
+      'post /api/users',
+      'patch /api/users/{id}',
+      'get /api/tokens',
+      'post /api/tokens',
+      'delete /api/tokens/{id}',
+      'post /api/auth/sign-in/email',
+      'post /api/auth/sign-out',
+      'get /api/me',
+      'get /api/health',
+      'get /api/openapi.json',
+      'get /api/stats/summary',
     ];
     const listed = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
     for (const route of expected) expect(listed, route).toContain(route);
@@ -56,11 +89,30 @@ describe('GET /api/openapi.json', () => {
     expect(create['x-access']).toBe('operator');
     expect(create.security).toEqual([{ cookieAuth: [] }, { bearerAuth: [] }]);
     expect((create.parameters as Json[]).map((p) => p.name)).toContain('Idempotency-Key');
-    const body = (create.requestBody as { content: { 'application/json': { schema: { properties: Json; required: string[] } } } }).content['application/json'].schema;
-    expect(Object.keys(body.properties)).toEqual(expect.arrayContaining(['occurredAt', 'province', 'type', 'casualties', 'sources']));
+    const body = (
+      create.requestBody as { content: { 'application/json': { schema: { properties: Json; required: string[] } } } }
+    ).content['application/json'].schema;
+    expect(Object.keys(body.properties)).toEqual(
+      expect.arrayContaining(['occurredAt', 'province', 'type', 'casualties', 'sources']),
+    );
     expect(body.required).toEqual(expect.arrayContaining(['occurredAt', 'province', 'type']));
     const list = doc.paths['/api/incidents']!.get!;
-    expect((list.parameters as Json[]).map((p) => p.name)).toEqual(expect.arrayContaining(['limit', 'cursor', 'sort', 'from', 'to', 'country', 'province', 'group', 'type', 'target', 'status', 'retracted']));
+    expect((list.parameters as Json[]).map((p) => p.name)).toEqual(
+      expect.arrayContaining([
+        'limit',
+        'cursor',
+        'sort',
+        'from',
+        'to',
+        'country',
+        'province',
+        'group',
+        'type',
+        'target',
+        'status',
+        'retracted',
+      ]),
+    );
     expect(doc.paths['/api/openapi.json']!.get!.security).toEqual([]);
     expect(doc.paths['/api/incidents/{id}']!.patch!.responses).toHaveProperty('409');
   });

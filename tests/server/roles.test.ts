@@ -12,7 +12,19 @@ import { createReferenceFigure } from '../../core/reference-figure/reference-fig
 import type { Access } from '../../server/auth/guards';
 import { drivers } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { addUser, annotationInput, call, figureInput, groupInput, incidentInput, operationInput, signIn, tokenFor, type As, type Session } from './api-support';
+import {
+  addUser,
+  annotationInput,
+  call,
+  figureInput,
+  groupInput,
+  incidentInput,
+  operationInput,
+  signIn,
+  tokenFor,
+  type As,
+  type Session,
+} from './api-support';
 
 interface Case {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -44,40 +56,88 @@ const CASES: Case[] = [
   { method: 'GET', path: '/api/health', access: 'public', make: async () => ({ path: '/api/health' }) },
   { method: 'GET', path: '/api/openapi.json', access: 'public', make: async () => ({ path: '/api/openapi.json' }) },
   { method: 'GET', path: '/api/me', access: 'public', make: async () => ({ path: '/api/me' }) },
-  { method: 'GET', path: '/api/auth/get-session', access: 'public', make: async () => ({ path: '/api/auth/get-session' }) },
+  {
+    method: 'GET',
+    path: '/api/auth/get-session',
+    access: 'public',
+    make: async () => ({ path: '/api/auth/get-session' }),
+  },
   { method: 'GET', path: '/api/changes', access: 'signed-in', make: async () => ({ path: '/api/changes?after=0' }) },
   ...records.flatMap(([base, kind, write, input, patch]): Case[] => [
     { method: 'GET', path: base, access: 'read', make: async () => ({ path: base }) },
     { method: 'POST', path: base, access: write, make: async () => ({ path: base, body: input() }) },
-    { method: 'GET', path: `${base}/{id}`, access: 'read', make: async (s) => ({ path: `${base}/${(await fresh[kind](s)).id}` }) },
-    { method: 'GET', path: `${base}/{id}/history`, access: 'signed-in', make: async (s) => ({ path: `${base}/${(await fresh[kind](s)).id}/history` }) },
-    { method: 'PATCH', path: `${base}/{id}`, access: write, make: async (s) => ({ path: `${base}/${(await fresh[kind](s)).id}`, body: { ...patch, version: 1 } }) },
-    { method: 'DELETE', path: `${base}/{id}`, access: write, make: async (s) => ({ path: `${base}/${(await fresh[kind](s)).id}`, body: { reason: 'duplicate entry' } }) },
+    {
+      method: 'GET',
+      path: `${base}/{id}`,
+      access: 'read',
+      make: async (s) => ({ path: `${base}/${(await fresh[kind](s)).id}` }),
+    },
+    {
+      method: 'GET',
+      path: `${base}/{id}/history`,
+      access: 'signed-in',
+      make: async (s) => ({ path: `${base}/${(await fresh[kind](s)).id}/history` }),
+    },
+    {
+      method: 'PATCH',
+      path: `${base}/{id}`,
+      access: write,
+      make: async (s) => ({ path: `${base}/${(await fresh[kind](s)).id}`, body: { ...patch, version: 1 } }),
+    },
+    {
+      method: 'DELETE',
+      path: `${base}/{id}`,
+      access: write,
+      make: async (s) => ({ path: `${base}/${(await fresh[kind](s)).id}`, body: { reason: 'duplicate entry' } }),
+    },
   ]),
   { method: 'GET', path: '/api/users', access: 'admin', make: async () => ({ path: '/api/users' }) },
   {
     method: 'POST',
     path: '/api/users',
     access: 'admin',
-    make: async () => ({ path: '/api/users', body: { email: `new-${Math.random().toString(36).slice(2)}@example.org`, role: 'viewer' } }),
+    make: async () => ({
+      path: '/api/users',
+      body: { email: `new-${Math.random().toString(36).slice(2)}@example.org`, role: 'viewer' },
+    }),
   },
-  { method: 'PATCH', path: '/api/users/{id}', access: 'admin', make: async (s) => ({ path: `/api/users/${(await addUser(s, `p-${Math.random().toString(36).slice(2)}@example.org`, 'viewer')).id}`, body: { role: 'operator' } }) },
+  {
+    method: 'PATCH',
+    path: '/api/users/{id}',
+    access: 'admin',
+    make: async (s) => ({
+      path: `/api/users/${(await addUser(s, `p-${Math.random().toString(36).slice(2)}@example.org`, 'viewer')).id}`,
+      body: { role: 'operator' },
+    }),
+  },
   { method: 'GET', path: '/api/tokens', access: 'admin', make: async () => ({ path: '/api/tokens' }) },
-  { method: 'POST', path: '/api/tokens', access: 'admin', make: async () => ({ path: '/api/tokens', body: { name: 'from-test', email: 'viewer@example.org' } }) },
+  {
+    method: 'POST',
+    path: '/api/tokens',
+    access: 'admin',
+    make: async () => ({ path: '/api/tokens', body: { name: 'from-test', email: 'viewer@example.org' } }),
+  },
   {
     method: 'DELETE',
     path: '/api/tokens/{id}',
     access: 'admin',
     make: async (s) => {
       await tokenFor(s, (await s.runtime.database.db.query.user.findFirst())!.id, 'to-revoke');
-      const [row] = await s.runtime.database.db.query.apiTokens.findMany({ where: (t, { isNull }) => isNull(t.revokedAt), limit: 1 });
+      const [row] = await s.runtime.database.db.query.apiTokens.findMany({
+        where: (t, { isNull }) => isNull(t.revokedAt),
+        limit: 1,
+      });
       return { path: `/api/tokens/${row!.id}` };
     },
   },
 ];
 
 /** Auth routes that change the session are exercised in auth.test.ts. */
-const ELSEWHERE = new Set(['POST /api/auth/sign-in/email', 'POST /api/auth/sign-out', 'POST /api/auth/change-password']);
+const ELSEWHERE = new Set([
+  'POST /api/auth/sign-in/email',
+  'POST /api/auth/sign-out',
+  'POST /api/auth/change-password',
+]);
 
 const RANK: Record<As, number> = { anonymous: -1, viewer: 0, operator: 1, admin: 2 };
 const NEEDS: Record<Access, number> = { public: -1, read: 0, 'signed-in': 0, operator: 1, admin: 2 };
@@ -101,7 +161,8 @@ describe.each(drivers)('access to every route on %s', (driver) => {
     await server?.destroy();
   });
 
-  const callAs = async (as: As, method: string, path: string, body?: unknown) => call(server, method, path, { body, session: as === 'anonymous' ? null : sessions[as] });
+  const callAs = async (as: As, method: string, path: string, body?: unknown) =>
+    call(server, method, path, { body, session: as === 'anonymous' ? null : sessions[as] });
 
   for (const as of ['anonymous', 'viewer', 'operator', 'admin'] as const) {
     it(`answers ${as} with 401 / 403 / 2xx as each route's access level says`, async () => {
@@ -111,7 +172,10 @@ describe.each(drivers)('access to every route on %s', (driver) => {
         const res = await callAs(as, c.method, req.path, req.body);
         const want = expected(c.access, as, false);
         const ok = want === 'ok' ? res.status >= 200 && res.status < 300 : res.status === want;
-        if (!ok) wrong.push(`${c.method} ${c.path} as ${as}: ${res.status} (wanted ${want}) ${JSON.stringify(res.body).slice(0, 200)}`);
+        if (!ok)
+          wrong.push(
+            `${c.method} ${c.path} as ${as}: ${res.status} (wanted ${want}) ${JSON.stringify(res.body).slice(0, 200)}`,
+          );
         if (!ok || want === 'ok') continue;
         expect(res.body.error.code).toBe(want === 401 ? 'unauthenticated' : 'forbidden');
       }
@@ -120,8 +184,12 @@ describe.each(drivers)('access to every route on %s', (driver) => {
   }
 
   it('covers every route of the OpenAPI document; routes outside the table follow deny-by-default', async () => {
-    const doc = (await call(server, 'GET', '/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
-    const listed = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const doc = (await call(server, 'GET', '/api/openapi.json')).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const listed = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     const known = new Set([...CASES.map((c) => `${c.method} ${c.path}`), ...ELSEWHERE]);
     for (const key of known) expect(listed, key).toContain(key);
     const others = listed.filter((k) => !known.has(k));

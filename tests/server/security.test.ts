@@ -31,13 +31,24 @@ describe.each(drivers)('security on %s', (driver) => {
 
   it('refuses a cookie write from a foreign Origin, or with no Origin at all, and writes nothing', async () => {
     const before = await countIncidents(server);
-    const foreign = await call(server, 'POST', '/api/incidents', { session, body: incidentInput(), headers: { origin: 'https://evil.example' } });
+    const foreign = await call(server, 'POST', '/api/incidents', {
+      session,
+      body: incidentInput(),
+      headers: { origin: 'https://evil.example' },
+    });
     expect(foreign.status).toBe(403);
     expect(foreign.body.error).toMatchObject({ code: 'forbidden' });
     expect(foreign.body.error.message).toMatch(/https:\/\/evil\.example/);
-    const bare = await fetch(`${server.url}/api/incidents`, { method: 'POST', headers: { cookie: session.cookie, 'content-type': 'application/json' }, body: JSON.stringify(incidentInput()) });
+    const bare = await fetch(`${server.url}/api/incidents`, {
+      method: 'POST',
+      headers: { cookie: session.cookie, 'content-type': 'application/json' },
+      body: JSON.stringify(incidentInput()),
+    });
     expect(bare.status).toBe(403);
-    const foreignReferer = await call(server, 'DELETE', '/api/incidents/00000000-0000-4000-8000-000000000000', { session, headers: { origin: '', referer: 'https://evil.example/page' } });
+    const foreignReferer = await call(server, 'DELETE', '/api/incidents/00000000-0000-4000-8000-000000000000', {
+      session,
+      headers: { origin: '', referer: 'https://evil.example/page' },
+    });
     expect(foreignReferer.status).toBe(403);
     expect(await countIncidents(server)).toBe(before);
   });
@@ -70,7 +81,11 @@ describe.each(drivers)('security on %s', (driver) => {
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.body.error.code).toBe('payload_too_large');
 
-    const form = await call(server, 'POST', '/api/incidents', { token, body: 'province=KP', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = await call(server, 'POST', '/api/incidents', {
+      token,
+      body: 'province=KP',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(form.status).toBe(415);
     expect(form.body.error).toMatchObject({ code: 'unsupported_media_type' });
     expect(form.body.error.message).toMatch(/application\/json/);
@@ -79,7 +94,10 @@ describe.each(drivers)('security on %s', (driver) => {
     expect(broken.status).toBe(400);
     expect(broken.body.error.message).toMatch(/not valid JSON/);
 
-    const empty = await call(server, 'POST', '/api/incidents', { token, headers: { 'content-type': 'application/json' } });
+    const empty = await call(server, 'POST', '/api/incidents', {
+      token,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(empty.status).toBe(400);
     const notObject = await call(server, 'POST', '/api/incidents', { token, body: [1, 2] });
     expect(notObject.status).toBe(400);
@@ -92,7 +110,11 @@ describe.each(drivers)('security on %s', (driver) => {
   });
 
   it('rate-limits sign-in attempts per client address (429 with Retry-After)', async () => {
-    const attempt = () => call(server, 'POST', '/api/auth/sign-in/email', { body: { email: 'operator@example.org', password: 'wrong-password' }, headers: { origin: server.url } });
+    const attempt = () =>
+      call(server, 'POST', '/api/auth/sign-in/email', {
+        body: { email: 'operator@example.org', password: 'wrong-password' },
+        headers: { origin: server.url },
+      });
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) statuses.push((await attempt()).status);
     expect(statuses.slice(0, 8).every((s) => s === 401)).toBe(true);
@@ -132,6 +154,9 @@ describe.each(drivers)('behind HTTPS (BASE_URL https) on %s', (driver) => {
     expect(res.headers.get('strict-transport-security')).toMatch(/max-age=/);
     const session = { cookie: cookie.split(';')[0]!, email: 'viewer@example.org' };
     expect((await call(server, 'GET', '/api/me', { session })).body.user.email).toBe('viewer@example.org');
-    expect((await call(server, 'POST', '/api/auth/sign-out', { session, headers: { origin: 'https://watch.example.org' } })).status).toBe(200);
+    expect(
+      (await call(server, 'POST', '/api/auth/sign-out', { session, headers: { origin: 'https://watch.example.org' } }))
+        .status,
+    ).toBe(200);
   });
 });

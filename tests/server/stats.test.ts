@@ -28,8 +28,12 @@ const HOUR = 3_600_000;
 /** A small deterministic generator, so a failure reproduces. */
 function rng(seed: number) {
   let s = seed >>> 0;
-  const next = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
+  const next = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  return {
+    next,
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]!,
+  };
 }
 
 describe.each(drivers)('the stats API on %s', (driver) => {
@@ -45,7 +49,8 @@ describe.each(drivers)('the stats API on %s', (driver) => {
       return { status: res.status, body: (await res.json()) as Record<string, unknown> };
     };
     const ctx = server.runtime.ctx(actor);
-    for (const shortName of ['TTP', 'BLA', 'ISKP']) groupIds.push((await createGroup({ ctx, input: { shortName, fullName: `${shortName} (test)` } })).record.id);
+    for (const shortName of ['TTP', 'BLA', 'ISKP'])
+      groupIds.push((await createGroup({ ctx, input: { shortName, fullName: `${shortName} (test)` } })).record.id);
     const r = rng(20250310);
     const now = Date.now();
     const made: { id: string; version: number }[] = [];
@@ -80,7 +85,17 @@ describe.each(drivers)('the stats API on %s', (driver) => {
     }
     // Corrections and retractions move rollup cells: the API must follow them.
     for (const m of made.slice(0, 10)) await retractIncident({ ctx, id: m.id, input: { reason: 'duplicate report' } });
-    for (const m of made.slice(10, 20)) await updateIncident({ ctx, id: m.id, input: { version: m.version, province: 'Sindh', country: 'Pakistan', occurredAt: new Date(now - 3 * HOUR).toISOString() } });
+    for (const m of made.slice(10, 20))
+      await updateIncident({
+        ctx,
+        id: m.id,
+        input: {
+          version: m.version,
+          province: 'Sindh',
+          country: 'Pakistan',
+          occurredAt: new Date(now - 3 * HOUR).toISOString(),
+        },
+      });
     const ops: string[] = [];
     for (let k = 0; k < 40; k++) {
       const { record } = await createOperation({
@@ -116,7 +131,10 @@ describe.each(drivers)('the stats API on %s', (driver) => {
     const { position: _p, ...rest } = b;
     return rest;
   };
-  const qs = (p: RawParams) => new URLSearchParams(Object.entries(p).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))).toString();
+  const qs = (p: RawParams) =>
+    new URLSearchParams(
+      Object.entries(p).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]])),
+    ).toString();
 
   /** For a preset, the expected answer is computed for the exact period the server resolved. */
   const fixed = (params: RawParams, period: { from: string | null; to: string }): RawParams => {
@@ -131,7 +149,15 @@ describe.each(drivers)('the stats API on %s', (driver) => {
     ['30 d with a province filter', { range: '30d', province: 'KP,Sindh,Balochistan' }],
     ['all time', {}],
     ['unknown perpetrators', { range: '30d', group: 'unknown' }],
-    ['types, targets and status', { range: '90d', type: 'armed_assault,ied_explosive,suicide_bombing,clash', target: 'police,civilians,security_forces', status: 'confirmed,reported' }],
+    [
+      'types, targets and status',
+      {
+        range: '90d',
+        type: 'armed_assault,ied_explosive,suicide_bombing,clash',
+        target: 'police,civilians,security_forces',
+        status: 'confirmed,reported',
+      },
+    ],
     ['Afghanistan only', { country: 'Afghanistan' }],
   ];
 
@@ -139,7 +165,10 @@ describe.each(drivers)('the stats API on %s', (driver) => {
     const { status, body } = await get(`/api/stats/summary?${qs(params)}`);
     expect(status).toBe(200);
     const current = body.current as { from: string | null; to: string };
-    const expected = await computeSummary(await reference(), parseStatsQuery(fixed(params, current), new Date(current.to)));
+    const expected = await computeSummary(
+      await reference(),
+      parseStatsQuery(fixed(params, current), new Date(current.to)),
+    );
     expect(withoutPosition(body)).toEqual(expected);
     // Not a vacuous comparison: the generated rows fall inside every case.
     expect(expected.current.incidents).toBeGreaterThan(0);
@@ -155,30 +184,44 @@ describe.each(drivers)('the stats API on %s', (driver) => {
     expect((body.current as { incidents: number }).incidents).toBeGreaterThan(0);
   });
 
-  it.each([...cases, ['24 h in days', { range: '24h', bucket: 'day' }], ['30 d in weeks', { range: '30d', bucket: 'week' }], ['all in months', { bucket: 'month' }]] as [string, RawParams][])(
-    'timeseries equals the raw aggregate: %s',
-    async (_name, params) => {
-      const { status, body } = await get(`/api/stats/timeseries?${qs(params)}`);
-      expect(status).toBe(200);
-      const t = body as { from: string; to: string; bucket: string; points: unknown[] };
-      const q = parseStatsQuery({ ...fixed(params, params.range ? t : { from: null, to: t.to }), bucket: t.bucket }, new Date(t.to));
-      expect(withoutPosition(body)).toEqual(await computeTimeseries(await reference(), q));
-    },
-  );
+  it.each([
+    ...cases,
+    ['24 h in days', { range: '24h', bucket: 'day' }],
+    ['30 d in weeks', { range: '30d', bucket: 'week' }],
+    ['all in months', { bucket: 'month' }],
+  ] as [string, RawParams][])('timeseries equals the raw aggregate: %s', async (_name, params) => {
+    const { status, body } = await get(`/api/stats/timeseries?${qs(params)}`);
+    expect(status).toBe(200);
+    const t = body as { from: string; to: string; bucket: string; points: unknown[] };
+    const q = parseStatsQuery(
+      { ...fixed(params, params.range ? t : { from: null, to: t.to }), bucket: t.bucket },
+      new Date(t.to),
+    );
+    expect(withoutPosition(body)).toEqual(await computeTimeseries(await reference(), q));
+  });
 
   it.each(cases)('breakdowns equal the raw aggregate: %s', async (_name, params) => {
     for (const by of BREAKDOWN_DIMENSIONS) {
       const { status, body } = await get(`/api/stats/breakdown?${qs({ ...params, by, top: '2' })}`);
       expect(status).toBe(200);
       const b = body as { from: string | null; to: string };
-      const expected = await computeBreakdown(await reference(), parseStatsQuery({ ...fixed(params, b), top: '2' }, new Date(b.to)), by);
+      const expected = await computeBreakdown(
+        await reference(),
+        parseStatsQuery({ ...fixed(params, b), top: '2' }, new Date(b.to)),
+        by,
+      );
       expect(withoutPosition(body)).toEqual(expected);
     }
   });
 
   it('carries the position it is consistent with', async () => {
     const top = await server.runtime.reads.position();
-    for (const path of ['/api/stats/summary', '/api/stats/timeseries', '/api/stats/breakdown?by=type', '/api/stats/overview?range=7d']) {
+    for (const path of [
+      '/api/stats/summary',
+      '/api/stats/timeseries',
+      '/api/stats/breakdown?by=type',
+      '/api/stats/overview?range=7d',
+    ]) {
       const { body } = await get(path);
       expect(body.position).toEqual(top);
     }

@@ -11,7 +11,8 @@ import path from 'node:path';
 
 function binDir(): string {
   const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) throw new Error('PostgreSQL binaries not found under /usr/lib/postgresql (install the postgresql package)');
+  if (!existsSync(root))
+    throw new Error('PostgreSQL binaries not found under /usr/lib/postgresql (install the postgresql package)');
   const version = readdirSync(root).sort((a, b) => Number(b) - Number(a))[0];
   return path.join(root, version!, 'bin');
 }
@@ -41,12 +42,18 @@ export async function createCluster(): Promise<PgCluster> {
   const data = path.join(dir, 'data');
   const asRoot = userInfo().uid === 0;
   if (asRoot) {
-    const [uid, gid] = execFileSync('id', ['-u', 'postgres']).toString().trim().split('\n').concat(execFileSync('id', ['-g', 'postgres']).toString().trim());
+    const [uid, gid] = execFileSync('id', ['-u', 'postgres'])
+      .toString()
+      .trim()
+      .split('\n')
+      .concat(execFileSync('id', ['-g', 'postgres']).toString().trim());
     chownSync(dir, Number(uid), Number(gid));
     chmodSync(dir, 0o700);
   }
   const run = (cmd: string, args: string[]) =>
-    asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args], { stdio: 'pipe' }) : execFileSync(path.join(bin, cmd), args, { stdio: 'pipe' });
+    asRoot
+      ? execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args], { stdio: 'pipe' })
+      : execFileSync(path.join(bin, cmd), args, { stdio: 'pipe' });
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   const port = await freePort();
   const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;

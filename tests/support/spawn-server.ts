@@ -18,7 +18,10 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function spawnServer(env: Record<string, string>, opts: { waitForHealth?: boolean; pages?: boolean } = {}): Promise<ServerProcess> {
+export async function spawnServer(
+  env: Record<string, string>,
+  opts: { waitForHealth?: boolean; pages?: boolean } = {},
+): Promise<ServerProcess> {
   const port = Number(env.PORT);
   // Vitest puts Vite's BASE_URL ('/') into process.env; it is not the app's BASE_URL.
   const { BASE_URL: _viteBase, ...inherited } = process.env;

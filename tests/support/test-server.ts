@@ -31,7 +31,14 @@ export interface TestServerOptions {
 
 export async function startTestServer(driver: Driver, opts: TestServerOptions = {}): Promise<TestServer> {
   let cleanup = async () => {};
-  const vars: Record<string, string> = { PORT: '0', HOST: '127.0.0.1', DEMO_DATA: 'off', LOG_LEVEL: 'silent', NODE_ENV: 'test', ...opts.env };
+  const vars: Record<string, string> = {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DEMO_DATA: 'off',
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    ...opts.env,
+  };
   if (driver === 'postgres') {
     if (opts.databaseUrl) vars.DATABASE_URL = opts.databaseUrl;
     else {
@@ -48,7 +55,15 @@ export async function startTestServer(driver: Driver, opts: TestServerOptions = 
   }
   const env = parseEnv(vars as NodeJS.ProcessEnv);
   const template = driver === 'pglite' ? await pgliteTemplate() : null;
-  const server = await startServer({ env, log: pino({ level: env.LOG_LEVEL }), databaseTemplate: template, next: false, routes: productRoutes, onStart: productStartup, live: opts.live });
+  const server = await startServer({
+    env,
+    log: pino({ level: env.LOG_LEVEL }),
+    databaseTemplate: template,
+    next: false,
+    routes: productRoutes,
+    onStart: productStartup,
+    live: opts.live,
+  });
   return {
     ...server,
     env,
@@ -70,7 +85,11 @@ export interface LiveClient {
   close(): void;
 }
 
-export function connectLive(url: string, auth: Record<string, unknown> = {}, opts: { reconnection?: boolean } = {}): LiveClient {
+export function connectLive(
+  url: string,
+  auth: Record<string, unknown> = {},
+  opts: { reconnection?: boolean } = {},
+): LiveClient {
   const client: LiveClient = {
     socket: undefined as unknown as Socket,
     hellos: [],
@@ -79,7 +98,10 @@ export function connectLive(url: string, auth: Record<string, unknown> = {}, opt
     async waitFor(predicate, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate()) {
-        if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms (changes: ${client.changes.length}, hellos: ${client.hellos.length})`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `timed out after ${timeoutMs} ms (changes: ${client.changes.length}, hellos: ${client.hellos.length})`,
+          );
         await new Promise((r) => setTimeout(r, 10));
       }
     },

@@ -15,10 +15,31 @@ export interface AnnotationDraft {
   sourceUrl: string;
 }
 
-export const KIND_LABELS: Record<AnnotationKind, string> = { political: 'Political', diplomatic: 'Diplomatic', policy: 'Policy', report: 'Report', military: 'Military', other: 'Other' };
-export const DATE_PRECISION_LABELS: Record<DatePrecision, string> = { day: 'Day', month: 'Month', year: 'Year', span: 'Span of days' };
+export const KIND_LABELS: Record<AnnotationKind, string> = {
+  political: 'Political',
+  diplomatic: 'Diplomatic',
+  policy: 'Policy',
+  report: 'Report',
+  military: 'Military',
+  other: 'Other',
+};
+export const DATE_PRECISION_LABELS: Record<DatePrecision, string> = {
+  day: 'Day',
+  month: 'Month',
+  year: 'Year',
+  span: 'Span of days',
+};
 
-export const emptyAnnotationDraft = (): AnnotationDraft => ({ date: '', datePrecision: 'day', endDate: '', kind: '', title: '', description: '', sourceName: '', sourceUrl: '' });
+export const emptyAnnotationDraft = (): AnnotationDraft => ({
+  date: '',
+  datePrecision: 'day',
+  endDate: '',
+  kind: '',
+  title: '',
+  description: '',
+  sourceName: '',
+  sourceUrl: '',
+});
 
 export function annotationToDraft(a: Annotation): AnnotationDraft {
   return {
@@ -55,7 +76,16 @@ export function annotationInputOf(d: AnnotationDraft): Record<string, unknown> {
   };
 }
 
-const LABELS: Record<string, string> = { date: 'Date', datePrecision: 'Date known to', endDate: 'End date', kind: 'Kind', title: 'Title', description: 'Description', sourceName: 'Source', sourceUrl: 'Source address' };
+const LABELS: Record<string, string> = {
+  date: 'Date',
+  datePrecision: 'Date known to',
+  endDate: 'End date',
+  kind: 'Kind',
+  title: 'Title',
+  description: 'Description',
+  sourceName: 'Source',
+  sourceUrl: 'Source address',
+};
 export const ANNOTATION_LAYOUT: ErrorLayout = { fields: Object.keys(LABELS), label: (p) => LABELS[p] ?? p };
 
 export function validateAnnotation(d: AnnotationDraft): FieldErrors {

@@ -49,7 +49,11 @@ export default function AnnotationsAdminPage() {
                       </th>
                       <td>{KIND_LABELS[a.kind]}</td>
                       <td>
-                        <Link href={`/admin/annotations/${a.id}`} className="font-medium text-accent hover:underline" aria-label={`Edit ${a.title}`}>
+                        <Link
+                          href={`/admin/annotations/${a.id}`}
+                          className="font-medium text-accent hover:underline"
+                          aria-label={`Edit ${a.title}`}
+                        >
                           Edit
                         </Link>
                       </td>

@@ -1,6 +1,13 @@
 'use client';
 /** A group's strength estimates: rows of low–high fighters, as-of date and source. */
-import { controlClass, hintClass, labelClass, legendClass, linkButton, secondaryButton } from '../../forms/control-styles';
+import {
+  controlClass,
+  hintClass,
+  labelClass,
+  legendClass,
+  linkButton,
+  secondaryButton,
+} from '../../forms/control-styles';
 import { controlProps, FieldError } from '../../forms/field';
 import type { FormBinding } from '../../forms/use-draft-form';
 import { emptyEstimate, groupLabel, type EstimateDraft } from './group-draft';
@@ -51,7 +58,17 @@ export function EstimatesField({ form }: { form: FormBinding }) {
               {cell(i, 'high', 'text', true)}
               {cell(i, 'asOf', 'date')}
               {cell(i, 'source')}
-              <button type="button" className={`${linkButton} justify-self-start py-2`} onClick={() => form.set('strengthEstimates', rows.filter((__, j) => j !== i))} aria-label={`Remove estimate ${i + 1}`}>
+              <button
+                type="button"
+                className={`${linkButton} justify-self-start py-2`}
+                onClick={() =>
+                  form.set(
+                    'strengthEstimates',
+                    rows.filter((__, j) => j !== i),
+                  )
+                }
+                aria-label={`Remove estimate ${i + 1}`}
+              >
                 Remove
               </button>
             </div>
@@ -59,7 +76,12 @@ export function EstimatesField({ form }: { form: FormBinding }) {
           </li>
         ))}
       </ol>
-      <button type="button" className={`${secondaryButton} mt-2`} id="f-strengthEstimates" onClick={() => form.set('strengthEstimates', [...rows, emptyEstimate()])}>
+      <button
+        type="button"
+        className={`${secondaryButton} mt-2`}
+        id="f-strengthEstimates"
+        onClick={() => form.set('strengthEstimates', [...rows, emptyEstimate()])}
+      >
         + Add estimate
       </button>
     </fieldset>

@@ -22,7 +22,15 @@ export interface GroupDraft {
 }
 
 export const emptyEstimate = (): EstimateDraft => ({ low: '', high: '', asOf: '', source: '' });
-export const emptyGroupDraft = (): GroupDraft => ({ shortName: '', fullName: '', aliases: '', baseCountry: '', proscribed: false, description: '', strengthEstimates: [] });
+export const emptyGroupDraft = (): GroupDraft => ({
+  shortName: '',
+  fullName: '',
+  aliases: '',
+  baseCountry: '',
+  proscribed: false,
+  description: '',
+  strengthEstimates: [],
+});
 export const GROUP_ITEM_TEMPLATES = { strengthEstimates: emptyEstimate() };
 
 export function groupToDraft(g: Group): GroupDraft {
@@ -33,7 +41,12 @@ export function groupToDraft(g: Group): GroupDraft {
     baseCountry: g.baseCountry ?? '',
     proscribed: g.proscribed,
     description: g.description ?? '',
-    strengthEstimates: g.strengthEstimates.map((e) => ({ low: String(e.low), high: String(e.high), asOf: e.asOf, source: e.source })),
+    strengthEstimates: g.strengthEstimates.map((e) => ({
+      low: String(e.low),
+      high: String(e.high),
+      asOf: e.asOf,
+      source: e.source,
+    })),
   };
 }
 
@@ -50,7 +63,14 @@ export function groupInputOf(d: GroupDraft): Record<string, unknown> {
     baseCountry: textOf(d.baseCountry),
     proscribed: d.proscribed,
     description: textOf(d.description),
-    strengthEstimates: d.strengthEstimates.filter((e) => !isBlank(e)).map((e) => ({ low: countOf(e.low, undefined), high: countOf(e.high, undefined), asOf: e.asOf, source: e.source })),
+    strengthEstimates: d.strengthEstimates
+      .filter((e) => !isBlank(e))
+      .map((e) => ({
+        low: countOf(e.low, undefined),
+        high: countOf(e.high, undefined),
+        asOf: e.asOf,
+        source: e.source,
+      })),
   };
 }
 
@@ -72,12 +92,24 @@ export function groupLabel(path: string): string {
 }
 
 export const GROUP_LAYOUT: ErrorLayout = {
-  fields: ['shortName', 'fullName', 'aliases', 'baseCountry', 'proscribed', 'description', 'strengthEstimates', ...Array.from({ length: 50 }, (_, i) => ['low', 'high', 'asOf', 'source'].map((p) => `strengthEstimates.${i}.${p}`)).flat()],
+  fields: [
+    'shortName',
+    'fullName',
+    'aliases',
+    'baseCountry',
+    'proscribed',
+    'description',
+    'strengthEstimates',
+    ...Array.from({ length: 50 }, (_, i) =>
+      ['low', 'high', 'asOf', 'source'].map((p) => `strengthEstimates.${i}.${p}`),
+    ).flat(),
+  ],
   label: groupLabel,
 };
 
 export function validateGroup(d: GroupDraft): FieldErrors {
   const kept = d.strengthEstimates.flatMap((e, i) => (isBlank(e) ? [] : [i]));
-  const row = (p: string) => p.replace(/^strengthEstimates\.(\d+)/, (_, i: string) => `strengthEstimates.${kept[Number(i)] ?? i}`);
+  const row = (p: string) =>
+    p.replace(/^strengthEstimates\.(\d+)/, (_, i: string) => `strengthEstimates.${kept[Number(i)] ?? i}`);
   return validateInput(CreateGroupInput, groupInputOf(d), GROUP_LAYOUT, {}, row);
 }

@@ -47,9 +47,17 @@ export default function GroupsAdminPage() {
                         </th>
                         <td className="text-muted">{g.aliases.length > 0 ? g.aliases.join(', ') : '—'}</td>
                         <td>{g.proscribed ? 'Yes' : 'No'}</td>
-                        <td className="tabular-nums">{latest ? `${latest.low.toLocaleString('en')}–${latest.high.toLocaleString('en')} (${latest.asOf}, ${latest.source})` : '—'}</td>
+                        <td className="tabular-nums">
+                          {latest
+                            ? `${latest.low.toLocaleString('en')}–${latest.high.toLocaleString('en')} (${latest.asOf}, ${latest.source})`
+                            : '—'}
+                        </td>
                         <td>
-                          <Link href={`/admin/groups/${g.id}`} className="font-medium text-accent hover:underline" aria-label={`Edit ${g.shortName}`}>
+                          <Link
+                            href={`/admin/groups/${g.id}`}
+                            className="font-medium text-accent hover:underline"
+                            aria-label={`Edit ${g.shortName}`}
+                          >
                             Edit
                           </Link>
                         </td>

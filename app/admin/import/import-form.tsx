@@ -11,14 +11,20 @@ import { newIdempotencyKey } from '../../forms/draft-store';
 import { formatBytes, readReport } from './report-accounting';
 import { ReportView } from './report-view';
 
-type Phase = { kind: 'idle' } | { kind: 'running'; progress: ImportProgress | null; total: number } | { kind: 'done'; report: ImportReport } | { kind: 'failed'; message: string; progress: ImportProgress | null };
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'running'; progress: ImportProgress | null; total: number }
+  | { kind: 'done'; report: ImportReport }
+  | { kind: 'failed'; message: string; progress: ImportProgress | null };
 
 const MAX_BYTES = 200 * 1024 * 1024;
 const n = (x: number) => x.toLocaleString('en');
 
 function readProgress(v: unknown): { progress: ImportProgress; total: number | null } | null {
   const job = (v as { job?: { progress?: ImportProgress; totalBytes?: number | null } } | null)?.job;
-  return job?.progress && typeof job.progress.rows === 'number' ? { progress: job.progress, total: typeof job.totalBytes === 'number' ? job.totalBytes : null } : null;
+  return job?.progress && typeof job.progress.rows === 'number'
+    ? { progress: job.progress, total: typeof job.totalBytes === 'number' ? job.totalBytes : null }
+    : null;
 }
 
 /** A determinate bar once the server reports bytes read; a moving stripe until then. */
@@ -34,7 +40,10 @@ function ProgressBar({ value, max }: { value: number | null; max: number }) {
       aria-valuetext={percent === null ? 'starting' : `${percent}%`}
       className="mt-2 h-2 w-full overflow-hidden rounded-full bg-surface-2"
     >
-      <div className={`h-full rounded-full bg-accent transition-[width] duration-300 ${percent === null ? 'w-1/4 animate-pulse' : ''}`} style={percent === null ? undefined : { width: `${percent}%` }} />
+      <div
+        className={`h-full rounded-full bg-accent transition-[width] duration-300 ${percent === null ? 'w-1/4 animate-pulse' : ''}`}
+        style={percent === null ? undefined : { width: `${percent}%` }}
+      />
     </div>
   );
 }
@@ -92,7 +101,12 @@ export function ImportForm() {
     const body = new FormData();
     body.append('file', file);
     try {
-      const res = await fetch(`/api/import/acled${operations ? '?operations=1' : ''}`, { method: 'POST', body, headers: { 'Import-Job': job }, credentials: 'same-origin' });
+      const res = await fetch(`/api/import/acled${operations ? '?operations=1' : ''}`, {
+        method: 'POST',
+        body,
+        headers: { 'Import-Job': job },
+        credentials: 'same-origin',
+      });
       const json: unknown = await res.json().catch(() => null);
       if (!res.ok) {
         const f = failureOf(res.status, json, res.headers.get('retry-after'));
@@ -102,19 +116,31 @@ export function ImportForm() {
       }
       const report = readReport(json);
       setPhase({ kind: 'done', report });
-      setAnnounce(`Import finished: ${n(report.rows)} rows, ${n(report.imported)} imported, ${n(report.updated)} updated, ${n(report.errorCount)} errors.`);
+      setAnnounce(
+        `Import finished: ${n(report.rows)} rows, ${n(report.imported)} imported, ${n(report.updated)} updated, ${n(report.errorCount)} errors.`,
+      );
     } catch {
-      setPhase({ kind: 'failed', message: 'The connection was lost during the upload. Rows read before that are saved; importing the file again updates them and adds the rest.', progress: latest });
+      setPhase({
+        kind: 'failed',
+        message:
+          'The connection was lost during the upload. Rows read before that are saved; importing the file again updates them and adds the rest.',
+        progress: latest,
+      });
     } finally {
       clearInterval(poll);
     }
   };
 
   const p = phase.kind === 'running' || phase.kind === 'failed' ? phase.progress : null;
-  const total = phase.kind === 'running' ? phase.total : file?.size ?? 0;
+  const total = phase.kind === 'running' ? phase.total : (file?.size ?? 0);
   return (
     <div className="space-y-5">
-      <form onSubmit={start} noValidate className="space-y-4 rounded-lg border border-line bg-surface p-4 shadow-card sm:p-5" aria-labelledby="import-title">
+      <form
+        onSubmit={start}
+        noValidate
+        className="space-y-4 rounded-lg border border-line bg-surface p-4 shadow-card sm:p-5"
+        aria-labelledby="import-title"
+      >
         <h2 id="import-title" className="font-semibold text-fg">
           Import an ACLED export
         </h2>
@@ -136,7 +162,8 @@ export function ImportForm() {
             }}
           />
           <p id="import-file-hint" className={hintClass}>
-            Any ACLED layout (old upper-case files, API exports, the current export), up to 200 MB. Importing a file again updates its rows by event id and never duplicates them.
+            Any ACLED layout (old upper-case files, API exports, the current export), up to 200 MB. Importing a file
+            again updates its rows by event id and never duplicates them.
           </p>
           {fileError ? (
             <p id="import-file-error" className={errorClass}>
@@ -145,10 +172,18 @@ export function ImportForm() {
           ) : null}
         </div>
         <label className="flex items-start gap-2 text-sm text-fg">
-          <input type="checkbox" className="mt-0.5 size-4 accent-[var(--accent)]" checked={operations} disabled={running} onChange={(e) => setOperations(e.target.checked)} />
+          <input
+            type="checkbox"
+            className="mt-0.5 size-4 accent-[var(--accent)]"
+            checked={operations}
+            disabled={running}
+            onChange={(e) => setOperations(e.target.checked)}
+          />
           <span>
             Also import arrests by security forces as operations
-            <span className="block text-xs text-muted">Off: “Strategic developments” are skipped. Protests and riots are always skipped.</span>
+            <span className="block text-xs text-muted">
+              Off: “Strategic developments” are skipped. Protests and riots are always skipped.
+            </span>
           </span>
         </label>
         <button type="submit" className={primaryButton} disabled={running}>
@@ -163,12 +198,15 @@ export function ImportForm() {
         <section aria-label="Import progress" className="rounded-lg border border-line bg-surface p-4 shadow-card">
           <div className="flex justify-between text-sm text-fg">
             <span>{fileName}</span>
-            <span className="tabular-nums">{p ? `${formatBytes(Math.min(p.bytesRead, total))} of ${formatBytes(total)}` : 'Uploading…'}</span>
+            <span className="tabular-nums">
+              {p ? `${formatBytes(Math.min(p.bytesRead, total))} of ${formatBytes(total)}` : 'Uploading…'}
+            </span>
           </div>
           <ProgressBar value={p ? Math.min(p.bytesRead, total) : null} max={total || 1} />
           {p ? (
             <p className="mt-2 text-sm text-muted tabular-nums">
-              {n(p.rows)} rows read: {n(p.imported)} imported, {n(p.updated)} updated, {n(p.skipped)} skipped, {n(p.errorCount)} with errors
+              {n(p.rows)} rows read: {n(p.imported)} imported, {n(p.updated)} updated, {n(p.skipped)} skipped,{' '}
+              {n(p.errorCount)} with errors
             </p>
           ) : null}
         </section>

@@ -16,10 +16,19 @@ export interface AccountLine {
   tone: 'ok' | 'muted' | 'danger';
 }
 
-export function accountFor(report: ImportReport): { lines: AccountLine[]; total: number; balanced: boolean; unlisted: number } {
+export function accountFor(report: ImportReport): {
+  lines: AccountLine[];
+  total: number;
+  balanced: boolean;
+  unlisted: number;
+} {
   const skipped = Object.entries(report.skipped)
     .sort(([, a], [, b]) => b - a)
-    .map(([reason, count]): AccountLine => ({ label: `Skipped: ${SKIP_REASONS[reason] ?? reason.replace(/_/g, ' ')}`, count, tone: 'muted' }));
+    .map(([reason, count]): AccountLine => ({
+      label: `Skipped: ${SKIP_REASONS[reason] ?? reason.replace(/_/g, ' ')}`,
+      count,
+      tone: 'muted',
+    }));
   const lines: AccountLine[] = [
     { label: 'Imported as new records', count: report.imported, tone: 'ok' },
     { label: 'Updated (matched by event id)', count: report.updated, tone: 'ok' },
@@ -36,7 +45,13 @@ export function accountFor(report: ImportReport): { lines: AccountLine[]; total:
 export function readReport(v: unknown): ImportReport {
   const r = v as Partial<ImportReport> | null;
   const n = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : NaN);
-  if (!r || [r.rows, r.imported, r.updated, r.errorCount].some((x) => Number.isNaN(n(x))) || typeof r.skipped !== 'object' || !Array.isArray(r.errors)) throw new Error('not an import report');
+  if (
+    !r ||
+    [r.rows, r.imported, r.updated, r.errorCount].some((x) => Number.isNaN(n(x))) ||
+    typeof r.skipped !== 'object' ||
+    !Array.isArray(r.errors)
+  )
+    throw new Error('not an import report');
   return {
     rows: r.rows!,
     imported: r.imported!,
@@ -49,4 +64,5 @@ export function readReport(v: unknown): ImportReport {
 }
 
 const MB = 1024 * 1024;
-export const formatBytes = (b: number) => (b >= MB ? `${(b / MB).toFixed(1)} MB` : `${Math.max(1, Math.round(b / 1024))} KB`);
+export const formatBytes = (b: number) =>
+  b >= MB ? `${(b / MB).toFixed(1)} MB` : `${Math.max(1, Math.round(b / 1024))} KB`;

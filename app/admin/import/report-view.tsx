@@ -10,13 +10,22 @@ const TONE = { ok: 'text-ok', muted: 'text-fg', danger: 'text-danger' } as const
 export function ReportView({ report, fileName }: { report: ImportReport; fileName: string }) {
   const account = accountFor(report);
   return (
-    <section aria-labelledby="report-title" className="space-y-4 rounded-lg border border-line bg-surface p-4 shadow-card sm:p-5">
-      <h2 id="report-title" tabIndex={-1} ref={(el) => el?.focus()} className="text-lg font-semibold text-fg outline-none">
+    <section
+      aria-labelledby="report-title"
+      className="space-y-4 rounded-lg border border-line bg-surface p-4 shadow-card sm:p-5"
+    >
+      <h2
+        id="report-title"
+        tabIndex={-1}
+        ref={(el) => el?.focus()}
+        className="text-lg font-semibold text-fg outline-none"
+      >
         Import report · {fileName}
       </h2>
       {report.stopped ? (
         <p role="alert" className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm text-fg">
-          <strong>Reading stopped at line {report.stopped.line}:</strong> {report.stopped.message}. The rows read before it are saved and counted below.
+          <strong>Reading stopped at line {report.stopped.line}:</strong> {report.stopped.message}. The rows read before
+          it are saved and counted below.
         </p>
       ) : null}
       <table className="w-full max-w-xl text-sm">
@@ -27,7 +36,11 @@ export function ReportView({ report, fileName }: { report: ImportReport; fileNam
               <th scope="row" className="py-1.5 pr-4 text-left font-normal text-fg">
                 {l.label}
               </th>
-              <td className={`py-1.5 text-right font-semibold tabular-nums ${l.count > 0 ? TONE[l.tone] : 'text-muted'}`}>{n(l.count)}</td>
+              <td
+                className={`py-1.5 text-right font-semibold tabular-nums ${l.count > 0 ? TONE[l.tone] : 'text-muted'}`}
+              >
+                {n(l.count)}
+              </td>
             </tr>
           ))}
           <tr>
@@ -49,7 +62,9 @@ export function ReportView({ report, fileName }: { report: ImportReport; fileNam
             Errors by line ({n(report.errorCount)}
             {account.unlisted > 0 ? `, first ${n(report.errors.length - (report.stopped ? 1 : 0))} listed` : ''})
           </summary>
-          <p className="mt-1 text-muted">Fix these rows in the file and import it again: rows already imported are updated, never duplicated.</p>
+          <p className="mt-1 text-muted">
+            Fix these rows in the file and import it again: rows already imported are updated, never duplicated.
+          </p>
           <ol className="mt-2 max-h-96 space-y-1 overflow-y-auto rounded-md border border-line p-2 font-mono text-xs">
             {report.errors.map((e, i) => (
               <li key={`${e.line}-${i}`}>

@@ -1,6 +1,10 @@
 /** The reference-figure form's values as typed and their conversion (core/reference-figure/schema.ts). Framework-free. */
 import type { ValueKind } from '../../../core/enums';
-import { CreateReferenceFigureInput, type ComparableMeasure, type ReferenceFigure } from '../../../core/reference-figure/schema';
+import {
+  CreateReferenceFigureInput,
+  type ComparableMeasure,
+  type ReferenceFigure,
+} from '../../../core/reference-figure/schema';
 import type { ErrorLayout, FieldErrors } from '../../forms/error-paths';
 import { decimalOf, textOf, validateInput } from '../../forms/input-values';
 

@@ -6,7 +6,16 @@ import { SelectField, TextField } from '../../forms/text-fields';
 import { FormSection } from '../../record/form-section';
 import { RecordFormFrame } from '../../record/record-form-frame';
 import { plainValueText, useAdminRecord, type AdminRecordSpec } from '../use-admin-record';
-import { COMPARABLE_LABELS, emptyFigureDraft, FIGURE_LAYOUT, figureInputOf, figureToDraft, validateFigure, VALUE_KIND_LABELS, type FigureDraft } from './figure-draft';
+import {
+  COMPARABLE_LABELS,
+  emptyFigureDraft,
+  FIGURE_LAYOUT,
+  figureInputOf,
+  figureToDraft,
+  validateFigure,
+  VALUE_KIND_LABELS,
+  type FigureDraft,
+} from './figure-draft';
 
 const SPEC: AdminRecordSpec<FigureDraft, ReferenceFigure> = {
   key: 'referenceFigure',
@@ -25,19 +34,53 @@ export function FigureForm({ figure }: { figure: ReferenceFigure | null }) {
   const b = form.binding;
   const ranged = b.text('valueKind') === 'range';
   return (
-    <RecordFormFrame form={form} saver={saver} layout={FIGURE_LAYOUT} noun="reference figure" submitLabel={figure ? 'Save changes' : 'Add figure'} loadedVersion={figure?.version ?? null} valueText={plainValueText}>
+    <RecordFormFrame
+      form={form}
+      saver={saver}
+      layout={FIGURE_LAYOUT}
+      noun="reference figure"
+      submitLabel={figure ? 'Save changes' : 'Add figure'}
+      loadedVersion={figure?.version ?? null}
+      valueText={plainValueText}
+    >
       <FormSection title="The figure">
-        <TextField form={b} path="metric" label="What was measured" required hint="e.g. “Pakistani civilians and security personnel killed in terrorism since 2001”" />
+        <TextField
+          form={b}
+          path="metric"
+          label="What was measured"
+          required
+          hint="e.g. “Pakistani civilians and security personnel killed in terrorism since 2001”"
+        />
         <div className="mt-3 grid gap-3 sm:grid-cols-4">
-          <SelectField form={b} path="valueKind" label="Kind of value" required placeholder="Choose…" options={VALUE_KINDS.map((k) => ({ value: k, label: VALUE_KIND_LABELS[k] }))} />
-          <TextField form={b} path="value" label="Value" required inputMode="decimal" hint={ranged ? 'The low end' : 'e.g. 75,000'} />
+          <SelectField
+            form={b}
+            path="valueKind"
+            label="Kind of value"
+            required
+            placeholder="Choose…"
+            options={VALUE_KINDS.map((k) => ({ value: k, label: VALUE_KIND_LABELS[k] }))}
+          />
+          <TextField
+            form={b}
+            path="value"
+            label="Value"
+            required
+            inputMode="decimal"
+            hint={ranged ? 'The low end' : 'e.g. 75,000'}
+          />
           {ranged ? <TextField form={b} path="valueHigh" label="High value" required inputMode="decimal" /> : null}
           <TextField form={b} path="unit" label="Unit" hint="e.g. USD bn, %" maxLength={20} />
         </div>
       </FormSection>
       <FormSection title="Period">
         <div className="grid gap-3 sm:grid-cols-3">
-          <TextField form={b} path="periodLabel" label="Period as published" required hint="e.g. “2001–2023”, “fiscal year 2024”" />
+          <TextField
+            form={b}
+            path="periodLabel"
+            label="Period as published"
+            required
+            hint="e.g. “2001–2023”, “fiscal year 2024”"
+          />
           <TextField form={b} path="periodStart" label="Period start" type="date" />
           <TextField form={b} path="periodEnd" label="Period end" type="date" />
         </div>
@@ -45,9 +88,23 @@ export function FigureForm({ figure }: { figure: ReferenceFigure | null }) {
       <FormSection title="Source">
         <div className="grid gap-3 sm:grid-cols-2">
           <TextField form={b} path="sourceName" label="Source" required />
-          <TextField form={b} path="sourceUrl" label="Source address" type="url" inputMode="url" placeholder="https://…" />
+          <TextField
+            form={b}
+            path="sourceUrl"
+            label="Source address"
+            type="url"
+            inputMode="url"
+            placeholder="https://…"
+          />
           <TextField form={b} path="citedVia" label="Cited via" hint="Where you found it, if not the source itself" />
-          <SelectField form={b} path="comparableTo" label="Compare with" placeholder="Nothing recorded here" options={COMPARABLE_MEASURES.map((m) => ({ value: m, label: COMPARABLE_LABELS[m] }))} hint="The dashboard shows our own figure for the same period beside it" />
+          <SelectField
+            form={b}
+            path="comparableTo"
+            label="Compare with"
+            placeholder="Nothing recorded here"
+            options={COMPARABLE_MEASURES.map((m) => ({ value: m, label: COMPARABLE_LABELS[m] }))}
+            hint="The dashboard shows our own figure for the same period beside it"
+          />
         </div>
       </FormSection>
     </RecordFormFrame>

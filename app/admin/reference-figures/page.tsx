@@ -9,7 +9,8 @@ import { VALUE_KIND_LABELS } from './figure-draft';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Reference figures · Admin' };
 
-const value = (v: number, high: number | null, unit: string | null) => `${v.toLocaleString('en')}${high !== null ? `–${high.toLocaleString('en')}` : ''}${unit ? ` ${unit}` : ''}`;
+const value = (v: number, high: number | null, unit: string | null) =>
+  `${v.toLocaleString('en')}${high !== null ? `–${high.toLocaleString('en')}` : ''}${unit ? ` ${unit}` : ''}`;
 
 export default function FiguresAdminPage() {
   return (
@@ -52,7 +53,11 @@ export default function FiguresAdminPage() {
                       <td>{f.periodLabel}</td>
                       <td className="text-muted">{f.sourceName}</td>
                       <td>
-                        <Link href={`/admin/reference-figures/${f.id}`} className="font-medium text-accent hover:underline" aria-label={`Edit ${f.metric}`}>
+                        <Link
+                          href={`/admin/reference-figures/${f.id}`}
+                          className="font-medium text-accent hover:underline"
+                          aria-label={`Edit ${f.metric}`}
+                        >
                           Edit
                         </Link>
                       </td>

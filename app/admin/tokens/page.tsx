@@ -18,7 +18,13 @@ export default function TokensPage() {
       render={async (me) => {
         const db = getRuntime().database.db;
         const [tokens, users] = await Promise.all([listTokens(db), listUsers(db)]);
-        return <TokensAdmin initial={tokens} owners={users.filter((u) => !u.disabled).map((u) => u.email)} meEmail={me.email} />;
+        return (
+          <TokensAdmin
+            initial={tokens}
+            owners={users.filter((u) => !u.disabled).map((u) => u.email)}
+            meEmail={me.email}
+          />
+        );
       }}
     />
   );

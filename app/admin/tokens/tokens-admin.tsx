@@ -6,19 +6,53 @@
 import { useState } from 'react';
 import type { TokenRow } from '@/db/queries/users';
 import { apiRequest } from '../../forms/api-request';
-import { controlClass, dangerButton, dangerSolidButton, errorClass, hintClass, labelClass, linkButton, primaryButton } from '../../forms/control-styles';
+import {
+  controlClass,
+  dangerButton,
+  dangerSolidButton,
+  errorClass,
+  hintClass,
+  labelClass,
+  linkButton,
+  primaryButton,
+} from '../../forms/control-styles';
 import { SecretOnce } from '../secret-once';
 
-const when = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Karachi', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+const when = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Karachi',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
 const fmt = (iso: string | null) => (iso ? `${when.format(new Date(iso))} PKT` : '—');
 
 function readToken(v: unknown): TokenRow {
   const t = v as Partial<TokenRow> | null;
   if (!t || typeof t.id !== 'string' || typeof t.name !== 'string') throw new Error('not a token');
-  return { id: t.id, name: t.name, prefix: String(t.prefix ?? ''), userId: String(t.userId ?? ''), email: String(t.email ?? ''), createdAt: String(t.createdAt ?? ''), lastUsedAt: t.lastUsedAt ?? null, revokedAt: t.revokedAt ?? null };
+  return {
+    id: t.id,
+    name: t.name,
+    prefix: String(t.prefix ?? ''),
+    userId: String(t.userId ?? ''),
+    email: String(t.email ?? ''),
+    createdAt: String(t.createdAt ?? ''),
+    lastUsedAt: t.lastUsedAt ?? null,
+    revokedAt: t.revokedAt ?? null,
+  };
 }
 
-function CreateToken({ owners, meEmail, onCreated }: { owners: string[]; meEmail: string; onCreated(t: TokenRow, secret: string): void }) {
+function CreateToken({
+  owners,
+  meEmail,
+  onCreated,
+}: {
+  owners: string[];
+  meEmail: string;
+  onCreated(t: TokenRow, secret: string): void;
+}) {
   const [name, setName] = useState('');
   const [owner, setOwner] = useState(meEmail);
   const [error, setError] = useState<string | null>(null);
@@ -47,7 +81,12 @@ function CreateToken({ owners, meEmail, onCreated }: { owners: string[]; meEmail
     onCreated(res.data.token, res.data.secret);
   };
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="new-token-title" className="rounded-lg border border-line bg-surface p-4 shadow-card">
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="new-token-title"
+      className="rounded-lg border border-line bg-surface p-4 shadow-card"
+    >
       <h2 id="new-token-title" className="font-semibold text-fg">
         Create a token
       </h2>
@@ -56,7 +95,15 @@ function CreateToken({ owners, meEmail, onCreated }: { owners: string[]; meEmail
           <label htmlFor="token-name" className={labelClass}>
             Name
           </label>
-          <input id="token-name" className={`${controlClass} mt-1`} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={Boolean(error)} aria-describedby={`token-name-hint${error ? ' token-name-error' : ''}`} maxLength={100} />
+          <input
+            id="token-name"
+            className={`${controlClass} mt-1`}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={Boolean(error)}
+            aria-describedby={`token-name-hint${error ? ' token-name-error' : ''}`}
+            maxLength={100}
+          />
           <p id="token-name-hint" className={hintClass}>
             What uses it, e.g. “nightly ACLED sync”
           </p>
@@ -70,7 +117,13 @@ function CreateToken({ owners, meEmail, onCreated }: { owners: string[]; meEmail
           <label htmlFor="token-owner" className={labelClass}>
             Acts as
           </label>
-          <select id="token-owner" className={`${controlClass} mt-1`} value={owner} onChange={(e) => setOwner(e.target.value)} aria-describedby="token-owner-hint">
+          <select
+            id="token-owner"
+            className={`${controlClass} mt-1`}
+            value={owner}
+            onChange={(e) => setOwner(e.target.value)}
+            aria-describedby="token-owner-hint"
+          >
             {owners.map((o) => (
               <option key={o} value={o}>
                 {o}
@@ -94,7 +147,9 @@ function RevokeCell({ token, onRevoked }: { token: TokenRow; onRevoked(t: TokenR
   const [message, setMessage] = useState<string | null>(null);
   if (token.revokedAt) return <span className="text-muted">Revoked {fmt(token.revokedAt)}</span>;
   const revoke = async () => {
-    const res = await apiRequest({ method: 'DELETE', url: `/api/tokens/${token.id}` }, (b) => readToken((b as { token?: unknown }).token));
+    const res = await apiRequest({ method: 'DELETE', url: `/api/tokens/${token.id}` }, (b) =>
+      readToken((b as { token?: unknown }).token),
+    );
     if (res.ok) onRevoked(res.data);
     else setMessage(res.message);
   };
@@ -106,7 +161,11 @@ function RevokeCell({ token, onRevoked }: { token: TokenRow; onRevoked(t: TokenR
       <button type="button" className={linkButton} onClick={() => setConfirming(false)}>
         Cancel
       </button>
-      {message ? <span role="alert" className="text-danger">{message}</span> : null}
+      {message ? (
+        <span role="alert" className="text-danger">
+          {message}
+        </span>
+      ) : null}
     </span>
   ) : (
     <button type="button" className={`${dangerButton} px-3 py-1`} onClick={() => setConfirming(true)}>
@@ -159,7 +218,10 @@ export function TokensAdmin({ initial, owners, meEmail }: { initial: TokenRow[];
               </tr>
             ) : null}
             {tokens.map((t) => (
-              <tr key={t.id} className={`border-b border-line align-top [&>*]:px-3 [&>*]:py-2 ${t.revokedAt ? 'text-muted' : 'text-fg'}`}>
+              <tr
+                key={t.id}
+                className={`border-b border-line align-top [&>*]:px-3 [&>*]:py-2 ${t.revokedAt ? 'text-muted' : 'text-fg'}`}
+              >
                 <th scope="row" className="text-left font-medium">
                   {t.name}
                 </th>

@@ -30,10 +30,18 @@ export function AddUserForm({ onAdded }: { onAdded(user: UserRow): void }) {
       return;
     }
     setBusy(true);
-    const body = { email: v.email, role: v.role, ...(v.name.trim() ? { name: v.name } : {}), ...(v.password ? { password: v.password } : {}) };
+    const body = {
+      email: v.email,
+      role: v.role,
+      ...(v.name.trim() ? { name: v.name } : {}),
+      ...(v.password ? { password: v.password } : {}),
+    };
     const res = await apiRequest({ method: 'POST', url: '/api/users', body }, (b) => {
       const o = b as { user?: unknown; generatedPassword?: unknown };
-      return { user: readUser(o.user), generatedPassword: typeof o.generatedPassword === 'string' ? o.generatedPassword : null };
+      return {
+        user: readUser(o.user),
+        generatedPassword: typeof o.generatedPassword === 'string' ? o.generatedPassword : null,
+      };
     });
     setBusy(false);
     if (!res.ok) {
@@ -61,7 +69,10 @@ export function AddUserForm({ onAdded }: { onAdded(user: UserRow): void }) {
         value={v[name]}
         onChange={(e) => setV({ ...v, [name]: e.target.value })}
         aria-invalid={Boolean(errors[name])}
-        aria-describedby={[errors[name] ? `user-${name}-error` : '', hint ? `user-${name}-hint` : ''].filter(Boolean).join(' ') || undefined}
+        aria-describedby={
+          [errors[name] ? `user-${name}-error` : '', hint ? `user-${name}-hint` : ''].filter(Boolean).join(' ') ||
+          undefined
+        }
       />
       {hint ? (
         <p id={`user-${name}-hint`} className={hintClass}>
@@ -86,7 +97,12 @@ export function AddUserForm({ onAdded }: { onAdded(user: UserRow): void }) {
           onDone={() => setGenerated(null)}
         />
       ) : null}
-      <form onSubmit={submit} noValidate aria-labelledby="add-user-title" className="rounded-lg border border-line bg-surface p-4 shadow-card">
+      <form
+        onSubmit={submit}
+        noValidate
+        aria-labelledby="add-user-title"
+        className="rounded-lg border border-line bg-surface p-4 shadow-card"
+      >
         <h2 id="add-user-title" className="font-semibold text-fg">
           Add a user
         </h2>
@@ -102,7 +118,13 @@ export function AddUserForm({ onAdded }: { onAdded(user: UserRow): void }) {
             <label htmlFor="user-role" className={labelClass}>
               Role
             </label>
-            <select id="user-role" className={`${controlClass} mt-1`} value={v.role} onChange={(e) => setV({ ...v, role: e.target.value as Role })} aria-describedby="user-role-hint">
+            <select
+              id="user-role"
+              className={`${controlClass} mt-1`}
+              value={v.role}
+              onChange={(e) => setV({ ...v, role: e.target.value as Role })}
+              aria-describedby="user-role-hint"
+            >
               {ROLES.map((r) => (
                 <option key={r} value={r}>
                   {r}

@@ -18,8 +18,17 @@ export const ROLE_HINTS: Record<Role, string> = {
 /** A user from an API answer, checked before the table shows it. */
 export function readUser(v: unknown): UserRow {
   const u = v as Partial<UserRow> | null;
-  if (!u || typeof u.id !== 'string' || typeof u.email !== 'string' || !ROLES.includes(u.role as Role)) throw new Error('not a user');
-  return { id: u.id, email: u.email, name: String(u.name ?? ''), role: u.role as Role, disabled: u.disabled === true, createdAt: String(u.createdAt ?? ''), updatedAt: String(u.updatedAt ?? '') };
+  if (!u || typeof u.id !== 'string' || typeof u.email !== 'string' || !ROLES.includes(u.role as Role))
+    throw new Error('not a user');
+  return {
+    id: u.id,
+    email: u.email,
+    name: String(u.name ?? ''),
+    role: u.role as Role,
+    disabled: u.disabled === true,
+    createdAt: String(u.createdAt ?? ''),
+    updatedAt: String(u.updatedAt ?? ''),
+  };
 }
 
 const readUserIn = (b: unknown) => readUser((b as { user?: unknown } | null)?.user);
@@ -57,7 +66,13 @@ function UserRowView({ user, isMe, onChanged }: { user: UserRow; isMe: boolean; 
           <label htmlFor={`role-${user.id}`} className="sr-only">
             Role of {user.email}
           </label>
-          <select id={`role-${user.id}`} className={`${controlClass} w-auto py-1`} value={role} onChange={(e) => setRole(e.target.value as Role)} disabled={busy}>
+          <select
+            id={`role-${user.id}`}
+            className={`${controlClass} w-auto py-1`}
+            value={role}
+            onChange={(e) => setRole(e.target.value as Role)}
+            disabled={busy}
+          >
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {r}
@@ -66,7 +81,12 @@ function UserRowView({ user, isMe, onChanged }: { user: UserRow; isMe: boolean; 
           </select>
           {role !== user.role ? (
             <>
-              <button type="button" className={`${secondaryButton} px-3 py-1`} disabled={busy} onClick={() => patch({ role }, `Role changed to ${role}.`)}>
+              <button
+                type="button"
+                className={`${secondaryButton} px-3 py-1`}
+                disabled={busy}
+                onClick={() => patch({ role }, `Role changed to ${role}.`)}
+              >
                 Save role
               </button>
               <button type="button" className={linkButton} onClick={() => setRole(user.role)}>
@@ -76,17 +96,36 @@ function UserRowView({ user, isMe, onChanged }: { user: UserRow; isMe: boolean; 
           ) : null}
         </div>
       </td>
-      <td className="py-2 pr-3 text-sm">{user.disabled ? <span className="font-semibold text-danger">Disabled</span> : <span className="text-ok">Active</span>}</td>
+      <td className="py-2 pr-3 text-sm">
+        {user.disabled ? (
+          <span className="font-semibold text-danger">Disabled</span>
+        ) : (
+          <span className="text-ok">Active</span>
+        )}
+      </td>
       <td className="py-2">
         <div className="flex flex-wrap items-center gap-2">
           {user.disabled ? (
-            <button type="button" className={`${secondaryButton} px-3 py-1`} disabled={busy} onClick={() => patch({ disabled: false }, 'Enabled: the person can sign in again.')}>
+            <button
+              type="button"
+              className={`${secondaryButton} px-3 py-1`}
+              disabled={busy}
+              onClick={() => patch({ disabled: false }, 'Enabled: the person can sign in again.')}
+            >
               Enable
             </button>
           ) : confirming ? (
             <>
-              <span className="text-sm text-fg">Disable {user.email}? They are signed out at once and their API tokens stop working.</span>
-              <button type="button" className={`${dangerSolidButton} px-3 py-1`} disabled={busy} onClick={() => patch({ disabled: true }, 'Disabled and signed out.')} autoFocus>
+              <span className="text-sm text-fg">
+                Disable {user.email}? They are signed out at once and their API tokens stop working.
+              </span>
+              <button
+                type="button"
+                className={`${dangerSolidButton} px-3 py-1`}
+                disabled={busy}
+                onClick={() => patch({ disabled: true }, 'Disabled and signed out.')}
+                autoFocus
+              >
                 Disable
               </button>
               <button type="button" className={linkButton} onClick={() => setConfirming(false)}>
@@ -94,7 +133,13 @@ function UserRowView({ user, isMe, onChanged }: { user: UserRow; isMe: boolean; 
               </button>
             </>
           ) : (
-            <button type="button" className={`${dangerButton} px-3 py-1`} disabled={busy || isMe} title={isMe ? 'You cannot disable your own account here' : undefined} onClick={() => setConfirming(true)}>
+            <button
+              type="button"
+              className={`${dangerButton} px-3 py-1`}
+              disabled={busy || isMe}
+              title={isMe ? 'You cannot disable your own account here' : undefined}
+              onClick={() => setConfirming(true)}
+            >
               Disable…
             </button>
           )}

@@ -7,7 +7,12 @@ import { UserTable } from './user-rows';
 
 export function UsersAdmin({ initial, meId }: { initial: UserRow[]; meId: string }) {
   const [users, setUsers] = useState(initial);
-  const upsert = (u: UserRow) => setUsers((list) => (list.some((x) => x.id === u.id) ? list.map((x) => (x.id === u.id ? u : x)) : [...list, u].sort((a, b) => a.email.localeCompare(b.email))));
+  const upsert = (u: UserRow) =>
+    setUsers((list) =>
+      list.some((x) => x.id === u.id)
+        ? list.map((x) => (x.id === u.id ? u : x))
+        : [...list, u].sort((a, b) => a.email.localeCompare(b.email)),
+    );
   return (
     <div className="space-y-5">
       <AddUserForm onAdded={upsert} />

@@ -7,7 +7,10 @@ import type { Annotation } from '@/core/annotation/schema';
 import { bucketKey } from '@/core/stats/buckets';
 import type { Bucket } from '@/core/stats/stats-types';
 
-export type AnnotationMark = Pick<Annotation, 'id' | 'date' | 'endDate' | 'datePrecision' | 'kind' | 'title' | 'description' | 'sourceName'>;
+export type AnnotationMark = Pick<
+  Annotation,
+  'id' | 'date' | 'endDate' | 'datePrecision' | 'kind' | 'title' | 'description' | 'sourceName'
+>;
 
 export interface PlacedMark {
   mark: AnnotationMark;
@@ -22,7 +25,8 @@ export interface PlacedMark {
 const lastDay = (a: AnnotationMark): string => {
   if (a.datePrecision === 'span' && a.endDate) return a.endDate;
   const d = new Date(`${a.date}T00:00:00Z`);
-  if (a.datePrecision === 'month') return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+  if (a.datePrecision === 'month')
+    return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
   if (a.datePrecision === 'year') return `${d.getUTCFullYear()}-12-31`;
   return a.date;
 };

@@ -12,7 +12,15 @@ import { formatBucket, formatDay } from '../time-format';
 
 type Row = { key: string; total: number; high: number } & Record<CasualtyCategory, number>;
 
-export default function CasualtyChart({ series, side, height }: { series: StatsTimeseries; side: 'killed' | 'injured'; height: number }) {
+export default function CasualtyChart({
+  series,
+  side,
+  height,
+}: {
+  series: StatsTimeseries;
+  side: 'killed' | 'injured';
+  height: number;
+}) {
   const rows: Row[] = series.points.map((p) => {
     const byCat = p[side];
     const total = CASUALTY_CATEGORIES.reduce((s, c) => s + byCat[c], 0);
@@ -25,7 +33,14 @@ export default function CasualtyChart({ series, side, height }: { series: StatsT
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={rows} margin={{ top: 8, right: 4, bottom: 0, left: -8 }} barCategoryGap="12%">
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
-          <XAxis dataKey="key" tickFormatter={(k: string) => formatBucket(k, series.bucket)} tick={tick} tickLine={false} axisLine={{ stroke: 'var(--line)' }} minTickGap={18} />
+          <XAxis
+            dataKey="key"
+            tickFormatter={(k: string) => formatBucket(k, series.bucket)}
+            tick={tick}
+            tickLine={false}
+            axisLine={{ stroke: 'var(--line)' }}
+            minTickGap={18}
+          />
           <YAxis allowDecimals={false} tick={tick} tickLine={false} axisLine={false} width={40} />
           <Tooltip
             cursor={{ fill: 'var(--surface-2)', opacity: 0.6 }}
@@ -35,10 +50,13 @@ export default function CasualtyChart({ series, side, height }: { series: StatsT
               return (
                 <div className="rounded-lg border border-line bg-surface p-2.5 text-xs shadow-lg">
                   <p className="mb-1 font-semibold text-fg">
-                    {series.bucket === 'hour' ? `${formatDay(row.key)} ${formatBucket(row.key, 'hour')} PKT` : formatDay(row.key)}
+                    {series.bucket === 'hour'
+                      ? `${formatDay(row.key)} ${formatBucket(row.key, 'hour')} PKT`
+                      : formatDay(row.key)}
                   </p>
                   <p className="text-fg">
-                    <b className="tabular-nums">{formatCount(row.total)}</b> {side} (at least){row.high > row.total ? `, up to ${formatCount(row.high)}` : ''}
+                    <b className="tabular-nums">{formatCount(row.total)}</b> {side} (at least)
+                    {row.high > row.total ? `, up to ${formatCount(row.high)}` : ''}
                   </p>
                   {CASUALTY_CATEGORIES.map((c) => (
                     <p key={c} className="flex items-center gap-1.5 text-muted">
@@ -51,9 +69,26 @@ export default function CasualtyChart({ series, side, height }: { series: StatsT
             }}
           />
           {CASUALTY_CATEGORIES.map((c) => (
-            <Bar key={c} dataKey={c} stackId="c" fill={CATEGORY_COLORS[c]} isAnimationActive={false} name={CASUALTY_LABELS[c]} />
+            <Bar
+              key={c}
+              dataKey={c}
+              stackId="c"
+              fill={CATEGORY_COLORS[c]}
+              isAnimationActive={false}
+              name={CASUALTY_LABELS[c]}
+            />
           ))}
-          {showHigh && <Line dataKey="high" type="stepAfter" stroke="var(--muted)" strokeDasharray="4 3" dot={false} isAnimationActive={false} name="Up to" />}
+          {showHigh && (
+            <Line
+              dataKey="high"
+              type="stepAfter"
+              stroke="var(--muted)"
+              strokeDasharray="4 3"
+              dot={false}
+              isAnimationActive={false}
+              name="Up to"
+            />
+          )}
         </ComposedChart>
       </ResponsiveContainer>
     </div>

@@ -30,7 +30,11 @@ export function CasualtyPanel({ series, className = '' }: { series: StatsTimeser
       title="Casualties over time"
       caption={`Per ${BUCKET_WORDS[series.bucket]}, "at least" figures stacked by category; dashed: "up to"`}
       actions={
-        <div className="flex gap-1 rounded-lg border border-line p-0.5" role="group" aria-label="Show killed or injured">
+        <div
+          className="flex gap-1 rounded-lg border border-line p-0.5"
+          role="group"
+          aria-label="Show killed or injured"
+        >
           {tab('killed', 'Killed')}
           {tab('injured', 'Injured')}
         </div>
@@ -38,7 +42,9 @@ export function CasualtyPanel({ series, className = '' }: { series: StatsTimeser
     >
       <div className="relative h-[220px]">
         <CasualtyChart series={series} side={side} height={220} />
-        {series.points.every((p) => CASUALTY_CATEGORIES.every((c) => p[side][c] === 0)) && <EmptyChart text={`No one recorded ${side} in this period`} />}
+        {series.points.every((p) => CASUALTY_CATEGORIES.every((c) => p[side][c] === 0)) && (
+          <EmptyChart text={`No one recorded ${side} in this period`} />
+        )}
       </div>
       <ul className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-muted" aria-label="Legend">
         {CASUALTY_CATEGORIES.map((c) => (
@@ -51,7 +57,11 @@ export function CasualtyPanel({ series, className = '' }: { series: StatsTimeser
       <DataTable
         caption={`${side === 'killed' ? 'Killed' : 'Injured'} per bucket by category`}
         head={['Bucket', ...CASUALTY_CATEGORIES.map((c) => CASUALTY_LABELS[c]), 'Up to (all)']}
-        rows={series.points.map((p) => [bucketLabel(p.start, series.bucket), ...CASUALTY_CATEGORIES.map((c) => p[side][c]), side === 'killed' ? p.killedHigh : p.injuredHigh])}
+        rows={series.points.map((p) => [
+          bucketLabel(p.start, series.bucket),
+          ...CASUALTY_CATEGORIES.map((c) => p[side][c]),
+          side === 'killed' ? p.killedHigh : p.injuredHigh,
+        ])}
       />
     </Panel>
   );

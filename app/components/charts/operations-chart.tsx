@@ -6,16 +6,36 @@ import { formatCount } from '../number-format';
 import { formatBucket, formatDay } from '../time-format';
 
 export default function OperationsChart({ series, height }: { series: StatsTimeseries; height: number }) {
-  const rows = series.points.map((p) => ({ key: p.start, operations: p.operations, killed: p.militantsKilled, arrested: p.militantsArrested }));
+  const rows = series.points.map((p) => ({
+    key: p.start,
+    operations: p.operations,
+    killed: p.militantsKilled,
+    arrested: p.militantsArrested,
+  }));
   const tick = { fontSize: 11, fill: 'var(--muted)' };
   return (
     <div style={{ height }}>
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={rows} margin={{ top: 8, right: 4, bottom: 0, left: -4 }} barCategoryGap="12%">
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
-          <XAxis dataKey="key" tickFormatter={(k: string) => formatBucket(k, series.bucket)} tick={tick} tickLine={false} axisLine={{ stroke: 'var(--line)' }} minTickGap={18} />
+          <XAxis
+            dataKey="key"
+            tickFormatter={(k: string) => formatBucket(k, series.bucket)}
+            tick={tick}
+            tickLine={false}
+            axisLine={{ stroke: 'var(--line)' }}
+            minTickGap={18}
+          />
           <YAxis yAxisId="ops" allowDecimals={false} tick={tick} tickLine={false} axisLine={false} width={48} />
-          <YAxis yAxisId="people" orientation="right" allowDecimals={false} tick={tick} tickLine={false} axisLine={false} width={40} />
+          <YAxis
+            yAxisId="people"
+            orientation="right"
+            allowDecimals={false}
+            tick={tick}
+            tickLine={false}
+            axisLine={false}
+            width={40}
+          />
           <Tooltip
             cursor={{ fill: 'var(--surface-2)', opacity: 0.6 }}
             content={({ active, payload }) => {
@@ -32,8 +52,24 @@ export default function OperationsChart({ series, height }: { series: StatsTimes
               );
             }}
           />
-          <Bar yAxisId="ops" dataKey="operations" fill="var(--accent)" fillOpacity={0.75} isAnimationActive={false} name="Operations" />
-          <Line yAxisId="people" dataKey="killed" type="linear" stroke="var(--danger)" strokeWidth={1.75} dot={false} isAnimationActive={false} name="Militants killed" />
+          <Bar
+            yAxisId="ops"
+            dataKey="operations"
+            fill="var(--accent)"
+            fillOpacity={0.75}
+            isAnimationActive={false}
+            name="Operations"
+          />
+          <Line
+            yAxisId="people"
+            dataKey="killed"
+            type="linear"
+            stroke="var(--danger)"
+            strokeWidth={1.75}
+            dot={false}
+            isAnimationActive={false}
+            name="Militants killed"
+          />
         </ComposedChart>
       </ResponsiveContainer>
     </div>

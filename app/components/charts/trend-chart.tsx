@@ -6,7 +6,18 @@
  * (next/dynamic) so pages without it never download Recharts.
  */
 import { useState } from 'react';
-import { Bar, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { INCIDENT_TYPE_INFO, INCIDENT_TYPES, type IncidentType } from '@/core/enums';
 import type { StatsTimeseries } from '@/core/stats/stats-types';
 import { TYPE_COLORS } from '../palette';
@@ -27,7 +38,12 @@ export interface TrendChartProps {
 export default function TrendChart({ series, marks, height, large = false }: TrendChartProps) {
   const [active, setActive] = useState<PlacedMark | null>(null);
   const types = INCIDENT_TYPES.filter((t) => series.points.some((p) => p.byType[t] > 0));
-  const rows: Row[] = series.points.map((p) => ({ key: p.start, incidents: p.incidents, operations: p.operations, ...p.byType }));
+  const rows: Row[] = series.points.map((p) => ({
+    key: p.start,
+    incidents: p.incidents,
+    operations: p.operations,
+    ...p.byType,
+  }));
   const hasOps = series.points.some((p) => p.operations > 0);
   const tick = { fontSize: large ? 16 : 11, fill: 'var(--muted)' };
 
@@ -36,9 +52,33 @@ export default function TrendChart({ series, marks, height, large = false }: Tre
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={rows} margin={{ top: 18, right: 4, bottom: 0, left: -8 }} barCategoryGap="12%">
           <CartesianGrid vertical={false} stroke="var(--chart-grid)" />
-          <XAxis dataKey="key" tickFormatter={(k: string) => formatBucket(k, series.bucket)} tick={tick} tickLine={false} axisLine={{ stroke: 'var(--line)' }} minTickGap={18} />
-          <YAxis yAxisId="incidents" allowDecimals={false} tick={tick} tickLine={false} axisLine={false} width={large ? 56 : 40} />
-          {hasOps && <YAxis yAxisId="ops" orientation="right" allowDecimals={false} tick={tick} tickLine={false} axisLine={false} width={large ? 64 : 44} />}
+          <XAxis
+            dataKey="key"
+            tickFormatter={(k: string) => formatBucket(k, series.bucket)}
+            tick={tick}
+            tickLine={false}
+            axisLine={{ stroke: 'var(--line)' }}
+            minTickGap={18}
+          />
+          <YAxis
+            yAxisId="incidents"
+            allowDecimals={false}
+            tick={tick}
+            tickLine={false}
+            axisLine={false}
+            width={large ? 56 : 40}
+          />
+          {hasOps && (
+            <YAxis
+              yAxisId="ops"
+              orientation="right"
+              allowDecimals={false}
+              tick={tick}
+              tickLine={false}
+              axisLine={false}
+              width={large ? 64 : 44}
+            />
+          )}
           <Tooltip
             cursor={{ fill: 'var(--surface-2)', opacity: 0.6 }}
             content={({ active: on, payload }) => {
@@ -46,7 +86,11 @@ export default function TrendChart({ series, marks, height, large = false }: Tre
               if (!row) return null;
               return (
                 <div className="rounded-lg border border-line bg-surface p-2.5 text-xs shadow-lg">
-                  <p className="mb-1 font-semibold text-fg">{series.bucket === 'hour' ? `${formatDay(row.key)} ${formatBucket(row.key, 'hour')} PKT` : `${series.bucket === 'week' ? 'Week of ' : ''}${formatDay(row.key)}`}</p>
+                  <p className="mb-1 font-semibold text-fg">
+                    {series.bucket === 'hour'
+                      ? `${formatDay(row.key)} ${formatBucket(row.key, 'hour')} PKT`
+                      : `${series.bucket === 'week' ? 'Week of ' : ''}${formatDay(row.key)}`}
+                  </p>
                   <p className="text-fg">
                     <b className="tabular-nums">{formatCount(row.incidents)}</b> incidents
                   </p>
@@ -55,7 +99,8 @@ export default function TrendChart({ series, marks, height, large = false }: Tre
                     .map((t) => (
                       <p key={t} className="flex items-center gap-1.5 text-muted">
                         <span className="h-2 w-2 rounded-sm" style={{ background: TYPE_COLORS[t] }} />
-                        {INCIDENT_TYPE_INFO[t].label} <span className="ml-auto pl-3 text-fg tabular-nums">{row[t]}</span>
+                        {INCIDENT_TYPE_INFO[t].label}{' '}
+                        <span className="ml-auto pl-3 text-fg tabular-nums">{row[t]}</span>
                       </p>
                     ))}
                   {hasOps && (
@@ -69,13 +114,41 @@ export default function TrendChart({ series, marks, height, large = false }: Tre
           />
           {marks.map((m) =>
             m.x2 ? (
-              <ReferenceArea key={m.mark.id} yAxisId="incidents" x1={m.x1} x2={m.x2} fill="var(--accent)" fillOpacity={0.07} stroke="none" ifOverflow="hidden" />
+              <ReferenceArea
+                key={m.mark.id}
+                yAxisId="incidents"
+                x1={m.x1}
+                x2={m.x2}
+                fill="var(--accent)"
+                fillOpacity={0.07}
+                stroke="none"
+                ifOverflow="hidden"
+              />
             ) : null,
           )}
           {types.map((t) => (
-            <Bar key={t} yAxisId="incidents" dataKey={t} stackId="incidents" fill={TYPE_COLORS[t]} isAnimationActive={false} name={INCIDENT_TYPE_INFO[t].label} />
+            <Bar
+              key={t}
+              yAxisId="incidents"
+              dataKey={t}
+              stackId="incidents"
+              fill={TYPE_COLORS[t]}
+              isAnimationActive={false}
+              name={INCIDENT_TYPE_INFO[t].label}
+            />
           ))}
-          {hasOps && <Line yAxisId="ops" dataKey="operations" type="linear" stroke="var(--text)" strokeWidth={large ? 3 : 1.75} dot={false} isAnimationActive={false} name="Operations" />}
+          {hasOps && (
+            <Line
+              yAxisId="ops"
+              dataKey="operations"
+              type="linear"
+              stroke="var(--text)"
+              strokeWidth={large ? 3 : 1.75}
+              dot={false}
+              isAnimationActive={false}
+              name="Operations"
+            />
+          )}
           {marks.map((m) => (
             <ReferenceLine
               key={`l-${m.mark.id}`}
@@ -99,7 +172,14 @@ export default function TrendChart({ series, marks, height, large = false }: Tre
                     style={{ cursor: 'help' }}
                   >
                     <circle cx={x} cy={y} r={large ? 11 : 8} fill="var(--accent)" />
-                    <text x={x} y={y + (large ? 5 : 3.5)} textAnchor="middle" fontSize={large ? 13 : 10} fontWeight={700} fill="var(--surface)">
+                    <text
+                      x={x}
+                      y={y + (large ? 5 : 3.5)}
+                      textAnchor="middle"
+                      fontSize={large ? 13 : 10}
+                      fontWeight={700}
+                      fill="var(--surface)"
+                    >
                       {m.n}
                     </text>
                   </g>
@@ -110,13 +190,19 @@ export default function TrendChart({ series, marks, height, large = false }: Tre
         </ComposedChart>
       </ResponsiveContainer>
       {active && (
-        <div role="tooltip" className="pointer-events-none absolute top-0 left-1/2 z-10 w-72 -translate-x-1/2 rounded-lg border border-line bg-surface p-2.5 text-xs shadow-lg">
+        <div
+          role="tooltip"
+          className="pointer-events-none absolute top-0 left-1/2 z-10 w-72 -translate-x-1/2 rounded-lg border border-line bg-surface p-2.5 text-xs shadow-lg"
+        >
           <p className="font-semibold text-fg">
             {active.n}. {active.mark.title}
           </p>
           <p className="text-muted">
             {formatDay(active.mark.date)}
-            {active.mark.datePrecision !== 'day' ? ` (${active.mark.datePrecision}${active.mark.endDate ? ` to ${formatDay(active.mark.endDate)}` : ''})` : ''} · {active.mark.kind}
+            {active.mark.datePrecision !== 'day'
+              ? ` (${active.mark.datePrecision}${active.mark.endDate ? ` to ${formatDay(active.mark.endDate)}` : ''})`
+              : ''}{' '}
+            · {active.mark.kind}
           </p>
           {active.mark.description && <p className="mt-1 text-fg">{active.mark.description}</p>}
           {active.mark.sourceName && <p className="mt-1 text-muted">Source: {active.mark.sourceName}</p>}

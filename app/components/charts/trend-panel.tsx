@@ -16,11 +16,31 @@ export const BUCKET_WORDS = { hour: 'hour (PKT)', day: 'day (UTC)', week: 'ISO w
 
 export function bucketLabel(start: string, bucket: StatsTimeseries['bucket']): string {
   if (bucket === 'hour') return `${formatDay(start)} ${formatBucket(start, 'hour')}`;
-  return bucket === 'week' ? `Week of ${formatDay(start)}` : bucket === 'month' ? formatBucket(start, 'month') : formatDay(start);
+  return bucket === 'week'
+    ? `Week of ${formatDay(start)}`
+    : bucket === 'month'
+      ? formatBucket(start, 'month')
+      : formatDay(start);
 }
 
-export function TrendPanel({ series, annotations, className = '' }: { series: StatsTimeseries; annotations: AnnotationMark[]; className?: string }) {
-  const marks = useMemo(() => placeMarks(annotations, series.points.map((p) => p.start), series.bucket), [annotations, series]);
+export function TrendPanel({
+  series,
+  annotations,
+  className = '',
+}: {
+  series: StatsTimeseries;
+  annotations: AnnotationMark[];
+  className?: string;
+}) {
+  const marks = useMemo(
+    () =>
+      placeMarks(
+        annotations,
+        series.points.map((p) => p.start),
+        series.bucket,
+      ),
+    [annotations, series],
+  );
   const types = INCIDENT_TYPES.filter((t) => series.points.some((p) => p.byType[t] > 0));
   const partial = series.points.some((p) => p.partial);
   return (
@@ -32,7 +52,9 @@ export function TrendPanel({ series, annotations, className = '' }: { series: St
     >
       <div className="relative h-[300px]">
         <TrendChart series={series} marks={marks} height={300} />
-        {series.points.every((p) => p.incidents === 0 && p.operations === 0) && <EmptyChart text="No incidents or operations recorded in this period" />}
+        {series.points.every((p) => p.incidents === 0 && p.operations === 0) && (
+          <EmptyChart text="No incidents or operations recorded in this period" />
+        )}
       </div>
       <ul className="mt-2 flex min-h-5 flex-wrap gap-x-3 gap-y-1 text-xs text-muted" aria-label="Legend">
         {types.map((t) => (
@@ -50,7 +72,9 @@ export function TrendPanel({ series, annotations, className = '' }: { series: St
         <ol className="mt-2 space-y-0.5 text-xs text-muted" aria-label="Timeline annotations">
           {marks.map((m) => (
             <li key={m.mark.id}>
-              <span className="mr-1 inline-flex h-4 w-4 items-center justify-center rounded-full bg-accent text-[10px] font-bold text-surface">{m.n}</span>
+              <span className="mr-1 inline-flex h-4 w-4 items-center justify-center rounded-full bg-accent text-[10px] font-bold text-surface">
+                {m.n}
+              </span>
               {formatDay(m.mark.date)}
               {m.mark.datePrecision !== 'day' && ` (${m.mark.datePrecision})`} — {m.mark.title}
             </li>
@@ -60,7 +84,12 @@ export function TrendPanel({ series, annotations, className = '' }: { series: St
       <DataTable
         caption="Incidents by type and operations per bucket"
         head={['Bucket', 'Incidents', ...types.map((t) => INCIDENT_TYPE_INFO[t].label), 'Operations']}
-        rows={series.points.map((p) => [bucketLabel(p.start, series.bucket) + (p.partial ? ' (partial)' : ''), p.incidents, ...types.map((t) => p.byType[t]), p.operations])}
+        rows={series.points.map((p) => [
+          bucketLabel(p.start, series.bucket) + (p.partial ? ' (partial)' : ''),
+          p.incidents,
+          ...types.map((t) => p.byType[t]),
+          p.operations,
+        ])}
       />
     </Panel>
   );

@@ -23,7 +23,17 @@ interface Placed {
   mass: boolean;
 }
 
-export default function IncidentMap({ geometry, points, fresh, threshold }: { geometry: MapGeometry; points: IncidentBrief[]; fresh: ReadonlySet<string>; threshold: number }) {
+export default function IncidentMap({
+  geometry,
+  points,
+  fresh,
+  threshold,
+}: {
+  geometry: MapGeometry;
+  points: IncidentBrief[];
+  fresh: ReadonlySet<string>;
+  threshold: number;
+}) {
   const [hover, setHover] = useState<Placed | null>(null);
   const router = useRouter();
   const open = (p: Placed) => router.push(`/incidents/${p.b.id}`);
@@ -42,14 +52,29 @@ export default function IncidentMap({ geometry, points, fresh, threshold }: { ge
 
   return (
     <div className="relative">
-      <svg viewBox={`0 0 ${geometry.width} ${geometry.height}`} className="block h-auto w-full rounded-lg" role="group" aria-label={`Map of ${placed.length} located incidents in Pakistan and Afghanistan`}>
+      <svg
+        viewBox={`0 0 ${geometry.width} ${geometry.height}`}
+        className="block h-auto w-full rounded-lg"
+        role="group"
+        aria-label={`Map of ${placed.length} located incidents in Pakistan and Afghanistan`}
+      >
         <MapBase geometry={geometry} />
         <g onMouseLeave={() => setHover(null)}>
           {placed.map((p) => {
             const emphasised = p.mass || fresh.has(p.b.id);
             return (
               <g key={p.b.id}>
-                {fresh.has(p.b.id) && <circle className="pulse-ring" cx={p.x} cy={p.y} r={p.r} fill="none" stroke={p.mass ? 'var(--danger)' : TYPE_COLORS[p.b.type]} strokeWidth={2} />}
+                {fresh.has(p.b.id) && (
+                  <circle
+                    className="pulse-ring"
+                    cx={p.x}
+                    cy={p.y}
+                    r={p.r}
+                    fill="none"
+                    stroke={p.mass ? 'var(--danger)' : TYPE_COLORS[p.b.type]}
+                    strokeWidth={2}
+                  />
+                )}
                 <circle
                   cx={p.x}
                   cy={p.y}
@@ -61,7 +86,11 @@ export default function IncidentMap({ geometry, points, fresh, threshold }: { ge
                   tabIndex={emphasised ? 0 : undefined}
                   // A focusable point opens its incident: a link for assistive technology.
                   role={emphasised ? 'link' : undefined}
-                  aria-label={emphasised ? `${INCIDENT_TYPE_INFO[p.b.type].label}, ${placeLabel(p.b)}, ${formatFigures(p.b.killed)} killed` : undefined}
+                  aria-label={
+                    emphasised
+                      ? `${INCIDENT_TYPE_INFO[p.b.type].label}, ${placeLabel(p.b)}, ${formatFigures(p.b.killed)} killed`
+                      : undefined
+                  }
                   onMouseEnter={() => setHover(p)}
                   onFocus={() => setHover(p)}
                   onBlur={() => setHover(null)}
@@ -87,7 +116,11 @@ function Tooltip({ p, geometry }: { p: Placed; geometry: MapGeometry }) {
     <div
       role="tooltip"
       className="pointer-events-none absolute z-10 w-60 rounded-lg border border-line bg-surface p-2.5 text-xs shadow-lg"
-      style={{ left: `${left}%`, top: `${top}%`, transform: `translate(${left > 60 ? '-105%' : '5%'}, ${top > 60 ? '-105%' : '5%'})` }}
+      style={{
+        left: `${left}%`,
+        top: `${top}%`,
+        transform: `translate(${left > 60 ? '-105%' : '5%'}, ${top > 60 ? '-105%' : '5%'})`,
+      }}
     >
       <p className="flex items-center gap-1.5 font-semibold text-fg">
         <span className="h-2 w-2 rounded-full" style={{ background: TYPE_COLORS[b.type] }} aria-hidden />

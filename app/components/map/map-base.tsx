@@ -6,7 +6,13 @@ export function MapBase({ geometry, labels = true }: { geometry: MapGeometry; la
     <g>
       <rect width={geometry.width} height={geometry.height} fill="var(--map-water)" />
       {geometry.land.map((c) => (
-        <path key={c.id} d={c.d} fill={c.focus ? 'var(--map-focus)' : 'var(--map-land)'} stroke="var(--line-strong)" strokeWidth={c.focus ? 1 : 0.6} />
+        <path
+          key={c.id}
+          d={c.d}
+          fill={c.focus ? 'var(--map-focus)' : 'var(--map-land)'}
+          stroke="var(--line-strong)"
+          strokeWidth={c.focus ? 1 : 0.6}
+        />
       ))}
       <path d={geometry.border} fill="none" stroke="var(--muted)" strokeWidth={1.6} strokeDasharray="5 3" />
       {labels &&

@@ -71,7 +71,10 @@ export function mapGeometry(): MapGeometry {
     d: toPath(f) ?? '',
     focus: FOCUS.has(String(f.id)),
   }));
-  const border = toPath(mesh(atlas, atlas.objects.countries, (a, b) => FOCUS.has(String(a.id)) && FOCUS.has(String(b.id)) && a !== b)) ?? '';
+  const border =
+    toPath(
+      mesh(atlas, atlas.objects.countries, (a, b) => FOCUS.has(String(a.id)) && FOCUS.has(String(b.id)) && a !== b),
+    ) ?? '';
   const labels = LABELS.map((l) => {
     const [x, y] = projection([l.lon, l.lat]) ?? [0, 0];
     return { text: l.text, x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10, kind: l.kind };

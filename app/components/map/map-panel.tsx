@@ -13,7 +13,21 @@ const IncidentMap = dynamic(() => import('./incident-map'), {
   loading: () => <div className="aspect-[700/640] w-full animate-pulse rounded-lg bg-surface-2" aria-hidden />,
 });
 
-export function MapPanel({ geometry, points, fresh, threshold, capped, className = '' }: { geometry: MapGeometry; points: IncidentBrief[]; fresh: ReadonlySet<string>; threshold: number; capped: boolean; className?: string }) {
+export function MapPanel({
+  geometry,
+  points,
+  fresh,
+  threshold,
+  capped,
+  className = '',
+}: {
+  geometry: MapGeometry;
+  points: IncidentBrief[];
+  fresh: ReadonlySet<string>;
+  threshold: number;
+  capped: boolean;
+  className?: string;
+}) {
   const types = INCIDENT_TYPES.filter((t) => points.some((p) => p.type === t));
   const worst = [...points].sort((a, b) => b.killed.low + b.injured.low - (a.killed.low + a.injured.low)).slice(0, 25);
   return (
@@ -42,7 +56,13 @@ export function MapPanel({ geometry, points, fresh, threshold, capped, className
         summary="Show the incidents with the most casualties"
         caption="Located incidents with the most casualties"
         head={['Place', 'When', 'Type', 'Killed', 'Injured']}
-        rows={worst.map((b) => [placeLabel(b, (p) => PROVINCE_LABELS[p]), formatOccurred(b.occurredAt, b.timePrecision), INCIDENT_TYPE_INFO[b.type].label, formatFigures(b.killed), formatFigures(b.injured)])}
+        rows={worst.map((b) => [
+          placeLabel(b, (p) => PROVINCE_LABELS[p]),
+          formatOccurred(b.occurredAt, b.timePrecision),
+          INCIDENT_TYPE_INFO[b.type].label,
+          formatFigures(b.killed),
+          formatFigures(b.injured),
+        ])}
       />
     </Panel>
   );

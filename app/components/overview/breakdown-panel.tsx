@@ -9,7 +9,12 @@ import type { BreakdownRow, StatsBreakdown } from '@/core/stats/stats-types';
 import { TYPE_COLORS } from '../palette';
 import { formatCount, formatFigures } from '../number-format';
 
-const PARAM: Record<StatsBreakdown['by'], string> = { province: 'province', group: 'group', type: 'type', target: 'target' };
+const PARAM: Record<StatsBreakdown['by'], string> = {
+  province: 'province',
+  group: 'group',
+  type: 'type',
+  target: 'target',
+};
 
 function barColor(by: StatsBreakdown['by'], r: BreakdownRow): string {
   if (by === 'type') return TYPE_COLORS[r.key as IncidentType] ?? 'var(--faint)';
@@ -18,18 +23,28 @@ function barColor(by: StatsBreakdown['by'], r: BreakdownRow): string {
   return 'var(--accent)';
 }
 
-export function BreakdownTable({ breakdown, title, viewParams }: { breakdown: StatsBreakdown; title: string; viewParams: string }) {
+export function BreakdownTable({
+  breakdown,
+  title,
+  viewParams,
+}: {
+  breakdown: StatsBreakdown;
+  title: string;
+  viewParams: string;
+}) {
   const max = Math.max(1, ...breakdown.rows.map((r) => r.incidents));
   const narrow = (key: string) => {
     const p = new URLSearchParams(viewParams);
     p.set(PARAM[breakdown.by], key);
     return `/?${p.toString()}`;
   };
-  if (breakdown.rows.length === 0) return <p className="py-6 text-center text-sm text-muted">No incidents in this view.</p>;
+  if (breakdown.rows.length === 0)
+    return <p className="py-6 text-center text-sm text-muted">No incidents in this view.</p>;
   return (
     <table className="w-full table-fixed border-collapse text-sm">
       <caption className="sr-only">
-        {title}: incidents and killed (at least, up to) per value, {formatCount(breakdown.total.incidents)} incidents in all
+        {title}: incidents and killed (at least, up to) per value, {formatCount(breakdown.total.incidents)} incidents in
+        all
       </caption>
       <thead>
         <tr className="text-left text-xs text-muted">
@@ -53,7 +68,12 @@ export function BreakdownTable({ breakdown, title, viewParams }: { breakdown: St
                   {r.label}
                 </span>
               ) : (
-                <Link prefetch={false} href={narrow(r.key)} className={`hover:underline ${r.kind === 'unknown' ? 'text-muted italic' : 'text-fg'}`} title={`Show only ${r.label}`}>
+                <Link
+                  prefetch={false}
+                  href={narrow(r.key)}
+                  className={`hover:underline ${r.kind === 'unknown' ? 'text-muted italic' : 'text-fg'}`}
+                  title={`Show only ${r.label}`}
+                >
                   {r.label}
                 </Link>
               )}
@@ -61,7 +81,13 @@ export function BreakdownTable({ breakdown, title, viewParams }: { breakdown: St
             <td className="py-1.5 pr-2">
               <div className="flex items-center gap-2">
                 <span className="h-2.5 min-w-0 flex-1" aria-hidden>
-                  <span className="block h-full rounded-sm" style={{ width: `${Math.max(2, (r.incidents / max) * 100)}%`, background: barColor(breakdown.by, r) }} />
+                  <span
+                    className="block h-full rounded-sm"
+                    style={{
+                      width: `${Math.max(2, (r.incidents / max) * 100)}%`,
+                      background: barColor(breakdown.by, r),
+                    }}
+                  />
                 </span>
                 <span className="w-[5.5rem] shrink-0 text-right text-xs whitespace-nowrap text-fg tabular-nums">
                   {formatCount(r.incidents)} <span className="text-muted">· {Math.round(r.share * 100)}%</span>

@@ -11,10 +11,21 @@ import { formatBig, formatCount, formatRatio, formatShare } from '../number-form
 
 type Tone = 'bad-when-up' | 'neutral';
 
-function Delta({ current, previous, tone, periodLabel }: { current: number; previous: number | null; tone: Tone; periodLabel: string }) {
+function Delta({
+  current,
+  previous,
+  tone,
+  periodLabel,
+}: {
+  current: number;
+  previous: number | null;
+  tone: Tone;
+  periodLabel: string;
+}) {
   if (previous === null) return <p className="h-5 text-xs text-muted">All recorded time</p>;
   const c = changeAgainst(current, previous);
-  const color = c.direction === 'flat' || tone === 'neutral' ? 'text-muted' : c.direction === 'up' ? 'text-danger' : 'text-ok';
+  const color =
+    c.direction === 'flat' || tone === 'neutral' ? 'text-muted' : c.direction === 'up' ? 'text-danger' : 'text-ok';
   const arrow = c.direction === 'up' ? '▲' : c.direction === 'down' ? '▼' : '■';
   return (
     <p className="h-5 truncate text-xs text-muted">
@@ -26,9 +37,20 @@ function Delta({ current, previous, tone, periodLabel }: { current: number; prev
   );
 }
 
-function Tile({ label, children, className = 'lg:col-span-3' }: { label: string; children: React.ReactNode; className?: string }) {
+function Tile({
+  label,
+  children,
+  className = 'lg:col-span-3',
+}: {
+  label: string;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
-    <section aria-label={label} className={`flex h-36 flex-col justify-between rounded-xl border border-line bg-surface p-4 shadow-card ${className}`}>
+    <section
+      aria-label={label}
+      className={`flex h-36 flex-col justify-between rounded-xl border border-line bg-surface p-4 shadow-card ${className}`}
+    >
       <h3 className="text-xs font-semibold tracking-wide text-muted uppercase">{label}</h3>
       {children}
     </section>
@@ -50,13 +72,20 @@ function CategoryBar({ c }: { c: CasualtySummary }) {
   return (
     <div>
       <div className="flex h-1.5 overflow-hidden rounded-full bg-surface-2" aria-hidden>
-        {total > 0 && CASUALTY_CATEGORIES.map((k) => <span key={k} style={{ width: `${(c.byCategory[k].low / total) * 100}%`, background: CATEGORY_COLORS[k] }} />)}
+        {total > 0 &&
+          CASUALTY_CATEGORIES.map((k) => (
+            <span
+              key={k}
+              style={{ width: `${(c.byCategory[k].low / total) * 100}%`, background: CATEGORY_COLORS[k] }}
+            />
+          ))}
       </div>
       <ul className="mt-1.5 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-muted">
         {CASUALTY_CATEGORIES.map((k) => (
           <li key={k} className="inline-flex items-center gap-1">
             <span aria-hidden className="h-2 w-2 rounded-sm" style={{ background: CATEGORY_COLORS[k] }} />
-            {CASUALTY_LABELS[k]} <span className="font-medium text-fg tabular-nums">{formatCount(c.byCategory[k].low)}</span>
+            {CASUALTY_LABELS[k]}{' '}
+            <span className="font-medium text-fg tabular-nums">{formatCount(c.byCategory[k].low)}</span>
           </li>
         ))}
       </ul>
@@ -64,14 +93,31 @@ function CategoryBar({ c }: { c: CasualtySummary }) {
   );
 }
 
-function Casualties({ label, pick, s, prev, periodLabel }: { label: string; pick: 'killed' | 'injured'; s: PeriodSummary; prev: PeriodSummary | null; periodLabel: string }) {
+function Casualties({
+  label,
+  pick,
+  s,
+  prev,
+  periodLabel,
+}: {
+  label: string;
+  pick: 'killed' | 'injured';
+  s: PeriodSummary;
+  prev: PeriodSummary | null;
+  periodLabel: string;
+}) {
   const c = s[pick];
   const upTo = c.total.high > c.total.low ? `up to ${formatCount(c.total.high)}` : undefined;
   return (
     <Tile label={label} className="col-span-2 h-auto min-h-36 lg:col-span-4">
       <div className="flex flex-wrap items-end justify-between gap-x-4">
         <Big value={c.total.low} sub={upTo ? `at least · ${upTo}` : 'at least'} />
-        <Delta current={c.total.low} previous={prev ? prev[pick].total.low : null} tone="bad-when-up" periodLabel={periodLabel} />
+        <Delta
+          current={c.total.low}
+          previous={prev ? prev[pick].total.low : null}
+          tone="bad-when-up"
+          periodLabel={periodLabel}
+        />
       </div>
       <CategoryBar c={c} />
     </Tile>
@@ -84,9 +130,12 @@ function Share({ label, s, prevShare }: { label: string; s: TriStateShare; prevS
     <Tile label={label}>
       <p className="text-3xl font-semibold tracking-tight text-fg tabular-nums">{formatShare(s.share)}</p>
       <p className="text-xs text-muted">
-        {known > 0 ? `${formatCount(s.yes)} of ${formatCount(known)} incidents where known` : 'Not known for any incident'}
+        {known > 0
+          ? `${formatCount(s.yes)} of ${formatCount(known)} incidents where known`
+          : 'Not known for any incident'}
         <span className="block">
-          {formatCount(s.unknown)} unknown{prevShare !== undefined && prevShare !== null ? ` · previous ${formatShare(prevShare)}` : ''}
+          {formatCount(s.unknown)} unknown
+          {prevShare !== undefined && prevShare !== null ? ` · previous ${formatShare(prevShare)}` : ''}
         </span>
       </p>
     </Tile>
@@ -106,15 +155,33 @@ export function KpiTiles({ summary, periodLabel }: { summary: StatsSummary; peri
       <Casualties label="Injured in incidents" pick="injured" s={s} prev={p} periodLabel={periodLabel} />
       <Tile label="Operations" className="lg:col-span-2">
         <Big value={s.operations.operations} sub={`${formatCount(s.operations.records)} records`} />
-        <Delta current={s.operations.operations} previous={p?.operations.operations ?? null} tone="neutral" periodLabel={periodLabel} />
+        <Delta
+          current={s.operations.operations}
+          previous={p?.operations.operations ?? null}
+          tone="neutral"
+          periodLabel={periodLabel}
+        />
       </Tile>
       <Tile label="Militants killed in operations">
         <Big value={s.operations.militantsKilled} sub={`${formatCount(s.operations.militantsArrested)} arrested`} />
-        <Delta current={s.operations.militantsKilled} previous={p?.operations.militantsKilled ?? null} tone="neutral" periodLabel={periodLabel} />
+        <Delta
+          current={s.operations.militantsKilled}
+          previous={p?.operations.militantsKilled ?? null}
+          tone="neutral"
+          periodLabel={periodLabel}
+        />
       </Tile>
       <Tile label="Security forces lost in operations">
-        <Big value={s.operations.securityKilled} sub={`killed · ${formatCount(s.operations.securityInjured)} injured`} />
-        <Delta current={s.operations.securityKilled} previous={p?.operations.securityKilled ?? null} tone="bad-when-up" periodLabel={periodLabel} />
+        <Big
+          value={s.operations.securityKilled}
+          sub={`killed · ${formatCount(s.operations.securityInjured)} injured`}
+        />
+        <Delta
+          current={s.operations.securityKilled}
+          previous={p?.operations.securityKilled ?? null}
+          tone="bad-when-up"
+          periodLabel={periodLabel}
+        />
       </Tile>
       <Share label="Cross-border origin" s={s.crossBorder} prevShare={p?.crossBorder.share} />
       <Share label="Foreign nationals among attackers" s={s.foreignNationals} prevShare={p?.foreignNationals.share} />

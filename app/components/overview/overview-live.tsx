@@ -53,12 +53,27 @@ export interface OverviewLiveProps {
 
 const FRESH_MS = 10_000;
 
-const describe = (b: IncidentBrief) => `${INCIDENT_TYPE_INFO[b.type].label}, ${placeLabel(b, (p) => PROVINCE_LABELS[p])}: ${formatFigures(b.killed)} killed`;
+const describe = (b: IncidentBrief) =>
+  `${INCIDENT_TYPE_INFO[b.type].label}, ${placeLabel(b, (p) => PROVINCE_LABELS[p])}: ${formatFigures(b.killed)} killed`;
 
-export function OverviewLive({ snapshot, view, viewParams, periodLabel, threshold, mapLimit, geometry, annotations, reference }: OverviewLiveProps) {
+export function OverviewLive({
+  snapshot,
+  view,
+  viewParams,
+  periodLabel,
+  threshold,
+  mapLimit,
+  geometry,
+  annotations,
+  reference,
+}: OverviewLiveProps) {
   const router = useRouter();
   const [stats, setStats] = useState<StatsOverview>(snapshot.stats);
-  const [lists, setLists] = useState<OverviewLists>(() => ({ feed: snapshot.feed, points: snapshot.points, synthetic: snapshot.synthetic }));
+  const [lists, setLists] = useState<OverviewLists>(() => ({
+    feed: snapshot.feed,
+    points: snapshot.points,
+    synthetic: snapshot.synthetic,
+  }));
   const [adopted, setAdopted] = useState(snapshot);
   const [fresh, setFresh] = useState<ReadonlySet<string>>(() => new Set());
   const lastPageRefresh = useRef(0);
@@ -83,14 +98,25 @@ export function OverviewLive({ snapshot, view, viewParams, periodLabel, threshol
     for (const b of fx.arrivals) if (isMassCasualty(b, threshold)) announce(b, describe, (href) => router.push(href));
   };
 
-  const { status, changesAfter } = useLiveChanges({ snapshot: snapshot.position, onChanges, onResync: () => router.refresh() });
+  const { status, changesAfter } = useLiveChanges({
+    snapshot: snapshot.position,
+    onChanges,
+    onResync: () => router.refresh(),
+  });
 
   // A new snapshot from the server (after a resync or a filter change) replaces the state, and the
   // changes applied since its position are applied again onto it (idempotent), so none is lost.
   if (adopted !== snapshot) {
     setAdopted(snapshot);
     setStats(snapshot.stats);
-    setLists(reduceLists({ feed: snapshot.feed, points: snapshot.points, synthetic: snapshot.synthetic }, changesAfter(snapshot.position.seq), filter, mapLimit));
+    setLists(
+      reduceLists(
+        { feed: snapshot.feed, points: snapshot.points, synthetic: snapshot.synthetic },
+        changesAfter(snapshot.position.seq),
+        filter,
+        mapLimit,
+      ),
+    );
   }
   useEffect(() => {
     statsFeed.reset(snapshot.position.seq);
@@ -115,7 +141,12 @@ export function OverviewLive({ snapshot, view, viewParams, periodLabel, threshol
       <KpiTiles summary={stats.summary} periodLabel={periodLabel} />
       <div className="grid grid-cols-1 gap-3 lg:grid-cols-12">
         <TrendPanel className="lg:col-span-8" series={stats.timeseries} annotations={annotations} />
-        <Panel id="feed" title="Latest incidents" caption="Newest first in this view; new arrivals highlighted" className="flex flex-col lg:col-span-4 lg:row-span-2">
+        <Panel
+          id="feed"
+          title="Latest incidents"
+          caption="Newest first in this view; new arrivals highlighted"
+          className="flex flex-col lg:col-span-4 lg:row-span-2"
+        >
           <div className="relative -mx-4 -mb-4 min-h-[420px] flex-1 border-t border-line">
             <div className="absolute inset-0 overflow-y-auto">
               <LiveFeed items={feed} fresh={fresh} threshold={threshold} />
@@ -123,10 +154,21 @@ export function OverviewLive({ snapshot, view, viewParams, periodLabel, threshol
           </div>
         </Panel>
         <CasualtyPanel className="lg:col-span-8" series={stats.timeseries} />
-        <MapPanel className="lg:col-span-7" geometry={geometry} points={points} fresh={fresh} threshold={threshold} capped={points.length >= mapLimit} />
+        <MapPanel
+          className="lg:col-span-7"
+          geometry={geometry}
+          points={points}
+          fresh={fresh}
+          threshold={threshold}
+          capped={points.length >= mapLimit}
+        />
         <div className="grid content-start gap-3 lg:col-span-5">
           <Panel id="by-province" title="By province or region">
-            <BreakdownTable breakdown={stats.breakdowns.province} title="Incidents by province" viewParams={viewParams} />
+            <BreakdownTable
+              breakdown={stats.breakdowns.province}
+              title="Incidents by province"
+              viewParams={viewParams}
+            />
           </Panel>
           <Panel id="by-group" title="By perpetrator group" caption="Top groups; unattributed incidents kept apart">
             <BreakdownTable breakdown={stats.breakdowns.group} title="Incidents by group" viewParams={viewParams} />

@@ -15,7 +15,12 @@ export interface OverviewLists {
   synthetic: boolean;
 }
 
-export function reduceLists(lists: OverviewLists, changes: readonly Change[], filter: IncidentFilter, mapLimit: number): OverviewLists {
+export function reduceLists(
+  lists: OverviewLists,
+  changes: readonly Change[],
+  filter: IncidentFilter,
+  mapLimit: number,
+): OverviewLists {
   let { feed, points, synthetic } = lists;
   for (const c of changes) {
     const incident = incidentOf(c);

@@ -12,4 +12,3 @@ export interface OverviewSnapshot {
 }
 
 export const FEED_LIMIT = 30;
-

@@ -40,7 +40,12 @@ export default async function GroupPage({ params }: Params) {
     rt.reads.stats.timeseries(q),
     rt.reads.stats.breakdown(q, 'province'),
     rt.reads.stats.breakdown(q, 'type'),
-    rt.reads.incidents.list({ filter: { group: [id], retracted: 'include' }, sort: '-occurredAt', limit: 12, after: null }),
+    rt.reads.incidents.list({
+      filter: { group: [id], retracted: 'include' },
+      sort: '-occurredAt',
+      limit: 12,
+      after: null,
+    }),
     rt.reads.annotations.list(),
   ]);
   const viewParams = viewToParams({ filter: { group: [id] }, preset: 'all' }).toString();
@@ -53,11 +58,17 @@ export default async function GroupPage({ params }: Params) {
       </Link>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="max-w-3xl">
-          <h1 className={`text-2xl font-semibold tracking-tight ${group.retractedAt ? 'text-muted line-through' : 'text-fg'}`}>
+          <h1
+            className={`text-2xl font-semibold tracking-tight ${group.retractedAt ? 'text-muted line-through' : 'text-fg'}`}
+          >
             {group.shortName} <span className="font-normal text-muted">· {group.fullName}</span>
           </h1>
           <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-muted">
-            {group.proscribed && <span className="rounded bg-danger-soft px-1.5 py-0.5 text-[11px] font-semibold text-danger uppercase">Proscribed</span>}
+            {group.proscribed && (
+              <span className="rounded bg-danger-soft px-1.5 py-0.5 text-[11px] font-semibold text-danger uppercase">
+                Proscribed
+              </span>
+            )}
             {group.baseCountry && <span>Based in {group.baseCountry}</span>}
             {group.aliases.length > 0 && <span>Also known as {group.aliases.join(', ')}</span>}
           </p>
@@ -81,19 +92,42 @@ export default async function GroupPage({ params }: Params) {
         ))}
       </div>
       <div className="grid gap-4 lg:grid-cols-3">
-        <TrendPanel className="lg:col-span-2" series={series} annotations={annotations.map(({ id: aid, date, endDate, datePrecision, kind, title, description, sourceName }) => ({ id: aid, date, endDate, datePrecision, kind, title, description, sourceName }))} />
+        <TrendPanel
+          className="lg:col-span-2"
+          series={series}
+          annotations={annotations.map(
+            ({ id: aid, date, endDate, datePrecision, kind, title, description, sourceName }) => ({
+              id: aid,
+              date,
+              endDate,
+              datePrecision,
+              kind,
+              title,
+              description,
+              sourceName,
+            }),
+          )}
+        />
         <Panel title="Strength estimates" caption="Published ranges with their date and source">
           <StrengthEstimates estimates={group.strengthEstimates} />
         </Panel>
         <Panel title="Where" className="lg:col-span-1">
-          <BreakdownTable breakdown={byProvince} title={`${group.shortName} incidents by province`} viewParams={viewParams} />
+          <BreakdownTable
+            breakdown={byProvince}
+            title={`${group.shortName} incidents by province`}
+            viewParams={viewParams}
+          />
         </Panel>
         <Panel title="How">
           <BreakdownTable breakdown={byType} title={`${group.shortName} incidents by type`} viewParams={viewParams} />
         </Panel>
         <Panel title="Latest incidents">
           <div className="-mx-4 -mb-4 border-t border-line">
-            <LiveFeed items={recent.items.map(toBrief)} threshold={rt.env.MASS_CASUALTY_THRESHOLD} emptyText="No incidents recorded against this group." />
+            <LiveFeed
+              items={recent.items.map(toBrief)}
+              threshold={rt.env.MASS_CASUALTY_THRESHOLD}
+              emptyText="No incidents recorded against this group."
+            />
           </div>
         </Panel>
       </div>

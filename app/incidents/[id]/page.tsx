@@ -37,17 +37,31 @@ export default async function IncidentPage({ params }: Params) {
   await requireReader(`/incidents/${id}`);
   const rt = getRuntime();
   const position = await rt.reads.position();
-  const [incident, history] = await Promise.all([rt.reads.incidents.get(id), rt.reads.history(position.epoch, 'incident', id)]);
+  const [incident, history] = await Promise.all([
+    rt.reads.incidents.get(id),
+    rt.reads.history(position.epoch, 'incident', id),
+  ]);
   if (!incident) notFound();
   const b = toBrief(incident);
   const mass = isMassCasualty(b, rt.env.MASS_CASUALTY_THRESHOLD);
   const retracted = incident.retractedAt !== null;
   const place = placeLabel(incident, (p) => PROVINCE_LABELS[p]);
   const facts: [string, React.ReactNode][] = [
-    ['When', `${formatOccurred(incident.occurredAt, incident.timePrecision)} (known to the ${incident.timePrecision === 'exact' ? 'minute' : incident.timePrecision})`],
+    [
+      'When',
+      `${formatOccurred(incident.occurredAt, incident.timePrecision)} (known to the ${incident.timePrecision === 'exact' ? 'minute' : incident.timePrecision})`,
+    ],
     ['Where', `${place}, ${incident.country}`],
-    ['Coordinates', incident.latitude !== null ? `${incident.latitude.toFixed(4)}, ${incident.longitude!.toFixed(4)} (${incident.geoPrecision})` : 'Not located'],
-    ['Type', `${INCIDENT_TYPE_INFO[incident.type].label} — ACLED: ${INCIDENT_TYPE_INFO[incident.type].acled.subEventType}; GTD: ${INCIDENT_TYPE_INFO[incident.type].gtd}`],
+    [
+      'Coordinates',
+      incident.latitude !== null
+        ? `${incident.latitude.toFixed(4)}, ${incident.longitude!.toFixed(4)} (${incident.geoPrecision})`
+        : 'Not located',
+    ],
+    [
+      'Type',
+      `${INCIDENT_TYPE_INFO[incident.type].label} — ACLED: ${INCIDENT_TYPE_INFO[incident.type].acled.subEventType}; GTD: ${INCIDENT_TYPE_INFO[incident.type].gtd}`,
+    ],
     ['Target', TARGET_LABELS[incident.targetType]],
     [
       'Perpetrator',
@@ -71,14 +85,28 @@ export default async function IncidentPage({ params }: Params) {
       </Link>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
-          <h1 className={`flex items-center gap-2 text-2xl font-semibold tracking-tight ${retracted ? 'text-muted line-through' : 'text-fg'}`}>
-            <span aria-hidden className="h-3 w-3 shrink-0 rounded-full" style={{ background: TYPE_COLORS[incident.type] }} />
+          <h1
+            className={`flex items-center gap-2 text-2xl font-semibold tracking-tight ${retracted ? 'text-muted line-through' : 'text-fg'}`}
+          >
+            <span
+              aria-hidden
+              className="h-3 w-3 shrink-0 rounded-full"
+              style={{ background: TYPE_COLORS[incident.type] }}
+            />
             {INCIDENT_TYPE_INFO[incident.type].label} · {place}
           </h1>
           <div className="mt-1 flex flex-wrap items-center gap-2 text-sm">
             <VerificationBadge status={incident.verification} />
-            {mass && <span className="rounded bg-danger px-1.5 py-0.5 text-[11px] font-bold tracking-wide text-surface uppercase">Mass casualty</span>}
-            {incident.synthetic && <span className="rounded bg-warn-soft px-1.5 py-0.5 text-[11px] font-semibold text-warn uppercase">Synthetic demo record</span>}
+            {mass && (
+              <span className="rounded bg-danger px-1.5 py-0.5 text-[11px] font-bold tracking-wide text-surface uppercase">
+                Mass casualty
+              </span>
+            )}
+            {incident.synthetic && (
+              <span className="rounded bg-warn-soft px-1.5 py-0.5 text-[11px] font-semibold text-warn uppercase">
+                Synthetic demo record
+              </span>
+            )}
             <span className="text-muted">Version {incident.version}</span>
           </div>
         </div>
@@ -89,7 +117,8 @@ export default async function IncidentPage({ params }: Params) {
       </div>
       {retracted && (
         <div role="note" className="rounded-lg border border-danger/40 bg-danger-soft px-4 py-3 text-sm text-fg">
-          <b className="text-danger">Retracted</b> {incident.retractedAt && formatWhenYear(incident.retractedAt)} by {incident.retractedBy ?? 'unknown'}: {incident.retractionReason}
+          <b className="text-danger">Retracted</b> {incident.retractedAt && formatWhenYear(incident.retractedAt)} by{' '}
+          {incident.retractedBy ?? 'unknown'}: {incident.retractionReason}
         </div>
       )}
       <div className="grid gap-4 lg:grid-cols-5">
@@ -99,9 +128,15 @@ export default async function IncidentPage({ params }: Params) {
               <caption className="sr-only">Killed and injured by category</caption>
               <thead>
                 <tr className="text-left text-xs text-muted">
-                  <th scope="col" className="pb-1 font-medium">Category</th>
-                  <th scope="col" className="pb-1 text-right font-medium">Killed</th>
-                  <th scope="col" className="pb-1 text-right font-medium">Injured</th>
+                  <th scope="col" className="pb-1 font-medium">
+                    Category
+                  </th>
+                  <th scope="col" className="pb-1 text-right font-medium">
+                    Killed
+                  </th>
+                  <th scope="col" className="pb-1 text-right font-medium">
+                    Injured
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -110,15 +145,25 @@ export default async function IncidentPage({ params }: Params) {
                   const j = incident.casualties.injured[c];
                   return (
                     <tr key={c} className="border-t border-line">
-                      <th scope="row" className="py-1.5 text-left font-normal text-fg">{CASUALTY_LABELS[c]}</th>
-                      <td className="py-1.5 text-right tabular-nums">{formatFigures({ low: k.low, high: k.high ?? k.low })}</td>
-                      <td className="py-1.5 text-right tabular-nums">{formatFigures({ low: j.low, high: j.high ?? j.low })}</td>
+                      <th scope="row" className="py-1.5 text-left font-normal text-fg">
+                        {CASUALTY_LABELS[c]}
+                      </th>
+                      <td className="py-1.5 text-right tabular-nums">
+                        {formatFigures({ low: k.low, high: k.high ?? k.low })}
+                      </td>
+                      <td className="py-1.5 text-right tabular-nums">
+                        {formatFigures({ low: j.low, high: j.high ?? j.low })}
+                      </td>
                     </tr>
                   );
                 })}
                 <tr className="border-t-2 border-line-strong font-semibold">
-                  <th scope="row" className="py-1.5 text-left">Total</th>
-                  <td className={`py-1.5 text-right tabular-nums ${mass ? 'text-danger' : ''}`}>{formatFigures(b.killed)}</td>
+                  <th scope="row" className="py-1.5 text-left">
+                    Total
+                  </th>
+                  <td className={`py-1.5 text-right tabular-nums ${mass ? 'text-danger' : ''}`}>
+                    {formatFigures(b.killed)}
+                  </td>
                   <td className="py-1.5 text-right tabular-nums">{formatFigures(b.injured)}</td>
                 </tr>
               </tbody>
@@ -133,7 +178,9 @@ export default async function IncidentPage({ params }: Params) {
                 </div>
               ))}
             </dl>
-            {incident.summary && <p className="mt-4 border-t border-line pt-3 text-sm leading-relaxed text-fg">{incident.summary}</p>}
+            {incident.summary && (
+              <p className="mt-4 border-t border-line pt-3 text-sm leading-relaxed text-fg">{incident.summary}</p>
+            )}
           </Panel>
           <Panel title="Sources">
             <SourceList sources={incident.sources} />
@@ -142,7 +189,13 @@ export default async function IncidentPage({ params }: Params) {
         <div className="space-y-4 lg:col-span-2">
           <Panel title="Map">
             {incident.latitude !== null && incident.longitude !== null ? (
-              <PinMap geometry={mapGeometry()} latitude={incident.latitude} longitude={incident.longitude} label={place} color={TYPE_COLORS[incident.type]} />
+              <PinMap
+                geometry={mapGeometry()}
+                latitude={incident.latitude}
+                longitude={incident.longitude}
+                label={place}
+                color={TYPE_COLORS[incident.type]}
+              />
             ) : (
               <p className="py-8 text-center text-sm text-muted">No coordinates recorded for this incident.</p>
             )}
@@ -150,9 +203,13 @@ export default async function IncidentPage({ params }: Params) {
           <Panel title="Record">
             <dl className="grid grid-cols-[7rem_1fr] gap-y-1 text-sm">
               <dt className="text-muted">Created</dt>
-              <dd>{formatWhenYear(incident.createdAt)} by {incident.createdBy ?? '—'}</dd>
+              <dd>
+                {formatWhenYear(incident.createdAt)} by {incident.createdBy ?? '—'}
+              </dd>
               <dt className="text-muted">Updated</dt>
-              <dd>{formatWhenYear(incident.updatedAt)} by {incident.updatedBy ?? '—'}</dd>
+              <dd>
+                {formatWhenYear(incident.updatedAt)} by {incident.updatedBy ?? '—'}
+              </dd>
               {incident.externalId && (
                 <>
                   <dt className="text-muted">External id</dt>

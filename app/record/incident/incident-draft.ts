@@ -3,10 +3,28 @@
  * shared schemas (core/incident/schema.ts) do the validation; this file only converts and names.
  * Framework-free; unit-tested.
  */
-import { CASUALTY_CATEGORIES, type CasualtyCategory, type Country, type GeoPrecision, type TargetType, type TimePrecision, type TriState, type VerificationStatus } from '../../../core/enums';
+import {
+  CASUALTY_CATEGORIES,
+  type CasualtyCategory,
+  type Country,
+  type GeoPrecision,
+  type TargetType,
+  type TimePrecision,
+  type TriState,
+  type VerificationStatus,
+} from '../../../core/enums';
 import { CreateIncidentInput, type Incident } from '../../../core/incident/schema';
 import type { ErrorLayout, FieldErrors } from '../../forms/error-paths';
-import { countOf, decimalOf, emptySource, sourceRowMapper, sourcesOf, textOf, validateInput, type SourceDraft } from '../../forms/input-values';
+import {
+  countOf,
+  decimalOf,
+  emptySource,
+  sourceRowMapper,
+  sourcesOf,
+  textOf,
+  validateInput,
+  type SourceDraft,
+} from '../../forms/input-values';
 import { dateTimeOf, occurredAtOf } from '../../forms/when-values';
 import { fieldLabel } from '../record-labels';
 
@@ -39,7 +57,8 @@ export interface IncidentDraft {
   verification: VerificationStatus;
 }
 
-const emptySide = (): SideDraft => Object.fromEntries(CASUALTY_CATEGORIES.map((c) => [c, { low: '', high: '' }])) as SideDraft;
+const emptySide = (): SideDraft =>
+  Object.fromEntries(CASUALTY_CATEGORIES.map((c) => [c, { low: '', high: '' }])) as SideDraft;
 
 /** A new incident: today in Pakistan, day precision, country Pakistan, one empty source row. */
 export function emptyIncidentDraft(today: string): IncidentDraft {
@@ -69,12 +88,18 @@ export function emptyIncidentDraft(today: string): IncidentDraft {
 
 export const INCIDENT_ITEM_TEMPLATES = { sources: emptySource() };
 
-const figureText = (n: number | null, zeroAsEmpty: boolean) => (n === null || (zeroAsEmpty && n === 0) ? '' : String(n));
+const figureText = (n: number | null, zeroAsEmpty: boolean) =>
+  n === null || (zeroAsEmpty && n === 0) ? '' : String(n);
 
 export function incidentToDraft(i: Incident): IncidentDraft {
   const { date, time } = dateTimeOf(i.occurredAt, i.timePrecision);
   const side = (s: 'killed' | 'injured'): SideDraft =>
-    Object.fromEntries(CASUALTY_CATEGORIES.map((c) => [c, { low: figureText(i.casualties[s][c].low, true), high: figureText(i.casualties[s][c].high, false) }])) as SideDraft;
+    Object.fromEntries(
+      CASUALTY_CATEGORIES.map((c) => [
+        c,
+        { low: figureText(i.casualties[s][c].low, true), high: figureText(i.casualties[s][c].high, false) },
+      ]),
+    ) as SideDraft;
   return {
     occurredDate: date,
     occurredTime: time,
@@ -101,7 +126,10 @@ export function incidentToDraft(i: Incident): IncidentDraft {
 
 /** The body for POST (and, with version and the fields the form does not show, for PATCH). */
 export function incidentInputOf(d: IncidentDraft): Record<string, unknown> {
-  const side = (s: SideDraft) => Object.fromEntries(CASUALTY_CATEGORIES.map((c) => [c, { low: countOf(s[c].low, 0), high: countOf(s[c].high, null) }]));
+  const side = (s: SideDraft) =>
+    Object.fromEntries(
+      CASUALTY_CATEGORIES.map((c) => [c, { low: countOf(s[c].low, 0), high: countOf(s[c].high, null) }]),
+    );
   return {
     occurredAt: occurredAtOf(d.occurredDate, d.occurredTime, d.timePrecision),
     timePrecision: d.timePrecision,
@@ -143,19 +171,26 @@ const FIELD_ORDER = [
   'claimed',
   'crossBorder',
   'foreignNationals',
-  ...(['killed', 'injured'] as const).flatMap((s) => CASUALTY_CATEGORIES.flatMap((c) => [`casualties.${s}.${c}.low`, `casualties.${s}.${c}.high`])),
+  ...(['killed', 'injured'] as const).flatMap((s) =>
+    CASUALTY_CATEGORIES.flatMap((c) => [`casualties.${s}.${c}.low`, `casualties.${s}.${c}.high`]),
+  ),
   'sources',
   ...Array.from({ length: 50 }, (_, i) => [`sources.${i}.name`, `sources.${i}.url`, `sources.${i}.publishedAt`]).flat(),
   'verification',
   'summary',
 ];
 
-export const INCIDENT_LAYOUT: ErrorLayout = { fields: FIELD_ORDER, aliases: { occurredAt: 'occurredDate' }, label: fieldLabel };
+export const INCIDENT_LAYOUT: ErrorLayout = {
+  fields: FIELD_ORDER,
+  aliases: { occurredAt: 'occurredDate' },
+  label: fieldLabel,
+};
 
 export function validateIncident(d: IncidentDraft): FieldErrors {
   const pre: FieldErrors = {};
   if (!d.occurredDate) pre.occurredDate = 'enter the date';
-  if (d.timePrecision === 'exact' && !/^\d{2}:\d{2}$/.test(d.occurredTime)) pre.occurredTime = 'enter the time, or choose a coarser precision';
+  if (d.timePrecision === 'exact' && !/^\d{2}:\d{2}$/.test(d.occurredTime))
+    pre.occurredTime = 'enter the time, or choose a coarser precision';
   if (!d.province) pre.province = 'choose a province or region';
   if (!d.type) pre.type = 'choose the type of incident';
   return validateInput(CreateIncidentInput, incidentInputOf(d), INCIDENT_LAYOUT, pre, sourceRowMapper(d.sources));

@@ -21,7 +21,15 @@ import { RecordFormFrame } from '../record-form-frame';
 import { valueText } from '../record-labels';
 import { readCurrentRecord } from '../read-current';
 import { useRecordSave } from '../use-record-save';
-import { emptyIncidentDraft, INCIDENT_ITEM_TEMPLATES, INCIDENT_LAYOUT, incidentInputOf, incidentToDraft, validateIncident, type IncidentDraft } from './incident-draft';
+import {
+  emptyIncidentDraft,
+  INCIDENT_ITEM_TEMPLATES,
+  INCIDENT_LAYOUT,
+  incidentInputOf,
+  incidentToDraft,
+  validateIncident,
+  type IncidentDraft,
+} from './incident-draft';
 
 export interface IncidentFormProps {
   /** Today in Pakistan, computed on the server so both renders agree. */
@@ -56,7 +64,8 @@ export function IncidentForm({ today, groups, incident }: IncidentFormProps) {
     recordId: incident?.id ?? null,
     preserved: incident ? { externalId: incident.externalId, synthetic: incident.synthetic } : {},
     inputOf: incidentInputOf,
-    readCurrent: (r) => readCurrentRecord(r, (x) => incidentToDraft(x as unknown as Incident), ['externalId', 'synthetic']),
+    readCurrent: (r) =>
+      readCurrentRecord(r, (x) => incidentToDraft(x as unknown as Incident), ['externalId', 'synthetic']),
     onSaved,
   });
   const groupName = useCallback((id: string) => groups.find((g) => g.id === id)?.shortName ?? null, [groups]);
@@ -65,7 +74,15 @@ export function IncidentForm({ today, groups, incident }: IncidentFormProps) {
   const hasGroup = b.text('groupId') !== '';
 
   return (
-    <RecordFormFrame form={form} saver={saver} layout={INCIDENT_LAYOUT} noun="incident" submitLabel={incident ? 'Save changes' : 'Record incident'} loadedVersion={incident?.version ?? null} valueText={text}>
+    <RecordFormFrame
+      form={form}
+      saver={saver}
+      layout={INCIDENT_LAYOUT}
+      noun="incident"
+      submitLabel={incident ? 'Save changes' : 'Record incident'}
+      loadedVersion={incident?.version ?? null}
+      valueText={text}
+    >
       <FormSection title="When">
         <WhenFields form={b} />
       </FormSection>
@@ -74,8 +91,20 @@ export function IncidentForm({ today, groups, incident }: IncidentFormProps) {
       </FormSection>
       <FormSection title="What and who">
         <div className="grid gap-3 sm:grid-cols-2">
-          <SelectField form={b} path="type" label="Type of incident" required placeholder="Choose…" options={INCIDENT_TYPES.map((t) => ({ value: t, label: INCIDENT_TYPE_INFO[t].label }))} />
-          <SelectField form={b} path="targetType" label="Target" options={TARGET_TYPES.map((t) => ({ value: t, label: TARGET_LABELS[t] }))} />
+          <SelectField
+            form={b}
+            path="type"
+            label="Type of incident"
+            required
+            placeholder="Choose…"
+            options={INCIDENT_TYPES.map((t) => ({ value: t, label: INCIDENT_TYPE_INFO[t].label }))}
+          />
+          <SelectField
+            form={b}
+            path="targetType"
+            label="Target"
+            options={TARGET_TYPES.map((t) => ({ value: t, label: TARGET_LABELS[t] }))}
+          />
           <GroupPicker
             form={b}
             groups={groups}
@@ -87,15 +116,36 @@ export function IncidentForm({ today, groups, incident }: IncidentFormProps) {
           />
           <div className="flex items-end pb-2">
             <label className={`flex items-center gap-2 text-sm ${hasGroup ? 'text-fg' : 'text-faint'}`}>
-              <input type="checkbox" id="f-claimed" className="size-4 accent-[var(--accent)]" disabled={!hasGroup} checked={b.get('claimed') === true} onChange={(e) => b.set('claimed', e.target.checked)} />
+              <input
+                type="checkbox"
+                id="f-claimed"
+                className="size-4 accent-[var(--accent)]"
+                disabled={!hasGroup}
+                checked={b.get('claimed') === true}
+                onChange={(e) => b.set('claimed', e.target.checked)}
+              />
               Claimed
             </label>
           </div>
-          <ChoiceRadios form={b} path="crossBorder" legend="Cross-border origin" options={TRI_OPTIONS} hint="Attackers came from, or fire came across, the Afghan border." />
-          <ChoiceRadios form={b} path="foreignNationals" legend="Foreign nationals among attackers" options={TRI_OPTIONS} />
+          <ChoiceRadios
+            form={b}
+            path="crossBorder"
+            legend="Cross-border origin"
+            options={TRI_OPTIONS}
+            hint="Attackers came from, or fire came across, the Afghan border."
+          />
+          <ChoiceRadios
+            form={b}
+            path="foreignNationals"
+            legend="Foreign nationals among attackers"
+            options={TRI_OPTIONS}
+          />
         </div>
       </FormSection>
-      <FormSection title="Casualties" hint="“At least” is the lowest figure sources agree on; add “up to” when reports range higher. Leave 0 where none were reported.">
+      <FormSection
+        title="Casualties"
+        hint="“At least” is the lowest figure sources agree on; add “up to” when reports range higher. Leave 0 where none were reported."
+      >
         <CasualtyGrid form={b} />
       </FormSection>
       <FormSection title="Sources and verification">
@@ -105,7 +155,14 @@ export function IncidentForm({ today, groups, incident }: IncidentFormProps) {
         </div>
       </FormSection>
       <FormSection title="Summary">
-        <TextAreaField form={b} path="summary" label="Summary" hint="What happened, in a few sentences; say where figures differ between sources." maxLength={5000} rows={5} />
+        <TextAreaField
+          form={b}
+          path="summary"
+          label="Summary"
+          hint="What happened, in a few sentences; say where figures differ between sources."
+          maxLength={5000}
+          rows={5}
+        />
       </FormSection>
     </RecordFormFrame>
   );

@@ -13,7 +13,11 @@ export default async function NewIncidentPage() {
   await requireRole('operator', '/record/incident');
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 pt-6 sm:px-6">
-      <PageHeading title="Record an incident" back={{ href: '/record', label: 'Record' }} intro="Fields marked * are required. Defaults: Pakistan, today, day precision. Ctrl+Enter saves from anywhere in the form." />
+      <PageHeading
+        title="Record an incident"
+        back={{ href: '/record', label: 'Record' }}
+        intro="Fields marked * are required. Defaults: Pakistan, today, day precision. Ctrl+Enter saves from anywhere in the form."
+      />
       <IncidentForm today={todayInPakistan(new Date())} groups={await groupChoices()} incident={null} />
     </main>
   );

@@ -5,7 +5,16 @@
 import type { Country, GeoPrecision, TimePrecision, VerificationStatus } from '../../../core/enums';
 import { CreateOperationInput, type Operation } from '../../../core/operation/schema';
 import type { ErrorLayout, FieldErrors } from '../../forms/error-paths';
-import { countOf, decimalOf, emptySource, sourceRowMapper, sourcesOf, textOf, validateInput, type SourceDraft } from '../../forms/input-values';
+import {
+  countOf,
+  decimalOf,
+  emptySource,
+  sourceRowMapper,
+  sourcesOf,
+  textOf,
+  validateInput,
+  type SourceDraft,
+} from '../../forms/input-values';
 import { dateTimeOf, occurredAtOf } from '../../forms/when-values';
 import { fieldLabel } from '../record-labels';
 
@@ -134,12 +143,17 @@ const FIELD_ORDER = [
   'summary',
 ];
 
-export const OPERATION_LAYOUT: ErrorLayout = { fields: FIELD_ORDER, aliases: { occurredAt: 'occurredDate' }, label: fieldLabel };
+export const OPERATION_LAYOUT: ErrorLayout = {
+  fields: FIELD_ORDER,
+  aliases: { occurredAt: 'occurredDate' },
+  label: fieldLabel,
+};
 
 export function validateOperation(d: OperationDraft): FieldErrors {
   const pre: FieldErrors = {};
   if (!d.occurredDate) pre.occurredDate = 'enter the date';
-  if (d.timePrecision === 'exact' && !/^\d{2}:\d{2}$/.test(d.occurredTime)) pre.occurredTime = 'enter the time, or choose a coarser precision';
+  if (d.timePrecision === 'exact' && !/^\d{2}:\d{2}$/.test(d.occurredTime))
+    pre.occurredTime = 'enter the time, or choose a coarser precision';
   if (!d.kind) pre.kind = 'choose the kind of operation';
   return validateInput(CreateOperationInput, operationInputOf(d), OPERATION_LAYOUT, pre, sourceRowMapper(d.sources));
 }

@@ -17,14 +17,46 @@ import { readCurrentRecord } from '../read-current';
 import { RecordFormFrame } from '../record-form-frame';
 import { fieldLabel, valueText } from '../record-labels';
 import { useRecordSave } from '../use-record-save';
-import { emptyOperationDraft, OPERATION_COUNTS, OPERATION_ITEM_TEMPLATES, OPERATION_LAYOUT, operationInputOf, operationToDraft, validateOperation, type OperationDraft } from './operation-draft';
+import {
+  emptyOperationDraft,
+  OPERATION_COUNTS,
+  OPERATION_ITEM_TEMPLATES,
+  OPERATION_LAYOUT,
+  operationInputOf,
+  operationToDraft,
+  validateOperation,
+  type OperationDraft,
+} from './operation-draft';
 
 /** Who announces operations; suggestions only. */
-const AGENCIES = ['ISPR (Pakistan Army)', 'Frontier Corps KP', 'Frontier Corps Balochistan', 'CTD Khyber Pakhtunkhwa', 'CTD Balochistan', 'CTD Punjab', 'CTD Sindh', 'KP Police', 'Balochistan Levies', 'Pakistan Air Force', 'Sindh Rangers'];
+const AGENCIES = [
+  'ISPR (Pakistan Army)',
+  'Frontier Corps KP',
+  'Frontier Corps Balochistan',
+  'CTD Khyber Pakhtunkhwa',
+  'CTD Balochistan',
+  'CTD Punjab',
+  'CTD Sindh',
+  'KP Police',
+  'Balochistan Levies',
+  'Pakistan Air Force',
+  'Sindh Rangers',
+];
 
-export function OperationForm({ today, groups, operation }: { today: string; groups: GroupChoice[]; operation: Operation | null }) {
+export function OperationForm({
+  today,
+  groups,
+  operation,
+}: {
+  today: string;
+  groups: GroupChoice[];
+  operation: Operation | null;
+}) {
   const router = useRouter();
-  const initial = useMemo(() => (operation ? operationToDraft(operation) : emptyOperationDraft(today)), [operation, today]);
+  const initial = useMemo(
+    () => (operation ? operationToDraft(operation) : emptyOperationDraft(today)),
+    [operation, today],
+  );
   const form = useDraftForm<OperationDraft>({
     formKey: operation ? `operation:${operation.id}` : 'operation:new',
     initial,
@@ -48,7 +80,8 @@ export function OperationForm({ today, groups, operation }: { today: string; gro
     recordId: operation?.id ?? null,
     preserved: operation ? { externalId: operation.externalId, synthetic: operation.synthetic } : {},
     inputOf: operationInputOf,
-    readCurrent: (r) => readCurrentRecord(r, (x) => operationToDraft(x as unknown as Operation), ['externalId', 'synthetic']),
+    readCurrent: (r) =>
+      readCurrentRecord(r, (x) => operationToDraft(x as unknown as Operation), ['externalId', 'synthetic']),
     onSaved,
   });
   const groupName = useCallback((id: string) => groups.find((g) => g.id === id)?.shortName ?? null, [groups]);
@@ -56,7 +89,15 @@ export function OperationForm({ today, groups, operation }: { today: string; gro
   const b = form.binding;
 
   return (
-    <RecordFormFrame form={form} saver={saver} layout={OPERATION_LAYOUT} noun="operation" submitLabel={operation ? 'Save changes' : 'Record operation'} loadedVersion={operation?.version ?? null} valueText={text}>
+    <RecordFormFrame
+      form={form}
+      saver={saver}
+      layout={OPERATION_LAYOUT}
+      noun="operation"
+      submitLabel={operation ? 'Save changes' : 'Record operation'}
+      loadedVersion={operation?.version ?? null}
+      valueText={text}
+    >
       <FormSection title="When">
         <WhenFields form={b} />
       </FormSection>
@@ -65,10 +106,30 @@ export function OperationForm({ today, groups, operation }: { today: string; gro
       </FormSection>
       <FormSection title="What">
         <div className="grid gap-3 sm:grid-cols-2">
-          <SelectField form={b} path="kind" label="Kind of operation" required placeholder="Choose…" options={OPERATION_KINDS.map((k) => ({ value: k, label: OPERATION_KIND_LABELS[k] }))} />
-          <TextField form={b} path="agency" label="Agency" list="agency-suggestions" hint="Who carried it out or announced it" />
+          <SelectField
+            form={b}
+            path="kind"
+            label="Kind of operation"
+            required
+            placeholder="Choose…"
+            options={OPERATION_KINDS.map((k) => ({ value: k, label: OPERATION_KIND_LABELS[k] }))}
+          />
+          <TextField
+            form={b}
+            path="agency"
+            label="Agency"
+            list="agency-suggestions"
+            hint="Who carried it out or announced it"
+          />
           <GroupPicker form={b} groups={groups} label="Targeted group" />
-          <TextField form={b} path="count" label="Operations in this record" inputMode="numeric" selectOnFocus hint="More than 1 when a source gives a total, e.g. a monthly ISPR figure" />
+          <TextField
+            form={b}
+            path="count"
+            label="Operations in this record"
+            inputMode="numeric"
+            selectOnFocus
+            hint="More than 1 when a source gives a total, e.g. a monthly ISPR figure"
+          />
         </div>
         <datalist id="agency-suggestions">
           {AGENCIES.map((a) => (
@@ -79,7 +140,16 @@ export function OperationForm({ today, groups, operation }: { today: string; gro
       <FormSection title="Results">
         <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
           {OPERATION_COUNTS.map((f) => (
-            <TextField key={f} form={b} path={f} label={fieldLabel(f)} inputMode="numeric" placeholder="0" selectOnFocus inputClassName="text-right tabular-nums" />
+            <TextField
+              key={f}
+              form={b}
+              path={f}
+              label={fieldLabel(f)}
+              inputMode="numeric"
+              placeholder="0"
+              selectOnFocus
+              inputClassName="text-right tabular-nums"
+            />
           ))}
         </div>
       </FormSection>

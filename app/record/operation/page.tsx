@@ -13,7 +13,11 @@ export default async function NewOperationPage() {
   await requireRole('operator', '/record/operation');
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 pt-6 sm:px-6">
-      <PageHeading title="Record an operation" back={{ href: '/record', label: 'Record' }} intro="Fields marked * are required. Defaults: Pakistan, today, day precision. Ctrl+Enter saves from anywhere in the form." />
+      <PageHeading
+        title="Record an operation"
+        back={{ href: '/record', label: 'Record' }}
+        intro="Fields marked * are required. Defaults: Pakistan, today, day precision. Ctrl+Enter saves from anywhere in the form."
+      />
       <OperationForm today={todayInPakistan(new Date())} groups={await groupChoices()} operation={null} />
     </main>
   );

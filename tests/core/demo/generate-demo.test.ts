@@ -5,7 +5,9 @@ import { CreateIncidentInput, type IncidentFields } from '../../../core/incident
 import { CreateOperationInput, type OperationFields } from '../../../core/operation/schema';
 import { REFERENCE_GROUPS } from '../../../core/seed/reference-data';
 
-const groupIds = Object.fromEntries(REFERENCE_GROUPS.map((g, i) => [g.shortName, `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`]));
+const groupIds = Object.fromEntries(
+  REFERENCE_GROUPS.map((g, i) => [g.shortName, `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`]),
+);
 const shortNameOf = new Map(Object.entries(groupIds).map(([name, id]) => [id, name]));
 const END = new Date('2026-01-01T00:00:00Z');
 
@@ -16,7 +18,8 @@ const operations: OperationFields[] = data.operations.map((o) => CreateOperation
 
 const year = (iso: string) => iso.slice(0, 4);
 const killed = (i: IncidentFields) => Object.values(i.casualties.killed).reduce((s, f) => s + f.low, 0);
-const sumBy = <T>(rows: T[], pred: (r: T) => boolean, value: (r: T) => number) => rows.filter(pred).reduce((s, r) => s + value(r), 0);
+const sumBy = <T>(rows: T[], pred: (r: T) => boolean, value: (r: T) => number) =>
+  rows.filter(pred).reduce((s, r) => s + value(r), 0);
 const share = <T>(rows: T[], pred: (r: T) => boolean) => rows.filter(pred).length / rows.length;
 
 describe('demoWindow', () => {
@@ -48,7 +51,12 @@ describe('generateDemo', () => {
 
   it('stays inside the window and marks every row synthetic with a unique external id', () => {
     const stray = [...incidents, ...operations].filter(
-      (r) => r.occurredAt < '2023-01-01' || r.occurredAt >= '2026-01-01' || !r.synthetic || r.sources.length !== 1 || r.sources[0]?.name !== 'Demo data (synthetic)',
+      (r) =>
+        r.occurredAt < '2023-01-01' ||
+        r.occurredAt >= '2026-01-01' ||
+        !r.synthetic ||
+        r.sources.length !== 1 ||
+        r.sources[0]?.name !== 'Demo data (synthetic)',
     );
     expect(stray).toEqual([]);
     const ids = [...incidents, ...operations].map((r) => r.externalId);
@@ -76,7 +84,8 @@ describe('generateDemo', () => {
     const unknown = share(incidents, (i) => i.groupId === null);
     expect(unknown).toBeGreaterThan(0.25);
     expect(unknown).toBeLessThan(0.45);
-    const provincesOf = (name: string) => new Set(incidents.filter((i) => i.groupId && shortNameOf.get(i.groupId) === name).map((i) => i.province));
+    const provincesOf = (name: string) =>
+      new Set(incidents.filter((i) => i.groupId && shortNameOf.get(i.groupId) === name).map((i) => i.province));
     expect([...provincesOf('BLF')]).toEqual(['Balochistan']);
     expect(provincesOf('BLA').has('KP-MD')).toBe(false);
     expect(provincesOf('TTP').has('KP-MD')).toBe(true);
@@ -107,7 +116,11 @@ describe('generateDemo', () => {
     expect(mass.length).toBeGreaterThan(10);
     expect(mass.length / incidents.length).toBeLessThan(0.04);
     expect(share(incidents, (i) => killed(i) <= 2)).toBeGreaterThan(0.7);
-    const massRate = (type: string) => share(incidents.filter((i) => i.type === type), (i) => killed(i) >= 10);
+    const massRate = (type: string) =>
+      share(
+        incidents.filter((i) => i.type === type),
+        (i) => killed(i) >= 10,
+      );
     expect(massRate('suicide_bombing')).toBeGreaterThan(massRate('armed_assault') * 5);
     expect(incidents.some((i) => Object.values(i.casualties.killed).some((f) => f.high !== null))).toBe(true);
     expect(incidents.some((i) => i.casualties.killed.not_specified.low > 0)).toBe(true);
@@ -116,7 +129,10 @@ describe('generateDemo', () => {
   it('puts every point inside the Pakistan–Afghanistan box', () => {
     const { minLat, maxLat, minLon, maxLon } = REGION_BOUNDS;
     const outside = [...incidents, ...operations].filter(
-      (r) => r.latitude !== null && r.longitude !== null && (r.latitude < minLat || r.latitude > maxLat || r.longitude < minLon || r.longitude > maxLon),
+      (r) =>
+        r.latitude !== null &&
+        r.longitude !== null &&
+        (r.latitude < minLat || r.latitude > maxLat || r.longitude < minLon || r.longitude > maxLon),
     );
     expect(outside).toEqual([]);
     expect(incidents.every((i) => i.latitude !== null && i.district !== null && i.summary !== null)).toBe(true);
@@ -129,12 +145,17 @@ describe('generateDemo', () => {
   });
 
   it('sums operations to tens of thousands a year, near the reported 2025 tempo', () => {
-    const ops2025 = (value: (o: OperationFields) => number) => sumBy(operations, (o) => year(o.occurredAt) === '2025', value);
+    const ops2025 = (value: (o: OperationFields) => number) =>
+      sumBy(operations, (o) => year(o.occurredAt) === '2025', value);
     expect(ops2025((o) => o.count)).toBeGreaterThan(55_000);
     expect(ops2025((o) => o.count)).toBeLessThan(80_000);
     expect(ops2025((o) => o.militantsKilled)).toBeGreaterThan(1_800);
     expect(ops2025((o) => o.militantsKilled)).toBeLessThan(2_900);
-    const count2023 = sumBy(operations, (o) => year(o.occurredAt) === '2023', (o) => o.count);
+    const count2023 = sumBy(
+      operations,
+      (o) => year(o.occurredAt) === '2023',
+      (o) => o.count,
+    );
     expect(count2023).toBeGreaterThan(10_000);
     expect(count2023).toBeLessThan(ops2025((o) => o.count));
   });

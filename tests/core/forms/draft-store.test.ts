@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { clearDraft, draftStorageKey, loadDraft, newIdempotencyKey, saveDraft, type KeyValueStore } from '../../../app/forms/draft-store';
+import {
+  clearDraft,
+  draftStorageKey,
+  loadDraft,
+  newIdempotencyKey,
+  saveDraft,
+  type KeyValueStore,
+} from '../../../app/forms/draft-store';
 import { conform } from '../../../app/forms/value-paths';
 
 function memoryStore(): KeyValueStore & { data: Map<string, string> } {
   const data = new Map<string, string>();
-  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v), removeItem: (k) => void data.delete(k) };
+  return {
+    data,
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => void data.set(k, v),
+    removeItem: (k) => void data.delete(k),
+  };
 }
 
 const template = { summary: '', killed: '' };
@@ -13,7 +25,12 @@ const shape = (v: unknown) => conform(template, v);
 describe('draft store', () => {
   it('round-trips a draft with its key and base', () => {
     const store = memoryStore();
-    const draft = { values: { summary: 'typo', killed: '3x' }, idempotencyKey: 'k1', base: { values: template, version: 4 }, savedAt: '2025-01-01T00:00:00Z' };
+    const draft = {
+      values: { summary: 'typo', killed: '3x' },
+      idempotencyKey: 'k1',
+      base: { values: template, version: 4 },
+      savedAt: '2025-01-01T00:00:00Z',
+    };
     expect(saveDraft(store, 'incident:new', draft)).toBe(true);
     expect(loadDraft(store, 'incident:new', shape)).toEqual(draft);
     clearDraft(store, 'incident:new');
@@ -30,7 +47,10 @@ describe('draft store', () => {
 
   it('reshapes values written by an older form', () => {
     const store = memoryStore();
-    store.data.set(draftStorageKey('f'), JSON.stringify({ format: 1, idempotencyKey: 'k', savedAt: 't', values: { summary: 'kept', gone: 1 } }));
+    store.data.set(
+      draftStorageKey('f'),
+      JSON.stringify({ format: 1, idempotencyKey: 'k', savedAt: 't', values: { summary: 'kept', gone: 1 } }),
+    );
     expect(loadDraft(store, 'f', shape)?.values).toEqual({ summary: 'kept', killed: '' });
   });
 

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { fieldId, orderedErrors, placeErrors, targetOf, type ErrorLayout } from '../../../app/forms/error-paths';
 
 const layout: ErrorLayout = {
-  fields: ['occurredDate', 'province', 'casualties.killed.civilians.low', 'casualties.killed.civilians.high', 'sources', 'sources.0.name', 'sources.0.url'],
+  fields: [
+    'occurredDate',
+    'province',
+    'casualties.killed.civilians.low',
+    'casualties.killed.civilians.high',
+    'sources',
+    'sources.0.name',
+    'sources.0.url',
+  ],
   aliases: { occurredAt: 'occurredDate' },
   label: (p) => `<${p}>`,
 };
@@ -23,7 +31,10 @@ describe('targetOf', () => {
 
 describe('placeErrors', () => {
   it('puts field errors beside inputs and the rest in the general list', () => {
-    const placed = placeErrors({ occurredAt: 'must be a date', externalId: 'is not a known field', _: 'The request has no body' }, layout);
+    const placed = placeErrors(
+      { occurredAt: 'must be a date', externalId: 'is not a known field', _: 'The request has no body' },
+      layout,
+    );
     expect(placed.byField).toEqual({ occurredDate: 'must be a date' });
     expect(placed.general).toEqual(['<externalId>: is not a known field', 'The request has no body']);
   });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CreateIncidentInput, type Incident } from '../../../core/incident/schema';
-import { emptyIncidentDraft, incidentInputOf, incidentToDraft, validateIncident, type IncidentDraft } from '../../../app/record/incident/incident-draft';
+import {
+  emptyIncidentDraft,
+  incidentInputOf,
+  incidentToDraft,
+  validateIncident,
+  type IncidentDraft,
+} from '../../../app/record/incident/incident-draft';
 import { setPath } from '../../../app/forms/value-paths';
 
 const filled = (): IncidentDraft => ({ ...emptyIncidentDraft('2025-03-14'), province: 'KP', type: 'ied_explosive' });
@@ -8,14 +14,23 @@ const edit = (path: string, value: unknown) => setPath(filled(), path, value);
 
 describe('incident draft', () => {
   it('a fresh form asks for province and type, nothing else', () => {
-    expect(validateIncident(emptyIncidentDraft('2025-03-14'))).toEqual({ province: 'choose a province or region', type: 'choose the type of incident' });
+    expect(validateIncident(emptyIncidentDraft('2025-03-14'))).toEqual({
+      province: 'choose a province or region',
+      type: 'choose the type of incident',
+    });
   });
 
   it('a filled form converts to a valid create input with the defaults', () => {
     const d = edit('casualties.killed.civilians.low', '3');
     expect(validateIncident(d)).toEqual({});
     const input = CreateIncidentInput.parse(incidentInputOf(d));
-    expect(input).toMatchObject({ occurredAt: '2025-03-14T00:00:00.000Z', timePrecision: 'day', country: 'Pakistan', groupId: null, sources: [] });
+    expect(input).toMatchObject({
+      occurredAt: '2025-03-14T00:00:00.000Z',
+      timePrecision: 'day',
+      country: 'Pakistan',
+      groupId: null,
+      sources: [],
+    });
     expect(input.casualties.killed.civilians).toEqual({ low: 3, high: null });
   });
 
@@ -34,7 +49,10 @@ describe('incident draft', () => {
   });
 
   it('accepts counts with thousands separators', () => {
-    expect(CreateIncidentInput.parse(incidentInputOf(edit('casualties.injured.civilians.low', '1,200'))).casualties.injured.civilians.low).toBe(1200);
+    expect(
+      CreateIncidentInput.parse(incidentInputOf(edit('casualties.injured.civilians.low', '1,200'))).casualties.injured
+        .civilians.low,
+    ).toBe(1200);
   });
 
   it('checks "up to" against "at least" on the right cell', () => {
@@ -43,7 +61,13 @@ describe('incident draft', () => {
   });
 
   it('maps source errors to the row on screen, skipping empty rows', () => {
-    const d = { ...filled(), sources: [{ name: '', url: '', publishedAt: '' }, { name: 'Dawn', url: 'dawn.com/x', publishedAt: '' }] };
+    const d = {
+      ...filled(),
+      sources: [
+        { name: '', url: '', publishedAt: '' },
+        { name: 'Dawn', url: 'dawn.com/x', publishedAt: '' },
+      ],
+    };
     expect(validateIncident(d)).toEqual({ 'sources.1.url': expect.stringContaining('full http(s) address') });
   });
 
@@ -53,12 +77,23 @@ describe('incident draft', () => {
 
   it('round-trips a stored incident', () => {
     const input = CreateIncidentInput.parse({
-      ...incidentInputOf({ ...filled(), occurredTime: '09:05', timePrecision: 'exact', latitude: '32.99', longitude: '70.6' }),
+      ...incidentInputOf({
+        ...filled(),
+        occurredTime: '09:05',
+        timePrecision: 'exact',
+        latitude: '32.99',
+        longitude: '70.6',
+      }),
       sources: [{ name: 'ISPR', url: 'https://ispr.gov.pk/a', publishedAt: '2025-03-15' }],
     });
     const record = { ...input, id: 'i', version: 2, groupName: null } as unknown as Incident;
     const d = incidentToDraft(record);
-    expect(d).toMatchObject({ occurredDate: '2025-03-14', occurredTime: '09:05', latitude: '32.99', sources: [{ name: 'ISPR', url: 'https://ispr.gov.pk/a', publishedAt: '2025-03-15' }] });
+    expect(d).toMatchObject({
+      occurredDate: '2025-03-14',
+      occurredTime: '09:05',
+      latitude: '32.99',
+      sources: [{ name: 'ISPR', url: 'https://ispr.gov.pk/a', publishedAt: '2025-03-15' }],
+    });
     expect(CreateIncidentInput.parse(incidentInputOf(d))).toEqual(input);
   });
 });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { accountFor, formatBytes, readReport } from '../../../app/admin/import/report-accounting';
 
-const report = { rows: 10, imported: 5, updated: 1, skipped: { protest_or_riot: 2, country_not_covered: 1 }, errors: [{ line: 4, message: 'bad date' }], errorCount: 1, stopped: null };
+const report = {
+  rows: 10,
+  imported: 5,
+  updated: 1,
+  skipped: { protest_or_riot: 2, country_not_covered: 1 },
+  errors: [{ line: 4, message: 'bad date' }],
+  errorCount: 1,
+  stopped: null,
+};
 
 describe('import report accounting', () => {
   it('accounts for every row, skipped reasons biggest first', () => {
@@ -19,7 +27,14 @@ describe('import report accounting', () => {
 
   it('counts errors beyond the listed ones, not counting the stop reason', () => {
     const stopped = { line: 900, message: 'stream failed' };
-    expect(accountFor({ ...report, errorCount: 1500, errors: [...Array.from({ length: 1000 }, (_, i) => ({ line: i, message: 'x' })), stopped], stopped }).unlisted).toBe(500);
+    expect(
+      accountFor({
+        ...report,
+        errorCount: 1500,
+        errors: [...Array.from({ length: 1000 }, (_, i) => ({ line: i, message: 'x' })), stopped],
+        stopped,
+      }).unlisted,
+    ).toBe(500);
   });
 
   it('reads a report and refuses something else', () => {

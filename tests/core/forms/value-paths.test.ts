@@ -34,7 +34,11 @@ describe('flatten', () => {
 describe('conform', () => {
   const template = { name: '', n: { low: '', high: '' }, list: [] as { u: string }[], on: false };
   it('keeps what fits and fills the rest from the template', () => {
-    const out = conform(template, { name: 'x', n: { low: '3' }, list: [{ u: 'a', junk: 1 }, 'bad'], on: 'yes', extra: 1 }, { list: { u: '' } });
+    const out = conform(
+      template,
+      { name: 'x', n: { low: '3' }, list: [{ u: 'a', junk: 1 }, 'bad'], on: 'yes', extra: 1 },
+      { list: { u: '' } },
+    );
     expect(out).toEqual({ name: 'x', n: { low: '3', high: '' }, list: [{ u: 'a' }, { u: '' }], on: false });
   });
   it('returns the template for garbage', () => {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { compareVersions, myChanges, reapplyChanges } from '../../../app/forms/version-diff';
 
-const base = { summary: 'old', province: 'KP', killed: { civilians: { low: '1', high: '' } }, sources: [{ name: 'Dawn' }] };
+const base = {
+  summary: 'old',
+  province: 'KP',
+  killed: { civilians: { low: '1', high: '' } },
+  sources: [{ name: 'Dawn' }],
+};
 
 describe('version diff', () => {
   const mine = { ...base, summary: 'fixed typo', killed: { civilians: { low: '2', high: '' } } };
@@ -14,7 +19,13 @@ describe('version diff', () => {
   it('marks who changed what, and where yours and current differ', () => {
     const rows = compareVersions(base, mine, current, ['summary', 'province', 'killed', 'sources']);
     const by = Object.fromEntries(rows.map((r) => [r.path, r]));
-    expect(rows.map((r) => r.path)).toEqual(['summary', 'province', 'killed.civilians.low', 'killed.civilians.high', 'sources']);
+    expect(rows.map((r) => r.path)).toEqual([
+      'summary',
+      'province',
+      'killed.civilians.low',
+      'killed.civilians.high',
+      'sources',
+    ]);
     expect(by.summary).toMatchObject({ changedByMe: true, changedByThem: false, differs: true });
     expect(by.province).toMatchObject({ changedByMe: false, changedByThem: true, differs: true });
     expect(by['killed.civilians.high']).toMatchObject({ differs: false });

@@ -34,18 +34,34 @@ describe('normaliseProvince', () => {
 
 describe('placeOf', () => {
   it('files ex-FATA districts coded under Khyber Pakhtunkhwa as KP-MD, others as KP', () => {
-    expect(placeOf('Pakistan', 'Khyber Pakhtunkhwa', 'North Waziristan')).toEqual({ ok: true, country: 'Pakistan', province: 'KP-MD', district: 'North Waziristan' });
+    expect(placeOf('Pakistan', 'Khyber Pakhtunkhwa', 'North Waziristan')).toEqual({
+      ok: true,
+      country: 'Pakistan',
+      province: 'KP-MD',
+      district: 'North Waziristan',
+    });
     expect(placeOf('Pakistan', 'Khyber Pakhtunkhwa', 'Kurram Agency')).toMatchObject({ province: 'KP-MD' });
-    expect(placeOf('Pakistan', 'Khyber Pakhtunkhwa', 'Peshawar')).toMatchObject({ province: 'KP', district: 'Peshawar' });
+    expect(placeOf('Pakistan', 'Khyber Pakhtunkhwa', 'Peshawar')).toMatchObject({
+      province: 'KP',
+      district: 'Peshawar',
+    });
     expect(placeOf('Pakistan', 'Khyber Pakhtunkhwa', undefined)).toMatchObject({ province: 'KP', district: null });
   });
 
   it('puts Afghan events in the Afghanistan region with their province as district', () => {
-    expect(placeOf('Afghanistan', 'Kunar', 'Asadabad')).toEqual({ ok: true, country: 'Afghanistan', province: 'Afghanistan', district: 'Kunar' });
+    expect(placeOf('Afghanistan', 'Kunar', 'Asadabad')).toEqual({
+      ok: true,
+      country: 'Afghanistan',
+      province: 'Afghanistan',
+      district: 'Kunar',
+    });
   });
 
   it('names an unknown or missing Pakistani province', () => {
-    expect(placeOf('Pakistan', 'Kashmir Valley', 'X')).toEqual({ ok: false, reason: 'admin1 "Kashmir Valley" is not a known province of Pakistan' });
+    expect(placeOf('Pakistan', 'Kashmir Valley', 'X')).toEqual({
+      ok: false,
+      reason: 'admin1 "Kashmir Valley" is not a known province of Pakistan',
+    });
     expect(placeOf('Pakistan', undefined, 'X')).toEqual({ ok: false, reason: 'admin1 (the province) is missing' });
   });
 });

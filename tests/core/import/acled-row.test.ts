@@ -2,8 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { AcledRow } from '../../../core/import/acled-columns';
 import { mapAcledRow, type AcledImportOptions, type AcledRowOutcome } from '../../../core/import/acled-row';
 
-const TTP = { id: '5b1f5d2e-8a3c-4b7e-9f10-000000000001', shortName: 'TTP', fullName: 'Tehrik-e-Taliban Pakistan', aliases: ['Pakistani Taliban'] };
-const BLA = { id: '5b1f5d2e-8a3c-4b7e-9f10-000000000002', shortName: 'BLA', fullName: 'Balochistan Liberation Army', aliases: ['Baloch Liberation Army'] };
+const TTP = {
+  id: '5b1f5d2e-8a3c-4b7e-9f10-000000000001',
+  shortName: 'TTP',
+  fullName: 'Tehrik-e-Taliban Pakistan',
+  aliases: ['Pakistani Taliban'],
+};
+const BLA = {
+  id: '5b1f5d2e-8a3c-4b7e-9f10-000000000002',
+  shortName: 'BLA',
+  fullName: 'Balochistan Liberation Army',
+  aliases: ['Baloch Liberation Army'],
+};
 const groups = [TTP, BLA];
 
 /** A current-format Pakistan row; each case overrides what it is about. */
@@ -30,7 +40,8 @@ const base: AcledRow = {
   fatalities: '4',
 };
 
-const map = (overrides: AcledRow, options: AcledImportOptions = { groups }) => mapAcledRow({ ...base, ...overrides }, options);
+const map = (overrides: AcledRow, options: AcledImportOptions = { groups }) =>
+  mapAcledRow({ ...base, ...overrides }, options);
 
 function incident(outcome: AcledRowOutcome) {
   if (outcome.kind !== 'incident') throw new Error(`expected an incident, got ${JSON.stringify(outcome)}`);
@@ -95,7 +106,12 @@ describe('mapAcledRow: incident type', () => {
     ['Battle-No change of territory', undefined, 'Troops and militants exchanged fire; a bomb was found.', 'clash'],
     ['Battle-Government regains territory', undefined, '', 'clash'],
     ['Battle-Non-state actor overtakes territory', undefined, '', 'clash'],
-    ['Violence against civilians', undefined, '2 policemen were shot dead as they were returning home.', 'targeted_killing'],
+    [
+      'Violence against civilians',
+      undefined,
+      '2 policemen were shot dead as they were returning home.',
+      'targeted_killing',
+    ],
     ['Violence against civilians', undefined, 'Unknown gunmen kidnapped a local leader.', 'kidnapping'],
     ['Violence against civilians', undefined, 'Gunmen opened fire near a school.', 'armed_assault'],
   ])('%s / %s / "%s" → %s', (eventType, subEventType, notes, type) => {
@@ -134,20 +150,44 @@ describe('mapAcledRow: operations from arrests (options.operations)', () => {
     expect(outcome).toMatchObject({
       kind: 'operation',
       externalId: 'acled:PAK12345',
-      input: { kind: 'cordon_and_search', agency: 'Police Forces of Pakistan (2018-) Counter Terrorism Department', groupId: TTP.id, count: 1, militantsArrested: 0, province: 'KP' },
+      input: {
+        kind: 'cordon_and_search',
+        agency: 'Police Forces of Pakistan (2018-) Counter Terrorism Department',
+        groupId: TTP.id,
+        count: 1,
+        militantsArrested: 0,
+        province: 'KP',
+      },
     });
   });
 
   it('reads old files (no sub-event type) by the notes', () => {
-    const old = { ...arrest, sub_event_type: undefined, event_type: 'Strategic development', notes: 'The CTD apprehended a TTP commander in Karachi.' };
+    const old = {
+      ...arrest,
+      sub_event_type: undefined,
+      event_type: 'Strategic development',
+      notes: 'The CTD apprehended a TTP commander in Karachi.',
+    };
     expect(map(old, { groups, operations: true })).toMatchObject({ kind: 'operation', input: { kind: 'other' } });
-    expect(map({ ...old, notes: 'Four hundred fighters laid down their arms.' }, { operations: true })).toEqual({ kind: 'skip', reason: 'strategic_development' });
+    expect(map({ ...old, notes: 'Four hundred fighters laid down their arms.' }, { operations: true })).toEqual({
+      kind: 'skip',
+      reason: 'strategic_development',
+    });
   });
 
   it('leaves arrests of protesters or civilians, and other developments, skipped', () => {
-    expect(map({ ...arrest, actor2: 'Protesters (Pakistan)', inter2: '6' }, { operations: true })).toEqual({ kind: 'skip', reason: 'strategic_development' });
-    expect(map({ ...arrest, sub_event_type: 'Agreement' }, { operations: true })).toEqual({ kind: 'skip', reason: 'strategic_development' });
-    expect(map({ ...arrest, actor1: 'TTP: Tehreek-i-Taliban Pakistan', inter1: '2' }, { operations: true })).toEqual({ kind: 'skip', reason: 'strategic_development' });
+    expect(map({ ...arrest, actor2: 'Protesters (Pakistan)', inter2: '6' }, { operations: true })).toEqual({
+      kind: 'skip',
+      reason: 'strategic_development',
+    });
+    expect(map({ ...arrest, sub_event_type: 'Agreement' }, { operations: true })).toEqual({
+      kind: 'skip',
+      reason: 'strategic_development',
+    });
+    expect(map({ ...arrest, actor1: 'TTP: Tehreek-i-Taliban Pakistan', inter1: '2' }, { operations: true })).toEqual({
+      kind: 'skip',
+      reason: 'strategic_development',
+    });
   });
 });
 
@@ -159,12 +199,24 @@ describe('mapAcledRow: fields', () => {
     [{ geo_precision: '2' }, (i: ReturnType<typeof incident>) => i.geoPrecision, 'near'],
     [{ geo_precision: '3' }, (i: ReturnType<typeof incident>) => i.geoPrecision, 'district'],
     [{ latitude: 'NA' }, (i: ReturnType<typeof incident>) => [i.latitude, i.longitude], [null, null]],
-    [{ notes: 'TheÊPunjabÊParamedics and PakistanÕs\u0007 doctors' }, (i: ReturnType<typeof incident>) => i.summary, 'The Punjab Paramedics and Pakistan\u2019s doctors'],
+    [
+      { notes: 'TheÊPunjabÊParamedics and PakistanÕs\u0007 doctors' },
+      (i: ReturnType<typeof incident>) => i.summary,
+      'The Punjab Paramedics and Pakistan\u2019s doctors',
+    ],
     [{ notes: 'line one\r\nline two' }, (i: ReturnType<typeof incident>) => i.summary, 'line one\nline two'],
     [{ notes: 'NA', source: '' }, (i: ReturnType<typeof incident>) => [i.summary, i.sources], [null, []]],
-    [{ admin1: 'Federally Administered Tribal Areas', admin2: 'Khyber Agency' }, (i: ReturnType<typeof incident>) => i.province, 'KP-MD'],
+    [
+      { admin1: 'Federally Administered Tribal Areas', admin2: 'Khyber Agency' },
+      (i: ReturnType<typeof incident>) => i.province,
+      'KP-MD',
+    ],
     [{ admin1: 'NWFP' }, (i: ReturnType<typeof incident>) => i.province, 'KP'],
-    [{ country: 'Afghanistan', iso: '4', admin1: 'Kunar', admin2: 'Asadabad' }, (i: ReturnType<typeof incident>) => [i.country, i.province, i.district], ['Afghanistan', 'Afghanistan', 'Kunar']],
+    [
+      { country: 'Afghanistan', iso: '4', admin1: 'Kunar', admin2: 'Asadabad' },
+      (i: ReturnType<typeof incident>) => [i.country, i.province, i.district],
+      ['Afghanistan', 'Afghanistan', 'Kunar'],
+    ],
     [{ event_date: '9-May-20' }, (i: ReturnType<typeof incident>) => i.occurredAt, '2020-05-09T00:00:00.000Z'],
   ] as const)('%o', (overrides, pick, expected) => {
     expect(pick(incident(map(overrides)))).toEqual(expected);
@@ -182,7 +234,9 @@ describe('mapAcledRow: target type from actor 2', () => {
     ['BLA: Baloch Liberation Army', '2', 'other'],
     [undefined, '0', 'other'],
   ])('%s (inter2 %s) → %s', (actor2, inter2, target) => {
-    expect(incident(map({ actor1: 'Unidentified Armed Group (Pakistan)', inter1: '3', actor2, inter2 })).targetType).toBe(target);
+    expect(
+      incident(map({ actor1: 'Unidentified Armed Group (Pakistan)', inter1: '3', actor2, inter2 })).targetType,
+    ).toBe(target);
   });
 });
 

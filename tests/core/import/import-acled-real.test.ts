@@ -20,10 +20,21 @@ const exists = existsSync(OLD) && existsSync(BENIN);
 
 /** An independent count: csv-parse's sync API over the whole file, keyed by header name. */
 function records(file: string): Record<string, string>[] {
-  return parse(readFileSync(file), { columns: true, bom: true, relax_quotes: true, relax_column_count: true, skip_empty_lines: true }) as Record<string, string>[];
+  return parse(readFileSync(file), {
+    columns: true,
+    bom: true,
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+  }) as Record<string, string>[];
 }
 
-const TTP = { id: '0b8e6a1c-2f4d-4e5a-9b7c-000000000001', shortName: 'TTP', fullName: 'Tehrik-e-Taliban Pakistan', aliases: [] };
+const TTP = {
+  id: '0b8e6a1c-2f4d-4e5a-9b7c-000000000001',
+  shortName: 'TTP',
+  fullName: 'Tehrik-e-Taliban Pakistan',
+  aliases: [],
+};
 
 describe.skipIf(!exists)('importAcled on real ACLED files (../shared/fixtures/real)', () => {
   it('accounts for every record of the 2015 old-format Pakistan file', async () => {
@@ -75,7 +86,10 @@ describe.skipIf(!exists)('importAcled on real ACLED files (../shared/fixtures/re
   it('gives the physical start line of every record, across multi-line quoted notes', async () => {
     const lines = readFileSync(OLD, 'latin1').split(/\r\n|\r|\n/);
     let checked = 0;
-    for await (const event of readCsvRecords(createReadStream(OLD), { maxRecordBytes: 1 << 20, onBytes: () => undefined })) {
+    for await (const event of readCsvRecords(createReadStream(OLD), {
+      maxRecordBytes: 1 << 20,
+      onBytes: () => undefined,
+    })) {
       if (event.kind !== 'record' || event.fields.join('') === '') continue;
       expect(lines[event.line - 1]?.startsWith(`${event.fields[0]},${event.fields[1]},`)).toBe(true);
       checked += 1;
@@ -99,7 +113,15 @@ describe.skipIf(!exists)('importAcled on real ACLED files (../shared/fixtures/re
     const sink = new MemorySink();
     const report = await importAcled({ input: createReadStream(BENIN), sink });
     expect(all.length).toBe(811);
-    expect(report).toEqual({ rows: all.length, imported: 0, updated: 0, skipped: { country_not_covered: all.length }, errors: [], errorCount: 0, stopped: null });
+    expect(report).toEqual({
+      rows: all.length,
+      imported: 0,
+      updated: 0,
+      skipped: { country_not_covered: all.length },
+      errors: [],
+      errorCount: 0,
+      stopped: null,
+    });
     expect(sink.batchSizes).toEqual([]);
   });
 
@@ -112,8 +134,15 @@ describe.skipIf(!exists)('importAcled on real ACLED files (../shared/fixtures/re
     expect(report.rows).toBe(811);
     expect(report.errors).toEqual([]);
     expect(report.imported).toBe(count(/^(Battles|Explosions\/Remote violence|Violence against civilians)$/));
-    expect(report.skipped).toEqual({ protest_or_riot: count(/^(Protests|Riots)$/), strategic_development: count(/^Strategic developments$/) });
-    const kidnappings = [...sink.records.values()].filter((i) => i.kind === 'incident' && i.input.type === 'kidnapping');
-    expect(kidnappings).toHaveLength(records(BENIN).filter((r) => r.sub_event_type === 'Abduction/forced disappearance').length);
+    expect(report.skipped).toEqual({
+      protest_or_riot: count(/^(Protests|Riots)$/),
+      strategic_development: count(/^Strategic developments$/),
+    });
+    const kidnappings = [...sink.records.values()].filter(
+      (i) => i.kind === 'incident' && i.input.type === 'kidnapping',
+    );
+    expect(kidnappings).toHaveLength(
+      records(BENIN).filter((r) => r.sub_event_type === 'Abduction/forced disappearance').length,
+    );
   });
 });

@@ -7,7 +7,8 @@ import type { ImportReport } from '../../../core/import/import-report';
 import { acledCsv, acledLine, COLUMNS } from './acled-csv';
 import { accounted, MemorySink } from './memory-sink';
 
-const run = (input: ImportAcledArgs['input'], sink = new MemorySink(), options: ImportAcledArgs['options'] = {}) => importAcled({ input, sink, options });
+const run = (input: ImportAcledArgs['input'], sink = new MemorySink(), options: ImportAcledArgs['options'] = {}) =>
+  importAcled({ input, sink, options });
 
 function expectWellFormed(report: ImportReport) {
   expect(accounted(report)).toBe(report.rows);
@@ -44,7 +45,10 @@ describe('encodings', () => {
   });
 
   it('drops a UTF-8 BOM and refuses UTF-16 with a reason', async () => {
-    expect(await run([Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(acledCsv([{}]))])])).toMatchObject({ rows: 1, imported: 1 });
+    expect(await run([Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(acledCsv([{}]))])])).toMatchObject({
+      rows: 1,
+      imported: 1,
+    });
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(acledCsv([{}]), 'utf16le')]);
     const report = await run([utf16]);
     expect(report.stopped?.message).toMatch(/UTF-16/);
@@ -52,7 +56,10 @@ describe('encodings', () => {
   });
 
   it('gives the same result whatever the chunking (multi-byte characters and CRLF split across chunks)', async () => {
-    const text = acledCsv([{ event_id_cnty: 'PAK1', notes: 'Ünïcödé “quotes”\r\nsecond line' }, { event_id_cnty: 'PAK2' }]);
+    const text = acledCsv([
+      { event_id_cnty: 'PAK1', notes: 'Ünïcödé “quotes”\r\nsecond line' },
+      { event_id_cnty: 'PAK2' },
+    ]);
     const bytes = Buffer.from(text, 'utf8');
     const whole = new MemorySink();
     const byByte = new MemorySink();
@@ -64,7 +71,11 @@ describe('encodings', () => {
 });
 
 describe('line endings and line numbers', () => {
-  const rows = [{ event_id_cnty: 'PAK1' }, { event_id_cnty: 'PAK2', notes: 'first\nsecond\r\nthird' }, { event_id_cnty: 'PAK3', event_date: 'never' }];
+  const rows = [
+    { event_id_cnty: 'PAK1' },
+    { event_id_cnty: 'PAK2', notes: 'first\nsecond\r\nthird' },
+    { event_id_cnty: 'PAK3', event_date: 'never' },
+  ];
 
   it.each([
     ['CRLF', '\r\n'],
@@ -95,11 +106,17 @@ describe('line endings and line numbers', () => {
 
 describe('damaged files: a report, never a throw', () => {
   it('a file cut inside a quoted note', async () => {
-    const full = acledCsv([{ event_id_cnty: 'PAK1' }, { event_id_cnty: 'PAK2', notes: 'a long "quoted" note, with commas' }]);
+    const full = acledCsv([
+      { event_id_cnty: 'PAK1' },
+      { event_id_cnty: 'PAK2', notes: 'a long "quoted" note, with commas' },
+    ]);
     const cut = full.slice(0, full.indexOf('with commas'));
     const report = await run([cut]);
     expect(report).toMatchObject({ rows: 2, imported: 1, errorCount: 1, stopped: null });
-    expect(report.errors[0]).toEqual({ line: 3, message: 'a quoted field is never closed (the file may be cut short)' });
+    expect(report.errors[0]).toEqual({
+      line: 3,
+      message: 'a quoted field is never closed (the file may be cut short)',
+    });
   });
 
   it('a file cut mid-row outside quotes', async () => {
@@ -111,14 +128,22 @@ describe('damaged files: a report, never a throw', () => {
   it('an unclosed quote that would swallow the rest of a large file stops at the limit', async () => {
     const text = acledCsv([{ event_id_cnty: 'PAK1' }]) + `PAK2,"never closed\n` + `${acledLine()}\n`.repeat(200);
     const report = await run([text], new MemorySink(), { maxRecordBytes: 4096 });
-    expect(report).toMatchObject({ rows: 1, imported: 1, stopped: { line: 3, message: expect.stringMatching(/longer than 4096 bytes/) } });
+    expect(report).toMatchObject({
+      rows: 1,
+      imported: 1,
+      stopped: { line: 3, message: expect.stringMatching(/longer than 4096 bytes/) },
+    });
     expectWellFormed(report);
   });
 
   it.each([
     ['an empty file', '', /empty/],
     ['a header only', COLUMNS.join(','), null],
-    ['a non-ACLED header', 'iyear,imonth,iday,provstate\n2015,1,1,Sindh\n', /lacks the required columns event_id_cnty, event_date/],
+    [
+      'a non-ACLED header',
+      'iyear,imonth,iday,provstate\n2015,1,1,Sindh\n',
+      /lacks the required columns event_id_cnty, event_date/,
+    ],
     ['a lone open quote', '"', /no usable header/],
   ])('%s', async (_, text, stopped) => {
     const report = await run([text]);
@@ -135,7 +160,11 @@ describe('damaged files: a report, never a throw', () => {
     }
     const sink = new MemorySink();
     const report = await run(failing(), sink);
-    expect(report).toMatchObject({ rows: 2, imported: 2, stopped: { message: expect.stringMatching(/socket hang up/) } });
+    expect(report).toMatchObject({
+      rows: 2,
+      imported: 2,
+      stopped: { message: expect.stringMatching(/socket hang up/) },
+    });
     expect(sink.records.size).toBe(2);
   });
 
@@ -147,8 +176,16 @@ describe('damaged files: a report, never a throw', () => {
       throw new Error('ECONNRESET');
     }
     const report = await run(Readable.from(failing()));
-    expect(report).toMatchObject({ rows: 2, imported: 1, errorCount: 1, stopped: { message: expect.stringMatching(/ECONNRESET/) } });
-    expect(report.errors[0]).toEqual({ line: 3, message: 'the record is cut short: reading the file failed inside it' });
+    expect(report).toMatchObject({
+      rows: 2,
+      imported: 1,
+      errorCount: 1,
+      stopped: { message: expect.stringMatching(/ECONNRESET/) },
+    });
+    expect(report.errors[0]).toEqual({
+      line: 3,
+      message: 'the record is cut short: reading the file failed inside it',
+    });
   });
 
   it('random bytes', async () => {
@@ -163,7 +200,26 @@ describe('damaged files: a report, never a throw', () => {
   it('a valid header followed by random bytes or CSV-ish noise', async () => {
     const noise = fc.oneof(
       fc.uint8Array({ maxLength: 2000 }).map((b) => Buffer.from(b)),
-      fc.array(fc.constantFrom('"', ',', '\r', '\n', 'a', 'NA', 'PAK1', '28 December 2022', 'Pakistan', 'Battles', '1', 'Ê', '\u0000'), { maxLength: 400 }).map((a) => Buffer.from(a.join(''))),
+      fc
+        .array(
+          fc.constantFrom(
+            '"',
+            ',',
+            '\r',
+            '\n',
+            'a',
+            'NA',
+            'PAK1',
+            '28 December 2022',
+            'Pakistan',
+            'Battles',
+            '1',
+            'Ê',
+            '\u0000',
+          ),
+          { maxLength: 400 },
+        )
+        .map((a) => Buffer.from(a.join(''))),
       fc.array(fc.constantFrom(...acledLine().split(',')), { maxLength: 120 }).map((a) => Buffer.from(a.join(','))),
     );
     await fc.assert(
@@ -201,7 +257,12 @@ describe('batches and the sink', () => {
     const sink = new MemorySink((_, batchNo) => (batchNo === 1 ? 'throw' : 'imported'));
     const rows = Array.from({ length: 10 }, (_, i) => ({ event_id_cnty: `PAK${i}` }));
     const report = await run([acledCsv(rows)], sink, { batchSize: 3 });
-    expect(report).toMatchObject({ rows: 6, imported: 3, errorCount: 3, stopped: { line: 5, message: expect.stringMatching(/connection terminated.*safe/) } });
+    expect(report).toMatchObject({
+      rows: 6,
+      imported: 3,
+      errorCount: 3,
+      stopped: { line: 5, message: expect.stringMatching(/connection terminated.*safe/) },
+    });
     expectWellFormed(report);
   });
 
@@ -217,7 +278,12 @@ describe('batches and the sink', () => {
     const rows = Array.from({ length: 1200 }, (_, i) => ({ event_id_cnty: `PAK${i}` }));
     const seen: number[] = [];
     const text = acledCsv(rows);
-    await importAcled({ input: [text], sink: new MemorySink(), options: { batchSize: 500 }, onProgress: (p) => seen.push(p.rows) });
+    await importAcled({
+      input: [text],
+      sink: new MemorySink(),
+      options: { batchSize: 500 },
+      onProgress: (p) => seen.push(p.rows),
+    });
     expect(seen).toEqual([500, 1000, 1200]);
   });
 });

@@ -13,7 +13,8 @@ export class MemorySink implements ImportSink {
     const batchNo = this.batchSizes.length;
     this.batchSizes.push(items.length);
     if (items.length === 0) this.violations.push(`batch ${batchNo} is empty`);
-    if (new Set(items.map((i) => i.externalId)).size !== items.length) this.violations.push(`batch ${batchNo} repeats an externalId`);
+    if (new Set(items.map((i) => i.externalId)).size !== items.length)
+      this.violations.push(`batch ${batchNo} repeats an externalId`);
     await Promise.resolve(); // answer asynchronously, as a database would
     return items.map((item) => {
       const answer = this.answer?.(item, batchNo);
@@ -26,6 +27,13 @@ export class MemorySink implements ImportSink {
   }
 }
 
-export function accounted(report: { imported: number; updated: number; skipped: Record<string, number>; errorCount: number }): number {
-  return report.imported + report.updated + Object.values(report.skipped).reduce((a, b) => a + b, 0) + report.errorCount;
+export function accounted(report: {
+  imported: number;
+  updated: number;
+  skipped: Record<string, number>;
+  errorCount: number;
+}): number {
+  return (
+    report.imported + report.updated + Object.values(report.skipped).reduce((a, b) => a + b, 0) + report.errorCount
+  );
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { zeroIncidentMeasures, type IncidentRollupKey } from '../../../core/rollup/incident-rollup';
-import { grainStart, narrowIncidentDeltas, NARROW_DIMS, NARROW_GRAINS, nextGrainStart, splitByGrain } from '../../../core/rollup/narrow-rollups';
+import {
+  grainStart,
+  narrowIncidentDeltas,
+  NARROW_DIMS,
+  NARROW_GRAINS,
+  nextGrainStart,
+  splitByGrain,
+} from '../../../core/rollup/narrow-rollups';
 
 const key = (day: string, province: IncidentRollupKey['province'] = 'KP'): IncidentRollupKey => ({
   day,
@@ -38,12 +45,17 @@ describe('grains', () => {
       for (const grain of ['week', 'month'] as const) {
         const split = splitByGrain({ fromDay: from, toDay: to }, grain);
         const covered: string[] = [];
-        if (split.coarse) for (let u = split.coarse.from!; u < split.coarse.to; u = nextGrainStart(u, grain)) covered.push(...days(u, nextGrainStart(u, grain)));
+        if (split.coarse)
+          for (let u = split.coarse.from!; u < split.coarse.to; u = nextGrainStart(u, grain))
+            covered.push(...days(u, nextGrainStart(u, grain)));
         for (const d of split.days) covered.push(...days(d.from!, d.to));
         expect(covered.sort()).toEqual(days(from, to));
       }
     }
-    expect(splitByGrain({ fromDay: null, toDay: '2025-03-10' }, 'month')).toEqual({ coarse: { grain: 'month', from: null, to: '2025-03-01' }, days: [{ from: '2025-03-01', to: '2025-03-10' }] });
+    expect(splitByGrain({ fromDay: null, toDay: '2025-03-10' }, 'month')).toEqual({
+      coarse: { grain: 'month', from: null, to: '2025-03-01' },
+      days: [{ from: '2025-03-01', to: '2025-03-10' }],
+    });
   });
 });
 
@@ -55,7 +67,9 @@ describe('narrowIncidentDeltas', () => {
     ]);
     const perDelta = NARROW_DIMS.reduce((n, d) => n + NARROW_GRAINS[d].length, 0);
     // Same week and month for both days: `all` and `type` merge there, provinces stay apart.
-    const find = (dim: string, grain: string, start: string, k: string) => out.find((d) => d.key.dim === dim && d.key.grain === grain && d.key.start === start && d.key.key === k)?.measures.incidents;
+    const find = (dim: string, grain: string, start: string, k: string) =>
+      out.find((d) => d.key.dim === dim && d.key.grain === grain && d.key.start === start && d.key.key === k)?.measures
+        .incidents;
     expect(find('all', 'month', '2025-01-01', '')).toBe(3);
     expect(find('all', 'week', '2024-12-30', '')).toBe(3);
     expect(find('province', 'month', '2025-01-01', 'Sindh')).toBe(2);

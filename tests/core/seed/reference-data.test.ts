@@ -18,11 +18,15 @@ describe('reference groups', () => {
   it('holds the groups of the report and the ones a Pakistan tracker needs, once each', () => {
     const names = groups.map((g) => g.shortName);
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
-    expect(names).toEqual(expect.arrayContaining(['TTP', 'ISIL-K', 'AQ', 'ETIM/TIP', 'IMU', 'BLA', 'BLF', 'HGB', 'LeI', 'JuA']));
+    expect(names).toEqual(
+      expect.arrayContaining(['TTP', 'ISIL-K', 'AQ', 'ETIM/TIP', 'IMU', 'BLA', 'BLF', 'HGB', 'LeI', 'JuA']),
+    );
   });
 
   it('names ISIL-K by its other spellings and AQ with its South Asian branch', () => {
-    expect(group('ISIL-K')?.aliases).toEqual(expect.arrayContaining(['ISKP', 'IS-K', 'Islamic State Khorasan Province']));
+    expect(group('ISIL-K')?.aliases).toEqual(
+      expect.arrayContaining(['ISKP', 'IS-K', 'Islamic State Khorasan Province']),
+    );
     expect(group('AQ')?.aliases).toContain('AQIS');
   });
 
@@ -80,7 +84,10 @@ describe('reference figures', () => {
   });
 
   it('credits the original source and the report that cited it', () => {
-    expect(figure('TTP fighters')).toMatchObject({ sourceName: 'The Diplomat', citedVia: expect.stringContaining('2026-01-17') });
+    expect(figure('TTP fighters')).toMatchObject({
+      sourceName: 'The Diplomat',
+      citedVia: expect.stringContaining('2026-01-17'),
+    });
     expect(figure('Afghan nationals').sourceName).toBe('The Diplomat');
     expect(figure('organisations active').sourceName).toMatch(/UN Analytical Support and Sanctions Monitoring Team/);
     expect(figure('organisations active').citedVia).toMatch(/2026-01-17/);

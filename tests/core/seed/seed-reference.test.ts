@@ -20,7 +20,9 @@ describe('seedReference', () => {
     expect(Object.keys(ids).sort()).toEqual(REFERENCE_GROUPS.map((g) => g.shortName).sort());
     expect(store.state.groups.get(ids.TTP!)?.shortName).toBe('TTP');
     // Every write went through a verb, so each has its change-log entry.
-    expect(store.state.changes).toHaveLength(REFERENCE_GROUPS.length + REFERENCE_FIGURES.length + REFERENCE_ANNOTATIONS.length);
+    expect(store.state.changes).toHaveLength(
+      REFERENCE_GROUPS.length + REFERENCE_FIGURES.length + REFERENCE_ANNOTATIONS.length,
+    );
   });
 
   it('creates nothing on a second run and returns the same ids', async () => {

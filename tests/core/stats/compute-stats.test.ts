@@ -12,12 +12,33 @@ const TTP = '11111111-1111-4111-8111-111111111111';
 
 const incidents = [
   // In the last 24 h.
-  incident({ occurredAt: '2025-03-10T10:00:00.000Z', type: 'suicide_bombing', groupId: TTP, crossBorder: 'yes', foreignNationals: 'no', casualties: casualties({ civilians: [5, 9], security_forces: [2, null] }, { civilians: [10, null] }) }),
-  incident({ occurredAt: '2025-03-09T20:00:00.000Z', type: 'ied_explosive', crossBorder: 'no', casualties: casualties({ militants: [3, null] }) }),
+  incident({
+    occurredAt: '2025-03-10T10:00:00.000Z',
+    type: 'suicide_bombing',
+    groupId: TTP,
+    crossBorder: 'yes',
+    foreignNationals: 'no',
+    casualties: casualties({ civilians: [5, 9], security_forces: [2, null] }, { civilians: [10, null] }),
+  }),
+  incident({
+    occurredAt: '2025-03-09T20:00:00.000Z',
+    type: 'ied_explosive',
+    crossBorder: 'no',
+    casualties: casualties({ militants: [3, null] }),
+  }),
   // Retracted: never counted.
-  incident({ occurredAt: '2025-03-10T11:00:00.000Z', retractedAt: '2025-03-10T12:00:00.000Z', casualties: casualties({ civilians: [50, null] }) }),
+  incident({
+    occurredAt: '2025-03-10T11:00:00.000Z',
+    retractedAt: '2025-03-10T12:00:00.000Z',
+    casualties: casualties({ civilians: [50, null] }),
+  }),
   // The previous 24 h.
-  incident({ occurredAt: '2025-03-09T12:00:00.000Z', type: 'armed_assault', province: 'Balochistan', casualties: casualties({ not_specified: [1, 4] }) }),
+  incident({
+    occurredAt: '2025-03-09T12:00:00.000Z',
+    type: 'armed_assault',
+    province: 'Balochistan',
+    casualties: casualties({ not_specified: [1, 4] }),
+  }),
 ];
 const operations = [
   operation({ occurredAt: '2025-03-10T08:00:00.000Z', count: 12, militantsKilled: 4, militantsArrested: 7 }),
@@ -34,7 +55,14 @@ describe('summary', () => {
     expect(s.current.killed.byCategory.security_forces).toEqual({ low: 2, high: 2 });
     expect(s.current.injured.total).toEqual({ low: 10, high: 10 });
     expect(s.current.incidentsWithHigh).toBe(1);
-    expect(s.current.operations).toEqual({ records: 1, operations: 12, militantsKilled: 4, militantsArrested: 7, securityKilled: 0, securityInjured: 0 });
+    expect(s.current.operations).toEqual({
+      records: 1,
+      operations: 12,
+      militantsKilled: 4,
+      militantsArrested: 7,
+      securityKilled: 0,
+      securityInjured: 0,
+    });
     expect(s.current.crossBorder).toEqual({ yes: 1, no: 1, unknown: 0, share: 0.5 });
     expect(s.current.foreignNationals).toEqual({ yes: 0, no: 1, unknown: 1, share: 0 });
     expect(s.previous?.incidents).toBe(1);
@@ -86,8 +114,12 @@ describe('timeseries', () => {
   });
 
   it('refuses hour buckets over long periods and series that are too long, naming the field', async () => {
-    await expect(computeTimeseries(src, parseStatsQuery({ range: '30d', bucket: 'hour' }, now))).rejects.toMatchObject({ fields: { bucket: expect.any(String) } });
-    await expect(computeTimeseries(src, parseStatsQuery({ from: '1971-01-01', bucket: 'day' }, now))).rejects.toBeInstanceOf(ValidationError);
+    await expect(computeTimeseries(src, parseStatsQuery({ range: '30d', bucket: 'hour' }, now))).rejects.toMatchObject({
+      fields: { bucket: expect.any(String) },
+    });
+    await expect(
+      computeTimeseries(src, parseStatsQuery({ from: '1971-01-01', bucket: 'day' }, now)),
+    ).rejects.toBeInstanceOf(ValidationError);
   });
 });
 
@@ -101,7 +133,9 @@ describe('breakdowns', () => {
     ];
     const s = memoryStatsSource(many, [], Object.fromEntries(ids.map((g, k) => [g, `G${k}`])));
     const b = await computeBreakdown(s, parseStatsQuery({ top: '2' }, now), 'group');
-    expect(b.rows.map((r) => [r.key === 'others' || r.key === 'unknown' ? r.key : r.label, r.kind, r.incidents])).toEqual([
+    expect(
+      b.rows.map((r) => [r.key === 'others' || r.key === 'unknown' ? r.key : r.label, r.kind, r.incidents]),
+    ).toEqual([
       ['G0', 'value', 5],
       ['G1', 'value', 4],
       ['others', 'others', 6],

@@ -19,7 +19,10 @@ const versioned = (at: string) => ({
   retractionReason: null,
 });
 
-export function casualties(killed: Partial<Record<CasualtyCategory, [number, number | null]>> = {}, injured: Partial<Record<CasualtyCategory, [number, number | null]>> = {}): Casualties {
+export function casualties(
+  killed: Partial<Record<CasualtyCategory, [number, number | null]>> = {},
+  injured: Partial<Record<CasualtyCategory, [number, number | null]>> = {},
+): Casualties {
   const c = emptyCasualties();
   for (const [k, [low, high]] of Object.entries(killed)) c.killed[k as CasualtyCategory] = { low, high };
   for (const [k, [low, high]] of Object.entries(injured)) c.injured[k as CasualtyCategory] = { low, high };

@@ -8,7 +8,11 @@ import { incidentCells, operationCells } from '../../../core/stats/cells';
 import type { StatsSource } from '../../../core/stats/compute-stats';
 import { incidentMatches, operationMatches } from '../../../core/stats/match-filter';
 
-export function memoryStatsSource(incidents: Incident[], operations: Operation[], groups: Record<string, string> = {}): StatsSource {
+export function memoryStatsSource(
+  incidents: Incident[],
+  operations: Operation[],
+  groups: Record<string, string> = {},
+): StatsSource {
   return {
     incidentCells: async (filter, period, shape) =>
       incidentCells(
@@ -21,7 +25,10 @@ export function memoryStatsSource(incidents: Incident[], operations: Operation[]
         bucket,
       ),
     firstDay: async () => {
-      const days = [...incidents, ...operations].filter((r) => !r.retractedAt).map((r) => r.occurredAt.slice(0, 10)).sort();
+      const days = [...incidents, ...operations]
+        .filter((r) => !r.retractedAt)
+        .map((r) => r.occurredAt.slice(0, 10))
+        .sort();
       return days[0] ?? null;
     },
     groupNames: async () => new Map(Object.entries(groups)),

@@ -71,15 +71,23 @@ describe('splitPeriod: whole days from rollups, edges from the incidents table',
   it('covers every instant of the period exactly once', () => {
     const t0 = Date.parse('2024-01-01T00:00:00Z');
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 400 * 24 * 60 }), fc.integer({ min: 1, max: 40 * 24 * 60 }), fc.integer({ min: 0, max: 1000 }), (a, len, probe) => {
-        const from = t0 + a * 60_000;
-        const to = from + len * 60_000;
-        const at = from + Math.floor(((to - from) * probe) / 1001);
-        const s = splitPeriod({ from: new Date(from).toISOString(), to: new Date(to).toISOString() });
-        const inDays = s.days !== null && at >= Date.parse(`${s.days.fromDay}T00:00:00Z`) && at < Date.parse(`${s.days.toDay}T00:00:00Z`);
-        const inEdges = s.edges.filter((e) => at >= Date.parse(e.from) && at < Date.parse(e.to)).length;
-        expect(Number(inDays) + inEdges).toBe(1);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 400 * 24 * 60 }),
+        fc.integer({ min: 1, max: 40 * 24 * 60 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (a, len, probe) => {
+          const from = t0 + a * 60_000;
+          const to = from + len * 60_000;
+          const at = from + Math.floor(((to - from) * probe) / 1001);
+          const s = splitPeriod({ from: new Date(from).toISOString(), to: new Date(to).toISOString() });
+          const inDays =
+            s.days !== null &&
+            at >= Date.parse(`${s.days.fromDay}T00:00:00Z`) &&
+            at < Date.parse(`${s.days.toDay}T00:00:00Z`);
+          const inEdges = s.edges.filter((e) => at >= Date.parse(e.from) && at < Date.parse(e.to)).length;
+          expect(Number(inDays) + inEdges).toBe(1);
+        },
+      ),
     );
   });
 });
@@ -100,19 +108,28 @@ describe('buckets', () => {
 
   it('enumerates every overlapping bucket, months of unequal length included', () => {
     const b = enumerateBuckets(Date.parse('2024-01-15T00:00:00Z'), Date.parse('2024-04-01T00:00:00Z'), 'month');
-    expect(b.map((x) => new Date(x.start).toISOString().slice(0, 10))).toEqual(['2024-01-01', '2024-02-01', '2024-03-01']);
+    expect(b.map((x) => new Date(x.start).toISOString().slice(0, 10))).toEqual([
+      '2024-01-01',
+      '2024-02-01',
+      '2024-03-01',
+    ]);
     expect(new Date(b[1]!.end).toISOString().slice(0, 10)).toBe('2024-03-01');
   });
 
   it('countBuckets agrees with enumerateBuckets', () => {
     const t0 = Date.parse('2023-06-01T00:00:00Z');
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 900 * 24 }), fc.integer({ min: 1, max: 200 * 24 }), fc.constantFrom('hour', 'day', 'week', 'month' as const), (a, len, bucket) => {
-        const from = t0 + a * 3_600_000 + 17;
-        const to = from + len * 3_600_000;
-        expect(countBuckets(from, to, bucket)).toBe(enumerateBuckets(from, to, bucket).length);
-        expect(bucketStartMs(from, bucket)).toBeLessThanOrEqual(from);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 900 * 24 }),
+        fc.integer({ min: 1, max: 200 * 24 }),
+        fc.constantFrom('hour', 'day', 'week', 'month' as const),
+        (a, len, bucket) => {
+          const from = t0 + a * 3_600_000 + 17;
+          const to = from + len * 3_600_000;
+          expect(countBuckets(from, to, bucket)).toBe(enumerateBuckets(from, to, bucket).length);
+          expect(bucketStartMs(from, bucket)).toBeLessThanOrEqual(from);
+        },
+      ),
       { numRuns: 300 },
     );
   });

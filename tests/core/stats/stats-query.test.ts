@@ -33,7 +33,10 @@ describe('parseStatsQuery', () => {
   });
 
   it('a custom range ends now when "to" is missing', () => {
-    expect(parseStatsQuery({ from: '2025-03-01' }, now).period).toEqual({ from: '2025-03-01T00:00:00.000Z', to: now.toISOString() });
+    expect(parseStatsQuery({ from: '2025-03-01' }, now).period).toEqual({
+      from: '2025-03-01T00:00:00.000Z',
+      to: now.toISOString(),
+    });
   });
 
   it.each([
@@ -54,7 +57,10 @@ describe('parseStatsQuery', () => {
   });
 
   it('round-trips through URL parameters', () => {
-    const q = parseStatsQuery({ range: '7d', type: ['ied_explosive', 'suicide_bombing'], group: 'unknown', status: 'confirmed' }, now);
+    const q = parseStatsQuery(
+      { range: '7d', type: ['ied_explosive', 'suicide_bombing'], group: 'unknown', status: 'confirmed' },
+      now,
+    );
     const back = parseStatsQuery(searchParamsToObject(viewToParams(q)), now);
     expect(back.filter).toEqual(q.filter);
     expect(back.preset).toBe('7d');
@@ -68,8 +74,15 @@ describe('match-filter', () => {
     expect(incidentMatches(incident({ occurredAt: '2025-03-10T10:00:00.000Z' }), f)).toBe(true);
     expect(incidentMatches(incident({ occurredAt: '2025-03-08T10:00:00.000Z' }), f)).toBe(false);
     expect(incidentMatches(incident({ occurredAt: '2025-03-10T15:30:00.000Z' }), f)).toBe(false);
-    expect(incidentMatches(incident({ occurredAt: '2025-03-10T10:00:00.000Z', groupId: '11111111-1111-4111-8111-111111111111' }), f)).toBe(false);
-    expect(incidentMatches(incident({ occurredAt: '2025-03-10T10:00:00.000Z', verification: 'confirmed' }), f)).toBe(false);
+    expect(
+      incidentMatches(
+        incident({ occurredAt: '2025-03-10T10:00:00.000Z', groupId: '11111111-1111-4111-8111-111111111111' }),
+        f,
+      ),
+    ).toBe(false);
+    expect(incidentMatches(incident({ occurredAt: '2025-03-10T10:00:00.000Z', verification: 'confirmed' }), f)).toBe(
+      false,
+    );
   });
 
   it('ignores incident-only filters for operations and leaves nationwide ones out of a province view', () => {

@@ -81,7 +81,10 @@ const findBy = <T>(map: Map<string, T>, pick: (r: T) => string | null, value: st
 };
 
 /** A repo that keeps the externalId index in step with inserts and updates. */
-function indexedRepo<T extends { id: string; externalId: string | null }>(map: Map<string, T>, index: Map<string, string>) {
+function indexedRepo<T extends { id: string; externalId: string | null }>(
+  map: Map<string, T>,
+  index: Map<string, string>,
+) {
   const base = repo(map);
   const unindexPrevious = (record: T) => {
     const previous = map.get(record.id)?.externalId;
@@ -119,7 +122,16 @@ function indexedRepo<T extends { id: string; externalId: string | null }>(map: M
 
 function txOver(s: MemoryState, epoch: string): WriteTx {
   const append = (c: AppendChange): Change => {
-    const change: Change = { epoch, seq: s.changes.length + 1, at: new Date(0).toISOString(), entity: c.entity, action: c.action, id: c.id, version: c.version, data: c.after };
+    const change: Change = {
+      epoch,
+      seq: s.changes.length + 1,
+      at: new Date(0).toISOString(),
+      entity: c.entity,
+      action: c.action,
+      id: c.id,
+      version: c.version,
+      data: c.after,
+    };
     s.changes.push(change);
     return change;
   };
@@ -173,7 +185,10 @@ export function createMemoryStore(epoch = 'memory'): MemoryStore {
 export const SYSTEM_ACTOR: Actor = { id: null, label: 'system:test', role: 'system' };
 
 /** A Ctx over a memory store, with a fixed clock and counting ids (valid UUID shape). */
-export function createMemoryCtx(store: Store = createMemoryStore(), now = new Date('2026-01-17T00:00:00Z')): Ctx & { store: Store } {
+export function createMemoryCtx(
+  store: Store = createMemoryStore(),
+  now = new Date('2026-01-17T00:00:00Z'),
+): Ctx & { store: Store } {
   let n = 0;
   return {
     store,

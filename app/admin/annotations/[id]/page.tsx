@@ -21,9 +21,24 @@ export default async function EditAnnotationPage({ params }: { params: Promise<{
       render={async () => {
         const annotation = z.uuid().safeParse(id).success ? await getRuntime().reads.annotations.get(id) : null;
         if (!annotation) notFound();
-        if (annotation.retractedAt) return <p className="rounded-lg border border-danger bg-danger-soft p-4 text-fg">This annotation was retracted: “{annotation.retractionReason}”.</p>;
+        if (annotation.retractedAt)
+          return (
+            <p className="rounded-lg border border-danger bg-danger-soft p-4 text-fg">
+              This annotation was retracted: “{annotation.retractionReason}”.
+            </p>
+          );
         return (
-          <RecordEditShell noun="annotation" apiBase="/api/annotations" recordKey="annotation" id={id} version={annotation.version} pageHref="/admin/annotations" pageLinkLabel="Back to the annotations" newHref="/admin/annotations/new" draftKey={`annotation:${id}`}>
+          <RecordEditShell
+            noun="annotation"
+            apiBase="/api/annotations"
+            recordKey="annotation"
+            id={id}
+            version={annotation.version}
+            pageHref="/admin/annotations"
+            pageLinkLabel="Back to the annotations"
+            newHref="/admin/annotations/new"
+            draftKey={`annotation:${id}`}
+          >
             <AnnotationForm annotation={annotation} />
           </RecordEditShell>
         );

@@ -7,5 +7,13 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Add annotation · Admin' };
 
 export default function NewAnnotationPage() {
-  return <AdminPage path="/admin/annotations/new" section="/admin/annotations" title="Add an annotation" back={{ href: '/admin/annotations', label: 'Annotations' }} render={() => <AnnotationForm annotation={null} />} />;
+  return (
+    <AdminPage
+      path="/admin/annotations/new"
+      section="/admin/annotations"
+      title="Add an annotation"
+      back={{ href: '/admin/annotations', label: 'Annotations' }}
+      render={() => <AnnotationForm annotation={null} />}
+    />
+  );
 }

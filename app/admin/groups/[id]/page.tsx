@@ -21,9 +21,24 @@ export default async function EditGroupPage({ params }: { params: Promise<{ id: 
       render={async () => {
         const group = z.uuid().safeParse(id).success ? await getRuntime().reads.groups.get(id) : null;
         if (!group) notFound();
-        if (group.retractedAt) return <p className="rounded-lg border border-danger bg-danger-soft p-4 text-fg">{group.shortName} was retracted: “{group.retractionReason}”.</p>;
+        if (group.retractedAt)
+          return (
+            <p className="rounded-lg border border-danger bg-danger-soft p-4 text-fg">
+              {group.shortName} was retracted: “{group.retractionReason}”.
+            </p>
+          );
         return (
-          <RecordEditShell noun="group" apiBase="/api/groups" recordKey="group" id={id} version={group.version} pageHref="/admin/groups" pageLinkLabel="Back to the groups" newHref="/admin/groups/new" draftKey={`group:${id}`}>
+          <RecordEditShell
+            noun="group"
+            apiBase="/api/groups"
+            recordKey="group"
+            id={id}
+            version={group.version}
+            pageHref="/admin/groups"
+            pageLinkLabel="Back to the groups"
+            newHref="/admin/groups/new"
+            draftKey={`group:${id}`}
+          >
             <GroupForm group={group} />
           </RecordEditShell>
         );

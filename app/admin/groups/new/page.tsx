@@ -7,5 +7,13 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Add group · Admin' };
 
 export default function NewGroupPage() {
-  return <AdminPage path="/admin/groups/new" section="/admin/groups" title="Add a group" back={{ href: '/admin/groups', label: 'Groups' }} render={() => <GroupForm group={null} />} />;
+  return (
+    <AdminPage
+      path="/admin/groups/new"
+      section="/admin/groups"
+      title="Add a group"
+      back={{ href: '/admin/groups', label: 'Groups' }}
+      render={() => <GroupForm group={null} />}
+    />
+  );
 }

@@ -21,9 +21,24 @@ export default async function EditFigurePage({ params }: { params: Promise<{ id:
       render={async () => {
         const figure = z.uuid().safeParse(id).success ? await getRuntime().reads.referenceFigures.get(id) : null;
         if (!figure) notFound();
-        if (figure.retractedAt) return <p className="rounded-lg border border-danger bg-danger-soft p-4 text-fg">This figure was retracted: “{figure.retractionReason}”.</p>;
+        if (figure.retractedAt)
+          return (
+            <p className="rounded-lg border border-danger bg-danger-soft p-4 text-fg">
+              This figure was retracted: “{figure.retractionReason}”.
+            </p>
+          );
         return (
-          <RecordEditShell noun="reference figure" apiBase="/api/reference-figures" recordKey="referenceFigure" id={id} version={figure.version} pageHref="/admin/reference-figures" pageLinkLabel="Back to the figures" newHref="/admin/reference-figures/new" draftKey={`referenceFigure:${id}`}>
+          <RecordEditShell
+            noun="reference figure"
+            apiBase="/api/reference-figures"
+            recordKey="referenceFigure"
+            id={id}
+            version={figure.version}
+            pageHref="/admin/reference-figures"
+            pageLinkLabel="Back to the figures"
+            newHref="/admin/reference-figures/new"
+            draftKey={`referenceFigure:${id}`}
+          >
             <FigureForm figure={figure} />
           </RecordEditShell>
         );

@@ -7,5 +7,13 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Add reference figure · Admin' };
 
 export default function NewFigurePage() {
-  return <AdminPage path="/admin/reference-figures/new" section="/admin/reference-figures" title="Add a reference figure" back={{ href: '/admin/reference-figures', label: 'Reference figures' }} render={() => <FigureForm figure={null} />} />;
+  return (
+    <AdminPage
+      path="/admin/reference-figures/new"
+      section="/admin/reference-figures"
+      title="Add a reference figure"
+      back={{ href: '/admin/reference-figures', label: 'Reference figures' }}
+      render={() => <FigureForm figure={null} />}
+    />
+  );
 }

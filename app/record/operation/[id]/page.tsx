@@ -20,13 +20,20 @@ export default async function EditOperationPage({ params }: { params: Promise<{ 
   if (!z.uuid().safeParse(id).success) notFound();
   const operation = await getRuntime().reads.operations.get(id);
   if (!operation) notFound();
-  const heading = <PageHeading title="Edit operation" back={{ href: '/operations', label: 'Operations' }} intro={`Version ${operation.version}, last changed by ${operation.updatedBy ?? 'unknown'}. If someone else saves first, you will see both versions before anything is overwritten.`} />;
+  const heading = (
+    <PageHeading
+      title="Edit operation"
+      back={{ href: '/operations', label: 'Operations' }}
+      intro={`Version ${operation.version}, last changed by ${operation.updatedBy ?? 'unknown'}. If someone else saves first, you will see both versions before anything is overwritten.`}
+    />
+  );
   if (operation.retractedAt) {
     return (
       <main id="main" className="mx-auto max-w-5xl px-4 pt-6 sm:px-6">
         {heading}
         <p className="rounded-lg border border-danger bg-danger-soft p-4 text-fg">
-          This operation was retracted by {operation.retractedBy ?? 'unknown'}: “{operation.retractionReason}”. A retracted operation cannot be edited.{' '}
+          This operation was retracted by {operation.retractedBy ?? 'unknown'}: “{operation.retractionReason}”. A
+          retracted operation cannot be edited.{' '}
           <Link href="/record/operation" className="font-semibold text-accent underline">
             Record a new operation
           </Link>
@@ -37,8 +44,22 @@ export default async function EditOperationPage({ params }: { params: Promise<{ 
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 pt-6 pb-10 sm:px-6">
       {heading}
-      <RecordEditShell noun="operation" apiBase="/api/operations" recordKey="operation" id={id} version={operation.version} pageHref="/operations" pageLinkLabel="Back to the operations" newHref="/record/operation" draftKey={`operation:${id}`}>
-        <OperationForm today={todayInPakistan(new Date())} groups={await groupChoices(operation.groupId)} operation={operation} />
+      <RecordEditShell
+        noun="operation"
+        apiBase="/api/operations"
+        recordKey="operation"
+        id={id}
+        version={operation.version}
+        pageHref="/operations"
+        pageLinkLabel="Back to the operations"
+        newHref="/record/operation"
+        draftKey={`operation:${id}`}
+      >
+        <OperationForm
+          today={todayInPakistan(new Date())}
+          groups={await groupChoices(operation.groupId)}
+          operation={operation}
+        />
       </RecordEditShell>
     </main>
   );
