@@ -35,29 +35,42 @@ export const Count = z
   .min(0, 'cannot be negative')
   .max(MAX_COUNT, `cannot exceed ${MAX_COUNT}`);
 
-/** An "at least" figure with an optional "up to" figure. */
+/**
+ * An "at least" figure with an optional "up to" figure. `low: null` means the source gave no figure
+ * ("not reported"), which is not a reported 0: totals skip it and count the record as lacking one.
+ */
 export const Figure = z
   .object({
-    low: Count.default(0),
+    low: Count.nullable().default(null),
     high: Count.nullable().default(null),
   })
-  .refine((f) => f.high === null || f.high >= f.low, {
+  .refine((f) => f.high === null || f.low !== null, {
+    message: 'an "up to" figure needs an "at least" figure (give 0 if the source says none)',
+    path: ['low'],
+  })
+  .refine((f) => f.high === null || f.low === null || f.high >= f.low, {
     message: 'the "up to" figure must be at least the "at least" figure',
     path: ['high'],
   });
 export type Figure = z.output<typeof Figure>;
 
+const NOT_REPORTED = { low: null, high: null };
+
 const figureByCategory = z.object(
-  Object.fromEntries(CASUALTY_CATEGORIES.map((c) => [c, Figure.default({ low: 0, high: null })])) as {
+  Object.fromEntries(CASUALTY_CATEGORIES.map((c) => [c, Figure.default(NOT_REPORTED)])) as {
     [K in (typeof CASUALTY_CATEGORIES)[number]]: z.ZodDefault<typeof Figure>;
   },
 );
 
+/** Killed and injured per category; a category or side left out is not reported. */
 export const Casualties = z.object({
   killed: figureByCategory.default(() => figureByCategory.parse({})),
   injured: figureByCategory.default(() => figureByCategory.parse({})),
 });
 export type Casualties = z.output<typeof Casualties>;
+
+/** A count the source may not give: null is "not reported", distinct from a reported 0. */
+export const OptionalCount = Count.nullable().default(null);
 
 export const emptyCasualties = (): Casualties => Casualties.parse({});
 

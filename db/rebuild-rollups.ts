@@ -10,12 +10,19 @@ import { INCIDENT_MEASURES, OPERATION_MEASURES } from '../core/rollup/incident-r
 import { NARROW_DIMS, NARROW_GRAINS } from '../core/rollup/narrow-rollups';
 import type { Db } from './client';
 
+// A null "at least" is "not reported": summed as nothing, and counted in the *_missing columns.
 const figureSums = CASUALTY_CATEGORIES.flatMap((c) => [
-  [`killed_low_${c}`, `sum(killed_${c}_low)`],
-  [`killed_high_${c}`, `sum(coalesce(killed_${c}_high, killed_${c}_low))`],
-  [`injured_low_${c}`, `sum(injured_${c}_low)`],
-  [`injured_high_${c}`, `sum(coalesce(injured_${c}_high, injured_${c}_low))`],
+  [`killed_low_${c}`, `coalesce(sum(killed_${c}_low), 0)`],
+  [`killed_high_${c}`, `coalesce(sum(coalesce(killed_${c}_high, killed_${c}_low)), 0)`],
+  [`injured_low_${c}`, `coalesce(sum(injured_${c}_low), 0)`],
+  [`injured_high_${c}`, `coalesce(sum(coalesce(injured_${c}_high, injured_${c}_low)), 0)`],
 ]);
+const missingCounts = CASUALTY_CATEGORIES.flatMap((c) => [
+  [`killed_missing_${c}`, `count(*) FILTER (WHERE killed_${c}_low IS NULL)`],
+  [`injured_missing_${c}`, `count(*) FILTER (WHERE injured_${c}_low IS NULL)`],
+]);
+const sideMissing = (side: string) =>
+  `count(*) FILTER (WHERE ${CASUALTY_CATEGORIES.map((c) => `${side}_${c}_low IS NULL`).join(' AND ')})`;
 const anyHigh = CASUALTY_CATEGORIES.flatMap((c) => [`killed_${c}_high`, `injured_${c}_high`])
   .map((col) => `${col} IS NOT NULL`)
   .join(' OR ');
@@ -29,6 +36,18 @@ export const incidentColumns: [string, string][] = [
   ['cross_border_no', `count(*) FILTER (WHERE cross_border = 'no')`],
   ['foreign_yes', `count(*) FILTER (WHERE foreign_nationals = 'yes')`],
   ['foreign_no', `count(*) FILTER (WHERE foreign_nationals = 'no')`],
+  ...(missingCounts as [string, string][]),
+  ['killed_missing', sideMissing('killed')],
+  ['injured_missing', sideMissing('injured')],
+];
+
+const OUTCOMES = ['militants_killed', 'militants_arrested', 'security_killed', 'security_injured'];
+/** Each operation measure's column and its SQL over raw rows (core/rollup's operationContribution). */
+export const operationColumns: [string, string][] = [
+  ['records', 'count(*)'],
+  ['operations', 'sum("count")'],
+  ...OUTCOMES.map((c): [string, string] => [c, `coalesce(sum(${c}), 0)`]),
+  ...OUTCOMES.map((c): [string, string] => [`${c}_missing`, `count(*) FILTER (WHERE ${c} IS NULL)`]),
 ];
 
 const snake = (m: string) => m.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -64,24 +83,27 @@ export function narrowRollupStatements(): string[] {
   ];
 }
 
+/** The statements that refill every rollup table from the raw rows (after emptying them). */
+export function rebuildStatements(): string[] {
+  return [
+    `INSERT INTO incident_rollup_daily (day, country, province, group_key, type, target_type, verification, ${incidentColumns.map(([c]) => c).join(', ')})
+        SELECT (occurred_at AT TIME ZONE 'UTC')::date, country, province, coalesce(group_id::text, ''), type, target_type, verification,
+          ${incidentColumns.map(([, e]) => e).join(', ')}
+        FROM incidents WHERE retracted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+    `INSERT INTO operation_rollup_daily (day, country, province, kind, group_key, verification, ${operationColumns.map(([c]) => c).join(', ')})
+        SELECT (occurred_at AT TIME ZONE 'UTC')::date, country, coalesce(province, ''), kind, coalesce(group_id::text, ''), verification,
+          ${operationColumns.map(([, e]) => e).join(', ')}
+        FROM operations WHERE retracted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6`,
+    ...narrowRollupStatements(),
+  ];
+}
+
 export async function rebuildRollups(db: Db): Promise<{ incidentCells: number; operationCells: number }> {
   return db.transaction(async (tx) => {
     await tx.execute(
       sql`TRUNCATE incident_rollup_daily, operation_rollup_daily, incident_rollup_narrow, operation_rollup_narrow`,
     );
-    await tx.execute(
-      sql.raw(`INSERT INTO incident_rollup_daily (day, country, province, group_key, type, target_type, verification, ${incidentColumns.map(([c]) => c).join(', ')})
-        SELECT (occurred_at AT TIME ZONE 'UTC')::date, country, province, coalesce(group_id::text, ''), type, target_type, verification,
-          ${incidentColumns.map(([, e]) => e).join(', ')}
-        FROM incidents WHERE retracted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7`),
-    );
-    await tx.execute(
-      sql.raw(`INSERT INTO operation_rollup_daily (day, country, province, kind, group_key, verification, records, operations, militants_killed, militants_arrested, security_killed, security_injured)
-        SELECT (occurred_at AT TIME ZONE 'UTC')::date, country, coalesce(province, ''), kind, coalesce(group_id::text, ''), verification,
-          count(*), sum(count), sum(militants_killed), sum(militants_arrested), sum(security_killed), sum(security_injured)
-        FROM operations WHERE retracted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6`),
-    );
-    for (const statement of narrowRollupStatements()) await tx.execute(sql.raw(statement));
+    for (const statement of rebuildStatements()) await tx.execute(sql.raw(statement));
     const count = async (t: string) => {
       const r = (await tx.execute(sql.raw(`select count(*)::int as n from ${t}`))) as unknown;
       const rows = (Array.isArray(r) ? r : (r as { rows: { n: number }[] }).rows) as { n: number }[];

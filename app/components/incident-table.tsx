@@ -6,6 +6,7 @@ import { isMassCasualty, placeLabel, toBrief } from '@/core/stats/incident-brief
 import { VerificationBadge } from './verification-badge';
 import { TYPE_COLORS } from './palette';
 import { formatFigures } from './number-format';
+import { NotReported } from './not-reported';
 import { formatOccurred } from './time-format';
 import type { RecordSort } from './page-cursor';
 
@@ -94,9 +95,11 @@ export function IncidentTable({
                   {i.groupName ?? <span className="text-muted italic">Unknown</span>}
                 </td>
                 <td className={`px-3 py-2 text-right tabular-nums ${mass ? 'font-semibold text-danger' : 'text-fg'}`}>
-                  {formatFigures(b.killed)}
+                  {b.killed.missing ? <NotReported short /> : formatFigures(b.killed)}
                 </td>
-                <td className="px-3 py-2 text-right text-fg tabular-nums">{formatFigures(b.injured)}</td>
+                <td className="px-3 py-2 text-right text-fg tabular-nums">
+                  {b.injured.missing ? <NotReported short /> : formatFigures(b.injured)}
+                </td>
                 <td className="px-3 py-2">
                   <VerificationBadge status={i.verification} />
                 </td>

@@ -73,7 +73,8 @@ export function FeedItem({
         >
           <span>{b.groupName ?? 'Unknown perpetrator'}</span>
           <span className={mass ? 'font-semibold text-danger' : 'text-fg'}>
-            {formatFigures(b.killed)} killed · {formatFigures(b.injured)} injured
+            {b.killed.missing ? 'killed not reported' : `${formatFigures(b.killed)} killed`} ·{' '}
+            {b.injured.missing ? 'injured not reported' : `${formatFigures(b.injured)} injured`}
           </span>
           {mass && (
             <span

@@ -10,8 +10,24 @@ export const formatCount = (n: number): string => whole.format(n);
 export const formatBig = (n: number): string => (Math.abs(n) >= 100_000 ? compact.format(n) : whole.format(n));
 
 /** "5" or "5–9": the "at least" figure, and the "up to" figure where it is higher. */
-export const formatFigures = (f: Figures): string =>
+export const formatFigures = (f: Pick<Figures, 'low' | 'high'>): string =>
   f.high > f.low ? `${whole.format(f.low)}–${whole.format(f.high)}` : whole.format(f.low);
+
+/** One record's figure: "—" when the source gave none (not reported), unlike a reported "0". */
+export const formatFigure = (f: { low: number | null; high: number | null }): string =>
+  f.low === null ? '—' : formatFigures({ low: f.low, high: f.high ?? f.low });
+
+/** One record's count, "—" when not reported. */
+export const formatOptionalCount = (n: number | null): string => (n === null ? '—' : whole.format(n));
+
+/**
+ * "31 incidents without an injured figure": how much of an "at least" total rests on records that
+ * report nothing. Empty when every record reports one.
+ */
+export function missingNote(missing: number, what: string, records = 'incident'): string {
+  if (missing <= 0) return '';
+  return `${whole.format(missing)} ${records}${missing === 1 ? '' : 's'} without ${what}`;
+}
 
 export function formatShare(share: number | null): string {
   if (share === null) return '—';

@@ -12,17 +12,22 @@ import type { FormBinding } from './use-draft-form';
 
 const count = (s: string): number | null => (/^\s*\d[\d,\s]*$/.test(s) ? Number(s.replace(/[,\s]/g, '')) : null);
 
+/** The sum of the boxes filled in; with none filled the side is "not reported", not 0. */
 function totalOf(form: FormBinding, side: Side): string {
   let low = 0;
   let high = 0;
   let ranged = false;
+  let reported = false;
   for (const c of CASUALTY_CATEGORIES) {
-    const l = count(form.text(`casualties.${side}.${c}.low`)) ?? 0;
+    const l = count(form.text(`casualties.${side}.${c}.low`));
     const h = count(form.text(`casualties.${side}.${c}.high`));
+    if (l === null) continue;
+    reported = true;
     low += l;
     high += h ?? l;
     if (h !== null) ranged = true;
   }
+  if (!reported) return 'not reported';
   return ranged && high !== low ? `${low}–${high}` : String(low);
 }
 
@@ -77,7 +82,7 @@ function SideGrid({ form, side }: { form: FormBinding; side: Side }) {
               form={form}
               path={`casualties.${side}.${c}.low`}
               label={casualtyLabel(side, c, 'low')}
-              placeholder="0"
+              placeholder="—"
             />
             <CountCell
               form={form}

@@ -8,7 +8,7 @@ import { FilterBar } from '../components/filter-bar';
 import { OperationsLive } from '../components/operations-live';
 import { PageHeading, ViewProblems } from '../components/page-heading';
 import { decodeCursor, encodeCursor, single, sortParam } from '../components/page-cursor';
-import { formatCount } from '../components/number-format';
+import { formatCount, formatOptionalCount } from '../components/number-format';
 import { formatOccurred } from '../components/time-format';
 import { VerificationBadge } from '../components/verification-badge';
 import { describePeriod, parseView, periodShortLabel, type PageSearchParams } from '../components/view-query';
@@ -130,10 +130,10 @@ export default async function OperationsPage({ searchParams }: { searchParams: P
                     </td>
                     <td className={num}>{formatCount(o.count)}</td>
                     <td className={num}>
-                      {formatCount(o.militantsKilled)} / {formatCount(o.militantsArrested)}
+                      {formatOptionalCount(o.militantsKilled)} / {formatOptionalCount(o.militantsArrested)}
                     </td>
                     <td className={num}>
-                      {formatCount(o.securityKilled)} / {formatCount(o.securityInjured)}
+                      {formatOptionalCount(o.securityKilled)} / {formatOptionalCount(o.securityInjured)}
                     </td>
                     <td className="px-3 py-2">
                       <VerificationBadge status={o.verification} />

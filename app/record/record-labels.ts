@@ -70,7 +70,8 @@ const TRI: Record<string, string> = { yes: 'Yes', no: 'No', unknown: 'Unknown' }
 /** A value (as flattened JSON from the version diff) in words. */
 export function valueText(path: string, json: string, groupName: (id: string) => string | null): string {
   const v: unknown = JSON.parse(json);
-  if (path.startsWith('casualties.') && path.endsWith('.low')) return v === '' || v === null ? '0' : String(v);
+  if (path.startsWith('casualties.') && path.endsWith('.low'))
+    return v === '' || v === null ? 'not reported' : String(v);
   if (path === 'sources' && Array.isArray(v)) {
     const rows = (v as SourceDraft[]).filter((s) => s.name || s.url);
     return rows.length === 0

@@ -18,6 +18,7 @@ import { eventFamily, incidentTypeFor } from './acled-event-type';
 import { createGroupMatcher, type GroupMatcher, type ImportGroup } from './acled-group-match';
 import { coveredCountry, placeOf } from './acled-place';
 import { cleanLine, cleanNotes, parseCount, parseDecimal, present } from './acled-text';
+import { acledCasualties, acledOperationOutcome, acledVictims } from './acled-casualties';
 
 export const SKIP_REASONS = ['country_not_covered', 'protest_or_riot', 'strategic_development'] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
@@ -189,11 +190,8 @@ export function createAcledRowMapper(options: AcledImportOptions = {}): (row: Ac
         // The arrested side: ACLED puts the state first in an arrest.
         groupId: matchGroup([actor2, cleanLine(row.assoc_actor_2)]),
         count: 1,
-        // Notes give numbers in prose only ("over a 100 suspects"); a guess would pollute totals.
-        militantsKilled: 0,
-        militantsArrested: 0,
-        securityKilled: 0,
-        securityInjured: 0,
+        // Notes give numbers in prose only ("over a 100 suspects"): arrests stay "not reported".
+        ...acledOperationOutcome(fatalities.value),
         verification: 'reported',
         synthetic: false,
       });
@@ -212,8 +210,10 @@ export function createAcledRowMapper(options: AcledImportOptions = {}): (row: Ac
       claimed: false,
       crossBorder: 'unknown',
       foreignNationals: 'unknown',
-      // ACLED does not split fatalities by side, and gives no injured count.
-      casualties: { killed: { not_specified: { low: fatalities.value ?? 0, high: null } } },
+      casualties: acledCasualties(
+        fatalities.value,
+        acledVictims({ family, inter2, actor2, assocActor2: cleanLine(row.assoc_actor_2) }),
+      ),
       verification: 'reported',
       synthetic: false,
     });

@@ -115,18 +115,24 @@ export interface Incident extends Versioned {
   synthetic: boolean;
 }
 
-/** Sum of the "at least" figures, and of "up to" where given (else "at least"). */
+/**
+ * Sum of the reported "at least" figures, and of "up to" where given (else "at least"). `reported`
+ * is false when no category gives a figure: the side is "not reported", not zero.
+ */
 export function casualtyTotals(c: Casualties) {
   const sum = (side: 'killed' | 'injured') => {
     let low = 0;
     let high = 0;
     let hasHigh = false;
+    let reported = false;
     for (const f of Object.values(c[side])) {
+      if (f.low === null) continue;
+      reported = true;
       low += f.low;
       high += f.high ?? f.low;
       if (f.high !== null) hasHigh = true;
     }
-    return { low, high, hasHigh };
+    return { low, high, hasHigh, reported };
   };
   return { killed: sum('killed'), injured: sum('injured') };
 }

@@ -15,6 +15,7 @@ import {
   Instant,
   Latitude,
   Longitude,
+  OptionalCount,
   OptionalText,
   Sources,
   Version,
@@ -37,10 +38,11 @@ const operationFields = {
   agency: OptionalText(120),
   groupId: z.uuid({ error: 'must be a group id, or null for unknown' }).nullable().default(null),
   count: Count.min(1, 'must be at least 1').default(1),
-  militantsKilled: Count.default(0),
-  militantsArrested: Count.default(0),
-  securityKilled: Count.default(0),
-  securityInjured: Count.default(0),
+  // null: the source gives no figure ("not reported"), distinct from a reported 0.
+  militantsKilled: OptionalCount,
+  militantsArrested: OptionalCount,
+  securityKilled: OptionalCount,
+  securityInjured: OptionalCount,
   summary: OptionalText(5000),
   sources: Sources,
   verification: enumOf(VERIFICATION_STATUSES, 'verification status').default('reported'),
@@ -84,10 +86,10 @@ export interface Operation extends Versioned {
   groupId: string | null;
   groupName: string | null;
   count: number;
-  militantsKilled: number;
-  militantsArrested: number;
-  securityKilled: number;
-  securityInjured: number;
+  militantsKilled: number | null;
+  militantsArrested: number | null;
+  securityKilled: number | null;
+  securityInjured: number | null;
   summary: string | null;
   sources: Source[];
   verification: VerificationStatus;

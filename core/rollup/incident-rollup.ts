@@ -42,6 +42,11 @@ export const INCIDENT_MEASURES = [
   'crossBorderNo',
   'foreignYes',
   'foreignNo',
+  // Incidents lacking a figure: per category, and for a side as a whole (no category reported).
+  // Sums count only reported figures, so these say how much of a total is "at least".
+  ...CASUALTY_CATEGORIES.flatMap((c) => [`killedMissing_${c}`, `injuredMissing_${c}`] as const),
+  'killedMissing',
+  'injuredMissing',
 ] as const;
 export type IncidentMeasure = (typeof INCIDENT_MEASURES)[number];
 export type IncidentMeasures = Record<IncidentMeasure, number>;
@@ -75,16 +80,24 @@ export function incidentContribution(
   const m = zeroIncidentMeasures();
   m.incidents = sign;
   let hasHigh = false;
+  let killedReported = false;
+  let injuredReported = false;
   for (const c of CASUALTY_CATEGORIES) {
     const k = i.casualties.killed[c];
     const j = i.casualties.injured[c];
-    m[`killedLow_${c}`] = sign * k.low;
-    m[`killedHigh_${c}`] = sign * (k.high ?? k.low);
-    m[`injuredLow_${c}`] = sign * j.low;
-    m[`injuredHigh_${c}`] = sign * (j.high ?? j.low);
+    m[`killedLow_${c}`] = sign * (k.low ?? 0);
+    m[`killedHigh_${c}`] = sign * (k.high ?? k.low ?? 0);
+    m[`injuredLow_${c}`] = sign * (j.low ?? 0);
+    m[`injuredHigh_${c}`] = sign * (j.high ?? j.low ?? 0);
+    m[`killedMissing_${c}`] = k.low === null ? sign : 0;
+    m[`injuredMissing_${c}`] = j.low === null ? sign : 0;
+    if (k.low !== null) killedReported = true;
+    if (j.low !== null) injuredReported = true;
     if (k.high !== null || j.high !== null) hasHigh = true;
   }
   m.withHigh = hasHigh ? sign : 0;
+  m.killedMissing = killedReported ? 0 : sign;
+  m.injuredMissing = injuredReported ? 0 : sign;
   m.crossBorderYes = i.crossBorder === 'yes' ? sign : 0;
   m.crossBorderNo = i.crossBorder === 'no' ? sign : 0;
   m.foreignYes = i.foreignNationals === 'yes' ? sign : 0;
@@ -118,6 +131,11 @@ export const OPERATION_MEASURES = [
   'militantsArrested',
   'securityKilled',
   'securityInjured',
+  // Records whose source gives no such figure (null): the sums above are "at least" over the rest.
+  'militantsKilledMissing',
+  'militantsArrestedMissing',
+  'securityKilledMissing',
+  'securityInjuredMissing',
 ] as const;
 export type OperationMeasure = (typeof OPERATION_MEASURES)[number];
 export type OperationMeasures = Record<OperationMeasure, number>;
@@ -142,10 +160,14 @@ export function operationContribution(
     measures: {
       records: sign,
       operations: sign * o.count,
-      militantsKilled: sign * o.militantsKilled,
-      militantsArrested: sign * o.militantsArrested,
-      securityKilled: sign * o.securityKilled,
-      securityInjured: sign * o.securityInjured,
+      militantsKilled: sign * (o.militantsKilled ?? 0),
+      militantsArrested: sign * (o.militantsArrested ?? 0),
+      securityKilled: sign * (o.securityKilled ?? 0),
+      securityInjured: sign * (o.securityInjured ?? 0),
+      militantsKilledMissing: o.militantsKilled === null ? sign : 0,
+      militantsArrestedMissing: o.militantsArrested === null ? sign : 0,
+      securityKilledMissing: o.securityKilled === null ? sign : 0,
+      securityInjuredMissing: o.securityInjured === null ? sign : 0,
     },
   };
 }

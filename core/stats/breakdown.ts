@@ -19,10 +19,10 @@ import type { BreakdownDimension, BreakdownRow, Figures, StatsBreakdown } from '
 export const DEFAULT_TOP_GROUPS = 8;
 
 const figures = (m: IncidentMeasures, side: 'killed' | 'injured'): Figures =>
-  CASUALTY_CATEGORIES.reduce((f, c) => ({ low: f.low + m[`${side}Low_${c}`], high: f.high + m[`${side}High_${c}`] }), {
-    low: 0,
-    high: 0,
-  });
+  CASUALTY_CATEGORIES.reduce(
+    (f, c) => ({ ...f, low: f.low + m[`${side}Low_${c}`], high: f.high + m[`${side}High_${c}`] }),
+    { low: 0, high: 0, missing: m[`${side}Missing`] },
+  );
 
 const keyOf: Record<BreakdownDimension, (c: IncidentCell) => string | undefined> = {
   province: (c) => c.province,

@@ -40,14 +40,18 @@ export interface IncidentBrief {
   synthetic: boolean;
 }
 
-const total = (i: Incident, side: 'killed' | 'injured'): Figures =>
-  CASUALTY_CATEGORIES.reduce(
-    (f, c) => {
-      const x = i.casualties[side][c];
-      return { low: f.low + x.low, high: f.high + (x.high ?? x.low) };
-    },
-    { low: 0, high: 0 },
-  );
+/** `missing` is 1 when no category reports a figure: the brief shows "not reported", not 0. */
+const total = (i: Incident, side: 'killed' | 'injured'): Figures => {
+  const f: Figures = { low: 0, high: 0, missing: 1 };
+  for (const c of CASUALTY_CATEGORIES) {
+    const x = i.casualties[side][c];
+    if (x.low === null) continue;
+    f.missing = 0;
+    f.low += x.low;
+    f.high += x.high ?? x.low;
+  }
+  return f;
+};
 
 export function toBrief(i: Incident): IncidentBrief {
   return {

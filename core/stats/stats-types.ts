@@ -18,14 +18,21 @@ export interface Period {
   to: string;
 }
 
-/** An "at least" sum and an "up to" sum (the high figure where given, else the low one). */
+/**
+ * An "at least" sum and an "up to" sum (the high figure where given, else the low one) over the
+ * records that report a figure, and how many records in the total report none ("not reported" is
+ * not 0: "at least 188 injured · 31 incidents without an injured figure").
+ */
 export interface Figures {
   low: number;
   high: number;
+  missing: number;
 }
 
 export interface CasualtySummary {
+  /** `missing`: incidents that report no figure in any category. */
   total: Figures;
+  /** `missing`: incidents that report no figure for that category. */
   byCategory: Record<CasualtyCategory, Figures>;
 }
 
@@ -46,6 +53,13 @@ export interface OperationTotals {
   militantsArrested: number;
   securityKilled: number;
   securityInjured: number;
+  /** Records that report no such figure (the sums above count the others). */
+  missing: {
+    militantsKilled: number;
+    militantsArrested: number;
+    securityKilled: number;
+    securityInjured: number;
+  };
 }
 
 export interface PeriodSummary extends Period {
@@ -84,6 +98,12 @@ export interface TimeseriesPoint {
   /** "Up to" totals over all categories. */
   killedHigh: number;
   injuredHigh: number;
+  /** Incidents in the bucket reporting no killed (no injured) figure in any category. */
+  killedMissing: number;
+  injuredMissing: number;
+  /** Operation records in the bucket without a militants killed (arrested) figure. */
+  militantsKilledMissing: number;
+  militantsArrestedMissing: number;
 }
 
 export interface StatsTimeseries extends Period {

@@ -6,9 +6,9 @@ import type { CasualtySummary, Figures, Period, PeriodSummary, TriStateShare } f
 
 function casualties(m: IncidentMeasures, side: 'killed' | 'injured'): CasualtySummary {
   const byCategory = {} as Record<CasualtyCategory, Figures>;
-  const total: Figures = { low: 0, high: 0 };
+  const total: Figures = { low: 0, high: 0, missing: m[`${side}Missing`] };
   for (const c of CASUALTY_CATEGORIES) {
-    const f = { low: m[`${side}Low_${c}`], high: m[`${side}High_${c}`] };
+    const f = { low: m[`${side}Low_${c}`], high: m[`${side}High_${c}`], missing: m[`${side}Missing_${c}`] };
     byCategory[c] = f;
     total.low += f.low;
     total.high += f.high;
@@ -35,6 +35,12 @@ export function summarise(period: Period, m: IncidentMeasures, o: OperationMeasu
       militantsArrested: o.militantsArrested,
       securityKilled: o.securityKilled,
       securityInjured: o.securityInjured,
+      missing: {
+        militantsKilled: o.militantsKilledMissing,
+        militantsArrested: o.militantsArrestedMissing,
+        securityKilled: o.securityKilledMissing,
+        securityInjured: o.securityInjuredMissing,
+      },
     },
     crossBorder: share(m.crossBorderYes, m.crossBorderNo, m.incidents),
     foreignNationals: share(m.foreignYes, m.foreignNo, m.incidents),

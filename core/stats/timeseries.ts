@@ -21,6 +21,10 @@ export function emptyPoint(start: number, end: number, period: { from: number; t
     injured: zeroBy<CasualtyCategory>(CASUALTY_CATEGORIES),
     killedHigh: 0,
     injuredHigh: 0,
+    killedMissing: 0,
+    injuredMissing: 0,
+    militantsKilledMissing: 0,
+    militantsArrestedMissing: 0,
   };
 }
 
@@ -50,6 +54,8 @@ export function buildTimeseries(
       p.killedHigh += m[`killedHigh_${cat}`];
       p.injuredHigh += m[`injuredHigh_${cat}`];
     }
+    p.killedMissing += m.killedMissing;
+    p.injuredMissing += m.injuredMissing;
   }
   for (const c of operations) {
     const p = c.bucket === undefined ? undefined : points[index.get(c.bucket) ?? -1];
@@ -57,6 +63,8 @@ export function buildTimeseries(
     p.operations += c.measures.operations;
     p.militantsKilled += c.measures.militantsKilled;
     p.militantsArrested += c.measures.militantsArrested;
+    p.militantsKilledMissing += c.measures.militantsKilledMissing;
+    p.militantsArrestedMissing += c.measures.militantsArrestedMissing;
   }
   return points;
 }

@@ -18,7 +18,7 @@ import type { IncidentCell, OperationCell } from '../../core/stats/cells';
 import type { CellShape } from '../../core/stats/compute-stats';
 import type { Bucket } from '../../core/stats/stats-types';
 import type { Db } from '../client';
-import { incidentColumns } from '../rebuild-rollups';
+import { incidentColumns, operationColumns } from '../rebuild-rollups';
 
 type Row = Record<string, string | number | null>;
 const snake = (m: string) => m.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -26,13 +26,10 @@ const measureOf = new Map<string, string>(INCIDENT_MEASURES.map((m) => [snake(m)
 const INCIDENT_LIST = incidentColumns
   .map(([col, expr]) => `(${expr})::float8 AS "${measureOf.get(col) ?? col}"`)
   .join(', ');
-const OPERATION_LIST = [
-  `count(*)::float8 AS "records"`,
-  `sum("count")::float8 AS "operations"`,
-  ...OPERATION_MEASURES.filter((m) => m !== 'records' && m !== 'operations').map(
-    (m) => `sum("${snake(m)}")::float8 AS "${m}"`,
-  ),
-].join(', ');
+const operationMeasureOf = new Map<string, string>(OPERATION_MEASURES.map((m) => [snake(m), m]));
+const OPERATION_LIST = operationColumns
+  .map(([col, expr]) => `(${expr})::float8 AS "${operationMeasureOf.get(col) ?? col}"`)
+  .join(', ');
 const ZERO: IncidentMeasures = { ...zeroIncidentMeasures() };
 const ZERO_OPS: OperationMeasures = { ...zeroOperationMeasures() };
 

@@ -168,7 +168,7 @@ export function acledExportRow(i: Incident): Cell[] {
   const event = acledEventFor(i.type, i.summary);
   const [target, inter2] = TARGET_ACTOR[i.targetType] ?? ['', 0];
   const inter1 = i.groupName ? 2 : 3;
-  const fatalities = CASUALTY_CATEGORIES.reduce((sum, c) => sum + i.casualties.killed[c].low, 0);
+  const fatalities = CASUALTY_CATEGORIES.reduce((sum, c) => sum + (i.casualties.killed[c].low ?? 0), 0);
   const afghan = i.country === 'Afghanistan';
   const acled: Cell[] = [
     eventIdOf(i),
@@ -204,7 +204,8 @@ export function acledExportRow(i: Incident): Cell[] {
     Math.floor(Date.parse(i.updatedAt) / 1000),
   ];
   const figures = (['killed', 'injured'] as const).flatMap((side) =>
-    CASUALTY_CATEGORIES.flatMap((c) => [i.casualties[side][c].low, orEmpty(i.casualties[side][c].high)]),
+    // An empty cell is a figure the source did not report, unlike 0.
+    CASUALTY_CATEGORIES.flatMap((c) => [orEmpty(i.casualties[side][c].low), orEmpty(i.casualties[side][c].high)]),
   );
   const extra: Cell[] = [
     i.id,

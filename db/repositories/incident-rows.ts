@@ -24,12 +24,16 @@ export function figuresToColumns(c: Casualties): FigureColumns {
   return out;
 }
 
+const numberOrNull = (v: number | null | undefined): number | null =>
+  v === null || v === undefined ? null : Number(v);
+
 export function columnsToFigures(row: FigureColumns): Casualties {
   const side = (s: 'killed' | 'injured') =>
     Object.fromEntries(
       CASUALTY_CATEGORIES.map((cat) => [
         cat,
-        { low: Number(row[`${s}_${cat}_low`] ?? 0), high: row[`${s}_${cat}_high`] ?? null },
+        // null stays null: "not reported" is not 0.
+        { low: numberOrNull(row[`${s}_${cat}_low`]), high: numberOrNull(row[`${s}_${cat}_high`]) },
       ]),
     ) as Casualties['killed'];
   return { killed: side('killed'), injured: side('injured') };

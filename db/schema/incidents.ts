@@ -1,4 +1,7 @@
-/** Incidents, with casualty figures as flat columns so constraints and rollups can see them. */
+/**
+ * Incidents, with casualty figures as flat columns so constraints and rollups can see them. A null
+ * "at least" column is a figure the source did not report, not a zero.
+ */
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -32,18 +35,20 @@ const figureColumns = () => {
   const cols: Record<string, ReturnType<typeof integer>> = {};
   for (const side of ['killed', 'injured'] as const) {
     for (const c of CASUALTY_CATEGORIES) {
-      cols[`${side}_${c}_low`] = integer(`${side}_${c}_low`).notNull().default(0);
+      cols[`${side}_${c}_low`] = integer(`${side}_${c}_low`);
       cols[`${side}_${c}_high`] = integer(`${side}_${c}_high`);
     }
   }
   return cols;
 };
 
-/** Non-negative figures, and every "up to" at least its "at least". */
+/** Non-negative figures, and every "up to" at least its "at least" (which it needs). */
 const figureChecks = () =>
   (['killed', 'injured'] as const).flatMap((side) =>
     CASUALTY_CATEGORIES.map((c) =>
-      sql.raw(`"${side}_${c}_low" >= 0 AND ("${side}_${c}_high" IS NULL OR "${side}_${c}_high" >= "${side}_${c}_low")`),
+      sql.raw(
+        `"${side}_${c}_low" >= 0 AND ("${side}_${c}_high" IS NULL OR ("${side}_${c}_low" IS NOT NULL AND "${side}_${c}_high" >= "${side}_${c}_low"))`,
+      ),
     ),
   );
 

@@ -51,7 +51,8 @@ describe('CreateIncidentInput', () => {
       verification: 'reported',
     });
     expect(out.occurredAt).toBe('2025-03-14T09:30:00.000Z');
-    expect(out.casualties.killed.not_specified).toEqual({ low: 0, high: null });
+    // Left out is "not reported", not 0.
+    expect(out.casualties.killed.not_specified).toEqual({ low: null, high: null });
   });
 
   it('accepts a date without a time as midnight UTC', () => {

@@ -83,7 +83,7 @@ describe.each(drivers)('the import sink on %s', (driver) => {
     expect(await count(database.db, 'incidents')).toBe(40);
     expect(await count(database.db, 'changes')).toBe(40);
     const killed = items.reduce(
-      (a, i) => a + (i.kind === 'incident' ? i.input.casualties.killed.not_specified.low : 0),
+      (a, i) => a + (i.kind === 'incident' ? (i.input.casualties.killed.not_specified.low ?? 0) : 0),
       0,
     );
     expect(await killedTotal()).toBe(killed);

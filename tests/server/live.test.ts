@@ -125,7 +125,9 @@ describe.each(drivers)('live changes on %s', (driver) => {
     // What a dashboard does: keep the latest version of each record, count the live ones.
     const state = new Map<string, Incident>();
     const killed = () =>
-      [...state.values()].filter((i) => !i.retractedAt).reduce((n, i) => n + i.casualties.killed.civilians.low, 0);
+      [...state.values()]
+        .filter((i) => !i.retractedAt)
+        .reduce((n, i) => n + (i.casualties.killed.civilians.low ?? 0), 0);
     const seen: number[] = [];
     for (const c of client.changes) {
       state.set(c.id, c.data as Incident);

@@ -7,10 +7,10 @@ import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, 
 import { CASUALTY_CATEGORIES, CASUALTY_LABELS, type CasualtyCategory } from '@/core/enums';
 import type { StatsTimeseries } from '@/core/stats/stats-types';
 import { CATEGORY_COLORS } from '../palette';
-import { formatCount } from '../number-format';
+import { formatCount, missingNote } from '../number-format';
 import { formatBucket, formatDay } from '../time-format';
 
-type Row = { key: string; total: number; high: number } & Record<CasualtyCategory, number>;
+type Row = { key: string; total: number; high: number; missing: number } & Record<CasualtyCategory, number>;
 
 export default function CasualtyChart({
   series,
@@ -24,7 +24,13 @@ export default function CasualtyChart({
   const rows: Row[] = series.points.map((p) => {
     const byCat = p[side];
     const total = CASUALTY_CATEGORIES.reduce((s, c) => s + byCat[c], 0);
-    return { key: p.start, total, high: side === 'killed' ? p.killedHigh : p.injuredHigh, ...byCat };
+    return {
+      key: p.start,
+      total,
+      high: side === 'killed' ? p.killedHigh : p.injuredHigh,
+      missing: side === 'killed' ? p.killedMissing : p.injuredMissing,
+      ...byCat,
+    };
   });
   const showHigh = rows.some((r) => r.high > r.total);
   const tick = { fontSize: 11, fill: 'var(--muted)' };
@@ -58,6 +64,11 @@ export default function CasualtyChart({
                     <b className="tabular-nums">{formatCount(row.total)}</b> {side} (at least)
                     {row.high > row.total ? `, up to ${formatCount(row.high)}` : ''}
                   </p>
+                  {row.missing > 0 && (
+                    <p className="text-muted">
+                      {missingNote(row.missing, side === 'killed' ? 'a killed figure' : 'an injured figure')}
+                    </p>
+                  )}
                   {CASUALTY_CATEGORIES.map((c) => (
                     <p key={c} className="flex items-center gap-1.5 text-muted">
                       <span className="h-2 w-2 rounded-sm" style={{ background: CATEGORY_COLORS[c] }} />

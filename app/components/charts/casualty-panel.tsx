@@ -8,11 +8,18 @@ import { DataTable, Panel } from '../panel';
 import { CATEGORY_COLORS } from '../palette';
 import { ChartSkeleton, EmptyChart } from './chart-skeleton';
 import { BUCKET_WORDS, bucketLabel } from './trend-panel';
+import { missingNote } from '../number-format';
 
 const CasualtyChart = dynamic(() => import('./casualty-chart'), { ssr: false, loading: ChartSkeleton });
 
 export function CasualtyPanel({ series, className = '' }: { series: StatsTimeseries; className?: string }) {
   const [side, setSide] = useState<'killed' | 'injured'>('killed');
+  const missingOf = (p: StatsTimeseries['points'][number]) => (side === 'killed' ? p.killedMissing : p.injuredMissing);
+  // Incidents that report no figure add nothing to the bars: say how many, so "at least" is read as such.
+  const missing = missingNote(
+    series.points.reduce((n, p) => n + missingOf(p), 0),
+    side === 'killed' ? 'a killed figure' : 'an injured figure',
+  );
   const tab = (s: 'killed' | 'injured', label: string) => (
     <button
       type="button"
@@ -46,6 +53,11 @@ export function CasualtyPanel({ series, className = '' }: { series: StatsTimeser
           <EmptyChart text={`No one recorded ${side} in this period`} />
         )}
       </div>
+      {missing && (
+        <p className="mt-2 text-xs text-muted" data-testid="casualty-missing">
+          At least · {missing} in this period
+        </p>
+      )}
       <ul className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-xs text-muted" aria-label="Legend">
         {CASUALTY_CATEGORIES.map((c) => (
           <li key={c} className="inline-flex items-center gap-1">
@@ -56,11 +68,17 @@ export function CasualtyPanel({ series, className = '' }: { series: StatsTimeser
       </ul>
       <DataTable
         caption={`${side === 'killed' ? 'Killed' : 'Injured'} per bucket by category`}
-        head={['Bucket', ...CASUALTY_CATEGORIES.map((c) => CASUALTY_LABELS[c]), 'Up to (all)']}
+        head={[
+          'Bucket',
+          ...CASUALTY_CATEGORIES.map((c) => CASUALTY_LABELS[c]),
+          'Up to (all)',
+          'Incidents without a figure',
+        ]}
         rows={series.points.map((p) => [
           bucketLabel(p.start, series.bucket),
           ...CASUALTY_CATEGORIES.map((c) => p[side][c]),
           side === 'killed' ? p.killedHigh : p.injuredHigh,
+          missingOf(p),
         ])}
       />
     </Panel>

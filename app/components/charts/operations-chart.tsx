@@ -2,7 +2,7 @@
 /** Operations per bucket (bars) and militants killed in them (line, right axis). Loaded on demand. */
 import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { StatsTimeseries } from '@/core/stats/stats-types';
-import { formatCount } from '../number-format';
+import { formatCount, missingNote } from '../number-format';
 import { formatBucket, formatDay } from '../time-format';
 
 export default function OperationsChart({ series, height }: { series: StatsTimeseries; height: number }) {
@@ -11,6 +11,7 @@ export default function OperationsChart({ series, height }: { series: StatsTimes
     operations: p.operations,
     killed: p.militantsKilled,
     arrested: p.militantsArrested,
+    killedMissing: p.militantsKilledMissing,
   }));
   const tick = { fontSize: 11, fill: 'var(--muted)' };
   return (
@@ -48,6 +49,9 @@ export default function OperationsChart({ series, height }: { series: StatsTimes
                   <p className="text-muted">
                     {formatCount(row.killed)} militants killed · {formatCount(row.arrested)} arrested
                   </p>
+                  {row.killedMissing > 0 && (
+                    <p className="text-muted">{missingNote(row.killedMissing, 'a killed figure', 'record')}</p>
+                  )}
                 </div>
               );
             }}

@@ -7,7 +7,7 @@ import { CASUALTY_CATEGORIES, CASUALTY_LABELS } from '@/core/enums';
 import { changeAgainst } from '@/core/stats/summary';
 import type { CasualtySummary, PeriodSummary, StatsSummary, TriStateShare } from '@/core/stats/stats-types';
 import { CATEGORY_COLORS } from '../palette';
-import { formatBig, formatCount, formatRatio, formatShare } from '../number-format';
+import { formatBig, formatCount, formatRatio, formatShare, missingNote } from '../number-format';
 
 type Tone = 'bad-when-up' | 'neutral';
 
@@ -67,7 +67,7 @@ function Big({ value, sub }: { value: number; sub?: string }) {
 }
 
 /** The four categories as one stacked bar with the numbers beside it (the numbers are the data). */
-function CategoryBar({ c }: { c: CasualtySummary }) {
+function CategoryBar({ c, incidents }: { c: CasualtySummary; incidents: number }) {
   const total = c.total.low;
   return (
     <div>
@@ -85,7 +85,15 @@ function CategoryBar({ c }: { c: CasualtySummary }) {
           <li key={k} className="inline-flex items-center gap-1">
             <span aria-hidden className="h-2 w-2 rounded-sm" style={{ background: CATEGORY_COLORS[k] }} />
             {CASUALTY_LABELS[k]}{' '}
-            <span className="font-medium text-fg tabular-nums">{formatCount(c.byCategory[k].low)}</span>
+            <span
+              className="font-medium text-fg tabular-nums"
+              title={missingNote(c.byCategory[k].missing, `a ${CASUALTY_LABELS[k].toLowerCase()} figure`) || undefined}
+            >
+              {/* No incident gives this category: "—", not a measured 0. */}
+              {c.byCategory[k].missing > 0 && c.byCategory[k].missing === incidents && c.byCategory[k].low === 0
+                ? '—'
+                : formatCount(c.byCategory[k].low)}
+            </span>
           </li>
         ))}
       </ul>
@@ -108,6 +116,7 @@ function Casualties({
 }) {
   const c = s[pick];
   const upTo = c.total.high > c.total.low ? `up to ${formatCount(c.total.high)}` : undefined;
+  const missing = missingNote(c.total.missing, pick === 'killed' ? 'a killed figure' : 'an injured figure');
   return (
     <Tile label={label} className="col-span-2 h-auto min-h-36 lg:col-span-4">
       <div className="flex flex-wrap items-end justify-between gap-x-4">
@@ -119,9 +128,20 @@ function Casualties({
           periodLabel={periodLabel}
         />
       </div>
-      <CategoryBar c={c} />
+      {missing && <p className="text-xs text-muted">at least · {missing}</p>}
+      <CategoryBar c={c} incidents={s.incidents} />
     </Tile>
   );
+}
+
+/** Operation records that give no such figure: the totals above are "at least". */
+function OperationsMissing({ notes }: { notes: string[] }) {
+  const text = notes.filter(Boolean).join(' · ');
+  return text ? (
+    <p className="truncate text-xs text-muted" title={text}>
+      {text}
+    </p>
+  ) : null;
 }
 
 function Share({ label, s, prevShare }: { label: string; s: TriStateShare; prevShare: number | null | undefined }) {
@@ -164,6 +184,12 @@ export function KpiTiles({ summary, periodLabel }: { summary: StatsSummary; peri
       </Tile>
       <Tile label="Militants killed in operations">
         <Big value={s.operations.militantsKilled} sub={`${formatCount(s.operations.militantsArrested)} arrested`} />
+        <OperationsMissing
+          notes={[
+            missingNote(s.operations.missing.militantsKilled, 'a killed figure', 'record'),
+            missingNote(s.operations.missing.militantsArrested, 'an arrested figure', 'record'),
+          ]}
+        />
         <Delta
           current={s.operations.militantsKilled}
           previous={p?.operations.militantsKilled ?? null}
@@ -175,6 +201,12 @@ export function KpiTiles({ summary, periodLabel }: { summary: StatsSummary; peri
         <Big
           value={s.operations.securityKilled}
           sub={`killed · ${formatCount(s.operations.securityInjured)} injured`}
+        />
+        <OperationsMissing
+          notes={[
+            missingNote(s.operations.missing.securityKilled, 'a killed figure', 'record'),
+            missingNote(s.operations.missing.securityInjured, 'an injured figure', 'record'),
+          ]}
         />
         <Delta
           current={s.operations.securityKilled}

@@ -13,7 +13,8 @@ import { mapGeometry } from '../../components/map/map-geometry';
 import { PinMap } from '../../components/map/pin-map';
 import { Panel } from '../../components/panel';
 import { TYPE_COLORS } from '../../components/palette';
-import { formatFigures } from '../../components/number-format';
+import { formatFigure, formatFigures } from '../../components/number-format';
+import { NotReported } from '../../components/not-reported';
 import { SourceList } from '../../components/source-list';
 import { formatOccurred, formatWhenYear } from '../../components/time-format';
 import { VerificationBadge } from '../../components/verification-badge';
@@ -149,10 +150,10 @@ export default async function IncidentPage({ params }: Params) {
                         {CASUALTY_LABELS[c]}
                       </th>
                       <td className="py-1.5 text-right tabular-nums">
-                        {formatFigures({ low: k.low, high: k.high ?? k.low })}
+                        {k.low === null ? <NotReported /> : formatFigure(k)}
                       </td>
                       <td className="py-1.5 text-right tabular-nums">
-                        {formatFigures({ low: j.low, high: j.high ?? j.low })}
+                        {j.low === null ? <NotReported /> : formatFigure(j)}
                       </td>
                     </tr>
                   );
@@ -162,9 +163,11 @@ export default async function IncidentPage({ params }: Params) {
                     Total
                   </th>
                   <td className={`py-1.5 text-right tabular-nums ${mass ? 'text-danger' : ''}`}>
-                    {formatFigures(b.killed)}
+                    {b.killed.missing ? <NotReported /> : formatFigures(b.killed)}
                   </td>
-                  <td className="py-1.5 text-right tabular-nums">{formatFigures(b.injured)}</td>
+                  <td className="py-1.5 text-right tabular-nums">
+                    {b.injured.missing ? <NotReported /> : formatFigures(b.injured)}
+                  </td>
                 </tr>
               </tbody>
             </table>

@@ -88,8 +88,8 @@ export function emptyIncidentDraft(today: string): IncidentDraft {
 
 export const INCIDENT_ITEM_TEMPLATES = { sources: emptySource() };
 
-const figureText = (n: number | null, zeroAsEmpty: boolean) =>
-  n === null || (zeroAsEmpty && n === 0) ? '' : String(n);
+// An empty box is "not reported" (null); a reported 0 shows as 0.
+const figureText = (n: number | null) => (n === null ? '' : String(n));
 
 export function incidentToDraft(i: Incident): IncidentDraft {
   const { date, time } = dateTimeOf(i.occurredAt, i.timePrecision);
@@ -97,7 +97,7 @@ export function incidentToDraft(i: Incident): IncidentDraft {
     Object.fromEntries(
       CASUALTY_CATEGORIES.map((c) => [
         c,
-        { low: figureText(i.casualties[s][c].low, true), high: figureText(i.casualties[s][c].high, false) },
+        { low: figureText(i.casualties[s][c].low), high: figureText(i.casualties[s][c].high) },
       ]),
     ) as SideDraft;
   return {
@@ -128,7 +128,7 @@ export function incidentToDraft(i: Incident): IncidentDraft {
 export function incidentInputOf(d: IncidentDraft): Record<string, unknown> {
   const side = (s: SideDraft) =>
     Object.fromEntries(
-      CASUALTY_CATEGORIES.map((c) => [c, { low: countOf(s[c].low, 0), high: countOf(s[c].high, null) }]),
+      CASUALTY_CATEGORIES.map((c) => [c, { low: countOf(s[c].low, null), high: countOf(s[c].high, null) }]),
     );
   return {
     occurredAt: occurredAtOf(d.occurredDate, d.occurredTime, d.timePrecision),

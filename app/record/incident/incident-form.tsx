@@ -144,7 +144,7 @@ export function IncidentForm({ today, groups, incident }: IncidentFormProps) {
       </FormSection>
       <FormSection
         title="Casualties"
-        hint="“At least” is the lowest figure sources agree on; add “up to” when reports range higher. Leave 0 where none were reported."
+        hint="“At least” is the lowest figure sources agree on; add “up to” when reports range higher. Leave a box empty when the source gives no figure (not reported); type 0 when it says none."
       >
         <CasualtyGrid form={b} />
       </FormSection>

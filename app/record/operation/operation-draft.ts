@@ -70,7 +70,8 @@ export function emptyOperationDraft(today: string): OperationDraft {
 
 export const OPERATION_ITEM_TEMPLATES = { sources: emptySource() };
 
-const zeroAsEmpty = (n: number) => (n === 0 ? '' : String(n));
+// An empty box is "not reported" (null); a reported 0 shows as 0.
+const countText = (n: number | null) => (n === null ? '' : String(n));
 
 export function operationToDraft(o: Operation): OperationDraft {
   const { date, time } = dateTimeOf(o.occurredAt, o.timePrecision);
@@ -89,10 +90,10 @@ export function operationToDraft(o: Operation): OperationDraft {
     agency: o.agency ?? '',
     groupId: o.groupId ?? '',
     count: String(o.count),
-    militantsKilled: zeroAsEmpty(o.militantsKilled),
-    militantsArrested: zeroAsEmpty(o.militantsArrested),
-    securityKilled: zeroAsEmpty(o.securityKilled),
-    securityInjured: zeroAsEmpty(o.securityInjured),
+    militantsKilled: countText(o.militantsKilled),
+    militantsArrested: countText(o.militantsArrested),
+    securityKilled: countText(o.securityKilled),
+    securityInjured: countText(o.securityInjured),
     summary: o.summary ?? '',
     sources: o.sources.map((s) => ({ name: s.name, url: s.url ?? '', publishedAt: s.publishedAt ?? '' })),
     verification: o.verification,
@@ -114,7 +115,7 @@ export function operationInputOf(d: OperationDraft): Record<string, unknown> {
     agency: textOf(d.agency),
     groupId: d.groupId || null,
     count: countOf(d.count, 1),
-    ...Object.fromEntries(OPERATION_COUNTS.map((f) => [f, countOf(d[f], 0)])),
+    ...Object.fromEntries(OPERATION_COUNTS.map((f) => [f, countOf(d[f], null)])),
     summary: textOf(d.summary),
     sources: sourcesOf(d.sources),
     verification: d.verification,

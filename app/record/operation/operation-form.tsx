@@ -137,7 +137,7 @@ export function OperationForm({
           ))}
         </datalist>
       </FormSection>
-      <FormSection title="Results">
+      <FormSection title="Results" hint="Leave a box empty when the source gives no figure; type 0 when it says none.">
         <div className="grid grid-cols-2 gap-3 lg:grid-cols-4">
           {OPERATION_COUNTS.map((f) => (
             <TextField
@@ -146,7 +146,7 @@ export function OperationForm({
               path={f}
               label={fieldLabel(f)}
               inputMode="numeric"
-              placeholder="0"
+              placeholder="not reported"
               selectOnFocus
               inputClassName="text-right tabular-nums"
             />

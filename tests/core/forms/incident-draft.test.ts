@@ -13,6 +13,17 @@ const filled = (): IncidentDraft => ({ ...emptyIncidentDraft('2025-03-14'), prov
 const edit = (path: string, value: unknown) => setPath(filled(), path, value);
 
 describe('incident draft', () => {
+  it('an empty box is "not reported", a typed 0 a reported 0, and both survive a round trip', () => {
+    const d = setPath(edit('casualties.killed.civilians.low', '3'), 'casualties.injured.civilians.low', '0');
+    const input = CreateIncidentInput.parse(incidentInputOf(d));
+    expect(input.casualties.injured.civilians).toEqual({ low: 0, high: null });
+    expect(input.casualties.injured.militants).toEqual({ low: null, high: null });
+    expect(input.casualties.killed.security_forces).toEqual({ low: null, high: null });
+    const back = incidentToDraft({ ...(input as unknown as Incident), groupName: null });
+    expect(back.casualties.injured.civilians.low).toBe('0');
+    expect(back.casualties.injured.militants.low).toBe('');
+  });
+
   it('a fresh form asks for province and type, nothing else', () => {
     expect(validateIncident(emptyIncidentDraft('2025-03-14'))).toEqual({
       province: 'choose a province or region',

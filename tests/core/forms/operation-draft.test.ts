@@ -13,7 +13,9 @@ describe('operation draft', () => {
   it('asks for the kind only; province empty means nationwide', () => {
     expect(validateOperation(emptyOperationDraft('2025-03-14'))).toEqual({ kind: 'choose the kind of operation' });
     const input = CreateOperationInput.parse(operationInputOf(filled()));
-    expect(input).toMatchObject({ province: null, count: 1, militantsKilled: 6, militantsArrested: 0 });
+    // An empty box is "not reported" (null), a typed 0 is a reported 0.
+    expect(input).toMatchObject({ province: null, count: 1, militantsKilled: 6, militantsArrested: null });
+    expect(CreateOperationInput.parse(operationInputOf({ ...filled(), securityKilled: '0' })).securityKilled).toBe(0);
   });
 
   it('refuses a count of 0 and a typo in a figure, by field', () => {

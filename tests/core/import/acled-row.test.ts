@@ -76,7 +76,9 @@ describe('mapAcledRow: a full incident', () => {
       synthetic: false,
     });
     expect(incident(outcome).casualties.killed.not_specified).toEqual({ low: 4, high: null });
-    expect(incident(outcome).casualties.killed.civilians).toEqual({ low: 0, high: null });
+    // ACLED does not say who died, and gives no injured figure: not reported, never 0.
+    expect(incident(outcome).casualties.killed.civilians).toEqual({ low: null, high: null });
+    for (const f of Object.values(incident(outcome).casualties.injured)) expect(f).toEqual({ low: null, high: null });
   });
 });
 
@@ -155,7 +157,11 @@ describe('mapAcledRow: operations from arrests (options.operations)', () => {
         agency: 'Police Forces of Pakistan (2018-) Counter Terrorism Department',
         groupId: TTP.id,
         count: 1,
-        militantsArrested: 0,
+        // ACLED's fatalities (0) are the militants killed; arrests are not counted in the data.
+        militantsKilled: 0,
+        militantsArrested: null,
+        securityKilled: null,
+        securityInjured: null,
         province: 'KP',
       },
     });
@@ -193,7 +199,7 @@ describe('mapAcledRow: operations from arrests (options.operations)', () => {
 
 describe('mapAcledRow: fields', () => {
   it.each([
-    [{ fatalities: 'NA' }, (i: ReturnType<typeof incident>) => i.casualties.killed.not_specified.low, 0],
+    [{ fatalities: 'NA' }, (i: ReturnType<typeof incident>) => i.casualties.killed.not_specified.low, null],
     [{ time_precision: '2' }, (i: ReturnType<typeof incident>) => i.timePrecision, 'week'],
     [{ time_precision: '3' }, (i: ReturnType<typeof incident>) => i.timePrecision, 'month'],
     [{ geo_precision: '2' }, (i: ReturnType<typeof incident>) => i.geoPrecision, 'near'],

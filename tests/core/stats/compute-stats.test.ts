@@ -50,10 +50,11 @@ describe('summary', () => {
   it('sums the period and the previous equal period', async () => {
     const s = await computeSummary(src, parseStatsQuery({ range: '24h' }, now));
     expect(s.current.incidents).toBe(2);
-    expect(s.current.killed.total).toEqual({ low: 10, high: 14 });
-    expect(s.current.killed.byCategory.civilians).toEqual({ low: 5, high: 9 });
-    expect(s.current.killed.byCategory.security_forces).toEqual({ low: 2, high: 2 });
-    expect(s.current.injured.total).toEqual({ low: 10, high: 10 });
+    expect(s.current.killed.total).toEqual({ low: 10, high: 14, missing: 0 });
+    // The IED gives no civilian or security-force figure: counted as missing, not as 0.
+    expect(s.current.killed.byCategory.civilians).toEqual({ low: 5, high: 9, missing: 1 });
+    expect(s.current.killed.byCategory.security_forces).toEqual({ low: 2, high: 2, missing: 1 });
+    expect(s.current.injured.total).toEqual({ low: 10, high: 10, missing: 1 });
     expect(s.current.incidentsWithHigh).toBe(1);
     expect(s.current.operations).toEqual({
       records: 1,
@@ -62,11 +63,12 @@ describe('summary', () => {
       militantsArrested: 7,
       securityKilled: 0,
       securityInjured: 0,
+      missing: { militantsKilled: 0, militantsArrested: 0, securityKilled: 0, securityInjured: 0 },
     });
     expect(s.current.crossBorder).toEqual({ yes: 1, no: 1, unknown: 0, share: 0.5 });
     expect(s.current.foreignNationals).toEqual({ yes: 0, no: 1, unknown: 1, share: 0 });
     expect(s.previous?.incidents).toBe(1);
-    expect(s.previous?.killed.total).toEqual({ low: 1, high: 4 });
+    expect(s.previous?.killed.total).toEqual({ low: 1, high: 4, missing: 0 });
     expect(s.previous?.operations.operations).toBe(3);
     expect(s.previous?.crossBorder.share).toBeNull();
   });
@@ -154,7 +156,7 @@ describe('breakdowns', () => {
     ]);
     const t = await computeBreakdown(src, parseStatsQuery({}, now), 'type');
     expect(t.rows[0]!.label).toBe('Suicide bombing');
-    expect(t.rows[0]!.killed).toEqual({ low: 7, high: 11 });
+    expect(t.rows[0]!.killed).toEqual({ low: 7, high: 11, missing: 0 });
     const tg = await computeBreakdown(src, parseStatsQuery({}, now), 'target');
     expect(tg.rows).toEqual([expect.objectContaining({ key: 'police', label: 'Police', incidents: 3, share: 1 })]);
   });

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { acledCasualties, acledOperationOutcome, acledVictims } from '../../../core/import/acled-casualties';
+
+const NR = { low: null, high: null };
+
+describe('the casualty figures of an ACLED row', () => {
+  it('files fatalities as killed, not specified; everything else is not reported', () => {
+    expect(acledCasualties(4, 'not_specified')).toEqual({
+      killed: { civilians: NR, security_forces: NR, militants: NR, not_specified: { low: 4, high: null } },
+      injured: { civilians: NR, security_forces: NR, militants: NR, not_specified: NR },
+    });
+  });
+
+  it('keeps a reported 0 and leaves an empty cell not reported', () => {
+    expect(acledCasualties(0, 'not_specified').killed.not_specified).toEqual({ low: 0, high: null });
+    expect(acledCasualties(undefined, 'not_specified').killed.not_specified).toEqual(NR);
+  });
+
+  it.each([
+    [
+      'violence against civilians, civilians only',
+      'violence_against_civilians',
+      7,
+      'Civilians (Pakistan)',
+      undefined,
+      'civilians',
+    ],
+    [
+      'civilians by inter label',
+      'violence_against_civilians',
+      undefined,
+      'Civilians (Pakistan)',
+      'Civilians (Pakistan)',
+      'civilians',
+    ],
+    [
+      'civilians and police targeted',
+      'violence_against_civilians',
+      7,
+      'Civilians (Pakistan)',
+      'Police Forces of Pakistan (2018-)',
+      'not_specified',
+    ],
+    [
+      'a bombing of civilians (attackers may die too)',
+      'explosion',
+      7,
+      'Civilians (Pakistan)',
+      undefined,
+      'not_specified',
+    ],
+    ['a battle', 'battle', 1, 'Military Forces of Pakistan (2018-)', undefined, 'not_specified'],
+  ] as const)('%s', (_, family, inter2, actor2, assocActor2, victims) => {
+    expect(acledVictims({ family, inter2, actor2, assocActor2 })).toBe(victims);
+  });
+
+  it('reads an operation outcome: militants killed from fatalities, the rest not reported', () => {
+    expect(acledOperationOutcome(3)).toEqual({
+      militantsKilled: 3,
+      militantsArrested: null,
+      securityKilled: null,
+      securityInjured: null,
+    });
+  });
+});
