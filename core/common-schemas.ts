@@ -40,7 +40,7 @@ export const Count = z
  * ("not reported"), which is not a reported 0: totals skip it and count the record as lacking one.
  */
 export const Figure = z
-  .object({
+  .strictObject({
     low: Count.nullable().default(null),
     high: Count.nullable().default(null),
   })
@@ -56,14 +56,15 @@ export type Figure = z.output<typeof Figure>;
 
 const NOT_REPORTED = { low: null, high: null };
 
-const figureByCategory = z.object(
+// Strict: a misspelt category or side ("wounded") is an error, not silently dropped.
+const figureByCategory = z.strictObject(
   Object.fromEntries(CASUALTY_CATEGORIES.map((c) => [c, Figure.default(NOT_REPORTED)])) as {
     [K in (typeof CASUALTY_CATEGORIES)[number]]: z.ZodDefault<typeof Figure>;
   },
 );
 
 /** Killed and injured per category; a category or side left out is not reported. */
-export const Casualties = z.object({
+export const Casualties = z.strictObject({
   killed: figureByCategory.default(() => figureByCategory.parse({})),
   injured: figureByCategory.default(() => figureByCategory.parse({})),
 });

@@ -107,17 +107,3 @@ export function parseInput<T>(
   if (!result.success) throw validationFromZod(result.error);
   return result.data;
 }
-
-/**
- * Parses a PATCH: validates like parseInput, then keeps only the top-level fields the caller sent.
- * zod applies defaults inside optional fields, so without this a patch would reset every field it
- * did not mention. A nested object that is sent (e.g. casualties) is taken whole.
- */
-export function parsePatch<T extends object>(
-  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: ZodError } },
-  value: unknown,
-): T {
-  const parsed = parseInput(schema, value);
-  const sent = new Set(value && typeof value === 'object' ? Object.keys(value) : []);
-  return Object.fromEntries(Object.entries(parsed).filter(([k]) => sent.has(k))) as T;
-}

@@ -9,6 +9,7 @@ import { ConflictError, DomainError, NotFoundError, parseInput, ValidationError 
 import type { Entity } from './enums';
 import type { BulkRepo, Ctx, RecordRepo, WriteTx } from './ports';
 import type { Change } from './change/change';
+import { applyMergePatch, type JsonObject } from './merge-patch';
 
 export interface RecordKind<T extends Versioned> {
   entity: Entity;
@@ -44,10 +45,20 @@ const VERSIONED_KEYS = [
   'retractionReason',
 ];
 
-function checkWhole<T extends Versioned>(kind: RecordKind<T>, record: T): void {
-  if (!kind.schema) return;
+/** The fields an editor sets: the record without its versioning and derived fields. */
+function editable<T extends Versioned>(kind: RecordKind<T>, record: T): JsonObject {
   const skip = new Set([...VERSIONED_KEYS, ...(kind.derived ?? [])]);
-  parseInput(kind.schema, Object.fromEntries(Object.entries(record).filter(([k]) => !skip.has(k))));
+  return Object.fromEntries(Object.entries(record).filter(([k]) => !skip.has(k)));
+}
+
+/**
+ * The record a merge patch makes of `before`, validated whole with the create schema: errors name
+ * the field by its path in the record, which is its path in the patch.
+ */
+function mergeRecord<T extends Versioned>(kind: RecordKind<T>, before: T, patch: JsonObject): Partial<T> {
+  const merged = applyMergePatch(editable(kind, before), patch);
+  if (!kind.schema) return merged as Partial<T>;
+  return parseInput(kind.schema, merged) as Partial<T>;
 }
 
 export interface WriteResult<T> {
@@ -109,7 +120,8 @@ export async function updateRecord<T extends Versioned>(
   kind: RecordKind<T>,
   id: string,
   expectedVersion: number,
-  patch: Partial<Omit<T, keyof Versioned>>,
+  /** A JSON Merge Patch (core/merge-patch.ts) of the editable fields. */
+  patch: JsonObject,
   tx?: WriteTx,
 ): Promise<WriteResult<T>> {
   const run = async (t: WriteTx) => {
@@ -124,9 +136,8 @@ export async function updateRecord<T extends Versioned>(
       );
     }
     const { at, by } = stamp(ctx);
-    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    let after = { ...before, ...defined, version: before.version + 1, updatedAt: at, updatedBy: by } as T;
-    checkWhole(kind, after);
+    const fields = mergeRecord(kind, before, patch);
+    let after = { ...before, ...fields, version: before.version + 1, updatedAt: at, updatedBy: by } as T;
     if (kind.complete) after = await kind.complete(t, after);
     await kind.repo(t).update(after);
     await kind.onChanges?.(t, [[before, after]]);

@@ -1,8 +1,9 @@
 import { RetractInput } from '../common-schemas';
-import { parseInput, parsePatch } from '../errors';
+import { parseInput } from '../errors';
 import type { Ctx, WriteTx } from '../ports';
+import { parseMergePatch } from '../merge-patch';
 import { createRecord, retractRecord, updateRecord, type RecordKind } from '../versioned-record';
-import { CreateAnnotationInput, UpdateAnnotationInput, type Annotation } from './schema';
+import { CreateAnnotationInput, type Annotation } from './schema';
 
 const annotationKind: RecordKind<Annotation> = {
   entity: 'annotation',
@@ -16,8 +17,8 @@ export async function createAnnotation({ ctx, input, tx }: { ctx: Ctx; input: un
 }
 
 export async function updateAnnotation({ ctx, id, input }: { ctx: Ctx; id: string; input: unknown }) {
-  const { version, ...patch } = parsePatch(UpdateAnnotationInput, input);
-  return updateRecord<Annotation>(ctx, annotationKind, id, version, patch as Partial<Annotation>);
+  const { version, patch } = parseMergePatch(input);
+  return updateRecord<Annotation>(ctx, annotationKind, id, version, patch);
 }
 
 export async function retractAnnotation({ ctx, id, input }: { ctx: Ctx; id: string; input: unknown }) {

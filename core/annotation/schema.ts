@@ -1,7 +1,7 @@
 /** A dated event shown on trend charts, keeping the precision the date is known to. */
 import { z } from 'zod';
 import { ANNOTATION_KINDS, DATE_PRECISIONS } from '../enums';
-import { CalendarDate, enumOf, OptionalText, Version, type Versioned } from '../common-schemas';
+import { CalendarDate, enumOf, OptionalText, type Versioned } from '../common-schemas';
 
 const annotationFields = {
   /** First day of the dated period (the 1st of the month for month precision, 1 January for a year). */
@@ -30,14 +30,5 @@ function checkSpan(v: { datePrecision?: string; date?: string; endDate?: string 
 export const CreateAnnotationInput = z.strictObject(annotationFields).superRefine(checkSpan);
 export type CreateAnnotationInput = z.input<typeof CreateAnnotationInput>;
 export type AnnotationFields = z.output<typeof CreateAnnotationInput>;
-
-// Rules spanning several fields are checked on the merged record (core/versioned-record.ts).
-export const UpdateAnnotationInput = z.strictObject({
-  ...Object.fromEntries(Object.entries(annotationFields).map(([k, v]) => [k, v.optional()])),
-  version: Version,
-} as { [K in keyof typeof annotationFields]: z.ZodOptional<(typeof annotationFields)[K]> } & {
-  version: typeof Version;
-});
-export type UpdateAnnotationInput = z.input<typeof UpdateAnnotationInput>;
 
 export interface Annotation extends Versioned, AnnotationFields {}

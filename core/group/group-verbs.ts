@@ -1,9 +1,10 @@
 /** Create, update and retract groups; short names are unique (case-insensitively). */
 import { RetractInput } from '../common-schemas';
-import { parseInput, parsePatch, ValidationError } from '../errors';
+import { parseInput, ValidationError } from '../errors';
 import type { Ctx, WriteTx } from '../ports';
+import { parseMergePatch } from '../merge-patch';
 import { createRecord, retractRecord, updateRecord, type RecordKind } from '../versioned-record';
-import { CreateGroupInput, UpdateGroupInput, type Group } from './schema';
+import { CreateGroupInput, type Group } from './schema';
 
 const groupKind: RecordKind<Group> = {
   entity: 'group',
@@ -23,8 +24,8 @@ export async function createGroup({ ctx, input, tx }: { ctx: Ctx; input: unknown
 }
 
 export async function updateGroup({ ctx, id, input }: { ctx: Ctx; id: string; input: unknown }) {
-  const { version, ...patch } = parsePatch(UpdateGroupInput, input);
-  return updateRecord<Group>(ctx, groupKind, id, version, patch as Partial<Group>);
+  const { version, patch } = parseMergePatch(input);
+  return updateRecord<Group>(ctx, groupKind, id, version, patch);
 }
 
 export async function retractGroup({ ctx, id, input }: { ctx: Ctx; id: string; input: unknown }) {

@@ -1,6 +1,6 @@
 /** Militant organisations and their published strength estimates. */
 import { z } from 'zod';
-import { CalendarDate, Count, OptionalText, Version, type Versioned } from '../common-schemas';
+import { CalendarDate, Count, OptionalText, type Versioned } from '../common-schemas';
 
 export const StrengthEstimate = z
   .object({
@@ -36,12 +36,6 @@ const groupFields = {
 export const CreateGroupInput = z.strictObject(groupFields);
 export type CreateGroupInput = z.input<typeof CreateGroupInput>;
 export type GroupFields = z.output<typeof CreateGroupInput>;
-
-export const UpdateGroupInput = z.strictObject({
-  ...Object.fromEntries(Object.entries(groupFields).map(([k, v]) => [k, v.optional()])),
-  version: Version,
-} as { [K in keyof typeof groupFields]: z.ZodOptional<(typeof groupFields)[K]> } & { version: typeof Version });
-export type UpdateGroupInput = z.input<typeof UpdateGroupInput>;
 
 export interface Group extends Versioned {
   shortName: string;

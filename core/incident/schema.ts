@@ -26,7 +26,6 @@ import {
   Longitude,
   OptionalText,
   Sources,
-  Version,
   type Source,
   type Versioned,
 } from '../common-schemas';
@@ -81,14 +80,6 @@ function checkPlace(v: Partial<Coordinates>, ctx: z.RefinementCtx) {
 export const CreateIncidentInput = z.strictObject(incidentFields).superRefine(checkPlace);
 export type CreateIncidentInput = z.input<typeof CreateIncidentInput>;
 export type IncidentFields = z.output<typeof CreateIncidentInput>;
-
-/** A PATCH: any subset of the fields plus the version the editor started from. */
-// Rules spanning several fields are checked on the merged record (core/versioned-record.ts).
-export const UpdateIncidentInput = z.strictObject({
-  ...Object.fromEntries(Object.entries(incidentFields).map(([k, v]) => [k, v.optional()])),
-  version: Version,
-} as { [K in keyof typeof incidentFields]: z.ZodOptional<(typeof incidentFields)[K]> } & { version: typeof Version });
-export type UpdateIncidentInput = z.input<typeof UpdateIncidentInput>;
 
 export interface Incident extends Versioned {
   occurredAt: string;

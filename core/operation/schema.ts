@@ -18,7 +18,6 @@ import {
   OptionalCount,
   OptionalText,
   Sources,
-  Version,
   type Source,
   type Versioned,
 } from '../common-schemas';
@@ -63,13 +62,6 @@ function checkCoordinates(v: { latitude?: number | null; longitude?: number | nu
 export const CreateOperationInput = z.strictObject(operationFields).superRefine(checkCoordinates);
 export type CreateOperationInput = z.input<typeof CreateOperationInput>;
 export type OperationFields = z.output<typeof CreateOperationInput>;
-
-// Rules spanning several fields are checked on the merged record (core/versioned-record.ts).
-export const UpdateOperationInput = z.strictObject({
-  ...Object.fromEntries(Object.entries(operationFields).map(([k, v]) => [k, v.optional()])),
-  version: Version,
-} as { [K in keyof typeof operationFields]: z.ZodOptional<(typeof operationFields)[K]> } & { version: typeof Version });
-export type UpdateOperationInput = z.input<typeof UpdateOperationInput>;
 
 export interface Operation extends Versioned {
   occurredAt: string;

@@ -1,8 +1,9 @@
 import { RetractInput } from '../common-schemas';
-import { parseInput, parsePatch } from '../errors';
+import { parseInput } from '../errors';
 import type { Ctx, WriteTx } from '../ports';
+import { parseMergePatch } from '../merge-patch';
 import { createRecord, retractRecord, updateRecord, type RecordKind } from '../versioned-record';
-import { CreateReferenceFigureInput, UpdateReferenceFigureInput, type ReferenceFigure } from './schema';
+import { CreateReferenceFigureInput, type ReferenceFigure } from './schema';
 
 const referenceFigureKind: RecordKind<ReferenceFigure> = {
   entity: 'referenceFigure',
@@ -16,8 +17,8 @@ export async function createReferenceFigure({ ctx, input, tx }: { ctx: Ctx; inpu
 }
 
 export async function updateReferenceFigure({ ctx, id, input }: { ctx: Ctx; id: string; input: unknown }) {
-  const { version, ...patch } = parsePatch(UpdateReferenceFigureInput, input);
-  return updateRecord<ReferenceFigure>(ctx, referenceFigureKind, id, version, patch as Partial<ReferenceFigure>);
+  const { version, patch } = parseMergePatch(input);
+  return updateRecord<ReferenceFigure>(ctx, referenceFigureKind, id, version, patch);
 }
 
 export async function retractReferenceFigure({ ctx, id, input }: { ctx: Ctx; id: string; input: unknown }) {

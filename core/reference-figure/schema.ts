@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { VALUE_KINDS, type ValueKind } from '../enums';
-import { CalendarDate, enumOf, OptionalText, Version, type Versioned } from '../common-schemas';
+import { CalendarDate, enumOf, OptionalText, type Versioned } from '../common-schemas';
 
 export const COMPARABLE_MEASURES = ['incidents', 'killed', 'operations', 'militantsKilledInOperations'] as const;
 export type ComparableMeasure = (typeof COMPARABLE_MEASURES)[number];
@@ -50,14 +50,5 @@ function checkFigure(
 export const CreateReferenceFigureInput = z.strictObject(referenceFigureFields).superRefine(checkFigure);
 export type CreateReferenceFigureInput = z.input<typeof CreateReferenceFigureInput>;
 export type ReferenceFigureFields = z.output<typeof CreateReferenceFigureInput>;
-
-// Rules spanning several fields are checked on the merged record (core/versioned-record.ts).
-export const UpdateReferenceFigureInput = z.strictObject({
-  ...Object.fromEntries(Object.entries(referenceFigureFields).map(([k, v]) => [k, v.optional()])),
-  version: Version,
-} as { [K in keyof typeof referenceFigureFields]: z.ZodOptional<(typeof referenceFigureFields)[K]> } & {
-  version: typeof Version;
-});
-export type UpdateReferenceFigureInput = z.input<typeof UpdateReferenceFigureInput>;
 
 export interface ReferenceFigure extends Versioned, ReferenceFigureFields {}

@@ -28,6 +28,28 @@ const Extras = z.object({
     .optional(),
 });
 
+/**
+ * The query parameters of each stats endpoint, as one schema per endpoint for the API document.
+ * parseStatsQuery validates with the same parts (the filter and the extras above).
+ */
+const { retracted: _lists, ...filterShape } = IncidentFilter.shape;
+export const StatsQueryParams = {
+  summary: z.object({ ...filterShape, range: Extras.shape.range }),
+  timeseries: z.object({ ...filterShape, range: Extras.shape.range, bucket: Extras.shape.bucket }),
+  breakdown: z.object({
+    ...filterShape,
+    range: Extras.shape.range,
+    by: Extras.shape.by.unwrap(),
+    top: Extras.shape.top,
+  }),
+  overview: z.object({
+    ...filterShape,
+    range: Extras.shape.range,
+    bucket: Extras.shape.bucket,
+    top: Extras.shape.top,
+  }),
+} as const;
+
 export interface StatsQuery {
   /** The filter with `from`/`to` set to the resolved period. */
   filter: IncidentFilter;

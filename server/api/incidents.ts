@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { IncidentFilter } from '../../core/filters';
 import { createIncident, createIncidents } from '../../core/incident/create-incident';
 import { retractIncident } from '../../core/incident/retract-incident';
-import { CreateIncidentInput, UpdateIncidentInput, type Incident } from '../../core/incident/schema';
+import { CreateIncidentInput, type Incident } from '../../core/incident/schema';
 import { updateIncident } from '../../core/incident/update-incident';
 import { createOperation, createOperations } from '../../core/operation/create-operation';
 import { retractOperation } from '../../core/operation/retract-operation';
-import { CreateOperationInput, UpdateOperationInput, type Operation } from '../../core/operation/schema';
+import { CreateOperationInput, type Operation } from '../../core/operation/schema';
 import { updateOperation } from '../../core/operation/update-operation';
 import { OPERATION_KINDS } from '../../core/enums';
 import { parseInput } from '../../core/errors';
@@ -47,7 +47,6 @@ export const incidentRoutes: RouteModule = (app, runtime) => {
       schema: 'Incident',
       writeAccess: 'operator',
       createInput: CreateIncidentInput,
-      updateInput: UpdateIncidentInput,
       list: { handler: list, query: PagingQuery.extend(IncidentFilter.shape), description: LIST_DESCRIPTION },
       get: (id) => runtime.reads.incidents.get(id),
       // Without an Idempotency-Key (no caller transaction), concurrent creates commit together.
@@ -84,7 +83,6 @@ export const operationRoutes: RouteModule = (app, runtime) => {
       schema: 'Operation',
       writeAccess: 'operator',
       createInput: CreateOperationInput,
-      updateInput: UpdateOperationInput,
       list: {
         handler: list,
         query: PagingQuery.extend(operationFilterShape).extend({

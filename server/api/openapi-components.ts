@@ -9,6 +9,7 @@ import { CreateIncidentInput } from '../../core/incident/schema';
 import { CreateOperationInput } from '../../core/operation/schema';
 import { CreateReferenceFigureInput } from '../../core/reference-figure/schema';
 import { CHANGE_ACTIONS, ENTITIES, ROLES } from '../../core/enums';
+import { statsComponents } from './openapi-stats';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -154,6 +155,7 @@ export function components(): JsonSchema {
           updatedAt: { type: 'string', format: 'date-time' },
         },
       },
+      ...statsComponents(),
       Token: {
         type: 'object',
         properties: {

@@ -5,6 +5,7 @@
 import type { Access } from '../auth/guards';
 import type { ApiApp, RouteModule } from './app';
 import { components, jsonSchema, type JsonSchema } from './openapi-components';
+import { mergePatchSchema } from './openapi-merge-patch';
 import { mount, mountedSpecs, type RouteSpec } from './route-spec';
 
 const ACCESS_TEXT: Record<Access, string> = {
@@ -59,12 +60,15 @@ function operation(spec: RouteSpec): JsonSchema {
       description: 'The database is not answering',
       content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
     };
-  const body =
+  const plain =
     spec.body === undefined
       ? undefined
       : typeof spec.body === 'string'
         ? { $ref: `#/components/schemas/${spec.body}` }
         : jsonSchema(spec.body, 'input');
+  const body = plain && spec.mergePatch ? mergePatchSchema(plain) : plain;
+  // A merge patch is accepted under its own media type and as plain JSON.
+  const bodyTypes = spec.mergePatch ? ['application/merge-patch+json', 'application/json'] : ['application/json'];
   return {
     tags: [spec.tag],
     summary: spec.summary,
@@ -77,7 +81,12 @@ function operation(spec: RouteSpec): JsonSchema {
     security: spec.access === 'public' ? [] : [{ cookieAuth: [] }, { bearerAuth: [] }],
     parameters: [...pathParams, ...queryParameters(spec), ...headers],
     ...(body
-      ? { requestBody: { required: spec.bodyRequired ?? false, content: { 'application/json': { schema: body } } } }
+      ? {
+          requestBody: {
+            required: spec.bodyRequired ?? false,
+            content: Object.fromEntries(bodyTypes.map((t) => [t, { schema: body }])),
+          },
+        }
       : {}),
     responses,
   };

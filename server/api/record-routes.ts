@@ -26,14 +26,24 @@ export interface RecordResource<T> {
   /** OpenAPI component name of the read shape. */
   schema: string;
   writeAccess: 'operator' | 'admin';
+  /** The create schema; a PATCH is a JSON Merge Patch of it (core/merge-patch.ts). */
   createInput: z.ZodType;
-  updateInput: z.ZodType;
   list: Pick<RouteSpec, 'handler' | 'query' | 'description'>;
   get(id: string): Promise<T | null>;
   create(ctx: Ctx, input: unknown, tx?: WriteTx): Promise<WriteResult<T>>;
   update(ctx: Ctx, id: string, input: unknown): Promise<WriteResult<T>>;
   retract(ctx: Ctx, id: string, input: unknown): Promise<WriteResult<T>>;
 }
+
+const MERGE_PATCH_TEXT = [
+  'The body is a JSON Merge Patch (RFC 7396), sent as `application/merge-patch+json` or `application/json`, with',
+  '`version`: the version you edited (409 if the record has moved on). A nested object patches only the keys it',
+  'names: `{"version": 3, "casualties": {"injured": {"civilians": {"low": 9}}}}` changes that one cell and keeps',
+  'the others. Arrays (`sources`, `strengthEstimates`, `aliases`) are replaced whole. `null` clears a member: a',
+  'figure becomes "not reported", optional text empty, a setting its default; clearing a required field is a 400.',
+  'Rules that span fields (both coordinates or neither, an "up to" figure at least the "at least" one) are checked',
+  'on the merged record, and a 400 names each bad field by its path.',
+].join(' ');
 
 const ERRORS = {
   400: { description: 'Invalid input; `error.fields` names each bad field by its input path', schema: 'Error' },
@@ -119,9 +129,11 @@ export function recordRoutes<T>(runtime: Runtime, r: RecordResource<T>): RouteSp
       path: item,
       access: r.writeAccess,
       tag: r.tag,
-      summary: `Edit a ${r.label.toLowerCase()} (send the version you edited)`,
-      body: r.updateInput,
+      summary: `Edit a ${r.label.toLowerCase()}: a JSON Merge Patch with the version you edited`,
+      description: MERGE_PATCH_TEXT,
+      body: r.createInput,
       bodyRequired: true,
+      mergePatch: true,
       handler: async (c) => {
         const id = idParam(c, r.label);
         const ctx = await callerCtx(c, runtime);

@@ -2,17 +2,17 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { createAnnotation, retractAnnotation, updateAnnotation } from '../../core/annotation/annotation-verbs';
-import { CreateAnnotationInput, UpdateAnnotationInput } from '../../core/annotation/schema';
+import { CreateAnnotationInput } from '../../core/annotation/schema';
 import { CalendarDate } from '../../core/common-schemas';
 import { parseInput } from '../../core/errors';
 import { createGroup, retractGroup, updateGroup } from '../../core/group/group-verbs';
-import { CreateGroupInput, UpdateGroupInput } from '../../core/group/schema';
+import { CreateGroupInput } from '../../core/group/schema';
 import {
   createReferenceFigure,
   retractReferenceFigure,
   updateReferenceFigure,
 } from '../../core/reference-figure/reference-figure-verbs';
-import { CreateReferenceFigureInput, UpdateReferenceFigureInput } from '../../core/reference-figure/schema';
+import { CreateReferenceFigureInput } from '../../core/reference-figure/schema';
 import type { RouteModule } from './app';
 import { RetractedQuery } from './list-params';
 import { recordRoutes } from './record-routes';
@@ -43,7 +43,6 @@ export const referenceRoutes: RouteModule = (app, runtime) => {
       schema: 'Group',
       writeAccess: 'admin',
       createInput: CreateGroupInput,
-      updateInput: UpdateGroupInput,
       list: { handler: whole(RetractedQuery, (q) => reads.groups.list(q)), query: RetractedQuery },
       get: (id) => reads.groups.get(id),
       create: (ctx, input, tx) => createGroup({ ctx, input, tx }),
@@ -64,7 +63,6 @@ export const referenceRoutes: RouteModule = (app, runtime) => {
       schema: 'ReferenceFigure',
       writeAccess: 'admin',
       createInput: CreateReferenceFigureInput,
-      updateInput: UpdateReferenceFigureInput,
       list: { handler: whole(RetractedQuery, (q) => reads.referenceFigures.list(q)), query: RetractedQuery },
       get: (id) => reads.referenceFigures.get(id),
       create: (ctx, input, tx) => createReferenceFigure({ ctx, input, tx }),
@@ -85,7 +83,6 @@ export const referenceRoutes: RouteModule = (app, runtime) => {
       schema: 'Annotation',
       writeAccess: 'admin',
       createInput: CreateAnnotationInput,
-      updateInput: UpdateAnnotationInput,
       list: {
         handler: whole(AnnotationQuery, (q) => reads.annotations.list(q)),
         query: AnnotationQuery,

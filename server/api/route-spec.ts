@@ -22,6 +22,8 @@ export interface RouteDoc {
   query?: z.ZodType;
   body?: z.ZodType | string;
   bodyRequired?: boolean;
+  /** The body is a JSON Merge Patch of `body` (RFC 7396): every member optional, null clears, plus `version`. */
+  mergePatch?: boolean;
   /** POST accepts an Idempotency-Key header. */
   idempotent?: boolean;
   responses: Record<number, { description: string; schema?: SchemaRef }>;

@@ -1,42 +1,63 @@
 /**
  * GET /api/stats/{summary,timeseries,breakdown,overview}: the dashboard's aggregates, over the
- * rollups, with the shared filters. Plain handlers (the read-auth middleware applies to them);
- * parameters are parsed by core (bad ones are a ValidationError naming the field → 400).
+ * rollups, with the shared filters. Declared as route specs, so the API document lists each
+ * endpoint's query parameters and response schema; parameters are parsed by core (bad ones are a
+ * ValidationError naming the field → 400).
  */
 import type { Context } from 'hono';
 import { ValidationError } from '../../core/errors';
 import { searchParamsToObject } from '../../core/filters';
-import { parseStatsQuery, type StatsQuery } from '../../core/stats/stats-query';
-import type { ApiApp, ApiEnv } from './app';
+import { parseStatsQuery, StatsQueryParams, type StatsQuery } from '../../core/stats/stats-query';
+import type { ApiApp } from './app';
 import type { Runtime } from '../runtime';
+import { mount, type RouteSpec } from './route-spec';
 
-function query(c: Context<ApiEnv>): StatsQuery {
+function query(c: Context): StatsQuery {
   return parseStatsQuery(searchParamsToObject(new URL(c.req.url).searchParams), new Date());
 }
 
+const PERIOD_TEXT =
+  'The period is `range` (a preset, resolved against the server clock) or `from`/`to` (ISO 8601, half-open); ' +
+  'without either, all recorded time. Filters take comma-separated or repeated values. Unknown parameters are a 400. ' +
+  'Casualty and outcome totals sum the reported figures; each carries `missing`, the records that report none.';
+
 export function statsRoutes(app: ApiApp, runtime: Runtime) {
   const stats = () => runtime.reads.stats;
-
-  app.get('/api/stats/summary', async (c) => {
-    c.header('Cache-Control', 'no-store');
-    return c.json(await stats().summary(query(c)));
+  const spec = (
+    name: keyof typeof StatsQueryParams,
+    summary: string,
+    schema: string,
+    run: (q: StatsQuery) => Promise<unknown>,
+  ): RouteSpec => ({
+    method: 'get',
+    path: `/api/stats/${name}`,
+    access: 'read',
+    tag: 'Stats',
+    summary,
+    description: PERIOD_TEXT,
+    query: StatsQueryParams[name],
+    handler: async (c) => {
+      c.header('Cache-Control', 'no-store');
+      return c.json((await run(query(c))) as object);
+    },
+    responses: {
+      200: { description: 'The aggregate and the log position it is consistent with', schema },
+      400: { description: 'A bad parameter; `error.fields` names it', schema: 'Error' },
+      401: { description: 'Not signed in (unless PUBLIC_DASHBOARD=1)', schema: 'Error' },
+    },
   });
-
-  app.get('/api/stats/timeseries', async (c) => {
-    c.header('Cache-Control', 'no-store');
-    return c.json(await stats().timeseries(query(c)));
-  });
-
-  app.get('/api/stats/breakdown', async (c) => {
-    c.header('Cache-Control', 'no-store');
-    const q = query(c);
-    if (!q.by) throw new ValidationError({ by: 'is required: province, group, type or target' });
-    return c.json(await stats().breakdown(q, q.by));
-  });
-
-  // The overview's live refresh: one request and one position instead of six.
-  app.get('/api/stats/overview', async (c) => {
-    c.header('Cache-Control', 'no-store');
-    return c.json(await stats().overview(query(c)));
-  });
+  mount(app, runtime, [
+    spec('summary', 'KPIs of a period and of the previous equal period', 'StatsSummary', (q) => stats().summary(q)),
+    spec('timeseries', 'Incidents, casualties and operations per bucket', 'StatsTimeseries', (q) =>
+      stats().timeseries(q),
+    ),
+    spec('breakdown', 'Incidents and casualties by province, group, type or target', 'StatsBreakdown', (q) => {
+      if (!q.by) throw new ValidationError({ by: 'is required: province, group, type or target' });
+      return stats().breakdown(q, q.by);
+    }),
+    // The overview's live refresh: one request and one position instead of six.
+    spec('overview', 'Summary, timeseries and every breakdown at one position', 'StatsOverview', (q) =>
+      stats().overview(q),
+    ),
+  ]);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CreateIncidentInput, UpdateIncidentInput } from '../../core/incident/schema';
+import { CreateIncidentInput } from '../../core/incident/schema';
 import { fieldsFromZod } from '../../core/errors';
 
 const valid = { occurredAt: '2025-03-14T09:30:00Z', province: 'KP', type: 'ied_explosive' };
@@ -67,19 +67,5 @@ describe('CreateIncidentInput', () => {
     const fields = fieldsFromZod(result.error!);
     expect(Object.keys(fields)).toContain(field);
     expect(fields[field]).toMatch(/\w/);
-  });
-});
-
-describe('UpdateIncidentInput', () => {
-  it('needs the version the editor started from', () => {
-    const r = UpdateIncidentInput.safeParse({ summary: 'x' });
-    expect(r.success).toBe(false);
-    expect(Object.keys(fieldsFromZod(r.error!))).toEqual(['version']);
-  });
-  it('accepts a partial change', () => {
-    expect(
-      UpdateIncidentInput.parse({ version: 2, casualties: { killed: { civilians: { low: 3 } } } }).casualties?.killed
-        .civilians.low,
-    ).toBe(3);
   });
 });

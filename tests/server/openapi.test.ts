@@ -1,6 +1,7 @@
 /** The OpenAPI document: valid 3.1 JSON, every route with access, parameters and responses, refs that resolve. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { addUser, incidentInput, operationInput, tokenFor } from './api-support';
 
 type Json = Record<string, unknown>;
 
@@ -15,6 +16,31 @@ function refs(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
+/**
+ * Every key of `value` is described by `schema` and every required key is present, recursively
+ * (refs and anyOf resolved): enough to catch a response that drifted from its documented shape.
+ */
+function undocumented(value: unknown, schema: Json, schemas: Json, at = '$'): string[] {
+  if (typeof schema.$ref === 'string')
+    return undocumented(value, schemas[schema.$ref.split('/').pop()!] as Json, schemas, at);
+  if (Array.isArray(schema.anyOf)) {
+    const fits = (schema.anyOf as Json[]).map((s) => undocumented(value, s, schemas, at));
+    return fits.find((f) => f.length === 0) ?? fits[0]!;
+  }
+  const types = ([] as unknown[]).concat(schema.type ?? []);
+  if (value === null) return types.length === 0 || types.includes('null') ? [] : [`${at}: null`];
+  if (Array.isArray(value))
+    return value.flatMap((v, i) => undocumented(v, (schema.items ?? {}) as Json, schemas, `${at}[${i}]`));
+  if (typeof value !== 'object') return [];
+  const properties = (schema.properties ?? {}) as Record<string, Json>;
+  const out = ((schema.required ?? []) as string[]).filter((k) => !(k in value)).map((k) => `${at}.${k}: missing`);
+  for (const [k, v] of Object.entries(value)) {
+    if (!(k in properties)) out.push(`${at}.${k}: not in the schema`);
+    else out.push(...undocumented(v, properties[k]!, schemas, `${at}.${k}`));
+  }
+  return out;
+}
+
 // The document does not depend on the database: one driver is enough.
 describe('GET /api/openapi.json', () => {
   let server: TestServer;
@@ -23,8 +49,21 @@ describe('GET /api/openapi.json', () => {
     paths: Record<string, Record<string, Json>>;
     components: { schemas: Json; securitySchemes: Json };
   };
+  let token: string;
   beforeAll(async () => {
     server = await startTestServer('pglite');
+    token = await tokenFor(server, (await addUser(server, 'viewer@example.org', 'viewer')).id);
+    // One incident and one operation, so the answers hold rows, figures and "missing" counts.
+    const operator = await tokenFor(server, (await addUser(server, 'op@example.org', 'operator')).id);
+    for (const [path, body] of [
+      ['/api/incidents', incidentInput(1)],
+      ['/api/operations', operationInput()],
+    ] as const)
+      await fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${operator}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const res = await fetch(`${server.url}/api/openapi.json`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
@@ -116,6 +155,56 @@ describe('GET /api/openapi.json', () => {
     expect(doc.paths['/api/openapi.json']!.get!.security).toEqual([]);
     expect(doc.paths['/api/incidents/{id}']!.patch!.responses).toHaveProperty('409');
   });
+
+  it('describes PATCH as a JSON Merge Patch under both media types', () => {
+    const patch = doc.paths['/api/incidents/{id}']!.patch! as Json & { requestBody: { content: Record<string, Json> } };
+    expect(Object.keys(patch.requestBody.content)).toEqual(['application/merge-patch+json', 'application/json']);
+    expect(String(patch.description)).toMatch(/RFC 7396/);
+    const body = patch.requestBody.content['application/merge-patch+json']!.schema as {
+      required: string[];
+      properties: Record<string, { anyOf: Json[] }>;
+    };
+    expect(body.required).toEqual(['version']);
+    // A nested member is optional and may be null (clears it); arrays keep their item schema.
+    const casualties = body.properties.casualties!.anyOf[0] as {
+      required?: string[];
+      properties: Record<string, Json>;
+    };
+    expect(casualties.required).toBeUndefined();
+    expect(body.properties.casualties!.anyOf[1]).toMatchObject({ type: 'null' });
+    expect(body.properties.sources!.anyOf[0]).toMatchObject({ type: 'array' });
+    for (const base of ['/api/operations/{id}', '/api/groups/{id}']) {
+      const content = (doc.paths[base]!.patch!.requestBody as { content: Json }).content;
+      expect(Object.keys(content)).toContain('application/merge-patch+json');
+    }
+  });
+
+  it.each([
+    ['summary', '', ['from', 'to', 'range', 'province', 'group', 'type', 'target', 'status', 'country']],
+    ['timeseries', '?bucket=day', ['range', 'bucket', 'province']],
+    ['breakdown', '?by=province', ['range', 'by', 'top', 'province']],
+    ['overview', '', ['range', 'bucket', 'top', 'province']],
+  ])(
+    'lists the query parameters and response schema of /api/stats/%s, and a live answer fits it',
+    async (name, qs, params) => {
+      const op = doc.paths[`/api/stats/${name}`]!.get! as Json & {
+        parameters: Json[];
+        responses: Record<string, Json>;
+      };
+      expect(op.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(params));
+      expect(op.parameters.map((p) => p.name)).not.toContain('retracted');
+      const schema = (op.responses['200'] as { content: { 'application/json': { schema: Json } } }).content[
+        'application/json'
+      ].schema;
+      expect(schema.$ref).toMatch(/^#\/components\/schemas\/Stats/);
+      expect(op.responses).toHaveProperty('400');
+      const res = await fetch(`${server.url}/api/stats/${name}${qs}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(res.status).toBe(200);
+      expect(undocumented(await res.json(), schema, doc.components.schemas)).toEqual([]);
+    },
+  );
 
   it('has no dangling references', () => {
     const names = new Set(Object.keys(doc.components.schemas));

@@ -1,0 +1,122 @@
+/**
+ * The stats responses in the API document, written from core/stats/stats-types.ts (plain
+ * interfaces, so there is no zod schema to derive them from); tests/server/openapi.test.ts checks
+ * a live answer of every stats endpoint against these schemas.
+ */
+import { CASUALTY_CATEGORIES, INCIDENT_TYPES } from '../../core/enums';
+import { BREAKDOWN_DIMENSIONS, BUCKETS } from '../../core/stats/stats-types';
+import type { JsonSchema } from './openapi-components';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const int = (description?: string) => ({ type: 'integer', ...(description ? { description } : {}) });
+const object = (properties: Record<string, unknown>, description?: string): JsonSchema => ({
+  type: 'object',
+  required: Object.keys(properties),
+  properties,
+  ...(description ? { description } : {}),
+});
+const byKeys = (keys: readonly string[], value: unknown) => object(Object.fromEntries(keys.map((k) => [k, value])));
+const instant = { type: 'string', format: 'date-time' };
+const period = { from: { type: ['string', 'null'], format: 'date-time' }, to: instant };
+
+function breakdownRow(): JsonSchema {
+  const row = object({
+    key: { type: 'string', description: 'The filter value of the row ("unknown", "others")' },
+    label: { type: 'string' },
+    kind: { type: 'string', enum: ['value', 'others', 'unknown'] },
+    incidents: int(),
+    killed: ref('Figures'),
+    injured: ref('Figures'),
+    share: { type: 'number', minimum: 0, maximum: 1, description: 'Share of the breakdown’s incidents' },
+  });
+  // `members` only on the "others" row, so it stays out of `required`.
+  return { ...row, properties: { ...(row.properties as object), members: int('For "others": values folded in') } };
+}
+
+export function statsComponents(): Record<string, JsonSchema> {
+  return {
+    Figures: object(
+      {
+        low: int('Sum of the "at least" figures that were reported'),
+        high: int('Sum of the "up to" figures where given, else the "at least" ones'),
+        missing: int('Records in the total that report no such figure ("not reported", not 0)'),
+      },
+      'An "at least" total: `low`/`high` sum the reported figures, `missing` counts the records without one',
+    ),
+    CasualtySummary: object({
+      total: { ...ref('Figures'), description: '`missing`: incidents with no figure in any category' },
+      byCategory: byKeys(CASUALTY_CATEGORIES, ref('Figures')),
+    }),
+    TriStateShare: object({
+      yes: int(),
+      no: int(),
+      unknown: int(),
+      share: { type: ['number', 'null'], description: 'yes / (yes + no); null when nothing is known' },
+    }),
+    OperationTotals: object({
+      records: int('Operation records'),
+      operations: int('Sum of the records’ counts'),
+      militantsKilled: int(),
+      militantsArrested: int(),
+      securityKilled: int(),
+      securityInjured: int(),
+      missing: {
+        ...byKeys(['militantsKilled', 'militantsArrested', 'securityKilled', 'securityInjured'], int()),
+        description: 'Records that report no such figure',
+      },
+    }),
+    PeriodSummary: object({
+      ...period,
+      incidents: int(),
+      incidentsWithHigh: int('Incidents with at least one "up to" figure'),
+      killed: ref('CasualtySummary'),
+      injured: ref('CasualtySummary'),
+      operations: ref('OperationTotals'),
+      crossBorder: ref('TriStateShare'),
+      foreignNationals: ref('TriStateShare'),
+    }),
+    StatsSummary: object({
+      position: ref('Position'),
+      current: ref('PeriodSummary'),
+      previous: { anyOf: [ref('PeriodSummary'), { type: 'null' }], description: 'The previous equal period' },
+    }),
+    TimeseriesPoint: object({
+      start: instant,
+      end: instant,
+      partial: { type: 'boolean', description: 'The bucket is cut by the period’s edge' },
+      incidents: int(),
+      byType: byKeys(INCIDENT_TYPES, int()),
+      operations: int(),
+      militantsKilled: int(),
+      militantsArrested: int(),
+      killed: byKeys(CASUALTY_CATEGORIES, int()),
+      injured: byKeys(CASUALTY_CATEGORIES, int()),
+      killedHigh: int(),
+      injuredHigh: int(),
+      killedMissing: int('Incidents reporting no killed figure in any category'),
+      injuredMissing: int('Incidents reporting no injured figure in any category'),
+      militantsKilledMissing: int('Operation records without a militants killed figure'),
+      militantsArrestedMissing: int('Operation records without a militants arrested figure'),
+    }),
+    StatsTimeseries: object({
+      ...period,
+      position: ref('Position'),
+      bucket: { type: 'string', enum: [...BUCKETS] },
+      points: { type: 'array', items: ref('TimeseriesPoint') },
+    }),
+    BreakdownRow: breakdownRow(),
+    StatsBreakdown: object({
+      ...period,
+      position: ref('Position'),
+      by: { type: 'string', enum: [...BREAKDOWN_DIMENSIONS] },
+      rows: { type: 'array', items: ref('BreakdownRow') },
+      total: object({ incidents: int(), killed: ref('Figures'), injured: ref('Figures') }),
+    }),
+    StatsOverview: object({
+      position: ref('Position'),
+      summary: ref('StatsSummary'),
+      timeseries: ref('StatsTimeseries'),
+      breakdowns: byKeys(BREAKDOWN_DIMENSIONS, ref('StatsBreakdown')),
+    }),
+  };
+}
