@@ -1,16 +1,24 @@
 /**
- * Published reference figures, kept as reported (kind of value, period, source), each beside what
- * this dashboard recorded for the same period where the figure is marked comparable. The gap
- * between the two is the point: recorded data is a sample, not the universe.
+ * Published reference figures, kept as reported (the source's wording with the number, the period
+ * as published or "undated, reported …", the source), each beside what this dashboard recorded
+ * where that counts the same thing over the same, ended period. The gap between the two is the
+ * point: recorded data is a sample, not the universe.
  */
 import type { ReferenceComparison } from '@/core/stats/reference-comparison';
-import { COMPARABLE_LABELS } from '@/core/stats/reference-comparison';
+import { COMPARABLE_LABELS, periodWording } from '@/core/stats/reference-comparison';
 import type { ReferenceFigure } from '@/core/reference-figure/schema';
 import { Panel } from './panel';
-import { formatCount } from './number-format';
+import { formatCount, missingNote } from './number-format';
 import { formatDay } from './time-format';
 
 const money = new Intl.NumberFormat('en-GB', { notation: 'compact', maximumFractionDigits: 1 });
+
+/** The figure as the source worded it where stored, else built from its kind of value. */
+export function referenceValueText(
+  f: Pick<ReferenceFigure, 'valueKind' | 'value' | 'valueHigh' | 'unit' | 'valueText'>,
+): string {
+  return f.valueText ?? formatReferenceValue(f);
+}
 
 export function formatReferenceValue(f: Pick<ReferenceFigure, 'valueKind' | 'value' | 'valueHigh' | 'unit'>): string {
   const unit = f.unit && f.valueKind !== 'percent' && f.valueKind !== 'money' ? ` ${f.unit}` : '';
@@ -55,17 +63,19 @@ export function ReferencePanel({ comparisons }: { comparisons: ReferenceComparis
               <div>
                 <p className="text-sm text-fg">{f.metric}</p>
                 <p className="mt-1 text-2xl font-semibold tracking-tight text-fg tabular-nums">
-                  {formatReferenceValue(f)}
+                  {referenceValueText(f)}
                 </p>
                 <p className="text-xs text-muted">
-                  {f.periodLabel} · {KIND_WORDS[f.valueKind]}
+                  {periodWording(f, formatDay)} · {KIND_WORDS[f.valueKind]}
                 </p>
               </div>
               {recorded && (
                 <p className="rounded-md bg-accent-soft px-2 py-1.5 text-xs text-fg">
-                  Recorded here: <b className="tabular-nums">{formatCount(recorded.value)}</b>{' '}
-                  {COMPARABLE_LABELS[recorded.measure]}
-                  {recorded.partial ? ` (so far, to ${formatDay(recorded.period.to)})` : ''}
+                  Recorded here, same period: {recorded.missing > 0 ? 'at least ' : ''}
+                  <b className="tabular-nums">{formatCount(recorded.value)}</b> {COMPARABLE_LABELS[recorded.measure]}
+                  {recorded.missing > 0
+                    ? ` · ${missingNote(recorded.missing, 'a figure', recorded.measure === 'killed' ? 'incident' : 'record')}`
+                    : ''}
                 </p>
               )}
               <p className="text-xs text-muted">

@@ -1,13 +1,23 @@
 /**
  * A published figure kept as reported: "more than 75,000" is a lower bound, "6,000–6,500" a range,
- * "70 %" a percent, "USD 150 billion" money. `comparableTo` names the recorded measure, if any, that
- * the dashboard can set beside it for the same period.
+ * "70 %" a percent, "USD 150 billion" money, and `valueText` keeps the source's own wording with the
+ * number ("more than USD 150 billion"). A figure the source does not date has no period edges and
+ * says when it was reported (`reportedOn`). `comparableTo` names the recorded measure, if any, that
+ * counts the same thing, set beside it for the same period.
  */
 import { z } from 'zod';
 import { VALUE_KINDS, type ValueKind } from '../enums';
 import { CalendarDate, enumOf, OptionalText, type Versioned } from '../common-schemas';
 
-export const COMPARABLE_MEASURES = ['incidents', 'killed', 'operations', 'militantsKilledInOperations'] as const;
+export const COMPARABLE_MEASURES = [
+  'incidents',
+  'killed',
+  'operations',
+  'militantsKilledInOperations',
+  // Operations of kind "intelligence_based" only, and the militants killed in them.
+  'intelligenceBasedOperations',
+  'militantsKilledInIntelligenceBasedOperations',
+] as const;
 export type ComparableMeasure = (typeof COMPARABLE_MEASURES)[number];
 
 const referenceFigureFields = {
@@ -16,9 +26,13 @@ const referenceFigureFields = {
   value: z.number({ error: 'must be a number' }).finite().min(0, 'cannot be negative'),
   valueHigh: z.number({ error: 'must be a number' }).finite().nullable().default(null),
   unit: OptionalText(20),
+  /** The figure as the source worded it, shown with the number: "more than USD 150 billion". */
+  valueText: OptionalText(200),
   periodStart: CalendarDate.nullable().default(null),
   periodEnd: CalendarDate.nullable().default(null),
   periodLabel: z.string({ error: 'is required' }).trim().min(1, 'is required').max(100, 'is too long'),
+  /** When the source reported the figure: an undated figure reads "undated, reported 17 Jan 2026". */
+  reportedOn: CalendarDate.nullable().default(null),
   sourceName: z.string({ error: 'is required' }).trim().min(1, 'is required').max(300, 'is too long'),
   sourceUrl: OptionalText(2000),
   citedVia: OptionalText(300),

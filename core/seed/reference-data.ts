@@ -13,28 +13,41 @@ export { REFERENCE_GROUPS, SEED_ARTICLE } from './reference-groups';
 const DIPLOMAT = 'The Diplomat';
 const UN_TEAM = 'UN Analytical Support and Sanctions Monitoring Team (report of December 2025)';
 
+/** The day the seed report was published: the figures it does not date are "as reported" then. */
+export const SEED_REPORTED_ON = '2026-01-17';
+
+/**
+ * The figures with the periods the report itself gives (shared/reference/facts.md), never one we
+ * filled in: an undated figure has no period edges and reads "undated, reported 17 Jan 2026".
+ * Metric strings are the seed's identity (core/seed/seed-reference.ts): keep them stable.
+ */
 export const REFERENCE_FIGURES: readonly CreateReferenceFigureInput[] = [
   {
     metric: 'Intelligence-based operations carried out by Pakistani security forces (more than)',
     valueKind: 'lower_bound',
     value: 75_000,
     unit: 'operations',
+    valueText: 'more than 75,000',
+    // "in 2025 alone"
     periodStart: '2025-01-01',
     periodEnd: '2025-12-31',
     periodLabel: '2025',
+    reportedOn: SEED_REPORTED_ON,
     sourceName: SEED_ARTICLE,
-    comparableTo: 'operations',
+    comparableTo: 'intelligenceBasedOperations',
   },
   {
     metric: 'Terrorists killed in intelligence-based operations',
     valueKind: 'exact',
     value: 2_597,
     unit: 'people',
+    valueText: '2,597, including Afghan nationals',
     periodStart: '2025-01-01',
     periodEnd: '2025-12-31',
     periodLabel: '2025',
+    reportedOn: SEED_REPORTED_ON,
     sourceName: SEED_ARTICLE,
-    comparableTo: 'militantsKilledInOperations',
+    comparableTo: 'militantsKilledInIntelligenceBasedOperations',
   },
   {
     metric: 'TTP fighters active in Afghanistan (estimate)',
@@ -42,8 +55,10 @@ export const REFERENCE_FIGURES: readonly CreateReferenceFigureInput[] = [
     value: 6_000,
     valueHigh: 6_500,
     unit: 'fighters',
-    // "Early 2026" has no firm edges; the label carries it and the dates stay unknown.
-    periodLabel: 'as of early 2026',
+    valueText: 'around 6,000–6,500',
+    // "remain active": no date of its own.
+    periodLabel: 'undated',
+    reportedOn: SEED_REPORTED_ON,
     sourceName: DIPLOMAT,
     citedVia: SEED_ARTICLE,
   },
@@ -52,9 +67,11 @@ export const REFERENCE_FIGURES: readonly CreateReferenceFigureInput[] = [
     valueKind: 'percent',
     value: 70,
     unit: '%',
-    // Recorded data only carries a tri-state per incident, often unknown; a side-by-side share
-    // would mislead, so this figure is not marked comparable.
-    periodLabel: 'recent years (reported early 2026)',
+    valueText: '70 %',
+    // "now": no date of its own. Recorded data carries only a tri-state per incident, often
+    // unknown; a side-by-side share would mislead, so this figure is not marked comparable.
+    periodLabel: 'undated',
+    reportedOn: SEED_REPORTED_ON,
     sourceName: DIPLOMAT,
     citedVia: SEED_ARTICLE,
   },
@@ -63,9 +80,11 @@ export const REFERENCE_FIGURES: readonly CreateReferenceFigureInput[] = [
     valueKind: 'lower_bound',
     value: 20,
     unit: 'organisations',
+    valueText: 'more than 20',
     periodStart: '2025-12-01',
     periodEnd: '2025-12-31',
-    periodLabel: 'December 2025',
+    periodLabel: 'report released December 2025',
+    reportedOn: SEED_REPORTED_ON,
     sourceName: UN_TEAM,
     citedVia: SEED_ARTICLE,
   },
@@ -75,24 +94,23 @@ export const REFERENCE_FIGURES: readonly CreateReferenceFigureInput[] = [
     valueKind: 'lower_bound',
     value: 80_000,
     unit: 'people',
-    periodStart: '2001-01-01',
-    periodEnd: '2025-12-31',
-    periodLabel: '2001 to 2025',
+    valueText: 'more than 80,000',
+    // The report names no start year and no end date.
+    periodLabel: 'since the beginning of the "War on Terror", no end date',
+    reportedOn: SEED_REPORTED_ON,
     sourceName: SEED_ARTICLE,
-    // Not comparable to "killed": the report says "victims", which may include the injured, and the
-    // period reaches back to 2001, long before any recorded incident in this tracker.
+    // Not comparable to "killed": the report says "victims", which may include the injured.
     comparableTo: null,
   },
   {
     metric:
       'Economic cost of terrorism to Pakistan: infrastructure damage, lost investment and disruption (more than; a lower bound)',
-    // The money kind has no lower-bound flag, so "more than" lives in the metric text.
     valueKind: 'money',
     value: 150e9,
     unit: 'USD',
-    periodStart: '2001-01-01',
-    periodEnd: '2025-12-31',
-    periodLabel: '2001 to 2025',
+    valueText: 'more than USD 150 billion (an estimate)',
+    periodLabel: 'undated',
+    reportedOn: SEED_REPORTED_ON,
     sourceName: SEED_ARTICLE,
   },
 ];

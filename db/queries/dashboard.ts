@@ -7,7 +7,15 @@ import { and, desc, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import type { IncidentFilter } from '../../core/filters';
 import { computeSummary } from '../../core/stats/compute-stats';
 import { toBrief, type IncidentBrief } from '../../core/stats/incident-brief';
-import { comparablePeriod, recordedValue, type ReferenceComparison } from '../../core/stats/reference-comparison';
+import type { OperationKind } from '../../core/enums';
+import type { Period } from '../../core/stats/stats-types';
+import {
+  endedPeriod,
+  MEASURE_OPERATION_KIND,
+  recordedValue,
+  type KindTotals,
+  type ReferenceComparison,
+} from '../../core/stats/reference-comparison';
 import type { Db } from '../client';
 import { incidents, operations } from '../schema';
 import { incidentFromRow } from '../repositories/incident-rows';
@@ -17,6 +25,32 @@ import { createStatsSource, incidentTableWhere } from './stats';
 /** The map's ceiling: beyond it the newest points are drawn (a year of records fits). */
 export const MAP_POINT_LIMIT = 1500;
 const SYNTHETIC_TTL_MS = 30_000;
+
+/** Live operations of one kind in [from, to) (operations_occurred_at_idx serves the range). */
+async function operationKindTotals(db: Db, kind: OperationKind, period: Period): Promise<KindTotals> {
+  const [row] = await db
+    .select({
+      records: sql<number>`count(*)::int`,
+      operations: sql<number>`coalesce(sum(${operations.count}), 0)::int`,
+      militantsKilled: sql<number>`coalesce(sum(${operations.militantsKilled}), 0)::int`,
+      militantsKilledMissing: sql<number>`(count(*) FILTER (WHERE ${operations.militantsKilled} IS NULL))::int`,
+    })
+    .from(operations)
+    .where(
+      and(
+        isNull(operations.retractedAt),
+        sql`${operations.kind} = ${kind}`,
+        sql`${operations.occurredAt} >= ${period.from}::timestamptz`,
+        lt(operations.occurredAt, period.to),
+      ),
+    );
+  return {
+    records: Number(row?.records ?? 0),
+    operations: Number(row?.operations ?? 0),
+    militantsKilled: Number(row?.militantsKilled ?? 0),
+    militantsKilledMissing: Number(row?.militantsKilledMissing ?? 0),
+  };
+}
 
 export function createDashboardReads(db: Db) {
   let synthetic: { at: number; value: Promise<boolean> } | null = null;
@@ -63,31 +97,26 @@ export function createDashboardReads(db: Db) {
       return value;
     },
 
-    /** Published figures, each beside the recorded value for its period where comparable. */
+    /**
+     * Published figures, each beside the recorded value that counts the same thing for the same,
+     * ended period (core/stats/reference-comparison.ts); otherwise none.
+     */
     async referenceComparisons(now = new Date()): Promise<ReferenceComparison[]> {
       const figures = await listReferenceFigures(db);
       const src = createStatsSource(db);
       return Promise.all(
         figures.map(async (figure): Promise<ReferenceComparison> => {
-          const period = comparablePeriod(figure);
-          if (!period || !figure.comparableTo || period.from! >= now.toISOString()) return { figure, recorded: null };
-          const to = period.to < now.toISOString() ? period.to : now.toISOString();
-          const filter: IncidentFilter = { from: period.from!, to };
+          const period = endedPeriod(figure, now);
+          if (!period || !figure.comparableTo) return { figure, recorded: null };
           const { current } = await computeSummary(src, {
-            filter,
-            period: { from: period.from, to },
+            filter: { from: period.from!, to: period.to },
+            period,
             preset: null,
             top: 8,
           });
-          return {
-            figure,
-            recorded: {
-              measure: figure.comparableTo,
-              value: recordedValue(figure.comparableTo, current),
-              period: { from: period.from, to },
-              partial: to !== period.to,
-            },
-          };
+          const kind = MEASURE_OPERATION_KIND[figure.comparableTo];
+          const totals = kind ? await operationKindTotals(db, kind, period) : null;
+          return { figure, recorded: recordedValue(figure.comparableTo, period, current, totals) };
         }),
       );
     },

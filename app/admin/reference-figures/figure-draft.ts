@@ -14,9 +14,11 @@ export interface FigureDraft {
   value: string;
   valueHigh: string;
   unit: string;
+  valueText: string;
   periodStart: string;
   periodEnd: string;
   periodLabel: string;
+  reportedOn: string;
   sourceName: string;
   sourceUrl: string;
   citedVia: string;
@@ -35,7 +37,9 @@ export const COMPARABLE_LABELS: Record<ComparableMeasure, string> = {
   incidents: 'Incidents recorded here',
   killed: 'Killed recorded here',
   operations: 'Operations recorded here',
-  militantsKilledInOperations: 'Militants killed in operations',
+  militantsKilledInOperations: 'Militants killed in operations of any kind',
+  intelligenceBasedOperations: 'Intelligence-based operations recorded here',
+  militantsKilledInIntelligenceBasedOperations: 'Militants killed in intelligence-based operations',
 };
 
 export const emptyFigureDraft = (): FigureDraft => ({
@@ -44,9 +48,11 @@ export const emptyFigureDraft = (): FigureDraft => ({
   value: '',
   valueHigh: '',
   unit: '',
+  valueText: '',
   periodStart: '',
   periodEnd: '',
   periodLabel: '',
+  reportedOn: '',
   sourceName: '',
   sourceUrl: '',
   citedVia: '',
@@ -60,9 +66,11 @@ export function figureToDraft(f: ReferenceFigure): FigureDraft {
     value: String(f.value),
     valueHigh: f.valueHigh === null ? '' : String(f.valueHigh),
     unit: f.unit ?? '',
+    valueText: f.valueText ?? '',
     periodStart: f.periodStart ?? '',
     periodEnd: f.periodEnd ?? '',
     periodLabel: f.periodLabel,
+    reportedOn: f.reportedOn ?? '',
     sourceName: f.sourceName,
     sourceUrl: f.sourceUrl ?? '',
     citedVia: f.citedVia ?? '',
@@ -81,9 +89,11 @@ export function figureInputOf(d: FigureDraft): Record<string, unknown> {
     // A hidden high value (the kind changed from range) is not sent: only a range has one.
     valueHigh: d.valueKind === 'range' ? figureOf(d.valueHigh) : null,
     unit: textOf(d.unit),
+    valueText: textOf(d.valueText),
     periodStart: textOf(d.periodStart),
     periodEnd: textOf(d.periodEnd),
     periodLabel: d.periodLabel,
+    reportedOn: textOf(d.reportedOn),
     sourceName: d.sourceName,
     sourceUrl: textOf(d.sourceUrl),
     citedVia: textOf(d.citedVia),
@@ -97,9 +107,11 @@ const LABELS: Record<string, string> = {
   value: 'Value',
   valueHigh: 'High value',
   unit: 'Unit',
+  valueText: 'As worded by the source',
   periodStart: 'Period start',
   periodEnd: 'Period end',
   periodLabel: 'Period as published',
+  reportedOn: 'Reported on',
   sourceName: 'Source',
   sourceUrl: 'Source address',
   citedVia: 'Cited via',

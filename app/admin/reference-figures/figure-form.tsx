@@ -70,6 +70,13 @@ export function FigureForm({ figure }: { figure: ReferenceFigure | null }) {
           />
           {ranged ? <TextField form={b} path="valueHigh" label="High value" required inputMode="decimal" /> : null}
           <TextField form={b} path="unit" label="Unit" hint="e.g. USD bn, %" maxLength={20} />
+          <TextField
+            form={b}
+            path="valueText"
+            label="As worded by the source"
+            hint="Shown with the number, e.g. “more than USD 150 billion”"
+            maxLength={200}
+          />
         </div>
       </FormSection>
       <FormSection title="Period">
@@ -79,10 +86,17 @@ export function FigureForm({ figure }: { figure: ReferenceFigure | null }) {
             path="periodLabel"
             label="Period as published"
             required
-            hint="e.g. “2001–2023”, “fiscal year 2024”"
+            hint="e.g. “2001–2023”, “fiscal year 2024”; “undated” when the source gives no period"
           />
           <TextField form={b} path="periodStart" label="Period start" type="date" />
           <TextField form={b} path="periodEnd" label="Period end" type="date" />
+          <TextField
+            form={b}
+            path="reportedOn"
+            label="Reported on"
+            type="date"
+            hint="When the source published it; an undated figure is shown with this date"
+          />
         </div>
       </FormSection>
       <FormSection title="Source">
@@ -103,7 +117,7 @@ export function FigureForm({ figure }: { figure: ReferenceFigure | null }) {
             label="Compare with"
             placeholder="Nothing recorded here"
             options={COMPARABLE_MEASURES.map((m) => ({ value: m, label: COMPARABLE_LABELS[m] }))}
-            hint="The dashboard shows our own figure for the same period beside it"
+            hint="Only a measure that counts the same thing; shown for the same period once it has ended"
           />
         </div>
       </FormSection>

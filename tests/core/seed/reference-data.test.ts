@@ -56,8 +56,8 @@ describe('reference groups', () => {
 
 describe('reference figures', () => {
   it.each([
-    ['intelligence-based operations carried out', 'lower_bound', 75_000, null, 'operations'],
-    ['terrorists killed', 'exact', 2_597, null, 'militantsKilledInOperations'],
+    ['intelligence-based operations carried out', 'lower_bound', 75_000, null, 'intelligenceBasedOperations'],
+    ['terrorists killed', 'exact', 2_597, null, 'militantsKilledInIntelligenceBasedOperations'],
     ['TTP fighters', 'range', 6_000, 6_500, null],
     ['Afghan nationals', 'percent', 70, null, null],
     ['organisations active in Afghanistan', 'lower_bound', 20, null, null],
@@ -77,10 +77,20 @@ describe('reference figures', () => {
     }
   });
 
-  it('carries the currency and the lower-bound nature of the money figure', () => {
+  it('carries the currency and the wording of the money figure with its number', () => {
     const cost = figure('economic cost');
     expect(cost.unit).toBe('USD');
-    expect(cost.metric).toMatch(/more than/i);
+    expect(cost.valueText).toBe('more than USD 150 billion (an estimate)');
+  });
+
+  it('gives only the periods the report gives: the others are undated, with the day they were reported', () => {
+    for (const text of ['TTP fighters', 'Afghan nationals', 'economic cost', 'victims of terrorism']) {
+      expect(figure(text), text).toMatchObject({ periodStart: null, periodEnd: null, reportedOn: '2026-01-17' });
+    }
+    expect(figure('economic cost').periodLabel).toBe('undated');
+    expect(figure('victims of terrorism').periodLabel).toMatch(/War on Terror/);
+    // Every figure keeps its wording with the number.
+    for (const f of figures) expect(f.valueText, f.metric).toBeTruthy();
   });
 
   it('credits the original source and the report that cited it', () => {
