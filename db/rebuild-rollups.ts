@@ -9,6 +9,8 @@ import { CASUALTY_CATEGORIES, INCIDENT_TYPES } from '../core/enums';
 import { INCIDENT_MEASURES, OPERATION_MEASURES } from '../core/rollup/incident-rollup';
 import { NARROW_DIMS, NARROW_GRAINS } from '../core/rollup/narrow-rollups';
 import type { Db } from './client';
+import { snake } from './column-names';
+import { resultRows } from './result-rows';
 
 const figureSums = CASUALTY_CATEGORIES.flatMap((c) => [
   [`killed_low_${c}`, `sum(killed_${c}_low)`],
@@ -31,7 +33,6 @@ export const incidentColumns: [string, string][] = [
   ['foreign_no', `count(*) FILTER (WHERE foreign_nationals = 'no')`],
 ];
 
-const snake = (m: string) => m.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const grainStartSql = (day: string) =>
   `CASE grain WHEN 'day' THEN ${day} WHEN 'week' THEN date_trunc('week', ${day}::timestamp)::date ELSE date_trunc('month', ${day}::timestamp)::date END`;
 const NARROW_KEY: Record<string, string> = {
@@ -84,7 +85,7 @@ export async function rebuildRollups(db: Db): Promise<{ incidentCells: number; o
     for (const statement of narrowRollupStatements()) await tx.execute(sql.raw(statement));
     const count = async (t: string) => {
       const r = (await tx.execute(sql.raw(`select count(*)::int as n from ${t}`))) as unknown;
-      const rows = (Array.isArray(r) ? r : (r as { rows: { n: number }[] }).rows) as { n: number }[];
+      const rows = resultRows<{ n: number }>(r);
       return Number(rows[0]?.n ?? 0);
     };
     return {

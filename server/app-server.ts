@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import { openDatabase, type Database } from '../db/client';
 import { createStore, ensureStream } from '../db/store';
 import type { Actor } from '../core/ports';
+import { createWriteVerbs } from '../core/write/write-verbs';
 import type { Env } from './env';
 import { createLogger } from './logger';
 import { LiveHub, type LiveServer } from './live/hub';
@@ -89,6 +90,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       log,
       hub,
       reads: createReadModel(database),
+      writes: createWriteVerbs(),
       ctx: (actor: Actor) => ({ store, actor, now: () => new Date(), newId: () => randomUUID() }),
     };
     setRuntime(runtime);

@@ -146,6 +146,7 @@ function txOver(s: MemoryState, epoch: string): WriteTx {
     annotations: repo(s.annotations),
     appendChange: async (c: AppendChange) => append(c),
     appendChanges: async (cs: AppendChange[]) => cs.map(append),
+    changesOf: async (entity, id) => s.changes.filter((c) => c.entity === entity && c.id === id),
     applyIncidentRollup: async (deltas) => applyRollup(s.incidentRollup, deltas),
     applyOperationRollup: async (deltas) => applyRollup(s.operationRollup, deltas),
   };
