@@ -6,7 +6,8 @@
  * commit the next attempt first asks the store whether an earlier one was stored (`stored`): if so
  * that is the answer, and nothing is written again. When attempts run out, the write is looked up
  * once more on a fresh transaction; only an answer of "absent" becomes NothingSavedError, and no
- * answer at all becomes OutcomeUnknownError (never a claim that nothing was saved).
+ * answer at all becomes OutcomeUnknownError (never a claim that nothing was saved). When every
+ * attempt failed before its COMMIT was sent, nothing can have been saved and that is said at once.
  */
 import { NothingSavedError, OutcomeUnknownError, StoreUnavailableError, UniqueViolationError } from '../errors';
 import type { Store, WriteTx } from '../ports';
@@ -53,6 +54,9 @@ export async function writeOnce<R>(
   const retry = opts.retry ?? DEFAULT_RETRY;
   let uncertain = opts.uncertain ?? false;
   let twinRetried = false;
+  // Whether any attempt may have committed; if none did (every failure came before COMMIT was
+  // sent), nothing was saved and no look-up is needed to say so.
+  let mayHaveCommitted = uncertain;
   for (let n = 0; n < retry.attempts; n++) {
     const look = uncertain;
     try {
@@ -66,6 +70,7 @@ export async function writeOnce<R>(
     } catch (err) {
       if (isUncertain(err)) {
         uncertain = true;
+        if ((err as StoreUnavailableError).outcome === 'unknown') mayHaveCommitted = true;
         await retry.pause(n);
         continue;
       }
@@ -79,6 +84,7 @@ export async function writeOnce<R>(
       throw err;
     }
   }
+  if (!mayHaveCommitted) throw new NothingSavedError(w.what);
   return lookUp(store, w, retry);
 }
 
