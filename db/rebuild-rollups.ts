@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { CASUALTY_CATEGORIES, INCIDENT_TYPES } from '../core/enums';
-import { INCIDENT_MEASURES, OPERATION_MEASURES } from '../core/rollup/incident-rollup';
+import { GROUP_CELL_KEY_SQL, INCIDENT_MEASURES, OPERATION_MEASURES } from '../core/rollup/incident-rollup';
 import { NARROW_DIMS, NARROW_GRAINS } from '../core/rollup/narrow-rollups';
 import type { Db } from './client';
 import { snake } from './column-names';
@@ -72,13 +72,13 @@ export async function rebuildRollups(db: Db): Promise<{ incidentCells: number; o
     );
     await tx.execute(
       sql.raw(`INSERT INTO incident_rollup_daily (day, country, province, group_key, type, target_type, verification, ${incidentColumns.map(([c]) => c).join(', ')})
-        SELECT (occurred_at AT TIME ZONE 'UTC')::date, country, province, coalesce(group_id::text, ''), type, target_type, verification,
+        SELECT (occurred_at AT TIME ZONE 'UTC')::date, country, province, ${GROUP_CELL_KEY_SQL}, type, target_type, verification,
           ${incidentColumns.map(([, e]) => e).join(', ')}
         FROM incidents WHERE retracted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7`),
     );
     await tx.execute(
       sql.raw(`INSERT INTO operation_rollup_daily (day, country, province, kind, group_key, verification, records, operations, militants_killed, militants_arrested, security_killed, security_injured)
-        SELECT (occurred_at AT TIME ZONE 'UTC')::date, country, coalesce(province, ''), kind, coalesce(group_id::text, ''), verification,
+        SELECT (occurred_at AT TIME ZONE 'UTC')::date, country, coalesce(province, ''), kind, ${GROUP_CELL_KEY_SQL}, verification,
           count(*), sum(count), sum(militants_killed), sum(militants_arrested), sum(security_killed), sum(security_injured)
         FROM operations WHERE retracted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6`),
     );

@@ -11,7 +11,7 @@ import { INCIDENT_TYPES, type IncidentType, type Province, type TargetType } fro
 import {
   INCIDENT_MEASURES,
   OPERATION_MEASURES,
-  UNKNOWN_KEY,
+  groupKeyOfFilter,
   zeroIncidentMeasures,
   zeroOperationMeasures,
   type IncidentMeasures,
@@ -73,7 +73,7 @@ function plan(f: IncidentFilter, shape: CellShape): Plan | null {
   if (has(f.country) || has(f.status)) return null;
   const filters: [NarrowDim, string[]][] = [];
   if (has(f.province)) filters.push(['province', f.province]);
-  if (has(f.group)) filters.push(['group', f.group.map((g) => (g === 'unknown' ? UNKNOWN_KEY : g))]);
+  if (has(f.group)) filters.push(['group', f.group.map(groupKeyOfFilter)]);
   if (has(f.type)) filters.push(['type', f.type]);
   if (has(f.target)) filters.push(['target', f.target]);
   const [filtered, other] = filters;
