@@ -19,16 +19,17 @@ type Step = 'before-insert' | 'after-insert' | 'after-commit';
  * (stored, yet the caller sees an unknown outcome).
  */
 function faulty(inner: MemoryStore) {
-  let plan: { step: Step; times: number } | null = null;
+  // Failures queue up: `fail('after-commit'); fail('before-insert', 100)` runs one, then the other.
+  const plans: { step: Step; times: number }[] = [];
   const store: Store & { fail(step: Step, times?: number): void; attempts: number } = {
     attempts: 0,
     fail(step, times = 1) {
-      plan = { step, times };
+      plans.push({ step, times });
     },
     async transact<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> {
       store.attempts++;
-      const p = plan && plan.times > 0 ? plan : null;
-      if (p) p.times--;
+      const p = plans[0];
+      if (p && --p.times === 0) plans.shift();
       if (p?.step === 'before-insert') throw new StoreUnavailableError('not-committed');
       if (p?.step === 'after-insert')
         return inner.transact(async (tx) => {
@@ -150,10 +151,21 @@ describe('exactly once under an unknown commit outcome', () => {
 
   it('answers "not known" (never "nothing saved") when the look-up cannot be made', async () => {
     const { store, ctx, writes, incidents } = setup();
+    // The first attempt commits but its answer is lost; then the database stops answering.
     store.fail('after-commit', 1);
     store.fail('before-insert', 100);
     const err = await writes.createIncident({ ctx, input: input(1) }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OutcomeUnknownError);
+    expect(incidents()).toHaveLength(1);
+    expect((err as OutcomeUnknownError).details).toEqual({ id: incidents()[0]!.id });
+  });
+
+  it('says "Nothing was saved" at once when every attempt failed before its COMMIT was sent', async () => {
+    const { store, ctx, writes, incidents } = setup();
+    store.fail('before-insert', 100);
+    const err = await writes.createIncident({ ctx, input: input(1) }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(NothingSavedError);
     expect(incidents()).toHaveLength(0);
+    expect(store.attempts).toBe(noWait.attempts);
   });
 });
