@@ -1,6 +1,5 @@
 /**
- * What every write route shares: the caller's ctx, the response shape
- * `{ <entity>: record, change: { epoch, seq } }`, path ids. Idempotency, batching and retries are
+ * What every write route shares: the caller's ctx, the create answer, path ids. Idempotency, batching and retries are
  * the verbs' (core/write); handlers read the body, call the verb and answer.
  */
 import type { Context } from 'hono';
@@ -8,7 +7,6 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { z } from 'zod';
 import { NotFoundError } from '../../core/errors';
 import type { Ctx } from '../../core/ports';
-import type { WriteResult } from '../../core/versioned-record';
 import type { CreateOutcome } from '../../core/write/record-writes';
 import { requirePrincipal } from '../auth/guards';
 import type { Runtime } from '../runtime';
@@ -16,10 +14,6 @@ import { readJson } from './json-body';
 
 export async function callerCtx(c: Context, runtime: Runtime): Promise<Ctx> {
   return runtime.ctx((await requirePrincipal(c, runtime)).actor);
-}
-
-export function writeBody<T>(entityKey: string, result: WriteResult<T>) {
-  return { [entityKey]: result.record, change: { epoch: result.change.epoch, seq: result.change.seq } };
 }
 
 const uuid = z.uuid();
