@@ -1,11 +1,11 @@
 import { RetractInput } from '../common-schemas';
 import { parseInput } from '../errors';
 import type { Ctx, WriteTx } from '../ports';
-import { parseMergePatch } from '../merge-patch';
+import { parseMergePatch, type JsonObject } from '../merge-patch';
 import { createRecord, retractRecord, updateRecord, type RecordKind } from '../versioned-record';
 import { CreateAnnotationInput, type Annotation } from './schema';
 
-const annotationKind: RecordKind<Annotation> = {
+export const annotationKind: RecordKind<Annotation> = {
   entity: 'annotation',
   label: 'Annotation',
   schema: CreateAnnotationInput,
@@ -24,4 +24,9 @@ export async function updateAnnotation({ ctx, id, input }: { ctx: Ctx; id: strin
 export async function retractAnnotation({ ctx, id, input }: { ctx: Ctx; id: string; input: unknown }) {
   const { reason, version } = parseInput(RetractInput, input);
   return retractRecord(ctx, annotationKind, id, reason, version);
+}
+
+/** The one parse of a PATCH body (the write verbs in core/write use it). */
+export function annotationPatch(input: unknown): { version: number; patch: JsonObject } {
+  return parseMergePatch(input);
 }

@@ -2,11 +2,11 @@
 import { RetractInput } from '../common-schemas';
 import { parseInput, ValidationError } from '../errors';
 import type { Ctx, WriteTx } from '../ports';
-import { parseMergePatch } from '../merge-patch';
+import { parseMergePatch, type JsonObject } from '../merge-patch';
 import { createRecord, retractRecord, updateRecord, type RecordKind } from '../versioned-record';
 import { CreateGroupInput, type Group } from './schema';
 
-const groupKind: RecordKind<Group> = {
+export const groupKind: RecordKind<Group> = {
   entity: 'group',
   label: 'Group',
   schema: CreateGroupInput,
@@ -31,4 +31,9 @@ export async function updateGroup({ ctx, id, input }: { ctx: Ctx; id: string; in
 export async function retractGroup({ ctx, id, input }: { ctx: Ctx; id: string; input: unknown }) {
   const { reason, version } = parseInput(RetractInput, input);
   return retractRecord(ctx, groupKind, id, reason, version);
+}
+
+/** The one parse of a PATCH body (the write verbs in core/write use it). */
+export function groupPatch(input: unknown): { version: number; patch: JsonObject } {
+  return parseMergePatch(input);
 }

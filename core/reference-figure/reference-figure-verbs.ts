@@ -1,11 +1,11 @@
 import { RetractInput } from '../common-schemas';
 import { parseInput } from '../errors';
 import type { Ctx, WriteTx } from '../ports';
-import { parseMergePatch } from '../merge-patch';
+import { parseMergePatch, type JsonObject } from '../merge-patch';
 import { createRecord, retractRecord, updateRecord, type RecordKind } from '../versioned-record';
 import { CreateReferenceFigureInput, type ReferenceFigure } from './schema';
 
-const referenceFigureKind: RecordKind<ReferenceFigure> = {
+export const referenceFigureKind: RecordKind<ReferenceFigure> = {
   entity: 'referenceFigure',
   label: 'Reference figure',
   schema: CreateReferenceFigureInput,
@@ -24,4 +24,9 @@ export async function updateReferenceFigure({ ctx, id, input }: { ctx: Ctx; id: 
 export async function retractReferenceFigure({ ctx, id, input }: { ctx: Ctx; id: string; input: unknown }) {
   const { reason, version } = parseInput(RetractInput, input);
   return retractRecord(ctx, referenceFigureKind, id, reason, version);
+}
+
+/** The one parse of a PATCH body (the write verbs in core/write use it). */
+export function referenceFigurePatch(input: unknown): { version: number; patch: JsonObject } {
+  return parseMergePatch(input);
 }

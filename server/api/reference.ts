@@ -1,17 +1,10 @@
 /** /api/groups, /api/reference-figures, /api/annotations: everyone with read access lists, admins write. */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { createAnnotation, retractAnnotation, updateAnnotation } from '../../core/annotation/annotation-verbs';
 import { CreateAnnotationInput } from '../../core/annotation/schema';
 import { CalendarDate } from '../../core/common-schemas';
 import { parseInput } from '../../core/errors';
-import { createGroup, retractGroup, updateGroup } from '../../core/group/group-verbs';
 import { CreateGroupInput } from '../../core/group/schema';
-import {
-  createReferenceFigure,
-  retractReferenceFigure,
-  updateReferenceFigure,
-} from '../../core/reference-figure/reference-figure-verbs';
 import { CreateReferenceFigureInput } from '../../core/reference-figure/schema';
 import type { RouteModule } from './app';
 import { RetractedQuery } from './list-params';
@@ -45,9 +38,9 @@ export const referenceRoutes: RouteModule = (app, runtime) => {
       createInput: CreateGroupInput,
       list: { handler: whole(RetractedQuery, (q) => reads.groups.list(q)), query: RetractedQuery },
       get: (id) => reads.groups.get(id),
-      create: (ctx, input, tx) => createGroup({ ctx, input, tx }),
-      update: (ctx, id, input) => updateGroup({ ctx, id, input }),
-      retract: (ctx, id, input) => retractGroup({ ctx, id, input }),
+      create: runtime.writes.groups.create,
+      update: runtime.writes.groups.update,
+      retract: runtime.writes.groups.retract,
     }),
   );
 
@@ -65,9 +58,9 @@ export const referenceRoutes: RouteModule = (app, runtime) => {
       createInput: CreateReferenceFigureInput,
       list: { handler: whole(RetractedQuery, (q) => reads.referenceFigures.list(q)), query: RetractedQuery },
       get: (id) => reads.referenceFigures.get(id),
-      create: (ctx, input, tx) => createReferenceFigure({ ctx, input, tx }),
-      update: (ctx, id, input) => updateReferenceFigure({ ctx, id, input }),
-      retract: (ctx, id, input) => retractReferenceFigure({ ctx, id, input }),
+      create: runtime.writes.referenceFigures.create,
+      update: runtime.writes.referenceFigures.update,
+      retract: runtime.writes.referenceFigures.retract,
     }),
   );
 
@@ -89,9 +82,9 @@ export const referenceRoutes: RouteModule = (app, runtime) => {
         description: 'By date; `from`/`to` are calendar dates, inclusive.',
       },
       get: (id) => reads.annotations.get(id),
-      create: (ctx, input, tx) => createAnnotation({ ctx, input, tx }),
-      update: (ctx, id, input) => updateAnnotation({ ctx, id, input }),
-      retract: (ctx, id, input) => retractAnnotation({ ctx, id, input }),
+      create: runtime.writes.annotations.create,
+      update: runtime.writes.annotations.update,
+      retract: runtime.writes.annotations.retract,
     }),
   );
 };
