@@ -11,15 +11,14 @@ export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];
 const Name = z.string({ error: 'is required' }).trim().min(1, 'is required').max(120, 'is at most 120 characters');
 
 /** `{"province":["Balochistan"],"range":"7d"}`: validated against the stats parser in the verbs. */
-export const ViewFilters = z
-  .record(
-    z.string(),
-    z.union([z.string().max(2000), z.array(z.string().max(200)).max(100)], {
-      error: 'must be a string or an array of strings',
-    }),
-    { error: 'must be an object of stats query parameters' },
-  )
-  .default({});
+const FilterRecord = z.record(
+  z.string(),
+  z.union([z.string().max(2000), z.array(z.string().max(200)).max(100)], {
+    error: 'must be a string or an array of strings',
+  }),
+  { error: 'must be an object of stats query parameters' },
+);
+export const ViewFilters = FilterRecord.default({});
 export type ViewFilters = Record<string, string | string[]>;
 
 export const CreateSavedViewInput = z.strictObject({
@@ -32,7 +31,7 @@ export type CreateSavedViewInput = z.input<typeof CreateSavedViewInput>;
 
 export const UpdateSavedViewInput = z.strictObject({
   name: Name.optional(),
-  filters: ViewFilters.optional(),
+  filters: FilterRecord.optional(),
   shared: z.boolean({ error: 'must be true or false' }).optional(),
 });
 export type UpdateSavedViewInput = z.input<typeof UpdateSavedViewInput>;
@@ -131,7 +130,7 @@ export const CreateAlertRuleInput = z.strictObject({
   name: Name,
   /** The saved view the rule watches; its filters are copied when `filters` is not given. */
   viewId: z.uuid({ error: 'must be a saved view id' }).nullable().default(null),
-  filters: ViewFilters.optional(),
+  filters: FilterRecord.optional(),
   trigger: Trigger,
   channels: Channels,
   /** At most one message per this many minutes per channel (in-app alerts are never held back). */
@@ -144,7 +143,7 @@ export const UpdateAlertRuleInput = z.strictObject({
   version: int(1, 2_000_000_000),
   name: Name.optional(),
   viewId: z.uuid({ error: 'must be a saved view id' }).nullable().optional(),
-  filters: ViewFilters.optional(),
+  filters: FilterRecord.optional(),
   trigger: Trigger.optional(),
   channels: Channels.optional(),
   digestMinutes: Digest.optional(),
