@@ -144,7 +144,21 @@ describe.each(drivers)('quiet alerts on %s', (driver) => {
     });
     const rule = await call(w.server, 'GET', `/api/alert-rules/${fromView.rule.id}`, { session: w.viewer });
     expect(rule.body.rule.filters).toEqual({ province: ['KP'], range: '7d' });
-    const other = await call(w.server, 'GET', `/api/alert-rules/${fromView.rule.id}`, { token: w.operatorToken });
-    expect(other.status).toBe(404);
+    for (const [method, path] of [
+      ['GET', `/api/alert-rules/${fromView.rule.id}`],
+      ['GET', `/api/alert-rules/${fromView.rule.id}/deliveries`],
+      ['PATCH', `/api/alert-rules/${fromView.rule.id}`],
+      ['DELETE', `/api/alert-rules/${fromView.rule.id}`],
+      ['PATCH', `/api/saved-views/${view.body.view.id}`],
+      ['DELETE', `/api/saved-views/${view.body.view.id}`],
+    ] as const) {
+      const body =
+        method !== 'PATCH' ? undefined : path.includes('rules') ? { version: 1, name: 'taken' } : { name: 'taken' };
+      expect((await call(w.server, method, path, { body })).status, `anonymous ${method} ${path}`).toBe(401);
+      const other = await call(w.server, method, path, { token: w.operatorToken, body });
+      expect(other.status, `other user ${method} ${path}`).toBe(404);
+    }
+    const gone = await call(w.server, 'DELETE', `/api/alert-rules/${fromView.rule.id}`, { session: w.viewer });
+    expect(gone.status).toBe(200);
   });
 });
