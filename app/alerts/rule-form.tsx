@@ -138,7 +138,7 @@ export function RuleForm({
       )}
       <div className="grid gap-4 sm:grid-cols-2">
         <label className={labelClass}>
-          Name
+          Rule name
           <input className={controlClass} value={name} onChange={(e) => setName(e.target.value)} required />
         </label>
         <label className={labelClass}>
@@ -271,7 +271,7 @@ export function RuleForm({
         <div className="space-y-1">
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={saveView} onChange={(e) => setSaveView(e.target.checked)} /> Also save these
-            filters as a view (same name)
+            filters as a view under this name
           </label>
           {saveView && canShare && (
             <label className="flex items-center gap-2 text-sm">

@@ -5,6 +5,7 @@
  * commit re-evaluates the same changes (same event keys) and a crash after it has them recorded.
  */
 import type { Position } from '../change/change';
+import { DomainError } from '../errors';
 import { ruleFilter } from './alert-filters';
 import { recordEventTitle, windowEventTitle } from './alert-text';
 import type { AlertEvalTx, NewDelivery } from './ports';
@@ -62,7 +63,14 @@ export async function evaluateAlerts(tx: AlertEvalTx, opts: EvaluateOptions): Pr
   const inserted: NewDelivery[] = [];
   for (const rule of current) {
     const mine = changes.filter((c) => c.seq > rule.cursor.seq && c.seq <= upTo);
-    const { events, state } = await ruleEvents(tx, rule, mine, opts.now);
+    const { events, state } = await ruleEvents(tx, rule, mine, opts.now).catch((err: unknown) => {
+      // A rule whose filters no longer parse (a parameter was renamed) must not stall every other
+      // rule: it moves on without alerting and says why on the rule.
+      if (err instanceof DomainError && err.code === 'validation') {
+        return { events: [], state: { ...rule.state, problem: err.message } };
+      }
+      throw err;
+    });
     const rows = await deliveriesFor(tx, rule, events, opts);
     if (rows.length > 0) inserted.push(...(await tx.insertDeliveries(rows)));
     await tx.saveCursor(rule.id, { epoch: top.epoch, seq: upTo }, state);

@@ -177,6 +177,8 @@ export type AlertRule = Omit<AlertRuleRecord, 'channels'> & { channels: Channel[
 export interface WindowState {
   /** The last evaluation was at or above the line: alert again only after it falls below. */
   above?: boolean;
+  /** Why the rule could not be evaluated (its filters no longer parse); cleared by an edit. */
+  problem?: string;
 }
 
 export const publicRule = (r: AlertRuleRecord): AlertRule => ({

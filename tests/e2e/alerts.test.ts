@@ -33,7 +33,7 @@ describe('an alert rule lights the bell', () => {
     await page.getByRole('button', { name: /Save or alert on this view/ }).click();
     await page.waitForURL(/\/alerts\?/);
     await expect.poll(() => page.getByText(/province: Balochistan/).count()).toBeGreaterThan(0);
-    await page.getByLabel('Name').fill(name);
+    await page.getByLabel('Rule name').fill(name);
     await page.getByLabel(/Also save these filters as a view/).check();
     await page.getByRole('button', { name: 'Create rule' }).click();
     await page.getByRole('listitem').filter({ hasText: name }).first().waitFor({ timeout: 20_000 });

@@ -119,6 +119,27 @@ describe.each(drivers)('quiet alerts on %s', (driver) => {
     expect(row!.eventKey).not.toContain(missed.id);
   });
 
+  it('a rule whose stored filters no longer parse says so and does not stall the others', async () => {
+    const broken = await createRule(w, { name: 'Broken', trigger: { type: 'each' }, channels: [{ type: 'in_app' }] });
+    const fine = await createRule(w, {
+      name: 'Fine',
+      filters: { province: ['ICT'] },
+      trigger: { type: 'each' },
+      channels: [{ type: 'in_app' }],
+    });
+    // As if a filter parameter had been renamed since the rule was saved.
+    await w.server.runtime.database.db.execute(
+      sql`update alert_rules set filters = '{"provinces":["ICT"]}'::jsonb where id = ${broken.rule.id}`,
+    );
+    await record(w, balochBombing(1, { province: 'ICT', district: 'Islamabad' }));
+    await waitUntil(async () => (await deliveries(w, fine.rule.id)).length === 1, 'the good rule to alert');
+    await waitUntil(async () => {
+      const r = await call(w.server, 'GET', `/api/alert-rules/${broken.rule.id}`, { session: w.viewer });
+      return /provinces/.test(r.body.rule.state.problem ?? '');
+    }, 'the broken rule to say why');
+    expect(await deliveries(w, broken.rule.id)).toEqual([]);
+  });
+
   it('keeps rules and views private to their owner; only admins share views', async () => {
     const view = await call(w.server, 'POST', '/api/saved-views', {
       session: w.viewer,
