@@ -3,9 +3,23 @@
  * saves the view), an operator records a matching incident, and the viewer's bell lights up live,
  * without a reload, on a page served with the header CSP.
  */
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseUrl, launch, screenshot, signedIn } from './browser';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Serious and critical axe findings on the page as it is. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const found = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } })
+      .axe;
+    return (await axe.run()).violations;
+  });
+  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact})`);
+}
 
 describe('an alert rule lights the bell', () => {
   let browser: Browser;
@@ -62,8 +76,11 @@ describe('an alert rule lights the bell', () => {
     const panel = page.getByRole('region', { name: 'Alerts' });
     await expect.poll(() => panel.getByText(/Suicide bombing in Kech, Balochistan.*6 killed/).count()).toBe(1);
     await screenshot(page, 'alerts-bell');
+    expect(await axeViolations(page)).toEqual([]);
     await panel.getByRole('button', { name: 'Mark all read' }).click();
     await expect.poll(() => bell.getAttribute('aria-label')).toBe('Alerts: none unread');
     expect(errors).toEqual([]);
+    await page.goto('/alerts');
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
