@@ -61,7 +61,7 @@ export const alertRules = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
-  // The evaluator's scan: WHERE enabled AND cursor_seq < top.
+  // A user's rules (the API list, /alerts); the evaluator reads every enabled rule, a short list.
   (t) => [index('alert_rules_owner_idx').on(t.ownerId)],
 );
 

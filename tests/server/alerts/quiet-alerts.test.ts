@@ -79,12 +79,21 @@ describe.each(drivers)('quiet alerts on %s', (driver) => {
       name: 'Demo check',
       filters: { province: ['Punjab'] },
       trigger: { type: 'each' },
-      channels: [{ type: 'in_app' }, { type: 'webhook', url: hook.url }],
+      channels: [{ type: 'in_app' }, { type: 'webhook', url: hook.url }, { type: 'browser' }],
     });
     await record(w, balochBombing(1, { province: 'Punjab', district: 'Lahore', synthetic: true }));
-    await waitUntil(async () => (await deliveries(w, rule.id)).length === 2, 'two deliveries recorded');
+    await waitUntil(async () => (await deliveries(w, rule.id)).length === 3, 'three deliveries recorded');
     const rows = await deliveries(w, rule.id);
     expect(rows.find((r) => r.channel === '0:in_app')!.outcome).toBe('sent');
+    // The browser channel is published to the bell, which raises the system notification.
+    expect(rows.find((r) => r.channel === '2:browser')!.outcome).toBe('sent');
+    const inbox = await call(w.server, 'GET', '/api/alerts/inbox', { session: w.viewer });
+    expect(
+      inbox.body.items
+        .filter((i: { ruleId: string }) => i.ruleId === rule.id)
+        .map((i: { channel: string }) => i.channel)
+        .sort(),
+    ).toEqual(['0:in_app', '2:browser']);
     expect(rows.find((r) => r.channel === '1:webhook')).toMatchObject({
       outcome: 'skipped',
       lastError: expect.stringMatching(/synthetic/),
