@@ -6,6 +6,7 @@ ALTER TABLE "incidents" DROP CONSTRAINT "incidents_figures_4";--> statement-brea
 ALTER TABLE "incidents" DROP CONSTRAINT "incidents_figures_5";--> statement-breakpoint
 ALTER TABLE "incidents" DROP CONSTRAINT "incidents_figures_6";--> statement-breakpoint
 ALTER TABLE "incidents" DROP CONSTRAINT "incidents_figures_7";--> statement-breakpoint
+ALTER TABLE "reference_figures" DROP CONSTRAINT "reference_figures_comparable_valid";--> statement-breakpoint
 ALTER TABLE "incidents" ALTER COLUMN "killed_civilians_low" DROP DEFAULT;--> statement-breakpoint
 ALTER TABLE "incidents" ALTER COLUMN "killed_civilians_low" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "incidents" ALTER COLUMN "killed_security_forces_low" DROP DEFAULT;--> statement-breakpoint
@@ -30,6 +31,8 @@ ALTER TABLE "operations" ALTER COLUMN "security_killed" DROP DEFAULT;--> stateme
 ALTER TABLE "operations" ALTER COLUMN "security_killed" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "operations" ALTER COLUMN "security_injured" DROP DEFAULT;--> statement-breakpoint
 ALTER TABLE "operations" ALTER COLUMN "security_injured" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "reference_figures" ADD COLUMN "value_text" text;--> statement-breakpoint
+ALTER TABLE "reference_figures" ADD COLUMN "reported_on" date;--> statement-breakpoint
 ALTER TABLE "incident_rollup_daily" ADD COLUMN "killed_missing_civilians" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "incident_rollup_daily" ADD COLUMN "injured_missing_civilians" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "incident_rollup_daily" ADD COLUMN "killed_missing_security_forces" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
@@ -65,4 +68,5 @@ ALTER TABLE "incidents" ADD CONSTRAINT "incidents_figures_3" CHECK ("killed_not_
 ALTER TABLE "incidents" ADD CONSTRAINT "incidents_figures_4" CHECK ("injured_civilians_low" >= 0 AND ("injured_civilians_high" IS NULL OR ("injured_civilians_low" IS NOT NULL AND "injured_civilians_high" >= "injured_civilians_low")));--> statement-breakpoint
 ALTER TABLE "incidents" ADD CONSTRAINT "incidents_figures_5" CHECK ("injured_security_forces_low" >= 0 AND ("injured_security_forces_high" IS NULL OR ("injured_security_forces_low" IS NOT NULL AND "injured_security_forces_high" >= "injured_security_forces_low")));--> statement-breakpoint
 ALTER TABLE "incidents" ADD CONSTRAINT "incidents_figures_6" CHECK ("injured_militants_low" >= 0 AND ("injured_militants_high" IS NULL OR ("injured_militants_low" IS NOT NULL AND "injured_militants_high" >= "injured_militants_low")));--> statement-breakpoint
-ALTER TABLE "incidents" ADD CONSTRAINT "incidents_figures_7" CHECK ("injured_not_specified_low" >= 0 AND ("injured_not_specified_high" IS NULL OR ("injured_not_specified_low" IS NOT NULL AND "injured_not_specified_high" >= "injured_not_specified_low")));
+ALTER TABLE "incidents" ADD CONSTRAINT "incidents_figures_7" CHECK ("injured_not_specified_low" >= 0 AND ("injured_not_specified_high" IS NULL OR ("injured_not_specified_low" IS NOT NULL AND "injured_not_specified_high" >= "injured_not_specified_low")));--> statement-breakpoint
+ALTER TABLE "reference_figures" ADD CONSTRAINT "reference_figures_comparable_valid" CHECK ("reference_figures"."comparable_to" IS NULL OR "comparable_to" IN ('incidents', 'killed', 'operations', 'militantsKilledInOperations', 'intelligenceBasedOperations', 'militantsKilledInIntelligenceBasedOperations'));
