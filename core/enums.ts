@@ -113,6 +113,28 @@ export const INCIDENT_TYPE_INFO: Record<IncidentType, IncidentTypeInfo> = {
   },
 };
 
+/**
+ * Who acted (docs/adr/0015-event-classification.md). Militant violence is attacks by non-state
+ * armed groups and state–militant clashes whose initiator the source does not say; fire between
+ * two states' forces and state forces harming civilians are kept apart, outside militant totals.
+ */
+export const INCIDENT_CATEGORIES = ['attack', 'clash', 'interstate', 'state_violence'] as const;
+export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
+
+export const INCIDENT_CATEGORY_LABELS: Record<IncidentCategory, string> = {
+  attack: 'Militant attacks',
+  clash: 'State–militant clashes',
+  interstate: 'Interstate fire',
+  state_violence: 'State forces against civilians',
+};
+
+/** What "militant violence" totals count unless a filter names categories. */
+export const MILITANT_CATEGORIES = ['attack', 'clash'] as const satisfies readonly IncidentCategory[];
+
+/** The role an actor played, as the source names it (ACLED's columns; a form's perpetrator). */
+export const ACTOR_ROLES = ['actor1', 'assoc_actor_1', 'actor2', 'assoc_actor_2', 'perpetrator'] as const;
+export type ActorRole = (typeof ACTOR_ROLES)[number];
+
 export const TARGET_TYPES = [
   'security_forces',
   'police',

@@ -139,7 +139,7 @@ async function writeBatchInTx(ctx: Ctx, tx: WriteTx, items: readonly ImportItem[
     }
     const record = byKind[item.kind].get(item.externalId) ?? (await ownRecord(tx, item));
     if (!record) creates[item.kind].push({ index, item });
-    else if (record.externalId !== item.externalId || unchanged(record, item.input)) outcomes[index] = 'updated';
+    else if (record.externalId !== item.externalId || unchanged(record, item.input)) outcomes[index] = 'unchanged';
     else if (record.retractedAt)
       outcomes[index] = {
         error: `matches ${item.kind} ${record.id}, which was retracted; an import does not change a retracted record`,
@@ -157,7 +157,7 @@ async function writeBatchInTx(ctx: Ctx, tx: WriteTx, items: readonly ImportItem[
     const input = { ...item.input, version: record.version };
     if (item.kind === 'incident') await updateIncident({ ctx, id: record.id, input, tx });
     else await updateOperation({ ctx, id: record.id, input, tx });
-    outcomes[index] = 'updated';
+    outcomes[index] = 'changed';
   }
   return outcomes;
 }

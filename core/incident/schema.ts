@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   COUNTRIES,
   GEO_PRECISIONS,
+  INCIDENT_CATEGORIES,
   INCIDENT_TYPES,
   PROVINCES,
   TARGET_TYPES,
@@ -11,6 +12,7 @@ import {
   VERIFICATION_STATUSES,
   type Country,
   type GeoPrecision,
+  type IncidentCategory,
   type IncidentType,
   type Province,
   type TargetType,
@@ -19,6 +21,7 @@ import {
   type VerificationStatus,
 } from '../enums';
 import {
+  Actors,
   Casualties,
   enumOf,
   Instant,
@@ -27,6 +30,7 @@ import {
   OptionalText,
   Sources,
   Version,
+  type Actor,
   type Source,
   type Versioned,
 } from '../common-schemas';
@@ -42,8 +46,12 @@ const incidentFields = {
   longitude: Longitude.nullable().default(null),
   geoPrecision: enumOf(GEO_PRECISIONS, 'geo precision').default('district'),
   type: enumOf(INCIDENT_TYPES, 'incident type'),
+  /** Who acted (core/enums INCIDENT_CATEGORIES); only attacks and clashes count as militant violence. */
+  category: enumOf(INCIDENT_CATEGORIES, 'category').default('attack'),
   targetType: enumOf(TARGET_TYPES, 'target type').default('other'),
   groupId: z.uuid({ error: 'must be a group id, or null for unknown' }).nullable().default(null),
+  /** The actors as the source named them; groupId is derived from these (or chosen on a form). */
+  actors: Actors,
   claimed: z.boolean({ error: 'must be true or false' }).default(false),
   crossBorder: enumOf(TRI_STATES, 'cross-border origin').default('unknown'),
   foreignNationals: enumOf(TRI_STATES, 'foreign nationals among attackers').default('unknown'),
@@ -101,9 +109,11 @@ export interface Incident extends Versioned {
   longitude: number | null;
   geoPrecision: GeoPrecision;
   type: IncidentType;
+  category: IncidentCategory;
   targetType: TargetType;
   groupId: string | null;
   groupName: string | null;
+  actors: Actor[];
   claimed: boolean;
   crossBorder: TriState;
   foreignNationals: TriState;

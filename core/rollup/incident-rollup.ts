@@ -7,6 +7,7 @@
 import {
   CASUALTY_CATEGORIES,
   type Country,
+  type IncidentCategory,
   type IncidentType,
   type OperationKind,
   type Province,
@@ -28,6 +29,7 @@ export interface IncidentRollupKey {
   province: Province;
   groupKey: string;
   type: IncidentType;
+  category: IncidentCategory;
   targetType: TargetType;
   verification: VerificationStatus;
 }
@@ -61,6 +63,7 @@ export function incidentRollupKey(i: Incident): IncidentRollupKey {
     province: i.province,
     groupKey: i.groupId ?? UNKNOWN_KEY,
     type: i.type,
+    category: i.category,
     targetType: i.targetType,
     verification: i.verification,
   };
