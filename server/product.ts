@@ -2,6 +2,7 @@
  * The product's API route modules and start-up steps, in the order they apply. Tests start the
  * server with these same lists, so what they exercise is what runs.
  */
+import { ensureReferenceData } from '../db/ensure-reference-data';
 import type { RouteModule } from './api/app';
 import type { Runtime } from './runtime';
 import type { LiveServer } from './live/hub';
@@ -40,5 +41,8 @@ export async function productStartup(runtime: Runtime, parts?: { io: LiveServer 
   await startAuth(runtime);
   if (parts) installSocketAuth(parts.io, runtime);
   await purgeIdempotencyKeys(runtime);
+  // The demo goes first: on `auto` it loads only into an empty database, and it seeds the
+  // reference data itself.
   await loadDemoData(runtime);
+  if (runtime.env.REFERENCE_DATA === 'on') await ensureReferenceData(runtime.database);
 }

@@ -16,7 +16,7 @@ import { classifyAcledRow, type ViolentFamily } from './acled-classify';
 import type { AcledColumn, AcledRow } from './acled-columns';
 import { parseAcledDate } from './acled-date';
 import { eventFamily, incidentTypeFor } from './acled-event-type';
-import { createGroupMatcher, type GroupMatcher, type ImportGroup } from './acled-group-match';
+import { createGroupMatcher, isUnnamedActor, type GroupMatcher, type ImportGroup } from './acled-group-match';
 import { coveredCountry, placeOf } from './acled-place';
 import { cleanLine, cleanNotes, parseCount, parseDecimal, present } from './acled-text';
 
@@ -42,8 +42,8 @@ export interface AcledImportOptions {
 
 /** Every outcome carries the row's fatalities (0 where unreadable), for the report's death tally. */
 export type AcledRowOutcome =
-  | { kind: 'incident'; externalId: string; input: IncidentFields; fatalities: number }
-  | { kind: 'operation'; externalId: string; input: OperationFields; fatalities: number }
+  | { kind: 'incident'; externalId: string; input: IncidentFields; fatalities: number; unmatched: string[] }
+  | { kind: 'operation'; externalId: string; input: OperationFields; fatalities: number; unmatched: string[] }
   | { kind: 'skip'; reason: SkipReason; fatalities: number }
   | { kind: 'error'; message: string; fatalities: number };
 
@@ -167,6 +167,21 @@ export function actorsOf(row: AcledRow): Actor[] {
   return out;
 }
 
+/** Named actors of a side that matched no group (ACLED's "X and/or Y" and unidentified ones aside). */
+function unmatchedNames(cells: ReadonlyArray<string | undefined>, groupId: string | null): string[] {
+  if (groupId !== null) return [];
+  return cells
+    .flatMap((c) => (c === undefined ? [] : c.split(';')))
+    .map((n) => n.trim())
+    .filter(
+      (n) =>
+        n !== '' &&
+        !isUnnamedActor(n) &&
+        !/\band\/or\b/i.test(n) &&
+        !/^(civilians|protesters|rioters)\b|^(military|police) forces of |^government of /i.test(n),
+    );
+}
+
 /** The side's actor cells (the main actor, then its associates). */
 const cellsOf = (row: AcledRow, side: 1 | 2) =>
   side === 1
@@ -210,11 +225,12 @@ export function createAcledRowMapper(options: AcledImportOptions = {}): (row: Ac
       const targetCells = eventClass.target === null ? [] : cellsOf(row, eventClass.target);
       // A strike's fatalities are the militants' only when no civilians are among those hit.
       const civiliansHit = targetCells.some((c) => c !== undefined && /\bcivilians\b/i.test(c));
+      const groupId = matchGroup(targetCells);
       const parsed = CreateOperationInput.safeParse({
         ...common.value,
         kind: operationKind(arrests ? undefined : subEventType, notes),
         agency: agencyOf(cleanLine(row.actor1)),
-        groupId: matchGroup(targetCells),
+        groupId,
         actors,
         count: 1,
         militantsKilled: arrests || civiliansHit ? 0 : deaths,
@@ -227,7 +243,13 @@ export function createAcledRowMapper(options: AcledImportOptions = {}): (row: Ac
         synthetic: false,
       });
       if (!parsed.success) return error(zodMessage(parsed.error));
-      return { kind: 'operation', externalId: common.value.externalId, input: parsed.data, fatalities: deaths };
+      return {
+        kind: 'operation',
+        externalId: common.value.externalId,
+        input: parsed.data,
+        fatalities: deaths,
+        unmatched: unmatchedNames(targetCells, groupId),
+      };
     }
 
     const category = eventClass.category;
@@ -238,13 +260,15 @@ export function createAcledRowMapper(options: AcledImportOptions = {}): (row: Ac
           ? eventClass.militant
           : null;
     const targetSide = perpetratorSide === 2 ? 1 : 2;
+    const perpetratorCells = perpetratorSide === null ? [] : cellsOf(row, perpetratorSide);
+    const groupId = perpetratorSide === null ? null : matchGroup(perpetratorCells);
     const target = targetSide === 2 ? [actor2, inter2] : [cleanLine(row.actor1), interCode(present(row.inter1))];
     const parsed = CreateIncidentInput.safeParse({
       ...common.value,
       type: category === 'interstate' ? 'cross_border' : incidentTypeFor(family as ViolentFamily, subEventType, notes),
       category,
       targetType: targetTypeFor(target[0] as string | undefined, target[1] as number | undefined),
-      groupId: perpetratorSide === null ? null : matchGroup(cellsOf(row, perpetratorSide)),
+      groupId,
       actors,
       claimed: false,
       crossBorder: 'unknown',
@@ -255,7 +279,13 @@ export function createAcledRowMapper(options: AcledImportOptions = {}): (row: Ac
       synthetic: false,
     });
     if (!parsed.success) return error(zodMessage(parsed.error));
-    return { kind: 'incident', externalId: common.value.externalId, input: parsed.data, fatalities: deaths };
+    return {
+      kind: 'incident',
+      externalId: common.value.externalId,
+      input: parsed.data,
+      fatalities: deaths,
+      unmatched: unmatchedNames(perpetratorCells, groupId),
+    };
   };
 }
 

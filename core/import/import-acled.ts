@@ -87,7 +87,7 @@ export async function importAcled({ input, options = {}, sink, onProgress }: Imp
   const tally = new ReportTally(options.maxErrors);
   const mapRow = createAcledRowMapper(options);
   let bytesRead = 0;
-  let batch: { item: ImportItem; line: number; fatalities: number }[] = [];
+  let batch: { item: ImportItem; line: number; fatalities: number; unmatched: string[] }[] = [];
   let batchIds = new Set<string>();
 
   const flush = async () => {
@@ -107,9 +107,10 @@ export async function importAcled({ input, options = {}, sink, onProgress }: Imp
     }
     pending.forEach((p, i) => {
       const outcome = Array.isArray(outcomes) ? (outcomes[i] as unknown) : undefined;
-      if (outcome === 'imported' || outcome === 'changed' || outcome === 'unchanged')
+      if (outcome === 'imported' || outcome === 'changed' || outcome === 'unchanged') {
         tally.written(outcome, p.fatalities);
-      else if (typeof outcome === 'object' && outcome !== null && 'error' in outcome)
+        for (const name of p.unmatched) tally.unmatchedActor(name);
+      } else if (typeof outcome === 'object' && outcome !== null && 'error' in outcome)
         tally.error(p.line, `not saved: ${String(outcome.error)}`, p.fatalities);
       else tally.error(p.line, 'not saved: the store gave no outcome for this row', p.fatalities);
     });
@@ -143,7 +144,12 @@ export async function importAcled({ input, options = {}, sink, onProgress }: Imp
       else {
         // Same externalId twice in one upsert statement is refused by Postgres: write the first.
         if (batchIds.has(outcome.externalId)) await flush();
-        batch.push({ item: outcome, line: event.line, fatalities: outcome.fatalities });
+        batch.push({
+          item: { kind: outcome.kind, externalId: outcome.externalId, input: outcome.input } as ImportItem,
+          line: event.line,
+          fatalities: outcome.fatalities,
+          unmatched: outcome.unmatched,
+        });
         batchIds.add(outcome.externalId);
         if (batch.length >= batchSize) await flush();
       }

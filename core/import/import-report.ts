@@ -159,3 +159,11 @@ export class ReportTally {
 export function emptyImportReport(): ImportReport {
   return new ReportTally().report();
 }
+
+/**
+ * Not an ACLED file, or one that stopped before its first row: nothing in it could be read, so the
+ * import failed (the API answers 422 with the report, the CLI exits non-zero).
+ */
+export function isUnusableFile(report: Pick<ImportReport, 'rows' | 'stopped'>): boolean {
+  return report.stopped !== null && report.rows === 0;
+}

@@ -10,6 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { importAcled } from '../../../core/import/import-acled';
 import { emptyImportReport } from '../../../core/import/import-report';
+import { REFERENCE_GROUPS } from '../../../core/seed/reference-groups';
 import { readCsvRecords } from '../../../core/import/csv-records';
 import { accounted, MemorySink } from './memory-sink';
 
@@ -38,6 +39,35 @@ const TTP = {
 };
 
 describe.skipIf(!exists)('importAcled on real ACLED files (../shared/fixtures/real)', () => {
+  it('matches the seeded groups by the names ACLED uses, and lists the names it could not match', async () => {
+    const seeded = REFERENCE_GROUPS.map((g, i) => ({
+      id: `0b8e6a1c-2f4d-4e5a-9b7c-${String(i + 1).padStart(12, '0')}`,
+      shortName: g.shortName,
+      fullName: g.fullName,
+      aliases: g.aliases ?? [],
+    }));
+    const idOf = (short: string) => seeded.find((g) => g.shortName === short)!.id;
+    const sink = new MemorySink();
+    const report = await importAcled({
+      input: createReadStream(OLD),
+      options: { groups: seeded, operations: true },
+      sink,
+    });
+    const byGroup = new Map<string | null, number>();
+    for (const i of sink.records.values()) byGroup.set(i.input.groupId, (byGroup.get(i.input.groupId) ?? 0) + 1);
+    for (const short of ['TTP', 'BLA', 'AQ', 'LeI', 'JuA', 'BLF', 'HGB'])
+      expect(byGroup.get(idOf(short)) ?? 0, short).toBeGreaterThan(0);
+    const unmatched = new Map(report.unmatchedActors.map((a) => [a.name, a.rows]));
+    expect([...unmatched.keys()].filter((n) => /TTP|BLA:|AQIS|LeI:|Jamaat-ul-Ahrar|BLF:|Gul Bahadur/.test(n))).toEqual(
+      [],
+    );
+    // ACLED's LeJ here is Lashkar-e-Jabbar, not Lashkar-e-Jhangvi: named, unmatched, not misfiled.
+    expect(unmatched.get('LeJ: Lashkar-e-Jabbar')).toBe(13);
+    expect(byGroup.get(idOf('LeJ')) ?? 0).toBe(0);
+    expect(unmatched.get('Baloch Separatists (Pakistan)')).toBeGreaterThan(0);
+    expect([...unmatched.keys()].some((n) => /^Unidentified|^Military Forces|^Civilians/.test(n))).toBe(false);
+  });
+
   it('accounts for every record of the 2015 old-format Pakistan file', async () => {
     const all = records(OLD);
     // Protest events, and violence whose first actor is rioters or protesters (crowd violence).
