@@ -103,6 +103,19 @@ describe.skipIf(!existsSync(OLD)).each(drivers)('ACLED import → export → imp
       expect({ ...sb.body.current, to: null }).toEqual({ ...sa.body.current, to: null });
       summaries[query] = sa.body.current;
     }
+    // Lists filter by actor text as the source wrote it, case-insensitively, with LIKE's wildcards literal.
+    const india = await call(b, 'GET', '/api/incidents?limit=200&actor=military%20forces%20of%20INDIA', {
+      token: token.b,
+    });
+    const items = india.body.items as { actors: { name: string }[]; category: string }[];
+    expect(items.length).toBe(
+      before.filter((r) => (r.actors as { name: string }[]).some((x) => /military forces of india/i.test(x.name)))
+        .length,
+    );
+    expect(items.every((i) => i.actors.some((x) => x.name === 'Military Forces of India'))).toBe(true);
+    const wildcard = await call(b, 'GET', '/api/incidents?actor=%25', { token: token.b });
+    expect(wildcard.body.items).toEqual([]);
+
     // The default counts militant violence only: attacks and clashes, not interstate or state violence.
     const militant = before.filter((r) => r.category === 'attack' || r.category === 'clash').length;
     expect(summaries['']!.incidents).toBe(militant);
