@@ -6,6 +6,25 @@
 export const COUNTRIES = ['Pakistan', 'Afghanistan'] as const;
 export type Country = (typeof COUNTRIES)[number];
 
+/**
+ * The Afghan provinces that border Pakistan: the only Afghan events in scope. Events elsewhere in
+ * Afghanistan are skipped on import ("outside the border region").
+ */
+export const AFGHAN_BORDER_PROVINCES = [
+  'Badakhshan',
+  'Nuristan',
+  'Kunar',
+  'Nangarhar',
+  'Paktia',
+  'Khost',
+  'Paktika',
+  'Zabul',
+  'Kandahar',
+  'Helmand',
+  'Nimroz',
+] as const;
+export type AfghanBorderProvince = (typeof AFGHAN_BORDER_PROVINCES)[number];
+
 /** Provinces and regions a Pakistan tracker uses; Afghan border provinces are kept by name. */
 export const PROVINCES = [
   'KP',
@@ -16,9 +35,16 @@ export const PROVINCES = [
   'ICT',
   'Gilgit-Baltistan',
   'AJK',
-  'Afghanistan', // border-region events on the Afghan side; district carries the province
+  ...AFGHAN_BORDER_PROVINCES,
+  // Afghan events recorded before provinces were kept, whose province is not a border province
+  // (or was not given); new records use the province.
+  'Afghanistan',
 ] as const;
 export type Province = (typeof PROVINCES)[number];
+
+/** The Afghan side: a border province, or the legacy region "Afghanistan". */
+export const isAfghanProvince = (p: string): boolean =>
+  p === 'Afghanistan' || (AFGHAN_BORDER_PROVINCES as readonly string[]).includes(p);
 
 export const PROVINCE_LABELS: Record<Province, string> = {
   KP: 'Khyber Pakhtunkhwa',
@@ -29,7 +55,11 @@ export const PROVINCE_LABELS: Record<Province, string> = {
   ICT: 'Islamabad Capital Territory',
   'Gilgit-Baltistan': 'Gilgit-Baltistan',
   AJK: 'Azad Jammu and Kashmir',
-  Afghanistan: 'Afghanistan (border region)',
+  ...(Object.fromEntries(AFGHAN_BORDER_PROVINCES.map((p) => [p, `${p} (Afghanistan)`])) as Record<
+    AfghanBorderProvince,
+    string
+  >),
+  Afghanistan: 'Afghanistan (province not recorded)',
 };
 
 export const TIME_PRECISIONS = ['exact', 'day', 'week', 'month'] as const;

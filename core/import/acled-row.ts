@@ -17,11 +17,13 @@ import type { AcledColumn, AcledRow } from './acled-columns';
 import { parseAcledDate } from './acled-date';
 import { eventFamily, incidentTypeFor } from './acled-event-type';
 import { createGroupMatcher, isUnnamedActor, type GroupMatcher, type ImportGroup } from './acled-group-match';
-import { coveredCountry, placeOf } from './acled-place';
+import { afghanBorderProvince, coveredCountry, placeOf } from './acled-place';
 import { cleanLine, cleanNotes, parseCount, parseDecimal, present } from './acled-text';
 
 export const SKIP_REASONS = [
   'country_not_covered',
+  /** Afghan events outside the provinces that border Pakistan. */
+  'outside_border_region',
   'protest_or_riot',
   'strategic_development',
   /** An operation by the table, in an import that did not ask for operations. */
@@ -202,6 +204,11 @@ export function createAcledRowMapper(options: AcledImportOptions = {}): (row: Ac
     if (country === undefined) return error('country is missing');
     if (country === 'other') return skip('country_not_covered');
 
+    // Scope first: an Afghan event away from the border is out of scope, whatever else it says.
+    if (country === 'Afghanistan') {
+      const admin1 = cleanLine(row.admin1);
+      if (admin1 !== undefined && afghanBorderProvince(admin1) === undefined) return skip('outside_border_region');
+    }
     const { class: eventClass } = classifyAcledRow(row, country);
     if (eventClass.outcome === 'error') return error(eventClass.message);
     if (eventClass.outcome === 'skip') return skip(eventClass.reason);

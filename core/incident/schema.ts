@@ -5,6 +5,7 @@ import {
   GEO_PRECISIONS,
   INCIDENT_CATEGORIES,
   INCIDENT_TYPES,
+  isAfghanProvince,
   PROVINCES,
   TARGET_TYPES,
   TIME_PRECISIONS,
@@ -74,14 +75,14 @@ function checkPlace(v: Partial<Coordinates>, ctx: z.RefinementCtx) {
       message: 'give both latitude and longitude, or neither',
     });
   }
-  if (v.country && v.province && (v.country === 'Afghanistan') !== (v.province === 'Afghanistan')) {
+  if (v.country && v.province && (v.country === 'Afghanistan') !== isAfghanProvince(v.province)) {
     ctx.addIssue({
       code: 'custom',
       path: ['province'],
       message:
         v.country === 'Afghanistan'
-          ? 'an event in Afghanistan uses the region "Afghanistan"'
-          : 'the region "Afghanistan" needs country Afghanistan',
+          ? 'an event in Afghanistan needs an Afghan province (a province bordering Pakistan)'
+          : `${v.province} is in Afghanistan: choose country Afghanistan`,
     });
   }
 }

@@ -23,6 +23,8 @@
 import { eventFamily, incidentTypeFor } from '../../core/import/acled-event-type';
 import { placeOf } from '../../core/import/acled-place';
 import {
+  AFGHAN_BORDER_PROVINCES,
+  type AfghanBorderProvince,
   CASUALTY_CATEGORIES,
   INCIDENT_TYPE_INFO,
   type IncidentType,
@@ -119,7 +121,7 @@ export const EXTRA_EXPORT_COLUMNS = [
 
 export const EXPORT_COLUMNS = [...ACLED_EXPORT_COLUMNS, ...EXTRA_EXPORT_COLUMNS];
 
-const ADMIN1: Record<Exclude<Province, 'KP-MD' | 'Afghanistan'>, string> = {
+const ADMIN1: Record<Exclude<Province, 'KP-MD' | 'Afghanistan' | AfghanBorderProvince>, string> = {
   KP: 'Khyber Pakhtunkhwa',
   Balochistan: 'Balochistan',
   Punjab: 'Punjab',
@@ -144,8 +146,10 @@ export function acledEventFor(type: IncidentType, notes: string | null): AcledEv
 }
 
 export function acledAdmin1(province: Province, district: string | null): string {
+  // Legacy Afghan records kept the province in the district.
   if (province === 'Afghanistan') return district ?? '';
-  if (province !== 'KP-MD') return ADMIN1[province];
+  if ((AFGHAN_BORDER_PROVINCES as readonly string[]).includes(province)) return province;
+  if (province !== 'KP-MD') return ADMIN1[province as keyof typeof ADMIN1];
   const read = placeOf('Pakistan', 'Khyber Pakhtunkhwa', district ?? undefined);
   return read.ok && read.province === 'KP-MD' ? 'Khyber Pakhtunkhwa' : 'Federally Administered Tribal Areas';
 }
@@ -239,7 +243,7 @@ export function acledExportRow(i: Incident): Cell[] {
     'Southern Asia',
     i.country,
     acledAdmin1(i.province, i.district),
-    afghan ? '' : orEmpty(i.district),
+    i.province === 'Afghanistan' ? '' : orEmpty(i.district),
     '',
     i.place ?? i.district ?? acledAdmin1(i.province, i.district),
     orEmpty(i.latitude),

@@ -143,6 +143,9 @@ describe('mapAcledRow: skips', () => {
     [{ event_type: 'Strategic developments', sub_event_type: 'Arrests' }, 'operation_not_requested'],
     [{ event_type: 'Strategic developments', sub_event_type: 'Agreement' }, 'strategic_development'],
     [{ event_type: 'Strategic development', sub_event_type: undefined }, 'strategic_development'],
+    // Afghanistan away from the border, before anything else about the row is read.
+    [{ country: 'Afghanistan', iso: '4', admin1: 'Balkh', event_date: 'not a date' }, 'outside_border_region'],
+    [{ country: 'Afghanistan', iso: '4', admin1: 'Herat' }, 'outside_border_region'],
   ] as const)('%o → %s', (overrides, reason) => {
     expect(map(overrides)).toEqual({ kind: 'skip', reason, fatalities: 4 });
   });
@@ -236,7 +239,7 @@ describe('mapAcledRow: fields', () => {
     [
       { country: 'Afghanistan', iso: '4', admin1: 'Kunar', admin2: 'Asadabad' },
       (i: ReturnType<typeof incident>) => [i.country, i.province, i.district],
-      ['Afghanistan', 'Afghanistan', 'Kunar'],
+      ['Afghanistan', 'Kunar', 'Asadabad'],
     ],
     [{ event_date: '9-May-20' }, (i: ReturnType<typeof incident>) => i.occurredAt, '2020-05-09T00:00:00.000Z'],
   ] as const)('%o', (overrides, pick, expected) => {
