@@ -16,6 +16,7 @@ import { changeRoutes } from './api/changes';
 import { userRoutes } from './api/users';
 import { openApiRoutes } from './api/openapi';
 import { importRoutes } from './api/import';
+import { rematchRoutes } from './api/rematch';
 import { exportRoutes } from './api/export';
 import { startAuth } from './auth/auth-service';
 import { installSocketAuth } from './auth/socket-auth';
@@ -32,6 +33,7 @@ export const productRoutes: RouteModule[] = [
   userRoutes,
   statsRoutes,
   importRoutes,
+  rematchRoutes,
   exportRoutes,
   openApiRoutes,
 ];
