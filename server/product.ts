@@ -18,6 +18,8 @@ import { openApiRoutes } from './api/openapi';
 import { importRoutes } from './api/import';
 import { rematchRoutes } from './api/rematch';
 import { exportRoutes } from './api/export';
+import { alertRoutes } from './api/alert-routes';
+import { startAlerts } from './alerts/start-alerts';
 import { startAuth } from './auth/auth-service';
 import { installSocketAuth } from './auth/socket-auth';
 import { purgeIdempotencyKeys } from './auth/maintenance';
@@ -35,6 +37,7 @@ export const productRoutes: RouteModule[] = [
   importRoutes,
   rematchRoutes,
   exportRoutes,
+  alertRoutes,
   openApiRoutes,
 ];
 
@@ -47,4 +50,6 @@ export async function productStartup(runtime: Runtime, parts?: { io: LiveServer 
   // reference data itself.
   await loadDemoData(runtime);
   if (runtime.env.REFERENCE_DATA === 'on') await ensureReferenceData(runtime.database);
+  // After the demo load: its changes are history, not news (rules evaluate from their own cursor).
+  await startAlerts(runtime, parts?.io);
 }

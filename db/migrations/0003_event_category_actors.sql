@@ -1,8 +1,0 @@
-ALTER TABLE "incidents" ADD COLUMN "category" text DEFAULT 'attack' NOT NULL;--> statement-breakpoint
-ALTER TABLE "incidents" ADD COLUMN "actors" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
-ALTER TABLE "operations" ADD COLUMN "actors" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
-ALTER TABLE "incident_rollup_daily" ADD COLUMN "category" text DEFAULT 'attack' NOT NULL;--> statement-breakpoint
-ALTER TABLE "incident_rollup_daily" DROP CONSTRAINT "incident_rollup_daily_pk";
---> statement-breakpoint
-ALTER TABLE "incident_rollup_daily" ADD CONSTRAINT "incident_rollup_daily_pk" PRIMARY KEY("day","country","province","group_key","type","category","target_type","verification");--> statement-breakpoint
-ALTER TABLE "incidents" ADD CONSTRAINT "incidents_category_valid" CHECK ("category" IN ('attack', 'clash', 'interstate', 'state_violence'));

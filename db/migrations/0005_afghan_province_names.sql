@@ -1,4 +1,0 @@
-ALTER TABLE "incidents" DROP CONSTRAINT "incidents_province_valid";--> statement-breakpoint
-ALTER TABLE "operations" DROP CONSTRAINT "operations_province_valid";--> statement-breakpoint
-ALTER TABLE "incidents" ADD CONSTRAINT "incidents_province_valid" CHECK ("province" IN ('KP', 'KP-MD', 'Balochistan', 'Punjab', 'Sindh', 'ICT', 'Gilgit-Baltistan', 'AJK', 'Badakhshan', 'Nuristan', 'Kunar', 'Nangarhar', 'Paktia', 'Khost', 'Paktika', 'Zabul', 'Kandahar', 'Helmand', 'Nimroz', 'Afghanistan'));--> statement-breakpoint
-ALTER TABLE "operations" ADD CONSTRAINT "operations_province_valid" CHECK ("operations"."province" IS NULL OR "province" IN ('KP', 'KP-MD', 'Balochistan', 'Punjab', 'Sindh', 'ICT', 'Gilgit-Baltistan', 'AJK', 'Badakhshan', 'Nuristan', 'Kunar', 'Nangarhar', 'Paktia', 'Khost', 'Paktika', 'Zabul', 'Kandahar', 'Helmand', 'Nimroz', 'Afghanistan'));
