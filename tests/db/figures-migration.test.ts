@@ -1,5 +1,5 @@
 /**
- * Migration 0005: imported ACLED rows lose the zeros the importer once invented (injured, and the
+ * Migration 0008: imported ACLED rows lose the zeros the importer once invented (injured, and the
  * killed categories ACLED does not give), and the rollups count them as missing. Rows typed in,
  * and figures an editor set, keep their values. The old rows are written with raw SQL, as the old
  * importer left them, and the migration's own file is run over them.
@@ -12,7 +12,7 @@ import { rebuildRollups } from '../../db/rebuild-rollups';
 import { drivers, openTestDatabase, type TestDatabase } from '../support/test-database';
 import { rows } from '../support/rows';
 
-const MIGRATION = path.resolve('db/migrations/0005_imported_figures_not_reported.sql');
+const MIGRATION = path.resolve('db/migrations/0008_imported_figures_not_reported.sql');
 const statements = readFileSync(MIGRATION, 'utf8')
   .split('--> statement-breakpoint')
   .map((s) => s.trim())
@@ -24,7 +24,7 @@ const zeros = ['killed', 'injured']
 const zeroValues = (killedUnsplit: number, injuredCivilians = 0) =>
   `0, 0, 0, ${killedUnsplit}, ${injuredCivilians}, 0, 0, 0`;
 
-describe.each(drivers)('migration 0005 on %s', (driver) => {
+describe.each(drivers)('migration 0008 on %s', (driver) => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await openTestDatabase(driver);

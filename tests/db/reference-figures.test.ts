@@ -2,7 +2,7 @@
  * Published figures compared only with like, and the seeded figures migrated to the report's own
  * periods. "Recorded here" beside the 75,000 intelligence-based operations sums intelligence-based
  * operations only, over the figure's period, once it has ended; undated figures are never compared.
- * Migration 0006 rewrites seeded rows still equal to the old seed, and leaves an admin's edit alone.
+ * Migration 0009 rewrites seeded rows still equal to the old seed, and leaves an admin's edit alone.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,7 +22,7 @@ const KILLED_IN_IBO = byMetric('Terrorists killed');
 const TTP = byMetric('TTP fighters');
 const COST = byMetric('Economic cost');
 
-/** What the old seed held for each figure that 0006 corrects (the rest equals the new seed). */
+/** What the old seed held for each figure that 0009 corrects (the rest equals the new seed). */
 const OLD_SEED: Record<string, Record<string, unknown>> = {
   [IBO.metric]: { comparableTo: 'operations' },
   [KILLED_IN_IBO.metric]: { comparableTo: 'militantsKilledInOperations' },
@@ -39,7 +39,7 @@ const OLD_SEED: Record<string, Record<string, unknown>> = {
 const oldSeed = () =>
   REFERENCE_FIGURES.map((f) => ({ ...f, valueText: null, reportedOn: null, ...OLD_SEED[f.metric] }));
 
-const statements = readFileSync(path.resolve('db/migrations/0006_reseed_reference_periods.sql'), 'utf8')
+const statements = readFileSync(path.resolve('db/migrations/0009_reseed_reference_periods.sql'), 'utf8')
   .split('--> statement-breakpoint')
   .map((s) => s.trim())
   .filter(Boolean);
@@ -92,7 +92,7 @@ describe.each(drivers)('published figures on %s', (driver) => {
     const ctx = testCtx(database);
     for (const input of oldSeed()) await createReferenceFigure({ ctx, input });
     const all = await listReferenceFigures(database.db);
-    // An admin corrected the cost figure's label: 0006 must leave it as the admin left it.
+    // An admin corrected the cost figure's label: 0009 must leave it as the admin left it.
     const cost = all.find((f) => f.metric === COST.metric)!;
     await updateReferenceFigure({ ctx, id: cost.id, input: { version: 1, periodLabel: 'edited by an admin' } });
     for (const s of statements) await database.db.execute(sql.raw(s));
