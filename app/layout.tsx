@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import { SiteHeader } from './components/site-header';
 import { AccountNav } from './sign-in/account-nav';
+import { ReportZoneSetter } from './components/report-zone-setter';
+import { reportZone } from './components/report-zone';
 import './globals.css';
 
 // Every page reads the live database and the session (the header's account corner): nothing is
@@ -30,6 +32,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen bg-bg text-fg antialiased">
+        <ReportZoneSetter zone={reportZone()} />
         <a
           href="#main"
           className="sr-only z-50 rounded bg-surface px-3 py-2 focus:not-sr-only focus:fixed focus:top-2 focus:left-2"

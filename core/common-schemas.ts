@@ -19,6 +19,31 @@ export const Instant = z
     return y >= 1970 && y <= 2100;
   }, 'must be between 1970 and 2100');
 
+const isRealDate = (s: string) => {
+  const ms = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(s);
+};
+
+/**
+ * When an event happened: an instant (normalised to ISO 8601 UTC), or a bare calendar date
+ * `YYYY-MM-DD`, kept as given: it is a day in the reporting time zone, which the record kinds
+ * anchor at that day's start (core/time/occurred-day.ts) once the zone is known.
+ */
+export const EventTime = z
+  .string({ error: 'must be a date or date-time string' })
+  .trim()
+  .min(1, 'is required')
+  .max(40, 'is too long')
+  .refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), {
+    message: 'must be an ISO 8601 date or date-time, e.g. 2025-03-14 or 2025-03-14T09:30:00Z',
+  })
+  .refine((s) => /T|\s\d/.test(s) || isRealDate(s), 'is not a real calendar date')
+  .transform((s) => (/T|\s\d/.test(s) ? new Date(s).toISOString() : s))
+  .refine((s) => {
+    const y = Number(s.slice(0, 4));
+    return y >= 1970 && y <= 2100;
+  }, 'must be between 1970 and 2100');
+
 /** A calendar date `YYYY-MM-DD`. */
 export const CalendarDate = z
   .string({ error: 'must be a date string' })

@@ -71,6 +71,8 @@ export interface WriteTx {
   appendChange(change: AppendChange): Promise<Change>;
   /** The same for many changes at once: consecutive seqs, one counter update, one NOTIFY. */
   appendChanges(changes: AppendChange[]): Promise<Change[]>;
+  /** The reporting time zone the rollups are keyed in (the database's, checked at start). */
+  readonly reportZone: string;
   applyIncidentRollup(deltas: RollupDelta<IncidentRollupKey, IncidentMeasures>[]): Promise<void>;
   applyOperationRollup(deltas: RollupDelta<OperationRollupKey, OperationMeasures>[]): Promise<void>;
   /**

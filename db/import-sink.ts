@@ -30,6 +30,7 @@ import { createOperations } from '../core/operation/create-operation';
 import type { Operation } from '../core/operation/schema';
 import { updateOperation } from '../core/operation/update-operation';
 import type { Ctx, WriteTx } from '../core/ports';
+import { anchorOccurredAt } from '../core/time/occurred-day';
 
 /** Event ids our ACLED export gives records that have no tracker id of their own. */
 export const OWN_EXPORT_ID = /^acled:BW-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
@@ -53,9 +54,11 @@ export function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** Whether the stored record already holds every field the row carries. */
-function unchanged(record: AnyRecord, input: ImportItem['input']): boolean {
+function unchanged(record: AnyRecord, input: ImportItem['input'], zone: string): boolean {
   const stored = record as unknown as Record<string, unknown>;
-  return Object.entries(input).every(([k, v]) => sameValue(stored[k], v));
+  // A file's date is a local day; the record holds the instant that day starts (core/time).
+  const given = { ...input, occurredAt: anchorOccurredAt(input.occurredAt, input.timePrecision ?? 'day', zone) };
+  return Object.entries(given).every(([k, v]) => sameValue(stored[k], v));
 }
 
 const STORE_FAILURE_CODES = new Set([
@@ -139,7 +142,8 @@ async function writeBatchInTx(ctx: Ctx, tx: WriteTx, items: readonly ImportItem[
     }
     const record = byKind[item.kind].get(item.externalId) ?? (await ownRecord(tx, item));
     if (!record) creates[item.kind].push({ index, item });
-    else if (record.externalId !== item.externalId || unchanged(record, item.input)) outcomes[index] = 'updated';
+    else if (record.externalId !== item.externalId || unchanged(record, item.input, tx.reportZone))
+      outcomes[index] = 'updated';
     else if (record.retractedAt)
       outcomes[index] = {
         error: `matches ${item.kind} ${record.id}, which was retracted; an import does not change a retracted record`,

@@ -233,8 +233,9 @@ async function appendChanges(tx: Tx, cs: AppendChange[]): Promise<Change[]> {
 }
 
 /** `committed` collects the changes the transaction appends, for the in-process wake-up. */
-export function writeTx(tx: Tx, committed: Change[] = []): WriteTx {
+export function writeTx(tx: Tx, reportZone: string, committed: Change[] = []): WriteTx {
   return {
+    reportZone,
     incidents: {
       ...simpleRepo(tx, s.incidents, incidentFromRow, incidentToRow),
       async findByExternalId(externalId) {
@@ -315,7 +316,7 @@ export function createStore(database: Database): Store {
   return {
     async transact(fn) {
       const committed: Change[] = [];
-      const result = await database.db.transaction((tx) => fn(writeTx(tx, committed)));
+      const result = await database.db.transaction((tx) => fn(writeTx(tx, database.reportZone, committed)));
       // The changes ride along: this node's hub can broadcast them without reading them back.
       database.events.emit('commit', committed);
       return result;

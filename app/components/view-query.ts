@@ -8,6 +8,7 @@ import { DEFAULT_PRESET, PRESET_LABELS, type PeriodPreset } from '@/core/stats/p
 import { viewToParams, type ViewQuery } from '@/core/stats/query-params';
 import { parseStatsQuery, type RawParams, type StatsQuery } from '@/core/stats/stats-query';
 import { formatDay } from './time-format';
+import { reportZone, zoneLabel } from './report-zone';
 
 export type PageSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -30,11 +31,11 @@ export function parseView(
   let query: StatsQuery;
   let problems: Record<string, string> | null = null;
   try {
-    query = parseStatsQuery(params, now, { defaultPreset });
+    query = parseStatsQuery(params, now, { defaultPreset, zone: reportZone() });
   } catch (e) {
     if (!(e instanceof ValidationError)) throw e;
     problems = e.fields;
-    query = parseStatsQuery({}, now, { defaultPreset });
+    query = parseStatsQuery({}, now, { defaultPreset, zone: reportZone() });
   }
   const view: ViewQuery = { filter: query.filter, preset: query.preset };
   return { query, view, params: viewToParams(view).toString(), problems };
@@ -53,8 +54,9 @@ const PRESET_WORDS: Record<PeriodPreset, string> = {
 /** "Last 30 days" / "1 Mar 2025 – 10 Mar 2025" for headings. */
 export function describePeriod(q: StatsQuery): string {
   if (q.preset) return PRESET_WORDS[q.preset];
-  if (!q.period.from) return `Until ${formatDay(q.period.to)}`;
-  return `${formatDay(q.period.from)} – ${formatDay(new Date(Date.parse(q.period.to) - 1).toISOString())}`;
+  // Days of the reporting zone, said once; the end is exclusive, so its last day is the one before it.
+  if (!q.period.from) return `Until ${formatDay(q.period.to)} (${zoneLabel(q.period.to)})`;
+  return `${formatDay(q.period.from)} – ${formatDay(new Date(Date.parse(q.period.to) - 1).toISOString())} (${zoneLabel(q.period.to)})`;
 }
 
 /** The short name of the period for "vs previous …". */

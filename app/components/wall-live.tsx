@@ -4,6 +4,7 @@
  * the period with their change, the 30-day trend, the newest incidents, a clock and the connection
  * state. A mass-casualty arrival takes over the top band for a minute.
  */
+import { zoneLabel } from './report-zone';
 import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState, useSyncExternalStore } from 'react';
@@ -159,7 +160,9 @@ export function WallLive({
             <p className="text-5xl font-semibold tabular-nums">
               {now === null ? '--:--:--' : formatClock(new Date(now))}
             </p>
-            <p className="text-xl text-muted">{now === null ? ' ' : `${formatLongDate(new Date(now))} · PKT`}</p>
+            <p className="text-xl text-muted">
+              {now === null ? ' ' : `${formatLongDate(new Date(now))} · ${zoneLabel(now)}`}
+            </p>
           </div>
         </div>
       </header>
@@ -204,7 +207,9 @@ export function WallLive({
             aria-label="Incidents per day, last 30 days"
             className="flex min-h-0 flex-1 flex-col rounded-2xl border border-line bg-surface p-5"
           >
-            <h2 className="text-2xl font-semibold text-muted">Incidents per day, last 30 days · operations (line)</h2>
+            <h2 className="text-2xl font-semibold text-muted">
+              Incidents per day ({zoneLabel(now ?? undefined)} days), last 30 days · operations (line)
+            </h2>
             <div className="min-h-0 flex-1">
               <TrendChart series={trend} marks={[]} height="100%" large />
             </div>

@@ -19,8 +19,11 @@ export default async function GroupsPage() {
   const position = await rt.reads.position();
   const [groups, year, all] = await Promise.all([
     rt.reads.groups.list(),
-    rt.reads.stats.breakdown(parseStatsQuery({ range: '1y', top: '50' }, now), 'group'),
-    rt.reads.stats.breakdown(parseStatsQuery({ top: '50' }, now), 'group'),
+    rt.reads.stats.breakdown(
+      parseStatsQuery({ range: '1y', top: '50' }, now, { zone: rt.env.REPORT_TIMEZONE }),
+      'group',
+    ),
+    rt.reads.stats.breakdown(parseStatsQuery({ top: '50' }, now, { zone: rt.env.REPORT_TIMEZONE }), 'group'),
   ]);
   const yearBy = new Map(year.rows.map((r) => [r.key, r]));
   const allBy = new Map(all.rows.map((r) => [r.key, r]));

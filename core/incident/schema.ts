@@ -21,7 +21,7 @@ import {
 import {
   Casualties,
   enumOf,
-  Instant,
+  EventTime,
   Latitude,
   Longitude,
   OptionalText,
@@ -32,7 +32,7 @@ import {
 } from '../common-schemas';
 
 const incidentFields = {
-  occurredAt: Instant,
+  occurredAt: EventTime,
   timePrecision: enumOf(TIME_PRECISIONS, 'time precision').default('day'),
   country: enumOf(COUNTRIES, 'country').default('Pakistan'),
   province: enumOf(PROVINCES, 'province or region'),

@@ -12,7 +12,7 @@ import type { Country, GeoPrecision, OperationKind, Province, TimePrecision, Ver
 import {
   Count,
   enumOf,
-  Instant,
+  EventTime,
   Latitude,
   Longitude,
   OptionalText,
@@ -23,7 +23,7 @@ import {
 } from '../common-schemas';
 
 const operationFields = {
-  occurredAt: Instant,
+  occurredAt: EventTime,
   timePrecision: enumOf(TIME_PRECISIONS, 'time precision').default('day'),
   country: enumOf(COUNTRIES, 'country').default('Pakistan'),
   /** null: a nationwide figure. */

@@ -29,6 +29,7 @@ import {
 import type { IncidentFilter } from '../../core/filters';
 import type { Incident } from '../../core/incident/schema';
 import type { Db } from '../client';
+import { localDay } from '../../core/time/report-zone';
 import { listIncidents, type PageKey } from './incidents';
 
 export const EXPORT_PAGE_SIZE = 500;
@@ -164,7 +165,9 @@ export function eventIdOf(incident: Pick<Incident, 'id' | 'externalId'>): string
 type Cell = string | number;
 const orEmpty = (v: string | number | null | undefined): Cell => v ?? '';
 
-export function acledExportRow(i: Incident): Cell[] {
+/** `zone`: the reporting zone; event_date is the incident's local calendar date there. */
+export function acledExportRow(i: Incident, zone: string): Cell[] {
+  const day = localDay(i.occurredAt, zone);
   const event = acledEventFor(i.type, i.summary);
   const [target, inter2] = TARGET_ACTOR[i.targetType] ?? ['', 0];
   const inter1 = i.groupName ? 2 : 3;
@@ -172,8 +175,8 @@ export function acledExportRow(i: Incident): Cell[] {
   const afghan = i.country === 'Afghanistan';
   const acled: Cell[] = [
     eventIdOf(i),
-    i.occurredAt.slice(0, 10),
-    Number(i.occurredAt.slice(0, 4)),
+    day,
+    Number(day.slice(0, 4)),
     TIME_PRECISION[i.timePrecision],
     'Political violence',
     event.eventType,

@@ -120,6 +120,7 @@ async function narrowRows(
   bucket: Exclude<Bucket, 'hour'> | null,
   withKey: boolean,
   measures: readonly string[],
+  zone: string,
 ): Promise<Row[]> {
   const key = withKey ? `"key" AS "key", ` : '';
   const query = bucket
@@ -127,7 +128,7 @@ async function narrowRows(
     : sql`SELECT ${sql.raw(key + measureList(measures, true))} FROM ${sql.raw(table)} WHERE ${where}${sql.raw(withKey ? ' GROUP BY "key"' : '')}`;
   const result = (await db.execute(query)) as unknown;
   const rows = (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
-  if (bucket) for (const r of rows) r.bucket = bucketKey(String(r.start), bucket);
+  if (bucket) for (const r of rows) r.bucket = bucketKey(String(r.start), bucket, zone);
   return rows;
 }
 
@@ -137,6 +138,7 @@ export async function narrowIncidentCells(
   f: IncidentFilter,
   days: Days,
   shape: CellShape,
+  zone: string,
 ): Promise<IncidentCell[] | null> {
   const p = plan(f, shape);
   if (!p) return null;
@@ -151,6 +153,7 @@ export async function narrowIncidentCells(
     bucket,
     withKey,
     shape.type ? [...INCIDENT_MEASURES, ...BY_TYPE_MEASURES] : INCIDENT_MEASURES,
+    zone,
   );
   return rows.map((r) => toCell(r, p.dim, shape));
 }
@@ -161,6 +164,7 @@ export async function narrowOperationCells(
   f: IncidentFilter,
   days: Days,
   bucket: Bucket | null,
+  zone: string,
 ): Promise<OperationCell[] | null> {
   if (has(f.country) || has(f.province) || has(f.group) || has(f.status)) return null;
   const b = bucket && bucket !== 'hour' ? bucket : null;
@@ -171,6 +175,7 @@ export async function narrowOperationCells(
     b,
     false,
     OPERATION_MEASURES,
+    zone,
   );
   return rows.map((r) => {
     const measures = { ...ZERO_OPS };

@@ -11,7 +11,8 @@
 import type { Context } from 'hono';
 import { stringify } from 'csv-stringify/sync';
 import { parseInput } from '../../core/errors';
-import { IncidentFilter, searchParamsToObject } from '../../core/filters';
+import { IncidentFilter, resolveFilterDates, searchParamsToObject } from '../../core/filters';
+import { localDay } from '../../core/time/report-zone';
 import type { Incident } from '../../core/incident/schema';
 import { acledExportRow, EXPORT_COLUMNS, incidentPages } from '../../db/queries/export';
 import type { Runtime } from '../runtime';
@@ -50,11 +51,15 @@ function pagedStream(
 }
 
 async function exportIncidents(c: Context, runtime: Runtime, format: 'csv' | 'json'): Promise<Response> {
-  const filter = parseInput(IncidentFilter, searchParamsToObject(new URL(c.req.url).searchParams));
+  const zone = runtime.env.REPORT_TIMEZONE;
+  const filter = resolveFilterDates(
+    parseInput(IncidentFilter, searchParamsToObject(new URL(c.req.url).searchParams)),
+    zone,
+  );
   const position = await runtime.reads.position();
   const pages = incidentPages(runtime.database.db, filter);
   const first = await pages.next();
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = localDay(Date.now(), zone);
   const headers = {
     'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
     'Content-Disposition': `attachment; filename="incidents-${format === 'csv' ? 'acled-' : ''}${stamp}.${format}"`,
@@ -64,13 +69,15 @@ async function exportIncidents(c: Context, runtime: Runtime, format: 'csv' | 'js
     format === 'csv'
       ? {
           head: stringify([EXPORT_COLUMNS]),
-          page: (items: Incident[]) => stringify(items.map(acledExportRow)),
+          page: (items: Incident[]) => stringify(items.map((i) => acledExportRow(i, zone))),
           tail: '',
         }
       : {
-          head: `{"position":${JSON.stringify(position)},"filter":${JSON.stringify(filter)},"exportedAt":${JSON.stringify(new Date().toISOString())},"incidents":[`,
+          head: `{"position":${JSON.stringify(position)},"zone":${JSON.stringify(zone)},"filter":${JSON.stringify(filter)},"exportedAt":${JSON.stringify(new Date().toISOString())},"incidents":[`,
+          // `day`: the local calendar date in the reporting zone, beside the instant.
           page: (items: Incident[], isFirst: boolean) =>
-            (isFirst ? '' : ',') + items.map((i) => JSON.stringify(i)).join(','),
+            (isFirst ? '' : ',') +
+            items.map((i) => JSON.stringify({ ...i, day: localDay(i.occurredAt, zone) })).join(','),
           tail: ']}',
         };
   return new Response(pagedStream(first, pages, render), { status: 200, headers });

@@ -30,7 +30,7 @@ export const incidentRoutes: RouteModule = (app, runtime) => {
     createOne: (ctx, input) => createIncident({ ctx, input }),
   });
   const list = async (c: Context) => {
-    const params = incidentListParams(c.req.url);
+    const params = incidentListParams(c.req.url, runtime.env.REPORT_TIMEZONE);
     const position = await runtime.reads.position();
     const page = await runtime.reads.incidents.list(params);
     return c.json({ items: page.items, nextCursor: encodeCursor(params.sort, page.next), position });
@@ -67,7 +67,7 @@ export const operationRoutes: RouteModule = (app, runtime) => {
     createOne: (ctx, input) => createOperation({ ctx, input }),
   });
   const list = async (c: Context) => {
-    const params = operationListParams(c.req.url);
+    const params = operationListParams(c.req.url, runtime.env.REPORT_TIMEZONE);
     const position = await runtime.reads.position();
     const page = await runtime.reads.operations.list(params);
     return c.json({ items: page.items, nextCursor: encodeCursor(params.sort, page.next), position });

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { DomainError, parseInput } from '../../core/errors';
 import { OPERATION_KINDS } from '../../core/enums';
-import { IncidentFilter, searchParamsToObject } from '../../core/filters';
+import { IncidentFilter, resolveFilterDates, searchParamsToObject } from '../../core/filters';
 import { RECORD_SORTS, type PageKey, type RecordSort } from '../../db/queries/incidents';
 import type { OperationFilter } from '../../db/queries/operations';
 
@@ -73,9 +73,10 @@ function split(url: string) {
   return { paging: { sort: p.sort, limit: p.limit, after: p.cursor ? decodeCursor(p.cursor, p.sort) : null }, rest };
 }
 
-export function incidentListParams(url: string): ListParams<IncidentFilter> {
+/** `zone`: the reporting zone, in which `from`/`to` given as dates are read. */
+export function incidentListParams(url: string, zone: string): ListParams<IncidentFilter> {
   const { paging, rest } = split(url);
-  return { ...paging, filter: parseInput(IncidentFilter, rest) };
+  return { ...paging, filter: resolveFilterDates(parseInput(IncidentFilter, rest), zone) };
 }
 
 const kindList = z
@@ -90,7 +91,7 @@ const kindList = z
   .optional();
 
 /** Operations take the incident filters that apply to them, plus `kind`. */
-export function operationListParams(url: string): ListParams<OperationFilter> {
+export function operationListParams(url: string, zone: string): ListParams<OperationFilter> {
   const { paging, rest } = split(url);
   const { kind, type, target, ...common } = rest;
   const fields: Record<string, string> = {};
@@ -102,7 +103,7 @@ export function operationListParams(url: string): ListParams<OperationFilter> {
       'Filters type and target apply to incidents only; filter operations by kind.',
       fields,
     );
-  const filter = parseInput(IncidentFilter, common);
+  const filter = resolveFilterDates(parseInput(IncidentFilter, common), zone);
   return { ...paging, filter: { ...filter, kind: parseInput(z.object({ kind: kindList }), { kind }).kind } };
 }
 

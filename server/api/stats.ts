@@ -10,11 +10,10 @@ import { parseStatsQuery, type StatsQuery } from '../../core/stats/stats-query';
 import type { ApiApp, ApiEnv } from './app';
 import type { Runtime } from '../runtime';
 
-function query(c: Context<ApiEnv>): StatsQuery {
-  return parseStatsQuery(searchParamsToObject(new URL(c.req.url).searchParams), new Date());
-}
-
 export function statsRoutes(app: ApiApp, runtime: Runtime) {
+  const zone = runtime.env.REPORT_TIMEZONE;
+  const query = (c: Context<ApiEnv>): StatsQuery =>
+    parseStatsQuery(searchParamsToObject(new URL(c.req.url).searchParams), new Date(), { zone });
   const stats = () => runtime.reads.stats;
 
   app.get('/api/stats/summary', async (c) => {

@@ -11,6 +11,7 @@ import type { Incident } from '../../../core/incident/schema';
 import type { Operation } from '../../../core/operation/schema';
 import type { Actor, AppendChange, Ctx, RecordRepo, Store, WriteTx } from '../../../core/ports';
 import type { ReferenceFigure } from '../../../core/reference-figure/schema';
+import { DEFAULT_REPORT_ZONE } from '../../../core/time/report-zone';
 import type { RollupDelta } from '../../../core/rollup/incident-rollup';
 
 export interface MemoryState {
@@ -146,6 +147,7 @@ function txOver(s: MemoryState, epoch: string): WriteTx {
     annotations: repo(s.annotations),
     appendChange: async (c: AppendChange) => append(c),
     appendChanges: async (cs: AppendChange[]) => cs.map(append),
+    reportZone: DEFAULT_REPORT_ZONE,
     applyIncidentRollup: async (deltas) => applyRollup(s.incidentRollup, deltas),
     applyOperationRollup: async (deltas) => applyRollup(s.operationRollup, deltas),
   };
