@@ -27,10 +27,23 @@ export async function readRollupZone(db: Db): Promise<string | null> {
   return row?.zone ?? null;
 }
 
-/** Throws, naming the rebuild command, when the rollups were built in another zone. */
+/**
+ * Throws, naming the rebuild command, when the rollups were built in another zone. A database
+ * without records has nothing to rebuild: it takes the zone as it is.
+ */
 export async function checkRollupZone(db: Db, zone: string): Promise<void> {
-  const built = (await readRollupZone(db)) ?? zone;
+  const built = await readRollupZone(db);
   if (built === zone) return;
+  const [used] = await rows<{ used: boolean }>(
+    db,
+    sql`SELECT EXISTS (SELECT 1 FROM incidents) OR EXISTS (SELECT 1 FROM operations) AS used`,
+  );
+  if (built === null || !used?.used) {
+    await db.execute(
+      sql`INSERT INTO rollup_state (id, zone) VALUES (1, ${zone}) ON CONFLICT (id) DO UPDATE SET zone = excluded.zone`,
+    );
+    return;
+  }
   throw new RollupZoneMismatchError(
     `the rollups were built for REPORT_TIMEZONE=${built}, but REPORT_TIMEZONE is ${zone}. ` +
       `Stop the app and run \`REPORT_TIMEZONE=${zone} npm run db:rollups:rebuild\` to rebuild them for ${zone} ` +

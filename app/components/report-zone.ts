@@ -3,7 +3,7 @@
  * (read per call, so layouts and pages rendering in any order agree); in the browser it is what
  * the root layout handed down (ReportZoneSetter), never the browser's own zone.
  */
-import { DEFAULT_REPORT_ZONE, zoneAbbreviation } from '@/core/time/report-zone';
+import { DEFAULT_REPORT_ZONE, zoneAbbreviation } from '../../core/time/report-zone';
 
 let browserZone: string | null = null;
 

@@ -3,7 +3,7 @@
  * whatever the browser's zone, labelled once ("PKT" for Asia/Karachi). Server and browser format
  * in the same zone, so hydration matches. Chart buckets are that zone's days, weeks and months.
  */
-import { localDay } from '@/core/time/report-zone';
+import { localDay } from '../../core/time/report-zone';
 import { reportZone, zoneLabel } from './report-zone';
 
 type Options = Intl.DateTimeFormatOptions;
@@ -12,7 +12,7 @@ function format(options: Options, d: Date): string {
   const zone = reportZone();
   const key = `${zone}|${JSON.stringify(options)}`;
   let f = formats.get(key);
-  if (!f) formats.set(key, (f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour12: false, ...options })));
+  if (!f) formats.set(key, (f = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hourCycle: 'h23', ...options })));
   return f.format(d);
 }
 

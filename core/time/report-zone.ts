@@ -85,8 +85,8 @@ export function localDateTime(t: number | string | Date, zone: string): string {
 export function localTimeMs(dateTime: string, zone: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(dateTime);
   if (!m) throw new Error(`not a local date-time: ${dateTime}`);
-  const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
-  return new TZDate(y!, mo! - 1, d!, h!, mi!, s ?? 0, zone).getTime();
+  const [y, mo, d, h, mi, sec] = m.slice(1).map((part) => Number(part ?? 0)) as number[];
+  return new TZDate(y!, mo! - 1, d!, h!, mi!, sec!, zone).getTime();
 }
 
 /** The zone's short name at an instant for labels ("PKT" where the zone is Asia/Karachi, else "GMT+5"-like). */
