@@ -24,10 +24,13 @@ const isRealDate = (s: string) => {
   return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(s);
 };
 
+/** A date or date-time with no offset: a wall-clock reading of the reporting zone. */
+const LOCAL = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/;
+
 /**
- * When an event happened: an instant (normalised to ISO 8601 UTC), or a bare calendar date
- * `YYYY-MM-DD`, kept as given: it is a day in the reporting time zone, which the record kinds
- * anchor at that day's start (core/time/occurred-day.ts) once the zone is known.
+ * When an event happened: an instant with an offset (normalised to ISO 8601 UTC), or a local
+ * `YYYY-MM-DD` / `YYYY-MM-DDTHH:MM` without one, kept as given: a day or time of the reporting
+ * zone, which the record kinds anchor (core/time/occurred-day.ts) once the zone is known.
  */
 export const EventTime = z
   .string({ error: 'must be a date or date-time string' })
@@ -37,8 +40,8 @@ export const EventTime = z
   .refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), {
     message: 'must be an ISO 8601 date or date-time, e.g. 2025-03-14 or 2025-03-14T09:30:00Z',
   })
-  .refine((s) => /T|\s\d/.test(s) || isRealDate(s), 'is not a real calendar date')
-  .transform((s) => (/T|\s\d/.test(s) ? new Date(s).toISOString() : s))
+  .refine((s) => !LOCAL.test(s) || isRealDate(s.slice(0, 10)), 'is not a real calendar date')
+  .transform((s) => (LOCAL.test(s) ? s : new Date(s).toISOString()))
   .refine((s) => {
     const y = Number(s.slice(0, 4));
     return y >= 1970 && y <= 2100;

@@ -5,16 +5,21 @@
  * that works on instants puts it on that date without a special case.
  */
 import type { TimePrecision } from '../enums';
-import { dayStartIso, localDay } from './report-zone';
+import { dayStartIso, localDay, localTimeMs } from './report-zone';
 
 const BARE_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 
 /**
- * The stored instant of `occurredAt` (an instant, or a bare date in the reporting zone): exact
- * times are kept; other precisions move to the start of their local day.
+ * The stored instant of `occurredAt` (an instant, or a local date or date-time of the reporting
+ * zone): exact times are kept; other precisions move to the start of their local day.
  */
 export function anchorOccurredAt(occurredAt: string, precision: TimePrecision, zone: string): string {
   if (BARE_DATE.test(occurredAt)) return dayStartIso(occurredAt, zone);
+  if (LOCAL_TIME.test(occurredAt)) {
+    const at = new Date(localTimeMs(occurredAt, zone)).toISOString();
+    return precision === 'exact' ? at : dayStartIso(occurredAt.slice(0, 10), zone);
+  }
   if (precision === 'exact') return occurredAt;
   return dayStartIso(localDay(occurredAt, zone), zone);
 }

@@ -29,7 +29,7 @@ import {
 import type { IncidentFilter } from '../../core/filters';
 import type { Incident } from '../../core/incident/schema';
 import type { Db } from '../client';
-import { localDay } from '../../core/time/report-zone';
+import { localDateTime, localDay } from '../../core/time/report-zone';
 import { listIncidents, type PageKey } from './incidents';
 
 export const EXPORT_PAGE_SIZE = 500;
@@ -90,6 +90,7 @@ const FIGURE_COLUMNS = (['killed', 'injured'] as const).flatMap((side) =>
 export const EXTRA_EXPORT_COLUMNS = [
   'id',
   'occurred_at',
+  'time_of_day',
   'province',
   'district',
   'type',
@@ -212,6 +213,7 @@ export function acledExportRow(i: Incident, zone: string): Cell[] {
   const extra: Cell[] = [
     i.id,
     i.occurredAt,
+    i.timePrecision === 'exact' ? localDateTime(i.occurredAt, zone).slice(11, 16) : '',
     i.province,
     orEmpty(i.district),
     i.type,

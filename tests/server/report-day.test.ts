@@ -10,6 +10,7 @@ import { createIncident } from '../../core/incident/create-incident';
 import type { TimePrecision } from '../../core/enums';
 import { drivers } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { addUser, tokenFor } from './api-support';
 
 const system = { id: null, label: 'system:test', role: 'system' as const };
 
@@ -179,6 +180,29 @@ describe.each(drivers.flatMap((d) => SCENARIOS.map((s) => [d, s] as const)))(
       };
       expect(exported.zone).toBe(s.zone);
       expect(exported.incidents.map((i) => i.day)).toEqual([s.day, s.day, s.day]);
+    });
+
+    it('an ACLED round trip keeps each record on its day, and exact times exact', async () => {
+      const csv = (await get('/api/export/incidents.csv')).text;
+      const other = await startTestServer(driver, { env: { REPORT_TIMEZONE: s.zone } });
+      try {
+        const token = await tokenFor(other, (await addUser(other, 'operator@example.org', 'operator')).id);
+        const res = await fetch(`${other.url}/api/import/acled`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+          body: csv,
+        });
+        expect(res.status).toBe(200);
+        expect(await res.json()).toMatchObject({ imported: 5, errorCount: 0 });
+        const shape = (items: { place: string; occurredAt: string; timePrecision: string }[]) =>
+          items.map((i) => [i.place, i.occurredAt, i.timePrecision]).sort();
+        const list = async (server: TestServer, headers: Record<string, string> = {}) =>
+          ((await (await fetch(`${server.url}/api/incidents?limit=50`, { headers })).json()) as { items: never[] })
+            .items;
+        expect(shape(await list(other, { authorization: `Bearer ${token}` }))).toEqual(shape(await list(server)));
+      } finally {
+        await other.destroy();
+      }
     });
   },
 );
