@@ -71,6 +71,8 @@ export interface WriteTx {
   appendChange(change: AppendChange): Promise<Change>;
   /** The same for many changes at once: consecutive seqs, one counter update, one NOTIFY. */
   appendChanges(changes: AppendChange[]): Promise<Change[]>;
+  /** The change-log entries of one record, oldest first: how a retry finds what it already stored. */
+  changesOf(entity: Entity, id: string): Promise<Change[]>;
   /** The reporting time zone the rollups are keyed in (the database's, checked at start). */
   readonly reportZone: string;
   applyIncidentRollup(deltas: RollupDelta<IncidentRollupKey, IncidentMeasures>[]): Promise<void>;

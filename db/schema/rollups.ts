@@ -6,8 +6,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, check, date, index, pgTable, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
 import { INCIDENT_MEASURES, OPERATION_MEASURES } from '../../core/rollup/incident-rollup';
 import { BY_TYPE_MEASURES } from '../../core/rollup/narrow-rollups';
-
-const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+import { snake } from '../column-names';
 
 export const incidentMeasureColumn = (m: string) => snake(m);
 
