@@ -1,5 +1,5 @@
 /**
- * The stats source over SQL. Whole UTC days are summed from the daily rollups (GROUP BY only the
+ * The stats source over SQL. Whole local days (REPORT_TIMEZONE) are summed from the daily rollups (GROUP BY only the
  * dimensions a chart needs); the partial days at a period's edges, and hour buckets, are
  * aggregated from the incidents/operations tables by an indexed `occurred_at` range (edge-stats.ts,
  * with the rollup rebuild's expressions). No query scans every incident. Queries keyed by at most
