@@ -34,6 +34,14 @@ export const Env = z.object({
     .string()
     .default(DEFAULT_REPORT_ZONE)
     .refine(isTimeZone, 'must be an IANA time zone name, e.g. Asia/Karachi or Europe/London'),
+  /** Alert email through SMTP (smtp://user:pass@host:587, smtps://…); without it email alerts are off. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  SMTP_FROM: z.string().default('Border Watch <alerts@localhost>'),
+  /** Internal webhook targets alerts may call (hosts, addresses, CIDRs; comma-separated). */
+  ALERT_WEBHOOK_ALLOW: z.string().optional(),
 });
 export type Env = z.infer<typeof Env>;
 
