@@ -1,5 +1,10 @@
-/** Opens the database the app would use (DATABASE_URL or the embedded DATA_DIR), migrated. */
+/**
+ * Opens the database the app would use (DATABASE_URL or the embedded DATA_DIR), migrated, with the
+ * missing reference data seeded (so `npm run db:migrate` leaves a database the importer can match
+ * against).
+ */
 import { openDatabase, type Database } from '../db/client';
+import { ensureReferenceData } from '../db/ensure-reference-data';
 import { ensureStream } from '../db/store';
 import { checkRollupZone } from '../db/rollup-zone';
 import { parseEnv, type Env } from '../server/env';
@@ -15,6 +20,7 @@ export async function openFromEnv(opts: { checkZone?: boolean } = {}): Promise<{
     await database.migrate();
     await ensureStream(database.db);
     if (opts.checkZone !== false) await checkRollupZone(database.db, env.REPORT_TIMEZONE);
+    if (env.REFERENCE_DATA === 'on') await ensureReferenceData(database);
   } catch (err) {
     await database.close();
     throw err;

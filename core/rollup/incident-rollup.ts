@@ -7,6 +7,7 @@
 import {
   CASUALTY_CATEGORIES,
   type Country,
+  type IncidentCategory,
   type IncidentType,
   type OperationKind,
   type Province,
@@ -40,6 +41,7 @@ export interface IncidentRollupKey {
   province: Province;
   groupKey: string;
   type: IncidentType;
+  category: IncidentCategory;
   targetType: TargetType;
   verification: VerificationStatus;
 }
@@ -73,6 +75,7 @@ export function incidentRollupKey(i: Incident, zone: string): IncidentRollupKey 
     province: i.province,
     groupKey: groupCellKey(i.groupId),
     type: i.type,
+    category: i.category,
     targetType: i.targetType,
     verification: i.verification,
   };

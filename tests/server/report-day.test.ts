@@ -184,7 +184,7 @@ describe.each(drivers.flatMap((d) => SCENARIOS.map((s) => [d, s] as const)))(
 
     it('an ACLED round trip keeps each record on its day, and exact times exact', async () => {
       const csv = (await get('/api/export/incidents.csv')).text;
-      const other = await startTestServer(driver, { env: { REPORT_TIMEZONE: s.zone } });
+      const other = await startTestServer(driver, { env: { REPORT_TIMEZONE: s.zone, REFERENCE_DATA: 'on' } });
       try {
         const token = await tokenFor(other, (await addUser(other, 'operator@example.org', 'operator')).id);
         const res = await fetch(`${other.url}/api/import/acled`, {
