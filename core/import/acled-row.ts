@@ -9,8 +9,8 @@ import type { ZodError } from 'zod';
 import type { Source } from '../common-schemas';
 import type { Country, GeoPrecision, OperationKind, TimePrecision } from '../enums';
 import { fieldsFromZod } from '../errors';
-import { CreateIncidentInput, type IncidentFields } from '../incident/schema';
-import { CreateOperationInput, type OperationFields } from '../operation/schema';
+import { createIncidentInputAt, type IncidentFields } from '../incident/schema';
+import { createOperationInputAt, type OperationFields } from '../operation/schema';
 import { INTER, interCode, isStateForces, targetTypeFor } from './acled-actors';
 import type { AcledColumn, AcledRow } from './acled-columns';
 import { parseAcledDate } from './acled-date';
@@ -27,6 +27,8 @@ export interface AcledImportOptions {
   operations?: boolean;
   /** Known groups; actors are matched against their names and aliases. */
   groups?: readonly ImportGroup[];
+  /** The clock rows are checked against (no event after now); the import's start by default. */
+  now?: () => Date;
 }
 
 export type AcledRowOutcome =
@@ -153,6 +155,9 @@ function operationKind(notes: string | undefined): OperationKind {
 
 export function createAcledRowMapper(options: AcledImportOptions = {}): (row: AcledRow) => AcledRowOutcome {
   const matchGroup: GroupMatcher = createGroupMatcher(options.groups ?? []);
+  const now = options.now?.() ?? new Date();
+  const incidentInput = createIncidentInputAt(now);
+  const operationInput = createOperationInputAt(now);
 
   return (row) => {
     const country = coveredCountry(cleanLine(row.country), present(row.iso), present(row.iso3));
@@ -182,7 +187,7 @@ export function createAcledRowMapper(options: AcledImportOptions = {}): (row: Ac
     const inter2 = interCode(present(row.inter2));
 
     if (family === 'strategic') {
-      const parsed = CreateOperationInput.safeParse({
+      const parsed = operationInput.safeParse({
         ...common.value,
         kind: operationKind(notes),
         agency: actor1 ?? null,
@@ -204,7 +209,7 @@ export function createAcledRowMapper(options: AcledImportOptions = {}): (row: Ac
     // The perpetrator is side 1, unless side 1 is the state (an army raid on TTP is a TTP clash).
     const perpetrators = [actor1, cleanLine(row.assoc_actor_1)];
     if (isStateForces(actor1, inter1)) perpetrators.push(actor2, cleanLine(row.assoc_actor_2));
-    const parsed = CreateIncidentInput.safeParse({
+    const parsed = incidentInput.safeParse({
       ...common.value,
       type: incidentTypeFor(family, present(row.sub_event_type), notes),
       targetType: targetTypeFor(actor2, inter2),

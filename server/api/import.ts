@@ -107,10 +107,11 @@ async function runImport(c: Context, runtime: Runtime): Promise<Response> {
       fullName: g.fullName,
       aliases: g.aliases,
     }));
+    const ctx = runtime.ctx(principal.actor);
     report = await importAcled({
       input: opened.input,
-      options: { operations, groups },
-      sink: createImportSink(runtime.ctx(principal.actor)),
+      options: { operations, groups, now: ctx.now },
+      sink: createImportSink(ctx),
       onProgress: (p) => jobs.update(jobId, p),
     });
   } catch (err) {
