@@ -29,7 +29,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
   const [stats, feed, points, synthetic, groups, comparisons] = await Promise.all([
     rt.reads.stats.overview(query),
     rt.reads.incidents.list({
-      filter: { ...query.filter, retracted: 'include' },
+      filter: { ...query.filter, retracted: 'exclude' },
       sort: '-occurredAt',
       limit: FEED_LIMIT,
       after: null,

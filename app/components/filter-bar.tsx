@@ -64,7 +64,8 @@ function MultiSelect({
         ? (options.find((o) => o.value === selected[0])?.label ?? selected[0])
         : `${selected.length} selected`;
   return (
-    <details className="group relative" data-filter>
+    // On a phone the menu spans the filter bar (the form), so it never runs off the screen.
+    <details className="group max-sm:static sm:relative" data-filter>
       <summary
         className={`flex h-8 cursor-pointer list-none items-center gap-1.5 rounded-md border px-2.5 text-sm select-none ${selected.length ? 'border-accent bg-accent-soft text-fg' : 'border-line bg-surface text-fg'} hover:border-line-strong`}
       >
@@ -74,7 +75,7 @@ function MultiSelect({
           ▾
         </span>
       </summary>
-      <fieldset className="absolute z-30 mt-1 max-h-80 w-64 overflow-auto rounded-lg border border-line bg-surface p-2 shadow-lg">
+      <fieldset className="absolute z-30 mt-1 max-h-80 w-64 overflow-auto max-sm:inset-x-0 max-sm:w-auto rounded-lg border border-line bg-surface p-2 shadow-lg">
         <legend className="sr-only">{label}</legend>
         {options.map((o) => (
           <label
@@ -176,7 +177,7 @@ export function FilterBar({ action, view, groups, fields = LIST_FILTER_KEYS, kee
       method="get"
       aria-label="Filters"
       aria-busy={pending}
-      className={`flex flex-wrap items-center gap-2 transition-opacity ${pending ? 'opacity-60' : ''}`}
+      className={`relative flex flex-wrap items-center gap-2 transition-opacity ${pending ? 'opacity-60' : ''}`}
       onSubmit={(e) => {
         e.preventDefault();
         applyCustom(e.currentTarget);

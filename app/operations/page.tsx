@@ -105,7 +105,9 @@ export default async function OperationsPage({ searchParams }: { searchParams: P
                 {page.items.map((o) => (
                   <tr key={o.id} className="border-t border-line align-top hover:bg-surface-2/60">
                     <td className="px-3 py-2 whitespace-nowrap text-fg tabular-nums">
-                      {formatOccurred(o.occurredAt, o.timePrecision)}
+                      <Link prefetch={false} href={`/operations/${o.id}`} className="text-fg hover:underline">
+                        {formatOccurred(o.occurredAt, o.timePrecision)}
+                      </Link>
                     </td>
                     <td className="px-3 py-2 whitespace-nowrap text-fg">{OPERATION_KIND_LABELS[o.kind]}</td>
                     <td className="max-w-80 px-3 py-2 text-fg">

@@ -19,7 +19,11 @@ export async function AccountNav() {
   return (
     <div className="flex shrink-0 items-center gap-2">
       <NoticeToast />
-      {links.length > 0 ? <NavLinks links={links} /> : null}
+      {links.length > 0 ? (
+        <div className="hidden md:block">
+          <NavLinks links={links} />
+        </div>
+      ) : null}
       <span
         className="flex items-center gap-1.5 text-sm text-muted"
         title={`Signed in as ${principal.email} (${role})`}

@@ -31,7 +31,7 @@ export default async function WallPage({ searchParams }: { searchParams: PageSea
     rt.reads.stats.summary(query),
     rt.reads.stats.timeseries(trendQuery),
     rt.reads.incidents.list({
-      filter: { ...places, retracted: 'include' },
+      filter: { ...places, retracted: 'exclude' },
       sort: '-occurredAt',
       limit: 7,
       after: null,

@@ -28,7 +28,7 @@ function Delta({
     c.direction === 'flat' || tone === 'neutral' ? 'text-muted' : c.direction === 'up' ? 'text-danger' : 'text-ok';
   const arrow = c.direction === 'up' ? '▲' : c.direction === 'down' ? '▼' : '■';
   return (
-    <p className="h-5 truncate text-xs text-muted">
+    <p className="min-h-5 text-xs break-words text-muted">
       <span className={`font-semibold ${color}`}>
         <span aria-hidden>{arrow}</span> {formatRatio(c.ratio, c.delta)}
       </span>{' '}
@@ -49,7 +49,7 @@ function Tile({
   return (
     <section
       aria-label={label}
-      className={`flex h-36 flex-col justify-between rounded-xl border border-line bg-surface p-4 shadow-card ${className}`}
+      className={`flex min-h-36 min-w-0 flex-col justify-between gap-1 rounded-xl border border-line bg-surface p-4 shadow-card ${className}`}
     >
       <h3 className="text-xs font-semibold tracking-wide text-muted uppercase">{label}</h3>
       {children}
@@ -109,7 +109,7 @@ function Casualties({
   const c = s[pick];
   const upTo = c.total.high > c.total.low ? `up to ${formatCount(c.total.high)}` : undefined;
   return (
-    <Tile label={label} className="col-span-2 h-auto min-h-36 lg:col-span-4">
+    <Tile label={label} className="col-span-2 lg:col-span-4">
       <div className="flex flex-wrap items-end justify-between gap-x-4">
         <Big value={c.total.low} sub={upTo ? `at least · ${upTo}` : 'at least'} />
         <Delta

@@ -28,6 +28,7 @@ import type { AnnotationMark } from '../charts/annotation-marks';
 import { TrendPanel } from '../charts/trend-panel';
 import { DemoBanner } from '../demo-banner';
 import { LiveFeed } from '../live-feed';
+import { useRetractionNotice } from '@/app/live/use-retraction-notice';
 import { LiveIndicator } from '../live-indicator';
 import type { MapGeometry } from '../map/map-geometry';
 import { MapPanel } from '../map/map-panel';
@@ -35,7 +36,7 @@ import { Panel } from '../panel';
 import { formatFigures } from '../number-format';
 import { BreakdownTable } from './breakdown-panel';
 import { KpiTiles } from './kpi-tiles';
-import { changeEffects, reduceLists, type OverviewLists } from './overview-reducer';
+import { changeEffects, dropRetracted, reduceLists, type OverviewLists } from './overview-reducer';
 import type { OverviewSnapshot } from './overview-snapshot';
 
 export interface OverviewLiveProps {
@@ -82,8 +83,10 @@ export function OverviewLive({
   const filter = useMemo(() => (view.preset ? { ...view.filter, to: undefined } : view.filter), [view]);
   const statsFeed = useThrottledRefresh<StatsOverview>(() => `/api/stats/overview?${viewParams}`, setStats);
 
+  const noteRetractions = useRetractionNotice((ids) => setLists((l) => dropRetracted(l, ids)));
   const onChanges = (changes: Change[]) => {
     setLists((l) => reduceLists(l, changes, filter, mapLimit));
+    noteRetractions(changes);
     const fx = changeEffects(changes, filter);
     if (fx.stats) statsFeed.refresh();
     if (fx.page && Date.now() - lastPageRefresh.current > 5000) {
