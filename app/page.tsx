@@ -23,10 +23,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
   const raw = await searchParams;
   await requireReader(pathWithQuery('/', raw));
   const rt = getRuntime();
-  const { query, view, params, problems } = parseView(raw, new Date());
+  const groups = await rt.reads.groups.list();
+  const { query, view, params, problems } = parseView(raw, new Date(), { groups });
   // The position first: the data read after it is at least this new (see the live protocol).
   const position = await rt.reads.position();
-  const [stats, feed, points, synthetic, groups, comparisons] = await Promise.all([
+  const [stats, feed, points, synthetic, comparisons] = await Promise.all([
     rt.reads.stats.overview(query),
     rt.reads.incidents.list({
       filter: { ...query.filter, retracted: 'exclude' },
@@ -36,7 +37,6 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
     }),
     rt.reads.dashboard.mapPoints(query.filter, MAP_LIMIT),
     rt.reads.dashboard.syntheticPresent(),
-    rt.reads.groups.list(),
     rt.reads.dashboard.referenceComparisons(),
   ]);
   // Annotations reaching into the chart: a year or a span may start before it (placed client-side).

@@ -29,7 +29,8 @@ export interface StartOptions {
   /** Extra API route modules (sign-in, incidents, …) and start-up steps, in order. */
   routes?: RouteModule[];
   /** Start-up steps; `io` lets them add Socket.IO middleware (e.g. the handshake's sign-in check). */
-  onStart?: (runtime: Runtime, parts: { io: LiveServer }) => Promise<void>;
+  /** `onClose` registers a step run first when the server closes (before the database goes). */
+  onStart?: (runtime: Runtime, parts: { io: LiveServer; onClose: (fn: () => Promise<void>) => void }) => Promise<void>;
   /** A migrated PGlite data-directory tarball to start a new embedded database from (tests). */
   databaseTemplate?: Blob | null;
   /** Live hub tuning for tests and benchmarks. */
@@ -92,7 +93,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       ctx: (actor: Actor) => ({ store, actor, now: () => new Date(), newId: () => randomUUID() }),
     };
     setRuntime(runtime);
-    await opts.onStart?.(runtime, { io });
+    const closers: (() => Promise<void>)[] = [];
+    await opts.onStart?.(runtime, { io, onClose: (fn) => closers.push(fn) });
     await hub.start();
     io.on('connection', (socket) => {
       hub.attach(socket).catch((err) => {
@@ -127,6 +129,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     const close = () =>
       (closing ??= (async () => {
         log.info('shutting down');
+        await Promise.all(closers.map((fn) => fn().catch(() => {})));
         const stopped = new Promise<void>((r) => server.close(() => r()));
         server.closeIdleConnections();
         await hub.stop();

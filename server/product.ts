@@ -6,6 +6,7 @@ import type { RouteModule } from './api/app';
 import type { Runtime } from './runtime';
 import type { LiveServer } from './live/hub';
 import { loadDemoData } from './demo-startup';
+import { startDemoLive } from './demo-live';
 import { statsRoutes } from './api/stats';
 import { securityRoutes } from './api/security';
 import { authRoutes } from './api/auth-routes';
@@ -35,10 +36,15 @@ export const productRoutes: RouteModule[] = [
   openApiRoutes,
 ];
 
-export async function productStartup(runtime: Runtime, parts?: { io: LiveServer }): Promise<void> {
+export async function productStartup(
+  runtime: Runtime,
+  parts?: { io: LiveServer; onClose?: (fn: () => Promise<void>) => void },
+): Promise<void> {
   // Before the demo: it creates the demo accounts through the auth service.
   await startAuth(runtime);
   if (parts) installSocketAuth(parts.io, runtime);
   await purgeIdempotencyKeys(runtime);
   await loadDemoData(runtime);
+  const stopDemoLive = await startDemoLive(runtime);
+  parts?.onClose?.(stopDemoLive);
 }

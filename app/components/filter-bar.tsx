@@ -16,6 +16,7 @@ import {
   TARGET_TYPES,
   VERIFICATION_STATUSES,
 } from '@/core/enums';
+import { groupIdsToNames } from '@/core/group/group-ref';
 import { PERIOD_PRESETS, PRESET_LABELS } from '@/core/stats/period';
 import { LIST_FILTER_KEYS, viewToParams, type ViewQuery } from '@/core/stats/query-params';
 import { VERIFICATION_LABELS } from './palette';
@@ -70,7 +71,9 @@ function MultiSelect({
         className={`flex h-8 cursor-pointer list-none items-center gap-1.5 rounded-md border px-2.5 text-sm select-none ${selected.length ? 'border-accent bg-accent-soft text-fg' : 'border-line bg-surface text-fg'} hover:border-line-strong`}
       >
         <span className="text-muted">{label}:</span>
-        <span className="max-w-40 truncate font-medium">{shown}</span>
+        <span className="max-w-40 truncate font-medium" title={shown}>
+          {shown}
+        </span>
         <span aria-hidden className="text-faint group-open:rotate-180">
           ▾
         </span>
@@ -139,7 +142,10 @@ export function FilterBar({ action, view, groups, fields = LIST_FILTER_KEYS, kee
   }, []);
 
   const go = (next: ViewQuery) => {
-    const p = viewToParams(next);
+    const p = groupIdsToNames(
+      viewToParams(next),
+      groups.map((g) => ({ id: g.id, shortName: g.name })),
+    );
     for (const [k, v] of Object.entries(keep)) p.set(k, v);
     startTransition(() => router.push(`${action}?${p.toString()}`, { scroll: false }));
   };

@@ -12,13 +12,17 @@ import type { RecordSort } from './page-cursor';
 export function IncidentTable({
   items,
   sort,
-  sortHref,
+  flipSortHref,
   threshold,
+  fresh,
 }: {
   items: Incident[];
   sort: RecordSort;
-  sortHref: (s: RecordSort) => string;
+  /** The same view sorted by when, the other way round. */
+  flipSortHref: string;
   threshold: number;
+  /** Rows that arrived live, highlighted for a while. */
+  fresh?: ReadonlySet<string>;
 }) {
   if (items.length === 0) {
     return (
@@ -31,14 +35,14 @@ export function IncidentTable({
   const th = 'px-3 py-2 text-left text-xs font-semibold text-muted whitespace-nowrap';
   return (
     <>
-      <IncidentCards items={items} threshold={threshold} />
+      <IncidentCards items={items} threshold={threshold} fresh={fresh} />
       <div className="hidden overflow-x-auto rounded-xl border border-line bg-surface shadow-card md:block">
         <table className="w-full min-w-[880px] border-collapse text-sm">
           <caption className="sr-only">Incidents in this view, {items.length} on this page</caption>
           <thead className="bg-surface-2">
             <tr>
               <th scope="col" aria-sort={whenSort} className={th}>
-                <Link href={sortHref(sort === '-occurredAt' ? 'occurredAt' : '-occurredAt')} className="hover:text-fg">
+                <Link href={flipSortHref} className="hover:text-fg">
                   When {whenSort === 'ascending' ? '▲' : whenSort === 'descending' ? '▼' : ''}
                 </Link>
               </th>
@@ -70,7 +74,7 @@ export function IncidentTable({
               return (
                 <tr
                   key={i.id}
-                  className={`border-t border-line align-top hover:bg-surface-2/60 ${mass ? 'shadow-[inset_3px_0_0_var(--danger)]' : ''}`}
+                  className={`border-t border-line align-top hover:bg-surface-2/60 ${mass ? 'shadow-[inset_3px_0_0_var(--danger)]' : ''} ${fresh?.has(i.id) ? 'arrive' : ''}`}
                 >
                   <td className="px-3 py-2 whitespace-nowrap text-muted tabular-nums">
                     <Link prefetch={false} href={`/incidents/${i.id}`} className="text-fg hover:underline">
@@ -113,7 +117,15 @@ export function IncidentTable({
 }
 
 /** On a phone, one card per incident with what a reader scans for: type, group, killed, status, place, date. */
-function IncidentCards({ items, threshold }: { items: Incident[]; threshold: number }) {
+function IncidentCards({
+  items,
+  threshold,
+  fresh,
+}: {
+  items: Incident[];
+  threshold: number;
+  fresh?: ReadonlySet<string>;
+}) {
   return (
     <ul aria-label="Incidents in this view" className="space-y-2 md:hidden">
       {items.map((i) => {
@@ -123,23 +135,21 @@ function IncidentCards({ items, threshold }: { items: Incident[]; threshold: num
         return (
           <li
             key={i.id}
-            className={`rounded-xl border border-line bg-surface shadow-card ${mass ? 'border-l-4 border-l-danger' : ''}`}
+            className={`rounded-xl border border-line bg-surface shadow-card ${mass ? 'border-l-4 border-l-danger' : ''} ${fresh?.has(i.id) ? 'arrive' : ''}`}
           >
             <Link prefetch={false} href={`/incidents/${i.id}`} className="block px-3 py-2.5">
               <span className="flex items-center justify-between gap-2 text-xs text-muted">
                 <span className="tabular-nums">{formatOccurred(i.occurredAt, i.timePrecision)}</span>
                 <VerificationBadge status={i.verification} />
               </span>
-              <span
-                className={`mt-1 flex items-center gap-1.5 font-medium ${retracted ? 'text-muted line-through' : 'text-fg'}`}
-              >
+              <span className={`mt-1 block font-medium ${retracted ? 'text-muted line-through' : 'text-fg'}`}>
                 <span
                   aria-hidden
-                  className="h-2 w-2 shrink-0 rounded-full"
+                  className="mr-1.5 inline-block h-2 w-2 rounded-full align-middle"
                   style={{ background: TYPE_COLORS[i.type] }}
                 />
                 {INCIDENT_TYPE_INFO[i.type].label}
-                <span className="font-normal text-muted">· {i.groupName ?? 'Unknown group'}</span>
+                <span className="font-normal text-muted"> · {i.groupName ?? 'Unknown group'}</span>
               </span>
               <span className="mt-0.5 block text-sm break-words text-fg">
                 {placeLabel(i, (p) => PROVINCE_LABELS[p])}

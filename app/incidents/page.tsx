@@ -8,8 +8,7 @@ import { getRuntime } from '@/server/runtime';
 import { pathWithQuery, requireReader } from '../components/read-access';
 import { filterToParams } from '@/core/stats/query-params';
 import { FilterBar } from '../components/filter-bar';
-import { IncidentTable } from '../components/incident-table';
-import { LiveListNotice } from '../components/live-watch';
+import { LiveIncidentTable } from '../components/live-incident-table';
 import { PageHeading, ViewProblems } from '../components/page-heading';
 import { decodeCursor, encodeCursor, single, sortParam } from '../components/page-cursor';
 import { describePeriod, parseView, type PageSearchParams } from '../components/view-query';
@@ -23,7 +22,9 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
   const raw = await searchParams;
   await requireReader(pathWithQuery('/incidents', raw));
   const rt = getRuntime();
+  const groups = await rt.reads.groups.list();
   const { query, view, params, problems } = parseView(raw, new Date(), {
+    groups,
     defaultPreset: 'all',
     pageKeys: ['sort', 'cursor', 'retracted'],
   });
@@ -31,9 +32,9 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
   const retracted = single(raw.retracted) === 'include' ? 'include' : 'exclude';
   const after = decodeCursor(single(raw.cursor), sort);
   const position = await rt.reads.position();
-  const [page, groups] = await Promise.all([
+  const [page, summary] = await Promise.all([
     rt.reads.incidents.list({ filter: { ...query.filter, retracted }, sort, limit: PAGE_SIZE, after }),
-    rt.reads.groups.list(),
+    rt.reads.stats.summary(query),
   ]);
 
   const link = (changes: Record<string, string | null>) => {
@@ -87,7 +88,6 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
       />
       {problems && <ViewProblems problems={problems} />}
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <LiveListNotice snapshot={position} entity="incident" filter={query.filter} noun="incident" />
         <div className="flex items-center gap-3 text-sm">
           <span className="text-muted">Sort:</span>
           {(
@@ -114,10 +114,17 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
           </Link>
         </div>
       </div>
-      <IncidentTable
+      <LiveIncidentTable
+        snapshot={position}
         items={page.items}
+        total={summary.current.incidents}
+        summaryParams={params}
+        // A rolling period has no upper edge for arrivals: "the last 24 h" includes what happens now.
+        filter={view.preset ? { ...query.filter, to: undefined } : query.filter}
         sort={sort}
-        sortHref={(s) => link({ sort: s === '-occurredAt' ? null : s })}
+        firstPage={after === null}
+        withRetracted={retracted === 'include'}
+        flipSortHref={link({ sort: sort === '-occurredAt' ? 'occurredAt' : null })}
         threshold={rt.env.MASS_CASUALTY_THRESHOLD}
       />
       <nav aria-label="Pages" className="flex items-center justify-between text-sm">

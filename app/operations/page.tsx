@@ -23,16 +23,16 @@ export default async function OperationsPage({ searchParams }: { searchParams: P
   const raw = await searchParams;
   await requireReader(pathWithQuery('/operations', raw));
   const rt = getRuntime();
-  const { query, view, params, problems } = parseView(raw, new Date(), { pageKeys: ['sort', 'cursor'] });
+  const groups = await rt.reads.groups.list();
+  const { query, view, params, problems } = parseView(raw, new Date(), { groups, pageKeys: ['sort', 'cursor'] });
   const sort = sortParam(raw.sort);
   const after = decodeCursor(single(raw.cursor), sort);
   const { type: _t, target: _g, ...opFilter } = query.filter;
   const position = await rt.reads.position();
-  const [summary, series, page, groups] = await Promise.all([
+  const [summary, series, page] = await Promise.all([
     rt.reads.stats.summary(query),
     rt.reads.stats.timeseries(query),
     rt.reads.operations.list({ filter: opFilter, sort, limit: PAGE_SIZE, after }),
-    rt.reads.groups.list(),
   ]);
   const link = (cursor: string | null) => {
     const p = new URLSearchParams(params);

@@ -12,6 +12,7 @@ import type { Context } from 'hono';
 import { stringify } from 'csv-stringify/sync';
 import { parseInput } from '../../core/errors';
 import { IncidentFilter, searchParamsToObject } from '../../core/filters';
+import { groupNamesToIds, namesGroups } from '../../core/group/group-ref';
 import type { Incident } from '../../core/incident/schema';
 import { acledExportRow, EXPORT_COLUMNS, incidentPages } from '../../db/queries/export';
 import type { Runtime } from '../runtime';
@@ -50,7 +51,9 @@ function pagedStream(
 }
 
 async function exportIncidents(c: Context, runtime: Runtime, format: 'csv' | 'json'): Promise<Response> {
-  const filter = parseInput(IncidentFilter, searchParamsToObject(new URL(c.req.url).searchParams));
+  const raw = searchParamsToObject(new URL(c.req.url).searchParams);
+  const named = namesGroups(raw) ? groupNamesToIds(raw, await runtime.reads.groups.list()) : raw;
+  const filter = parseInput(IncidentFilter, named);
   const position = await runtime.reads.position();
   const pages = incidentPages(runtime.database.db, filter);
   const first = await pages.next();

@@ -14,7 +14,7 @@ import { OPERATION_KINDS } from '../../core/enums';
 import { parseInput } from '../../core/errors';
 import { createWriteCombiner } from '../../core/write-combiner';
 import type { RouteModule } from './app';
-import { encodeCursor, incidentListParams, operationListParams, PagingQuery } from './list-params';
+import { encodeCursor, groupsNamedIn, incidentListParams, operationListParams, PagingQuery } from './list-params';
 import { recordRoutes } from './record-routes';
 import { mount } from './route-spec';
 
@@ -30,7 +30,7 @@ export const incidentRoutes: RouteModule = (app, runtime) => {
     createOne: (ctx, input) => createIncident({ ctx, input }),
   });
   const list = async (c: Context) => {
-    const params = incidentListParams(c.req.url);
+    const params = incidentListParams(c.req.url, await groupsNamedIn(c.req.url, runtime.reads.groups.list));
     const position = await runtime.reads.position();
     const page = await runtime.reads.incidents.list(params);
     return c.json({ items: page.items, nextCursor: encodeCursor(params.sort, page.next), position });
@@ -67,7 +67,7 @@ export const operationRoutes: RouteModule = (app, runtime) => {
     createOne: (ctx, input) => createOperation({ ctx, input }),
   });
   const list = async (c: Context) => {
-    const params = operationListParams(c.req.url);
+    const params = operationListParams(c.req.url, await groupsNamedIn(c.req.url, runtime.reads.groups.list));
     const position = await runtime.reads.position();
     const page = await runtime.reads.operations.list(params);
     return c.json({ items: page.items, nextCursor: encodeCursor(params.sort, page.next), position });

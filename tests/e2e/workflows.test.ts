@@ -263,6 +263,96 @@ describe('workflows', () => {
     await phone.context.close();
   });
 
+  it('reads in words: history, the live indicator, groups by short name, counters and whole numbers', async () => {
+    const created = await api('post', '/api/incidents', {
+      occurredAt: new Date(Date.now() - 3600_000).toISOString(),
+      timePrecision: 'exact',
+      province: 'Sindh',
+      place: `History check ${Date.now().toString(36)}`,
+      type: 'armed_assault',
+      casualties: { killed: { civilians: { low: 12, high: null } } },
+    });
+    const { incident } = await created.json();
+    await api('patch', `/api/incidents/${incident.id}`, {
+      version: 1,
+      casualties: { killed: { civilians: { low: 20, high: null } } },
+    });
+    const { page } = viewer;
+    await page.goto(`/incidents/${incident.id}`);
+    await page.getByText('Civilians killed, at least: 12 → 20').waitFor({ timeout: 5000 });
+    const live = page.getByRole('status').filter({ hasText: /^Live/ }).first();
+    await live.waitFor({ timeout: 20_000 });
+    const indicator = live.locator('..');
+    await expect.poll(() => indicator.innerText()).toMatch(/Live\s*· updated \d+ s ago/);
+    expect(await indicator.getAttribute('title')).toMatch(/Change-log position \d+/);
+    await screenshot(page, 'history-in-words');
+
+    const res = await page.goto('/incidents?group=TTP');
+    expect(res?.status()).toBe(200);
+    expect(await page.locator('details[data-filter] summary', { hasText: 'Group:' }).innerText()).toMatch(/TTP/);
+    expect(await page.getByText(/must be group/).count()).toBe(0);
+    const stats = await page.request.get('/api/stats/summary?group=ttp&range=all');
+    expect(stats.status()).toBe(200);
+    expect(await (await page.request.get('/api/incidents?group=Nobody')).json()).toMatchObject({
+      error: { fields: { 'group.0': expect.stringMatching(/short names/) } },
+    });
+
+    const form = operator.page;
+    await form.goto('/record/incident');
+    const summary = form.getByLabel('Summary');
+    await summary.fill('x'.repeat(6000));
+    expect((await summary.inputValue()).length).toBe(6000);
+    await form.getByText('6,000 / 5,000 characters — 1,000 too many').waitFor();
+    await form.getByLabel('Killed — civilians, at least').fill('2.5');
+    await form.getByRole('button', { name: /^Record incident/ }).click();
+    await form
+      .getByText(/must be a whole number/)
+      .first()
+      .waitFor();
+    await form
+      .getByText(/too long \(5000 characters at most\)/)
+      .first()
+      .waitFor();
+    // A field near the bottom, focused, sits clear of the sticky submit bar.
+    await form.getByLabel('Killed — not specified, up to').focus();
+    const field = await form.getByLabel('Killed — not specified, up to').boundingBox();
+    const bar = await form.locator('.sticky.bottom-0').boundingBox();
+    expect(field!.y + field!.height).toBeLessThanOrEqual(bar!.y);
+    await screenshot(form, 'form-counter-whole-number', { fullPage: false });
+  });
+
+  it('inserts a matching new incident live into the list, highlighted, with the total', async () => {
+    const { page } = viewer;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto('/incidents?range=7d&province=Punjab');
+    await page.getByRole('status').filter({ hasText: /^Live/ }).first().waitFor({ timeout: 20_000 });
+    const totalOf = async () => Number((await page.locator('[data-total] b').innerText()).replace(/,/g, ''));
+    const before = await totalOf();
+    expect(await page.locator('[data-total]').innerText()).toMatch(/incidents? in this view/);
+    const place = `Live row ${Date.now().toString(36)}`;
+    await api('post', '/api/incidents', {
+      occurredAt: new Date().toISOString(),
+      timePrecision: 'exact',
+      province: 'Punjab',
+      place,
+      type: 'targeted_killing',
+    });
+    await api('post', '/api/incidents', {
+      occurredAt: new Date().toISOString(),
+      timePrecision: 'exact',
+      province: 'Sindh',
+      type: 'clash',
+      place: `Elsewhere ${place}`,
+    });
+    const row = page.locator('table tbody tr', { hasText: place }).first();
+    await row.waitFor({ timeout: 4000 });
+    expect(await row.getAttribute('class')).toMatch(/arrive/);
+    expect(await page.locator('table tbody tr').first().innerText()).toContain(place);
+    expect(await page.getByText(`Elsewhere ${place}`).count()).toBe(0);
+    await expect.poll(totalOf, { timeout: 5000 }).toBe(before + 1);
+    await screenshot(page, 'incidents-live-insert', { fullPage: false });
+  });
+
   it('has no serious or critical accessibility violations on the new pages, wide and at 390 px', async () => {
     await operator.page.goto('/operations');
     const href = await operator.page.locator('table tbody tr td a').first().getAttribute('href');

@@ -70,7 +70,7 @@ export function BreakdownTable({
               ) : (
                 <Link
                   prefetch={false}
-                  href={narrow(r.key)}
+                  href={narrow(breakdown.by === 'group' && r.kind === 'value' ? r.label : r.key)}
                   className={`hover:underline ${r.kind === 'unknown' ? 'text-muted italic' : 'text-fg'}`}
                   title={`Show only ${r.label}`}
                 >
