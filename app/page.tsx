@@ -52,6 +52,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
         snapshot={snapshot}
         view={view}
         viewParams={params}
+        groupNames={Object.fromEntries(groups.map((g) => [g.id, g.shortName]))}
         periodLabel={periodShortLabel(query)}
         threshold={rt.env.MASS_CASUALTY_THRESHOLD}
         mapLimit={MAP_LIMIT}

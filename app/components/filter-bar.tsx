@@ -11,6 +11,7 @@ import {
   INCIDENT_TYPE_INFO,
   INCIDENT_TYPES,
   PROVINCE_LABELS,
+  PROVINCE_PARENTS,
   PROVINCES,
   TARGET_LABELS,
   TARGET_TYPES,
@@ -51,19 +52,27 @@ function MultiSelect({
   options,
   selected,
   onChange,
+  parents = [],
 }: {
   field: FilterField;
   options: Option[];
   selected: string[];
   onChange: (v: string[]) => void;
+  /** Choices that stand for several values at once ("Khyber Pakhtunkhwa (all)"). */
+  parents?: readonly { label: string; members: readonly string[] }[];
 }) {
   const label = FIELD_LABELS[field];
+  const parent = parents.find(
+    (p) => p.members.length === selected.length && p.members.every((m) => selected.includes(m)),
+  );
   const shown =
     selected.length === 0
       ? 'All'
-      : selected.length === 1
-        ? (options.find((o) => o.value === selected[0])?.label ?? selected[0])
-        : `${selected.length} selected`;
+      : parent
+        ? parent.label
+        : selected.length === 1
+          ? (options.find((o) => o.value === selected[0])?.label ?? selected[0])
+          : `${selected.length} selected`;
   return (
     // On a phone the menu spans the filter bar (the form), so it never runs off the screen.
     <details className="group max-sm:static sm:relative" data-filter>
@@ -80,6 +89,29 @@ function MultiSelect({
       </summary>
       <fieldset className="absolute z-30 mt-1 max-h-80 w-64 overflow-auto max-sm:inset-x-0 max-sm:w-auto rounded-lg border border-line bg-surface p-2 shadow-lg">
         <legend className="sr-only">{label}</legend>
+        {parents.map((p) => {
+          const all = p.members.every((m) => selected.includes(m));
+          return (
+            <label
+              key={p.label}
+              className="flex cursor-pointer items-center gap-2 rounded px-1.5 py-1 text-sm font-semibold text-fg hover:bg-surface-2"
+            >
+              <input
+                type="checkbox"
+                checked={all}
+                onChange={() =>
+                  onChange(
+                    all
+                      ? selected.filter((v) => !p.members.includes(v))
+                      : [...selected, ...p.members.filter((m) => !selected.includes(m))],
+                  )
+                }
+                className="accent-[var(--accent)]"
+              />
+              {p.label}
+            </label>
+          );
+        })}
         {options.map((o) => (
           <label
             key={o.value}
@@ -243,6 +275,7 @@ export function FilterBar({ action, view, groups, fields = LIST_FILTER_KEYS, kee
           options={options[f]}
           selected={view.filter[f] ?? []}
           onChange={(v) => setField(f, v)}
+          parents={f === 'province' ? PROVINCE_PARENTS : undefined}
         />
       ))}
       {anyFilter && (

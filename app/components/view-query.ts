@@ -39,7 +39,10 @@ export function parseView(
     query = parseStatsQuery({}, now, { defaultPreset });
   }
   const view: ViewQuery = { filter: query.filter, preset: query.preset };
-  return { query, view, params: groupIdsToNames(viewToParams(view), opts.groups ?? []).toString(), problems };
+  const out = groupIdsToNames(viewToParams(view), opts.groups ?? []);
+  // A chosen bucket stays with the view (links, live refetches); a new period starts from its default.
+  if (query.bucket) out.set('bucket', query.bucket);
+  return { query, view, params: out.toString(), problems };
 }
 
 const PRESET_WORDS: Record<PeriodPreset, string> = {

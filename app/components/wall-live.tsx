@@ -243,7 +243,7 @@ export function WallLive({
             className="flex min-h-[16rem] flex-1 flex-col rounded-2xl border border-line bg-surface p-[clamp(0.75rem,1vw,2.5rem)] lg:min-h-0"
           >
             <h2 className="text-[clamp(1rem,1.3vw,2.75rem)] font-semibold text-muted">
-              Incidents per day, last 30 days · operations (line)
+              Incidents per day, last 30 days
             </h2>
             <div className="min-h-0 flex-1">
               <TrendChart series={trend} marks={[]} height="100%" large />

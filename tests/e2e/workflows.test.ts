@@ -353,6 +353,47 @@ describe('workflows', () => {
     await screenshot(page, 'incidents-live-insert', { fullPage: false });
   });
 
+  it('answers a manager: buckets, compare mode, KP (all), operations in their own panel, tile meanings', async () => {
+    const { page } = viewer;
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    await page.goto('/?range=1y');
+    const buckets = page.getByRole('navigation', { name: 'Bucket' });
+    expect(await buckets.getByRole('link', { name: 'Week' }).getAttribute('aria-current')).toBe('true');
+    await buckets.getByRole('link', { name: 'Month' }).click();
+    await page.waitForURL(/bucket=month/);
+    await page
+      .locator('#trend')
+      .getByText(/^Per month/)
+      .waitFor();
+    const months = await page.locator('#trend details tbody tr').count();
+    expect(months).toBeGreaterThanOrEqual(12);
+    expect(months).toBeLessThanOrEqual(13);
+    await page.locator('#operations-trend').getByRole('heading', { name: 'Operations over time' }).waitFor();
+    expect(await page.locator('#trend').innerText()).not.toMatch(/Operations/);
+    expect(await page.locator('section[aria-label="Killed in incidents"]').getAttribute('title')).toMatch(/at least/);
+
+    await page.goto('/?range=90d&province=KP,Balochistan');
+    await page.locator('#compare [data-compare]').nth(1).waitFor();
+    expect(await page.locator('#compare [data-compare]').count()).toBe(2);
+    await expect
+      .poll(() => page.locator('#compare').innerText(), { timeout: 10_000 })
+      .toMatch(/Balochistan\s*\d+ incidents/);
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 1000 });
+      await screenshot(page, `manager-compare-${width}`);
+    }
+    await page.setViewportSize({ width: 1400, height: 1000 });
+
+    await page.goto('/?range=1y');
+    const byProvince = page.locator('#by-province');
+    await byProvince.getByRole('link', { name: 'Khyber Pakhtunkhwa (all)' }).click();
+    await page.waitForURL(/province=KP%2CKP-MD|province=KP,KP-MD/);
+    await page
+      .locator('details[data-filter] summary', { hasText: 'Province:' })
+      .getByText('Khyber Pakhtunkhwa (all)')
+      .waitFor();
+  });
+
   it('has no serious or critical accessibility violations on the new pages, wide and at 390 px', async () => {
     await operator.page.goto('/operations');
     const href = await operator.page.locator('table tbody tr td a').first().getAttribute('href');

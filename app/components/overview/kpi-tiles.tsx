@@ -37,6 +37,20 @@ function Delta({
   );
 }
 
+/** What each tile counts, shown as its tooltip: a number on screen is a claim. */
+const HINTS: Record<string, string> = {
+  Incidents: 'Militant attacks recorded in this view and period; retracted records are not counted.',
+  'Killed in incidents':
+    'People killed in those incidents: the sum of each record\'s "at least" figure, and of "up to" where sources give a range. Deaths in operations are not included.',
+  'Injured in incidents': 'People injured in those incidents, summed the same way as the killed.',
+  Operations: 'Security-force operations in this period; one record may stand for a published total of many.',
+  'Militants killed in operations': 'Militants reported killed in those operations, with the arrests beside them.',
+  'Security forces lost in operations': 'Security personnel killed (and injured) in those operations.',
+  'Cross-border origin':
+    'Share of incidents whose attackers came from, or whose fire came across, the Afghan border, among incidents where this is known.',
+  'Foreign nationals among attackers': 'Share of incidents with foreign nationals among the attackers, where known.',
+};
+
 function Tile({
   label,
   children,
@@ -49,6 +63,7 @@ function Tile({
   return (
     <section
       aria-label={label}
+      title={HINTS[label]}
       className={`flex min-h-36 min-w-0 flex-col justify-between gap-1 rounded-xl border border-line bg-surface p-4 shadow-card ${className}`}
     >
       <h3 className="text-xs font-semibold tracking-wide text-muted uppercase">{label}</h3>

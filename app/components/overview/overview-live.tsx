@@ -26,6 +26,8 @@ import { AttentionControls } from '../attention-controls';
 import { CasualtyPanel } from '../charts/casualty-panel';
 import type { AnnotationMark } from '../charts/annotation-marks';
 import { TrendPanel } from '../charts/trend-panel';
+import { OperationsPanel } from '../charts/operations-panel';
+import { ComparePanel, type CompareSeries } from '../charts/compare-panel';
 import { DemoBanner } from '../demo-banner';
 import { LiveFeed } from '../live-feed';
 import { useRetractionNotice } from '@/app/live/use-retraction-notice';
@@ -50,6 +52,29 @@ export interface OverviewLiveProps {
   annotations: AnnotationMark[];
   /** The published-figures panel (server-rendered), placed in the overview's last row. */
   reference: React.ReactNode;
+  /** Group short names by id, for the compare panel's labels. */
+  groupNames: Record<string, string>;
+}
+
+/** The first of province, group, type with two or more values chosen: what compare mode splits by. */
+function compareBy(
+  view: ViewQuery,
+  groupNames: Record<string, string>,
+): { field: 'province' | 'group' | 'type'; values: CompareSeries[] } | null {
+  const f = view.filter;
+  if ((f.province?.length ?? 0) >= 2)
+    return { field: 'province', values: f.province!.map((v) => ({ value: v, label: PROVINCE_LABELS[v] })) };
+  if ((f.group?.length ?? 0) >= 2)
+    return {
+      field: 'group',
+      values: f.group!.map((v) => ({
+        value: v,
+        label: v === 'unknown' ? 'Unknown / unclaimed' : (groupNames[v] ?? v),
+      })),
+    };
+  if ((f.type?.length ?? 0) >= 2)
+    return { field: 'type', values: f.type!.map((v) => ({ value: v, label: INCIDENT_TYPE_INFO[v].label })) };
+  return null;
 }
 
 const FRESH_MS = 10_000;
@@ -67,6 +92,7 @@ export function OverviewLive({
   geometry,
   annotations,
   reference,
+  groupNames,
 }: OverviewLiveProps) {
   const router = useRouter();
   const [stats, setStats] = useState<StatsOverview>(snapshot.stats);
@@ -134,6 +160,7 @@ export function OverviewLive({
   }, [view.preset, statsFeed]);
 
   const { feed, points, synthetic } = lists;
+  const compare = useMemo(() => compareBy(view, groupNames), [view, groupNames]);
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -143,7 +170,16 @@ export function OverviewLive({
       {synthetic && <DemoBanner />}
       <KpiTiles summary={stats.summary} periodLabel={periodLabel} />
       <div className="grid grid-cols-1 gap-3 lg:grid-cols-12">
-        <TrendPanel className="lg:col-span-8" series={stats.timeseries} annotations={annotations} />
+        <TrendPanel
+          className="lg:col-span-8"
+          series={stats.timeseries}
+          annotations={annotations}
+          bucketHref={(b) => {
+            const p = new URLSearchParams(viewParams);
+            p.set('bucket', b);
+            return `/?${p.toString()}`;
+          }}
+        />
         <Panel
           id="feed"
           title="Latest incidents"
@@ -156,7 +192,17 @@ export function OverviewLive({
             </div>
           </div>
         </Panel>
+        {compare && (
+          <ComparePanel
+            className="lg:col-span-8"
+            field={compare.field}
+            values={compare.values}
+            viewParams={viewParams}
+            refreshKey={stats.position.seq}
+          />
+        )}
         <CasualtyPanel className="lg:col-span-8" series={stats.timeseries} />
+        <OperationsPanel className="lg:col-span-8" series={stats.timeseries} />
         <MapPanel
           className="lg:col-span-7"
           geometry={geometry}
