@@ -1,13 +1,11 @@
 /**
  * DEMO_LIVE: while the demo runs, a synthetic incident or operation is recorded every few minutes
- * through the same verbs as the forms and the API, so a newcomer's wall moves. Marked synthetic,
+ * through the same write verbs as the forms and the API (runtime.writes), so a newcomer's wall moves. Marked synthetic,
  * recorded by "system:demo-live". On by default only when the embedded database holds demo data.
  */
 import { randomInt } from 'node:crypto';
 import { liveDemoRecord } from '../core/demo/live-demo-record';
 import { createRng } from '../core/demo/random';
-import { createIncident } from '../core/incident/create-incident';
-import { createOperation } from '../core/operation/create-operation';
 import type { Env } from './env';
 import type { Runtime } from './runtime';
 
@@ -33,8 +31,9 @@ export async function startDemoLive(runtime: Runtime): Promise<() => Promise<voi
     const groups = await runtime.reads.groups.list();
     const groupIds = Object.fromEntries(groups.filter((g) => !g.retractedAt).map((g) => [g.shortName, g.id]));
     const record = liveDemoRecord(rng, ctx.now(), groupIds);
-    if (record.kind === 'incident') await createIncident({ ctx, input: record.input });
-    else await createOperation({ ctx, input: record.input });
+    // The application's write verbs, as the API uses them (batching and retries included).
+    const create = record.kind === 'incident' ? runtime.writes.createIncident : runtime.writes.createOperation;
+    await create({ ctx, input: record.input });
   };
   const schedule = () => {
     if (stopped) return;
