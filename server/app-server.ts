@@ -29,8 +29,7 @@ export interface StartOptions {
   /** Extra API route modules (sign-in, incidents, …) and start-up steps, in order. */
   routes?: RouteModule[];
   /** Start-up steps; `io` lets them add Socket.IO middleware (e.g. the handshake's sign-in check). */
-  /** `onClose` registers a step run first when the server closes (before the database goes). */
-  onStart?: (runtime: Runtime, parts: { io: LiveServer; onClose: (fn: () => Promise<void>) => void }) => Promise<void>;
+  onStart?: (runtime: Runtime, parts: { io: LiveServer }) => Promise<void>;
   /** A migrated PGlite data-directory tarball to start a new embedded database from (tests). */
   databaseTemplate?: Blob | null;
   /** Live hub tuning for tests and benchmarks. */
@@ -83,7 +82,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     });
     const hub = new LiveHub({ database, io, log: log.child({ part: 'live' }), ...opts.live });
     const { store, ctx } = createWriteContext(database);
+    const closers: (() => Promise<void>)[] = [];
     const runtime: Runtime = {
+      onClose: (stop) => void closers.push(stop),
       env,
       database,
       store,
@@ -94,8 +95,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       ctx,
     };
     setRuntime(runtime);
-    const closers: (() => Promise<void>)[] = [];
-    await opts.onStart?.(runtime, { io, onClose: (fn) => closers.push(fn) });
+    await opts.onStart?.(runtime, { io });
     await hub.start();
     io.on('connection', (socket) => {
       hub.attach(socket).catch((err) => {
@@ -130,9 +130,10 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     const close = () =>
       (closing ??= (async () => {
         log.info('shutting down');
-        await Promise.all(closers.map((fn) => fn().catch(() => {})));
         const stopped = new Promise<void>((r) => server.close(() => r()));
         server.closeIdleConnections();
+        for (const stop of closers.reverse())
+          await stop().catch((err) => log.warn({ err }, 'a part did not stop cleanly'));
         await hub.stop();
         // Closing the engine (not a namespace disconnect) lets clients reconnect by themselves to
         // the next process; a server-side disconnect would tell them not to.

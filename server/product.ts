@@ -17,6 +17,8 @@ import { userRoutes } from './api/users';
 import { openApiRoutes } from './api/openapi';
 import { importRoutes } from './api/import';
 import { exportRoutes } from './api/export';
+import { alertRoutes } from './api/alert-routes';
+import { startAlerts } from './alerts/start-alerts';
 import { startAuth } from './auth/auth-service';
 import { installSocketAuth } from './auth/socket-auth';
 import { purgeIdempotencyKeys } from './auth/maintenance';
@@ -33,18 +35,17 @@ export const productRoutes: RouteModule[] = [
   statsRoutes,
   importRoutes,
   exportRoutes,
+  alertRoutes,
   openApiRoutes,
 ];
 
-export async function productStartup(
-  runtime: Runtime,
-  parts?: { io: LiveServer; onClose?: (fn: () => Promise<void>) => void },
-): Promise<void> {
+export async function productStartup(runtime: Runtime, parts?: { io: LiveServer }): Promise<void> {
   // Before the demo: it creates the demo accounts through the auth service.
   await startAuth(runtime);
   if (parts) installSocketAuth(parts.io, runtime);
   await purgeIdempotencyKeys(runtime);
   await loadDemoData(runtime);
-  const stopDemoLive = await startDemoLive(runtime);
-  parts?.onClose?.(stopDemoLive);
+  // After the demo load: its changes are history, not news (rules evaluate from their own cursor).
+  await startAlerts(runtime, parts?.io);
+  runtime.onClose(await startDemoLive(runtime));
 }
