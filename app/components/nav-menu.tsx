@@ -8,7 +8,13 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 
-export function NavMenu({ links }: { links: { href: string; label: string }[] }) {
+export function NavMenu({
+  links,
+  account = null,
+}: {
+  links: { href: string; label: string }[];
+  account?: string | null;
+}) {
   const path = usePathname();
   const [open, setOpen] = useState(false);
   const [shownFor, setShownFor] = useState(path);
@@ -63,6 +69,7 @@ export function NavMenu({ links }: { links: { href: string; label: string }[] })
               </li>
             );
           })}
+          {account && <li className="border-t border-line px-3 pt-2 pb-1 text-sm text-muted">{account}</li>}
         </ul>
       )}
     </div>

@@ -14,12 +14,16 @@ export const NAV_LINKS = [
 ];
 
 /** The role's own sections, for the phone menu (the account corner shows them on wider screens). */
-async function roleLinks(): Promise<{ href: string; label: string }[]> {
-  const role = (await currentPrincipal())?.actor.role;
-  return [
-    ...(role === 'operator' || role === 'admin' ? [{ href: '/record', label: 'Record' }] : []),
-    ...(role === 'admin' ? [{ href: '/admin', label: 'Admin' }] : []),
-  ];
+async function roleLinks(): Promise<{ links: { href: string; label: string }[]; account: string | null }> {
+  const principal = await currentPrincipal();
+  const role = principal?.actor.role;
+  return {
+    links: [
+      ...(role === 'operator' || role === 'admin' ? [{ href: '/record', label: 'Record' }] : []),
+      ...(role === 'admin' ? [{ href: '/admin', label: 'Admin' }] : []),
+    ],
+    account: principal ? `Signed in as ${principal.email} (${role})` : null,
+  };
 }
 
 export async function SiteHeader({
@@ -29,6 +33,7 @@ export async function SiteHeader({
   links?: { href: string; label: string }[];
   extra?: React.ReactNode;
 }) {
+  const mine = await roleLinks();
   return (
     <header className="sticky top-0 z-40 border-b border-line bg-surface/90 backdrop-blur">
       <nav aria-label="Main" className="mx-auto flex h-14 max-w-[1600px] items-center gap-3 px-3 sm:px-5">
@@ -46,7 +51,7 @@ export async function SiteHeader({
           </svg>
           <span className="sr-only sm:not-sr-only">Border Watch</span>
         </Link>
-        <NavMenu links={[...links, ...(await roleLinks())]} />
+        <NavMenu links={[...links, ...mine.links]} account={mine.account} />
         <div className="hidden min-w-0 flex-1 md:block">
           <NavLinks links={links} />
         </div>

@@ -27,7 +27,7 @@ export async function AccountNav() {
       ) : null}
       <AlertsCorner principal={principal} />
       <span
-        className="flex items-center gap-1.5 text-sm text-muted"
+        className="hidden items-center gap-1.5 text-sm text-muted sm:flex"
         title={`Signed in as ${principal.email} (${role})`}
       >
         <span className="hidden max-w-[14rem] truncate lg:inline">{principal.email}</span>
