@@ -23,6 +23,8 @@ export const Env = z.object({
   DEMO_LIVE: z.enum(['0', '1'], { error: 'must be 0 or 1' }).optional(),
   /** Mean seconds between live demo records. */
   DEMO_LIVE_EVERY_S: z.coerce.number().int().min(1).max(86_400).default(180),
+  /** on: seed the missing reference data (groups, aliases, figures, timeline) at every start. */
+  REFERENCE_DATA: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Anonymous visitors may read dashboards (writes always need an account). */
   PUBLIC_DASHBOARD: flag,

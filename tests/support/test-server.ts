@@ -36,6 +36,8 @@ export async function startTestServer(driver: Driver, opts: TestServerOptions = 
     HOST: '127.0.0.1',
     DEMO_DATA: 'off',
     DEMO_LIVE: '0',
+    // Tests create the groups they need; a test of the start-up seed turns it on.
+    REFERENCE_DATA: 'off',
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
     ...opts.env,
