@@ -15,6 +15,7 @@ import type { Actor } from '../core/ports';
 import type { Env } from './env';
 import { createLogger } from './logger';
 import { LiveHub, type LiveServer } from './live/hub';
+import { RevocationWatcher } from './live/revocation-watcher';
 import { createReadModel } from './read-model';
 import { setRuntime, type Runtime } from './runtime';
 import { createApi, type RouteModule } from './api/app';
@@ -91,10 +92,13 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       reads: createReadModel(database),
       ctx: (actor: Actor) => ({ store, actor, now: () => new Date(), newId: () => randomUUID() }),
     };
+    const revocations = new RevocationWatcher({ database, io, log: log.child({ part: 'live' }) });
     setRuntime(runtime);
     await opts.onStart?.(runtime, { io });
     await hub.start();
+    await revocations.start();
     io.on('connection', (socket) => {
+      if (!revocations.checkNew(socket, socket.handshake.issued)) return;
       hub.attach(socket).catch((err) => {
         log.warn({ err: (err as Error).message }, 'live handshake failed');
         socket.disconnect(true);
@@ -130,6 +134,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         const stopped = new Promise<void>((r) => server.close(() => r()));
         server.closeIdleConnections();
         await hub.stop();
+        await revocations.stop();
         // Closing the engine (not a namespace disconnect) lets clients reconnect by themselves to
         // the next process; a server-side disconnect would tell them not to.
         await new Promise<void>((r) => io.close(() => r()));

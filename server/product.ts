@@ -18,7 +18,7 @@ import { importRoutes } from './api/import';
 import { exportRoutes } from './api/export';
 import { startAuth } from './auth/auth-service';
 import { installSocketAuth } from './auth/socket-auth';
-import { purgeIdempotencyKeys } from './auth/maintenance';
+import { purgeIdempotencyKeys, purgeOldRevocations } from './auth/maintenance';
 
 // securityRoutes first: its cross-site check and deny-by-default access apply to every route after it.
 export const productRoutes: RouteModule[] = [
@@ -40,5 +40,6 @@ export async function productStartup(runtime: Runtime, parts?: { io: LiveServer 
   await startAuth(runtime);
   if (parts) installSocketAuth(parts.io, runtime);
   await purgeIdempotencyKeys(runtime);
+  await purgeOldRevocations(runtime);
   await loadDemoData(runtime);
 }

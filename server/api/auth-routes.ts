@@ -5,13 +5,13 @@
  */
 import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { z } from 'zod';
 import { DomainError, parseInput } from '../../core/errors';
 import { findUserById } from '../../db/queries/users';
 import { authOf } from '../auth/auth-service';
 import { CLIENT_IP_HEADER } from '../auth/better-auth';
-import { checkAccess } from '../auth/guards';
-import { SignInInput } from '../auth/user-schemas';
+import { checkAccess, requirePrincipal } from '../auth/guards';
+import { recordRevocation } from '../../db/queries/revocations';
+import { ChangePasswordInput, SignInInput } from '../auth/user-schemas';
 import type { Runtime } from '../runtime';
 import type { RouteModule } from './app';
 import { readJson } from './json-body';
@@ -119,7 +119,19 @@ export const authRoutes: RouteModule = (app, runtime) => {
       access: 'public',
       tag: 'Auth',
       summary: 'Sign out: deletes the session and clears the cookie',
-      handler: async (c) => relay(await forward(c, runtime, {}), runtime),
+      handler: async (c) => {
+        const principal = await checkAccess(c, runtime, 'public').catch(() => null);
+        const res = await relay(await forward(c, runtime, {}), runtime);
+        if (res.ok && principal?.sessionId) {
+          await recordRevocation(runtime.database, {
+            scope: 'session',
+            userId: principal.userId,
+            sessionId: principal.sessionId,
+            reason: 'signed-out',
+          });
+        }
+        return res;
+      },
       responses: { 200: { description: 'Signed out' }, 403: { description: 'Cross-site request', schema: 'Error' } },
     },
     {
@@ -136,14 +148,24 @@ export const authRoutes: RouteModule = (app, runtime) => {
       path: '/api/auth/change-password',
       access: 'signed-in',
       tag: 'Auth',
-      summary: 'Change your own password',
-      body: z.object({
-        currentPassword: z.string(),
-        newPassword: z.string().min(8),
-        revokeOtherSessions: z.boolean().optional(),
-      }),
+      summary: 'Change your own password; every other session of the account is signed out',
+      body: ChangePasswordInput,
       bodyRequired: true,
-      handler: async (c) => relay(await forward(c, runtime, await readJson(c)), runtime),
+      handler: async (c) => {
+        const principal = await requirePrincipal(c, runtime);
+        const input = parseInput(ChangePasswordInput, await readJson(c));
+        // Other sessions always end: whoever else holds one may be the reason for the change.
+        const res = await relay(await forward(c, runtime, { ...input, revokeOtherSessions: true }), runtime);
+        if (res.ok) {
+          await recordRevocation(runtime.database, {
+            scope: 'sessions',
+            userId: principal.userId,
+            keepSessionId: principal.sessionId,
+            reason: 'password-changed',
+          });
+        }
+        return res;
+      },
       responses: {
         200: { description: 'Changed' },
         400: { description: 'Invalid password', schema: 'Error' },

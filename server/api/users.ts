@@ -5,6 +5,7 @@
 import { DomainError, NotFoundError, parseInput } from '../../core/errors';
 import { findUserById, listTokens, listUsers, revokeToken } from '../../db/queries/users';
 import { createApiToken } from '../auth/api-tokens';
+import { recordRevocation } from '../../db/queries/revocations';
 import { authOf } from '../auth/auth-service';
 import { requirePrincipal } from '../auth/guards';
 import { CreateTokenInput, CreateUserInput, UpdateUserInput } from '../auth/user-schemas';
@@ -149,6 +150,12 @@ export const userRoutes: RouteModule = (app, runtime) => {
         const id = idParam(c, 'API token');
         const token = await revokeToken(db, id);
         if (!token) throw new NotFoundError('API token', id);
+        await recordRevocation(runtime.database, {
+          scope: 'token',
+          userId: token.userId,
+          tokenId: token.id,
+          reason: 'token-revoked',
+        });
         return c.json({ token });
       },
       responses: {

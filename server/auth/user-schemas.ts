@@ -65,3 +65,11 @@ export const SignInInput = z.object({
   rememberMe: z.boolean({ error: 'must be true or false' }).optional(),
 });
 export type SignInInput = z.input<typeof SignInInput>;
+
+export const ChangePasswordInput = z.strictObject({
+  currentPassword: z.string({ error: 'is required' }).min(1, 'is required').max(200, 'is too long'),
+  newPassword: Password,
+  /** Accepted for better-auth's clients; other sessions are always signed out. */
+  revokeOtherSessions: z.boolean({ error: 'must be true or false' }).optional(),
+});
+export type ChangePasswordInput = z.input<typeof ChangePasswordInput>;

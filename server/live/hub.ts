@@ -11,10 +11,10 @@ import type { Change } from '../../core/change/change';
 import { MAX_REPLAY } from '../../core/change/change';
 import { CHANGES_CHANNEL, type Database } from '../../db/client';
 import { readChangesAfter, readPosition } from '../../db/queries/changes';
-import { LiveAuth, type ClientToServerEvents, type ServerToClientEvents } from './events';
+import { LiveAuth, type ClientToServerEvents, type LiveSocketData, type ServerToClientEvents } from './events';
 
-export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
-export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveSocketData>;
+export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveSocketData>;
 
 const ROOM = 'live';
 const READ_PAGE = 1000;

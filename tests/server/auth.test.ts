@@ -168,7 +168,9 @@ describe.each(drivers)('sign-in, tokens and sockets on %s', (driver) => {
     const bad = await tryConnect(server.url, { token: 'bw_nope' });
     expect(bad).toMatchObject({ connected: false, code: 'unauthenticated' });
     const session = await signIn(server, 'viewer@example.org');
-    expect(await tryConnect(server.url, {}, { cookie: session.cookie })).toEqual({ connected: true });
+    expect(await tryConnect(server.url, {}, { cookie: session.cookie, origin: server.url })).toEqual({
+      connected: true,
+    });
     const token = (await tokenCreate(authOf(server.runtime), ['--email', 'viewer@example.org', '--name', 'wall'])).at(
       -1,
     )!;
