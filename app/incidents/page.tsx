@@ -21,7 +21,7 @@ const PAGE_SIZE = 50;
 
 export default async function IncidentsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const raw = await searchParams;
-  await requireReader(pathWithQuery('/incidents', raw));
+  const reads = await requireReader(pathWithQuery('/incidents', raw));
   const rt = getRuntime();
   const { query, view, params, problems } = parseView(raw, new Date(), {
     defaultPreset: 'all',
@@ -30,10 +30,10 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
   const sort = sortParam(raw.sort);
   const retracted = single(raw.retracted) === 'include' ? 'include' : 'exclude';
   const after = decodeCursor(single(raw.cursor), sort);
-  const position = await rt.reads.position();
+  const position = await reads.position();
   const [page, groups] = await Promise.all([
-    rt.reads.incidents.list({ filter: { ...query.filter, retracted }, sort, limit: PAGE_SIZE, after }),
-    rt.reads.groups.list(),
+    reads.incidents.list({ filter: { ...query.filter, retracted }, sort, limit: PAGE_SIZE, after }),
+    reads.groups.list(),
   ]);
 
   const link = (changes: Record<string, string | null>) => {

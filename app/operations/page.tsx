@@ -1,7 +1,6 @@
 /** Operations: their figures over the period, the trend, and the records (filterable, paged). */
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getRuntime } from '@/server/runtime';
 import { pathWithQuery, requireReader } from '../components/read-access';
 import { OPERATION_KIND_LABELS, PROVINCE_LABELS } from '@/core/enums';
 import { FilterBar } from '../components/filter-bar';
@@ -21,18 +20,17 @@ const FIELDS = ['country', 'province', 'group', 'status'] as const;
 
 export default async function OperationsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const raw = await searchParams;
-  await requireReader(pathWithQuery('/operations', raw));
-  const rt = getRuntime();
+  const reads = await requireReader(pathWithQuery('/operations', raw));
   const { query, view, params, problems } = parseView(raw, new Date(), { pageKeys: ['sort', 'cursor'] });
   const sort = sortParam(raw.sort);
   const after = decodeCursor(single(raw.cursor), sort);
   const { type: _t, target: _g, ...opFilter } = query.filter;
-  const position = await rt.reads.position();
+  const position = await reads.position();
   const [summary, series, page, groups] = await Promise.all([
-    rt.reads.stats.summary(query),
-    rt.reads.stats.timeseries(query),
-    rt.reads.operations.list({ filter: opFilter, sort, limit: PAGE_SIZE, after }),
-    rt.reads.groups.list(),
+    reads.stats.summary(query),
+    reads.stats.timeseries(query),
+    reads.operations.list({ filter: opFilter, sort, limit: PAGE_SIZE, after }),
+    reads.groups.list(),
   ]);
   const link = (cursor: string | null) => {
     const p = new URLSearchParams(params);

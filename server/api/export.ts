@@ -10,7 +10,9 @@
  */
 import type { Context } from 'hono';
 import { stringify } from 'csv-stringify/sync';
+import { toPublicView } from '../../core/access/public-view';
 import { parseInput } from '../../core/errors';
+import { principalOf } from '../auth/guards';
 import { IncidentFilter, searchParamsToObject } from '../../core/filters';
 import type { Incident } from '../../core/incident/schema';
 import { acledExportRow, EXPORT_COLUMNS, incidentPages } from '../../db/queries/export';
@@ -19,6 +21,14 @@ import type { RouteModule } from './app';
 import { mount } from './route-spec';
 
 const encoder = new TextEncoder();
+
+async function* publicPages(pages: AsyncGenerator<Incident[]>, anonymous: boolean): AsyncGenerator<Incident[]> {
+  try {
+    for await (const page of pages) yield anonymous ? toPublicView(page) : page;
+  } finally {
+    await pages.return(undefined);
+  }
+}
 
 /** A byte stream that pulls one page at a time: the next query runs only when the client has read on. */
 function pagedStream(
@@ -52,7 +62,9 @@ function pagedStream(
 async function exportIncidents(c: Context, runtime: Runtime, format: 'csv' | 'json'): Promise<Response> {
   const filter = parseInput(IncidentFilter, searchParamsToObject(new URL(c.req.url).searchParams));
   const position = await runtime.reads.position();
-  const pages = incidentPages(runtime.database.db, filter);
+  // Anonymous readers of a public dashboard get the public projection of every row.
+  const anonymous = (await principalOf(c, runtime)) === null;
+  const pages = publicPages(incidentPages(runtime.database.db, filter), anonymous);
   const first = await pages.next();
   const stamp = new Date().toISOString().slice(0, 10);
   const headers = {

@@ -5,7 +5,8 @@
  * BASE_URL or the Host). Bearer requests are exempt: a foreign page cannot set that header.
  */
 import type { MiddlewareHandler } from 'hono';
-import { checkAccess } from '../auth/guards';
+import { toPublicView } from '../../core/access/public-view';
+import { checkAccess, principalOf } from '../auth/guards';
 import { hasSessionCookie } from '../auth/principal';
 import { assertSameSite, type OriginEnv } from '../auth/site-origin';
 import type { Env } from '../env';
@@ -87,8 +88,28 @@ export function defaultAccess(app: ApiApp, runtime: Runtime): MiddlewareHandler 
   };
 }
 
+/**
+ * Anonymous readers (PUBLIC_DASHBOARD=1) get every JSON answer through the public projection
+ * (core/access/public-view.ts), whichever route made it. Streamed exports project their rows
+ * themselves (they are attachments, not buffered here).
+ */
+export function publicProjection(runtime: Runtime): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    if (!runtime.env.PUBLIC_DASHBOARD || !SAFE_METHODS.has(c.req.method)) return;
+    if (!/^application\/json/i.test(c.res.headers.get('content-type') ?? '')) return;
+    if (c.res.headers.get('content-disposition')?.startsWith('attachment')) return;
+    if ((await principalOf(c, runtime).catch(() => null)) !== null) return;
+    const body = toPublicView((await c.res.json()) as unknown);
+    const headers = new Headers(c.res.headers);
+    headers.delete('content-length');
+    c.res = new Response(JSON.stringify(body), { status: c.res.status, headers });
+  };
+}
+
 /** Registered first among the product's routes, so every route after it is covered. */
 export const securityRoutes: RouteModule = (app, runtime) => {
   app.use('/api/*', crossSiteGuard(runtime.env));
   app.use('/api/*', defaultAccess(app, runtime));
+  app.use('/api/*', publicProjection(runtime));
 };
