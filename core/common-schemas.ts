@@ -1,6 +1,7 @@
 /** Building blocks shared by the entity schemas: instants, dates, casualty figures, sources. */
 import { z } from 'zod';
 import { CASUALTY_CATEGORIES } from './enums';
+import { startsWithRealDate } from './timestamp-text';
 
 export const MAX_COUNT = 100_000;
 
@@ -10,7 +11,7 @@ export const Instant = z
   .trim()
   .min(1, 'is required')
   .max(40, 'is too long')
-  .refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), {
+  .refine((s) => startsWithRealDate(s) && !Number.isNaN(Date.parse(s)), {
     message: 'must be an ISO 8601 date or date-time, e.g. 2025-03-14T09:30:00Z',
   })
   .transform((s) => new Date(/T|\s\d/.test(s) ? s : `${s}T00:00:00Z`).toISOString())

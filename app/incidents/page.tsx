@@ -23,13 +23,23 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
   const raw = await searchParams;
   const reads = await requireReader(pathWithQuery('/incidents', raw));
   const rt = getRuntime();
-  const { query, view, params, problems } = parseView(raw, new Date(), {
+  const {
+    query,
+    view,
+    params,
+    problems: viewProblems,
+  } = parseView(raw, new Date(), {
     defaultPreset: 'all',
     pageKeys: ['sort', 'cursor', 'retracted'],
   });
   const sort = sortParam(raw.sort);
   const retracted = single(raw.retracted) === 'include' ? 'include' : 'exclude';
   const after = decodeCursor(single(raw.cursor), sort);
+  // A tampered or stale cursor: say so and show the first page.
+  const problems =
+    single(raw.cursor) && !after
+      ? { ...viewProblems, cursor: 'is not a cursor of this list; showing the first page' }
+      : viewProblems;
   const position = await reads.position();
   const [page, groups] = await Promise.all([
     reads.incidents.list({ filter: { ...query.filter, retracted }, sort, limit: PAGE_SIZE, after }),

@@ -21,9 +21,14 @@ const FIELDS = ['country', 'province', 'group', 'status'] as const;
 export default async function OperationsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const raw = await searchParams;
   const reads = await requireReader(pathWithQuery('/operations', raw));
-  const { query, view, params, problems } = parseView(raw, new Date(), { pageKeys: ['sort', 'cursor'] });
+  const { query, view, params, problems: viewProblems } = parseView(raw, new Date(), { pageKeys: ['sort', 'cursor'] });
   const sort = sortParam(raw.sort);
   const after = decodeCursor(single(raw.cursor), sort);
+  // A tampered or stale cursor: say so and show the first page.
+  const problems =
+    single(raw.cursor) && !after
+      ? { ...viewProblems, cursor: 'is not a cursor of this list; showing the first page' }
+      : viewProblems;
   const { type: _t, target: _g, ...opFilter } = query.filter;
   const position = await reads.position();
   const [summary, series, page, groups] = await Promise.all([

@@ -8,7 +8,7 @@ import { createApiToken } from '../auth/api-tokens';
 import { recordRevocation } from '../../db/queries/revocations';
 import { authOf } from '../auth/auth-service';
 import { requirePrincipal } from '../auth/guards';
-import { CreateTokenInput, CreateUserInput, UpdateUserInput } from '../auth/user-schemas';
+import { CreateTokenInput, CreateUserInput, TokenListQuery, UpdateUserInput } from '../auth/user-schemas';
 import { createUser, updateUser, userByEmailOrThrow } from '../auth/users';
 import type { RouteModule } from './app';
 import { readJson } from './json-body';
@@ -97,7 +97,11 @@ export const userRoutes: RouteModule = (app, runtime) => {
       access: 'admin',
       tag: 'Users',
       summary: 'List API tokens (never their secrets); `userId` narrows to one owner',
-      handler: async (c) => c.json({ items: await listTokens(db, c.req.query('userId') || undefined) }),
+      query: TokenListQuery,
+      handler: async (c) => {
+        const { userId } = parseInput(TokenListQuery, { userId: c.req.query('userId') || undefined });
+        return c.json({ items: await listTokens(db, userId) });
+      },
       responses: {
         200: {
           description: 'Tokens, newest first',

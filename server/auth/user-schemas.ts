@@ -73,3 +73,12 @@ export const ChangePasswordInput = z.strictObject({
   revokeOtherSessions: z.boolean({ error: 'must be true or false' }).optional(),
 });
 export type ChangePasswordInput = z.input<typeof ChangePasswordInput>;
+
+export const TokenListQuery = z.object({
+  /** Narrows the list to one owner. */
+  userId: z
+    .string()
+    .max(100, 'is too long')
+    .regex(/^[\w-]+$/, 'must be a user id (letters, digits, - and _)')
+    .optional(),
+});
