@@ -50,6 +50,8 @@ export const Env = z.object({
     }),
   /** Secret for session signing; generated and kept in DATA_DIR when absent in embedded mode. */
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Full exports streaming at once on one node; more are answered 429 with Retry-After. */
+  MAX_CONCURRENT_EXPORTS: z.coerce.number().int().min(1).max(100).default(3),
   /** Killed at or above which an incident is a mass-casualty event. */
   MASS_CASUALTY_THRESHOLD: z.coerce.number().int().min(1).default(10),
 });

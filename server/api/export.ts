@@ -10,6 +10,7 @@
  */
 import type { Context } from 'hono';
 import { stringify } from 'csv-stringify/sync';
+import { exportGate, exportsBusy } from './export-gate';
 import { toPublicView } from '../../core/access/public-view';
 import { parseInput } from '../../core/errors';
 import { principalOf } from '../auth/guards';
@@ -21,6 +22,12 @@ import type { RouteModule } from './app';
 import { mount } from './route-spec';
 
 const encoder = new TextEncoder();
+
+/**
+ * Every CSV cell we write: a text cell starting with = + - @, a tab or CR is prefixed with ' so a
+ * spreadsheet shows it instead of running it (csv-stringify's escape_formulas; numbers are left alone).
+ */
+export const csvRows = (rows: unknown[][]): string => stringify(rows, { escape_formulas: true });
 
 async function* publicPages(pages: AsyncGenerator<Incident[]>, anonymous: boolean): AsyncGenerator<Incident[]> {
   try {
@@ -35,6 +42,7 @@ function pagedStream(
   first: IteratorResult<Incident[]>,
   pages: AsyncGenerator<Incident[]>,
   render: { head: string; page: (items: Incident[], first: boolean) => string; tail: string },
+  done: () => void,
 ) {
   let pending: IteratorResult<Incident[]> | null = first;
   let isFirst = true;
@@ -43,17 +51,24 @@ function pagedStream(
       controller.enqueue(encoder.encode(render.head));
     },
     async pull(controller) {
-      const next = pending ?? (await pages.next());
-      pending = null;
-      if (next.done) {
-        controller.enqueue(encoder.encode(render.tail));
-        controller.close();
-        return;
+      try {
+        const next = pending ?? (await pages.next());
+        pending = null;
+        if (next.done) {
+          controller.enqueue(encoder.encode(render.tail));
+          controller.close();
+          done();
+          return;
+        }
+        controller.enqueue(encoder.encode(render.page(next.value, isFirst)));
+        isFirst = false;
+      } catch (err) {
+        done();
+        throw err;
       }
-      controller.enqueue(encoder.encode(render.page(next.value, isFirst)));
-      isFirst = false;
     },
     async cancel() {
+      done();
       await pages.return(undefined);
     },
   });
@@ -61,6 +76,25 @@ function pagedStream(
 
 async function exportIncidents(c: Context, runtime: Runtime, format: 'csv' | 'json'): Promise<Response> {
   const filter = parseInput(IncidentFilter, searchParamsToObject(new URL(c.req.url).searchParams));
+  const release = exportGate(runtime).tryEnter();
+  if (!release) return exportsBusy(runtime);
+  // A client that leaves mid-download frees its slot even if the stream is never cancelled.
+  c.req.raw.signal.addEventListener('abort', release, { once: true });
+  try {
+    return await startExport(c, runtime, format, filter, release);
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+async function startExport(
+  c: Context,
+  runtime: Runtime,
+  format: 'csv' | 'json',
+  filter: IncidentFilter,
+  release: () => void,
+): Promise<Response> {
   const position = await runtime.reads.position();
   // Anonymous readers of a public dashboard get the public projection of every row.
   const anonymous = (await principalOf(c, runtime)) === null;
@@ -75,8 +109,8 @@ async function exportIncidents(c: Context, runtime: Runtime, format: 'csv' | 'js
   const render =
     format === 'csv'
       ? {
-          head: stringify([EXPORT_COLUMNS]),
-          page: (items: Incident[]) => stringify(items.map(acledExportRow)),
+          head: csvRows([EXPORT_COLUMNS]),
+          page: (items: Incident[]) => csvRows(items.map(acledExportRow)),
           tail: '',
         }
       : {
@@ -85,7 +119,7 @@ async function exportIncidents(c: Context, runtime: Runtime, format: 'csv' | 'js
             (isFirst ? '' : ',') + items.map((i) => JSON.stringify(i)).join(','),
           tail: ']}',
         };
-  return new Response(pagedStream(first, pages, render), { status: 200, headers });
+  return new Response(pagedStream(first, pages, render, release), { status: 200, headers });
 }
 
 const FILTER_TEXT =
@@ -107,6 +141,7 @@ export const exportRoutes: RouteModule = (app, runtime) => {
       responses: {
         200: { description: 'text/csv, as an attachment, streamed' },
         400: { description: 'Bad filter', schema: 'Error' },
+        429: { description: 'Too many exports running on this server; see Retry-After', schema: 'Error' },
       },
       handler: (c) => exportIncidents(c, runtime, 'csv'),
     },
@@ -121,6 +156,7 @@ export const exportRoutes: RouteModule = (app, runtime) => {
       responses: {
         200: { description: 'application/json, as an attachment, streamed' },
         400: { description: 'Bad filter', schema: 'Error' },
+        429: { description: 'Too many exports running on this server; see Retry-After', schema: 'Error' },
       },
       handler: (c) => exportIncidents(c, runtime, 'json'),
     },
