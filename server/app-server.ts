@@ -17,6 +17,7 @@ import { createLogger } from './logger';
 import { LiveHub, type LiveServer } from './live/hub';
 import { RevocationWatcher } from './live/revocation-watcher';
 import { createReadModel } from './read-model';
+import { createPageSecurity } from './page-security';
 import { setRuntime, type Runtime } from './runtime';
 import { createApi, type RouteModule } from './api/app';
 
@@ -64,10 +65,15 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
 
     let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
     let apiListener: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
+    const pageSecurity = createPageSecurity(env, opts.next ? opts.next.dev : false);
     httpServer = createServer((req, res) => {
       const url = req.url ?? '/';
+      pageSecurity.everyAnswer(res);
       if (url.startsWith('/api/') && apiListener) return apiListener(req, res);
-      if (nextHandler) return void nextHandler(req, res);
+      if (nextHandler) {
+        pageSecurity.page(req, res);
+        return void nextHandler(req, res);
+      }
       res
         .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
         .end('Pages are not served by this process (started without Next).');

@@ -9,6 +9,7 @@ import { DomainError, parseInput } from '../../core/errors';
 import { findUserById } from '../../db/queries/users';
 import { authOf } from '../auth/auth-service';
 import { CLIENT_IP_HEADER } from '../auth/better-auth';
+import { backoffSeconds, clearFailures, recordFailure } from '../auth/sign-in-backoff';
 import { checkAccess, requirePrincipal } from '../auth/guards';
 import { recordRevocation } from '../../db/queries/revocations';
 import { ChangePasswordInput, SignInInput } from '../auth/user-schemas';
@@ -77,6 +78,24 @@ async function relay(res: Response, runtime: Runtime): Promise<Response> {
   return out;
 }
 
+const WRONG_CREDENTIALS = 'Wrong email or password.';
+
+function wrongCredentials(res: Response): Response {
+  return rewrap(res, { error: { code: 'unauthenticated', message: WRONG_CREDENTIALS } }, 401);
+}
+
+function accountBackoff(seconds: number): Response {
+  return new Response(
+    JSON.stringify({
+      error: {
+        code: 'rate_limited',
+        message: `Too many failed sign-ins for this account; wait ${seconds} seconds and try again.`,
+      },
+    }),
+    { status: 429, headers: { 'content-type': 'application/json; charset=utf-8', 'Retry-After': String(seconds) } },
+  );
+}
+
 const userShape = {
   type: 'object',
   properties: {
@@ -95,22 +114,44 @@ export const authRoutes: RouteModule = (app, runtime) => {
       access: 'public',
       tag: 'Auth',
       summary: 'Sign in with email and password; sets the HttpOnly session cookie',
-      description: 'Rate-limited per client address (429 with Retry-After). Browsers must send their Origin.',
+      description:
+        'Rate-limited per client address and, after 5 failures, per account with a doubling wait (429 with Retry-After). Browsers must send their Origin.',
       body: SignInInput,
       bodyRequired: true,
       handler: async (c) => {
         const input = parseInput(SignInInput, await readJson(c));
+        const db = runtime.database.db;
+        const wait = await backoffSeconds(db, input.email);
+        if (wait > 0) return accountBackoff(wait);
         const res = await forward(c, runtime, input);
-        if (!res.ok) return relay(res, runtime);
+        if (!res.ok) {
+          // A wrong password and a disabled account answer alike: the answer must not confirm a
+          // guessed password for an account that happens to be disabled.
+          const code =
+            res.status === 403
+              ? (
+                  (await res
+                    .clone()
+                    .json()
+                    .catch(() => null)) as { code?: string } | null
+                )?.code
+              : null;
+          if (res.status === 401 || code === 'BANNED_USER') {
+            await recordFailure(db, input.email);
+            return wrongCredentials(res);
+          }
+          return relay(res, runtime);
+        }
+        await clearFailures(db, input.email);
         const { user } = (await res.json()) as { user: { id: string; email: string; name: string; role?: string } };
         return rewrap(res, { user: { id: user.id, email: user.email, name: user.name, role: user.role ?? 'viewer' } });
       },
       responses: {
         200: { description: 'Signed in', schema: { type: 'object', properties: { user: userShape } } },
         400: { description: 'Missing or malformed email/password', schema: 'Error' },
-        401: { description: 'Wrong email or password', schema: 'Error' },
-        403: { description: 'Account disabled, or cross-site request', schema: 'Error' },
-        429: { description: 'Too many attempts', schema: 'Error' },
+        401: { description: 'Wrong email or password, or a disabled account (the same answer)', schema: 'Error' },
+        403: { description: 'Cross-site request', schema: 'Error' },
+        429: { description: 'Too many attempts from this address, or for this account', schema: 'Error' },
       },
     },
     {
@@ -139,8 +180,15 @@ export const authRoutes: RouteModule = (app, runtime) => {
       path: '/api/auth/get-session',
       access: 'public',
       tag: 'Auth',
-      summary: "better-auth's session view (null when signed out)",
-      handler: async (c) => relay(await forward(c, runtime), runtime),
+      summary: "better-auth's session view (null when signed out), without the session token",
+      handler: async (c) => {
+        const res = await relay(await forward(c, runtime), runtime);
+        if (!res.ok) return res;
+        // The token is the cookie's secret: HttpOnly keeps it from scripts, so this answer must too.
+        const body = (await res.json().catch(() => null)) as { session?: Record<string, unknown> } | null;
+        if (body?.session) delete body.session.token;
+        return rewrap(res, body);
+      },
       responses: { 200: { description: 'The session and user, or null' } },
     },
     {
