@@ -54,7 +54,11 @@ export default async function SignInPage({
             </div>
           </div>
         ) : (
-          <SignInForm next={next} demo={await demoAccounts()} />
+          <SignInForm
+            next={next}
+            demo={await demoAccounts()}
+            error={typeof params.error === 'string' ? params.error : undefined}
+          />
         )}
       </div>
       <p className="mt-4 text-xs text-muted">

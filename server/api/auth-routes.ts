@@ -16,6 +16,7 @@ import { ChangePasswordInput, SignInInput } from '../auth/user-schemas';
 import type { Runtime } from '../runtime';
 import type { RouteModule } from './app';
 import { readJson } from './json-body';
+import { signInFromForm } from './sign-in-form';
 import { mount, type RouteSpec } from './route-spec';
 
 const CODES: Record<number, string> = {
@@ -31,14 +32,16 @@ const CODES: Record<number, string> = {
 };
 
 /** Forwards to better-auth with the client's address set by us (rate limits key on it; clients cannot spoof it). */
-async function forward(c: Context, runtime: Runtime, body?: unknown): Promise<Response> {
+async function forward(c: Context, runtime: Runtime, body?: unknown, path?: string): Promise<Response> {
   const headers = new Headers(c.req.raw.headers);
   headers.delete(CLIENT_IP_HEADER);
   headers.delete('content-length');
   const ip = getConnInfo(c).remote.address;
   if (ip) headers.set(CLIENT_IP_HEADER, ip);
   if (body !== undefined) headers.set('content-type', 'application/json');
-  const request = new Request(c.req.url, {
+  const url = new URL(c.req.url);
+  if (path) url.pathname = path;
+  const request = new Request(url, {
     method: c.req.method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -152,6 +155,20 @@ export const authRoutes: RouteModule = (app, runtime) => {
         401: { description: 'Wrong email or password, or a disabled account (the same answer)', schema: 'Error' },
         403: { description: 'Cross-site request', schema: 'Error' },
         429: { description: 'Too many attempts from this address, or for this account', schema: 'Error' },
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/auth/sign-in/form',
+      access: 'public',
+      tag: 'Auth',
+      summary: 'Sign in from the HTML form without JavaScript (form-encoded email, password, remember, next)',
+      description:
+        'Answers 303: to `next` with the session cookie, or back to /sign-in?error=wrong|missing|rate_limited|unavailable. The Origin must be this site.',
+      handler: (c) => signInFromForm(c, runtime, (ctx, body, path) => forward(ctx, runtime, body, path)),
+      responses: {
+        303: { description: 'Redirect to `next` (signed in) or back to the sign-in page' },
+        403: { description: 'Cross-site request', schema: 'Error' },
       },
     },
     {

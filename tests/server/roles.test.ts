@@ -136,6 +136,7 @@ const CASES: Case[] = [
 /** Auth routes that change the session are exercised in auth.test.ts. */
 const ELSEWHERE = new Set([
   'POST /api/auth/sign-in/email',
+  'POST /api/auth/sign-in/form',
   'POST /api/auth/sign-out',
   'POST /api/auth/change-password',
 ]);
