@@ -2,6 +2,8 @@
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
+# The driver fix in patches/ is applied by postinstall (patch-package).
+COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 
 FROM deps AS build

@@ -5,8 +5,9 @@ export default defineConfig({
     include: ['tests/{core,db,server,fuzz}/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['tests/support/global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous: a loaded 2-core machine once took 30 s for a test that takes 5 s alone; tests wait for conditions.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     // Files run in separate workers; two workers keep a 2-core machine busy without thrashing.
     maxWorkers: 2,
   },

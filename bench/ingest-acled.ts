@@ -24,7 +24,8 @@ import { seedReference } from '../core/seed/seed-reference';
 import { openDatabase, type Database } from '../db/client';
 import { createImportSink } from '../db/import-sink';
 import { listGroups } from '../db/queries/reference';
-import { createStore, ensureStream } from '../db/store';
+import { ensureStream } from '../db/store';
+import { createWriteContext } from '../db/write-context';
 
 const TARGET_ROWS_PER_S = 5000;
 const MONTHS = [
@@ -177,12 +178,7 @@ async function timedImport(
   admin: postgres.Sql,
   dbName: string,
 ): Promise<Pass> {
-  const ctx = {
-    store: createStore(database),
-    actor: { id: null, label: 'system:bench', role: 'system' as const },
-    now: () => new Date(),
-    newId: randomUUID,
-  };
+  const ctx = createWriteContext(database).ctx({ id: null, label: 'system:bench', role: 'system' });
   const groups = (await listGroups(database.db)).map((g) => ({
     id: g.id,
     shortName: g.shortName,
@@ -236,12 +232,7 @@ export async function runIngestBench(opts: {
     database = await openDatabase({ url: url.toString(), max: 4 });
     await database.migrate();
     await ensureStream(database.db);
-    const ctx = {
-      store: createStore(database),
-      actor: { id: null, label: 'system:seed', role: 'system' as const },
-      now: () => new Date(),
-      newId: randomUUID,
-    };
+    const ctx = createWriteContext(database).ctx({ id: null, label: 'system:seed', role: 'system' });
     await seedReference({ ctx });
     const passes: Pass[] = [];
     for (const [file, label] of [

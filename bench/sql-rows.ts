@@ -1,14 +1,11 @@
 /** Raw SQL for the bench on either driver: postgres.js answers an array, PGlite `{ rows }`. */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { resultRows } from '../db/result-rows';
 
 export type SqlRow = Record<string, unknown>;
 
-export function rowsOf(result: unknown): SqlRow[] {
-  if (Array.isArray(result)) return result as SqlRow[];
-  const rows = (result as { rows?: unknown }).rows;
-  return Array.isArray(rows) ? (rows as SqlRow[]) : [];
-}
+export const rowsOf = (result: unknown): SqlRow[] => resultRows<SqlRow>(result);
 
 export async function query(db: Db, text: string): Promise<SqlRow[]> {
   return rowsOf(await db.execute(sql.raw(text)));

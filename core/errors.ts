@@ -57,6 +57,58 @@ export class ConflictError extends DomainError {
   }
 }
 
+/**
+ * A unique index refused the write (db/ translates the driver's error). For an id or an
+ * Idempotency-Key it usually means an earlier attempt or a twin got there first, so the write
+ * path looks again before answering; otherwise it is the caller's duplicate (409).
+ */
+export class UniqueViolationError extends DomainError {
+  readonly constraint: string;
+  constructor(constraint: string) {
+    super('conflict', `This would duplicate an existing record (${constraint}). Nothing was saved.`);
+    this.constraint = constraint;
+  }
+}
+
+/**
+ * The database could not be reached or dropped the connection. `outcome`: 'not-committed' when it
+ * failed before COMMIT was sent (nothing can have been saved), 'unknown' when COMMIT was sent and
+ * its answer was lost (it may have been saved). The write path checks which before it answers.
+ */
+export class StoreUnavailableError extends DomainError {
+  readonly outcome: 'not-committed' | 'unknown';
+  constructor(outcome: 'not-committed' | 'unknown', cause?: unknown) {
+    super(
+      'unavailable',
+      outcome === 'unknown'
+        ? 'The database stopped answering while the write was committing; whether it was saved is not known.'
+        : 'The database is not answering; try again in a moment.',
+    );
+    this.outcome = outcome;
+    if (cause !== undefined) (this as { cause?: unknown }).cause = cause;
+  }
+}
+
+/** Said only after the write path looked the write up and found it absent (docs/adr/0013). */
+export class NothingSavedError extends DomainError {
+  constructor(what: string) {
+    super('unavailable', `The database is not answering; try again in a moment. Nothing was saved (${what}).`);
+  }
+}
+
+/** The write may have been saved and the database did not answer long enough to tell. */
+export class OutcomeUnknownError extends DomainError {
+  constructor(what: string, id: string) {
+    super(
+      'unavailable',
+      `The database stopped answering and it could not be confirmed whether ${what} was saved. ` +
+        `Repeat the request with the same Idempotency-Key, or look up id ${id}.`,
+      {},
+      { id },
+    );
+  }
+}
+
 /** Flattens a zod error into `{ "a.b.0": "message" }`, one message per path (the first). */
 export function fieldsFromZod(error: ZodError): Record<string, string> {
   const fields: Record<string, string> = {};

@@ -71,6 +71,8 @@ export interface WriteTx {
   appendChange(change: AppendChange): Promise<Change>;
   /** The same for many changes at once: consecutive seqs, one counter update, one NOTIFY. */
   appendChanges(changes: AppendChange[]): Promise<Change[]>;
+  /** The change-log entries of one record, oldest first: how a retry finds what it already stored. */
+  changesOf(entity: Entity, id: string): Promise<Change[]>;
   applyIncidentRollup(deltas: RollupDelta<IncidentRollupKey, IncidentMeasures>[]): Promise<void>;
   applyOperationRollup(deltas: RollupDelta<OperationRollupKey, OperationMeasures>[]): Promise<void>;
   /**

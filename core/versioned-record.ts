@@ -55,19 +55,34 @@ export interface WriteResult<T> {
   change: Change;
 }
 
+/**
+ * What names one write across its attempts: fixed before the first transaction, so a retry after
+ * an unknown commit writes the same record (same id, same timestamp) and can recognise its own
+ * earlier commit (docs/adr/0013-write-path.md).
+ */
+export interface WritePlan {
+  id: string;
+  at: string;
+  by: string;
+}
+
+export function planWrite(ctx: Ctx, id: string = ctx.newId()): WritePlan {
+  return { id, at: ctx.now().toISOString(), by: ctx.actor.label };
+}
+
 function stamp(ctx: Ctx) {
   return { at: ctx.now().toISOString(), by: ctx.actor.label };
 }
 
-/** Version 1 of a record: a new id, authored now, not retracted. */
+/** Version 1 of a record: its planned id (or a new one), authored now, not retracted. */
 function newRecord<T extends Versioned>(
   ctx: Ctx,
   fields: Omit<T, keyof Versioned>,
-  { at, by }: { at: string; by: string },
+  { at, by, id }: { at: string; by: string; id?: string },
 ): T {
   return {
     ...fields,
-    id: ctx.newId(),
+    id: id ?? ctx.newId(),
     version: 1,
     createdAt: at,
     createdBy: by,
@@ -84,9 +99,10 @@ export async function createRecord<T extends Versioned>(
   kind: RecordKind<T>,
   fields: Omit<T, keyof Versioned>,
   tx?: WriteTx,
+  plan?: WritePlan,
 ): Promise<WriteResult<T>> {
   const run = async (t: WriteTx) => {
-    let record = newRecord<T>(ctx, fields, stamp(ctx));
+    let record = newRecord<T>(ctx, fields, plan ?? stamp(ctx));
     if (kind.complete) record = await kind.complete(t, record);
     await kind.repo(t).insert(record);
     await kind.onChanges?.(t, [[null, record]]);
@@ -111,6 +127,7 @@ export async function updateRecord<T extends Versioned>(
   expectedVersion: number,
   patch: Partial<Omit<T, keyof Versioned>>,
   tx?: WriteTx,
+  plan?: Pick<WritePlan, 'at' | 'by'>,
 ): Promise<WriteResult<T>> {
   const run = async (t: WriteTx) => {
     const before = await kind.repo(t).get(id, { lock: true });
@@ -123,7 +140,7 @@ export async function updateRecord<T extends Versioned>(
         before,
       );
     }
-    const { at, by } = stamp(ctx);
+    const { at, by } = plan ?? stamp(ctx);
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     let after = { ...before, ...defined, version: before.version + 1, updatedAt: at, updatedBy: by } as T;
     checkWhole(kind, after);
@@ -150,8 +167,10 @@ export async function retractRecord<T extends Versioned>(
   id: string,
   reason: string,
   expectedVersion?: number,
+  tx?: WriteTx,
+  plan?: Pick<WritePlan, 'at' | 'by'>,
 ): Promise<WriteResult<T>> {
-  return ctx.store.transact(async (t) => {
+  const run = async (t: WriteTx) => {
     const before = await kind.repo(t).get(id, { lock: true });
     if (!before) throw new NotFoundError(kind.label, id);
     if (before.retractedAt)
@@ -162,7 +181,7 @@ export async function retractRecord<T extends Versioned>(
         before,
       );
     }
-    const { at, by } = stamp(ctx);
+    const { at, by } = plan ?? stamp(ctx);
     const after = {
       ...before,
       version: before.version + 1,
@@ -184,7 +203,29 @@ export async function retractRecord<T extends Versioned>(
       after,
     });
     return { record: after, change };
+  };
+  return tx ? run(tx) : ctx.store.transact(run);
+}
+
+/**
+ * The change an earlier attempt of a planned write stored, if any: a create is found by its id
+ * (version 1); an edit or retraction by its stamp (same time and author on the version it wrote),
+ * so "already applied" is told apart from "someone else changed it".
+ */
+export async function storedWrite<T>(
+  tx: WriteTx,
+  entity: Entity,
+  id: string,
+  match: { action: Change['action']; at?: string; by?: string },
+): Promise<WriteResult<T> | null> {
+  const changes = await tx.changesOf(entity, id);
+  const mine = changes.find((c) => {
+    if (c.action !== match.action) return false;
+    if (match.action === 'created') return true;
+    const after = c.data as { updatedAt?: string; updatedBy?: string };
+    return after.updatedAt === match.at && after.updatedBy === match.by;
   });
+  return mine ? { record: mine.data as T, change: mine } : null;
 }
 
 /**
@@ -197,6 +238,7 @@ export async function createRecords<T extends Versioned & { externalId?: string 
   kind: RecordKind<T>,
   fieldsList: Omit<T, keyof Versioned>[],
   tx: WriteTx,
+  plans?: WritePlan[],
 ): Promise<WriteResult<T>[]> {
   if (fieldsList.length === 0) return [];
   const bulk = kind.bulk?.(tx);
@@ -212,8 +254,8 @@ export async function createRecords<T extends Versioned & { externalId?: string 
   }
   const at = stamp(ctx);
   const records: T[] = [];
-  for (const fields of fieldsList) {
-    let record = newRecord<T>(ctx, fields, at);
+  for (const [i, fields] of fieldsList.entries()) {
+    let record = newRecord<T>(ctx, fields, plans?.[i] ?? at);
     if (kind.complete) record = await kind.complete(tx, record, true);
     records.push(record);
   }

@@ -30,6 +30,9 @@ import { createOperations } from '../core/operation/create-operation';
 import type { Operation } from '../core/operation/schema';
 import { updateOperation } from '../core/operation/update-operation';
 import type { Ctx, WriteTx } from '../core/ports';
+import { planWrite, type WritePlan } from '../core/versioned-record';
+import { DEFAULT_RETRY } from '../core/write/exactly-once';
+import { isConnectionFailure } from './driver-errors';
 
 /** Event ids our ACLED export gives records that have no tracker id of their own. */
 export const OWN_EXPORT_ID = /^acled:BW-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
@@ -58,17 +61,6 @@ function unchanged(record: AnyRecord, input: ImportItem['input']): boolean {
   return Object.entries(input).every(([k, v]) => sameValue(stored[k], v));
 }
 
-const STORE_FAILURE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'CONNECTION_CLOSED',
-  'CONNECTION_ENDED',
-  'CONNECTION_DESTROYED',
-  'CONNECT_TIMEOUT',
-]);
-
 /** The chain of causes (drizzle wraps the driver's error, which carries the SQLSTATE). */
 type Cause = { code?: unknown; message?: unknown; cause?: unknown };
 
@@ -83,19 +75,8 @@ function causes(err: unknown): Cause[] {
   return out;
 }
 
-/**
- * The store itself failed, as opposed to this row: connection errors, SQLSTATE class 08
- * (connection), 57P (shutdown) and 53 (out of resources), a closed PGlite.
- */
-export function isStoreFailure(err: unknown): boolean {
-  if (err instanceof DomainError) return false;
-  return causes(err).some(({ code, message }) => {
-    if (typeof code === 'string' && (STORE_FAILURE_CODES.has(code) || /^(08|57P|53)/.test(code))) return true;
-    return (
-      typeof message === 'string' && /PGlite is closed|Connection terminated|database did not answer/i.test(message)
-    );
-  });
-}
+/** The store itself failed, as opposed to this row (db/driver-errors.ts says which errors those are). */
+export const isStoreFailure = isConnectionFailure;
 
 /** A row's failure in words: the domain message, or the database's own (not drizzle's query dump). */
 export function rowError(err: unknown): string {
@@ -114,7 +95,12 @@ interface Pending {
 }
 
 /** Writes a batch in the caller's transaction; throws if any part fails (the caller retries per row). */
-async function writeBatchInTx(ctx: Ctx, tx: WriteTx, items: readonly ImportItem[]): Promise<WriteOutcome[]> {
+async function writeBatchInTx(
+  ctx: Ctx,
+  tx: WriteTx,
+  items: readonly ImportItem[],
+  plans: readonly WritePlan[],
+): Promise<WriteOutcome[]> {
   const ids = items.map((i) => i.externalId);
   // In turn, not in parallel: a transaction is one connection, and a failed first query must not
   // leave a second one running into the rollback.
@@ -139,6 +125,8 @@ async function writeBatchInTx(ctx: Ctx, tx: WriteTx, items: readonly ImportItem[
     }
     const record = byKind[item.kind].get(item.externalId) ?? (await ownRecord(tx, item));
     if (!record) creates[item.kind].push({ index, item });
+    // Stored by an earlier attempt of this batch whose commit answer was lost: ours, not a match.
+    else if (record.id === plans[index]!.id) outcomes[index] = 'imported';
     else if (record.externalId !== item.externalId || unchanged(record, item.input)) outcomes[index] = 'updated';
     else if (record.retractedAt)
       outcomes[index] = {
@@ -148,9 +136,19 @@ async function writeBatchInTx(ctx: Ctx, tx: WriteTx, items: readonly ImportItem[
   }
 
   if (creates.incident.length > 0)
-    await createIncidents({ ctx, inputs: creates.incident.map((p) => p.item.input), tx });
+    await createIncidents({
+      ctx,
+      inputs: creates.incident.map((p) => p.item.input),
+      tx,
+      plans: creates.incident.map((p) => plans[p.index]!),
+    });
   if (creates.operation.length > 0)
-    await createOperations({ ctx, inputs: creates.operation.map((p) => p.item.input), tx });
+    await createOperations({
+      ctx,
+      inputs: creates.operation.map((p) => p.item.input),
+      tx,
+      plans: creates.operation.map((p) => plans[p.index]!),
+    });
   for (const p of [...creates.incident, ...creates.operation]) outcomes[p.index] = 'imported';
 
   for (const { index, item, record } of updates) {
@@ -169,19 +167,35 @@ async function ownRecord(tx: WriteTx, item: ImportItem): Promise<AnyRecord | nul
   return item.kind === 'incident' ? tx.incidents.get(id.toLowerCase()) : tx.operations.get(id.toLowerCase());
 }
 
-export function createImportSink(ctx: Ctx): ImportSink {
+/**
+ * Ids are fixed before the first transaction. After a lost connection the batch is tried again:
+ * its external-id look-up then finds what an unknown commit stored, and the planned ids tell this
+ * batch's own rows (imported) from older ones, so nothing is written twice (docs/adr/0013).
+ */
+export function createImportSink(ctx: Ctx, retry = DEFAULT_RETRY): ImportSink {
+  const attempt = async (items: readonly ImportItem[], plans: readonly WritePlan[]) => {
+    for (let n = 0; ; n++) {
+      try {
+        return await ctx.store.transact((tx) => writeBatchInTx(ctx, tx, items, plans));
+      } catch (err) {
+        if (!isStoreFailure(err) || n + 1 >= retry.attempts) throw err;
+        await retry.pause(n);
+      }
+    }
+  };
   return {
     async writeBatch(items) {
+      const plans = items.map(() => planWrite(ctx));
       try {
-        return await ctx.store.transact((tx) => writeBatchInTx(ctx, tx, items));
+        return await attempt(items, plans);
       } catch (err) {
         if (isStoreFailure(err)) throw err;
       }
       // One row failed the whole batch's transaction: retry each row alone, so only it is lost.
       const outcomes: WriteOutcome[] = [];
-      for (const item of items) {
+      for (const [i, item] of items.entries()) {
         try {
-          outcomes.push((await ctx.store.transact((tx) => writeBatchInTx(ctx, tx, [item])))[0]!);
+          outcomes.push((await attempt([item], [plans[i]!]))[0]!);
         } catch (err) {
           if (isStoreFailure(err)) throw err;
           outcomes.push({ error: rowError(err) });

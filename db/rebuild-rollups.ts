@@ -6,9 +6,11 @@
  */
 import { sql } from 'drizzle-orm';
 import { CASUALTY_CATEGORIES, INCIDENT_TYPES } from '../core/enums';
-import { INCIDENT_MEASURES, OPERATION_MEASURES } from '../core/rollup/incident-rollup';
+import { GROUP_CELL_KEY_SQL, INCIDENT_MEASURES, OPERATION_MEASURES } from '../core/rollup/incident-rollup';
 import { NARROW_DIMS, NARROW_GRAINS } from '../core/rollup/narrow-rollups';
 import type { Db } from './client';
+import { snake } from './column-names';
+import { resultRows } from './result-rows';
 
 const figureSums = CASUALTY_CATEGORIES.flatMap((c) => [
   [`killed_low_${c}`, `sum(killed_${c}_low)`],
@@ -31,7 +33,6 @@ export const incidentColumns: [string, string][] = [
   ['foreign_no', `count(*) FILTER (WHERE foreign_nationals = 'no')`],
 ];
 
-const snake = (m: string) => m.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const grainStartSql = (day: string) =>
   `CASE grain WHEN 'day' THEN ${day} WHEN 'week' THEN date_trunc('week', ${day}::timestamp)::date ELSE date_trunc('month', ${day}::timestamp)::date END`;
 const NARROW_KEY: Record<string, string> = {
@@ -71,20 +72,20 @@ export async function rebuildRollups(db: Db): Promise<{ incidentCells: number; o
     );
     await tx.execute(
       sql.raw(`INSERT INTO incident_rollup_daily (day, country, province, group_key, type, target_type, verification, ${incidentColumns.map(([c]) => c).join(', ')})
-        SELECT (occurred_at AT TIME ZONE 'UTC')::date, country, province, coalesce(group_id::text, ''), type, target_type, verification,
+        SELECT (occurred_at AT TIME ZONE 'UTC')::date, country, province, ${GROUP_CELL_KEY_SQL}, type, target_type, verification,
           ${incidentColumns.map(([, e]) => e).join(', ')}
         FROM incidents WHERE retracted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7`),
     );
     await tx.execute(
       sql.raw(`INSERT INTO operation_rollup_daily (day, country, province, kind, group_key, verification, records, operations, militants_killed, militants_arrested, security_killed, security_injured)
-        SELECT (occurred_at AT TIME ZONE 'UTC')::date, country, coalesce(province, ''), kind, coalesce(group_id::text, ''), verification,
+        SELECT (occurred_at AT TIME ZONE 'UTC')::date, country, coalesce(province, ''), kind, ${GROUP_CELL_KEY_SQL}, verification,
           count(*), sum(count), sum(militants_killed), sum(militants_arrested), sum(security_killed), sum(security_injured)
         FROM operations WHERE retracted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6`),
     );
     for (const statement of narrowRollupStatements()) await tx.execute(sql.raw(statement));
     const count = async (t: string) => {
       const r = (await tx.execute(sql.raw(`select count(*)::int as n from ${t}`))) as unknown;
-      const rows = (Array.isArray(r) ? r : (r as { rows: { n: number }[] }).rows) as { n: number }[];
+      const rows = resultRows<{ n: number }>(r);
       return Number(rows[0]?.n ?? 0);
     };
     return {

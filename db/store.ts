@@ -26,6 +26,9 @@ import * as s from './schema';
 import { incidentFromRow, incidentToRow, operationFromRow, operationToRow } from './repositories/incident-rows';
 import { annotationFromRow, groupFromRow, referenceFigureFromRow } from './repositories/record-rows';
 import { insertRecordsetSql, insertRowsSql } from './json-recordset';
+import { snake } from './column-names';
+import { translateDriverError } from './driver-errors';
+import { resultRows } from './result-rows';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type AnyTable =
@@ -113,8 +116,6 @@ function groupRepo(tx: Tx): WriteTx['groups'] {
     },
   };
 }
-
-const snake = (m: string) => m.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** One multi-row upsert that adds each delta's measures to its cell (null when nothing changes). */
 function rollupUpsertSql<K extends object, M extends Record<string, number>>(
@@ -212,11 +213,7 @@ async function appendChanges(tx: Tx, cs: AppendChange[]): Promise<Change[]> {
       FROM meta, json_array_elements(${JSON.stringify(items)}::json) WITH ORDINALITY AS e(v, n)
     )
     SELECT top, epoch, at, pg_notify(${CHANGES_CHANNEL}, top::text) AS notified FROM meta`)) as unknown;
-  const [meta] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
-    top: number | bigint;
-    epoch: string;
-    at: string | Date;
-  }[];
+  const [meta] = resultRows<{ top: number | bigint; epoch: string; at: string | Date }>(result);
   if (!meta) throw new Error('stream_meta is missing: the database was not initialised (run migrations)');
   const first = Number(meta.top) - cs.length + 1;
   const at = new Date(meta.at).toISOString();
@@ -274,6 +271,24 @@ export function writeTx(tx: Tx, committed: Change[] = []): WriteTx {
       committed.push(...changes);
       return changes;
     },
+    async changesOf(entity, id) {
+      const rows = await tx
+        .select({ c: s.changes, epoch: s.streamMeta.epoch })
+        .from(s.changes)
+        .innerJoin(s.streamMeta, eq(s.streamMeta.id, 1))
+        .where(and(eq(s.changes.entity, entity), eq(s.changes.entityId, id)))
+        .orderBy(asc(s.changes.seq));
+      return rows.map(({ c, epoch }) => ({
+        epoch,
+        seq: Number(c.seq),
+        at: new Date(c.at).toISOString(),
+        entity: c.entity as Change['entity'],
+        action: c.action as Change['action'],
+        id: c.entityId,
+        version: c.version,
+        data: c.after,
+      }));
+    },
     // The cube and its narrow projections (core/rollup/narrow-rollups.ts) move together.
     applyIncidentRollup: (deltas: RollupDelta<IncidentRollupKey, IncidentMeasures>[]) =>
       executeTogether(tx, [
@@ -315,7 +330,19 @@ export function createStore(database: Database): Store {
   return {
     async transact(fn) {
       const committed: Change[] = [];
-      const result = await database.db.transaction((tx) => fn(writeTx(tx, committed)));
+      // Whether COMMIT was sent decides what a lost connection means: before it, nothing was
+      // saved; after it, the outcome is unknown until someone looks (core/write/exactly-once.ts).
+      let commitSent = false;
+      let result: Awaited<ReturnType<typeof fn>>;
+      try {
+        result = await database.db.transaction(async (tx) => {
+          const value = await fn(writeTx(tx, committed));
+          commitSent = true;
+          return value;
+        });
+      } catch (err) {
+        throw translateDriverError(err, commitSent);
+      }
       // The changes ride along: this node's hub can broadcast them without reading them back.
       database.events.emit('commit', committed);
       return result;

@@ -9,6 +9,7 @@ import { seedReference } from '../core/seed/seed-reference';
 import { createStore } from '../db/store';
 import { DEMO_SEED } from '../server/demo-startup';
 import { openFromEnv, runTask } from './open-from-env';
+import { resultRows } from '../db/result-rows';
 
 const { values } = parseArgs({
   options: { demo: { type: 'boolean', default: false }, years: { type: 'string', default: '3' } },
@@ -24,7 +25,7 @@ await runTask('db:seed', async () => {
   };
   const existingRows = async (q: ReturnType<typeof sql>) => {
     const r = (await database.db.execute(q)) as unknown;
-    return ((Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { v: string }[]).map((x) => x.v);
+    return resultRows<{ v: string }>(r).map((x) => x.v);
   };
   const existing = {
     figureMetrics: await existingRows(sql`select metric as v from reference_figures`),

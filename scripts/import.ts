@@ -4,7 +4,6 @@
 // Exit code: 0 when the import ran to the end (row errors are in the report), 2 when it stopped
 // early (unusable file, database lost: the report's `stopped` says why), 1 when it could not start.
 import { createReadStream, statSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,7 +12,7 @@ import type { ImportProgress, ImportReport } from '../core/import/import-report'
 import { DataDirLockedError } from '../db/data-dir-lock';
 import { createImportSink } from '../db/import-sink';
 import { listGroups } from '../db/queries/reference';
-import { createStore } from '../db/store';
+import { createWriteContext } from '../db/write-context';
 import { openFromEnv } from './open-from-env';
 
 const USAGE = 'usage: npm run import -- --format acled FILE [--operations]';
@@ -115,7 +114,7 @@ async function main(): Promise<number> {
     }));
     // The audit trail names the command and the account that ran it.
     const actor = { id: null, label: `cli:import (${osUser()})`, role: 'system' as const };
-    const ctx = { store: createStore(database), actor, now: () => new Date(), newId: () => randomUUID() };
+    const ctx = createWriteContext(database).ctx(actor);
     const bar = progressBar(total);
     const report = await importAcled({
       input: createReadStream(file),

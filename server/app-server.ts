@@ -3,15 +3,15 @@
  * server and one port. `startServer` is what server/main.ts runs and what tests start on port 0.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
 import { Server as SocketServer } from 'socket.io';
 import type { Logger } from 'pino';
 import { openDatabase, type Database } from '../db/client';
-import { createStore, ensureStream } from '../db/store';
-import type { Actor } from '../core/ports';
+import { ensureStream } from '../db/store';
+import { createWriteContext } from '../db/write-context';
+import { createWriteVerbs } from '../core/write/write-verbs';
 import type { Env } from './env';
 import { createLogger } from './logger';
 import { LiveHub, type LiveServer } from './live/hub';
@@ -88,7 +88,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       maxHttpBufferSize: 64 * 1024,
     });
     const hub = new LiveHub({ database, io, log: log.child({ part: 'live' }), ...opts.live });
-    const store = createStore(database);
+    const { store, ctx } = createWriteContext(database);
     const runtime: Runtime = {
       env,
       database,
@@ -96,7 +96,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       log,
       hub,
       reads: createReadModel(database),
-      ctx: (actor: Actor) => ({ store, actor, now: () => new Date(), newId: () => randomUUID() }),
+      writes: createWriteVerbs(),
+      ctx,
     };
     const revocations = new RevocationWatcher({ database, io, log: log.child({ part: 'live' }) });
     setRuntime(runtime);

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { seedDemo } from '../core/demo/seed-demo';
 import type { Runtime } from './runtime';
 import { createDemoAccounts } from './auth/demo-accounts';
+import { resultRows } from '../db/result-rows';
 
 export const DEMO_SEED = 1;
 const SYSTEM = { id: null, label: 'system:demo', role: 'system' as const };
@@ -14,7 +15,7 @@ async function isEmpty(runtime: Runtime): Promise<boolean> {
   const r = (await runtime.database.db.execute(
     sql`select (select count(*) from incidents) + (select count(*) from groups) as n`,
   )) as unknown;
-  const rows = (Array.isArray(r) ? r : (r as { rows: { n: number }[] }).rows) as { n: number }[];
+  const rows = resultRows<{ n: number }>(r);
   return Number(rows[0]?.n ?? 0) === 0;
 }
 

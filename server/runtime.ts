@@ -11,6 +11,7 @@ import type { LiveHub } from './live/hub';
 import type { Env } from './env';
 import type { ReadModel } from './read-model';
 import type { AuthService } from './auth/auth-service';
+import type { WriteVerbs } from '../core/write/write-verbs';
 
 export interface Runtime {
   env: Env;
@@ -19,6 +20,8 @@ export interface Runtime {
   log: Logger;
   hub: LiveHub;
   reads: ReadModel;
+  /** The write verbs every transport calls (core/write/write-verbs.ts), built once here. */
+  writes: WriteVerbs;
   ctx(actor: Actor): Ctx;
   /** Sign-in and sessions, set by the start-up (server/auth/auth-service.ts startAuth). */
   auth?: AuthService;

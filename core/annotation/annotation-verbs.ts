@@ -4,7 +4,7 @@ import type { Ctx, WriteTx } from '../ports';
 import { createRecord, retractRecord, updateRecord, type RecordKind } from '../versioned-record';
 import { CreateAnnotationInput, UpdateAnnotationInput, type Annotation } from './schema';
 
-const annotationKind: RecordKind<Annotation> = {
+export const annotationKind: RecordKind<Annotation> = {
   entity: 'annotation',
   label: 'Annotation',
   schema: CreateAnnotationInput,
@@ -23,4 +23,10 @@ export async function updateAnnotation({ ctx, id, input }: { ctx: Ctx; id: strin
 export async function retractAnnotation({ ctx, id, input }: { ctx: Ctx; id: string; input: unknown }) {
   const { reason, version } = parseInput(RetractInput, input);
   return retractRecord(ctx, annotationKind, id, reason, version);
+}
+
+/** The one parse of a PATCH body (the write verbs in core/write use it). */
+export function annotationPatch(input: unknown): { version: number; patch: Partial<Annotation> } {
+  const { version, ...patch } = parsePatch(UpdateAnnotationInput, input);
+  return { version, patch: patch as Partial<Annotation> };
 }

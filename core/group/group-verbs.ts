@@ -5,7 +5,7 @@ import type { Ctx, WriteTx } from '../ports';
 import { createRecord, retractRecord, updateRecord, type RecordKind } from '../versioned-record';
 import { CreateGroupInput, UpdateGroupInput, type Group } from './schema';
 
-const groupKind: RecordKind<Group> = {
+export const groupKind: RecordKind<Group> = {
   entity: 'group',
   label: 'Group',
   schema: CreateGroupInput,
@@ -30,4 +30,10 @@ export async function updateGroup({ ctx, id, input }: { ctx: Ctx; id: string; in
 export async function retractGroup({ ctx, id, input }: { ctx: Ctx; id: string; input: unknown }) {
   const { reason, version } = parseInput(RetractInput, input);
   return retractRecord(ctx, groupKind, id, reason, version);
+}
+
+/** The one parse of a PATCH body (the write verbs in core/write use it). */
+export function groupPatch(input: unknown): { version: number; patch: Partial<Group> } {
+  const { version, ...patch } = parsePatch(UpdateGroupInput, input);
+  return { version, patch: patch as Partial<Group> };
 }

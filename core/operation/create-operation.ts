@@ -1,16 +1,42 @@
+import type { Versioned } from '../common-schemas';
 import { parseInput } from '../errors';
 import type { Ctx, WriteTx } from '../ports';
-import { createRecord, createRecords } from '../versioned-record';
+import { createRecord, createRecords, type WritePlan } from '../versioned-record';
 import { operationKind } from './operation-kind';
 import { CreateOperationInput, type Operation } from './schema';
 
-export async function createOperation({ ctx, input, tx }: { ctx: Ctx; input: unknown; tx?: WriteTx }) {
-  const fields = parseInput(CreateOperationInput, input);
-  return createRecord<Operation>(ctx, operationKind, { ...fields, groupName: null }, tx);
+export type OperationFields = Omit<Operation, keyof Versioned>;
+
+/** The one parse of a create's input (the group name is derived inside the transaction). */
+export function operationFields(input: unknown): OperationFields {
+  return { ...parseInput(CreateOperationInput, input), groupName: null } as OperationFields;
+}
+
+export async function createOperation({
+  ctx,
+  input,
+  tx,
+  plan,
+}: {
+  ctx: Ctx;
+  input: unknown;
+  tx?: WriteTx;
+  plan?: WritePlan;
+}) {
+  return createRecord<Operation>(ctx, operationKind, operationFields(input), tx, plan);
 }
 
 /** Many operations in the caller's transaction (imports, seeding); each input validated first. */
-export async function createOperations({ ctx, inputs, tx }: { ctx: Ctx; inputs: unknown[]; tx: WriteTx }) {
-  const fields = inputs.map((input) => ({ ...parseInput(CreateOperationInput, input), groupName: null }));
-  return createRecords<Operation>(ctx, operationKind, fields, tx);
+export async function createOperations({
+  ctx,
+  inputs,
+  tx,
+  plans,
+}: {
+  ctx: Ctx;
+  inputs: unknown[];
+  tx: WriteTx;
+  plans?: WritePlan[];
+}) {
+  return createRecords<Operation>(ctx, operationKind, inputs.map(operationFields), tx, plans);
 }

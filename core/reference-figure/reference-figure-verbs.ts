@@ -4,7 +4,7 @@ import type { Ctx, WriteTx } from '../ports';
 import { createRecord, retractRecord, updateRecord, type RecordKind } from '../versioned-record';
 import { CreateReferenceFigureInput, UpdateReferenceFigureInput, type ReferenceFigure } from './schema';
 
-const referenceFigureKind: RecordKind<ReferenceFigure> = {
+export const referenceFigureKind: RecordKind<ReferenceFigure> = {
   entity: 'referenceFigure',
   label: 'Reference figure',
   schema: CreateReferenceFigureInput,
@@ -23,4 +23,10 @@ export async function updateReferenceFigure({ ctx, id, input }: { ctx: Ctx; id: 
 export async function retractReferenceFigure({ ctx, id, input }: { ctx: Ctx; id: string; input: unknown }) {
   const { reason, version } = parseInput(RetractInput, input);
   return retractRecord(ctx, referenceFigureKind, id, reason, version);
+}
+
+/** The one parse of a PATCH body (the write verbs in core/write use it). */
+export function referenceFigurePatch(input: unknown): { version: number; patch: Partial<ReferenceFigure> } {
+  const { version, ...patch } = parsePatch(UpdateReferenceFigureInput, input);
+  return { version, patch: patch as Partial<ReferenceFigure> };
 }

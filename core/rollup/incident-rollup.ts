@@ -22,6 +22,17 @@ export const dayOf = (iso: string): string => iso.slice(0, 10);
 /** '' stands for "unknown / unclaimed" (and, for operations, "nationwide") in rollup keys. */
 export const UNKNOWN_KEY = '';
 
+/**
+ * The one rule for a record without a known group: `groupId` is NULL on the record, '' in rollup
+ * cells (a key column cannot be NULL), and the word "unknown" in filters and breakdowns.
+ */
+export const UNKNOWN_GROUP = 'unknown';
+export const groupCellKey = (groupId: string | null): string => groupId ?? UNKNOWN_KEY;
+export const groupKeyOfFilter = (group: string): string => (group === UNKNOWN_GROUP ? UNKNOWN_KEY : group);
+export const groupFilterOfKey = (key: string): string => (key === UNKNOWN_KEY ? UNKNOWN_GROUP : key);
+/** The same rule in SQL over a table with `group_id` (rebuilds from raw rows). */
+export const GROUP_CELL_KEY_SQL = `coalesce(group_id::text, '${UNKNOWN_KEY}')`;
+
 export interface IncidentRollupKey {
   day: string;
   country: Country;
@@ -59,7 +70,7 @@ export function incidentRollupKey(i: Incident): IncidentRollupKey {
     day: dayOf(i.occurredAt),
     country: i.country,
     province: i.province,
-    groupKey: i.groupId ?? UNKNOWN_KEY,
+    groupKey: groupCellKey(i.groupId),
     type: i.type,
     targetType: i.targetType,
     verification: i.verification,
@@ -136,7 +147,7 @@ export function operationContribution(
       country: o.country,
       province: o.province ?? UNKNOWN_KEY,
       kind: o.kind,
-      groupKey: o.groupId ?? UNKNOWN_KEY,
+      groupKey: groupCellKey(o.groupId),
       verification: o.verification,
     },
     measures: {

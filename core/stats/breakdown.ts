@@ -12,7 +12,12 @@ import {
   type Province,
   type TargetType,
 } from '../enums';
-import { zeroIncidentMeasures, type IncidentMeasures } from '../rollup/incident-rollup';
+import {
+  groupFilterOfKey,
+  UNKNOWN_GROUP,
+  zeroIncidentMeasures,
+  type IncidentMeasures,
+} from '../rollup/incident-rollup';
 import { addIncidentMeasures, groupIncidentCells, type IncidentCell } from './cells';
 import type { BreakdownDimension, BreakdownRow, Figures, StatsBreakdown } from './stats-types';
 
@@ -26,8 +31,7 @@ const figures = (m: IncidentMeasures, side: 'killed' | 'injured'): Figures =>
 
 const keyOf: Record<BreakdownDimension, (c: IncidentCell) => string | undefined> = {
   province: (c) => c.province,
-  // '' is the rollups' "unknown"; the filter's word for it is "unknown".
-  group: (c) => (c.groupKey === undefined ? undefined : c.groupKey === '' ? 'unknown' : c.groupKey),
+  group: (c) => (c.groupKey === undefined ? undefined : groupFilterOfKey(c.groupKey)),
   type: (c) => c.type,
   target: (c) => c.targetType,
 };
@@ -37,7 +41,7 @@ export function dimensionLabel(
   key: string,
   groupNames: ReadonlyMap<string, string> = new Map(),
 ): string {
-  if (by === 'group') return key === 'unknown' ? 'Unknown / unclaimed' : (groupNames.get(key) ?? 'Unnamed group');
+  if (by === 'group') return key === UNKNOWN_GROUP ? 'Unknown / unclaimed' : (groupNames.get(key) ?? 'Unnamed group');
   if (by === 'province') return PROVINCE_LABELS[key as Province] ?? key;
   if (by === 'type') return INCIDENT_TYPE_INFO[key as IncidentType]?.label ?? key;
   return TARGET_LABELS[key as TargetType] ?? key;
@@ -76,8 +80,8 @@ export function buildBreakdown(
   const out: BreakdownRow[] = [];
   if (by === 'group') {
     const top = opts.top ?? DEFAULT_TOP_GROUPS;
-    const known = rows.filter((r) => r.key !== 'unknown');
-    const unknown = rows.find((r) => r.key === 'unknown');
+    const known = rows.filter((r) => r.key !== UNKNOWN_GROUP);
+    const unknown = rows.find((r) => r.key === UNKNOWN_GROUP);
     for (const r of known.slice(0, top)) out.push(row(r.key, r.label, 'value', r.m, total));
     const rest = known.slice(top);
     if (rest.length > 0) {

@@ -5,6 +5,7 @@
 import type { IncidentFilter } from '../filters';
 import type { Incident } from '../incident/schema';
 import type { Operation } from '../operation/schema';
+import { UNKNOWN_GROUP } from '../rollup/incident-rollup';
 
 const within = (at: string, f: IncidentFilter) => (!f.from || at >= f.from) && (!f.to || at < f.to);
 const among = <T>(v: T, list: readonly T[] | undefined) => !list || list.length === 0 || list.includes(v);
@@ -14,7 +15,7 @@ export function incidentMatches(i: Incident, f: IncidentFilter): boolean {
     within(i.occurredAt, f) &&
     among(i.country, f.country) &&
     among(i.province, f.province) &&
-    among(i.groupId ?? 'unknown', f.group) &&
+    among(i.groupId ?? UNKNOWN_GROUP, f.group) &&
     among(i.type, f.type) &&
     among(i.targetType, f.target) &&
     among(i.verification, f.status)
@@ -30,7 +31,7 @@ export function operationMatches(o: Operation, f: IncidentFilter): boolean {
     within(o.occurredAt, f) &&
     among(o.country, f.country) &&
     (!f.province || f.province.length === 0 || (o.province !== null && f.province.includes(o.province))) &&
-    among(o.groupId ?? 'unknown', f.group) &&
+    among(o.groupId ?? UNKNOWN_GROUP, f.group) &&
     among(o.verification, f.status)
   );
 }

@@ -19,9 +19,10 @@ import type { CellShape } from '../../core/stats/compute-stats';
 import type { Bucket } from '../../core/stats/stats-types';
 import type { Db } from '../client';
 import { incidentColumns } from '../rebuild-rollups';
+import { snake } from '../column-names';
+import { resultRows } from '../result-rows';
 
 type Row = Record<string, string | number | null>;
-const snake = (m: string) => m.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const measureOf = new Map<string, string>(INCIDENT_MEASURES.map((m) => [snake(m), m]));
 const INCIDENT_LIST = incidentColumns
   .map(([col, expr]) => `(${expr})::float8 AS "${measureOf.get(col) ?? col}"`)
@@ -49,7 +50,7 @@ const DIM_SQL = {
 
 async function run(db: Db, query: SQL): Promise<Row[]> {
   const result = (await db.execute(query)) as unknown;
-  return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
+  return resultRows<Row>(result);
 }
 
 /** `where` selects the live incidents of the edge (time range and filter). */

@@ -11,7 +11,7 @@ import { INCIDENT_TYPES, type IncidentType, type Province, type TargetType } fro
 import {
   INCIDENT_MEASURES,
   OPERATION_MEASURES,
-  UNKNOWN_KEY,
+  groupKeyOfFilter,
   zeroIncidentMeasures,
   zeroOperationMeasures,
   type IncidentMeasures,
@@ -31,12 +31,13 @@ import { bucketKey } from '../../core/stats/buckets';
 import type { Bucket } from '../../core/stats/stats-types';
 import type { Db } from '../client';
 import { incidentRollupNarrow as irn, operationRollupNarrow as orn } from '../schema';
+import { snake } from '../column-names';
+import { resultRows } from '../result-rows';
 
 type Days = { fromDay: string | null; toDay: string };
 const has = <T>(v: T[] | undefined): v is T[] => v !== undefined && v.length > 0;
 const all = (conds: (SQL | undefined)[]) => and(...conds.filter((c): c is SQL => c !== undefined));
 
-const snake = (m: string) => m.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 /** Each measure as float8 under its camelCase name (a JS number on both drivers), summed or not. */
 const measureList = (names: readonly string[], summed: boolean) =>
   names
@@ -72,7 +73,7 @@ function plan(f: IncidentFilter, shape: CellShape): Plan | null {
   if (has(f.country) || has(f.status)) return null;
   const filters: [NarrowDim, string[]][] = [];
   if (has(f.province)) filters.push(['province', f.province]);
-  if (has(f.group)) filters.push(['group', f.group.map((g) => (g === 'unknown' ? UNKNOWN_KEY : g))]);
+  if (has(f.group)) filters.push(['group', f.group.map(groupKeyOfFilter)]);
   if (has(f.type)) filters.push(['type', f.type]);
   if (has(f.target)) filters.push(['target', f.target]);
   const [filtered, other] = filters;
@@ -126,7 +127,7 @@ async function narrowRows(
     ? sql`SELECT to_char("start", 'YYYY-MM-DD') AS "start", ${sql.raw(key + measureList(measures, false))} FROM ${sql.raw(table)} WHERE ${where}`
     : sql`SELECT ${sql.raw(key + measureList(measures, true))} FROM ${sql.raw(table)} WHERE ${where}${sql.raw(withKey ? ' GROUP BY "key"' : '')}`;
   const result = (await db.execute(query)) as unknown;
-  const rows = (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
+  const rows = resultRows<Row>(result);
   if (bucket) for (const r of rows) r.bucket = bucketKey(String(r.start), bucket);
   return rows;
 }

@@ -9,7 +9,7 @@ import { and, gte, inArray, isNull, lt, or, sql, type AnyColumn, type SQL } from
 import {
   INCIDENT_MEASURES,
   OPERATION_MEASURES,
-  UNKNOWN_KEY,
+  groupKeyOfFilter,
   type IncidentMeasures,
   type OperationMeasures,
 } from '../../core/rollup/incident-rollup';
@@ -43,7 +43,7 @@ import { edgeIncidentCells, edgeOperationCells } from './edge-stats';
 import { StatsCache, type Cached } from './stats-cache';
 import type { Position } from '../../core/change/change';
 
-const groupKeys = (f: IncidentFilter) => f.group?.map((g) => (g === 'unknown' ? UNKNOWN_KEY : g));
+const groupKeys = (f: IncidentFilter) => f.group?.map(groupKeyOfFilter);
 const has = <T>(v: T[] | undefined): v is T[] => v !== undefined && v.length > 0;
 const all = (conds: (SQL | undefined)[]) => and(...conds.filter((c): c is SQL => c !== undefined));
 

@@ -5,8 +5,7 @@
 import { bigint, date, index, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { INCIDENT_MEASURES, OPERATION_MEASURES } from '../../core/rollup/incident-rollup';
 import { BY_TYPE_MEASURES } from '../../core/rollup/narrow-rollups';
-
-const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+import { snake } from '../column-names';
 
 export const incidentMeasureColumn = (m: string) => snake(m);
 

@@ -2,17 +2,9 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { IncidentFilter } from '../../core/filters';
-import { createIncident, createIncidents } from '../../core/incident/create-incident';
-import { retractIncident } from '../../core/incident/retract-incident';
-import { CreateIncidentInput, UpdateIncidentInput, type Incident } from '../../core/incident/schema';
-import { updateIncident } from '../../core/incident/update-incident';
-import { createOperation, createOperations } from '../../core/operation/create-operation';
-import { retractOperation } from '../../core/operation/retract-operation';
-import { CreateOperationInput, UpdateOperationInput, type Operation } from '../../core/operation/schema';
-import { updateOperation } from '../../core/operation/update-operation';
+import { CreateIncidentInput, UpdateIncidentInput } from '../../core/incident/schema';
+import { CreateOperationInput, UpdateOperationInput } from '../../core/operation/schema';
 import { OPERATION_KINDS } from '../../core/enums';
-import { parseInput } from '../../core/errors';
-import { createWriteCombiner } from '../../core/write-combiner';
 import type { RouteModule } from './app';
 import { encodeCursor, incidentListParams, operationListParams, PagingQuery } from './list-params';
 import { recordRoutes } from './record-routes';
@@ -24,11 +16,6 @@ const LIST_DESCRIPTION =
   'apply live changes after it.';
 
 export const incidentRoutes: RouteModule = (app, runtime) => {
-  const combinedIncident = createWriteCombiner<Incident>({
-    validate: (input) => parseInput(CreateIncidentInput, input),
-    createMany: (ctx, inputs, tx) => createIncidents({ ctx, inputs, tx }),
-    createOne: (ctx, input) => createIncident({ ctx, input }),
-  });
   const list = async (c: Context) => {
     const params = incidentListParams(c.req.url);
     const position = await runtime.reads.position();
@@ -50,10 +37,9 @@ export const incidentRoutes: RouteModule = (app, runtime) => {
       updateInput: UpdateIncidentInput,
       list: { handler: list, query: PagingQuery.extend(IncidentFilter.shape), description: LIST_DESCRIPTION },
       get: (id) => runtime.reads.incidents.get(id),
-      // Without an Idempotency-Key (no caller transaction), concurrent creates commit together.
-      create: (ctx, input, tx) => (tx ? createIncident({ ctx, input, tx }) : combinedIncident(ctx, input)),
-      update: (ctx, id, input) => updateIncident({ ctx, id, input }),
-      retract: (ctx, id, input) => retractIncident({ ctx, id, input }),
+      create: runtime.writes.createIncident,
+      update: runtime.writes.updateIncident,
+      retract: runtime.writes.retractIncident,
     }),
   );
 };
@@ -61,11 +47,6 @@ export const incidentRoutes: RouteModule = (app, runtime) => {
 const { type: _type, target: _target, ...operationFilterShape } = IncidentFilter.shape;
 
 export const operationRoutes: RouteModule = (app, runtime) => {
-  const combinedOperation = createWriteCombiner<Operation>({
-    validate: (input) => parseInput(CreateOperationInput, input),
-    createMany: (ctx, inputs, tx) => createOperations({ ctx, inputs, tx }),
-    createOne: (ctx, input) => createOperation({ ctx, input }),
-  });
   const list = async (c: Context) => {
     const params = operationListParams(c.req.url);
     const position = await runtime.reads.position();
@@ -93,9 +74,9 @@ export const operationRoutes: RouteModule = (app, runtime) => {
         description: LIST_DESCRIPTION,
       },
       get: (id) => runtime.reads.operations.get(id),
-      create: (ctx, input, tx) => (tx ? createOperation({ ctx, input, tx }) : combinedOperation(ctx, input)),
-      update: (ctx, id, input) => updateOperation({ ctx, id, input }),
-      retract: (ctx, id, input) => retractOperation({ ctx, id, input }),
+      create: runtime.writes.createOperation,
+      update: runtime.writes.updateOperation,
+      retract: runtime.writes.retractOperation,
     }),
   );
 };

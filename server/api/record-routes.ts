@@ -8,12 +8,11 @@ import type { z } from 'zod';
 import { RetractInput } from '../../core/common-schemas';
 import { NotFoundError } from '../../core/errors';
 import type { Entity } from '../../core/enums';
-import type { Ctx, WriteTx } from '../../core/ports';
-import type { WriteResult } from '../../core/versioned-record';
+import type { RecordWrites } from '../../core/write/record-writes';
 import type { Runtime } from '../runtime';
 import { readJson } from './json-body';
 import type { RouteSpec } from './route-spec';
-import { callerCtx, idempotentCreate, idParam, retractInput, writeBody } from './write-helpers';
+import { callerCtx, createdResponse, idParam, retractInput } from './write-helpers';
 
 export interface RecordResource<T> {
   /** `/api/incidents` */
@@ -30,9 +29,10 @@ export interface RecordResource<T> {
   updateInput: z.ZodType;
   list: Pick<RouteSpec, 'handler' | 'query' | 'description'>;
   get(id: string): Promise<T | null>;
-  create(ctx: Ctx, input: unknown, tx?: WriteTx): Promise<WriteResult<T>>;
-  update(ctx: Ctx, id: string, input: unknown): Promise<WriteResult<T>>;
-  retract(ctx: Ctx, id: string, input: unknown): Promise<WriteResult<T>>;
+  /** The entity's write verbs (runtime.writes): parsing, idempotency, batching and retries live there. */
+  create: RecordWrites['create'];
+  update: RecordWrites['update'];
+  retract: RecordWrites['retract'];
 }
 
 const ERRORS = {
@@ -83,7 +83,15 @@ export function recordRoutes<T>(runtime: Runtime, r: RecordResource<T>): RouteSp
       body: r.createInput,
       bodyRequired: true,
       idempotent: true,
-      handler: (c) => idempotentCreate(c, runtime, { route: `POST ${r.base}`, entityKey: r.key, create: r.create }),
+      handler: async (c) => {
+        const ctx = await callerCtx(c, runtime);
+        const outcome = await r.create({
+          ctx,
+          input: await readJson(c),
+          idempotencyKey: c.req.header('idempotency-key'),
+        });
+        return createdResponse(c, outcome);
+      },
       responses: {
         201: written('Created, with the change-log position of the write'),
         ...ERRORS,
@@ -125,7 +133,7 @@ export function recordRoutes<T>(runtime: Runtime, r: RecordResource<T>): RouteSp
       handler: async (c) => {
         const id = idParam(c, r.label);
         const ctx = await callerCtx(c, runtime);
-        return c.json(writeBody(r.key, await r.update(ctx, id, await readJson(c))));
+        return c.json(await r.update({ ctx, id, input: await readJson(c) }));
       },
       responses: {
         200: written('Updated'),
@@ -148,7 +156,7 @@ export function recordRoutes<T>(runtime: Runtime, r: RecordResource<T>): RouteSp
       handler: async (c) => {
         const id = idParam(c, r.label);
         const ctx = await callerCtx(c, runtime);
-        return c.json(writeBody(r.key, await r.retract(ctx, id, await retractInput(c))));
+        return c.json(await r.retract({ ctx, id, input: await retractInput(c) }));
       },
       responses: {
         200: written('Retracted'),

@@ -1,17 +1,10 @@
 /** /api/groups, /api/reference-figures, /api/annotations: everyone with read access lists, admins write. */
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { createAnnotation, retractAnnotation, updateAnnotation } from '../../core/annotation/annotation-verbs';
 import { CreateAnnotationInput, UpdateAnnotationInput } from '../../core/annotation/schema';
 import { CalendarDate } from '../../core/common-schemas';
 import { parseInput } from '../../core/errors';
-import { createGroup, retractGroup, updateGroup } from '../../core/group/group-verbs';
 import { CreateGroupInput, UpdateGroupInput } from '../../core/group/schema';
-import {
-  createReferenceFigure,
-  retractReferenceFigure,
-  updateReferenceFigure,
-} from '../../core/reference-figure/reference-figure-verbs';
 import { CreateReferenceFigureInput, UpdateReferenceFigureInput } from '../../core/reference-figure/schema';
 import type { RouteModule } from './app';
 import { RetractedQuery } from './list-params';
@@ -46,9 +39,9 @@ export const referenceRoutes: RouteModule = (app, runtime) => {
       updateInput: UpdateGroupInput,
       list: { handler: whole(RetractedQuery, (q) => reads.groups.list(q)), query: RetractedQuery },
       get: (id) => reads.groups.get(id),
-      create: (ctx, input, tx) => createGroup({ ctx, input, tx }),
-      update: (ctx, id, input) => updateGroup({ ctx, id, input }),
-      retract: (ctx, id, input) => retractGroup({ ctx, id, input }),
+      create: runtime.writes.groups.create,
+      update: runtime.writes.groups.update,
+      retract: runtime.writes.groups.retract,
     }),
   );
 
@@ -67,9 +60,9 @@ export const referenceRoutes: RouteModule = (app, runtime) => {
       updateInput: UpdateReferenceFigureInput,
       list: { handler: whole(RetractedQuery, (q) => reads.referenceFigures.list(q)), query: RetractedQuery },
       get: (id) => reads.referenceFigures.get(id),
-      create: (ctx, input, tx) => createReferenceFigure({ ctx, input, tx }),
-      update: (ctx, id, input) => updateReferenceFigure({ ctx, id, input }),
-      retract: (ctx, id, input) => retractReferenceFigure({ ctx, id, input }),
+      create: runtime.writes.referenceFigures.create,
+      update: runtime.writes.referenceFigures.update,
+      retract: runtime.writes.referenceFigures.retract,
     }),
   );
 
@@ -92,9 +85,9 @@ export const referenceRoutes: RouteModule = (app, runtime) => {
         description: 'By date; `from`/`to` are calendar dates, inclusive.',
       },
       get: (id) => reads.annotations.get(id),
-      create: (ctx, input, tx) => createAnnotation({ ctx, input, tx }),
-      update: (ctx, id, input) => updateAnnotation({ ctx, id, input }),
-      retract: (ctx, id, input) => retractAnnotation({ ctx, id, input }),
+      create: runtime.writes.annotations.create,
+      update: runtime.writes.annotations.update,
+      retract: runtime.writes.annotations.retract,
     }),
   );
 };

@@ -36,17 +36,14 @@ function harness(opts: { failBatch?: (inputs: unknown[]) => boolean } = {}) {
       data: input,
     },
   });
-  const create = createWriteCombiner<Rec>({
-    validate: (input) => {
-      if (input === 'bad') throw new ValidationError({ type: 'is required' });
-      return input;
-    },
+  const combined = createWriteCombiner<unknown, Rec>({
     async createMany(_ctx, inputs) {
       calls.push({ kind: 'many', inputs });
       if (opts.failBatch?.(inputs)) throw new Error('constraint');
       return inputs.map(result);
     },
-    async createOne(c, input) {
+    async createOne(c, input, { uncertain }) {
+      void uncertain;
       calls.push({ kind: 'one', inputs: [input] });
       return c.store.transact(async () => {
         if (input === 'taken') throw new ValidationError({ externalId: 'is already used' });
@@ -54,6 +51,11 @@ function harness(opts: { failBatch?: (inputs: unknown[]) => boolean } = {}) {
       });
     },
   });
+  // Parsing happens before a job joins the combiner (core/write/record-writes.ts).
+  const create = (c: Ctx, input: unknown) => {
+    if (input === 'bad') throw new ValidationError({ type: 'is required' });
+    return combined(c, input);
+  };
   return { create, ctx, calls, transactions: () => transactions };
 }
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createIncident } from '../../core/incident/create-incident';
 import { drivers, openTestDatabase, testCtx, type TestDatabase } from '../support/test-database';
+import { resultRows } from '../../db/result-rows';
 
 describe.each(drivers)('migrations and a first write on %s', (driver) => {
   let database: TestDatabase;
@@ -28,7 +29,7 @@ describe.each(drivers)('migrations and a first write on %s', (driver) => {
     const rollup = await database.db.execute(
       sql`select incidents, killed_low_civilians, killed_high_civilians from incident_rollup_daily`,
     );
-    const rows = (Array.isArray(rollup) ? rollup : (rollup as { rows: unknown[] }).rows) as Record<string, unknown>[];
+    const rows = resultRows<Record<string, unknown>>(rollup);
     expect(
       rows.map((r) => [Number(r.incidents), Number(r.killed_low_civilians), Number(r.killed_high_civilians)]),
     ).toEqual([[1, 2, 4]]);

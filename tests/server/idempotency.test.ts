@@ -8,10 +8,11 @@ import { sql } from 'drizzle-orm';
 import { drivers } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { addUser, call, incidentInput, signIn, tokenFor, type Session } from './api-support';
+import { resultRows } from '../../db/result-rows';
 
 async function count(server: TestServer, table: 'incidents' | 'idempotency_keys' | 'changes'): Promise<number> {
   const r = (await server.runtime.database.db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown;
-  const rows = (Array.isArray(r) ? r : (r as { rows: { n: number }[] }).rows) as { n: number }[];
+  const rows = resultRows<{ n: number }>(r);
   return Number(rows[0]!.n);
 }
 

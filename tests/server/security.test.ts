@@ -15,10 +15,11 @@ import {
 import { drivers } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { addUser, call, incidentInput, PASSWORD, signIn, tokenFor, type Session } from './api-support';
+import { resultRows } from '../../db/result-rows';
 
 async function countIncidents(server: TestServer): Promise<number> {
   const r = (await server.runtime.database.db.execute(sql`select count(*)::int as n from incidents`)) as unknown;
-  const rows = (Array.isArray(r) ? r : (r as { rows: { n: number }[] }).rows) as { n: number }[];
+  const rows = resultRows<{ n: number }>(r);
   return Number(rows[0]!.n);
 }
 

@@ -9,7 +9,8 @@ import type { Change } from '../../../core/change/change';
 import type { Group } from '../../../core/group/schema';
 import type { Incident } from '../../../core/incident/schema';
 import type { Operation } from '../../../core/operation/schema';
-import type { Actor, AppendChange, Ctx, RecordRepo, Store, WriteTx } from '../../../core/ports';
+import { UniqueViolationError } from '../../../core/errors';
+import type { Actor, AppendChange, Ctx, IdempotencyRecord, RecordRepo, Store, WriteTx } from '../../../core/ports';
 import type { ReferenceFigure } from '../../../core/reference-figure/schema';
 import type { RollupDelta } from '../../../core/rollup/incident-rollup';
 
@@ -23,6 +24,8 @@ export interface MemoryState {
   /** Rollup cells keyed by the JSON of their key; measures summed. */
   incidentRollup: Map<string, Record<string, number>>;
   operationRollup: Map<string, Record<string, number>>;
+  /** Idempotency-Key answers by actor, route and key. */
+  idempotency: Map<string, IdempotencyRecord>;
   /** externalId → id, so importer-sized tests do not scan every row per lookup. */
   externalIds: { incidents: Map<string, string>; operations: Map<string, string> };
 }
@@ -36,6 +39,7 @@ const emptyState = (): MemoryState => ({
   changes: [],
   incidentRollup: new Map(),
   operationRollup: new Map(),
+  idempotency: new Map(),
   externalIds: { incidents: new Map(), operations: new Map() },
 });
 
@@ -49,6 +53,7 @@ const copyState = (s: MemoryState): MemoryState => ({
   changes: [...s.changes],
   incidentRollup: new Map(s.incidentRollup),
   operationRollup: new Map(s.operationRollup),
+  idempotency: new Map(s.idempotency),
   externalIds: { incidents: new Map(s.externalIds.incidents), operations: new Map(s.externalIds.operations) },
 });
 
@@ -146,6 +151,15 @@ function txOver(s: MemoryState, epoch: string): WriteTx {
     annotations: repo(s.annotations),
     appendChange: async (c: AppendChange) => append(c),
     appendChanges: async (cs: AppendChange[]) => cs.map(append),
+    idempotency: {
+      get: async ({ key, actor, route }) => s.idempotency.get(JSON.stringify([actor, route, key])) ?? null,
+      put: async (record) => {
+        const k = JSON.stringify([record.actor, record.route, record.key]);
+        if (s.idempotency.has(k)) throw new UniqueViolationError('idempotency_keys_pkey');
+        s.idempotency.set(k, record);
+      },
+    },
+    changesOf: async (entity, id) => s.changes.filter((c) => c.entity === entity && c.id === id),
     applyIncidentRollup: async (deltas) => applyRollup(s.incidentRollup, deltas),
     applyOperationRollup: async (deltas) => applyRollup(s.operationRollup, deltas),
   };

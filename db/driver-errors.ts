@@ -1,0 +1,69 @@
+/**
+ * Driver errors (postgres.js, PGlite, under drizzle's wrapper) as typed core errors, in one place:
+ * SQLSTATE codes and connection error names stop here (core/errors.ts has the types).
+ * - connection lost, refused, shutting down → StoreUnavailableError ('unknown' once COMMIT was sent)
+ * - 23505 unique violation → UniqueViolationError
+ * - other 23xxx constraints → ValidationError naming the constraint (the caller's input, never 500)
+ */
+import { DomainError, StoreUnavailableError, UniqueViolationError, ValidationError } from '../core/errors';
+
+type Cause = { code?: unknown; message?: unknown; cause?: unknown; constraint?: unknown; constraint_name?: unknown };
+
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+]);
+
+/** The chain of causes: drizzle wraps the driver's error, which carries the SQLSTATE. */
+function causes(err: unknown): Cause[] {
+  const out: Cause[] = [];
+  for (let e = err as Cause | undefined, depth = 0; e && typeof e === 'object' && depth < 6; depth++) {
+    out.push(e);
+    e = e.cause as Cause | undefined;
+  }
+  return out;
+}
+
+/** Connection-level failures: SQLSTATE class 08 (connection), 57P (shutdown), 53 (resources), a closed PGlite. */
+export function isConnectionFailure(err: unknown): boolean {
+  if (err instanceof StoreUnavailableError) return true;
+  if (err instanceof DomainError) return false;
+  return causes(err).some(({ code, message }) => {
+    if (typeof code === 'string' && (CONNECTION_CODES.has(code) || /^(08|57P|53)/.test(code))) return true;
+    return (
+      typeof message === 'string' && /PGlite is closed|Connection terminated|database did not answer/i.test(message)
+    );
+  });
+}
+
+function constraintOf(err: unknown): { code: string; constraint: string } | null {
+  for (const e of causes(err)) {
+    if (typeof e.code === 'string' && /^23\d{3}$/.test(e.code)) {
+      const name = e.constraint_name ?? e.constraint;
+      return { code: e.code, constraint: typeof name === 'string' ? name : 'a database constraint' };
+    }
+  }
+  return null;
+}
+
+/**
+ * The typed error for a driver error; anything unrecognised is returned as it is (a 500 and a log
+ * line: a bug, not the caller's fault). `afterCommitSent`: the failure came once COMMIT was sent.
+ */
+export function translateDriverError(err: unknown, afterCommitSent = false): unknown {
+  if (err instanceof DomainError) return err;
+  if (isConnectionFailure(err)) return new StoreUnavailableError(afterCommitSent ? 'unknown' : 'not-committed', err);
+  const violated = constraintOf(err);
+  if (!violated) return err;
+  if (violated.code === '23505') return new UniqueViolationError(violated.constraint);
+  return new ValidationError(
+    { _: `violates ${violated.constraint}` },
+    `The values break the rule ${violated.constraint}; check the related fields together. Nothing was saved.`,
+  );
+}
