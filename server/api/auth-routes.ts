@@ -12,6 +12,7 @@ import { CLIENT_IP_HEADER } from '../auth/better-auth';
 import { backoffSeconds, clearFailures, recordFailure } from '../auth/sign-in-backoff';
 import { checkAccess, requirePrincipal } from '../auth/guards';
 import { recordRevocation } from '../../db/queries/revocations';
+import { forgetDemoPasswordCheck } from '../auth/demo-password';
 import { ChangePasswordInput, SignInInput } from '../auth/user-schemas';
 import type { Runtime } from '../runtime';
 import type { RouteModule } from './app';
@@ -222,6 +223,7 @@ export const authRoutes: RouteModule = (app, runtime) => {
         // Other sessions always end: whoever else holds one may be the reason for the change.
         const res = await relay(await forward(c, runtime, { ...input, revokeOtherSessions: true }), runtime);
         if (res.ok) {
+          forgetDemoPasswordCheck(runtime.database);
           await recordRevocation(runtime.database, {
             scope: 'sessions',
             userId: principal.userId,

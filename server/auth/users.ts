@@ -8,6 +8,7 @@ import { ConflictError, DomainError, NotFoundError, parseInput } from '../../cor
 import type { Role } from '../../core/enums';
 import { findUserByEmail, findUserById, listUsers, type UserRow } from '../../db/queries/users';
 import { recordRevocation } from '../../db/queries/revocations';
+import { forgetDemoPasswordCheck } from './demo-password';
 import type { AuthService } from './auth-service';
 import { CreateUserInput, UpdateUserInput } from './user-schemas';
 
@@ -43,6 +44,7 @@ export async function createUser(service: AuthService, input: unknown): Promise<
   const { user } = await service.betterAuth.api.createUser({
     body: { email, name: name ?? email.split('@')[0]!, role, password: password ?? generatedPassword! },
   });
+  forgetDemoPasswordCheck(service.database);
   return { user: (await findUserById(service.database.db, user.id))!, created: true, generatedPassword };
 }
 
@@ -88,6 +90,7 @@ export async function updateUser(service: AuthService, id: string, input: unknow
   // A new password set for someone ends every session they hold (their open sockets with them).
   if (patch.disabled === true || patch.password !== undefined) await ctx.internalAdapter.deleteUserSessions(id);
   if (patch.password !== undefined) await setPassword(service, id, patch.password);
+  if (patch.password !== undefined) forgetDemoPasswordCheck(service.database);
   // Open live sockets were admitted under the old account state; every node ends them.
   const reason =
     patch.disabled === true && !target.disabled
