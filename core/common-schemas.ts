@@ -62,7 +62,8 @@ export type Casualties = z.output<typeof Casualties>;
 
 export const emptyCasualties = (): Casualties => Casualties.parse({});
 
-const HttpUrl = z
+/** A link a reader may follow: http or https only (no javascript:, data:, file:). */
+export const HttpUrl = z
   .string()
   .trim()
   .max(2000, 'is too long')
@@ -87,6 +88,14 @@ export const Source = z.object({
 export type Source = z.output<typeof Source>;
 
 export const Sources = z.array(Source).max(50, 'at most 50 sources').default([]);
+
+/** An optional link (empty means none), http or https only like every link field. */
+export const OptionalHttpUrl = z
+  .union([z.literal(''), z.null(), HttpUrl], {
+    error: 'must be a full http(s) address, e.g. https://example.org/report',
+  })
+  .default(null)
+  .transform((s) => (s === '' || s === null ? null : s));
 
 export const OptionalText = (max: number) =>
   z
