@@ -89,7 +89,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     });
     const hub = new LiveHub({ database, io, log: log.child({ part: 'live' }), ...opts.live });
     const { store, ctx } = createWriteContext(database);
+    const closers: (() => Promise<void>)[] = [];
     const runtime: Runtime = {
+      onClose: (stop) => void closers.push(stop),
       env,
       database,
       store,
@@ -140,6 +142,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         log.info('shutting down');
         const stopped = new Promise<void>((r) => server.close(() => r()));
         server.closeIdleConnections();
+        for (const stop of closers.reverse())
+          await stop().catch((err) => log.warn({ err }, 'a part did not stop cleanly'));
         await hub.stop();
         await revocations.stop();
         // Closing the engine (not a namespace disconnect) lets clients reconnect by themselves to

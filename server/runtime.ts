@@ -23,6 +23,8 @@ export interface Runtime {
   /** The write verbs every transport calls (core/write/write-verbs.ts), built once here. */
   writes: WriteVerbs;
   ctx(actor: Actor): Ctx;
+  /** Runs `stop` when the server closes, before the live hub and the database (start-up parts' timers). */
+  onClose(stop: () => Promise<void>): void;
   /** Sign-in and sessions, set by the start-up (server/auth/auth-service.ts startAuth). */
   auth?: AuthService;
 }

@@ -5,4 +5,5 @@ export * from './operations';
 export * from './reference';
 export * from './rollups';
 export * from './stream';
+export * from './alerts';
 export * from './revocations';
