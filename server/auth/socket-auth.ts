@@ -31,7 +31,7 @@ function toHeaders(h: Handshake): Headers {
  * cookie must come from a page of this site. A foreign Origin is refused even without a cookie: a
  * browser always sends Origin on a WebSocket, and no page of another origin has a reason to open ours.
  */
-function checkHandshakeOrigin(env: OriginEnv, h: Handshake): void {
+export function checkHandshakeOrigin(env: OriginEnv, h: Handshake): void {
   const origin = typeof h.headers.origin === 'string' ? h.headers.origin : undefined;
   const host = typeof h.headers.host === 'string' ? h.headers.host : undefined;
   const byToken = typeof h.auth?.token === 'string' && h.auth.token !== '';

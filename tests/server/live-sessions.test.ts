@@ -105,6 +105,19 @@ describe.each(drivers)('live sockets and the sign-in behind them on %s', (driver
     open.push(noOrigin);
     expect(await noOrigin.outcome).toMatchObject({ connected: false, code: 'forbidden' });
     expect((await noOrigin.outcome).message).toMatch(/must carry an Origin/);
+    // The alerts namespace applies the same rule.
+    const bell = ioClient(`${server.url}/alerts`, {
+      transports: ['websocket'],
+      reconnection: false,
+      extraHeaders: { cookie: session.cookie, origin: 'https://evil.example' },
+    });
+    const bellOutcome = await new Promise<{ connected: boolean; code?: string }>((resolve) => {
+      bell.on('connect', () => resolve({ connected: true }));
+      bell.on('connect_error', (err: Error & { data?: { code?: string } }) =>
+        resolve({ connected: false, code: err.data?.code }),
+      );
+    }).finally(() => bell.close());
+    expect(bellOutcome).toEqual({ connected: false, code: 'forbidden' });
     // This site, an allow-listed origin, and a script with a token and no Origin are accepted.
     await connected(probe(server.url, { cookie: session.cookie }));
     await connected(probe(server.url, { cookie: session.cookie, origin: 'https://wall.example.org' }));
