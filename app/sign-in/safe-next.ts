@@ -1,2 +1,2 @@
 /** Where sign-in returns to: the rule lives in core (the form route on the server uses it too). */
-export { safeNext } from '@/core/access/safe-next';
+export { safeNext } from '../../core/access/safe-next';
