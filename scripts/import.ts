@@ -8,7 +8,9 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { importAcled } from '../core/import/import-acled';
-import type { ImportProgress, ImportReport } from '../core/import/import-report';
+import { isUnusableFile, type ImportProgress, type ImportReport } from '../core/import/import-report';
+import { requireGroups } from '../core/import/acled-group-match';
+import { DomainError } from '../core/errors';
 import { DataDirLockedError } from '../db/data-dir-lock';
 import { createImportSink } from '../db/import-sink';
 import { listGroups } from '../db/queries/reference';
@@ -106,7 +108,7 @@ async function main(): Promise<number> {
 
   const { database } = await openFromEnv();
   try {
-    const groups = (await listGroups(database.db)).map((g) => ({
+    const groups = requireGroups(await listGroups(database.db)).map((g) => ({
       id: g.id,
       shortName: g.shortName,
       fullName: g.fullName,
@@ -124,6 +126,7 @@ async function main(): Promise<number> {
     });
     bar.done(report);
     process.stdout.write(`${JSON.stringify(report)}\n`);
+    if (isUnusableFile(report)) process.stderr.write('import: nothing could be read from this file\n');
     return report.stopped ? 2 : 0;
   } finally {
     await database.close();
@@ -138,7 +141,7 @@ try {
     console.error(
       `import: the app is running on this embedded database (${err.message})\nStop it first, or import while it runs through the admin page or POST /api/import/acled with an operator token.`,
     );
-  } else if (err instanceof UsageError) {
+  } else if (err instanceof UsageError || err instanceof DomainError) {
     console.error(`import: ${err.message}`);
   } else {
     console.error(`import failed: ${(err as Error).message}`);

@@ -39,6 +39,8 @@ export interface CommonFilter {
   province?: string[];
   group?: string[];
   status?: string[];
+  /** Substring of any actor's name as the source wrote it, case-insensitive. */
+  actor?: string;
   retracted?: 'include' | 'exclude' | 'only';
 }
 
@@ -49,6 +51,7 @@ interface RecordColumns {
   country: AnyPgColumn;
   province: AnyPgColumn;
   groupId: AnyPgColumn;
+  actors: AnyPgColumn;
   verification: AnyPgColumn;
   retractedAt: AnyPgColumn;
 }
@@ -68,6 +71,11 @@ export function commonConditions(t: RecordColumns, f: CommonFilter): SQL[] {
     where.push(parts.length === 1 ? parts[0]! : or(...parts)!);
   }
   if (f.status?.length) where.push(inArray(t.verification, f.status));
+  if (f.actor) {
+    // LIKE's wildcards in the text are literal: "Group_A" must not match "GroupXA".
+    const pattern = `%${f.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(sql`EXISTS (SELECT 1 FROM jsonb_array_elements(${t.actors}) AS a WHERE a->>'name' ILIKE ${pattern})`);
+  }
   const retracted = f.retracted ?? 'exclude';
   if (retracted === 'exclude') where.push(isNull(t.retractedAt));
   if (retracted === 'only') where.push(isNotNull(t.retractedAt));
@@ -109,6 +117,7 @@ export async function listIncidents(db: Db, req: PageRequest<IncidentFilter>): P
   const f = req.filter;
   const where = commonConditions(incidents, f);
   if (f.type?.length) where.push(inArray(incidents.type, f.type));
+  if (f.category?.length) where.push(inArray(incidents.category, f.category));
   if (f.target?.length) where.push(inArray(incidents.targetType, f.target));
   const order = pageOrder(incidents, req.sort, req.after);
   if (order.where) where.push(order.where);

@@ -59,6 +59,7 @@ function incidentRollupWhere(f: IncidentFilter): SQL | undefined {
     has(f.province) ? inArray(ird.province, f.province) : undefined,
     has(g) ? inArray(ird.groupKey, g) : undefined,
     has(f.type) ? inArray(ird.type, f.type) : undefined,
+    has(f.category) ? inArray(ird.category, f.category) : undefined,
     has(f.target) ? inArray(ird.targetType, f.target) : undefined,
     has(f.status) ? inArray(ird.verification, f.status) : undefined,
   ]);
@@ -79,6 +80,7 @@ export function incidentTableWhere(f: IncidentFilter): SQL | undefined {
         )
       : undefined,
     has(f.type) ? inArray(incidents.type, f.type) : undefined,
+    has(f.category) ? inArray(incidents.category, f.category) : undefined,
     has(f.target) ? inArray(incidents.targetType, f.target) : undefined,
     has(f.status) ? inArray(incidents.verification, f.status) : undefined,
   ]);
