@@ -23,7 +23,7 @@ import { alertRoutes } from './api/alert-routes';
 import { startAlerts } from './alerts/start-alerts';
 import { startAuth } from './auth/auth-service';
 import { installSocketAuth } from './auth/socket-auth';
-import { purgeIdempotencyKeys } from './auth/maintenance';
+import { purgeIdempotencyKeys, purgeOldRevocations } from './auth/maintenance';
 
 // securityRoutes first: its cross-site check and deny-by-default access apply to every route after it.
 export const productRoutes: RouteModule[] = [
@@ -47,6 +47,7 @@ export async function productStartup(runtime: Runtime, parts?: { io: LiveServer 
   await startAuth(runtime);
   if (parts) installSocketAuth(parts.io, runtime);
   await purgeIdempotencyKeys(runtime);
+  await purgeOldRevocations(runtime);
   // The demo goes first: on `auto` it loads only into an empty database, and it seeds the
   // reference data itself.
   await loadDemoData(runtime);

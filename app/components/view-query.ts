@@ -8,6 +8,7 @@ import { groupIdsToNames, groupNamesToIds, type GroupRef } from '@/core/group/gr
 import { DEFAULT_PRESET, PRESET_LABELS, type PeriodPreset } from '@/core/stats/period';
 import { viewToParams, type ViewQuery } from '@/core/stats/query-params';
 import { parseStatsQuery, type RawParams, type StatsQuery } from '@/core/stats/stats-query';
+import { resolveBucket } from '@/core/stats/compute-stats';
 import { formatDay } from './time-format';
 
 export type PageSearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -33,6 +34,7 @@ export function parseView(
   let problems: Record<string, string> | null = null;
   try {
     query = parseStatsQuery(params, now, { defaultPreset });
+    checkBucket(query);
   } catch (e) {
     if (!(e instanceof ValidationError)) throw e;
     problems = e.fields;
@@ -43,6 +45,18 @@ export function parseView(
   // A chosen bucket stays with the view (links, live refetches); a new period starts from its default.
   if (query.bucket) out.set('bucket', query.bucket);
   return { query, view, params: out.toString(), problems };
+}
+
+/**
+ * The bucket against the period, as the stats reads will check it: a bad pair must become the
+ * page's message and default view here, not an error while the page renders. An open start
+ * ("all time") spans more than 7 days once anything is recorded, so hour buckets are refused there too.
+ */
+function checkBucket(query: StatsQuery): void {
+  if (!query.bucket) return;
+  if (query.period.from !== null) resolveBucket({ from: query.period.from, to: query.period.to }, query.bucket);
+  else if (query.bucket === 'hour')
+    throw new ValidationError({ bucket: 'hour buckets need a period of 7 days or less; use day, week or month' });
 }
 
 const PRESET_WORDS: Record<PeriodPreset, string> = {

@@ -20,10 +20,15 @@ const PAGE_SIZE = 50;
 
 export default async function IncidentsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const raw = await searchParams;
-  await requireReader(pathWithQuery('/incidents', raw));
+  const reads = await requireReader(pathWithQuery('/incidents', raw));
   const rt = getRuntime();
-  const groups = await rt.reads.groups.list();
-  const { query, view, params, problems } = parseView(raw, new Date(), {
+  const groups = await reads.groups.list();
+  const {
+    query,
+    view,
+    params,
+    problems: viewProblems,
+  } = parseView(raw, new Date(), {
     groups,
     defaultPreset: 'all',
     pageKeys: ['sort', 'cursor', 'retracted', 'actor'],
@@ -33,10 +38,15 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
   const sort = sortParam(raw.sort);
   const retracted = single(raw.retracted) === 'include' ? 'include' : 'exclude';
   const after = decodeCursor(single(raw.cursor), sort);
-  const position = await rt.reads.position();
+  // A tampered or stale cursor: say so and show the first page.
+  const problems =
+    single(raw.cursor) && !after
+      ? { ...viewProblems, cursor: 'is not a cursor of this list; showing the first page' }
+      : viewProblems;
+  const position = await reads.position();
   const [page, summary] = await Promise.all([
-    rt.reads.incidents.list({ filter: { ...query.filter, actor, retracted }, sort, limit: PAGE_SIZE, after }),
-    rt.reads.stats.summary(query),
+    reads.incidents.list({ filter: { ...query.filter, actor, retracted }, sort, limit: PAGE_SIZE, after }),
+    reads.stats.summary(query),
   ]);
 
   const link = (changes: Record<string, string | null>) => {
