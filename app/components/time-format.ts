@@ -35,7 +35,14 @@ function formatCalendar(options: Options, day: string): string {
   return f.format(calendarDate(day));
 }
 
-export const formatWhen = (iso: string): string => `${format(DATE_TIME, new Date(iso))} ${zoneLabel(iso)}`;
+/** The year is left out only when it is this year (in the reporting zone): "30 Sept" alone misleads in "All". */
+const thisYear = (d: Date, now = new Date()) => format({ year: 'numeric' }, d) === format({ year: 'numeric' }, now);
+const thisYearDay = (day: string, now = new Date()) => day.slice(0, 4) === format({ year: 'numeric' }, now);
+
+export const formatWhen = (iso: string): string => {
+  const d = new Date(iso);
+  return `${format(thisYear(d) ? DATE_TIME : DATE_TIME_YEAR, d)} ${zoneLabel(iso)}`;
+};
 
 /**
  * An event time at the precision it is known: a time only for exact records; a record known to
@@ -44,8 +51,9 @@ export const formatWhen = (iso: string): string => `${format(DATE_TIME, new Date
 export function formatOccurred(iso: string, precision: 'exact' | 'day' | 'week' | 'month'): string {
   if (precision === 'exact') return formatWhen(iso);
   const day = localDay(iso, reportZone());
-  if (precision === 'day') return formatCalendar(DAY_MONTH, day);
-  if (precision === 'week') return `week of ${formatCalendar(DAY_MONTH, day)}`;
+  const named = formatCalendar(thisYearDay(day) ? DAY_MONTH : DAY_MONTH_YEAR, day);
+  if (precision === 'day') return named;
+  if (precision === 'week') return `week of ${named}`;
   return formatCalendar(MONTH_YEAR, day);
 }
 export const formatWhenYear = (iso: string): string => `${format(DATE_TIME_YEAR, new Date(iso))} ${zoneLabel(iso)}`;
