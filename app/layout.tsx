@@ -1,6 +1,10 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
+import { NONCE_HEADER } from '@/server/page-security';
 import { SiteHeader } from './components/site-header';
 import { AccountNav } from './sign-in/account-nav';
+import { ReportZoneSetter } from './components/report-zone-setter';
+import { reportZone } from './components/report-zone';
 import './globals.css';
 
 // Every page reads the live database and the session (the header's account corner): nothing is
@@ -23,13 +27,16 @@ export const viewport: Viewport = {
 // Applies a stored theme choice before the first paint (no flash of the wrong theme).
 const THEME_SCRIPT = `try{var t=localStorage.getItem('border-watch.theme');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}`;
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The page's Content-Security-Policy runs only scripts with this request's nonce (server/page-security.ts).
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen bg-bg text-fg antialiased">
+        <ReportZoneSetter zone={reportZone()} />
         <a
           href="#main"
           className="sr-only z-50 rounded bg-surface px-3 py-2 focus:not-sr-only focus:fixed focus:top-2 focus:left-2"

@@ -13,6 +13,7 @@ import { FEED_LIMIT, type OverviewSnapshot } from './components/overview/overvie
 import { PageHeading, ViewProblems } from './components/page-heading';
 import { ReferencePanel } from './components/reference-panel';
 import { describePeriod, parseView, periodShortLabel, type PageSearchParams } from './components/view-query';
+import { localDay } from '@/core/time/report-zone';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Overview' };
@@ -21,26 +22,26 @@ const MAP_LIMIT = 1500;
 
 export default async function OverviewPage({ searchParams }: { searchParams: PageSearchParams }) {
   const raw = await searchParams;
-  await requireReader(pathWithQuery('/', raw));
+  const reads = await requireReader(pathWithQuery('/', raw));
   const rt = getRuntime();
-  const { query, view, params, problems } = parseView(raw, new Date());
+  const groups = await reads.groups.list();
+  const { query, view, params, problems } = parseView(raw, new Date(), { groups });
   // The position first: the data read after it is at least this new (see the live protocol).
-  const position = await rt.reads.position();
-  const [stats, feed, points, synthetic, groups, comparisons] = await Promise.all([
-    rt.reads.stats.overview(query),
-    rt.reads.incidents.list({
-      filter: { ...query.filter, retracted: 'include' },
+  const position = await reads.position();
+  const [stats, feed, points, synthetic, comparisons] = await Promise.all([
+    reads.stats.overview(query),
+    reads.incidents.list({
+      filter: { ...query.filter, retracted: 'exclude' },
       sort: '-occurredAt',
       limit: FEED_LIMIT,
       after: null,
     }),
-    rt.reads.dashboard.mapPoints(query.filter, MAP_LIMIT),
-    rt.reads.dashboard.syntheticPresent(),
-    rt.reads.groups.list(),
-    rt.reads.dashboard.referenceComparisons(),
+    reads.dashboard.mapPoints(query.filter, MAP_LIMIT),
+    reads.dashboard.syntheticPresent(),
+    reads.dashboard.referenceComparisons(),
   ]);
   // Annotations reaching into the chart: a year or a span may start before it (placed client-side).
-  const annotations = await rt.reads.annotations.list({ to: stats.timeseries.to.slice(0, 10) });
+  const annotations = await reads.annotations.list({ to: localDay(stats.timeseries.to, rt.env.REPORT_TIMEZONE) });
   const snapshot: OverviewSnapshot = { position, stats, feed: feed.items.map(toBrief), points, synthetic };
 
   return (
@@ -52,6 +53,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
         snapshot={snapshot}
         view={view}
         viewParams={params}
+        groupNames={Object.fromEntries(groups.map((g) => [g.id, g.shortName]))}
         periodLabel={periodShortLabel(query)}
         threshold={rt.env.MASS_CASUALTY_THRESHOLD}
         mapLimit={MAP_LIMIT}

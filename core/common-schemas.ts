@@ -1,6 +1,8 @@
 /** Building blocks shared by the entity schemas: instants, dates, casualty figures, sources. */
 import { z } from 'zod';
 import { ACTOR_ROLES, CASUALTY_CATEGORIES } from './enums';
+import { startsWithRealDate } from './timestamp-text';
+import { localDay, localTimeMs } from './time/report-zone';
 
 export const MAX_COUNT = 100_000;
 
@@ -10,7 +12,7 @@ export const Instant = z
   .trim()
   .min(1, 'is required')
   .max(40, 'is too long')
-  .refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), {
+  .refine((s) => startsWithRealDate(s) && !Number.isNaN(Date.parse(s)), {
     message: 'must be an ISO 8601 date or date-time, e.g. 2025-03-14T09:30:00Z',
   })
   .transform((s) => new Date(/T|\s\d/.test(s) ? s : `${s}T00:00:00Z`).toISOString())
@@ -18,6 +20,68 @@ export const Instant = z
     const y = Number(s.slice(0, 4));
     return y >= 1970 && y <= 2100;
   }, 'must be between 1970 and 2100');
+
+const isRealDate = (s: string) => {
+  const ms = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(s);
+};
+
+/** A date or date-time with no offset: a wall-clock reading of the reporting zone. */
+const LOCAL = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/;
+
+/**
+ * When an event happened: an instant with an offset (normalised to ISO 8601 UTC), or a local
+ * `YYYY-MM-DD` / `YYYY-MM-DDTHH:MM` without one, kept as given: a day or time of the reporting
+ * zone, which the record kinds anchor (core/time/occurred-day.ts) once the zone is known.
+ */
+export const EventTime = z
+  .string({ error: 'must be a date or date-time string' })
+  .trim()
+  .min(1, 'is required')
+  .max(40, 'is too long')
+  .refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), {
+    message: 'must be an ISO 8601 date or date-time, e.g. 2025-03-14 or 2025-03-14T09:30:00Z',
+  })
+  .refine((s) => !LOCAL.test(s) || isRealDate(s.slice(0, 10)), 'is not a real calendar date')
+  .transform((s) => (LOCAL.test(s) ? s : new Date(s).toISOString()))
+  .refine((s) => {
+    const y = Number(s.slice(0, 4));
+    return y >= 1970 && y <= 2100;
+  }, 'must be between 1970 and 2100');
+
+/** How far past the clock an exact time may lie: clocks of phones and servers drift a little. */
+export const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+/**
+ * Nothing recorded can have happened after now. A day, week or month is a calendar date (its first
+ * day), compared with today in the reporting zone: at 01:00 PKT "today" is already the new day.
+ */
+export function futureProblem(
+  occurredAt: string,
+  precision: string | undefined,
+  now: Date,
+  timeZone = 'Asia/Karachi',
+): string | null {
+  // A string without an offset is a wall-clock reading of the reporting zone (see EventTime).
+  const local = LOCAL.test(occurredAt);
+  const at = local
+    ? localTimeMs(occurredAt.length === 10 ? `${occurredAt}T00:00` : occurredAt, timeZone)
+    : Date.parse(occurredAt);
+  if (Number.isNaN(at)) return null;
+  if (precision === undefined || precision === 'exact') {
+    return at > now.getTime() + FUTURE_TOLERANCE_MS ? 'is later than now: an occurrence cannot be in the future' : null;
+  }
+  const day = local ? occurredAt.slice(0, 10) : localDay(occurredAt, timeZone);
+  return day > localDay(now, timeZone) ? 'is after today: an occurrence cannot be in the future' : null;
+}
+
+/** A refinement for a create schema read against a clock (the verb's `ctx.now()`, the form's browser clock). */
+export const occurredByNow =
+  (now: Date, timeZone?: string) => (v: { occurredAt?: string; timePrecision?: string }, ctx: z.RefinementCtx) => {
+    if (typeof v.occurredAt !== 'string') return;
+    const problem = futureProblem(v.occurredAt, v.timePrecision, now, timeZone);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['occurredAt'], message: problem });
+  };
 
 /** A calendar date `YYYY-MM-DD`. */
 export const CalendarDate = z
@@ -75,7 +139,8 @@ export const OptionalCount = Count.nullable().default(null);
 
 export const emptyCasualties = (): Casualties => Casualties.parse({});
 
-const HttpUrl = z
+/** A link a reader may follow: http or https only (no javascript:, data:, file:). */
+export const HttpUrl = z
   .string()
   .trim()
   .max(2000, 'is too long')
@@ -100,6 +165,14 @@ export const Source = z.object({
 export type Source = z.output<typeof Source>;
 
 export const Sources = z.array(Source).max(50, 'at most 50 sources').default([]);
+
+/** An optional link (empty means none), http or https only like every link field. */
+export const OptionalHttpUrl = z
+  .union([z.literal(''), z.null(), HttpUrl], {
+    error: 'must be a full http(s) address, e.g. https://example.org/report',
+  })
+  .default(null)
+  .transform((s) => (s === '' || s === null ? null : s));
 
 export const OptionalText = (max: number) =>
   z

@@ -120,7 +120,7 @@ async function main(): Promise<number> {
     const bar = progressBar(total);
     const report = await importAcled({
       input: createReadStream(file),
-      options: { operations: values.operations, groups },
+      options: { operations: values.operations, groups, now: ctx.now },
       sink: createImportSink(ctx),
       onProgress: bar.update,
     });

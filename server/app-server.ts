@@ -12,10 +12,13 @@ import { openDatabase, type Database } from '../db/client';
 import { ensureStream } from '../db/store';
 import { createWriteContext } from '../db/write-context';
 import { createWriteVerbs } from '../core/write/write-verbs';
+import { checkRollupZone } from '../db/rollup-zone';
 import type { Env } from './env';
 import { createLogger } from './logger';
 import { LiveHub, type LiveServer } from './live/hub';
+import { RevocationWatcher } from './live/revocation-watcher';
 import { createReadModel } from './read-model';
+import { createPageSecurity } from './page-security';
 import { setRuntime, type Runtime } from './runtime';
 import { createApi, type RouteModule } from './api/app';
 
@@ -51,11 +54,13 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     url: env.DATABASE_URL,
     dataDir: env.DATABASE_URL ? null : env.DATA_DIR,
     template: opts.databaseTemplate,
+    reportZone: env.REPORT_TIMEZONE,
   });
   let httpServer: ReturnType<typeof createServer> | null = null;
   try {
     await database.migrate();
     await ensureStream(database.db);
+    await checkRollupZone(database.db, env.REPORT_TIMEZONE);
     log.info(
       { database: database.kind, dataDir: database.kind === 'pglite' ? path.resolve(env.DATA_DIR) : undefined },
       'database ready',
@@ -63,10 +68,15 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
 
     let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
     let apiListener: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
+    const pageSecurity = createPageSecurity(env, opts.next ? opts.next.dev : false);
     httpServer = createServer((req, res) => {
       const url = req.url ?? '/';
+      pageSecurity.everyAnswer(res);
       if (url.startsWith('/api/') && apiListener) return apiListener(req, res);
-      if (nextHandler) return void nextHandler(req, res);
+      if (nextHandler) {
+        pageSecurity.page(req, res);
+        return void nextHandler(req, res);
+      }
       res
         .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
         .end('Pages are not served by this process (started without Next).');
@@ -94,10 +104,13 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       writes: createWriteVerbs(),
       ctx,
     };
+    const revocations = new RevocationWatcher({ database, io, log: log.child({ part: 'live' }) });
     setRuntime(runtime);
     await opts.onStart?.(runtime, { io });
     await hub.start();
+    await revocations.start();
     io.on('connection', (socket) => {
+      if (!revocations.checkNew(socket, socket.handshake.issued)) return;
       hub.attach(socket).catch((err) => {
         log.warn({ err: (err as Error).message }, 'live handshake failed');
         socket.disconnect(true);
@@ -135,6 +148,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         for (const stop of closers.reverse())
           await stop().catch((err) => log.warn({ err }, 'a part did not stop cleanly'));
         await hub.stop();
+        await revocations.stop();
         // Closing the engine (not a namespace disconnect) lets clients reconnect by themselves to
         // the next process; a server-side disconnect would tell them not to.
         await new Promise<void>((r) => io.close(() => r()));

@@ -1,5 +1,6 @@
 /** The environment, parsed once at start (nothing else reads process.env). */
 import { z } from 'zod';
+import { DEFAULT_REPORT_ZONE, isTimeZone } from '../core/time/report-zone';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
@@ -19,6 +20,10 @@ export const Env = z.object({
   DATA_DIR: z.string().default('./data'),
   /** auto: load the synthetic demo set on the first start of an empty embedded database. */
   DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** 1: record a synthetic incident or operation every few minutes; unset: on with demo data on the embedded database. */
+  DEMO_LIVE: z.enum(['0', '1'], { error: 'must be 0 or 1' }).optional(),
+  /** Mean seconds between live demo records. */
+  DEMO_LIVE_EVERY_S: z.coerce.number().int().min(1).max(86_400).default(180),
   /** on: seed the missing reference data (groups, aliases, figures, timeline) at every start. */
   REFERENCE_DATA: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -26,10 +31,41 @@ export const Env = z.object({
   PUBLIC_DASHBOARD: flag,
   /** The address people use to reach the app (cookies, CSRF origin checks). */
   BASE_URL: z.string().url().optional(),
+  /** Further origins whose pages may use a signed-in session (comma-separated, e.g. another front end). */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const out: string[] = [];
+      for (const item of v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)) {
+        let url: URL | null = null;
+        try {
+          url = new URL(item);
+        } catch {
+          // reported below
+        }
+        if (!url || !/^https?:$/.test(url.protocol) || url.origin !== item.replace(/\/$/, '')) {
+          ctx.addIssue({ code: 'custom', message: `"${item}" is not an origin (scheme://host[:port])` });
+          continue;
+        }
+        out.push(url.origin);
+      }
+      return out;
+    }),
   /** Secret for session signing; generated and kept in DATA_DIR when absent in embedded mode. */
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Full exports streaming at once on one node; more are answered 429 with Retry-After. */
+  MAX_CONCURRENT_EXPORTS: z.coerce.number().int().min(1).max(100).default(3),
   /** Killed at or above which an incident is a mass-casualty event. */
   MASS_CASUALTY_THRESHOLD: z.coerce.number().int().min(1).default(10),
+  /** The IANA zone of every day, week, month and hour counted or shown (rollups are keyed by it). */
+  REPORT_TIMEZONE: z
+    .string()
+    .default(DEFAULT_REPORT_ZONE)
+    .refine(isTimeZone, 'must be an IANA time zone name, e.g. Asia/Karachi or Europe/London'),
   /** Alert email through SMTP (smtp://user:pass@host:587, smtps://…); without it email alerts are off. */
   SMTP_URL: z
     .string()

@@ -7,6 +7,7 @@ import type { RouteModule } from './api/app';
 import type { Runtime } from './runtime';
 import type { LiveServer } from './live/hub';
 import { loadDemoData } from './demo-startup';
+import { startDemoLive } from './demo-live';
 import { statsRoutes } from './api/stats';
 import { securityRoutes } from './api/security';
 import { authRoutes } from './api/auth-routes';
@@ -22,7 +23,7 @@ import { alertRoutes } from './api/alert-routes';
 import { startAlerts } from './alerts/start-alerts';
 import { startAuth } from './auth/auth-service';
 import { installSocketAuth } from './auth/socket-auth';
-import { purgeIdempotencyKeys } from './auth/maintenance';
+import { purgeIdempotencyKeys, purgeOldRevocations } from './auth/maintenance';
 
 // securityRoutes first: its cross-site check and deny-by-default access apply to every route after it.
 export const productRoutes: RouteModule[] = [
@@ -46,10 +47,12 @@ export async function productStartup(runtime: Runtime, parts?: { io: LiveServer 
   await startAuth(runtime);
   if (parts) installSocketAuth(parts.io, runtime);
   await purgeIdempotencyKeys(runtime);
+  await purgeOldRevocations(runtime);
   // The demo goes first: on `auto` it loads only into an empty database, and it seeds the
   // reference data itself.
   await loadDemoData(runtime);
   if (runtime.env.REFERENCE_DATA === 'on') await ensureReferenceData(runtime.database);
   // After the demo load: its changes are history, not news (rules evaluate from their own cursor).
   await startAlerts(runtime, parts?.io);
+  runtime.onClose(await startDemoLive(runtime));
 }

@@ -5,6 +5,8 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import type { Principal } from '@/server/auth/principal';
+import { accountsWithDemoPassword } from '@/server/auth/demo-password';
+import { getRuntime } from '@/server/runtime';
 import { requireRole } from '../sign-in/page-access';
 import { PageHeading } from '../record/page-heading';
 
@@ -14,7 +16,6 @@ export const ADMIN_SECTIONS = [
   { href: '/admin/groups', label: 'Groups' },
   { href: '/admin/reference-figures', label: 'Reference figures' },
   { href: '/admin/annotations', label: 'Annotations' },
-  { href: '/admin/import', label: 'ACLED import' },
 ] as const;
 
 function AdminTabs({ current }: { current: string }) {
@@ -52,8 +53,16 @@ export async function AdminPage(props: {
   render: (principal: Principal) => Promise<ReactNode> | ReactNode;
 }) {
   const access = await requireRole('admin', props.path);
+  const demoPassword = await accountsWithDemoPassword(getRuntime());
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
+      {demoPassword.length > 0 && (
+        <div role="alert" className="mb-4 rounded-xl border border-danger bg-danger-soft px-4 py-3 text-sm text-fg">
+          <strong className="font-semibold">The public demo password is still in use</strong> by{' '}
+          {demoPassword.join(', ')}. Anyone who has read the README can sign in as them: set new passwords or disable
+          these accounts in Users.
+        </div>
+      )}
       <AdminTabs current={props.section} />
       <PageHeading title={props.title} intro={props.intro} back={props.back} />
       {await props.render(access.principal)}

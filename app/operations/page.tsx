@@ -2,7 +2,6 @@
 import { ActorList } from '../components/actor-list';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getRuntime } from '@/server/runtime';
 import { pathWithQuery, requireReader } from '../components/read-access';
 import { OPERATION_KIND_LABELS, PROVINCE_LABELS } from '@/core/enums';
 import { FilterBar } from '../components/filter-bar';
@@ -22,18 +21,27 @@ const FIELDS = ['country', 'province', 'group', 'status'] as const;
 
 export default async function OperationsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const raw = await searchParams;
-  await requireReader(pathWithQuery('/operations', raw));
-  const rt = getRuntime();
-  const { query, view, params, problems } = parseView(raw, new Date(), { pageKeys: ['sort', 'cursor'] });
+  const reads = await requireReader(pathWithQuery('/operations', raw));
+  const groups = await reads.groups.list();
+  const {
+    query,
+    view,
+    params,
+    problems: viewProblems,
+  } = parseView(raw, new Date(), { groups, pageKeys: ['sort', 'cursor'] });
   const sort = sortParam(raw.sort);
   const after = decodeCursor(single(raw.cursor), sort);
+  // A tampered or stale cursor: say so and show the first page.
+  const problems =
+    single(raw.cursor) && !after
+      ? { ...viewProblems, cursor: 'is not a cursor of this list; showing the first page' }
+      : viewProblems;
   const { type: _t, target: _g, ...opFilter } = query.filter;
-  const position = await rt.reads.position();
-  const [summary, series, page, groups] = await Promise.all([
-    rt.reads.stats.summary(query),
-    rt.reads.stats.timeseries(query),
-    rt.reads.operations.list({ filter: opFilter, sort, limit: PAGE_SIZE, after }),
-    rt.reads.groups.list(),
+  const position = await reads.position();
+  const [summary, series, page] = await Promise.all([
+    reads.stats.summary(query),
+    reads.stats.timeseries(query),
+    reads.operations.list({ filter: opFilter, sort, limit: PAGE_SIZE, after }),
   ]);
   const link = (cursor: string | null) => {
     const p = new URLSearchParams(params);
@@ -106,7 +114,9 @@ export default async function OperationsPage({ searchParams }: { searchParams: P
                 {page.items.map((o) => (
                   <tr key={o.id} className="border-t border-line align-top hover:bg-surface-2/60">
                     <td className="px-3 py-2 whitespace-nowrap text-fg tabular-nums">
-                      {formatOccurred(o.occurredAt, o.timePrecision)}
+                      <Link prefetch={false} href={`/operations/${o.id}`} className="text-fg hover:underline">
+                        {formatOccurred(o.occurredAt, o.timePrecision)}
+                      </Link>
                     </td>
                     <td className="px-3 py-2 whitespace-nowrap text-fg">{OPERATION_KIND_LABELS[o.kind]}</td>
                     <td className="max-w-80 px-3 py-2 text-fg">

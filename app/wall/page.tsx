@@ -6,6 +6,7 @@
 import type { Metadata } from 'next';
 import { getRuntime } from '@/server/runtime';
 import { pathWithQuery, requireReader } from '../components/read-access';
+import { namesGroups } from '@/core/group/group-ref';
 import { toBrief } from '@/core/stats/incident-brief';
 import { viewToParams } from '@/core/stats/query-params';
 import { parseStatsQuery } from '@/core/stats/stats-query';
@@ -17,26 +18,28 @@ export const metadata: Metadata = { title: 'Wall' };
 
 export default async function WallPage({ searchParams }: { searchParams: PageSearchParams }) {
   const raw = await searchParams;
-  await requireReader(pathWithQuery('/wall', raw));
+  const reads = await requireReader(pathWithQuery('/wall', raw));
   const rt = getRuntime();
   const now = new Date();
-  const { query, params } = parseView(raw, now, { defaultPreset: '24h' });
+  const groups = namesGroups(raw) ? await reads.groups.list() : [];
+  const { query, params } = parseView(raw, now, { defaultPreset: '24h', groups });
   const { from: _f, to: _t, ...places } = query.filter;
   const trendQuery = parseStatsQuery(
     { ...Object.fromEntries(viewToParams({ filter: places, preset: '30d' })), bucket: 'day' },
     now,
+    { zone: rt.env.REPORT_TIMEZONE },
   );
-  const position = await rt.reads.position();
+  const position = await reads.position();
   const [summary, trend, feed, synthetic] = await Promise.all([
-    rt.reads.stats.summary(query),
-    rt.reads.stats.timeseries(trendQuery),
-    rt.reads.incidents.list({
-      filter: { ...places, retracted: 'include' },
+    reads.stats.summary(query),
+    reads.stats.timeseries(trendQuery),
+    reads.incidents.list({
+      filter: { ...places, retracted: 'exclude' },
       sort: '-occurredAt',
       limit: 7,
       after: null,
     }),
-    rt.reads.dashboard.syntheticPresent(),
+    reads.dashboard.syntheticPresent(),
   ]);
   const trendParams = new URLSearchParams(viewToParams({ filter: places, preset: '30d' }));
   trendParams.set('bucket', 'day');

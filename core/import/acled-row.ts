@@ -9,8 +9,8 @@ import type { ZodError } from 'zod';
 import type { Actor, Source } from '../common-schemas';
 import type { Country, GeoPrecision, OperationKind, TimePrecision } from '../enums';
 import { fieldsFromZod } from '../errors';
-import { CreateIncidentInput, type IncidentFields } from '../incident/schema';
-import { CreateOperationInput, type OperationFields } from '../operation/schema';
+import { createIncidentInputAt, type IncidentFields } from '../incident/schema';
+import { createOperationInputAt, type OperationFields } from '../operation/schema';
 import { interCode, targetTypeFor } from './acled-actors';
 import { classifyAcledRow, type ViolentFamily } from './acled-classify';
 import type { AcledColumn, AcledRow } from './acled-columns';
@@ -41,6 +41,8 @@ export interface AcledImportOptions {
   operations?: boolean;
   /** Known groups; actors are matched against their names and aliases. */
   groups?: readonly ImportGroup[];
+  /** The clock rows are checked against (no event after now); the import's start by default. */
+  now?: () => Date;
 }
 
 /** Every outcome carries the row's fatalities (0 where unreadable), for the report's death tally. */
@@ -103,7 +105,11 @@ function readCommon(row: AcledRow, country: Country): { ok: true; value: Common 
   if (!place.ok) problems.push(place.reason);
 
   const timeCell = present(row.time_precision);
-  const timePrecision = timeCell === undefined ? 'day' : TIME_PRECISION[timeCell.replace(/\.0*$/, '')];
+  const clock = present(row.time_of_day);
+  if (clock !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(clock))
+    problems.push(`time_of_day "${clock}" is not a time HH:MM`);
+  const timePrecision =
+    clock !== undefined ? 'exact' : timeCell === undefined ? 'day' : TIME_PRECISION[timeCell.replace(/\.0*$/, '')];
   if (timePrecision === undefined) problems.push(`time_precision "${timeCell}" is not 1, 2 or 3`);
   const geoCell = present(row.geo_precision);
   const geoPrecision = geoCell === undefined ? 'district' : GEO_PRECISION[geoCell.replace(/\.0*$/, '')];
@@ -127,7 +133,8 @@ function readCommon(row: AcledRow, country: Country): { ok: true; value: Common 
     ok: true,
     value: {
       externalId: `acled:${eventId}`,
-      occurredAt: date.date,
+      // A local date (and time) of the reporting zone: the record kinds anchor it there.
+      occurredAt: clock !== undefined ? `${date.date}T${clock}` : date.date,
       timePrecision,
       country: place.country,
       province: place.province,
@@ -193,6 +200,9 @@ const cellsOf = (row: AcledRow, side: 1 | 2) =>
 
 export function createAcledRowMapper(options: AcledImportOptions = {}): (row: AcledRow) => AcledRowOutcome {
   const matchGroup: GroupMatcher = createGroupMatcher(options.groups ?? []);
+  const now = options.now?.() ?? new Date();
+  const incidentInput = createIncidentInputAt(now);
+  const operationInput = createOperationInputAt(now);
 
   return (row) => {
     // Every outcome carries the row's fatalities, so the report accounts for every death.
@@ -234,7 +244,7 @@ export function createAcledRowMapper(options: AcledImportOptions = {}): (row: Ac
       // A strike's fatalities are the militants' only when no civilians are among those hit.
       const civiliansHit = targetCells.some((c) => c !== undefined && /\bcivilians\b/i.test(c));
       const groupId = matchGroup(targetCells);
-      const parsed = CreateOperationInput.safeParse({
+      const parsed = operationInput.safeParse({
         ...common.value,
         kind: operationKind(arrests ? undefined : subEventType, notes),
         agency: agencyOf(cleanLine(row.actor1)),
@@ -271,7 +281,7 @@ export function createAcledRowMapper(options: AcledImportOptions = {}): (row: Ac
     const perpetratorCells = perpetratorSide === null ? [] : cellsOf(row, perpetratorSide);
     const groupId = perpetratorSide === null ? null : matchGroup(perpetratorCells);
     const target = targetSide === 2 ? [actor2, inter2] : [cleanLine(row.actor1), interCode(present(row.inter1))];
-    const parsed = CreateIncidentInput.safeParse({
+    const parsed = incidentInput.safeParse({
       ...common.value,
       type: category === 'interstate' ? 'cross_border' : incidentTypeFor(family as ViolentFamily, subEventType, notes),
       category,

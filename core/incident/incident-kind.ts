@@ -2,8 +2,9 @@
 import { ValidationError } from '../errors';
 import type { WriteTx } from '../ports';
 import { incidentRollupDeltas } from '../rollup/incident-rollup';
+import { anchorOccurredAt } from '../time/occurred-day';
 import type { RecordKind } from '../versioned-record';
-import { CreateIncidentInput, type Incident } from './schema';
+import { CreateIncidentInput, createIncidentInputAt, type Incident } from './schema';
 
 // Group names looked up within one transaction: a batch of 500 rows names a handful of groups.
 const groupNames = new WeakMap<WriteTx, Map<string, string | null>>();
@@ -26,6 +27,7 @@ export const incidentKind: RecordKind<Incident> = {
   entity: 'incident',
   label: 'Incident',
   schema: CreateIncidentInput,
+  schemaAt: createIncidentInputAt,
   derived: ['groupName'],
   repo: (tx) => tx.incidents,
   bulk: (tx) => tx.incidents,
@@ -35,8 +37,12 @@ export const incidentKind: RecordKind<Incident> = {
       if (other && other.id !== record.id)
         throw new ValidationError({ externalId: `is already used by incident ${other.id}` });
     }
-    return { ...record, groupName: await groupNameFor(tx, record.groupId) };
+    return {
+      ...record,
+      occurredAt: anchorOccurredAt(record.occurredAt, record.timePrecision, tx.reportZone),
+      groupName: await groupNameFor(tx, record.groupId),
+    };
   },
   onChanges: (tx, changes) =>
-    tx.applyIncidentRollup(changes.flatMap(([before, after]) => incidentRollupDeltas(before, after))),
+    tx.applyIncidentRollup(changes.flatMap(([before, after]) => incidentRollupDeltas(before, after, tx.reportZone))),
 };

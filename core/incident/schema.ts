@@ -25,9 +25,10 @@ import {
   Actors,
   Casualties,
   enumOf,
-  Instant,
+  EventTime,
   Latitude,
   Longitude,
+  occurredByNow,
   OptionalText,
   Sources,
   type Actor,
@@ -36,7 +37,7 @@ import {
 } from '../common-schemas';
 
 const incidentFields = {
-  occurredAt: Instant,
+  occurredAt: EventTime,
   timePrecision: enumOf(TIME_PRECISIONS, 'time precision').default('day'),
   country: enumOf(COUNTRIES, 'country').default('Pakistan'),
   province: enumOf(PROVINCES, 'province or region'),
@@ -89,6 +90,9 @@ function checkPlace(v: Partial<Coordinates>, ctx: z.RefinementCtx) {
 export const CreateIncidentInput = z.strictObject(incidentFields).superRefine(checkPlace);
 export type CreateIncidentInput = z.input<typeof CreateIncidentInput>;
 export type IncidentFields = z.output<typeof CreateIncidentInput>;
+
+/** The create schema against a clock: an incident cannot have happened after `now`. */
+export const createIncidentInputAt = (now: Date) => CreateIncidentInput.superRefine(occurredByNow(now));
 
 export interface Incident extends Versioned {
   occurredAt: string;

@@ -13,10 +13,11 @@ import {
   Actors,
   Count,
   enumOf,
-  Instant,
+  EventTime,
   Latitude,
   Longitude,
   OptionalCount,
+  occurredByNow,
   OptionalText,
   Sources,
   type Actor,
@@ -25,7 +26,7 @@ import {
 } from '../common-schemas';
 
 const operationFields = {
-  occurredAt: Instant,
+  occurredAt: EventTime,
   timePrecision: enumOf(TIME_PRECISIONS, 'time precision').default('day'),
   country: enumOf(COUNTRIES, 'country').default('Pakistan'),
   /** null: a nationwide figure. */
@@ -66,6 +67,9 @@ function checkCoordinates(v: { latitude?: number | null; longitude?: number | nu
 export const CreateOperationInput = z.strictObject(operationFields).superRefine(checkCoordinates);
 export type CreateOperationInput = z.input<typeof CreateOperationInput>;
 export type OperationFields = z.output<typeof CreateOperationInput>;
+
+/** The create schema against a clock: an operation cannot have happened after `now`. */
+export const createOperationInputAt = (now: Date) => CreateOperationInput.superRefine(occurredByNow(now));
 
 export interface Operation extends Versioned {
   occurredAt: string;

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { VALUE_KINDS, type ValueKind } from '../enums';
-import { CalendarDate, enumOf, OptionalText, type Versioned } from '../common-schemas';
+import { CalendarDate, enumOf, OptionalText, type Versioned, OptionalHttpUrl } from '../common-schemas';
 
 export const COMPARABLE_MEASURES = [
   'incidents',
@@ -34,7 +34,7 @@ const referenceFigureFields = {
   /** When the source reported the figure: an undated figure reads "undated, reported 17 Jan 2026". */
   reportedOn: CalendarDate.nullable().default(null),
   sourceName: z.string({ error: 'is required' }).trim().min(1, 'is required').max(300, 'is too long'),
-  sourceUrl: OptionalText(2000),
+  sourceUrl: OptionalHttpUrl,
   citedVia: OptionalText(300),
   comparableTo: enumOf(COMPARABLE_MEASURES, 'recorded measure').nullable().default(null),
 };

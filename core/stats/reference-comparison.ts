@@ -6,8 +6,8 @@
  * another period). An undated figure, or one whose period has an open edge, is never compared.
  */
 import type { OperationKind } from '../enums';
+import { addDays, dayStartIso } from '../time/report-zone';
 import type { ComparableMeasure, ReferenceFigure } from '../reference-figure/schema';
-import { DAY_MS } from './period';
 import type { Period, PeriodSummary } from './stats-types';
 
 export interface RecordedValue {
@@ -44,19 +44,20 @@ export const MEASURE_OPERATION_KIND: Partial<Record<ComparableMeasure, Operation
 /** The instants a figure's calendar period covers, or null when it cannot be compared. */
 export function comparablePeriod(
   f: Pick<ReferenceFigure, 'comparableTo' | 'periodStart' | 'periodEnd'>,
+  zone: string,
 ): Period | null {
   if (!f.comparableTo || !f.periodStart || !f.periodEnd) return null;
-  const from = `${f.periodStart}T00:00:00.000Z`;
-  const to = new Date(Date.parse(`${f.periodEnd}T00:00:00Z`) + DAY_MS).toISOString();
-  return { from, to };
+  // A published period is calendar days: those days in the reporting zone, the last one whole.
+  return { from: dayStartIso(f.periodStart, zone), to: dayStartIso(addDays(f.periodEnd, 1), zone) };
 }
 
 /** The period to compare over, only when it has ended by `now`. */
 export function endedPeriod(
   f: Pick<ReferenceFigure, 'comparableTo' | 'periodStart' | 'periodEnd'>,
   now: Date,
+  zone: string,
 ): Period | null {
-  const p = comparablePeriod(f);
+  const p = comparablePeriod(f, zone);
   return p && p.to <= now.toISOString() ? p : null;
 }
 

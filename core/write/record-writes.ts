@@ -46,7 +46,8 @@ export interface RecordWritesConfig<T extends Versioned, F extends Omit<T, keyof
   kind: RecordKind<T>;
   /** Where Idempotency-Keys are scoped ("POST /api/incidents"). */
   route: string;
-  fields(input: unknown): F;
+  /** Parses a create's input; `now` is the writer's clock (no occurrence after it). */
+  fields(input: unknown, now: Date): F;
   /** A JSON Merge Patch body (core/merge-patch.ts): the version and the patch. */
   patch(input: unknown): { version: number; patch: JsonObject };
   retraction(input: unknown): { reason: string; version?: number };
@@ -132,7 +133,7 @@ export function createRecordWrites<T extends Versioned, F extends Omit<T, keyof 
 
   return {
     async create({ ctx, input, idempotencyKey }) {
-      const job = { fields: cfg.fields(input), plan: planWrite(ctx) };
+      const job = { fields: cfg.fields(input, ctx.now()), plan: planWrite(ctx) };
       if (idempotencyKey !== undefined) return createKeyed(ctx, ctx.store, job, input, idempotencyKey);
       return { status: 201, body: writeAnswer(kind.entity, await combined(ctx, job)), replayed: false };
     },

@@ -52,7 +52,7 @@ async function operationKindTotals(db: Db, kind: OperationKind, period: Period):
   };
 }
 
-export function createDashboardReads(db: Db) {
+export function createDashboardReads(db: Db, zone: string) {
   let synthetic: { at: number; value: Promise<boolean> } | null = null;
   return {
     /** Located, live incidents in the view, newest first (incidents_occurred_at_idx). */
@@ -103,16 +103,17 @@ export function createDashboardReads(db: Db) {
      */
     async referenceComparisons(now = new Date()): Promise<ReferenceComparison[]> {
       const figures = await listReferenceFigures(db);
-      const src = createStatsSource(db);
+      const src = createStatsSource(db, zone);
       return Promise.all(
         figures.map(async (figure): Promise<ReferenceComparison> => {
-          const period = endedPeriod(figure, now);
+          const period = endedPeriod(figure, now, zone);
           if (!period || !figure.comparableTo) return { figure, recorded: null };
           const { current } = await computeSummary(src, {
             filter: { from: period.from!, to: period.to },
             period,
             preset: null,
             top: 8,
+            zone,
           });
           const kind = MEASURE_OPERATION_KIND[figure.comparableTo];
           const totals = kind ? await operationKindTotals(db, kind, period) : null;

@@ -6,7 +6,7 @@ import { CreateIncidentInput } from '../../core/incident/schema';
 import { CreateOperationInput } from '../../core/operation/schema';
 import { OPERATION_KINDS } from '../../core/enums';
 import type { RouteModule } from './app';
-import { encodeCursor, incidentListParams, operationListParams, PagingQuery } from './list-params';
+import { encodeCursor, groupsNamedIn, incidentListParams, operationListParams, PagingQuery } from './list-params';
 import { recordRoutes } from './record-routes';
 import { mount } from './route-spec';
 
@@ -17,7 +17,11 @@ const LIST_DESCRIPTION =
 
 export const incidentRoutes: RouteModule = (app, runtime) => {
   const list = async (c: Context) => {
-    const params = incidentListParams(c.req.url);
+    const params = incidentListParams(
+      c.req.url,
+      runtime.env.REPORT_TIMEZONE,
+      await groupsNamedIn(c.req.url, runtime.reads.groups.list),
+    );
     const position = await runtime.reads.position();
     const page = await runtime.reads.incidents.list(params);
     return c.json({ items: page.items, nextCursor: encodeCursor(params.sort, page.next), position });
@@ -47,7 +51,11 @@ const { type: _type, target: _target, ...operationFilterShape } = IncidentFilter
 
 export const operationRoutes: RouteModule = (app, runtime) => {
   const list = async (c: Context) => {
-    const params = operationListParams(c.req.url);
+    const params = operationListParams(
+      c.req.url,
+      runtime.env.REPORT_TIMEZONE,
+      await groupsNamedIn(c.req.url, runtime.reads.groups.list),
+    );
     const position = await runtime.reads.position();
     const page = await runtime.reads.operations.list(params);
     return c.json({ items: page.items, nextCursor: encodeCursor(params.sort, page.next), position });

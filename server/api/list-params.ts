@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import { DomainError, parseInput } from '../../core/errors';
 import { OPERATION_KINDS } from '../../core/enums';
-import { IncidentFilter, searchParamsToObject } from '../../core/filters';
+import { isTimestampText } from '../../core/timestamp-text';
+import { IncidentFilter, resolveFilterDates, searchParamsToObject } from '../../core/filters';
+import { groupNamesToIds, namesGroups, type GroupRef } from '../../core/group/group-ref';
 import { RECORD_SORTS, type PageKey, type RecordSort } from '../../db/queries/incidents';
 import type { OperationFilter } from '../../db/queries/operations';
 
@@ -29,7 +31,7 @@ const PAGING_KEYS = ['limit', 'sort', 'cursor'];
 // `v` is Postgres's timestamptz text, e.g. 2025-01-02 03:04:05.123456+00.
 const CursorBody = z.object({
   s: z.enum(RECORD_SORTS),
-  v: z.string().regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)?$/),
+  v: z.string().refine((v) => isTimestampText(v, { requireTime: true })),
   id: z.uuid(),
 });
 
@@ -61,8 +63,8 @@ export interface ListParams<F> {
   after: PageKey | null;
 }
 
-function split(url: string) {
-  const all = searchParamsToObject(new URL(url).searchParams);
+function split(url: string, groups: readonly GroupRef[]) {
+  const all = groupNamesToIds(searchParamsToObject(new URL(url).searchParams), groups);
   const paging: Record<string, unknown> = {};
   const rest: Record<string, string | string[]> = {};
   for (const [k, v] of Object.entries(all)) {
@@ -73,9 +75,19 @@ function split(url: string) {
   return { paging: { sort: p.sort, limit: p.limit, after: p.cursor ? decodeCursor(p.cursor, p.sort) : null }, rest };
 }
 
-export function incidentListParams(url: string): ListParams<IncidentFilter> {
-  const { paging, rest } = split(url);
-  return { ...paging, filter: parseInput(IncidentFilter, rest) };
+/** The groups to resolve `group=TTP` against: read only when the URL names a group. */
+export async function groupsNamedIn(url: string, list: () => Promise<GroupRef[]>): Promise<GroupRef[]> {
+  return namesGroups(searchParamsToObject(new URL(url).searchParams)) ? list() : [];
+}
+
+/** `zone`: the reporting zone, in which `from`/`to` given as dates are read. */
+export function incidentListParams(
+  url: string,
+  zone: string,
+  groups: readonly GroupRef[] = [],
+): ListParams<IncidentFilter> {
+  const { paging, rest } = split(url, groups);
+  return { ...paging, filter: resolveFilterDates(parseInput(IncidentFilter, rest), zone) };
 }
 
 const kindList = z
@@ -90,8 +102,12 @@ const kindList = z
   .optional();
 
 /** Operations take the incident filters that apply to them, plus `kind`. */
-export function operationListParams(url: string): ListParams<OperationFilter> {
-  const { paging, rest } = split(url);
+export function operationListParams(
+  url: string,
+  zone: string,
+  groups: readonly GroupRef[] = [],
+): ListParams<OperationFilter> {
+  const { paging, rest } = split(url, groups);
   const { kind, type, target, ...common } = rest;
   const fields: Record<string, string> = {};
   if (type !== undefined) fields.type = 'does not apply to operations (use kind)';
@@ -102,7 +118,7 @@ export function operationListParams(url: string): ListParams<OperationFilter> {
       'Filters type and target apply to incidents only; filter operations by kind.',
       fields,
     );
-  const filter = parseInput(IncidentFilter, common);
+  const filter = resolveFilterDates(parseInput(IncidentFilter, common), zone);
   return { ...paging, filter: { ...filter, kind: parseInput(z.object({ kind: kindList }), { kind }).kind } };
 }
 

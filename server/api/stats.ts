@@ -7,21 +7,25 @@
 import type { Context } from 'hono';
 import { ValidationError } from '../../core/errors';
 import { searchParamsToObject } from '../../core/filters';
+import { groupNamesToIds, namesGroups } from '../../core/group/group-ref';
 import { parseStatsQuery, StatsQueryParams, type StatsQuery } from '../../core/stats/stats-query';
 import type { ApiApp } from './app';
 import type { Runtime } from '../runtime';
 import { mount, type RouteSpec } from './route-spec';
 
-function query(c: Context): StatsQuery {
-  return parseStatsQuery(searchParamsToObject(new URL(c.req.url).searchParams), new Date());
-}
-
 const PERIOD_TEXT =
-  'The period is `range` (a preset, resolved against the server clock) or `from`/`to` (ISO 8601, half-open); ' +
+  'The period is `range` (a preset, resolved against the server clock) or `from`/`to` (ISO 8601 instants, or local dates of the reporting zone; half-open); ' +
   'without either, all recorded time. Filters take comma-separated or repeated values. Unknown parameters are a 400. ' +
   'Casualty and outcome totals sum the reported figures; each carries `missing`, the records that report none.';
 
 export function statsRoutes(app: ApiApp, runtime: Runtime) {
+  const zone = runtime.env.REPORT_TIMEZONE;
+  // `group=TTP` reads as that group; the group list is read only when a name is given.
+  const query = async (c: Context): Promise<StatsQuery> => {
+    const raw = searchParamsToObject(new URL(c.req.url).searchParams);
+    const params = namesGroups(raw) ? groupNamesToIds(raw, await runtime.reads.groups.list()) : raw;
+    return parseStatsQuery(params, new Date(), { zone });
+  };
   const stats = () => runtime.reads.stats;
   const spec = (
     name: keyof typeof StatsQueryParams,
@@ -38,7 +42,7 @@ export function statsRoutes(app: ApiApp, runtime: Runtime) {
     query: StatsQueryParams[name],
     handler: async (c) => {
       c.header('Cache-Control', 'no-store');
-      return c.json((await run(query(c))) as object);
+      return c.json((await run(await query(c))) as object);
     },
     responses: {
       200: { description: 'The aggregate and the log position it is consistent with', schema },

@@ -12,7 +12,7 @@ import { rebuildRollups } from '../../db/rebuild-rollups';
 import { drivers, openTestDatabase, type TestDatabase } from '../support/test-database';
 import { rows } from '../support/rows';
 
-const MIGRATION = path.resolve('db/migrations/0008_imported_figures_not_reported.sql');
+const MIGRATION = path.resolve('db/migrations/0011_imported_figures_not_reported.sql');
 const statements = readFileSync(MIGRATION, 'utf8')
   .split('--> statement-breakpoint')
   .map((s) => s.trim())
@@ -40,7 +40,7 @@ describe.each(drivers)('migration 0008 on %s', (driver) => {
       sql.raw(`INSERT INTO operations (id, occurred_at, time_precision, geo_precision, kind, external_id, militants_killed, militants_arrested, security_killed, security_injured)
         VALUES ('00000000-0000-4000-8000-000000000004', '2024-02-03T00:00:00Z', 'day', 'district', 'other', 'acled:PAK3', 0, 0, 0, 0)`),
     );
-    await rebuildRollups(database.db);
+    await rebuildRollups(database.db, 'Asia/Karachi');
     for (const s of statements) await database.db.execute(sql.raw(s));
   });
   afterAll(async () => {

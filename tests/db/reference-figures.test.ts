@@ -39,7 +39,7 @@ const OLD_SEED: Record<string, Record<string, unknown>> = {
 const oldSeed = () =>
   REFERENCE_FIGURES.map((f) => ({ ...f, valueText: null, reportedOn: null, ...OLD_SEED[f.metric] }));
 
-const statements = readFileSync(path.resolve('db/migrations/0009_reseed_reference_periods.sql'), 'utf8')
+const statements = readFileSync(path.resolve('db/migrations/0012_reseed_reference_periods.sql'), 'utf8')
   .split('--> statement-breakpoint')
   .map((s) => s.trim())
   .filter(Boolean);
@@ -67,7 +67,7 @@ describe.each(drivers)('published figures on %s', (driver) => {
     await op('2025-11-30T10:00:00Z', 'intelligence_based', 2, null);
     await op('2025-06-01T10:00:00Z', 'clearance', 500, 90); // another kind: not counted
     await op('2026-01-05T10:00:00Z', 'intelligence_based', 7, 3); // another period: not counted
-    const reads = createDashboardReads(database.db);
+    const reads = createDashboardReads(database.db, 'Asia/Karachi');
     const compared = await reads.referenceComparisons(new Date('2026-12-01T00:00:00Z'));
     const of = (metric: string) => compared.find((c) => c.figure.metric === metric)!.recorded;
     expect(of(IBO.metric)).toMatchObject({ measure: 'intelligenceBasedOperations', value: 42, records: 2, missing: 0 });
@@ -84,7 +84,9 @@ describe.each(drivers)('published figures on %s', (driver) => {
     const ctx = testCtx(database);
     await createReferenceFigure({ ctx, input: IBO });
     await createOperation({ ctx, input: { occurredAt: '2025-05-01T00:00:00Z', kind: 'clearance', count: 3 } });
-    const [c] = await createDashboardReads(database.db).referenceComparisons(new Date('2026-06-01T00:00:00Z'));
+    const [c] = await createDashboardReads(database.db, 'Asia/Karachi').referenceComparisons(
+      new Date('2026-06-01T00:00:00Z'),
+    );
     expect(c!.recorded).toBeNull();
   });
 

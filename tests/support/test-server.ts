@@ -35,6 +35,7 @@ export async function startTestServer(driver: Driver, opts: TestServerOptions = 
     PORT: '0',
     HOST: '127.0.0.1',
     DEMO_DATA: 'off',
+    DEMO_LIVE: '0',
     // Tests create the groups they need; a test of the start-up seed turns it on.
     REFERENCE_DATA: 'off',
     LOG_LEVEL: 'silent',
@@ -90,7 +91,7 @@ export interface LiveClient {
 export function connectLive(
   url: string,
   auth: Record<string, unknown> = {},
-  opts: { reconnection?: boolean } = {},
+  opts: { reconnection?: boolean; headers?: Record<string, string> } = {},
 ): LiveClient {
   const client: LiveClient = {
     socket: undefined as unknown as Socket,
@@ -116,6 +117,7 @@ export function connectLive(
     reconnection: opts.reconnection ?? false,
     reconnectionDelay: 100,
     reconnectionDelayMax: 500,
+    extraHeaders: opts.headers,
     // Sent on every (re)connection: resume from the last applied position.
     auth: (cb) => cb({ ...auth, ...(client.position ? client.position : {}) }),
   });

@@ -15,7 +15,7 @@ import {
 } from '@/core/enums';
 import { isMassCasualty, placeLabel, toBrief } from '@/core/stats/incident-brief';
 import { History } from '../../components/history';
-import { EditRecordLink } from '../../record/edit-record-link';
+import { EditRecordLink, RetractRecordLink } from '../../record/edit-record-link';
 import { LiveRecordWatch } from '../../components/live-watch';
 import { mapGeometry } from '../../components/map/map-geometry';
 import { PinMap } from '../../components/map/pin-map';
@@ -43,12 +43,12 @@ const TRI = { yes: 'Yes', no: 'No', unknown: 'Unknown' } as const;
 export default async function IncidentPage({ params }: Params) {
   const { id } = await params;
   if (!UUID.test(id)) notFound();
-  await requireReader(`/incidents/${id}`);
+  const reads = await requireReader(`/incidents/${id}`);
   const rt = getRuntime();
-  const position = await rt.reads.position();
+  const position = await reads.position();
   const [incident, history] = await Promise.all([
-    rt.reads.incidents.get(id),
-    rt.reads.history(position.epoch, 'incident', id),
+    reads.incidents.get(id),
+    reads.history(position.epoch, 'incident', id),
   ]);
   if (!incident) notFound();
   const b = toBrief(incident);
@@ -125,6 +125,7 @@ export default async function IncidentPage({ params }: Params) {
         </div>
         <div className="flex items-center gap-3">
           <EditRecordLink kind="incident" id={incident.id} retracted={retracted} />
+          <RetractRecordLink kind="incident" id={incident.id} retracted={retracted} />
           <LiveRecordWatch snapshot={position} entity="incident" id={incident.id} />
         </div>
       </div>
@@ -219,11 +220,13 @@ export default async function IncidentPage({ params }: Params) {
             <dl className="grid grid-cols-[7rem_1fr] gap-y-1 text-sm">
               <dt className="text-muted">Created</dt>
               <dd>
-                {formatWhenYear(incident.createdAt)} by {incident.createdBy ?? '—'}
+                {formatWhenYear(incident.createdAt)}
+                {incident.createdBy && ` by ${incident.createdBy}`}
               </dd>
               <dt className="text-muted">Updated</dt>
               <dd>
-                {formatWhenYear(incident.updatedAt)} by {incident.updatedBy ?? '—'}
+                {formatWhenYear(incident.updatedAt)}
+                {incident.updatedBy && ` by ${incident.updatedBy}`}
               </dd>
               {incident.externalId && (
                 <>
@@ -233,9 +236,12 @@ export default async function IncidentPage({ params }: Params) {
               )}
             </dl>
           </Panel>
-          <Panel title="History" caption="Every change from the change log, oldest first">
-            <History records={history} />
-          </Panel>
+          {/* Withheld from anonymous readers (no history at all): the audit trail names staff. */}
+          {history.length > 0 && (
+            <Panel title="History" caption="Every change from the change log, oldest first">
+              <History records={history} />
+            </Panel>
+          )}
         </div>
       </div>
     </main>

@@ -19,12 +19,12 @@ describe('published figures', () => {
       periodStart: '2025-01-01',
       periodEnd: '2025-12-31',
     };
-    expect(endedPeriod(f, new Date('2026-01-01T00:00:00Z'))).toEqual({
+    expect(endedPeriod(f, new Date('2026-01-01T00:00:00Z'), 'UTC')).toEqual({
       from: '2025-01-01T00:00:00.000Z',
       to: '2026-01-01T00:00:00.000Z',
     });
-    expect(endedPeriod(f, new Date('2025-12-31T23:59:00Z'))).toBeNull();
-    expect(endedPeriod({ ...f, periodStart: null }, new Date('2027-01-01'))).toBeNull();
-    expect(endedPeriod({ ...f, comparableTo: null }, new Date('2027-01-01'))).toBeNull();
+    expect(endedPeriod(f, new Date('2025-12-31T23:59:00Z'), 'UTC')).toBeNull();
+    expect(endedPeriod({ ...f, periodStart: null }, new Date('2027-01-01'), 'UTC')).toBeNull();
+    expect(endedPeriod({ ...f, comparableTo: null }, new Date('2027-01-01'), 'UTC')).toBeNull();
   });
 });

@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getRuntime } from '@/server/runtime';
 import { requireRole } from '../../../sign-in/page-access';
-import { todayInPakistan } from '../../../forms/when-values';
+import { todayInReportZone } from '../../../forms/when-values';
 import { PageHeading } from '../../page-heading';
 import { RecordEditShell } from '../../record-edit-shell';
 import { groupChoices } from '../../record-groups';
@@ -23,7 +23,7 @@ export default async function EditOperationPage({ params }: { params: Promise<{ 
   const heading = (
     <PageHeading
       title="Edit operation"
-      back={{ href: '/operations', label: 'Operations' }}
+      back={{ href: `/operations/${id}`, label: 'Back to the operation' }}
       intro={`Version ${operation.version}, last changed by ${operation.updatedBy ?? 'unknown'}. If someone else saves first, you will see both versions before anything is overwritten.`}
     />
   );
@@ -50,13 +50,12 @@ export default async function EditOperationPage({ params }: { params: Promise<{ 
         recordKey="operation"
         id={id}
         version={operation.version}
-        pageHref="/operations"
-        pageLinkLabel="Back to the operations"
+        pageHref={`/operations/${id}`}
         newHref="/record/operation"
         draftKey={`operation:${id}`}
       >
         <OperationForm
-          today={todayInPakistan(new Date())}
+          today={todayInReportZone(new Date())}
           groups={await groupChoices(operation.groupId)}
           operation={operation}
         />
