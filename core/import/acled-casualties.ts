@@ -49,3 +49,35 @@ export function acledOperationOutcome(militantsKilled: number | undefined) {
     securityInjured: null,
   };
 }
+
+/**
+ * The casualty split of a Border Watch export (its killed_* / injured_* columns), when the row has
+ * one whose killed "at least" figures add up to ACLED's fatalities; otherwise null and the ACLED
+ * rule stands. A round trip so keeps whose deaths they were, and every death stays accounted for.
+ */
+export function exportedCasualties(
+  row: Partial<Record<string, string | undefined>>,
+  fatalities: number | undefined,
+): Casualties | null {
+  if (row.killed_civilians_low === undefined) return null;
+  const cell = (name: string): number | null | undefined => {
+    const text = row[name]?.trim();
+    if (!text) return null;
+    return /^\d+$/.test(text) ? Number(text) : undefined;
+  };
+  const side = (name: 'killed' | 'injured') => {
+    const out = {} as Casualties['killed'];
+    for (const c of CASUALTY_CATEGORIES) {
+      const [low, high] = [cell(`${name}_${c}_low`), cell(`${name}_${c}_high`)];
+      if (low === undefined || high === undefined || (low === null && high !== null)) return null;
+      out[c] = { low, high };
+    }
+    return out;
+  };
+  const [killed, injured] = [side('killed'), side('injured')];
+  if (!killed || !injured) return null;
+  const sum = CASUALTY_CATEGORIES.reduce((n, c) => n + (killed[c].low ?? 0), 0);
+  const any = CASUALTY_CATEGORIES.some((c) => killed[c].low !== null);
+  if (fatalities === undefined ? any : sum !== fatalities) return null;
+  return { killed, injured };
+}

@@ -44,6 +44,12 @@ export const ACLED_COLUMNS = [
   // Border Watch's own exports: the local time (reporting zone) of records known to the minute,
   // which ACLED's day-level dates cannot hold; a round trip keeps them exact.
   'time_of_day',
+  // …and the casualty split it keeps: ACLED's fatalities column cannot say whose deaths they were.
+  ...(['killed', 'injured'] as const).flatMap((side) =>
+    (['civilians', 'security_forces', 'militants', 'not_specified'] as const).flatMap(
+      (c) => [`${side}_${c}_low`, `${side}_${c}_high`] as const,
+    ),
+  ),
 ] as const;
 export type AcledColumn = (typeof ACLED_COLUMNS)[number];
 

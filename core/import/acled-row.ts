@@ -19,7 +19,7 @@ import { eventFamily, incidentTypeFor } from './acled-event-type';
 import { createGroupMatcher, isUnnamedActor, type GroupMatcher, type ImportGroup } from './acled-group-match';
 import { afghanBorderProvince, coveredCountry, placeOf } from './acled-place';
 import { cleanLine, cleanNotes, parseCount, parseDecimal, present } from './acled-text';
-import { acledCasualties, acledVictims } from './acled-casualties';
+import { acledCasualties, acledVictims, exportedCasualties } from './acled-casualties';
 
 export const SKIP_REASONS = [
   'country_not_covered',
@@ -291,10 +291,12 @@ export function createAcledRowMapper(options: AcledImportOptions = {}): (row: Ac
       claimed: false,
       crossBorder: 'unknown',
       foreignNationals: 'unknown',
-      casualties: acledCasualties(
-        fatalities.ok ? fatalities.value : undefined,
-        acledVictims({ family, inter2, actor2, assocActor2: cleanLine(row.assoc_actor_2) }),
-      ),
+      casualties:
+        exportedCasualties(row, fatalities.ok ? fatalities.value : undefined) ??
+        acledCasualties(
+          fatalities.ok ? fatalities.value : undefined,
+          acledVictims({ family, inter2, actor2, assocActor2: cleanLine(row.assoc_actor_2) }),
+        ),
       verification: 'reported',
       synthetic: false,
     });

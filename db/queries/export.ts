@@ -139,10 +139,19 @@ const AIR_STRIKE: AcledEvent = { eventType: 'Explosions/Remote violence', subEve
 // The importer's own reading of notes that describe an air or drone strike (acled-event-type.ts).
 const AIR_NOTES = /\b(air ?strikes?|drones?|air raids?|jets?)\b/i;
 
-/** The ACLED pair for a type that the importer reads back as the same type, when ACLED has one. */
-export function acledEventFor(type: IncidentType, notes: string | null): AcledEvent {
+/**
+ * The ACLED pair for a type that the importer reads back as the same type, when ACLED has one.
+ * `civilianDeaths`: the deaths are filed as civilians', which the importer reads back only from
+ * violence against civilians (core/import/acled-casualties.ts), so that pair comes first.
+ */
+export function acledEventFor(type: IncidentType, notes: string | null, civilianDeaths = false): AcledEvent {
   const info = INCIDENT_TYPE_INFO[type].acled;
-  const candidates = [info, VAC_ATTACK, ...(notes && AIR_NOTES.test(notes) ? [AIR_STRIKE] : [])];
+  const candidates = [
+    ...(civilianDeaths ? [VAC_ATTACK] : []),
+    info,
+    VAC_ATTACK,
+    ...(notes && AIR_NOTES.test(notes) ? [AIR_STRIKE] : []),
+  ];
   const readBack = (e: AcledEvent) => incidentTypeFor(eventFamily(e.eventType)!, e.subEventType, notes ?? undefined);
   return candidates.find((e) => readBack(e) === type) ?? info;
 }
@@ -223,7 +232,13 @@ function interaction(inter1: Cell, inter2: Cell): Cell {
 /** `zone`: the reporting zone; event_date is the incident's local calendar date there. */
 export function acledExportRow(i: Incident, zone: string): Cell[] {
   const day = localDay(i.occurredAt, zone);
-  const event = acledEventFor(i.type, i.summary);
+  const k = i.casualties.killed;
+  const civilianDeaths =
+    k.civilians.low !== null &&
+    k.security_forces.low === null &&
+    k.militants.low === null &&
+    k.not_specified.low === null;
+  const event = acledEventFor(i.type, i.summary, civilianDeaths);
   const actors = actorCells(i);
   const fatalities = CASUALTY_CATEGORIES.reduce((sum, c) => sum + (i.casualties.killed[c].low ?? 0), 0);
   const afghan = i.country === 'Afghanistan';

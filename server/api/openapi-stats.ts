@@ -3,7 +3,7 @@
  * interfaces, so there is no zod schema to derive them from); tests/server/openapi.test.ts checks
  * a live answer of every stats endpoint against these schemas.
  */
-import { CASUALTY_CATEGORIES, INCIDENT_TYPES } from '../../core/enums';
+import { CASUALTY_CATEGORIES, INCIDENT_CATEGORIES, INCIDENT_TYPES } from '../../core/enums';
 import { BREAKDOWN_DIMENSIONS, BUCKETS } from '../../core/stats/stats-types';
 import type { JsonSchema } from './openapi-components';
 
@@ -17,7 +17,14 @@ const object = (properties: Record<string, unknown>, description?: string): Json
 });
 const byKeys = (keys: readonly string[], value: unknown) => object(Object.fromEntries(keys.map((k) => [k, value])));
 const instant = { type: 'string', format: 'date-time' };
+const zone = { type: 'string', description: 'The reporting time zone (IANA name) of every day, week, month and hour' };
 const period = { from: { type: ['string', 'null'], format: 'date-time' }, to: instant };
+
+/** Properties that may be absent: listed, but kept out of `required`. */
+const withOptional = (schema: JsonSchema, optional: Record<string, unknown>): JsonSchema => ({
+  ...schema,
+  properties: { ...(schema.properties as object), ...optional },
+});
 
 function breakdownRow(): JsonSchema {
   const row = object({
@@ -76,30 +83,41 @@ export function statsComponents(): Record<string, JsonSchema> {
       foreignNationals: ref('TriStateShare'),
     }),
     StatsSummary: object({
+      zone,
+      categories: {
+        type: 'array',
+        items: { type: 'string', enum: [...INCIDENT_CATEGORIES] },
+        description: 'The incident categories the figures count (militant violence unless `category` names others)',
+      },
       position: ref('Position'),
       current: ref('PeriodSummary'),
       previous: { anyOf: [ref('PeriodSummary'), { type: 'null' }], description: 'The previous equal period' },
     }),
-    TimeseriesPoint: object({
-      start: instant,
-      end: instant,
-      partial: { type: 'boolean', description: 'The bucket is cut by the period’s edge' },
-      incidents: int(),
-      byType: byKeys(INCIDENT_TYPES, int()),
-      operations: int(),
-      militantsKilled: int(),
-      militantsArrested: int(),
-      killed: byKeys(CASUALTY_CATEGORIES, int()),
-      injured: byKeys(CASUALTY_CATEGORIES, int()),
-      killedHigh: int(),
-      injuredHigh: int(),
-      killedMissing: int('Incidents reporting no killed figure in any category'),
-      injuredMissing: int('Incidents reporting no injured figure in any category'),
-      militantsKilledMissing: int('Operation records without a militants killed figure'),
-      militantsArrestedMissing: int('Operation records without a militants arrested figure'),
-    }),
+    TimeseriesPoint: withOptional(
+      object({
+        start: instant,
+        end: instant,
+        day: { type: 'string', format: 'date', description: 'The local calendar day the bucket starts on' },
+        partial: { type: 'boolean', description: 'The bucket is cut by the period’s edge' },
+        incidents: int(),
+        byType: byKeys(INCIDENT_TYPES, int()),
+        operations: int(),
+        militantsKilled: int(),
+        militantsArrested: int(),
+        killed: byKeys(CASUALTY_CATEGORIES, int()),
+        injured: byKeys(CASUALTY_CATEGORIES, int()),
+        killedHigh: int(),
+        injuredHigh: int(),
+        killedMissing: int('Incidents reporting no killed figure in any category'),
+        injuredMissing: int('Incidents reporting no injured figure in any category'),
+        militantsKilledMissing: int('Operation records without a militants killed figure'),
+        militantsArrestedMissing: int('Operation records without a militants arrested figure'),
+      }),
+      { time: { type: 'string', description: 'For hour buckets: the local time the bucket starts (HH:MM)' } },
+    ),
     StatsTimeseries: object({
       ...period,
+      zone,
       position: ref('Position'),
       bucket: { type: 'string', enum: [...BUCKETS] },
       points: { type: 'array', items: ref('TimeseriesPoint') },
@@ -107,12 +125,14 @@ export function statsComponents(): Record<string, JsonSchema> {
     BreakdownRow: breakdownRow(),
     StatsBreakdown: object({
       ...period,
+      zone,
       position: ref('Position'),
       by: { type: 'string', enum: [...BREAKDOWN_DIMENSIONS] },
       rows: { type: 'array', items: ref('BreakdownRow') },
       total: object({ incidents: int(), killed: ref('Figures'), injured: ref('Figures') }),
     }),
     StatsOverview: object({
+      zone,
       position: ref('Position'),
       summary: ref('StatsSummary'),
       timeseries: ref('StatsTimeseries'),

@@ -72,7 +72,7 @@ describe.each(drivers)('published figures on %s', (driver) => {
     const of = (metric: string) => compared.find((c) => c.figure.metric === metric)!.recorded;
     expect(of(IBO.metric)).toMatchObject({ measure: 'intelligenceBasedOperations', value: 42, records: 2, missing: 0 });
     expect(of(KILLED_IN_IBO.metric)).toMatchObject({ value: 12, records: 2, missing: 1 });
-    expect(of(IBO.metric)!.period).toEqual({ from: '2025-01-01T00:00:00.000Z', to: '2026-01-01T00:00:00.000Z' });
+    expect(of(IBO.metric)!.period).toEqual({ from: '2024-12-31T19:00:00.000Z', to: '2025-12-31T19:00:00.000Z' });
     // Undated: never compared.
     expect(of(TTP.metric)).toBeNull();
     // While 2025 is still running, the period is not the same yet: not shown.

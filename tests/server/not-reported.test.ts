@@ -84,7 +84,7 @@ describe.each(drivers)('not reported versus a reported 0 on %s', (driver) => {
   it('carries the counts in the timeseries and the breakdowns', async () => {
     const series = (await call(server, 'GET', `/api/stats/timeseries?${period}&bucket=day`, { token })).body;
     const byDay = Object.fromEntries(
-      series.points.map((p: { start: string; injuredMissing: number }) => [p.start.slice(0, 10), p.injuredMissing]),
+      series.points.map((p: { day: string; injuredMissing: number }) => [p.day, p.injuredMissing]),
     );
     expect(byDay['2025-05-10']).toBe(1);
     expect(byDay['2025-05-11']).toBe(0);

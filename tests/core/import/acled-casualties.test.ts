@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { acledCasualties, acledOperationOutcome, acledVictims } from '../../../core/import/acled-casualties';
+import {
+  acledCasualties,
+  acledOperationOutcome,
+  acledVictims,
+  exportedCasualties,
+} from '../../../core/import/acled-casualties';
 
 const NR = { low: null, high: null };
 
@@ -61,5 +66,29 @@ describe('the casualty figures of an ACLED row', () => {
       securityKilled: null,
       securityInjured: null,
     });
+  });
+});
+
+describe('exportedCasualties (a Border Watch export read back)', () => {
+  const cells = (over: Record<string, string>) => {
+    const row: Record<string, string> = {};
+    for (const side of ['killed', 'injured'])
+      for (const c of ['civilians', 'security_forces', 'militants', 'not_specified'])
+        for (const b of ['low', 'high']) row[`${side}_${c}_${b}`] = '';
+    return { ...row, ...over };
+  };
+
+  it('keeps the split when the killed figures add up to the fatalities', () => {
+    const c = exportedCasualties(cells({ killed_civilians_low: '21', injured_civilians_low: '0' }), 21)!;
+    expect(c.killed.civilians).toEqual({ low: 21, high: null });
+    expect(c.killed.not_specified).toEqual({ low: null, high: null });
+    expect(c.injured.civilians).toEqual({ low: 0, high: null });
+  });
+
+  it('falls back to the ACLED rule when the split disagrees with the fatalities, is malformed, or is absent', () => {
+    expect(exportedCasualties(cells({ killed_civilians_low: '20' }), 21)).toBeNull();
+    expect(exportedCasualties(cells({ killed_civilians_low: 'x' }), 21)).toBeNull();
+    expect(exportedCasualties(cells({ killed_civilians_high: '3' }), undefined)).toBeNull();
+    expect(exportedCasualties({}, 21)).toBeNull();
   });
 });
