@@ -16,8 +16,11 @@ import type { Env } from './env';
 import { createLogger } from './logger';
 import { LiveHub, type LiveServer } from './live/hub';
 import { createReadModel } from './read-model';
+import { createAuthService } from './auth/auth-service';
+import { resolvePrincipal } from './auth/principal';
 import { setRuntime, type Runtime } from './runtime';
-import { createApi, type RouteModule } from './api/app';
+import { createApi } from './api/app';
+import type { RouteModule } from './api/route-spec';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -82,6 +85,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     });
     const hub = new LiveHub({ database, io, log: log.child({ part: 'live' }), ...opts.live });
     const { store, ctx } = createWriteContext(database);
+    // Before the runtime, so every part finds it there (no start-up step sets it later).
+    const auth = await createAuthService({ env, database, log });
     const runtime: Runtime = {
       env,
       database,
@@ -91,6 +96,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       reads: createReadModel(database),
       writes: createWriteVerbs(),
       ctx,
+      auth,
+      principalOf: async (headers) => (await resolvePrincipal(auth, headers)).principal,
     };
     setRuntime(runtime);
     await opts.onStart?.(runtime, { io });

@@ -2,7 +2,7 @@
  * The product's API route modules and start-up steps, in the order they apply. Tests start the
  * server with these same lists, so what they exercise is what runs.
  */
-import type { RouteModule } from './api/app';
+import type { RouteModule } from './api/route-spec';
 import type { Runtime } from './runtime';
 import type { LiveServer } from './live/hub';
 import { loadDemoData } from './demo-startup';
@@ -16,7 +16,6 @@ import { userRoutes } from './api/users';
 import { openApiRoutes } from './api/openapi';
 import { importRoutes } from './api/import';
 import { exportRoutes } from './api/export';
-import { startAuth } from './auth/auth-service';
 import { installSocketAuth } from './auth/socket-auth';
 import { purgeIdempotencyKeys } from './auth/maintenance';
 
@@ -36,8 +35,6 @@ export const productRoutes: RouteModule[] = [
 ];
 
 export async function productStartup(runtime: Runtime, parts?: { io: LiveServer }): Promise<void> {
-  // Before the demo: it creates the demo accounts through the auth service.
-  await startAuth(runtime);
   if (parts) installSocketAuth(parts.io, runtime);
   await purgeIdempotencyKeys(runtime);
   await loadDemoData(runtime);

@@ -2,7 +2,7 @@
  * The one runtime of a process, shared through globalThis. Next compiles app/ in its own module
  * graph, so a module-level singleton would exist twice (and with PGlite, a second instance would
  * be a second database). server/main.ts sets it; pages and route code read it with getRuntime().
- * Import only types from here into app/ besides getRuntime.
+ * app/ imports only getRuntime and types from the server (enforced in eslint.config.mjs).
  */
 import type { Logger } from 'pino';
 import type { Actor, Ctx, Store } from '../core/ports';
@@ -11,6 +11,7 @@ import type { LiveHub } from './live/hub';
 import type { Env } from './env';
 import type { ReadModel } from './read-model';
 import type { AuthService } from './auth/auth-service';
+import type { Principal } from './auth/principal';
 import type { WriteVerbs } from '../core/write/write-verbs';
 
 export interface Runtime {
@@ -23,8 +24,10 @@ export interface Runtime {
   /** The write verbs every transport calls (core/write/write-verbs.ts), built once here. */
   writes: WriteVerbs;
   ctx(actor: Actor): Ctx;
-  /** Sign-in and sessions, set by the start-up (server/auth/auth-service.ts startAuth). */
-  auth?: AuthService;
+  /** Sign-in and sessions, built before the runtime (server/auth/auth-service.ts). */
+  auth: AuthService;
+  /** Who a request's headers sign in as (server/auth/principal.ts), for pages. */
+  principalOf(headers: Headers): Promise<Principal | null>;
 }
 
 const KEY = Symbol.for('border-watch.runtime');

@@ -4,8 +4,7 @@
  */
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/server/auth/demo-accounts';
-import { findUserByEmail } from '@/db/queries/users';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/core/demo/demo-accounts';
 import { getRuntime } from '@/server/runtime';
 import { cardClass } from '../forms/control-styles';
 import { currentPrincipal } from './page-access';
@@ -19,7 +18,7 @@ export const metadata: Metadata = { title: 'Sign in' };
 async function demoAccounts() {
   const runtime = getRuntime();
   if (runtime.env.DEMO_DATA === 'off') return null;
-  const present = await Promise.all(DEMO_ACCOUNTS.map((a) => findUserByEmail(runtime.database.db, a.email)));
+  const present = await Promise.all(DEMO_ACCOUNTS.map((a) => runtime.reads.users.byEmail(a.email)));
   const accounts = DEMO_ACCOUNTS.filter((_, i) => present[i]).map((a) => ({ email: a.email, role: a.role }));
   return accounts.length > 0 ? { accounts, password: DEMO_PASSWORD } : null;
 }

@@ -8,14 +8,12 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { z } from 'zod';
 import { DomainError, parseInput } from '../../core/errors';
 import { findUserById } from '../../db/queries/users';
-import { authOf } from '../auth/auth-service';
 import { CLIENT_IP_HEADER } from '../auth/better-auth';
 import { checkAccess } from '../auth/guards';
 import { SignInInput } from '../auth/user-schemas';
 import type { Runtime } from '../runtime';
-import type { RouteModule } from './app';
+import { mount, type RouteModule, type RouteSpec } from './route-spec';
 import { readJson } from './json-body';
-import { mount, type RouteSpec } from './route-spec';
 
 const CODES: Record<number, string> = {
   400: 'validation',
@@ -42,7 +40,7 @@ async function forward(c: Context, runtime: Runtime, body?: unknown): Promise<Re
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return authOf(runtime).betterAuth.handler(request);
+  return runtime.auth.betterAuth.handler(request);
 }
 
 /** Copies status and headers (Set-Cookie!) of better-auth's answer around a new JSON body. */

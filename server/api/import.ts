@@ -19,7 +19,7 @@ import type { ByteInput } from '../../core/import/csv-records';
 import { createImportSink } from '../../db/import-sink';
 import { requirePrincipal } from '../auth/guards';
 import type { Runtime } from '../runtime';
-import type { RouteModule } from './app';
+import { mount, type RouteModule } from './route-spec';
 import { ImportJobs, JOB_ID } from './import-jobs';
 import {
   countedBody,
@@ -30,7 +30,6 @@ import {
   type ByteCount,
   type MultipartFile,
 } from './import-upload';
-import { mount } from './route-spec';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'], { error: 'must be 1 or 0' })

@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import { ValidationError } from '../../core/errors';
 import { searchParamsToObject } from '../../core/filters';
 import { parseStatsQuery, type StatsQuery } from '../../core/stats/stats-query';
-import type { ApiApp, ApiEnv } from './app';
+import type { ApiApp, ApiEnv } from './route-spec';
 import type { Runtime } from '../runtime';
 
 function query(c: Context<ApiEnv>): StatsQuery {

@@ -5,13 +5,11 @@
 import { DomainError, NotFoundError, parseInput } from '../../core/errors';
 import { findUserById, listTokens, listUsers, revokeToken } from '../../db/queries/users';
 import { createApiToken } from '../auth/api-tokens';
-import { authOf } from '../auth/auth-service';
 import { requirePrincipal } from '../auth/guards';
 import { CreateTokenInput, CreateUserInput, UpdateUserInput } from '../auth/user-schemas';
 import { createUser, updateUser, userByEmailOrThrow } from '../auth/users';
-import type { RouteModule } from './app';
+import { mount, type RouteModule } from './route-spec';
 import { readJson } from './json-body';
-import { mount } from './route-spec';
 import { idParam } from './write-helpers';
 
 const ADMIN_ERRORS = {
@@ -50,7 +48,7 @@ export const userRoutes: RouteModule = (app, runtime) => {
       body: CreateUserInput,
       bodyRequired: true,
       handler: async (c) => {
-        const added = await createUser(authOf(runtime), await readJson(c));
+        const added = await createUser(runtime.auth, await readJson(c));
         return c.json({ user: added.user, generatedPassword: added.generatedPassword }, 201);
       },
       responses: {
@@ -78,7 +76,7 @@ export const userRoutes: RouteModule = (app, runtime) => {
       bodyRequired: true,
       handler: async (c) => {
         const id = c.req.param('id') ?? '';
-        return c.json({ user: await updateUser(authOf(runtime), id, await readJson(c)) });
+        return c.json({ user: await updateUser(runtime.auth, id, await readJson(c)) });
       },
       responses: {
         200: {
@@ -119,7 +117,7 @@ export const userRoutes: RouteModule = (app, runtime) => {
       handler: async (c) => {
         const input = parseInput(CreateTokenInput, await readJson(c));
         let ownerId = (await requirePrincipal(c, runtime)).userId;
-        if (input.email) ownerId = (await userByEmailOrThrow(authOf(runtime), input.email)).id;
+        if (input.email) ownerId = (await userByEmailOrThrow(runtime.auth, input.email)).id;
         if (input.userId) {
           const owner = await findUserById(db, input.userId);
           if (!owner) throw new DomainError('validation', `No user ${input.userId}`, { userId: 'no such user' });
