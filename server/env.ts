@@ -24,7 +24,7 @@ export const Env = z.object({
   PUBLIC_DASHBOARD: flag,
   /** The address people use to reach the app (cookies, CSRF origin checks). */
   BASE_URL: z.string().url().optional(),
-  /** Secret for session signing; generated and kept in DATA_DIR when absent in embedded mode. */
+  /** Secret for session signing; when absent, generated once and kept in the database (app_secrets, server/auth/auth-service.ts). */
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Killed at or above which an incident is a mass-casualty event. */
   MASS_CASUALTY_THRESHOLD: z.coerce.number().int().min(1).default(10),

@@ -114,19 +114,3 @@ export interface Incident extends Versioned {
   externalId: string | null;
   synthetic: boolean;
 }
-
-/** Sum of the "at least" figures, and of "up to" where given (else "at least"). */
-export function casualtyTotals(c: Casualties) {
-  const sum = (side: 'killed' | 'injured') => {
-    let low = 0;
-    let high = 0;
-    let hasHigh = false;
-    for (const f of Object.values(c[side])) {
-      low += f.low;
-      high += f.high ?? f.low;
-      if (f.high !== null) hasHigh = true;
-    }
-    return { low, high, hasHigh };
-  };
-  return { killed: sum('killed'), injured: sum('injured') };
-}
