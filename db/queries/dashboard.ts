@@ -3,7 +3,7 @@
  * demo data is present, and the reference panel's recorded values. Lists and single records come
  * from db/queries/incidents.ts and friends.
  */
-import { and, desc, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { IncidentFilter } from '../../core/filters';
 import { computeSummary } from '../../core/stats/compute-stats';
 import { toBrief, type IncidentBrief } from '../../core/stats/incident-brief';
@@ -12,7 +12,8 @@ import type { Db } from '../client';
 import { incidents, operations } from '../schema';
 import { incidentFromRow } from '../repositories/incident-rows';
 import { listReferenceFigures } from './reference';
-import { createStatsSource, incidentTableWhere } from './stats';
+import { createStatsSource } from './stats';
+import { recordWhere } from './record-where';
 
 /** The map's ceiling: beyond it the newest points are drawn (a year of records fits). */
 export const MAP_POINT_LIMIT = 1500;
@@ -23,12 +24,7 @@ export function createDashboardReads(db: Db) {
   return {
     /** Located, live incidents in the view, newest first (incidents_occurred_at_idx). */
     async mapPoints(filter: IncidentFilter, limit = MAP_POINT_LIMIT): Promise<IncidentBrief[]> {
-      const where = and(
-        incidentTableWhere(filter),
-        isNotNull(incidents.latitude),
-        filter.from ? sql`${incidents.occurredAt} >= ${filter.from}::timestamptz` : undefined,
-        filter.to ? lt(incidents.occurredAt, filter.to) : undefined,
-      );
+      const where = and(recordWhere(incidents, { ...filter, retracted: 'exclude' }), isNotNull(incidents.latitude));
       const rows = await db
         .select()
         .from(incidents)
