@@ -7,11 +7,8 @@ import { createReadStream, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { importAcled } from '../core/import/import-acled';
 import type { ImportProgress, ImportReport } from '../core/import/import-report';
 import { DataDirLockedError } from '../db/data-dir-lock';
-import { createImportSink } from '../db/import-sink';
-import { listGroups } from '../db/queries/reference';
 import { createWriteContext } from '../db/write-context';
 import { openFromEnv } from './open-from-env';
 
@@ -106,20 +103,14 @@ async function main(): Promise<number> {
 
   const { database } = await openFromEnv();
   try {
-    const groups = (await listGroups(database.db)).map((g) => ({
-      id: g.id,
-      shortName: g.shortName,
-      fullName: g.fullName,
-      aliases: g.aliases,
-    }));
     // The audit trail names the command and the account that ran it.
     const actor = { id: null, label: `cli:import (${osUser()})`, role: 'system' as const };
-    const ctx = createWriteContext(database).ctx(actor);
+    const { ctx, writes } = createWriteContext(database);
     const bar = progressBar(total);
-    const report = await importAcled({
+    const report = await writes.importAcled({
+      ctx: ctx(actor),
       input: createReadStream(file),
-      options: { operations: values.operations, groups },
-      sink: createImportSink(ctx),
+      options: { operations: values.operations },
       onProgress: bar.update,
     });
     bar.done(report);

@@ -11,7 +11,6 @@ import type { Logger } from 'pino';
 import { openDatabase, type Database } from '../db/client';
 import { ensureStream } from '../db/store';
 import { createWriteContext } from '../db/write-context';
-import { createWriteVerbs } from '../core/write/write-verbs';
 import type { Env } from './env';
 import { createLogger } from './logger';
 import { LiveHub, type LiveServer } from './live/hub';
@@ -84,7 +83,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       maxHttpBufferSize: 64 * 1024,
     });
     const hub = new LiveHub({ database, io, log: log.child({ part: 'live' }), ...opts.live });
-    const { store, ctx } = createWriteContext(database);
+    const { store, ctx, writes } = createWriteContext(database);
     // Before the runtime, so every part finds it there (no start-up step sets it later).
     const auth = await createAuthService({ env, database, log });
     const runtime: Runtime = {
@@ -94,7 +93,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       log,
       hub,
       reads: createReadModel(database),
-      writes: createWriteVerbs(),
+      writes,
       ctx,
       auth,
       principalOf: async (headers) => (await resolvePrincipal(auth, headers)).principal,

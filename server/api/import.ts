@@ -13,10 +13,8 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { DomainError, NotFoundError, parseInput } from '../../core/errors';
-import { importAcled } from '../../core/import/import-acled';
 import type { ImportReport } from '../../core/import/import-report';
 import type { ByteInput } from '../../core/import/csv-records';
-import { createImportSink } from '../../db/import-sink';
 import { requirePrincipal } from '../auth/guards';
 import type { Runtime } from '../runtime';
 import { mount, type RouteModule } from './route-spec';
@@ -100,16 +98,10 @@ async function runImport(c: Context, runtime: Runtime): Promise<Response> {
   try {
     const opened = await openInput(c, count);
     upload = opened.upload;
-    const groups = (await runtime.reads.groups.list()).map((g) => ({
-      id: g.id,
-      shortName: g.shortName,
-      fullName: g.fullName,
-      aliases: g.aliases,
-    }));
-    report = await importAcled({
+    report = await runtime.writes.importAcled({
+      ctx: runtime.ctx(principal.actor),
       input: opened.input,
-      options: { operations, groups },
-      sink: createImportSink(runtime.ctx(principal.actor)),
+      options: { operations },
       onProgress: (p) => jobs.update(jobId, p),
     });
   } catch (err) {
