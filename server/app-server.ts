@@ -17,6 +17,7 @@ import { LiveHub, type LiveServer } from './live/hub';
 import { createReadModel } from './read-model';
 import { createAuthService } from './auth/auth-service';
 import { resolvePrincipal } from './auth/principal';
+import { alertParts } from './alerts/alert-context';
 import { setRuntime, type Runtime } from './runtime';
 import { createApi } from './api/app';
 import type { RouteModule } from './api/route-spec';
@@ -86,7 +87,9 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     const { store, ctx, writes } = createWriteContext(database);
     // Before the runtime, so every part finds it there (no start-up step sets it later).
     const auth = await createAuthService({ env, database, log });
+    const closers: (() => Promise<void>)[] = [];
     const runtime: Runtime = {
+      onClose: (stop) => void closers.push(stop),
       env,
       database,
       store,
@@ -97,6 +100,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       ctx,
       auth,
       principalOf: async (headers) => (await resolvePrincipal(auth, headers)).principal,
+      alerts: () => alertParts(runtime).alerts,
     };
     setRuntime(runtime);
     await opts.onStart?.(runtime, { io });
@@ -136,6 +140,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         log.info('shutting down');
         const stopped = new Promise<void>((r) => server.close(() => r()));
         server.closeIdleConnections();
+        for (const stop of closers.reverse())
+          await stop().catch((err) => log.warn({ err }, 'a part did not stop cleanly'));
         await hub.stop();
         // Closing the engine (not a namespace disconnect) lets clients reconnect by themselves to
         // the next process; a server-side disconnect would tell them not to.

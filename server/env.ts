@@ -28,6 +28,14 @@ export const Env = z.object({
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Killed at or above which an incident is a mass-casualty event. */
   MASS_CASUALTY_THRESHOLD: z.coerce.number().int().min(1).default(10),
+  /** Alert email through SMTP (smtp://user:pass@host:587, smtps://…); without it email alerts are off. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  SMTP_FROM: z.string().default('Border Watch <alerts@localhost>'),
+  /** Internal webhook targets alerts may call (hosts, addresses, CIDRs; comma-separated). */
+  ALERT_WEBHOOK_ALLOW: z.string().optional(),
 });
 export type Env = z.infer<typeof Env>;
 

@@ -16,6 +16,8 @@ import { userRoutes } from './api/users';
 import { openApiRoutes } from './api/openapi';
 import { importRoutes } from './api/import';
 import { exportRoutes } from './api/export';
+import { alertRoutes } from './api/alert-routes';
+import { startAlerts } from './alerts/start-alerts';
 import { installSocketAuth } from './auth/socket-auth';
 import { purgeIdempotencyKeys } from './auth/maintenance';
 
@@ -31,6 +33,7 @@ export const productRoutes: RouteModule[] = [
   statsRoutes,
   importRoutes,
   exportRoutes,
+  alertRoutes,
   openApiRoutes,
 ];
 
@@ -38,4 +41,6 @@ export async function productStartup(runtime: Runtime, parts?: { io: LiveServer 
   if (parts) installSocketAuth(parts.io, runtime);
   await purgeIdempotencyKeys(runtime);
   await loadDemoData(runtime);
+  // After the demo load: its changes are history, not news (rules evaluate from their own cursor).
+  await startAlerts(runtime, parts?.io);
 }

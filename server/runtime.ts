@@ -12,6 +12,7 @@ import type { Env } from './env';
 import type { ReadModel } from './read-model';
 import type { AuthService } from './auth/auth-service';
 import type { Principal } from './auth/principal';
+import type { AlertStore } from '../core/alert/ports';
 import type { WriteVerbs } from '../core/write/write-verbs';
 
 export interface Runtime {
@@ -24,10 +25,14 @@ export interface Runtime {
   /** The write verbs every transport calls (core/write/write-verbs.ts), built once here. */
   writes: WriteVerbs;
   ctx(actor: Actor): Ctx;
+  /** Runs `stop` when the server closes, before the live hub and the database (start-up parts' timers). */
+  onClose(stop: () => Promise<void>): void;
   /** Sign-in and sessions, built before the runtime (server/auth/auth-service.ts). */
   auth: AuthService;
   /** Who a request's headers sign in as (server/auth/principal.ts), for pages. */
   principalOf(headers: Headers): Promise<Principal | null>;
+  /** The alert rules, views and deliveries (server/alerts/alert-context.ts), for pages. */
+  alerts(): AlertStore;
 }
 
 const KEY = Symbol.for('border-watch.runtime');

@@ -7,6 +7,7 @@ import { NoticeToast } from '../forms/notice-toast';
 import { currentPrincipal } from './page-access';
 import { SignInLink } from './sign-in-link';
 import { SignOutButton } from './sign-out-button';
+import { AlertsCorner } from '../alerts/alerts-corner';
 
 export async function AccountNav() {
   const principal = await currentPrincipal();
@@ -20,6 +21,7 @@ export async function AccountNav() {
     <div className="flex shrink-0 items-center gap-2">
       <NoticeToast />
       {links.length > 0 ? <NavLinks links={links} /> : null}
+      <AlertsCorner principal={principal} />
       <span
         className="flex items-center gap-1.5 text-sm text-muted"
         title={`Signed in as ${principal.email} (${role})`}

@@ -5,3 +5,4 @@ export * from './operations';
 export * from './reference';
 export * from './rollups';
 export * from './stream';
+export * from './alerts';

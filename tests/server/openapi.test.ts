@@ -77,6 +77,13 @@ describe('GET /api/openapi.json', () => {
       'get /api/health',
       'get /api/openapi.json',
       'get /api/stats/summary',
+      'get /api/saved-views',
+      'post /api/saved-views',
+      'get /api/alert-rules',
+      'post /api/alert-rules',
+      'patch /api/alert-rules/{id}',
+      'delete /api/alert-rules/{id}',
+      'get /api/alerts/inbox',
     ];
     const listed = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
     for (const route of expected) expect(listed, route).toContain(route);

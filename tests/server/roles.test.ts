@@ -10,6 +10,8 @@ import { createIncident } from '../../core/incident/create-incident';
 import { createOperation } from '../../core/operation/create-operation';
 import { createReferenceFigure } from '../../core/reference-figure/reference-figure-verbs';
 import type { Access } from '../../server/auth/guards';
+import { createSavedView } from '../../core/alert/saved-view-verbs';
+import { alertCtx } from '../../server/alerts/alert-context';
 import { drivers } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
 import {
@@ -130,13 +132,61 @@ const CASES: Case[] = [
       return { path: `/api/tokens/${row!.id}` };
     },
   },
+  // Alerts and saved views: any signed-in user, for their own (tests/server/alerts).
+  { method: 'GET', path: '/api/saved-views', access: 'signed-in', make: async () => ({ path: '/api/saved-views' }) },
+  {
+    method: 'POST',
+    path: '/api/saved-views',
+    access: 'signed-in',
+    make: async () => ({ path: '/api/saved-views', body: { name: 'KP', filters: { province: ['KP'] } } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/saved-views/{id}',
+    access: 'signed-in',
+    make: async (s) => ({ path: `/api/saved-views/${await sharedView(s)}` }),
+  },
+  { method: 'GET', path: '/api/alert-rules', access: 'signed-in', make: async () => ({ path: '/api/alert-rules' }) },
+  {
+    method: 'POST',
+    path: '/api/alert-rules',
+    access: 'signed-in',
+    make: async () => ({
+      path: '/api/alert-rules',
+      body: { name: 'All', trigger: { type: 'each' }, channels: [{ type: 'in_app' }] },
+    }),
+  },
+  { method: 'GET', path: '/api/alerts/inbox', access: 'signed-in', make: async () => ({ path: '/api/alerts/inbox' }) },
+  {
+    method: 'POST',
+    path: '/api/alerts/inbox/read',
+    access: 'signed-in',
+    make: async () => ({ path: '/api/alerts/inbox/read', body: { all: true } }),
+  },
 ];
 
-/** Auth routes that change the session are exercised in auth.test.ts. */
+async function sharedView(s: TestServer): Promise<string> {
+  const admin =
+    (await s.runtime.database.db.query.user.findFirst({ where: (u, { eq }) => eq(u.role, 'admin') })) ??
+    (await addUser(s, `view-admin-${Math.random().toString(36).slice(2)}@example.org`, 'admin'));
+  const ctx = alertCtx(s.runtime, { id: admin.id, label: admin.email, role: 'admin' });
+  return (await createSavedView({ ctx, input: { name: 'Team view', filters: {}, shared: true } })).id;
+}
+
+/**
+ * Auth routes that change the session are exercised in auth.test.ts; a rule's or view's own routes
+ * answer only its owner (404 for others), in tests/server/alerts.
+ */
 const ELSEWHERE = new Set([
   'POST /api/auth/sign-in/email',
   'POST /api/auth/sign-out',
   'POST /api/auth/change-password',
+  'PATCH /api/saved-views/{id}',
+  'DELETE /api/saved-views/{id}',
+  'GET /api/alert-rules/{id}',
+  'PATCH /api/alert-rules/{id}',
+  'DELETE /api/alert-rules/{id}',
+  'GET /api/alert-rules/{id}/deliveries',
 ]);
 
 const RANK: Record<As, number> = { anonymous: -1, viewer: 0, operator: 1, admin: 2 };

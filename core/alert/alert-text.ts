@@ -1,0 +1,34 @@
+/** The one-line text of an alert (the bell, an email subject, a Slack or Teams message). */
+import { INCIDENT_TYPE_INFO, PROVINCE_LABELS } from '../enums';
+import type { Incident } from '../incident/schema';
+import type { Operation } from '../operation/schema';
+import { killedText } from './killed-figures';
+import type { RecordEvent } from './record-events';
+import type { WindowEvent } from './window-events';
+
+export function recordEventTitle(ruleName: string, e: RecordEvent): string {
+  const r = e.record;
+  const what =
+    e.entity === 'incident'
+      ? (INCIDENT_TYPE_INFO[(r as Incident).type]?.label ?? 'Incident')
+      : `Operation (${(r as Operation).kind})`;
+  const where = [r.district, r.province ? (PROVINCE_LABELS[r.province] ?? r.province) : null]
+    .filter(Boolean)
+    .join(', ');
+  const lead = { new: 'New', corrected: 'Corrected', retracted: 'Retracted' }[e.kind];
+  const day = r.occurredAt.slice(0, 10);
+  const killed =
+    e.kind === 'corrected' && e.killedBefore
+      ? `${killedText(e.killedBefore)} → ${killedText(e.killed)}`
+      : killedText(e.killed);
+  return `${ruleName}: ${lead}: ${what}${where ? ` in ${where}` : ''} on ${day}, ${killed}`;
+}
+
+export function windowEventTitle(ruleName: string, e: WindowEvent): string {
+  if (e.kind === 'threshold') {
+    return `${ruleName}: ${e.current} ${e.measure} from ${e.window.from.slice(0, 16)}Z to ${e.window.to.slice(0, 16)}Z (threshold ${e.atLeast})`;
+  }
+  const s = e.spike!;
+  const ratio = s.ratio === null ? 'none expected' : `${s.ratio}× expected`;
+  return `${ruleName}: spike: ${s.current} ${e.measure} against ${s.expected} expected (${ratio}, p = ${s.p.toPrecision(2)})`;
+}

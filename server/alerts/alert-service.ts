@@ -1,0 +1,197 @@
+/**
+ * The alert evaluator and sender of one node. Wake-ups (a local commit, NOTIFY of a change from
+ * any node, a 1 s poll for retries and missed wake-ups) run evaluation steps until the log is read,
+ * then send the due deliveries. Evaluation is exactly-once by construction (core/alert/evaluate-alerts.ts);
+ * sending is at least once per attempt, with the delivery id for receivers to dedupe.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { evaluateAlerts } from '../../core/alert/evaluate-alerts';
+import { emailText, nextRetry, webhookBody, type OutgoingAlert } from '../../core/alert/message-body';
+import type { AlertStore } from '../../core/alert/ports';
+import type { AlertRuleRecord } from '../../core/alert/schema';
+import { CHANGES_CHANNEL, type Database } from '../../db/client';
+import {
+  claimDueDeliveries,
+  finishDeliveries,
+  lastSentAt,
+  postponeDeliveries,
+  type DeliveryRow,
+} from '../../db/queries/alert-deliveries';
+import type { Mailer } from './send-email';
+import { sendWebhook, type WebhookResult } from './send-webhook';
+import type { WebhookPolicy } from './webhook-target';
+
+export interface AlertServiceOptions {
+  database: Database;
+  alerts: AlertStore;
+  policy: WebhookPolicy;
+  mailer: Mailer | null;
+  log: Logger;
+  baseUrl?: string;
+  pollMs?: number;
+}
+
+const CLAIM = 50;
+const LEASE_MS = 60_000;
+
+export class AlertService {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private timer: NodeJS.Timeout | null = null;
+  private unlisten: (() => Promise<void>) | null = null;
+  private failing = false;
+  private readonly onCommit = () => this.wake();
+
+  constructor(private readonly opts: AlertServiceOptions) {}
+
+  async start(): Promise<void> {
+    this.opts.database.events.on('commit', this.onCommit);
+    const { sql } = this.opts.database;
+    if (sql) {
+      const sub = await sql.listen(
+        CHANGES_CHANNEL,
+        () => this.wake(),
+        () => this.wake(),
+      );
+      this.unlisten = () => sub.unlisten();
+    }
+    this.timer = setInterval(() => this.wake(), this.opts.pollMs ?? 1000);
+    this.timer.unref();
+    this.wake();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.opts.database.events.off('commit', this.onCommit);
+    if (this.timer) clearInterval(this.timer);
+    await this.running?.catch(() => {});
+    await this.unlisten?.().catch(() => {});
+    this.opts.mailer?.close();
+  }
+
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.cycle().finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        this.wake();
+      }
+    });
+  }
+
+  /** Evaluate until caught up, then send what is due. */
+  private async cycle(): Promise<void> {
+    try {
+      for (;;) {
+        const step = await this.opts.alerts.evaluate((tx) =>
+          evaluateAlerts(tx, { now: new Date(), newId: randomUUID, email: this.opts.mailer !== null }),
+        );
+        if (!step.more || this.stopped) break;
+      }
+      while (!this.stopped && (await this.sendDue()) > 0);
+      if (this.failing) this.opts.log.info('alerts evaluate and send again');
+      this.failing = false;
+    } catch (err) {
+      // The database is away or a send step failed: the next wake-up retries; the log keeps every change.
+      if (!this.failing) this.opts.log.warn({ err: (err as Error).message }, 'alert evaluation failed; will retry');
+      this.failing = true;
+    }
+  }
+
+  private async sendDue(): Promise<number> {
+    const db = this.opts.database.db;
+    const claimed = await claimDueDeliveries(db, CLAIM, LEASE_MS);
+    const groups = new Map<string, DeliveryRow[]>();
+    for (const d of claimed) {
+      const k = `${d.ruleId} ${d.channel}`;
+      groups.set(k, [...(groups.get(k) ?? []), d]);
+    }
+    await Promise.all([...groups.values()].map((rows) => this.sendGroup(rows)));
+    return claimed.length;
+  }
+
+  private async sendGroup(rows: DeliveryRow[]): Promise<void> {
+    const db = this.opts.database.db;
+    const first = rows[0]!;
+    const ids = rows.map((r) => r.id);
+    const rule = await this.opts.alerts.rules.get(first.ruleId);
+    const [index, type] = first.channel.split(':');
+    const channel = rule?.channels[Number(index)];
+    if (!rule || !channel || channel.type !== type) {
+      await finishDeliveries(db, ids, {
+        outcome: 'skipped',
+        error: 'the channel was removed from the rule',
+        retryAt: null,
+      });
+      return;
+    }
+    if (rule.digestMinutes) {
+      const last = await lastSentAt(db, rule.id, first.channel);
+      const next = last ? Date.parse(last) + rule.digestMinutes * 60_000 : 0;
+      if (next > Date.now()) return postponeDeliveries(db, ids, new Date(next).toISOString());
+    }
+    // Without a digest each alert is its own message.
+    const messages = rule.digestMinutes ? [rows] : rows.map((r) => [r]);
+    for (const batch of messages) await this.sendMessage(rule, channel, batch);
+  }
+
+  private async sendMessage(
+    rule: AlertRuleRecord,
+    channel: AlertRuleRecord['channels'][number],
+    batch: DeliveryRow[],
+  ): Promise<void> {
+    const db = this.opts.database.db;
+    const alerts: OutgoingAlert[] = batch.map((d) => ({
+      deliveryId: d.id,
+      eventKey: d.eventKey,
+      title: d.title,
+      payload: d.payload,
+    }));
+    const link = (a: OutgoingAlert) => {
+      const e = a.payload.event as { entity?: string; id?: string } | undefined;
+      if (!this.opts.baseUrl || !e?.id) return null;
+      return `${this.opts.baseUrl.replace(/\/$/, '')}/${e.entity === 'operation' ? 'operations' : 'incidents'}/${e.id}`;
+    };
+    const named = { id: rule.id, name: rule.name };
+    let result: WebhookResult;
+    if (channel.type === 'webhook') {
+      result = await sendWebhook(
+        this.opts.policy,
+        { url: channel.url, secret: channel.secret ?? '' },
+        webhookBody(channel.format, named, alerts, link),
+        batch.map((d) => d.id).join(','),
+      );
+    } else if (channel.type === 'email' && this.opts.mailer) {
+      const { subject, text } = emailText(named, alerts, link);
+      result = await this.opts.mailer
+        .send(channel.to, subject, text, { 'X-BorderWatch-Delivery': batch.map((d) => d.id).join(',') })
+        .then(
+          () => ({ ok: true, retry: false, detail: 'sent' }),
+          (err: Error & { responseCode?: number }) => ({
+            ok: false,
+            // SMTP 4xx and network errors are transient; 5xx is a permanent refusal.
+            retry: !err.responseCode || (err.responseCode >= 400 && err.responseCode < 500),
+            detail: err.message,
+          }),
+        );
+    } else {
+      result = { ok: false, retry: false, detail: 'email is not configured on this server (SMTP_URL)' };
+    }
+    const ids = batch.map((d) => d.id);
+    if (result.ok) return finishDeliveries(db, ids, { outcome: 'sent', error: null, retryAt: null });
+    const attempts = Math.max(...batch.map((d) => d.attempts));
+    const retryAt = result.retry ? nextRetry(attempts, new Date()) : null;
+    this.opts.log.warn(
+      { rule: rule.id, channel: channel.type, attempts, detail: result.detail },
+      'alert delivery failed',
+    );
+    await finishDeliveries(db, ids, { outcome: retryAt ? 'pending' : 'failed', error: result.detail, retryAt });
+  }
+}
