@@ -5,9 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Actor, Ctx, Store } from '../core/ports';
-import type { RetryPolicy } from '../core/write/exactly-once';
+import { DEFAULT_RETRY, type RetryPolicy } from '../core/write/exactly-once';
 import { createWriteVerbs, type WriteVerbs } from '../core/write/write-verbs';
 import type { Database } from './client';
+import { isConnectionFailure, translateDriverError } from './driver-errors';
 import { createImportSink } from './import-sink';
 import { listGroups } from './queries/reference';
 import { createStore } from './store';
@@ -18,6 +19,18 @@ export interface WriteContext {
   writes: WriteVerbs;
 }
 
+/** A read is safe to repeat: on a lost connection, again (as writes do), then a typed store error (503). */
+async function readAgainOnLostConnection<T>(read: () => Promise<T>, retry: RetryPolicy): Promise<T> {
+  for (let n = 0; ; n++) {
+    try {
+      return await read();
+    } catch (err) {
+      if (!isConnectionFailure(err) || n + 1 >= retry.attempts) throw translateDriverError(err);
+      await retry.pause(n);
+    }
+  }
+}
+
 export function createWriteContext(database: Database, opts: { retry?: RetryPolicy } = {}): WriteContext {
   const store = createStore(database);
   const writes = createWriteVerbs({
@@ -25,7 +38,7 @@ export function createWriteContext(database: Database, opts: { retry?: RetryPoli
     imports: {
       sink: (ctx) => createImportSink(ctx, opts.retry),
       groups: async () =>
-        (await listGroups(database.db)).map((g) => ({
+        (await readAgainOnLostConnection(() => listGroups(database.db), opts.retry ?? DEFAULT_RETRY)).map((g) => ({
           id: g.id,
           shortName: g.shortName,
           fullName: g.fullName,
