@@ -1,6 +1,6 @@
 /** Building blocks shared by the entity schemas: instants, dates, casualty figures, sources. */
 import { z } from 'zod';
-import { CASUALTY_CATEGORIES } from './enums';
+import { ACTOR_ROLES, CASUALTY_CATEGORIES } from './enums';
 
 export const MAX_COUNT = 100_000;
 
@@ -133,3 +133,15 @@ export interface Versioned {
 /** A zod enum whose message lists the allowed values. */
 export const enumOf = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z.enum(values, { error: `must be one of: ${values.join(', ')} (${what})` });
+
+/**
+ * An actor as the source names it, verbatim, with its role and (for ACLED) the inter code as
+ * written ("1" or "State forces"). The matched group is derived from these, never the reverse.
+ */
+export const Actor = z.strictObject({
+  role: z.enum(ACTOR_ROLES, { error: `must be one of: ${ACTOR_ROLES.join(', ')}` }),
+  name: z.string({ error: 'must be text' }).trim().min(1, 'is required').max(300, 'is too long'),
+  inter: z.string({ error: 'must be text' }).trim().max(60, 'is too long').nullable().default(null),
+});
+export type Actor = z.output<typeof Actor>;
+export const Actors = z.array(Actor).max(20, 'at most 20 actors').default([]);

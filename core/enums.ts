@@ -6,6 +6,25 @@
 export const COUNTRIES = ['Pakistan', 'Afghanistan'] as const;
 export type Country = (typeof COUNTRIES)[number];
 
+/**
+ * The Afghan provinces that border Pakistan: the only Afghan events in scope. Events elsewhere in
+ * Afghanistan are skipped on import ("outside the border region").
+ */
+export const AFGHAN_BORDER_PROVINCES = [
+  'Badakhshan',
+  'Nuristan',
+  'Kunar',
+  'Nangarhar',
+  'Paktia',
+  'Khost',
+  'Paktika',
+  'Zabul',
+  'Kandahar',
+  'Helmand',
+  'Nimroz',
+] as const;
+export type AfghanBorderProvince = (typeof AFGHAN_BORDER_PROVINCES)[number];
+
 /** Provinces and regions a Pakistan tracker uses; Afghan border provinces are kept by name. */
 export const PROVINCES = [
   'KP',
@@ -16,9 +35,16 @@ export const PROVINCES = [
   'ICT',
   'Gilgit-Baltistan',
   'AJK',
-  'Afghanistan', // border-region events on the Afghan side; district carries the province
+  ...AFGHAN_BORDER_PROVINCES,
+  // Afghan events recorded before provinces were kept, whose province is not a border province
+  // (or was not given); new records use the province.
+  'Afghanistan',
 ] as const;
 export type Province = (typeof PROVINCES)[number];
+
+/** The Afghan side: a border province, or the legacy region "Afghanistan". */
+export const isAfghanProvince = (p: string): boolean =>
+  p === 'Afghanistan' || (AFGHAN_BORDER_PROVINCES as readonly string[]).includes(p);
 
 export const PROVINCE_LABELS: Record<Province, string> = {
   KP: 'Khyber Pakhtunkhwa',
@@ -29,7 +55,11 @@ export const PROVINCE_LABELS: Record<Province, string> = {
   ICT: 'Islamabad Capital Territory',
   'Gilgit-Baltistan': 'Gilgit-Baltistan',
   AJK: 'Azad Jammu and Kashmir',
-  Afghanistan: 'Afghanistan (border region)',
+  ...(Object.fromEntries(AFGHAN_BORDER_PROVINCES.map((p) => [p, `${p} (Afghanistan)`])) as Record<
+    AfghanBorderProvince,
+    string
+  >),
+  Afghanistan: 'Afghanistan (province not recorded)',
 };
 
 export const TIME_PRECISIONS = ['exact', 'day', 'week', 'month'] as const;
@@ -112,6 +142,28 @@ export const INCIDENT_TYPE_INFO: Record<IncidentType, IncidentTypeInfo> = {
     gtd: 'Unknown',
   },
 };
+
+/**
+ * Who acted (docs/adr/0015-event-classification.md). Militant violence is attacks by non-state
+ * armed groups and state–militant clashes whose initiator the source does not say; fire between
+ * two states' forces and state forces harming civilians are kept apart, outside militant totals.
+ */
+export const INCIDENT_CATEGORIES = ['attack', 'clash', 'interstate', 'state_violence'] as const;
+export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
+
+export const INCIDENT_CATEGORY_LABELS: Record<IncidentCategory, string> = {
+  attack: 'Militant attacks',
+  clash: 'State–militant clashes',
+  interstate: 'Interstate fire',
+  state_violence: 'State forces against civilians',
+};
+
+/** What "militant violence" totals count unless a filter names categories. */
+export const MILITANT_CATEGORIES = ['attack', 'clash'] as const satisfies readonly IncidentCategory[];
+
+/** The role an actor played, as the source names it (ACLED's columns; a form's perpetrator). */
+export const ACTOR_ROLES = ['actor1', 'assoc_actor_1', 'actor2', 'assoc_actor_2', 'perpetrator'] as const;
+export type ActorRole = (typeof ACTOR_ROLES)[number];
 
 export const TARGET_TYPES = [
   'security_forces',

@@ -3,7 +3,14 @@
  * everywhere. Multi-valued parameters accept repeats (`province=KP&province=Punjab`) or commas.
  */
 import { z } from 'zod';
-import { COUNTRIES, INCIDENT_TYPES, PROVINCES, TARGET_TYPES, VERIFICATION_STATUSES } from './enums';
+import {
+  COUNTRIES,
+  INCIDENT_CATEGORIES,
+  INCIDENT_TYPES,
+  PROVINCES,
+  TARGET_TYPES,
+  VERIFICATION_STATUSES,
+} from './enums';
 import { Instant } from './common-schemas';
 
 const list = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
@@ -38,6 +45,10 @@ export const IncidentFilter = z
     province: list(PROVINCES, 'province'),
     group: groupList,
     type: list(INCIDENT_TYPES, 'incident type'),
+    /** Who acted. Lists show every category unless named; stats default to MILITANT_CATEGORIES. */
+    category: list(INCIDENT_CATEGORIES, 'category'),
+    /** Actor text as the source wrote it (case-insensitive substring of any actor's name). */
+    actor: z.string().trim().min(1, 'must not be empty').max(100, 'is too long').optional(),
     target: list(TARGET_TYPES, 'target type'),
     status: list(VERIFICATION_STATUSES, 'verification status'),
     /** Lists only: include retracted records (struck through in the UI). */

@@ -6,9 +6,11 @@
  *
  * Outcomes (decisions, also in docs of the API route):
  * - 'imported': a new record.
- * - 'updated': the row matched a record. If its content differs it is rewritten (a new version, a
- *   change-log entry, rollup deltas); if it is identical nothing is written, so re-importing a file
- *   costs one read per batch and does not flood the change log or the live feed.
+ * - 'changed': the row matched a record and its content differs: it is rewritten (a new version, a
+ *   change-log entry, rollup deltas).
+ * - 'unchanged': the row matched a record and is identical: nothing is written, so re-importing a
+ *   file costs one read per batch and does not flood the change log or the live feed. (The report's
+ *   `updated` is their sum.)
  * - {error}: the row matched a retracted record and differs from it (an import never undoes a
  *   retraction), its event id names a record of the other kind (ACLED recoded an arrest), or the
  *   write itself failed for that row (a group retracted meanwhile, a constraint).
@@ -127,7 +129,7 @@ async function writeBatchInTx(
     if (!record) creates[item.kind].push({ index, item });
     // Stored by an earlier attempt of this batch whose commit answer was lost: ours, not a match.
     else if (record.id === plans[index]!.id) outcomes[index] = 'imported';
-    else if (record.externalId !== item.externalId || unchanged(record, item.input)) outcomes[index] = 'updated';
+    else if (record.externalId !== item.externalId || unchanged(record, item.input)) outcomes[index] = 'unchanged';
     else if (record.retractedAt)
       outcomes[index] = {
         error: `matches ${item.kind} ${record.id}, which was retracted; an import does not change a retracted record`,
@@ -155,7 +157,7 @@ async function writeBatchInTx(
     const input = { ...item.input, version: record.version };
     if (item.kind === 'incident') await updateIncident({ ctx, id: record.id, input, tx });
     else await updateOperation({ ctx, id: record.id, input, tx });
-    outcomes[index] = 'updated';
+    outcomes[index] = 'changed';
   }
   return outcomes;
 }

@@ -5,7 +5,7 @@
  * and tests/db/narrow-rollups.test.ts check that both agree.
  */
 import { sql } from 'drizzle-orm';
-import { CASUALTY_CATEGORIES, INCIDENT_TYPES } from '../core/enums';
+import { CASUALTY_CATEGORIES, INCIDENT_TYPES, MILITANT_CATEGORIES } from '../core/enums';
 import { GROUP_CELL_KEY_SQL, INCIDENT_MEASURES, OPERATION_MEASURES } from '../core/rollup/incident-rollup';
 import { NARROW_DIMS, NARROW_GRAINS } from '../core/rollup/narrow-rollups';
 import type { Db } from './client';
@@ -58,7 +58,8 @@ export function narrowRollupStatements(): string[] {
   return [
     `INSERT INTO incident_rollup_narrow (dim, grain, start, key, ${[...im, ...byType.map(([c]) => c)].join(', ')})
       SELECT dim, grain, ${grainStartSql('day')}, ${keyCase}, ${[...im.map((m) => `sum(${m})`), ...byType.map(([, e]) => e)].join(', ')}
-      FROM incident_rollup_daily CROSS JOIN (VALUES ${pairs}) AS p(dim, grain) GROUP BY 1, 2, 3, 4`,
+      FROM incident_rollup_daily CROSS JOIN (VALUES ${pairs}) AS p(dim, grain)
+      WHERE category IN (${MILITANT_CATEGORIES.map((c) => `'${c}'`).join(', ')}) GROUP BY 1, 2, 3, 4`,
     `INSERT INTO operation_rollup_narrow (grain, start, ${om.join(', ')})
       SELECT grain, ${grainStartSql('day')}, ${om.map((m) => `sum(${m})`).join(', ')}
       FROM operation_rollup_daily CROSS JOIN (VALUES ('day'), ('week'), ('month')) AS p(grain) GROUP BY 1, 2`,
@@ -71,10 +72,10 @@ export async function rebuildRollups(db: Db): Promise<{ incidentCells: number; o
       sql`TRUNCATE incident_rollup_daily, operation_rollup_daily, incident_rollup_narrow, operation_rollup_narrow`,
     );
     await tx.execute(
-      sql.raw(`INSERT INTO incident_rollup_daily (day, country, province, group_key, type, target_type, verification, ${incidentColumns.map(([c]) => c).join(', ')})
-        SELECT (occurred_at AT TIME ZONE 'UTC')::date, country, province, ${GROUP_CELL_KEY_SQL}, type, target_type, verification,
+      sql.raw(`INSERT INTO incident_rollup_daily (day, country, province, group_key, type, category, target_type, verification, ${incidentColumns.map(([c]) => c).join(', ')})
+        SELECT (occurred_at AT TIME ZONE 'UTC')::date, country, province, ${GROUP_CELL_KEY_SQL}, type, category, target_type, verification,
           ${incidentColumns.map(([, e]) => e).join(', ')}
-        FROM incidents WHERE retracted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7`),
+        FROM incidents WHERE retracted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`),
     );
     await tx.execute(
       sql.raw(`INSERT INTO operation_rollup_daily (day, country, province, kind, group_key, verification, records, operations, militants_killed, militants_arrested, security_killed, security_injured)

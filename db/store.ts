@@ -164,6 +164,7 @@ const INCIDENT_KEY_COLUMNS: Record<keyof IncidentRollupKey, string> = {
   province: 'province',
   groupKey: 'group_key',
   type: 'type',
+  category: 'category',
   targetType: 'target_type',
   verification: 'verification',
 };

@@ -7,7 +7,8 @@ import { createReadStream, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ImportProgress, ImportReport } from '../core/import/import-report';
+import { isUnusableFile, type ImportProgress, type ImportReport } from '../core/import/import-report';
+import { DomainError } from '../core/errors';
 import { DataDirLockedError } from '../db/data-dir-lock';
 import { createWriteContext } from '../db/write-context';
 import { openFromEnv } from './open-from-env';
@@ -115,6 +116,7 @@ async function main(): Promise<number> {
     });
     bar.done(report);
     process.stdout.write(`${JSON.stringify(report)}\n`);
+    if (isUnusableFile(report)) process.stderr.write('import: nothing could be read from this file\n');
     return report.stopped ? 2 : 0;
   } finally {
     await database.close();
@@ -129,7 +131,7 @@ try {
     console.error(
       `import: the app is running on this embedded database (${err.message})\nStop it first, or import while it runs through the admin page or POST /api/import/acled with an operator token.`,
     );
-  } else if (err instanceof UsageError) {
+  } else if (err instanceof UsageError || err instanceof DomainError) {
     console.error(`import: ${err.message}`);
   } else {
     console.error(`import failed: ${(err as Error).message}`);

@@ -1,5 +1,10 @@
-/** Opens the database the app would use (DATABASE_URL or the embedded DATA_DIR), migrated. */
+/**
+ * Opens the database the app would use (DATABASE_URL or the embedded DATA_DIR), migrated, with the
+ * missing reference data seeded (so `npm run db:migrate` leaves a database the importer can match
+ * against).
+ */
 import { openDatabase, type Database } from '../db/client';
+import { ensureReferenceData } from '../db/ensure-reference-data';
 import { ensureStream } from '../db/store';
 import { parseEnv, type Env } from '../server/env';
 
@@ -8,6 +13,7 @@ export async function openFromEnv(): Promise<{ env: Env; database: Database }> {
   const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? null : env.DATA_DIR });
   await database.migrate();
   await ensureStream(database.db);
+  if (env.REFERENCE_DATA === 'on') await ensureReferenceData(database);
   return { env, database };
 }
 

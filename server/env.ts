@@ -19,6 +19,8 @@ export const Env = z.object({
   DATA_DIR: z.string().default('./data'),
   /** auto: load the synthetic demo set on the first start of an empty embedded database. */
   DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** on: seed the missing reference data (groups, aliases, figures, timeline) at every start. */
+  REFERENCE_DATA: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Anonymous visitors may read dashboards (writes always need an account). */
   PUBLIC_DASHBOARD: flag,

@@ -2,6 +2,7 @@
  * The product's API route modules and start-up steps, in the order they apply. Tests start the
  * server with these same lists, so what they exercise is what runs.
  */
+import { ensureReferenceData } from '../db/ensure-reference-data';
 import type { RouteModule } from './api/route-spec';
 import type { Runtime } from './runtime';
 import type { LiveServer } from './live/hub';
@@ -15,6 +16,7 @@ import { changeRoutes } from './api/changes';
 import { userRoutes } from './api/users';
 import { openApiRoutes } from './api/openapi';
 import { importRoutes } from './api/import';
+import { rematchRoutes } from './api/rematch';
 import { exportRoutes } from './api/export';
 import { alertRoutes } from './api/alert-routes';
 import { startAlerts } from './alerts/start-alerts';
@@ -32,6 +34,7 @@ export const productRoutes: RouteModule[] = [
   userRoutes,
   statsRoutes,
   importRoutes,
+  rematchRoutes,
   exportRoutes,
   alertRoutes,
   openApiRoutes,
@@ -40,7 +43,10 @@ export const productRoutes: RouteModule[] = [
 export async function productStartup(runtime: Runtime, parts?: { io: LiveServer }): Promise<void> {
   if (parts) installSocketAuth(parts.io, runtime);
   await purgeIdempotencyKeys(runtime);
+  // The demo goes first: on `auto` it loads only into an empty database, and it seeds the
+  // reference data itself.
   await loadDemoData(runtime);
+  if (runtime.env.REFERENCE_DATA === 'on') await ensureReferenceData(runtime.database);
   // After the demo load: its changes are history, not news (rules evaluate from their own cursor).
   await startAlerts(runtime, parts?.io);
 }

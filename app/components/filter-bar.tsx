@@ -8,6 +8,8 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import {
   COUNTRIES,
+  INCIDENT_CATEGORIES,
+  INCIDENT_CATEGORY_LABELS,
   INCIDENT_TYPE_INFO,
   INCIDENT_TYPES,
   PROVINCE_LABELS,
@@ -17,7 +19,7 @@ import {
   VERIFICATION_STATUSES,
 } from '@/core/enums';
 import { PERIOD_PRESETS, PRESET_LABELS } from '@/core/stats/period';
-import { LIST_FILTER_KEYS, viewToParams, type ViewQuery } from '@/core/stats/query-params';
+import { isDefaultCategories, LIST_FILTER_KEYS, viewToParams, type ViewQuery } from '@/core/stats/query-params';
 import { VERIFICATION_LABELS } from './palette';
 
 export type FilterField = (typeof LIST_FILTER_KEYS)[number];
@@ -41,6 +43,7 @@ const FIELD_LABELS: Record<FilterField, string> = {
   province: 'Province',
   group: 'Group',
   type: 'Type',
+  category: 'Category',
   target: 'Target',
   status: 'Status',
 };
@@ -150,6 +153,7 @@ export function FilterBar({ action, view, groups, fields = LIST_FILTER_KEYS, kee
     province: PROVINCES.map((p) => ({ value: p, label: PROVINCE_LABELS[p] })),
     group: [...groups.map((g) => ({ value: g.id, label: g.name })), { value: 'unknown', label: 'Unknown / unclaimed' }],
     type: INCIDENT_TYPES.map((t) => ({ value: t, label: INCIDENT_TYPE_INFO[t].label })),
+    category: INCIDENT_CATEGORIES.map((c) => ({ value: c, label: INCIDENT_CATEGORY_LABELS[c] })),
     target: TARGET_TYPES.map((t) => ({ value: t, label: TARGET_LABELS[t] })),
     status: VERIFICATION_STATUSES.map((s) => ({ value: s, label: VERIFICATION_LABELS[s] })),
   };
@@ -168,7 +172,9 @@ export function FilterBar({ action, view, groups, fields = LIST_FILTER_KEYS, kee
     });
   };
 
-  const anyFilter = fields.some((f) => (view.filter[f]?.length ?? 0) > 0);
+  const anyFilter = fields.some(
+    (f) => (view.filter[f]?.length ?? 0) > 0 && !(f === 'category' && isDefaultCategories(view.filter.category)),
+  );
   return (
     <form
       ref={root}

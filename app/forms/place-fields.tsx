@@ -4,7 +4,15 @@
  * districts the demo data uses (core/demo/places.ts), coordinates and how precise they are. Any
  * district name is accepted; the suggestions only speed up typing and keep spellings consistent.
  */
-import { COUNTRIES, GEO_PRECISIONS, PROVINCE_LABELS, PROVINCES, type Country, type Province } from '@/core/enums';
+import {
+  COUNTRIES,
+  GEO_PRECISIONS,
+  isAfghanProvince,
+  PROVINCE_LABELS,
+  PROVINCES,
+  type Country,
+  type Province,
+} from '@/core/enums';
 import { DEMO_DISTRICTS } from '@/core/demo/places';
 import { linkButton } from './control-styles';
 import { GEO_PRECISION_LABELS } from './place-labels';
@@ -25,12 +33,12 @@ export function PlaceFields({ form, provinceOptional = false }: { form: FormBind
   // The province "Afghanistan" and the country Afghanistan go together (the schema insists).
   const setCountry = (value: string) => {
     form.set('country', value);
-    if (value === 'Afghanistan') form.set('province', 'Afghanistan');
-    else if (province === 'Afghanistan') form.set('province', '');
+    if (value === 'Afghanistan' && !isAfghanProvince(province)) form.set('province', '');
+    else if (value !== 'Afghanistan' && isAfghanProvince(province)) form.set('province', '');
   };
   const setProvince = (value: string) => {
     form.set('province', value);
-    if (value === 'Afghanistan') form.set('country', 'Afghanistan');
+    if (isAfghanProvince(value)) form.set('country', 'Afghanistan');
     else if (value && form.text('country') === 'Afghanistan') form.set('country', 'Pakistan');
   };
   const useDistrictCentre = () => {
@@ -66,7 +74,7 @@ export function PlaceFields({ form, provinceOptional = false }: { form: FormBind
         list="district-suggestions"
         hint={
           province === 'Afghanistan'
-            ? 'The Afghan province, e.g. Kunar'
+            ? 'Legacy record: choose its Afghan province instead'
             : districts.length > 0
               ? `Suggestions for ${PROVINCE_LABELS[province as Province]}`
               : undefined

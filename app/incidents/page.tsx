@@ -25,14 +25,16 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
   const rt = getRuntime();
   const { query, view, params, problems } = parseView(raw, new Date(), {
     defaultPreset: 'all',
-    pageKeys: ['sort', 'cursor', 'retracted'],
+    pageKeys: ['sort', 'cursor', 'retracted', 'actor'],
   });
+  // Actor text as the source wrote it ("Islamic State (Afghanistan)"): lists only, not charts.
+  const actor = single(raw.actor)?.trim().slice(0, 100) || undefined;
   const sort = sortParam(raw.sort);
   const retracted = single(raw.retracted) === 'include' ? 'include' : 'exclude';
   const after = decodeCursor(single(raw.cursor), sort);
   const position = await rt.reads.position();
   const [page, groups] = await Promise.all([
-    rt.reads.incidents.list({ filter: { ...query.filter, retracted }, sort, limit: PAGE_SIZE, after }),
+    rt.reads.incidents.list({ filter: { ...query.filter, actor, retracted }, sort, limit: PAGE_SIZE, after }),
     rt.reads.groups.list(),
   ]);
 
@@ -41,6 +43,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
     const state: Record<string, string | null> = {
       sort: sort === '-occurredAt' ? null : sort,
       retracted: retracted === 'include' ? 'include' : null,
+      actor: actor ?? null,
       cursor: null,
       ...changes,
     };
@@ -52,6 +55,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
   const keep: Record<string, string> = {};
   if (sort !== '-occurredAt') keep.sort = sort;
   if (retracted === 'include') keep.retracted = 'include';
+  if (actor) keep.actor = actor;
 
   return (
     <main id="main" className="mx-auto max-w-[1600px] space-y-4 px-3 py-4 sm:px-5">
@@ -86,6 +90,32 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
         keep={keep}
       />
       {problems && <ViewProblems problems={problems} />}
+      <form action="/incidents" method="get" className="flex flex-wrap items-center gap-2 text-sm" role="search">
+        {[...new URLSearchParams(params).entries()].map(([k, v]) => (
+          <input key={`${k}=${v}`} type="hidden" name={k} value={v} />
+        ))}
+        {sort !== '-occurredAt' && <input type="hidden" name="sort" value={sort} />}
+        {retracted === 'include' && <input type="hidden" name="retracted" value="include" />}
+        <label htmlFor="actor-filter" className="text-muted">
+          Actor named by the source
+        </label>
+        <input
+          id="actor-filter"
+          name="actor"
+          defaultValue={actor ?? ''}
+          maxLength={100}
+          placeholder="e.g. Islamic State (Afghanistan)"
+          className="h-8 w-72 rounded-md border border-line bg-surface px-2 text-fg"
+        />
+        <button type="submit" className="h-8 rounded-md border border-line bg-surface px-3 font-medium text-fg">
+          Find
+        </button>
+        {actor && (
+          <Link href={link({ actor: null })} className="text-accent hover:underline">
+            Clear
+          </Link>
+        )}
+      </form>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <LiveListNotice snapshot={position} entity="incident" filter={query.filter} noun="incident" />
         <div className="flex items-center gap-3 text-sm">

@@ -1,4 +1,5 @@
 /** Operations: their figures over the period, the trend, and the records (filterable, paged). */
+import { ActorList } from '../components/actor-list';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getRuntime } from '@/server/runtime';
@@ -118,7 +119,14 @@ export default async function OperationsPage({ searchParams }: { searchParams: P
                         </span>
                       )}
                     </td>
-                    <td className="px-3 py-2 text-muted">{o.agency ?? '—'}</td>
+                    <td className="px-3 py-2 text-muted">
+                      {o.agency ?? '—'}
+                      {o.actors.length > 0 && (
+                        <span className="block">
+                          <ActorList actors={o.actors} compact />
+                        </span>
+                      )}
+                    </td>
                     <td className="px-3 py-2 text-fg">
                       {o.groupId ? (
                         <Link href={`/groups/${o.groupId}`} className="hover:underline">

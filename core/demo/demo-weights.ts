@@ -4,7 +4,13 @@
  * reporting (PICSS, PIPS, ACLED summaries): KP and the ex-FATA districts first, Balochistan next,
  * violence rising through 2024–2025. They are illustrative, never statistics.
  */
-import type { IncidentType, Province, TargetType } from '../enums';
+import {
+  AFGHAN_BORDER_PROVINCES,
+  type AfghanBorderProvince,
+  type IncidentType,
+  type Province,
+  type TargetType,
+} from '../enums';
 
 export const PROVINCE_WEIGHTS: Readonly<Record<Province, number>> = {
   'KP-MD': 30,
@@ -15,6 +21,7 @@ export const PROVINCE_WEIGHTS: Readonly<Record<Province, number>> = {
   ICT: 1,
   'Gilgit-Baltistan': 1,
   AJK: 0.5,
+  ...(Object.fromEntries(AFGHAN_BORDER_PROVINCES.map((p) => [p, 0])) as Record<AfghanBorderProvince, number>),
   Afghanistan: 3.5,
 };
 
@@ -28,6 +35,10 @@ export const GROUP_WEIGHTS: Readonly<Record<Province, Readonly<Record<string, nu
   ICT: { TTP: 0.5, unknown: 0.5 },
   'Gilgit-Baltistan': { TTP: 0.3, unknown: 0.7 },
   AJK: { unknown: 1 },
+  ...(Object.fromEntries(AFGHAN_BORDER_PROVINCES.map((p) => [p, { unknown: 1 }])) as unknown as Record<
+    AfghanBorderProvince,
+    Readonly<Record<string, number>>
+  >),
   Afghanistan: { TTP: 0.4, 'ISIL-K': 0.1, HGB: 0.05, unknown: 0.45 },
 };
 

@@ -5,6 +5,8 @@
  * only whole names match: `Afghani Taliban` must not become TTP because both say "Taliban".
  */
 
+import { DomainError } from '../errors';
+
 export interface ImportGroup {
   id: string;
   shortName: string;
@@ -38,16 +40,26 @@ export function groupKey(name: string): string {
     .join(' ');
 }
 
-/** The names one ACLED actor cell can stand for: itself, its abbreviation, its long form. */
+/**
+ * The names one ACLED actor cell can stand for: itself, then without its qualifier, then its long
+ * form. The abbreviation before a colon counts only without a long form: ACLED's
+ * "LeJ: Lashkar-e-Jabbar" is not Lashkar-e-Jhangvi (LeJ), whatever the letters say.
+ */
 function candidates(actor: string): string[] {
   const out = [actor];
   // "(Pakistan)" or "(2016-)" qualifies the actor; it is not part of the organisation's name.
   const bare = actor.replace(/\s*\([^)]*\)\s*$/, '').trim();
   if (bare !== actor) out.push(bare);
   const colon = bare.indexOf(':');
-  if (colon > 0) out.push(bare.slice(0, colon), bare.slice(colon + 1));
+  if (colon > 0) {
+    const long = bare.slice(colon + 1).trim();
+    out.push(long === '' ? bare.slice(0, colon) : long);
+  }
   return out;
 }
+
+/** "Unidentified Armed Group (Pakistan)": the source names no perpetrator. */
+export const isUnnamedActor = (name: string): boolean => /^unidentified\b|^unknown\b/i.test(name.trim());
 
 export type GroupMatcher = (actors: ReadonlyArray<string | undefined>) => string | null;
 
@@ -79,4 +91,18 @@ export function createGroupMatcher(groups: readonly ImportGroup[]): GroupMatcher
     }
     return null;
   };
+}
+
+/**
+ * An import matches actors against the group table; an empty one (a database migrated but never
+ * seeded) would file every perpetrator as unknown without a word, so the import is refused.
+ */
+export function requireGroups<G>(groups: readonly G[]): readonly G[] {
+  if (groups.length === 0)
+    throw new DomainError(
+      'conflict',
+      'The group table is empty, so no actor could be matched to a group: seed the reference data first (npm run db:migrate seeds it, as does every start of the app), then import again.',
+      { groups: 'none stored' },
+    );
+  return groups;
 }

@@ -3,7 +3,7 @@
  * district. ACLED's admin1 names changed over the years (NWFP → Khyber Pakhtunkhwa, FATA merged
  * into KP in 2018), so one table folds every spelling into the product's provinces.
  */
-import type { Country, Province } from '../enums';
+import { AFGHAN_BORDER_PROVINCES, type AfghanBorderProvince, type Country, type Province } from '../enums';
 
 /** Lower-cased, punctuation-free key: `Khyber-Pakhtunkhwa`, `KHYBER PAKHTUNKHWA` → `khyber pakhtunkhwa`. */
 function key(name: string): string {
@@ -92,15 +92,54 @@ export function coveredCountry(
 }
 
 export type Place =
-  { ok: true; country: Country; province: Province; district: string | null } | { ok: false; reason: string };
+  | { ok: true; country: Country; province: Province; district: string | null }
+  | { ok: false; reason: string; outsideBorderRegion?: true };
+
+/** Spellings ACLED and others use for the Afghan border provinces. */
+const AFGHAN_SPELLINGS: Readonly<Record<string, AfghanBorderProvince>> = Object.fromEntries([
+  ...AFGHAN_BORDER_PROVINCES.map((p) => [key(p), p] as const),
+  ...(
+    [
+      ['Nooristan', 'Nuristan'],
+      ['Konar', 'Kunar'],
+      ['Ningarhar', 'Nangarhar'],
+      ['Nangrahar', 'Nangarhar'],
+      ['Paktya', 'Paktia'],
+      ['Paktiya', 'Paktia'],
+      ['Khowst', 'Khost'],
+      ['Khust', 'Khost'],
+      ['Paktyka', 'Paktika'],
+      ['Zabol', 'Zabul'],
+      ['Qandahar', 'Kandahar'],
+      ['Hilmand', 'Helmand'],
+      ['Nimruz', 'Nimroz'],
+      ['Badakshan', 'Badakhshan'],
+    ] as const
+  ).map(([spelling, p]) => [key(spelling), p] as const),
+]);
+
+/** An Afghan admin1 as a border province, or undefined when it is elsewhere in Afghanistan. */
+export function afghanBorderProvince(admin1: string): AfghanBorderProvince | undefined {
+  return AFGHAN_SPELLINGS[key(admin1).replace(/ province$/, '')];
+}
 
 /**
- * Afghan events sit in the region "Afghanistan" with their Afghan province as district (the
- * incident schema requires that pairing); Pakistani admin1 names must be known, because a guessed
- * province would put an event on the wrong map.
+ * Afghan events keep their province (one bordering Pakistan; elsewhere they are outside the border
+ * region) and district. Pakistani admin1 names must be known, because a guessed province would put
+ * an event on the wrong map.
  */
 export function placeOf(country: Country, admin1: string | undefined, admin2: string | undefined): Place {
-  if (country === 'Afghanistan') return { ok: true, country, province: 'Afghanistan', district: admin1 ?? null };
+  if (country === 'Afghanistan') {
+    if (admin1 === undefined) return { ok: false, reason: 'admin1 (the province) is missing' };
+    const province = afghanBorderProvince(admin1);
+    if (province === undefined)
+      return {
+        ok: false,
+        reason: `admin1 "${admin1}" is not an Afghan province bordering Pakistan`,
+        outsideBorderRegion: true,
+      };
+    return { ok: true, country, province, district: admin2 ?? null };
+  }
   if (admin1 === undefined) return { ok: false, reason: 'admin1 (the province) is missing' };
   const province = normaliseProvince(admin1);
   if (province === undefined) return { ok: false, reason: `admin1 "${admin1}" is not a known province of Pakistan` };

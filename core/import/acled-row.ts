@@ -6,20 +6,33 @@
  * protest with an odd date is skipped as out of scope rather than reported as broken.
  */
 import type { ZodError } from 'zod';
-import type { Source } from '../common-schemas';
+import type { Actor, Source } from '../common-schemas';
 import type { Country, GeoPrecision, OperationKind, TimePrecision } from '../enums';
 import { fieldsFromZod } from '../errors';
 import { CreateIncidentInput, type IncidentFields } from '../incident/schema';
 import { CreateOperationInput, type OperationFields } from '../operation/schema';
-import { INTER, interCode, isStateForces, targetTypeFor } from './acled-actors';
+import { interCode, targetTypeFor } from './acled-actors';
+import { classifyAcledRow, type ViolentFamily } from './acled-classify';
 import type { AcledColumn, AcledRow } from './acled-columns';
 import { parseAcledDate } from './acled-date';
 import { eventFamily, incidentTypeFor } from './acled-event-type';
-import { createGroupMatcher, type GroupMatcher, type ImportGroup } from './acled-group-match';
-import { coveredCountry, placeOf } from './acled-place';
+import { createGroupMatcher, isUnnamedActor, type GroupMatcher, type ImportGroup } from './acled-group-match';
+import { afghanBorderProvince, coveredCountry, placeOf } from './acled-place';
 import { cleanLine, cleanNotes, parseCount, parseDecimal, present } from './acled-text';
 
-export const SKIP_REASONS = ['country_not_covered', 'protest_or_riot', 'strategic_development'] as const;
+export const SKIP_REASONS = [
+  'country_not_covered',
+  /** Afghan events outside the provinces that border Pakistan. */
+  'outside_border_region',
+  'protest_or_riot',
+  'strategic_development',
+  /** An operation by the table, in an import that did not ask for operations. */
+  'operation_not_requested',
+  /** Both sides are one state's forces (a mutiny, friendly fire): neither militant nor interstate. */
+  'state_forces_only',
+  /** Neither side is armed (civilians alone). */
+  'no_armed_actor',
+] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 export interface AcledImportOptions {
@@ -29,11 +42,12 @@ export interface AcledImportOptions {
   groups?: readonly ImportGroup[];
 }
 
+/** Every outcome carries the row's fatalities (0 where unreadable), for the report's death tally. */
 export type AcledRowOutcome =
-  | { kind: 'incident'; externalId: string; input: IncidentFields }
-  | { kind: 'operation'; externalId: string; input: OperationFields }
-  | { kind: 'skip'; reason: SkipReason }
-  | { kind: 'error'; message: string };
+  | { kind: 'incident'; externalId: string; input: IncidentFields; fatalities: number; unmatched: string[] }
+  | { kind: 'operation'; externalId: string; input: OperationFields; fatalities: number; unmatched: string[] }
+  | { kind: 'skip'; reason: SkipReason; fatalities: number }
+  | { kind: 'error'; message: string; fatalities: number };
 
 const TIME_PRECISION: Readonly<Record<string, TimePrecision>> = { '1': 'day', '2': 'week', '3': 'month' };
 const GEO_PRECISION: Readonly<Record<string, GeoPrecision>> = { '1': 'exact', '2': 'near', '3': 'district' };
@@ -127,98 +141,158 @@ function readCommon(row: AcledRow, country: Country): { ok: true; value: Common 
   };
 }
 
-const ARREST_WORDS = /\b(arrest\w*|apprehend\w*|detain\w*|nabbed)\b/i;
+const AIR = /\b(air ?strikes?|drones?|air raids?|jets?|helicopter gunships?)\b/i;
 
-/**
- * Only arrests by state forces of people who are not protesters, rioters or civilians count as
- * counter-terrorism operations; ACLED's "Arrests" also covers politicians and demonstrators.
- */
-function isCounterTerrorArrest(row: AcledRow, notes: string | undefined): boolean {
-  const sub = present(row.sub_event_type);
-  const arrest = sub !== undefined ? sub.toLowerCase() === 'arrests' : notes !== undefined && ARREST_WORDS.test(notes);
-  const actor1 = cleanLine(row.actor1);
-  const actor2 = cleanLine(row.actor2);
-  const inter2 = interCode(present(row.inter2));
-  const nonMilitantTarget =
-    inter2 === INTER.rioters ||
-    inter2 === INTER.protesters ||
-    inter2 === INTER.civilians ||
-    (actor2 !== undefined && /^(protesters|rioters|civilians)\b/i.test(actor2));
-  return arrest && isStateForces(actor1, interCode(present(row.inter1))) && !nonMilitantTarget;
-}
-
-function operationKind(notes: string | undefined): OperationKind {
+/** The kind of a state's action: a strike from the air, a raid or search, else other. */
+function operationKind(subEventType: string | undefined, notes: string | undefined): OperationKind {
+  const sub = subEventType?.toLowerCase();
+  if (sub === 'air/drone strike' || (sub === undefined && notes !== undefined && AIR.test(notes))) return 'air_strike';
   return notes !== undefined && /\b(search\w*|cordon\w*|raid\w*)\b/i.test(notes) ? 'cordon_and_search' : 'other';
 }
+
+/** "Military Forces of Pakistan (2013-2018) Frontier Corps" → "Military Forces of Pakistan Frontier Corps". */
+export function agencyOf(actor: string | undefined): string | null {
+  if (actor === undefined) return null;
+  return actor.replace(/\s*\(\d{4}-(?:\d{4})?\)\s*/g, ' ').trim() || null;
+}
+
+/** The actors of a row, verbatim, with their roles; a side's inter code is kept as written. */
+export function actorsOf(row: AcledRow): Actor[] {
+  const out: Actor[] = [];
+  const add = (role: Actor['role'], name: string | undefined, inter: string | undefined) => {
+    if (name !== undefined) out.push({ role, name, inter: inter ?? null });
+  };
+  add('actor1', cleanLine(row.actor1), present(row.inter1));
+  add('assoc_actor_1', cleanLine(row.assoc_actor_1), undefined);
+  add('actor2', cleanLine(row.actor2), present(row.inter2));
+  add('assoc_actor_2', cleanLine(row.assoc_actor_2), undefined);
+  return out;
+}
+
+/** Named actors of a side that matched no group (ACLED's "X and/or Y" and unidentified ones aside). */
+function unmatchedNames(cells: ReadonlyArray<string | undefined>, groupId: string | null): string[] {
+  if (groupId !== null) return [];
+  return cells
+    .flatMap((c) => (c === undefined ? [] : c.split(';')))
+    .map((n) => n.trim())
+    .filter(
+      (n) =>
+        n !== '' &&
+        !isUnnamedActor(n) &&
+        !/\band\/or\b/i.test(n) &&
+        !/^(civilians|protesters|rioters)\b|^(military|police) forces of |^government of /i.test(n),
+    );
+}
+
+/** The side's actor cells (the main actor, then its associates). */
+const cellsOf = (row: AcledRow, side: 1 | 2) =>
+  side === 1
+    ? [cleanLine(row.actor1), cleanLine(row.assoc_actor_1)]
+    : [cleanLine(row.actor2), cleanLine(row.assoc_actor_2)];
 
 export function createAcledRowMapper(options: AcledImportOptions = {}): (row: AcledRow) => AcledRowOutcome {
   const matchGroup: GroupMatcher = createGroupMatcher(options.groups ?? []);
 
   return (row) => {
+    // Every outcome carries the row's fatalities, so the report accounts for every death.
+    const fatalities = parseCount(row.fatalities);
+    const deaths = fatalities.ok ? (fatalities.value ?? 0) : 0;
+    const skip = (reason: SkipReason): AcledRowOutcome => ({ kind: 'skip', reason, fatalities: deaths });
+    const error = (message: string): AcledRowOutcome => ({ kind: 'error', message, fatalities: deaths });
+
     const country = coveredCountry(cleanLine(row.country), present(row.iso), present(row.iso3));
-    if (country === undefined) return { kind: 'error', message: 'country is missing' };
-    if (country === 'other') return { kind: 'skip', reason: 'country_not_covered' };
+    if (country === undefined) return error('country is missing');
+    if (country === 'other') return skip('country_not_covered');
 
-    const eventType = cleanLine(row.event_type);
-    if (eventType === undefined) return { kind: 'error', message: 'event_type is missing' };
-    const family = eventFamily(eventType);
-    if (family === undefined)
-      return { kind: 'error', message: `event_type "${eventType}" is not an ACLED event type this importer knows` };
-    if (family === 'protest_or_riot') return { kind: 'skip', reason: 'protest_or_riot' };
-
+    // Scope first: an Afghan event away from the border is out of scope, whatever else it says.
+    if (country === 'Afghanistan') {
+      const admin1 = cleanLine(row.admin1);
+      if (admin1 !== undefined && afghanBorderProvince(admin1) === undefined) return skip('outside_border_region');
+    }
+    const { class: eventClass } = classifyAcledRow(row, country);
+    if (eventClass.outcome === 'error') return error(eventClass.message);
+    if (eventClass.outcome === 'skip') return skip(eventClass.reason);
+    if (eventClass.outcome === 'operation' && !options.operations) return skip('operation_not_requested');
+    // Known from here: classifyAcledRow refused unknown event types.
+    const family = eventFamily(cleanLine(row.event_type)!)!;
     const notes = cleanNotes(row.notes);
-    if (family === 'strategic' && !(options.operations && isCounterTerrorArrest(row, notes)))
-      return { kind: 'skip', reason: 'strategic_development' };
+    const subEventType = present(row.sub_event_type);
 
     const common = readCommon(row, country);
-    const fatalities = parseCount(row.fatalities);
     const problems = common.ok ? [] : [...common.problems];
     if (!fatalities.ok) problems.push(`fatalities: ${fatalities.reason}`);
-    if (!common.ok || !fatalities.ok) return { kind: 'error', message: problems.join('; ') };
+    if (!common.ok || !fatalities.ok) return error(problems.join('; '));
 
-    const actor1 = cleanLine(row.actor1);
-    const actor2 = cleanLine(row.actor2);
-    const inter1 = interCode(present(row.inter1));
+    const actors = actorsOf(row);
     const inter2 = interCode(present(row.inter2));
+    const actor2 = cleanLine(row.actor2);
 
-    if (family === 'strategic') {
+    if (eventClass.outcome === 'operation') {
+      const arrests = family === 'strategic';
+      const targetCells = eventClass.target === null ? [] : cellsOf(row, eventClass.target);
+      // A strike's fatalities are the militants' only when no civilians are among those hit.
+      const civiliansHit = targetCells.some((c) => c !== undefined && /\bcivilians\b/i.test(c));
+      const groupId = matchGroup(targetCells);
       const parsed = CreateOperationInput.safeParse({
         ...common.value,
-        kind: operationKind(notes),
-        agency: actor1 ?? null,
-        // The arrested side: ACLED puts the state first in an arrest.
-        groupId: matchGroup([actor2, cleanLine(row.assoc_actor_2)]),
+        kind: operationKind(arrests ? undefined : subEventType, notes),
+        agency: agencyOf(cleanLine(row.actor1)),
+        groupId,
+        actors,
         count: 1,
-        // Notes give numbers in prose only ("over a 100 suspects"); a guess would pollute totals.
-        militantsKilled: 0,
-        militantsArrested: 0,
+        militantsKilled: arrests || civiliansHit ? 0 : deaths,
+        // ACLED codes an arrest event when someone was arrested: at least one. Prose numbers
+        // ("over a 100 suspects") are not guessed.
+        militantsArrested: arrests ? 1 : 0,
         securityKilled: 0,
         securityInjured: 0,
         verification: 'reported',
         synthetic: false,
       });
-      if (!parsed.success) return { kind: 'error', message: zodMessage(parsed.error) };
-      return { kind: 'operation', externalId: common.value.externalId, input: parsed.data };
+      if (!parsed.success) return error(zodMessage(parsed.error));
+      return {
+        kind: 'operation',
+        externalId: common.value.externalId,
+        input: parsed.data,
+        fatalities: deaths,
+        unmatched: unmatchedNames(targetCells, groupId),
+      };
     }
 
-    // The perpetrator is side 1, unless side 1 is the state (an army raid on TTP is a TTP clash).
-    const perpetrators = [actor1, cleanLine(row.assoc_actor_1)];
-    if (isStateForces(actor1, inter1)) perpetrators.push(actor2, cleanLine(row.assoc_actor_2));
+    const category = eventClass.category;
+    const perpetratorSide =
+      eventClass.category === 'attack'
+        ? eventClass.perpetrator
+        : eventClass.category === 'clash'
+          ? eventClass.militant
+          : null;
+    const targetSide = perpetratorSide === 2 ? 1 : 2;
+    const perpetratorCells = perpetratorSide === null ? [] : cellsOf(row, perpetratorSide);
+    const groupId = perpetratorSide === null ? null : matchGroup(perpetratorCells);
+    const target = targetSide === 2 ? [actor2, inter2] : [cleanLine(row.actor1), interCode(present(row.inter1))];
     const parsed = CreateIncidentInput.safeParse({
       ...common.value,
-      type: incidentTypeFor(family, present(row.sub_event_type), notes),
-      targetType: targetTypeFor(actor2, inter2),
-      groupId: matchGroup(perpetrators),
+      type: category === 'interstate' ? 'cross_border' : incidentTypeFor(family as ViolentFamily, subEventType, notes),
+      category,
+      targetType: targetTypeFor(target[0] as string | undefined, target[1] as number | undefined),
+      groupId,
+      actors,
       claimed: false,
       crossBorder: 'unknown',
       foreignNationals: 'unknown',
       // ACLED does not split fatalities by side, and gives no injured count.
-      casualties: { killed: { not_specified: { low: fatalities.value ?? 0, high: null } } },
+      casualties: { killed: { not_specified: { low: deaths, high: null } } },
       verification: 'reported',
       synthetic: false,
     });
-    if (!parsed.success) return { kind: 'error', message: zodMessage(parsed.error) };
-    return { kind: 'incident', externalId: common.value.externalId, input: parsed.data };
+    if (!parsed.success) return error(zodMessage(parsed.error));
+    return {
+      kind: 'incident',
+      externalId: common.value.externalId,
+      input: parsed.data,
+      fatalities: deaths,
+      unmatched: unmatchedNames(perpetratorCells, groupId),
+    };
   };
 }
 

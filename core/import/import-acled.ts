@@ -57,12 +57,13 @@ function mapRecord(
   mapRow: (row: AcledRow) => AcledRowOutcome,
 ): AcledRowOutcome {
   const widthProblem = checkWidth(fields, header.width);
-  if (widthProblem !== undefined) return { kind: 'error', message: widthProblem };
+  // A misaligned record's fatalities cell cannot be trusted either: it counts 0 deaths.
+  if (widthProblem !== undefined) return { kind: 'error', message: widthProblem, fatalities: 0 };
   try {
     return mapRow(acledRowFromFields(header.index, fields));
   } catch (error) {
     // A mapping bug must cost one row, not the whole import.
-    return { kind: 'error', message: `internal error while mapping this row: ${reason(error)}` };
+    return { kind: 'error', message: `internal error while mapping this row: ${reason(error)}`, fatalities: 0 };
   }
 }
 
@@ -86,7 +87,7 @@ export async function importAcled({ input, options = {}, sink, onProgress }: Imp
   const tally = new ReportTally(options.maxErrors);
   const mapRow = createAcledRowMapper(options);
   let bytesRead = 0;
-  let batch: { item: ImportItem; line: number }[] = [];
+  let batch: { item: ImportItem; line: number; fatalities: number; unmatched: string[] }[] = [];
   let batchIds = new Set<string>();
 
   const flush = async () => {
@@ -98,7 +99,7 @@ export async function importAcled({ input, options = {}, sink, onProgress }: Imp
     try {
       outcomes = await sink.writeBatch(pending.map((p) => p.item));
     } catch (error) {
-      for (const p of pending) tally.error(p.line, `not saved: ${reason(error)}`);
+      for (const p of pending) tally.error(p.line, `not saved: ${reason(error)}`, p.fatalities);
       throw new SinkStop(
         pending[0]!.line,
         `saving the rows from this line failed (${reason(error)}); later rows were not read. Re-running the import is safe: rows are matched by externalId`,
@@ -106,10 +107,12 @@ export async function importAcled({ input, options = {}, sink, onProgress }: Imp
     }
     pending.forEach((p, i) => {
       const outcome = Array.isArray(outcomes) ? (outcomes[i] as unknown) : undefined;
-      if (outcome === 'imported' || outcome === 'updated') tally.written(outcome);
-      else if (typeof outcome === 'object' && outcome !== null && 'error' in outcome)
-        tally.error(p.line, `not saved: ${String(outcome.error)}`);
-      else tally.error(p.line, 'not saved: the store gave no outcome for this row');
+      if (outcome === 'imported' || outcome === 'changed' || outcome === 'unchanged') {
+        tally.written(outcome, p.fatalities);
+        for (const name of p.unmatched) tally.unmatchedActor(name);
+      } else if (typeof outcome === 'object' && outcome !== null && 'error' in outcome)
+        tally.error(p.line, `not saved: ${String(outcome.error)}`, p.fatalities);
+      else tally.error(p.line, 'not saved: the store gave no outcome for this row', p.fatalities);
     });
   };
 
@@ -133,13 +136,20 @@ export async function importAcled({ input, options = {}, sink, onProgress }: Imp
       }
       tally.row();
       const outcome: AcledRowOutcome =
-        event.kind === 'record' ? mapRecord(header, event.fields, mapRow) : { kind: 'error', message: event.message };
-      if (outcome.kind === 'skip') tally.skip(outcome.reason);
-      else if (outcome.kind === 'error') tally.error(event.line, outcome.message);
+        event.kind === 'record'
+          ? mapRecord(header, event.fields, mapRow)
+          : { kind: 'error', message: event.message, fatalities: 0 };
+      if (outcome.kind === 'skip') tally.skip(outcome.reason, outcome.fatalities);
+      else if (outcome.kind === 'error') tally.error(event.line, outcome.message, outcome.fatalities);
       else {
         // Same externalId twice in one upsert statement is refused by Postgres: write the first.
         if (batchIds.has(outcome.externalId)) await flush();
-        batch.push({ item: outcome, line: event.line });
+        batch.push({
+          item: { kind: outcome.kind, externalId: outcome.externalId, input: outcome.input } as ImportItem,
+          line: event.line,
+          fatalities: outcome.fatalities,
+          unmatched: outcome.unmatched,
+        });
         batchIds.add(outcome.externalId);
         if (batch.length >= batchSize) await flush();
       }

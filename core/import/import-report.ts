@@ -3,7 +3,12 @@
  * tally that builds it.
  *
  * Identity: `imported + updated + Σ skipped + errorCount === rows`, where `rows` counts the data
- * records after the header (blank lines and all-empty records are not rows).
+ * records after the header (blank lines and all-empty records are not rows); `updated` is
+ * `changed + unchanged` (a re-import of an identical row writes nothing).
+ *
+ * Deaths: `fatalities` gives the rows' ACLED fatalities by the same outcomes, so
+ * `fatalities.imported + fatalities.updated + Σ fatalities.skipped + fatalities.errors ===
+ * fatalities.total`, the file's total (a cell that is not a number, or a misaligned record, counts 0).
  *
  * `errors` keeps the first `maxErrors` row errors (default 1000) so a hopeless file cannot bloat
  * the response; `errorCount` keeps counting past the cap. A problem with the file rather than a
@@ -18,11 +23,33 @@ export interface ImportError {
   message: string;
 }
 
+/** Fatalities of the rows by outcome; they sum to `total`. */
+export interface FatalityTally {
+  total: number;
+  imported: number;
+  updated: number;
+  changed: number;
+  unchanged: number;
+  skipped: Record<string, number>;
+  errors: number;
+}
+
+/** An actor name that matched no group, and how many imported rows named it. */
+export interface UnmatchedActor {
+  name: string;
+  rows: number;
+}
+
 export interface ImportReport {
   rows: number;
   imported: number;
   updated: number;
+  changed: number;
+  unchanged: number;
   skipped: Record<string, number>;
+  fatalities: FatalityTally;
+  /** Named perpetrators (or operations' targets) that matched no group, most rows first. */
+  unmatchedActors: UnmatchedActor[];
   errors: ImportError[];
   errorCount: number;
   stopped: ImportError | null;
@@ -43,8 +70,19 @@ export const DEFAULT_MAX_ERRORS = 1000;
 export class ReportTally {
   private rows = 0;
   private imported = 0;
-  private updated = 0;
+  private changed = 0;
+  private unchanged = 0;
   private readonly skipped: Record<string, number> = {};
+  private readonly deaths: FatalityTally = {
+    total: 0,
+    imported: 0,
+    updated: 0,
+    changed: 0,
+    unchanged: 0,
+    skipped: {},
+    errors: 0,
+  };
+  private readonly unmatched = new Map<string, number>();
   private readonly errors: ImportError[] = [];
   private errorCount = 0;
   private stopped: ImportError | null = null;
@@ -55,15 +93,27 @@ export class ReportTally {
     this.rows += 1;
   }
 
-  skip(reason: string): void {
+  skip(reason: string, fatalities = 0): void {
     this.skipped[reason] = (this.skipped[reason] ?? 0) + 1;
+    this.deaths.skipped[reason] = (this.deaths.skipped[reason] ?? 0) + fatalities;
+    this.deaths.total += fatalities;
   }
 
-  written(outcome: 'imported' | 'updated'): void {
+  written(outcome: 'imported' | 'changed' | 'unchanged', fatalities = 0): void {
     this[outcome] += 1;
+    this.deaths[outcome] += fatalities;
+    if (outcome !== 'imported') this.deaths.updated += fatalities;
+    this.deaths.total += fatalities;
   }
 
-  error(line: number, message: string): void {
+  /** An actor name of a saved row that no group's name or alias matched. */
+  unmatchedActor(name: string): void {
+    this.unmatched.set(name, (this.unmatched.get(name) ?? 0) + 1);
+  }
+
+  error(line: number, message: string, fatalities = 0): void {
+    this.deaths.errors += fatalities;
+    this.deaths.total += fatalities;
     this.errorCount += 1;
     if (this.errors.length < this.maxErrors) this.errors.push({ line, message });
   }
@@ -78,7 +128,7 @@ export class ReportTally {
     return {
       rows: this.rows,
       imported: this.imported,
-      updated: this.updated,
+      updated: this.changed + this.unchanged,
       skipped,
       errorCount: this.errorCount,
       bytesRead,
@@ -90,11 +140,30 @@ export class ReportTally {
     return {
       rows: this.rows,
       imported: this.imported,
-      updated: this.updated,
+      updated: this.changed + this.unchanged,
+      changed: this.changed,
+      unchanged: this.unchanged,
       skipped: { ...this.skipped },
+      fatalities: { ...this.deaths, skipped: { ...this.deaths.skipped } },
+      unmatchedActors: [...this.unmatched]
+        .map(([name, rows]) => ({ name, rows }))
+        .sort((a, b) => b.rows - a.rows || a.name.localeCompare(b.name)),
       errors,
       errorCount: this.errorCount,
       stopped: this.stopped,
     };
   }
+}
+
+/** A report with nothing counted yet (tests and pages build on it). */
+export function emptyImportReport(): ImportReport {
+  return new ReportTally().report();
+}
+
+/**
+ * Not an ACLED file, or one that stopped before its first row: nothing in it could be read, so the
+ * import failed (the API answers 422 with the report, the CLI exits non-zero).
+ */
+export function isUnusableFile(report: Pick<ImportReport, 'rows' | 'stopped'>): boolean {
+  return report.stopped !== null && report.rows === 0;
 }

@@ -11,8 +11,11 @@ export type ImportItem =
   | { kind: 'incident'; externalId: string; input: IncidentFields }
   | { kind: 'operation'; externalId: string; input: OperationFields };
 
-/** Per item: inserted, replaced an existing record with that externalId, or refused (why). */
-export type WriteOutcome = 'imported' | 'updated' | { error: string };
+/**
+ * Per item: inserted; matched an existing record and rewrote it (`changed`) or found it identical
+ * (`unchanged`); or refused (why).
+ */
+export type WriteOutcome = 'imported' | 'changed' | 'unchanged' | { error: string };
 
 export interface ImportSink {
   /**

@@ -3,7 +3,7 @@
  * process's sink and its known groups, built once with the other write verbs (db/write-context.ts).
  */
 import type { Ctx } from '../ports';
-import type { ImportGroup } from './acled-group-match';
+import { requireGroups, type ImportGroup } from './acled-group-match';
 import type { ByteInput } from './csv-records';
 import { importAcled, type ImportAcledOptions } from './import-acled';
 import type { ImportProgress, ImportReport } from './import-report';
@@ -26,5 +26,10 @@ export type ImportAcledVerb = (args: ImportAcledArgs) => Promise<ImportReport>;
 
 export function createImportVerb(parts: ImportParts): ImportAcledVerb {
   return async ({ ctx, input, options, onProgress }) =>
-    importAcled({ input, options: { ...options, groups: await parts.groups() }, sink: parts.sink(ctx), onProgress });
+    importAcled({
+      input,
+      options: { ...options, groups: requireGroups(await parts.groups()) },
+      sink: parts.sink(ctx),
+      onProgress,
+    });
 }

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import {
   COUNTRIES,
   GEO_PRECISIONS,
+  INCIDENT_CATEGORIES,
   INCIDENT_TYPES,
+  isAfghanProvince,
   PROVINCES,
   TARGET_TYPES,
   TIME_PRECISIONS,
@@ -11,6 +13,7 @@ import {
   VERIFICATION_STATUSES,
   type Country,
   type GeoPrecision,
+  type IncidentCategory,
   type IncidentType,
   type Province,
   type TargetType,
@@ -19,6 +22,7 @@ import {
   type VerificationStatus,
 } from '../enums';
 import {
+  Actors,
   Casualties,
   enumOf,
   Instant,
@@ -27,6 +31,7 @@ import {
   OptionalText,
   Sources,
   Version,
+  type Actor,
   type Source,
   type Versioned,
 } from '../common-schemas';
@@ -42,8 +47,12 @@ const incidentFields = {
   longitude: Longitude.nullable().default(null),
   geoPrecision: enumOf(GEO_PRECISIONS, 'geo precision').default('district'),
   type: enumOf(INCIDENT_TYPES, 'incident type'),
+  /** Who acted (core/enums INCIDENT_CATEGORIES); only attacks and clashes count as militant violence. */
+  category: enumOf(INCIDENT_CATEGORIES, 'category').default('attack'),
   targetType: enumOf(TARGET_TYPES, 'target type').default('other'),
   groupId: z.uuid({ error: 'must be a group id, or null for unknown' }).nullable().default(null),
+  /** The actors as the source named them; groupId is derived from these (or chosen on a form). */
+  actors: Actors,
   claimed: z.boolean({ error: 'must be true or false' }).default(false),
   crossBorder: enumOf(TRI_STATES, 'cross-border origin').default('unknown'),
   foreignNationals: enumOf(TRI_STATES, 'foreign nationals among attackers').default('unknown'),
@@ -66,14 +75,14 @@ function checkPlace(v: Partial<Coordinates>, ctx: z.RefinementCtx) {
       message: 'give both latitude and longitude, or neither',
     });
   }
-  if (v.country && v.province && (v.country === 'Afghanistan') !== (v.province === 'Afghanistan')) {
+  if (v.country && v.province && (v.country === 'Afghanistan') !== isAfghanProvince(v.province)) {
     ctx.addIssue({
       code: 'custom',
       path: ['province'],
       message:
         v.country === 'Afghanistan'
-          ? 'an event in Afghanistan uses the region "Afghanistan"'
-          : 'the region "Afghanistan" needs country Afghanistan',
+          ? 'an event in Afghanistan needs an Afghan province (a province bordering Pakistan)'
+          : `${v.province} is in Afghanistan: choose country Afghanistan`,
     });
   }
 }
@@ -101,9 +110,11 @@ export interface Incident extends Versioned {
   longitude: number | null;
   geoPrecision: GeoPrecision;
   type: IncidentType;
+  category: IncidentCategory;
   targetType: TargetType;
   groupId: string | null;
   groupName: string | null;
+  actors: Actor[];
   claimed: boolean;
   crossBorder: TriState;
   foreignNationals: TriState;

@@ -10,6 +10,7 @@ import {
 } from '../enums';
 import type { Country, GeoPrecision, OperationKind, Province, TimePrecision, VerificationStatus } from '../enums';
 import {
+  Actors,
   Count,
   enumOf,
   Instant,
@@ -18,6 +19,7 @@ import {
   OptionalText,
   Sources,
   Version,
+  type Actor,
   type Source,
   type Versioned,
 } from '../common-schemas';
@@ -36,6 +38,8 @@ const operationFields = {
   kind: enumOf(OPERATION_KINDS, 'operation kind'),
   agency: OptionalText(120),
   groupId: z.uuid({ error: 'must be a group id, or null for unknown' }).nullable().default(null),
+  /** The actors as the source named them (the agency and its target); groupId is derived. */
+  actors: Actors,
   count: Count.min(1, 'must be at least 1').default(1),
   militantsKilled: Count.default(0),
   militantsArrested: Count.default(0),
@@ -83,6 +87,7 @@ export interface Operation extends Versioned {
   agency: string | null;
   groupId: string | null;
   groupName: string | null;
+  actors: Actor[];
   count: number;
   militantsKilled: number;
   militantsArrested: number;

@@ -7,6 +7,7 @@
 import {
   CASUALTY_CATEGORIES,
   type Country,
+  type IncidentCategory,
   type IncidentType,
   type OperationKind,
   type Province,
@@ -39,6 +40,7 @@ export interface IncidentRollupKey {
   province: Province;
   groupKey: string;
   type: IncidentType;
+  category: IncidentCategory;
   targetType: TargetType;
   verification: VerificationStatus;
 }
@@ -72,6 +74,7 @@ export function incidentRollupKey(i: Incident): IncidentRollupKey {
     province: i.province,
     groupKey: groupCellKey(i.groupId),
     type: i.type,
+    category: i.category,
     targetType: i.targetType,
     verification: i.verification,
   };

@@ -8,7 +8,7 @@
  * Each cube delta is projected here, and the writing transaction upserts the projections next to
  * the cube; the rebuild computes the same projections from the cube in SQL.
  */
-import { INCIDENT_TYPES, type IncidentType } from '../enums';
+import { INCIDENT_TYPES, MILITANT_CATEGORIES, type IncidentCategory, type IncidentType } from '../enums';
 import type {
   IncidentMeasures,
   IncidentRollupKey,
@@ -90,11 +90,19 @@ const dimKey: Record<NarrowDim, (k: IncidentRollupKey) => string> = {
   target: (k) => k.targetType,
 };
 
+/**
+ * The narrow rollups hold militant violence only: the stats' default view. A query that names other
+ * categories (interstate fire, state violence) sums the cube instead.
+ */
+export const isNarrowCategory = (c: IncidentCategory): boolean =>
+  (MILITANT_CATEGORIES as readonly IncidentCategory[]).includes(c);
+
 export function narrowIncidentDeltas(
   deltas: readonly RollupDelta<IncidentRollupKey, IncidentMeasures>[],
 ): RollupDelta<NarrowIncidentKey, NarrowIncidentMeasures>[] {
   const out: RollupDelta<NarrowIncidentKey, NarrowIncidentMeasures>[] = [];
   for (const d of deltas) {
+    if (!isNarrowCategory(d.key.category)) continue;
     const measures = withTypeCounts(d.measures, d.key.type);
     for (const dim of NARROW_DIMS) {
       for (const grain of NARROW_GRAINS[dim])

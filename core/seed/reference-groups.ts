@@ -16,7 +16,13 @@ export const REFERENCE_GROUPS: readonly CreateGroupInput[] = [
   {
     shortName: 'TTP',
     fullName: 'Tehreek-e-Taliban Pakistan',
-    aliases: ['Pakistani Taliban', 'Tehrik-i-Taliban Pakistan', 'Fitna al-Khawarij'],
+    aliases: [
+      'Pakistani Taliban',
+      'Tehrik-i-Taliban Pakistan',
+      'Tehreek-i-Taliban Pakistan',
+      'TTP: Tehreek-i-Taliban Pakistan',
+      'Fitna al-Khawarij',
+    ],
     baseCountry: 'Afghanistan',
     proscribed: true,
     description:
@@ -31,7 +37,18 @@ export const REFERENCE_GROUPS: readonly CreateGroupInput[] = [
   {
     shortName: 'ISIL-K',
     fullName: 'Islamic State Khorasan Province',
-    aliases: ['ISKP', 'IS-K', 'Islamic State Khorasan Province', 'ISIS-K'],
+    aliases: [
+      'ISKP',
+      'IS-K',
+      'IS-KP',
+      'ISIS-K',
+      'Islamic State Khorasan Province',
+      'Islamic State Khorasan',
+      'Islamic State (Afghanistan)',
+      'Islamic State (Pakistan)',
+      'Islamic State Pakistan Province',
+      'Wilayat Khorasan',
+    ],
     baseCountry: 'Afghanistan',
     proscribed: true,
     description:
@@ -42,7 +59,14 @@ export const REFERENCE_GROUPS: readonly CreateGroupInput[] = [
   {
     shortName: 'AQ',
     fullName: 'al Qaeda (including al Qaeda in the Indian Subcontinent)',
-    aliases: ['al-Qaeda', 'AQIS', 'al Qaeda in the Indian Subcontinent'],
+    aliases: [
+      'al-Qaeda',
+      'al Qaeda',
+      'al-Qaida',
+      'AQIS',
+      'al Qaeda in the Indian Subcontinent',
+      'AQIS: Al Qaeda in the Indian Subcontinent',
+    ],
     baseCountry: 'Afghanistan',
     proscribed: true,
     description:
@@ -52,7 +76,16 @@ export const REFERENCE_GROUPS: readonly CreateGroupInput[] = [
   {
     shortName: 'ETIM/TIP',
     fullName: 'Eastern Turkistan Islamic Movement / Turkistan Islamic Party',
-    aliases: ['ETIM', 'TIP', 'Turkistan Islamic Party', 'East Turkestan Islamic Movement'],
+    aliases: [
+      'ETIM',
+      'TIP',
+      'Turkistan Islamic Party',
+      'Turkestan Islamic Party',
+      'East Turkestan Islamic Movement',
+      'Eastern Turkestan Islamic Movement',
+      'East Turkistan Islamic Movement',
+      'TIP: Turkistan Islamic Party',
+    ],
     baseCountry: 'Afghanistan',
     proscribed: true,
     description:
@@ -62,7 +95,7 @@ export const REFERENCE_GROUPS: readonly CreateGroupInput[] = [
   {
     shortName: 'IMU',
     fullName: 'Islamic Movement of Uzbekistan',
-    aliases: ['Islamic Movement of Uzbekistan'],
+    aliases: ['Islamic Movement of Uzbekistan', 'IMU: Islamic Movement of Uzbekistan'],
     baseCountry: 'Afghanistan',
     proscribed: false,
     description:
@@ -72,7 +105,7 @@ export const REFERENCE_GROUPS: readonly CreateGroupInput[] = [
   {
     shortName: 'BLA',
     fullName: 'Baloch Liberation Army',
-    aliases: ['Balochistan Liberation Army'],
+    aliases: ['Balochistan Liberation Army', 'BLA: Baloch Liberation Army', 'BLA: Balochistan Liberation Army'],
     baseCountry: 'Pakistan',
     proscribed: true,
     description:
@@ -83,7 +116,7 @@ export const REFERENCE_GROUPS: readonly CreateGroupInput[] = [
   {
     shortName: 'BLF',
     fullName: 'Balochistan Liberation Front',
-    aliases: ['Baloch Liberation Front'],
+    aliases: ['Baloch Liberation Front', 'BLF: Baloch Liberation Front', 'BLF: Balochistan Liberation Front'],
     baseCountry: 'Pakistan',
     proscribed: true,
     description:
@@ -93,7 +126,7 @@ export const REFERENCE_GROUPS: readonly CreateGroupInput[] = [
   {
     shortName: 'HGB',
     fullName: 'Hafiz Gul Bahadur group',
-    aliases: ['Gul Bahadur group', 'Hafiz Gul Bahadur'],
+    aliases: ['Gul Bahadur group', 'Hafiz Gul Bahadur', 'Hafiz Gul Bahadur Group', 'Hafiz Gul Bahadur Taliban'],
     baseCountry: 'Pakistan',
     proscribed: false,
     description:
@@ -103,7 +136,7 @@ export const REFERENCE_GROUPS: readonly CreateGroupInput[] = [
   {
     shortName: 'LeI',
     fullName: 'Lashkar-e-Islam',
-    aliases: ['Lashkar-i-Islam'],
+    aliases: ['Lashkar-i-Islam', 'LeI: Lashkar-e-Islam', 'Lashkar-e-Islami'],
     baseCountry: 'Pakistan',
     proscribed: true,
     description:
@@ -113,11 +146,21 @@ export const REFERENCE_GROUPS: readonly CreateGroupInput[] = [
   {
     shortName: 'JuA',
     fullName: 'Jamaat-ul-Ahrar',
-    aliases: ['Jamat-ul-Ahrar', 'Jamaat ul Ahrar'],
+    aliases: ['Jamat-ul-Ahrar', 'Jamaat ul Ahrar', 'JuA: Jamaat-ul-Ahrar', 'TTP-JuA', 'TTP Jamaat-ul-Ahrar'],
     baseCountry: 'Afghanistan',
     proscribed: true,
     description:
       'TTP faction rooted in Mohmand and Bajaur that split away in 2014 and rejoined the TTP in 2020. ' +
       'Reported to operate from eastern Afghanistan; it has claimed several mass-casualty bombings in Pakistan.',
+  },
+  {
+    shortName: 'LeJ',
+    fullName: 'Lashkar-e-Jhangvi',
+    aliases: ['Lashkar-i-Jhangvi', 'LeJ: Lashkar-e-Jhangvi', 'Lashkar-e-Jhangvi al-Alami', 'LeJ-A'],
+    baseCountry: 'Pakistan',
+    proscribed: true,
+    description:
+      'Sectarian militant group founded in 1996 and banned in Pakistan in 2001, responsible for mass-casualty ' +
+      'attacks on Shia, and in particular Hazara, communities in Balochistan and elsewhere.',
   },
 ];

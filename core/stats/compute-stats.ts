@@ -3,6 +3,7 @@
  * days, the incidents table; an in-memory source in tests). The source returns cells; everything
  * that turns cells into numbers lives in this folder, typed and tested without a database.
  */
+import { MILITANT_CATEGORIES } from '../enums';
 import { ValidationError } from '../errors';
 import type { IncidentFilter } from '../filters';
 import { buildBreakdown } from './breakdown';
@@ -51,6 +52,7 @@ export async function computeSummary(src: StatsSource, q: StatsQuery): Promise<A
     prev ? src.operationCells(withPeriod(q.filter, prev), prev, null) : Promise.resolve(null),
   ]);
   return {
+    categories: [...(q.filter.category ?? MILITANT_CATEGORIES)],
     current: summariseCells(q.period, ci, co),
     previous: prev && pi && po ? summariseCells(prev, pi, po) : null,
   };

@@ -17,6 +17,8 @@ export function incidentMatches(i: Incident, f: IncidentFilter): boolean {
     among(i.province, f.province) &&
     among(i.groupId ?? UNKNOWN_GROUP, f.group) &&
     among(i.type, f.type) &&
+    among(i.category, f.category) &&
+    (!f.actor || i.actors.some((a) => a.name.toLowerCase().includes(f.actor!.toLowerCase()))) &&
     among(i.targetType, f.target) &&
     among(i.verification, f.status)
   );
@@ -32,6 +34,7 @@ export function operationMatches(o: Operation, f: IncidentFilter): boolean {
     among(o.country, f.country) &&
     (!f.province || f.province.length === 0 || (o.province !== null && f.province.includes(o.province))) &&
     among(o.groupId ?? UNKNOWN_GROUP, f.group) &&
-    among(o.verification, f.status)
+    among(o.verification, f.status) &&
+    (!f.actor || o.actors.some((a) => a.name.toLowerCase().includes(f.actor!.toLowerCase())))
   );
 }

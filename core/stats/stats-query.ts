@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { fieldsFromZod, ValidationError } from '../errors';
+import { MILITANT_CATEGORIES } from '../enums';
 import { IncidentFilter } from '../filters';
 import { DEFAULT_TOP_GROUPS } from './breakdown';
 import { PERIOD_PRESETS, presetPeriod, type PeriodPreset } from './period';
@@ -13,7 +14,7 @@ import { BREAKDOWN_DIMENSIONS, BUCKETS, type BreakdownDimension, type Bucket, ty
 
 export type RawParams = Record<string, string | string[]>;
 
-const FILTER_KEYS = ['from', 'to', 'country', 'province', 'group', 'type', 'target', 'status'] as const;
+const FILTER_KEYS = ['from', 'to', 'country', 'province', 'group', 'type', 'category', 'target', 'status'] as const;
 const KNOWN = new Set<string>([...FILTER_KEYS, 'range', 'bucket', 'by', 'top', 'retracted']);
 
 const Extras = z.object({
@@ -68,7 +69,14 @@ export function parseStatsQuery(params: RawParams, now: Date, opts: { defaultPre
     period = { from: f.from ?? null, to };
   }
   return {
-    filter: { ...f, from: period.from ?? undefined, to: period.to },
+    // Without a category the figures are militant violence: interstate fire and state violence
+    // against civilians are counted only when named (docs/adr/0015-event-classification.md).
+    filter: {
+      ...f,
+      category: f.category && f.category.length > 0 ? f.category : [...MILITANT_CATEGORIES],
+      from: period.from ?? undefined,
+      to: period.to,
+    },
     period,
     preset,
     ...(bucket ? { bucket } : {}),

@@ -4,7 +4,7 @@
  * consistent with (read before the data), so a live client can ignore changes it already holds.
  */
 import type { Position } from '../change/change';
-import type { CasualtyCategory, IncidentType } from '../enums';
+import type { CasualtyCategory, IncidentCategory, IncidentType } from '../enums';
 
 export const BUCKETS = ['hour', 'day', 'week', 'month'] as const;
 export type Bucket = (typeof BUCKETS)[number];
@@ -61,6 +61,11 @@ export interface PeriodSummary extends Period {
 
 export interface StatsSummary {
   position: Position;
+  /**
+   * The incident categories the figures count (docs/adr/0015): without a `category` filter,
+   * militant violence (attack, clash); interstate fire and state violence only when named.
+   */
+  categories: IncidentCategory[];
   current: PeriodSummary;
   /** The previous period of equal length; null for "all time". */
   previous: PeriodSummary | null;

@@ -13,7 +13,7 @@ import { incidents, operations } from '../schema';
 import { incidentFromRow } from '../repositories/incident-rows';
 import { listReferenceFigures } from './reference';
 import { createStatsSource } from './stats';
-import { recordWhere } from './record-where';
+import { recordWhere, statsFilter } from './record-where';
 
 /** The map's ceiling: beyond it the newest points are drawn (a year of records fits). */
 export const MAP_POINT_LIMIT = 1500;
@@ -24,7 +24,7 @@ export function createDashboardReads(db: Db) {
   return {
     /** Located, live incidents in the view, newest first (incidents_occurred_at_idx). */
     async mapPoints(filter: IncidentFilter, limit = MAP_POINT_LIMIT): Promise<IncidentBrief[]> {
-      const where = and(recordWhere(incidents, { ...filter, retracted: 'exclude' }), isNotNull(incidents.latitude));
+      const where = and(recordWhere(incidents, statsFilter(filter)), isNotNull(incidents.latitude));
       const rows = await db
         .select()
         .from(incidents)

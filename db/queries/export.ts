@@ -12,14 +12,19 @@
  *   ACLED: they come back as clash, ied_explosive and armed_assault. Our `type` column keeps them.
  * - admin1: ACLED's province names; KP-MD as Khyber Pakhtunkhwa when its district tells the importer
  *   it is a merged district, else as Federally Administered Tribal Areas (also read back as KP-MD).
- * - actor1: the group's short name (matched back by name when the group exists), or Unidentified
- *   Armed Group; actor2/inter2 from the target type (security forces, police, government,
- *   civilians round-trip; other targets come back as `other`).
+ * - actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2: the actors as the source named
+ *   them, verbatim (an ACLED row exported after import carries the actors it came with, so it is
+ *   classified the same way again, docs/adr/0015). A record typed in has none: actor1 is the named
+ *   perpetrator or the group's short name, else empty with inter1 3 (nothing is invented), and
+ *   actor2/inter2 come from the target type (security forces, police, government, civilians
+ *   round-trip).
  * - fatalities: the killed "at least" figures summed; ACLED has no split by side, no injured.
  */
 import { eventFamily, incidentTypeFor } from '../../core/import/acled-event-type';
 import { placeOf } from '../../core/import/acled-place';
 import {
+  AFGHAN_BORDER_PROVINCES,
+  type AfghanBorderProvince,
   CASUALTY_CATEGORIES,
   INCIDENT_TYPE_INFO,
   type IncidentType,
@@ -92,6 +97,7 @@ export const EXTRA_EXPORT_COLUMNS = [
   'province',
   'district',
   'type',
+  'category',
   'target_type',
   'group',
   'group_id',
@@ -115,7 +121,7 @@ export const EXTRA_EXPORT_COLUMNS = [
 
 export const EXPORT_COLUMNS = [...ACLED_EXPORT_COLUMNS, ...EXTRA_EXPORT_COLUMNS];
 
-const ADMIN1: Record<Exclude<Province, 'KP-MD' | 'Afghanistan'>, string> = {
+const ADMIN1: Record<Exclude<Province, 'KP-MD' | 'Afghanistan' | AfghanBorderProvince>, string> = {
   KP: 'Khyber Pakhtunkhwa',
   Balochistan: 'Balochistan',
   Punjab: 'Punjab',
@@ -140,8 +146,10 @@ export function acledEventFor(type: IncidentType, notes: string | null): AcledEv
 }
 
 export function acledAdmin1(province: Province, district: string | null): string {
+  // Legacy Afghan records kept the province in the district.
   if (province === 'Afghanistan') return district ?? '';
-  if (province !== 'KP-MD') return ADMIN1[province];
+  if ((AFGHAN_BORDER_PROVINCES as readonly string[]).includes(province)) return province;
+  if (province !== 'KP-MD') return ADMIN1[province as keyof typeof ADMIN1];
   const read = placeOf('Pakistan', 'Khyber Pakhtunkhwa', district ?? undefined);
   return read.ok && read.province === 'KP-MD' ? 'Khyber Pakhtunkhwa' : 'Federally Administered Tribal Areas';
 }
@@ -164,10 +172,55 @@ export function eventIdOf(incident: Pick<Incident, 'id' | 'externalId'>): string
 type Cell = string | number;
 const orEmpty = (v: string | number | null | undefined): Cell => v ?? '';
 
+/** actor1 … inter2 as the source gave them, or (typed-in records) from the perpetrator and target. */
+function actorCells(i: Incident): {
+  actor1: string;
+  assoc1: string;
+  inter1: Cell;
+  actor2: string;
+  assoc2: string;
+  inter2: Cell;
+} {
+  const byRole = (role: string) => i.actors.find((a) => a.role === role);
+  const a1 = byRole('actor1');
+  if (a1) {
+    const a2 = byRole('actor2');
+    return {
+      actor1: a1.name,
+      assoc1: byRole('assoc_actor_1')?.name ?? '',
+      inter1: a1.inter ?? '',
+      actor2: a2?.name ?? '',
+      assoc2: byRole('assoc_actor_2')?.name ?? '',
+      inter2: a2?.inter ?? (a2 ? '' : 0),
+    };
+  }
+  const [target, inter2] = TARGET_ACTOR[i.targetType] ?? ['', 0];
+  const perpetrator = byRole('perpetrator')?.name ?? i.groupName ?? '';
+  // No name is invented: an unnamed perpetrator is an empty actor1 whose inter code still says
+  // who acted (3, as ACLED codes unidentified armed groups; 1 for the state), so it re-imports as
+  // the same category.
+  const state = i.category === 'state_violence' || i.category === 'interstate';
+  return {
+    actor1: perpetrator,
+    assoc1: '',
+    inter1: state ? 1 : perpetrator ? 2 : 3,
+    actor2: target.replace('%', i.country),
+    assoc2: '',
+    inter2: inter2 || 0,
+  };
+}
+
+/** ACLED's interaction: the two inter codes, lower first ("12"), when both are digits. */
+function interaction(inter1: Cell, inter2: Cell): Cell {
+  const a = Number(inter1);
+  const b = Number(inter2);
+  if (String(inter1) === '' || !Number.isInteger(a) || !Number.isInteger(b)) return '';
+  return b === 0 ? `${a}0` : `${Math.min(a, b)}${Math.max(a, b)}`;
+}
+
 export function acledExportRow(i: Incident): Cell[] {
   const event = acledEventFor(i.type, i.summary);
-  const [target, inter2] = TARGET_ACTOR[i.targetType] ?? ['', 0];
-  const inter1 = i.groupName ? 2 : 3;
+  const actors = actorCells(i);
   const fatalities = CASUALTY_CATEGORIES.reduce((sum, c) => sum + i.casualties.killed[c].low, 0);
   const afghan = i.country === 'Afghanistan';
   const acled: Cell[] = [
@@ -178,19 +231,19 @@ export function acledExportRow(i: Incident): Cell[] {
     'Political violence',
     event.eventType,
     event.subEventType,
-    i.groupName ?? `Unidentified Armed Group (${i.country})`,
-    '',
-    inter1,
-    target.replace('%', i.country),
-    '',
-    inter2 || '',
-    inter2 ? `${Math.min(inter1, inter2)}${Math.max(inter1, inter2)}` : `${inter1}0`,
+    actors.actor1,
+    actors.assoc1,
+    actors.inter1,
+    actors.actor2,
+    actors.assoc2,
+    actors.inter2,
+    interaction(actors.inter1, actors.inter2),
     i.targetType === 'civilians' ? 'Civilian targeting' : '',
     afghan ? 4 : 586,
     'Southern Asia',
     i.country,
     acledAdmin1(i.province, i.district),
-    afghan ? '' : orEmpty(i.district),
+    i.province === 'Afghanistan' ? '' : orEmpty(i.district),
     '',
     i.place ?? i.district ?? acledAdmin1(i.province, i.district),
     orEmpty(i.latitude),
@@ -212,6 +265,7 @@ export function acledExportRow(i: Incident): Cell[] {
     i.province,
     orEmpty(i.district),
     i.type,
+    i.category,
     i.targetType,
     orEmpty(i.groupName),
     orEmpty(i.groupId),

@@ -7,7 +7,13 @@
  */
 import { and, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { IncidentFilter } from '../../core/filters';
-import { INCIDENT_TYPES, type IncidentType, type Province, type TargetType } from '../../core/enums';
+import {
+  INCIDENT_TYPES,
+  MILITANT_CATEGORIES,
+  type IncidentType,
+  type Province,
+  type TargetType,
+} from '../../core/enums';
 import {
   INCIDENT_MEASURES,
   OPERATION_MEASURES,
@@ -71,6 +77,10 @@ interface Plan {
 /** The one dimension a query needs (its breakdown, else its filter), or null when it needs two. */
 function plan(f: IncidentFilter, shape: CellShape): Plan | null {
   if (has(f.country) || has(f.status)) return null;
+  // The narrow rows hold militant violence only: any other set of categories needs the cube.
+  const categories = new Set(f.category ?? []);
+  if (categories.size !== MILITANT_CATEGORIES.length || !MILITANT_CATEGORIES.every((c) => categories.has(c)))
+    return null;
   const [filtered, other] = narrowKeys(f);
   if (other || (filtered && shape.by && filtered[0] !== shape.by)) return null;
   return { dim: shape.by ?? filtered?.[0] ?? 'all', keys: filtered?.[1] ?? null };

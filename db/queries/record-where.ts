@@ -18,9 +18,12 @@ export interface RecordFilter {
   province?: string[];
   group?: string[];
   type?: string[];
+  category?: string[];
   target?: string[];
   status?: string[];
   kind?: string[];
+  /** Substring of any actor's name as the source wrote it, case-insensitive (records only). */
+  actor?: string;
   retracted?: 'include' | 'exclude' | 'only';
 }
 
@@ -32,6 +35,7 @@ const FIELD_COLUMNS = {
   country: 'country',
   province: 'province',
   type: 'type',
+  category: 'category',
   target: 'targetType',
   status: 'verification',
   kind: 'kind',
@@ -62,10 +66,23 @@ export function recordWhere(t: RecordTable | RollupTable, f: RecordFilter): SQL 
     ];
     where.push(parts.length === 1 ? parts[0]! : or(...parts)!);
   }
+  if (f.actor) {
+    // LIKE's wildcards in the text are literal: "Group_A" must not match "GroupXA".
+    const pattern = `%${f.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(sql`EXISTS (SELECT 1 FROM jsonb_array_elements(${t.actors}) AS a WHERE a->>'name' ILIKE ${pattern})`);
+  }
   const retracted = f.retracted ?? 'exclude';
   if (retracted === 'exclude') where.push(isNull(t.retractedAt));
   if (retracted === 'only') where.push(isNotNull(t.retractedAt));
   return where.length ? and(...where) : undefined;
+}
+
+/**
+ * What stats, the map and alerts filter by: the rollup dimensions of live records. The actor
+ * text is a list filter (rollups cannot answer it), and stats never count retracted records.
+ */
+export function statsFilter<F extends RecordFilter>({ actor: _actor, retracted: _retracted, ...f }: F): RecordFilter {
+  return { ...f, retracted: 'exclude' };
 }
 
 /** The same filter on the narrow rollups, whose rows are keyed by one dimension: its keys per dimension. */

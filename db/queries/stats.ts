@@ -40,7 +40,7 @@ import { readPosition } from './changes';
 import { narrowIncidentCells, narrowOperationCells } from './narrow-stats';
 import { edgeIncidentCells, edgeOperationCells } from './edge-stats';
 import { StatsCache, type Cached } from './stats-cache';
-import { recordWhere } from './record-where';
+import { recordWhere, statsFilter } from './record-where';
 import type { Position } from '../../core/change/change';
 
 const all = (conds: (SQL | undefined)[]) => and(...conds.filter((c): c is SQL => c !== undefined));
@@ -51,7 +51,7 @@ function dayRange(t: typeof ird | typeof ord, days: { fromDay: string | null; to
 }
 
 /** Stats count live records only, whatever a list filter says about retraction. */
-const liveOnly = (f: IncidentFilter) => ({ ...filterKey(f), retracted: 'exclude' as const });
+const liveOnly = (f: IncidentFilter) => statsFilter(filterKey(f));
 
 /** A rollup day truncated to its bucket, as `YYYY-MM-DD` (timestamp without time zone: no session TZ). */
 function bucketOf(day: AnyColumn, bucket: Exclude<Bucket, 'hour'>): SQL<string> {

@@ -17,6 +17,7 @@ import {
   CASUALTY_CATEGORIES,
   COUNTRIES,
   GEO_PRECISIONS,
+  INCIDENT_CATEGORIES,
   INCIDENT_TYPES,
   PROVINCES,
   TARGET_TYPES,
@@ -24,7 +25,7 @@ import {
   TRI_STATES,
   VERIFICATION_STATUSES,
 } from '../../core/enums';
-import type { Source } from '../../core/common-schemas';
+import type { Actor, Source } from '../../core/common-schemas';
 import { oneOf, versionedColumns } from './columns';
 import { groups } from './groups';
 
@@ -61,9 +62,11 @@ export const incidents = pgTable(
     longitude: doublePrecision('longitude'),
     geoPrecision: text('geo_precision').notNull(),
     type: text('type').notNull(),
+    category: text('category').notNull().default('attack'),
     targetType: text('target_type').notNull(),
     groupId: uuid('group_id').references(() => groups.id),
     groupName: text('group_name'),
+    actors: jsonb('actors').$type<Actor[]>().notNull().default([]),
     claimed: boolean('claimed').notNull().default(false),
     crossBorder: text('cross_border').notNull().default('unknown'),
     foreignNationals: text('foreign_nationals').notNull().default('unknown'),
@@ -81,6 +84,7 @@ export const incidents = pgTable(
     check('incidents_province_valid', oneOf('province', PROVINCES)),
     check('incidents_geo_precision_valid', oneOf('geo_precision', GEO_PRECISIONS)),
     check('incidents_type_valid', oneOf('type', INCIDENT_TYPES)),
+    check('incidents_category_valid', oneOf('category', INCIDENT_CATEGORIES)),
     check('incidents_target_type_valid', oneOf('target_type', TARGET_TYPES)),
     check('incidents_cross_border_valid', oneOf('cross_border', TRI_STATES)),
     check('incidents_foreign_nationals_valid', oneOf('foreign_nationals', TRI_STATES)),

@@ -20,7 +20,7 @@ import {
   TIME_PRECISIONS,
   VERIFICATION_STATUSES,
 } from '../../core/enums';
-import type { Source } from '../../core/common-schemas';
+import type { Actor, Source } from '../../core/common-schemas';
 import { oneOf, versionedColumns } from './columns';
 import { groups } from './groups';
 
@@ -41,6 +41,7 @@ export const operations = pgTable(
     agency: text('agency'),
     groupId: uuid('group_id').references(() => groups.id),
     groupName: text('group_name'),
+    actors: jsonb('actors').$type<Actor[]>().notNull().default([]),
     count: integer('count').notNull().default(1),
     militantsKilled: integer('militants_killed').notNull().default(0),
     militantsArrested: integer('militants_arrested').notNull().default(0),

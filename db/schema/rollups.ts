@@ -23,6 +23,7 @@ export const incidentRollupDaily = pgTable(
     province: text('province').notNull(),
     groupKey: text('group_key').notNull(),
     type: text('type').notNull(),
+    category: text('category').notNull().default('attack'),
     targetType: text('target_type').notNull(),
     verification: text('verification').notNull(),
     ...measureColumns(INCIDENT_MEASURES),
@@ -31,7 +32,7 @@ export const incidentRollupDaily = pgTable(
     // The primary key leads with day: every chart filters a day range first.
     primaryKey({
       name: 'incident_rollup_daily_pk',
-      columns: [t.day, t.country, t.province, t.groupKey, t.type, t.targetType, t.verification],
+      columns: [t.day, t.country, t.province, t.groupKey, t.type, t.category, t.targetType, t.verification],
     }),
     // A group page's activity over time.
     index('incident_rollup_group_day_idx').on(t.groupKey, t.day),
@@ -59,7 +60,8 @@ export const operationRollupDaily = pgTable(
 
 /**
  * The cube projected onto one dimension (`all` = none) at day, week or month grain, with incident
- * counts per type (core/rollup/narrow-rollups.ts): long-range charts read a few hundred of these rows instead of
+ * counts per type (core/rollup/narrow-rollups.ts), over militant violence only (MILITANT_CATEGORIES,
+ * the stats' default): long-range charts read a few hundred of these rows instead of
  * summing the cube, whose cell count approaches the incident count at scale.
  */
 export const incidentRollupNarrow = pgTable(

@@ -3,8 +3,9 @@
  * streamed into the importer, answered with its report once done. GET /api/import/progress?job=ID:
  * how far a running import is (see import-jobs.ts).
  *
- * Status codes: 200 with the report whenever the import ran, also when rows failed or the file was
- * unusable (the report's `errors`/`stopped` say why); 413 past MAX_UPLOAD_BYTES (declared up front,
+ * Status codes: 200 with the report whenever the import ran, also when rows failed (the report's
+ * `errors`/`stopped` say why); 422 with the report when the file is not an ACLED export or stopped
+ * before its first row; 409 when the group table is empty (nothing to match actors against); 413 past MAX_UPLOAD_BYTES (declared up front,
  * or counted while streaming: rows before the limit are saved, the message says how many); 415 for
  * another content type; 400 for bad parameters or a form without a file; 409 when the named job is
  * still running.
@@ -13,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { DomainError, NotFoundError, parseInput } from '../../core/errors';
-import type { ImportReport } from '../../core/import/import-report';
+import { isUnusableFile, type ImportReport } from '../../core/import/import-report';
 import type { ByteInput } from '../../core/import/csv-records';
 import { requirePrincipal } from '../auth/guards';
 import type { Runtime } from '../runtime';
@@ -128,12 +129,24 @@ async function runImport(c: Context, runtime: Runtime): Promise<Response> {
     throw tooLarge(MAX_UPLOAD_BYTES, saved);
   }
   jobs.finish(jobId, { report });
-  return c.json(report);
+  return c.json(report, isUnusableFile(report) ? 422 : 200);
 }
 
 const REPORT_SCHEMA = {
   type: 'object',
-  required: ['rows', 'imported', 'updated', 'skipped', 'errors', 'errorCount', 'stopped'],
+  required: [
+    'rows',
+    'imported',
+    'updated',
+    'changed',
+    'unchanged',
+    'skipped',
+    'fatalities',
+    'unmatchedActors',
+    'errors',
+    'errorCount',
+    'stopped',
+  ],
   properties: {
     rows: {
       type: 'integer',
@@ -142,12 +155,34 @@ const REPORT_SCHEMA = {
     imported: { type: 'integer' },
     updated: {
       type: 'integer',
-      description: 'Rows that matched a record by event id (rewritten if changed, untouched if identical)',
+      description: 'Rows that matched a record by event id: changed + unchanged',
     },
+    changed: { type: 'integer', description: 'Matched rows whose content differed: rewritten as a new version' },
+    unchanged: { type: 'integer', description: 'Matched rows identical to the stored record: nothing written' },
     skipped: {
       type: 'object',
       additionalProperties: { type: 'integer' },
-      description: 'By reason: country_not_covered, protest_or_riot, strategic_development',
+      description:
+        'By reason: country_not_covered, outside_border_region, protest_or_riot, strategic_development, operation_not_requested, state_forces_only, no_armed_actor (docs/adr/0015)',
+    },
+    fatalities: {
+      type: 'object',
+      description:
+        'ACLED fatalities of the rows by outcome: imported + updated + Σ skipped + errors = total (the file total); updated = changed + unchanged',
+      properties: {
+        total: { type: 'integer' },
+        imported: { type: 'integer' },
+        updated: { type: 'integer' },
+        changed: { type: 'integer' },
+        unchanged: { type: 'integer' },
+        skipped: { type: 'object', additionalProperties: { type: 'integer' } },
+        errors: { type: 'integer' },
+      },
+    },
+    unmatchedActors: {
+      type: 'array',
+      description: 'Named perpetrators (and operation targets) that matched no group, with the rows naming them',
+      items: { type: 'object', properties: { name: { type: 'string' }, rows: { type: 'integer' } } },
     },
     errors: {
       type: 'array',
@@ -181,9 +216,16 @@ export const importRoutes: RouteModule = (app, runtime) => {
           schema: REPORT_SCHEMA,
         },
         400: { description: 'Bad parameter, or a form without a file', schema: 'Error' },
+        422: {
+          description: 'Not an ACLED export, or reading stopped before the first row: the report says why',
+          schema: REPORT_SCHEMA,
+        },
         401: { description: 'Not signed in', schema: 'Error' },
         403: { description: 'Not an operator or admin', schema: 'Error' },
-        409: { description: 'The Import-Job id names a running import', schema: 'Error' },
+        409: {
+          description: 'The Import-Job id names a running import, or the group table is empty',
+          schema: 'Error',
+        },
         413: { description: 'Larger than 200 MB', schema: 'Error' },
         415: { description: 'Neither multipart/form-data nor a CSV content type', schema: 'Error' },
       },

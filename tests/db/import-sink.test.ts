@@ -88,7 +88,7 @@ describe.each(drivers)('the import sink on %s', (driver) => {
     );
     expect(await killedTotal()).toBe(killed);
 
-    expect(await sink.writeBatch(items)).toEqual(items.map(() => 'updated'));
+    expect(await sink.writeBatch(items)).toEqual(items.map(() => 'unchanged'));
     expect(await count(database.db, 'incidents')).toBe(40);
     expect(await count(database.db, 'changes')).toBe(40);
     const versions = await rows<{ v: number }>(database.db, sql`select distinct version as v from incidents`);
@@ -100,7 +100,7 @@ describe.each(drivers)('the import sink on %s', (driver) => {
     await sink.writeBatch([incident(1), incident(2)]);
     const before = await killedTotal();
     const changed = incident(1, { casualties: { killed: { not_specified: { low: 11 } } }, province: 'Balochistan' });
-    expect(await sink.writeBatch([changed, incident(2), incident(3)])).toEqual(['updated', 'updated', 'imported']);
+    expect(await sink.writeBatch([changed, incident(2), incident(3)])).toEqual(['changed', 'unchanged', 'imported']);
     const [row] = await rows<{ version: number; province: string; k: number }>(
       database.db,
       sql`select version, province, killed_not_specified_low as k from incidents where external_id = 'acled:T1'`,
@@ -147,8 +147,8 @@ describe.each(drivers)('the import sink on %s', (driver) => {
     )) as [{ id: string }];
     await retractIncident({ ctx, id, input: { reason: 'duplicate report' } });
     const outcomes = await sink.writeBatch([incident(1), incident(2, { summary: 'corrected' }), incident(3)]);
-    expect(outcomes[0]).toBe('updated'); // identical: nothing to do, retracted or not
-    expect(outcomes[1]).toBe('updated');
+    expect(outcomes[0]).toBe('unchanged'); // identical: nothing to do, retracted or not
+    expect(outcomes[1]).toBe('changed');
     expect(outcomes[2]).toEqual({ error: expect.stringMatching(/recorded here as operation/) });
     const changedRetracted = await sink.writeBatch([incident(1, { summary: 'changed' })]);
     expect(changedRetracted[0]).toEqual({ error: expect.stringMatching(/retracted/) });
@@ -179,7 +179,7 @@ describe.each(drivers)('the import sink on %s', (driver) => {
       ...incident(10, { externalId: `acled:BW-${foreignId}` }),
       externalId: `acled:BW-${foreignId}`,
     };
-    expect(await createImportSink(ctx).writeBatch([own, foreign])).toEqual(['updated', 'imported']);
+    expect(await createImportSink(ctx).writeBatch([own, foreign])).toEqual(['unchanged', 'imported']);
     const stored = await rows<{ id: string; version: number; external_id: string | null }>(
       database.db,
       sql`select id, version, external_id from incidents order by created_at`,
@@ -194,8 +194,8 @@ describe.each(drivers)('the import sink on %s', (driver) => {
     const sink = createImportSink(testCtx(database));
     await sink.writeBatch([operation(1), operation(2)]);
     expect(await sink.writeBatch([operation(1, { kind: 'cordon_and_search' }), operation(2)])).toEqual([
-      'updated',
-      'updated',
+      'changed',
+      'unchanged',
     ]);
     const kinds = await rows<{ kind: string; version: number }>(
       database.db,
@@ -228,7 +228,7 @@ describe('store failures', () => {
       newId: randomUUID,
     };
     const csv =
-      'event_id_cnty,event_date,event_type,country,admin1,fatalities\nPAK1,2024-01-02,Battles,Pakistan,Sindh,1\n';
+      'event_id_cnty,event_date,event_type,actor1,inter1,country,admin1,fatalities\nPAK1,2024-01-02,Battles,Unidentified Armed Group (Pakistan),3,Pakistan,Sindh,1\n';
     const report = await importAcled({ input: [csv], sink: createImportSink(ctx) });
     expect(report.rows).toBe(1);
     expect(report.errorCount).toBe(1);

@@ -35,7 +35,7 @@ const PLACES: [string, string, string | null][] = [
   ['Pakistan', 'AJK', 'Muzaffarabad'],
   ['Pakistan', 'Gilgit-Baltistan', 'Diamer'],
   ['Pakistan', 'Punjab', 'Lahore'],
-  ['Afghanistan', 'Afghanistan', 'Kunar'],
+  ['Afghanistan', 'Kunar', 'Asadabad'],
 ];
 
 function incidentInputs(n: number, groupIds: (string | null)[]) {

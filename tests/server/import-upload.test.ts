@@ -5,12 +5,16 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../core/errors';
 import { importAcled } from '../../core/import/import-acled';
+import { emptyImportReport } from '../../core/import/import-report';
 import { ImportJobs } from '../../server/api/import-jobs';
 import { countedBody, multipartFile, uploadKind, type ByteCount } from '../../server/api/import-upload';
 
-const HEADER = 'event_id_cnty,event_date,event_type,country,admin1,fatalities\n';
+const HEADER = 'event_id_cnty,event_date,event_type,actor1,inter1,country,admin1,fatalities\n';
 const rowsText = (n: number, from = 0) =>
-  Array.from({ length: n }, (_, i) => `U${from + i},2024-01-02,Battles,Pakistan,Sindh,1\n`).join('');
+  Array.from(
+    { length: n },
+    (_, i) => `U${from + i},2024-01-02,Battles,Unidentified Armed Group,3,Pakistan,Sindh,1\n`,
+  ).join('');
 
 function streamOf(chunks: (string | Uint8Array)[]): ReadableStream<Uint8Array> {
   const queue = chunks.map((c) => (typeof c === 'string' ? new TextEncoder().encode(c) : c));
@@ -105,7 +109,7 @@ describe('the import job registry', () => {
     jobs.update('job-00001', { rows: 5, imported: 5, updated: 0, skipped: 0, errorCount: 0, bytesRead: 50 });
     expect(jobs.get('job-00001')).toMatchObject({ state: 'running', progress: { rows: 5, bytesRead: 50 } });
     jobs.finish('job-00001', {
-      report: { rows: 9, imported: 9, updated: 0, skipped: {}, errors: [], errorCount: 0, stopped: null },
+      report: { ...emptyImportReport(), rows: 9, imported: 9 },
     });
     expect(jobs.get('job-00001')).toMatchObject({ state: 'done', progress: { rows: 9 }, report: { rows: 9 } });
     expect(jobs.start('job-00001', 'u1', 100)).toBe(true); // a finished id may be reused

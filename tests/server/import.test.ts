@@ -7,6 +7,7 @@ import { existsSync, openAsBlob, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGroup } from '../../core/group/group-verbs';
 import { count } from '../support/rows';
@@ -115,7 +116,10 @@ describe.each(drivers)('POST /api/import/acled on %s', (driver) => {
     const operations = await count(server.runtime.database.db, 'operations');
     expect(operations).toBeGreaterThan(0);
     expect(withOps.body.imported).toBe(operations);
-    expect(withOps.body.skipped.strategic_development).toBe(plain.body.skipped.strategic_development! - operations);
+    // The state's strikes and arrests of militants: skipped as not requested, imported when asked.
+    expect(plain.body.skipped.operation_not_requested).toBe(operations);
+    expect(withOps.body.skipped.operation_not_requested).toBeUndefined();
+    expect(withOps.body.skipped.strategic_development).toBe(plain.body.skipped.strategic_development);
   });
 
   it.skipIf(!haveFixtures)('skips every row of a file about another country (raw text/csv body)', async () => {
@@ -145,9 +149,19 @@ describe.each(drivers)('POST /api/import/acled on %s', (driver) => {
       Array.from({ length: 64 * 1024 }, () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) & 0xff),
     );
     const random = await post(noise, { type: 'application/octet-stream' });
-    expect(random.status).toBe(200);
+    // Nothing readable: 422, with the report saying why.
+    expect(random.status).toBe(422);
     expect(random.body.stopped).not.toBeNull();
     expect(accounted(random.body)).toBe(random.body.rows);
+
+    const notAcled = await post('name,date\nx,2024-01-01\n', { type: 'text/csv' });
+    expect(notAcled.status).toBe(422);
+    expect(notAcled.body).toMatchObject({
+      rows: 0,
+      stopped: { line: 1, message: expect.stringMatching(/not an ACLED file/) },
+    });
+    const headerOnly = await post(`${HEADER}\n`, { type: 'text/csv' });
+    expect(headerOnly.status).toBe(200); // a real ACLED file with no rows is not an error
 
     const full = [
       HEADER,
@@ -230,5 +244,30 @@ describe.each(drivers)('POST /api/import/acled on %s', (driver) => {
     expect((await call(server, 'GET', `/api/import/progress?job=${job}`, { token: tokens.admin })).status).toBe(200);
     expect((await call(server, 'GET', `/api/import/progress?job=${job}`, { token: tokens.other })).status).toBe(404);
     expect((await call(server, 'GET', '/api/import/progress?job=../x', { token: tokens.operator })).status).toBe(400);
+  });
+});
+
+describe.each(drivers)('POST /api/import/acled with no groups stored, on %s', (driver) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(driver);
+  });
+  afterAll(async () => {
+    await server?.destroy();
+  });
+
+  it('refuses to match actors against an empty group table (409, the fix named)', async () => {
+    const token = await tokenFor(server, (await addUser(server, 'op@example.org', 'operator')).id);
+    // Every start seeds the reference groups: empty the table as a never-seeded database would be.
+    await server.runtime.database.db.execute(sql`delete from groups`);
+    const res = await fetch(`${server.url}/api/import/acled`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+      body: `${HEADER}\n${row('NG1', '2024-01-01')}\n`,
+    });
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect([res.status, body.error.code]).toEqual([409, 'conflict']);
+    expect(body.error.message).toMatch(/group table is empty.*db:migrate/);
+    expect(await count(server.runtime.database.db, 'incidents')).toBe(0);
   });
 });

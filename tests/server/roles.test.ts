@@ -93,6 +93,8 @@ const CASES: Case[] = [
       make: async (s) => ({ path: `${base}/${(await fresh[kind](s)).id}`, body: { reason: 'duplicate entry' } }),
     },
   ]),
+  // Re-matching re-derives groups of stored records: an admin's reference-data task.
+  { method: 'POST', path: '/api/groups/rematch', access: 'admin', make: async () => ({ path: '/api/groups/rematch' }) },
   { method: 'GET', path: '/api/users', access: 'admin', make: async () => ({ path: '/api/users' }) },
   {
     method: 'POST',

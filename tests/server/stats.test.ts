@@ -14,7 +14,14 @@ import type { Actor } from '../../core/ports';
 import { computeBreakdown, computeSummary, computeTimeseries } from '../../core/stats/compute-stats';
 import { parseStatsQuery, type RawParams } from '../../core/stats/stats-query';
 import { BREAKDOWN_DIMENSIONS } from '../../core/stats/stats-types';
-import { CASUALTY_CATEGORIES, INCIDENT_TYPES, PROVINCES, TARGET_TYPES, VERIFICATION_STATUSES } from '../../core/enums';
+import {
+  CASUALTY_CATEGORIES,
+  INCIDENT_TYPES,
+  isAfghanProvince,
+  PROVINCES,
+  TARGET_TYPES,
+  VERIFICATION_STATUSES,
+} from '../../core/enums';
 import type { StatsSource } from '../../core/stats/compute-stats';
 import { incidentFromRow, operationFromRow } from '../../db/repositories/incident-rows';
 import { incidents as incidentsTable, operations as operationsTable } from '../../db/schema';
@@ -66,7 +73,7 @@ describe.each(drivers)('the stats API on %s', (driver) => {
         ctx,
         input: {
           occurredAt: new Date(now - ago).toISOString(),
-          country: province === 'Afghanistan' ? 'Afghanistan' : 'Pakistan',
+          country: isAfghanProvince(province) ? 'Afghanistan' : 'Pakistan',
           province,
           type: r.pick(INCIDENT_TYPES),
           targetType: r.pick(TARGET_TYPES),

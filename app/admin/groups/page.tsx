@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { getRuntime } from '@/server/runtime';
 import { primaryButton } from '../../forms/control-styles';
 import { AdminPage } from '../admin-frame';
+import { RematchButton } from './rematch-button';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Groups · Admin' };
@@ -22,6 +23,7 @@ export default function GroupsAdminPage() {
             <Link href="/admin/groups/new" className={primaryButton}>
               + Add group
             </Link>
+            <RematchButton />
             <div className="overflow-x-auto rounded-lg border border-line bg-surface shadow-card">
               <table className="w-full min-w-[40rem] text-sm">
                 <caption className="sr-only">Groups</caption>

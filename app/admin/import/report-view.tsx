@@ -29,7 +29,20 @@ export function ReportView({ report, fileName }: { report: ImportReport; fileNam
         </p>
       ) : null}
       <table className="w-full max-w-xl text-sm">
-        <caption className="sr-only">Where every row of the file went</caption>
+        <caption className="sr-only">Where every row of the file went, and its fatalities</caption>
+        <thead>
+          <tr className="border-b border-line text-xs text-muted">
+            <th scope="col" className="py-1 text-left font-medium">
+              Outcome
+            </th>
+            <th scope="col" className="py-1 text-right font-medium">
+              Rows
+            </th>
+            <th scope="col" className="py-1 text-right font-medium">
+              Fatalities
+            </th>
+          </tr>
+        </thead>
         <tbody>
           {account.lines.map((l) => (
             <tr key={l.label} className="border-b border-line">
@@ -41,13 +54,15 @@ export function ReportView({ report, fileName }: { report: ImportReport; fileNam
               >
                 {n(l.count)}
               </td>
+              <td className="py-1.5 text-right tabular-nums text-fg">{n(l.deaths)}</td>
             </tr>
           ))}
           <tr>
             <th scope="row" className="py-1.5 pr-4 text-left font-semibold text-fg">
-              Rows in the file
+              In the file
             </th>
             <td className="py-1.5 text-right font-bold tabular-nums text-fg">{n(report.rows)}</td>
+            <td className="py-1.5 text-right font-bold tabular-nums text-fg">{n(report.fatalities.total)}</td>
           </tr>
         </tbody>
       </table>
@@ -56,6 +71,26 @@ export function ReportView({ report, fileName }: { report: ImportReport; fileNam
           ? `✓ Every row is accounted for: ${n(account.total)} of ${n(report.rows)}.`
           : `⚠ The counts add up to ${n(account.total)}, not ${n(report.rows)}: report this file to the developers.`}
       </p>
+      {report.unmatchedActors.length > 0 ? (
+        <details className="text-sm">
+          <summary className="cursor-pointer font-semibold text-fg">
+            Actor names that matched no group ({n(report.unmatchedActors.length)})
+          </summary>
+          <p className="mt-1 text-muted">
+            Add a name as an alias on its group’s page, then re-match stored records from the groups page.
+          </p>
+          <table className="mt-2 text-xs">
+            <tbody>
+              {report.unmatchedActors.map((a) => (
+                <tr key={a.name}>
+                  <td className="pr-4 text-fg">{a.name}</td>
+                  <td className="text-right tabular-nums text-muted">{n(a.rows)} rows</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      ) : null}
       {report.errors.length > 0 ? (
         <details open={report.errorCount <= 20} className="text-sm">
           <summary className="cursor-pointer font-semibold text-fg">

@@ -3,7 +3,14 @@
  * have fixed heights so numbers arriving live never move the page. Rising incidents and
  * casualties read as bad (danger), falling as good; operations are neutral.
  */
-import { CASUALTY_CATEGORIES, CASUALTY_LABELS } from '@/core/enums';
+import {
+  CASUALTY_CATEGORIES,
+  CASUALTY_LABELS,
+  INCIDENT_CATEGORIES,
+  INCIDENT_CATEGORY_LABELS,
+  MILITANT_CATEGORIES,
+  type IncidentCategory,
+} from '@/core/enums';
 import { changeAgainst } from '@/core/stats/summary';
 import type { CasualtySummary, PeriodSummary, StatsSummary, TriStateShare } from '@/core/stats/stats-types';
 import { CATEGORY_COLORS } from '../palette';
@@ -142,11 +149,27 @@ function Share({ label, s, prevShare }: { label: string; s: TriStateShare; prevS
   );
 }
 
+/** Which categories the figures count, and which they leave out: a number on screen is a claim. */
+export function CountedCategories({ categories }: { categories: readonly IncidentCategory[] }) {
+  const counted = INCIDENT_CATEGORIES.filter((c) => categories.includes(c));
+  const left = INCIDENT_CATEGORIES.filter((c) => !categories.includes(c));
+  return (
+    <p className="col-span-2 text-xs text-muted lg:col-span-12" data-testid="counted-categories">
+      Incident figures count:{' '}
+      <span className="font-medium text-fg">{counted.map((c) => INCIDENT_CATEGORY_LABELS[c]).join(', ')}</span>
+      {left.length > 0 && (
+        <> · not counted: {left.map((c) => INCIDENT_CATEGORY_LABELS[c]).join(', ')} (choose them under Category)</>
+      )}
+    </p>
+  );
+}
+
 export function KpiTiles({ summary, periodLabel }: { summary: StatsSummary; periodLabel: string }) {
   const s = summary.current;
   const p = summary.previous;
   return (
     <div className="grid grid-cols-2 gap-3 lg:grid-cols-12">
+      <CountedCategories categories={summary.categories ?? MILITANT_CATEGORIES} />
       <Tile label="Incidents" className="lg:col-span-2">
         <Big value={s.incidents} />
         <Delta current={s.incidents} previous={p?.incidents ?? null} tone="bad-when-up" periodLabel={periodLabel} />

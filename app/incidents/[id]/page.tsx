@@ -1,10 +1,18 @@
 /** Everything about one incident: facts, casualties, sources, a map pin and its change history. */
+import { ActorList } from '../../components/actor-list';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getRuntime } from '@/server/runtime';
 import { mayRead, requireReader } from '../../components/read-access';
-import { CASUALTY_CATEGORIES, CASUALTY_LABELS, INCIDENT_TYPE_INFO, PROVINCE_LABELS, TARGET_LABELS } from '@/core/enums';
+import {
+  CASUALTY_CATEGORIES,
+  CASUALTY_LABELS,
+  INCIDENT_CATEGORY_LABELS,
+  INCIDENT_TYPE_INFO,
+  PROVINCE_LABELS,
+  TARGET_LABELS,
+} from '@/core/enums';
 import { isMassCasualty, placeLabel, toBrief } from '@/core/stats/incident-brief';
 import { History } from '../../components/history';
 import { EditRecordLink } from '../../record/edit-record-link';
@@ -62,17 +70,21 @@ export default async function IncidentPage({ params }: Params) {
       'Type',
       `${INCIDENT_TYPE_INFO[incident.type].label} — ACLED: ${INCIDENT_TYPE_INFO[incident.type].acled.subEventType}; GTD: ${INCIDENT_TYPE_INFO[incident.type].gtd}`,
     ],
+    ['Category', INCIDENT_CATEGORY_LABELS[incident.category]],
     ['Target', TARGET_LABELS[incident.targetType]],
     [
-      'Perpetrator',
+      'Group (matched)',
       incident.groupId ? (
         <Link href={`/groups/${incident.groupId}`} className="text-accent hover:underline">
           {incident.groupName}
         </Link>
+      ) : incident.actors.some((a) => a.role === 'perpetrator') ? (
+        'Not one of the listed groups'
       ) : (
         'Unknown / unclaimed'
       ),
     ],
+    ['Actors, as the source names them', <ActorList key="actors" actors={incident.actors} />],
     ['Claimed', incident.claimed ? 'Yes' : 'No'],
     ['Cross-border origin', TRI[incident.crossBorder]],
     ['Foreign nationals among attackers', TRI[incident.foreignNationals]],

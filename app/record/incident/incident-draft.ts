@@ -3,6 +3,7 @@
  * shared schemas (core/incident/schema.ts) do the validation; this file only converts and names.
  * Framework-free; unit-tested.
  */
+import type { Actor } from '@/core/common-schemas';
 import {
   CASUALTY_CATEGORIES,
   type CasualtyCategory,
@@ -48,6 +49,10 @@ export interface IncidentDraft {
   type: string;
   targetType: TargetType;
   groupId: string;
+  /** A perpetrator the source names who is not one of the listed groups (free text). */
+  perpetrator: string;
+  /** The source's other actors (an imported record's ACLED actors), carried through edits unchanged. */
+  sourceActors: Actor[];
   claimed: boolean;
   crossBorder: TriState;
   foreignNationals: TriState;
@@ -76,6 +81,8 @@ export function emptyIncidentDraft(today: string): IncidentDraft {
     type: '',
     targetType: 'other',
     groupId: '',
+    perpetrator: '',
+    sourceActors: [],
     claimed: false,
     crossBorder: 'unknown',
     foreignNationals: 'unknown',
@@ -114,6 +121,8 @@ export function incidentToDraft(i: Incident): IncidentDraft {
     type: i.type,
     targetType: i.targetType,
     groupId: i.groupId ?? '',
+    perpetrator: i.actors.find((a) => a.role === 'perpetrator')?.name ?? '',
+    sourceActors: i.actors.filter((a) => a.role !== 'perpetrator'),
     claimed: i.claimed,
     crossBorder: i.crossBorder,
     foreignNationals: i.foreignNationals,
@@ -143,6 +152,10 @@ export function incidentInputOf(d: IncidentDraft): Record<string, unknown> {
     type: d.type || undefined,
     targetType: d.targetType,
     groupId: d.groupId || null,
+    actors: [
+      ...d.sourceActors,
+      ...(d.perpetrator.trim() ? [{ role: 'perpetrator', name: d.perpetrator.trim(), inter: null }] : []),
+    ],
     // A claim needs a claimant: "claimed" by an unknown group cannot be recorded.
     claimed: d.groupId ? d.claimed : false,
     crossBorder: d.crossBorder,
@@ -168,6 +181,8 @@ const FIELD_ORDER = [
   'type',
   'targetType',
   'groupId',
+  'perpetrator',
+  'actors',
   'claimed',
   'crossBorder',
   'foreignNationals',
@@ -182,7 +197,7 @@ const FIELD_ORDER = [
 
 export const INCIDENT_LAYOUT: ErrorLayout = {
   fields: FIELD_ORDER,
-  aliases: { occurredAt: 'occurredDate' },
+  aliases: { occurredAt: 'occurredDate', actors: 'perpetrator' },
   label: fieldLabel,
 };
 

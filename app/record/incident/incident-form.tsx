@@ -12,7 +12,7 @@ import { ChoiceRadios, TRI_OPTIONS, VerificationField } from '../../forms/choice
 import { GroupPicker, UNKNOWN_GROUP_LABEL, type GroupChoice } from '../../forms/group-picker';
 import { PlaceFields } from '../../forms/place-fields';
 import { SourcesField } from '../../forms/sources-field';
-import { SelectField, TextAreaField } from '../../forms/text-fields';
+import { SelectField, TextAreaField, TextField } from '../../forms/text-fields';
 import { flashNotice } from '../../forms/flash-notice';
 import { useDraftForm } from '../../forms/use-draft-form';
 import { WhenFields } from '../../forms/when-fields';
@@ -113,6 +113,13 @@ export function IncidentForm({ today, groups, incident }: IncidentFormProps) {
               b.set('groupId', v);
               if (!v) b.set('claimed', false);
             }}
+          />
+          <TextField
+            form={b}
+            path="perpetrator"
+            label="Perpetrator named by sources (not listed)"
+            hint="A group or person the sources name that is not in the group list; kept as written."
+            maxLength={300}
           />
           <div className="flex items-end pb-2">
             <label className={`flex items-center gap-2 text-sm ${hasGroup ? 'text-fg' : 'text-faint'}`}>

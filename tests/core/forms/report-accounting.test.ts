@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { accountFor, formatBytes, readReport } from '../../../app/admin/import/report-accounting';
+import { emptyImportReport } from '../../../core/import/import-report';
 
 const report = {
+  ...emptyImportReport(),
+  changed: 1,
   rows: 10,
   imported: 5,
   updated: 1,
@@ -16,8 +19,8 @@ describe('import report accounting', () => {
     const a = accountFor(report);
     expect(a.total).toBe(10);
     expect(a.balanced).toBe(true);
-    expect(a.lines.map((l) => l.count)).toEqual([5, 1, 2, 1, 1]);
-    expect(a.lines[2]!.label).toBe('Skipped: Protests and riots (not tracked)');
+    expect(a.lines.map((l) => l.count)).toEqual([5, 1, 0, 2, 1, 1]);
+    expect(a.lines[3]!.label).toBe('Skipped: Protests and riots (not tracked)');
     expect(a.unlisted).toBe(0);
   });
 

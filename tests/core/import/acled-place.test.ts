@@ -48,13 +48,21 @@ describe('placeOf', () => {
     expect(placeOf('Pakistan', 'Khyber Pakhtunkhwa', undefined)).toMatchObject({ province: 'KP', district: null });
   });
 
-  it('puts Afghan events in the Afghanistan region with their province as district', () => {
+  it('keeps an Afghan border province and its district, in any common spelling', () => {
     expect(placeOf('Afghanistan', 'Kunar', 'Asadabad')).toEqual({
       ok: true,
       country: 'Afghanistan',
-      province: 'Afghanistan',
-      district: 'Kunar',
+      province: 'Kunar',
+      district: 'Asadabad',
     });
+    expect(placeOf('Afghanistan', 'Paktya', undefined)).toMatchObject({ ok: true, province: 'Paktia', district: null });
+    expect(placeOf('Afghanistan', 'Nimruz', 'Zaranj')).toMatchObject({ ok: true, province: 'Nimroz' });
+    expect(placeOf('Afghanistan', 'Khowst', 'Khost')).toMatchObject({ ok: true, province: 'Khost' });
+  });
+
+  it('marks Afghan provinces away from the border as outside the border region', () => {
+    for (const admin1 of ['Balkh', 'Herat', 'Kunduz', 'Kabul'])
+      expect(placeOf('Afghanistan', admin1, 'X')).toMatchObject({ ok: false, outsideBorderRegion: true });
   });
 
   it('names an unknown or missing Pakistani province', () => {

@@ -63,8 +63,14 @@ describe('mapAcledRow: a full incident', () => {
       longitude: 70.6042,
       geoPrecision: 'exact',
       type: 'clash',
-      targetType: 'other',
+      // A state–militant battle: a clash, the militant side's group, the state side as target.
+      category: 'clash',
+      targetType: 'security_forces',
       groupId: TTP.id,
+      actors: [
+        { role: 'actor1', name: 'Military Forces of Pakistan (2018-)', inter: '1' },
+        { role: 'actor2', name: 'TTP: Tehreek-i-Taliban Pakistan', inter: '2' },
+      ],
       claimed: false,
       summary: 'On 28 December 2022, security forces clashed with TTP militants in Bannu.',
       sources: [
@@ -115,7 +121,14 @@ describe('mapAcledRow: incident type', () => {
     ['Violence against civilians', undefined, 'Unknown gunmen kidnapped a local leader.', 'kidnapping'],
     ['Violence against civilians', undefined, 'Gunmen opened fire near a school.', 'armed_assault'],
   ])('%s / %s / "%s" → %s', (eventType, subEventType, notes, type) => {
-    expect(incident(map({ event_type: eventType, sub_event_type: subEventType, notes })).type).toBe(type);
+    // A militant group as side 1: an attack (a state's strike would be an operation).
+    const militant = {
+      actor1: 'TTP: Tehreek-i-Taliban Pakistan',
+      inter1: '2',
+      actor2: 'Police Forces of Pakistan',
+      inter2: '1',
+    };
+    expect(incident(map({ ...militant, event_type: eventType, sub_event_type: subEventType, notes })).type).toBe(type);
   });
 });
 
@@ -126,10 +139,15 @@ describe('mapAcledRow: skips', () => {
     [{ event_type: 'Protests', sub_event_type: 'Peaceful protest' }, 'protest_or_riot'],
     [{ event_type: 'Riots', sub_event_type: 'Mob violence' }, 'protest_or_riot'],
     [{ event_type: 'Riots/Protests', sub_event_type: undefined, event_date: 'not a date' }, 'protest_or_riot'],
-    [{ event_type: 'Strategic developments', sub_event_type: 'Arrests' }, 'strategic_development'],
+    // The state arresting TTP members is an operation, skipped unless operations are asked for.
+    [{ event_type: 'Strategic developments', sub_event_type: 'Arrests' }, 'operation_not_requested'],
+    [{ event_type: 'Strategic developments', sub_event_type: 'Agreement' }, 'strategic_development'],
     [{ event_type: 'Strategic development', sub_event_type: undefined }, 'strategic_development'],
+    // Afghanistan away from the border, before anything else about the row is read.
+    [{ country: 'Afghanistan', iso: '4', admin1: 'Balkh', event_date: 'not a date' }, 'outside_border_region'],
+    [{ country: 'Afghanistan', iso: '4', admin1: 'Herat' }, 'outside_border_region'],
   ] as const)('%o → %s', (overrides, reason) => {
-    expect(map(overrides)).toEqual({ kind: 'skip', reason });
+    expect(map(overrides)).toEqual({ kind: 'skip', reason, fatalities: 4 });
   });
 });
 
@@ -152,10 +170,12 @@ describe('mapAcledRow: operations from arrests (options.operations)', () => {
       externalId: 'acled:PAK12345',
       input: {
         kind: 'cordon_and_search',
-        agency: 'Police Forces of Pakistan (2018-) Counter Terrorism Department',
+        // The period "(2018-)" is ACLED's bookkeeping, not the agency's name; actors keep it verbatim.
+        agency: 'Police Forces of Pakistan Counter Terrorism Department',
         groupId: TTP.id,
         count: 1,
-        militantsArrested: 0,
+        // An arrest event means at least one person arrested; prose numbers are not guessed.
+        militantsArrested: 1,
         province: 'KP',
       },
     });
@@ -172,6 +192,7 @@ describe('mapAcledRow: operations from arrests (options.operations)', () => {
     expect(map({ ...old, notes: 'Four hundred fighters laid down their arms.' }, { operations: true })).toEqual({
       kind: 'skip',
       reason: 'strategic_development',
+      fatalities: 0,
     });
   });
 
@@ -179,14 +200,17 @@ describe('mapAcledRow: operations from arrests (options.operations)', () => {
     expect(map({ ...arrest, actor2: 'Protesters (Pakistan)', inter2: '6' }, { operations: true })).toEqual({
       kind: 'skip',
       reason: 'strategic_development',
+      fatalities: 0,
     });
     expect(map({ ...arrest, sub_event_type: 'Agreement' }, { operations: true })).toEqual({
       kind: 'skip',
       reason: 'strategic_development',
+      fatalities: 0,
     });
     expect(map({ ...arrest, actor1: 'TTP: Tehreek-i-Taliban Pakistan', inter1: '2' }, { operations: true })).toEqual({
       kind: 'skip',
       reason: 'strategic_development',
+      fatalities: 0,
     });
   });
 });
@@ -215,7 +239,7 @@ describe('mapAcledRow: fields', () => {
     [
       { country: 'Afghanistan', iso: '4', admin1: 'Kunar', admin2: 'Asadabad' },
       (i: ReturnType<typeof incident>) => [i.country, i.province, i.district],
-      ['Afghanistan', 'Afghanistan', 'Kunar'],
+      ['Afghanistan', 'Kunar', 'Asadabad'],
     ],
     [{ event_date: '9-May-20' }, (i: ReturnType<typeof incident>) => i.occurredAt, '2020-05-09T00:00:00.000Z'],
   ] as const)('%o', (overrides, pick, expected) => {

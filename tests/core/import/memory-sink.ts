@@ -20,7 +20,7 @@ export class MemorySink implements ImportSink {
       const answer = this.answer?.(item, batchNo);
       if (answer === 'throw') throw new Error('connection terminated unexpectedly');
       if (answer !== undefined) return answer;
-      const outcome = this.records.has(item.externalId) ? 'updated' : 'imported';
+      const outcome = this.records.has(item.externalId) ? 'changed' : 'imported';
       this.records.set(item.externalId, item);
       return outcome;
     });

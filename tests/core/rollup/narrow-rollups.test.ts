@@ -14,6 +14,7 @@ const key = (day: string, province: IncidentRollupKey['province'] = 'KP'): Incid
   country: 'Pakistan',
   province,
   groupKey: '',
+  category: 'attack',
   type: 'clash',
   targetType: 'police',
   verification: 'reported',
