@@ -107,13 +107,13 @@ describe('exactly once while the database drops every connection each second', (
     const killer = startKiller(cluster);
 
     // 0. An ACLED import through the import verb, all along; a run the store stops (or that cannot
-    // read the groups, a 503) is run again (re-importing is idempotent), up to 30 times.
+    // read the groups, a 503) is run again (re-importing is idempotent), up to 100 times.
     const importing = (async () => {
       const reports: ImportReport[] = [];
       let refused = 0;
       if (!existsSync(ACLED)) return { reports, refused };
       const ctx = server.runtime.ctx({ id: null, label: 'system:fault-import', role: 'system' });
-      for (let i = 0; i < 30; i++) {
+      for (let i = 0; i < 100; i++) {
         try {
           const report = await server.runtime.writes.importAcled({ ctx, input: createReadStream(ACLED), options: {} });
           reports.push(report);
