@@ -1,4 +1,6 @@
 import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
+import { NONCE_HEADER } from '@/server/runtime';
 import { SiteHeader } from './components/site-header';
 import { AccountNav } from './sign-in/account-nav';
 import './globals.css';
@@ -23,11 +25,13 @@ export const viewport: Viewport = {
 // Applies a stored theme choice before the first paint (no flash of the wrong theme).
 const THEME_SCRIPT = `try{var t=localStorage.getItem('border-watch.theme');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}`;
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The page's Content-Security-Policy runs only scripts with this request's nonce (server/page-security.ts).
+  const nonce = (await headers()).get(NONCE_HEADER) ?? undefined;
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen bg-bg text-fg antialiased">
         <a

@@ -21,26 +21,26 @@ const MAP_LIMIT = 1500;
 
 export default async function OverviewPage({ searchParams }: { searchParams: PageSearchParams }) {
   const raw = await searchParams;
-  await requireReader(pathWithQuery('/', raw));
+  const reads = await requireReader(pathWithQuery('/', raw));
   const rt = getRuntime();
   const { query, view, params, problems } = parseView(raw, new Date());
   // The position first: the data read after it is at least this new (see the live protocol).
-  const position = await rt.reads.position();
+  const position = await reads.position();
   const [stats, feed, points, synthetic, groups, comparisons] = await Promise.all([
-    rt.reads.stats.overview(query),
-    rt.reads.incidents.list({
+    reads.stats.overview(query),
+    reads.incidents.list({
       filter: { ...query.filter, retracted: 'include' },
       sort: '-occurredAt',
       limit: FEED_LIMIT,
       after: null,
     }),
-    rt.reads.dashboard.mapPoints(query.filter, MAP_LIMIT),
-    rt.reads.dashboard.syntheticPresent(),
-    rt.reads.groups.list(),
-    rt.reads.dashboard.referenceComparisons(),
+    reads.dashboard.mapPoints(query.filter, MAP_LIMIT),
+    reads.dashboard.syntheticPresent(),
+    reads.groups.list(),
+    reads.dashboard.referenceComparisons(),
   ]);
   // Annotations reaching into the chart: a year or a span may start before it (placed client-side).
-  const annotations = await rt.reads.annotations.list({ to: stats.timeseries.to.slice(0, 10) });
+  const annotations = await reads.annotations.list({ to: stats.timeseries.to.slice(0, 10) });
   const snapshot: OverviewSnapshot = { position, stats, feed: feed.items.map(toBrief), points, synthetic };
 
   return (

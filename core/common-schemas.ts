@@ -1,6 +1,7 @@
 /** Building blocks shared by the entity schemas: instants, dates, casualty figures, sources. */
 import { z } from 'zod';
 import { ACTOR_ROLES, CASUALTY_CATEGORIES } from './enums';
+import { startsWithRealDate } from './timestamp-text';
 
 export const MAX_COUNT = 100_000;
 
@@ -10,7 +11,7 @@ export const Instant = z
   .trim()
   .min(1, 'is required')
   .max(40, 'is too long')
-  .refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), {
+  .refine((s) => startsWithRealDate(s) && !Number.isNaN(Date.parse(s)), {
     message: 'must be an ISO 8601 date or date-time, e.g. 2025-03-14T09:30:00Z',
   })
   .transform((s) => new Date(/T|\s\d/.test(s) ? s : `${s}T00:00:00Z`).toISOString())
@@ -61,7 +62,8 @@ export type Casualties = z.output<typeof Casualties>;
 
 export const emptyCasualties = (): Casualties => Casualties.parse({});
 
-const HttpUrl = z
+/** A link a reader may follow: http or https only (no javascript:, data:, file:). */
+export const HttpUrl = z
   .string()
   .trim()
   .max(2000, 'is too long')
@@ -86,6 +88,14 @@ export const Source = z.object({
 export type Source = z.output<typeof Source>;
 
 export const Sources = z.array(Source).max(50, 'at most 50 sources').default([]);
+
+/** An optional link (empty means none), http or https only like every link field. */
+export const OptionalHttpUrl = z
+  .union([z.literal(''), z.null(), HttpUrl], {
+    error: 'must be a full http(s) address, e.g. https://example.org/report',
+  })
+  .default(null)
+  .transform((s) => (s === '' || s === null ? null : s));
 
 export const OptionalText = (max: number) =>
   z

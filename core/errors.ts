@@ -2,6 +2,7 @@
  * Typed domain errors. Transports map `code` to a status in one place (server/api/errors.ts);
  * verbs and repositories throw these and nothing else for expected failures.
  */
+import { valueBounds } from './json-bounds';
 import type { ZodError } from 'zod';
 
 export type ErrorCode =
@@ -153,6 +154,9 @@ export function parseInput<T>(
   schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: ZodError } },
   value: unknown,
 ): T {
+  // Before any recursive step: unstorablePaths and zod walk the value.
+  const bounds = valueBounds(value);
+  if (bounds) throw new ValidationError({ _: bounds.field }, bounds.message);
   const unstorable = unstorablePaths(value);
   if (unstorable.length > 0) throw new ValidationError(Object.fromEntries(unstorable));
   const result = schema.safeParse(value);

@@ -14,10 +14,14 @@ import { createWriteContext } from '../db/write-context';
 import type { Env } from './env';
 import { createLogger } from './logger';
 import { LiveHub, type LiveServer } from './live/hub';
+import { RevocationWatcher } from './live/revocation-watcher';
 import { createReadModel } from './read-model';
 import { createAuthService } from './auth/auth-service';
 import { resolvePrincipal } from './auth/principal';
 import { alertParts } from './alerts/alert-context';
+import { publicReadModel } from './public-reads';
+import { accountsWithDemoPassword, demoCredentials } from './auth/demo-password';
+import { createPageSecurity } from './page-security';
 import { setRuntime, type Runtime } from './runtime';
 import { createApi } from './api/app';
 import type { RouteModule } from './api/route-spec';
@@ -66,10 +70,15 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
 
     let nextHandler: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | null = null;
     let apiListener: ((req: IncomingMessage, res: ServerResponse) => void) | null = null;
+    const pageSecurity = createPageSecurity(env, opts.next ? opts.next.dev : false);
     httpServer = createServer((req, res) => {
       const url = req.url ?? '/';
+      pageSecurity.everyAnswer(res);
       if (url.startsWith('/api/') && apiListener) return apiListener(req, res);
-      if (nextHandler) return void nextHandler(req, res);
+      if (nextHandler) {
+        pageSecurity.page(req, res);
+        return void nextHandler(req, res);
+      }
       res
         .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
         .end('Pages are not served by this process (started without Next).');
@@ -88,6 +97,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     // Before the runtime, so every part finds it there (no start-up step sets it later).
     const auth = await createAuthService({ env, database, log });
     const closers: (() => Promise<void>)[] = [];
+    const reads = createReadModel(database);
     const runtime: Runtime = {
       onClose: (stop) => void closers.push(stop),
       env,
@@ -95,17 +105,25 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       store,
       log,
       hub,
-      reads: createReadModel(database),
+      reads,
       writes,
       ctx,
       auth,
       principalOf: async (headers) => (await resolvePrincipal(auth, headers)).principal,
       alerts: () => alertParts(runtime).alerts,
+      publicReads: publicReadModel(reads),
+      demoPassword: {
+        accounts: () => accountsWithDemoPassword(runtime),
+        credentials: () => demoCredentials(runtime),
+      },
     };
+    const revocations = new RevocationWatcher({ database, io, log: log.child({ part: 'live' }) });
     setRuntime(runtime);
     await opts.onStart?.(runtime, { io });
     await hub.start();
+    await revocations.start();
     io.on('connection', (socket) => {
+      if (!revocations.checkNew(socket, socket.handshake.issued)) return;
       hub.attach(socket).catch((err) => {
         log.warn({ err: (err as Error).message }, 'live handshake failed');
         socket.disconnect(true);
@@ -143,6 +161,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         for (const stop of closers.reverse())
           await stop().catch((err) => log.warn({ err }, 'a part did not stop cleanly'));
         await hub.stop();
+        await revocations.stop();
         // Closing the engine (not a namespace disconnect) lets clients reconnect by themselves to
         // the next process; a server-side disconnect would tell them not to.
         await new Promise<void>((r) => io.close(() => r()));

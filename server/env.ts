@@ -26,8 +26,34 @@ export const Env = z.object({
   PUBLIC_DASHBOARD: flag,
   /** The address people use to reach the app (cookies, CSRF origin checks). */
   BASE_URL: z.string().url().optional(),
+  /** Further origins whose pages may use a signed-in session (comma-separated, e.g. another front end). */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const out: string[] = [];
+      for (const item of v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)) {
+        let url: URL | null = null;
+        try {
+          url = new URL(item);
+        } catch {
+          // reported below
+        }
+        if (!url || !/^https?:$/.test(url.protocol) || url.origin !== item.replace(/\/$/, '')) {
+          ctx.addIssue({ code: 'custom', message: `"${item}" is not an origin (scheme://host[:port])` });
+          continue;
+        }
+        out.push(url.origin);
+      }
+      return out;
+    }),
   /** Secret for session signing; when absent, generated once and kept in the database (app_secrets, server/auth/auth-service.ts). */
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Full exports streaming at once on one node; more are answered 429 with Retry-After. */
+  MAX_CONCURRENT_EXPORTS: z.coerce.number().int().min(1).max(100).default(3),
   /** Killed at or above which an incident is a mass-casualty event. */
   MASS_CASUALTY_THRESHOLD: z.coerce.number().int().min(1).default(10),
   /** Alert email through SMTP (smtp://user:pass@host:587, smtps://…); without it email alerts are off. */

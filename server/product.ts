@@ -21,7 +21,7 @@ import { exportRoutes } from './api/export';
 import { alertRoutes } from './api/alert-routes';
 import { startAlerts } from './alerts/start-alerts';
 import { installSocketAuth } from './auth/socket-auth';
-import { purgeIdempotencyKeys } from './auth/maintenance';
+import { purgeIdempotencyKeys, purgeOldRevocations } from './auth/maintenance';
 
 // securityRoutes first: its cross-site check and deny-by-default access apply to every route after it.
 export const productRoutes: RouteModule[] = [
@@ -43,6 +43,7 @@ export const productRoutes: RouteModule[] = [
 export async function productStartup(runtime: Runtime, parts?: { io: LiveServer }): Promise<void> {
   if (parts) installSocketAuth(parts.io, runtime);
   await purgeIdempotencyKeys(runtime);
+  await purgeOldRevocations(runtime);
   // The demo goes first: on `auto` it loads only into an empty database, and it seeds the
   // reference data itself.
   await loadDemoData(runtime);

@@ -33,7 +33,17 @@ export interface Runtime {
   principalOf(headers: Headers): Promise<Principal | null>;
   /** The alert rules, views and deliveries (server/alerts/alert-context.ts), for pages. */
   alerts(): AlertStore;
+  /** The read model of an anonymous reader of a public dashboard (server/public-reads.ts). */
+  publicReads: ReadModel;
+  /** Demo accounts that still use the public demo password (server/auth/demo-password.ts), for pages. */
+  demoPassword: {
+    accounts(): Promise<string[]>;
+    credentials(): Promise<{ accounts: { email: string; role: string }[]; password: string } | null>;
+  };
 }
+
+/** The request header that carries a page's CSP nonce (set by server/page-security.ts, read by the layout). */
+export const NONCE_HEADER = 'x-bw-nonce';
 
 const KEY = Symbol.for('border-watch.runtime');
 type Holder = { [KEY]?: Runtime };

@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import type { Principal } from '@/server/auth/principal';
+import { getRuntime } from '@/server/runtime';
 import { requireRole } from '../sign-in/page-access';
 import { PageHeading } from '../record/page-heading';
 
@@ -52,8 +53,16 @@ export async function AdminPage(props: {
   render: (principal: Principal) => Promise<ReactNode> | ReactNode;
 }) {
   const access = await requireRole('admin', props.path);
+  const demoPassword = await getRuntime().demoPassword.accounts();
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
+      {demoPassword.length > 0 && (
+        <div role="alert" className="mb-4 rounded-xl border border-danger bg-danger-soft px-4 py-3 text-sm text-fg">
+          <strong className="font-semibold">The public demo password is still in use</strong> by{' '}
+          {demoPassword.join(', ')}. Anyone who has read the README can sign in as them: set new passwords or disable
+          these accounts in Users.
+        </div>
+      )}
       <AdminTabs current={props.section} />
       <PageHeading title={props.title} intro={props.intro} back={props.back} />
       {await props.render(access.principal)}

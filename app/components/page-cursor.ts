@@ -3,6 +3,8 @@
  * The same shape the list API uses (server/api/list-params.ts), so a page's cursor works there too.
  * Server-side only (Buffer).
  */
+import { isTimestampText } from '@/core/timestamp-text';
+
 export const RECORD_SORTS = ['-occurredAt', 'occurredAt', '-createdAt'] as const;
 export type RecordSort = (typeof RECORD_SORTS)[number];
 
@@ -24,11 +26,10 @@ export function decodeCursor(cursor: string | undefined, sort: RecordSort): Page
       id?: unknown;
     };
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    const stamp = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)?$/;
     if (
       raw.s !== sort ||
       typeof raw.v !== 'string' ||
-      !stamp.test(raw.v) ||
+      !isTimestampText(raw.v, { requireTime: true }) ||
       typeof raw.id !== 'string' ||
       !uuid.test(raw.id)
     )

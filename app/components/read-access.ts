@@ -5,14 +5,22 @@
  */
 import { redirect } from 'next/navigation';
 import { getRuntime } from '@/server/runtime';
+import type { ReadModel } from '@/server/read-model';
 import { currentPrincipal } from '../sign-in/page-access';
 
 export async function mayRead(): Promise<boolean> {
   return getRuntime().env.PUBLIC_DASHBOARD || (await currentPrincipal()) !== null;
 }
 
-export async function requireReader(path: string): Promise<void> {
-  if (!(await mayRead())) redirect(`/sign-in?next=${encodeURIComponent(path)}`);
+/**
+ * Sends a visitor who may not read to sign in; returns the reads this visitor gets: an anonymous
+ * reader of a public dashboard sees the public projection (no staff identities, no audit trail).
+ */
+export async function requireReader(path: string): Promise<ReadModel> {
+  const rt = getRuntime();
+  const principal = await currentPrincipal();
+  if (!principal && !rt.env.PUBLIC_DASHBOARD) redirect(`/sign-in?next=${encodeURIComponent(path)}`);
+  return principal ? rt.reads : rt.publicReads;
 }
 
 /** The page's own address with its query, for the way back after signing in. */

@@ -7,6 +7,7 @@ import { ValidationError } from '@/core/errors';
 import { DEFAULT_PRESET, PRESET_LABELS, type PeriodPreset } from '@/core/stats/period';
 import { viewToParams, type ViewQuery } from '@/core/stats/query-params';
 import { parseStatsQuery, type RawParams, type StatsQuery } from '@/core/stats/stats-query';
+import { resolveBucket } from '@/core/stats/compute-stats';
 import { formatDay } from './time-format';
 
 export type PageSearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -31,6 +32,7 @@ export function parseView(
   let problems: Record<string, string> | null = null;
   try {
     query = parseStatsQuery(params, now, { defaultPreset });
+    checkBucket(query);
   } catch (e) {
     if (!(e instanceof ValidationError)) throw e;
     problems = e.fields;
@@ -38,6 +40,18 @@ export function parseView(
   }
   const view: ViewQuery = { filter: query.filter, preset: query.preset };
   return { query, view, params: viewToParams(view).toString(), problems };
+}
+
+/**
+ * The bucket against the period, as the stats reads will check it: a bad pair must become the
+ * page's message and default view here, not an error while the page renders. An open start
+ * ("all time") spans more than 7 days once anything is recorded, so hour buckets are refused there too.
+ */
+function checkBucket(query: StatsQuery): void {
+  if (!query.bucket) return;
+  if (query.period.from !== null) resolveBucket({ from: query.period.from, to: query.period.to }, query.bucket);
+  else if (query.bucket === 'hour')
+    throw new ValidationError({ bucket: 'hour buckets need a period of 7 days or less; use day, week or month' });
 }
 
 const PRESET_WORDS: Record<PeriodPreset, string> = {

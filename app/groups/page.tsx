@@ -1,7 +1,6 @@
 /** The groups: names, status, the latest strength estimate and recorded activity. */
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getRuntime } from '@/server/runtime';
 import { requireReader } from '../components/read-access';
 import { parseStatsQuery } from '@/core/stats/stats-query';
 import { LiveListNotice } from '../components/live-watch';
@@ -13,14 +12,13 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Groups' };
 
 export default async function GroupsPage() {
-  await requireReader('/groups');
-  const rt = getRuntime();
+  const reads = await requireReader('/groups');
   const now = new Date();
-  const position = await rt.reads.position();
+  const position = await reads.position();
   const [groups, year, all] = await Promise.all([
-    rt.reads.groups.list(),
-    rt.reads.stats.breakdown(parseStatsQuery({ range: '1y', top: '50' }, now), 'group'),
-    rt.reads.stats.breakdown(parseStatsQuery({ top: '50' }, now), 'group'),
+    reads.groups.list(),
+    reads.stats.breakdown(parseStatsQuery({ range: '1y', top: '50' }, now), 'group'),
+    reads.stats.breakdown(parseStatsQuery({ top: '50' }, now), 'group'),
   ]);
   const yearBy = new Map(year.rows.map((r) => [r.key, r]));
   const allBy = new Map(all.rows.map((r) => [r.key, r]));

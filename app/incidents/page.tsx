@@ -21,9 +21,14 @@ const PAGE_SIZE = 50;
 
 export default async function IncidentsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const raw = await searchParams;
-  await requireReader(pathWithQuery('/incidents', raw));
+  const reads = await requireReader(pathWithQuery('/incidents', raw));
   const rt = getRuntime();
-  const { query, view, params, problems } = parseView(raw, new Date(), {
+  const {
+    query,
+    view,
+    params,
+    problems: viewProblems,
+  } = parseView(raw, new Date(), {
     defaultPreset: 'all',
     pageKeys: ['sort', 'cursor', 'retracted', 'actor'],
   });
@@ -32,10 +37,15 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
   const sort = sortParam(raw.sort);
   const retracted = single(raw.retracted) === 'include' ? 'include' : 'exclude';
   const after = decodeCursor(single(raw.cursor), sort);
-  const position = await rt.reads.position();
+  // A tampered or stale cursor: say so and show the first page.
+  const problems =
+    single(raw.cursor) && !after
+      ? { ...viewProblems, cursor: 'is not a cursor of this list; showing the first page' }
+      : viewProblems;
+  const position = await reads.position();
   const [page, groups] = await Promise.all([
-    rt.reads.incidents.list({ filter: { ...query.filter, actor, retracted }, sort, limit: PAGE_SIZE, after }),
-    rt.reads.groups.list(),
+    reads.incidents.list({ filter: { ...query.filter, actor, retracted }, sort, limit: PAGE_SIZE, after }),
+    reads.groups.list(),
   ]);
 
   const link = (changes: Record<string, string | null>) => {

@@ -130,9 +130,17 @@ export function useLiveChanges({ snapshot, onChanges, onResync }: LiveOptions) {
       setStatus((s) => ({ ...s, position: position.current }));
     });
 
+    let revoked = false;
+    // The sign-in behind this page ended (signed out elsewhere, disabled, new role or password): a
+    // reload lets the server answer with what this visitor may now see (the sign-in page, or the new role's).
+    socket.on('live.revoked', () => {
+      revoked = true;
+      window.location.reload();
+    });
+
     socket.on('disconnect', (reason) => {
       lost();
-      if (reason === 'io server disconnect') retryLater();
+      if (reason === 'io server disconnect' && !revoked) retryLater();
     });
     socket.on('connect_error', () => {
       lost();

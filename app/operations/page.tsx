@@ -2,7 +2,6 @@
 import { ActorList } from '../components/actor-list';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getRuntime } from '@/server/runtime';
 import { pathWithQuery, requireReader } from '../components/read-access';
 import { OPERATION_KIND_LABELS, PROVINCE_LABELS } from '@/core/enums';
 import { FilterBar } from '../components/filter-bar';
@@ -22,18 +21,22 @@ const FIELDS = ['country', 'province', 'group', 'status'] as const;
 
 export default async function OperationsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const raw = await searchParams;
-  await requireReader(pathWithQuery('/operations', raw));
-  const rt = getRuntime();
-  const { query, view, params, problems } = parseView(raw, new Date(), { pageKeys: ['sort', 'cursor'] });
+  const reads = await requireReader(pathWithQuery('/operations', raw));
+  const { query, view, params, problems: viewProblems } = parseView(raw, new Date(), { pageKeys: ['sort', 'cursor'] });
   const sort = sortParam(raw.sort);
   const after = decodeCursor(single(raw.cursor), sort);
+  // A tampered or stale cursor: say so and show the first page.
+  const problems =
+    single(raw.cursor) && !after
+      ? { ...viewProblems, cursor: 'is not a cursor of this list; showing the first page' }
+      : viewProblems;
   const { type: _t, target: _g, ...opFilter } = query.filter;
-  const position = await rt.reads.position();
+  const position = await reads.position();
   const [summary, series, page, groups] = await Promise.all([
-    rt.reads.stats.summary(query),
-    rt.reads.stats.timeseries(query),
-    rt.reads.operations.list({ filter: opFilter, sort, limit: PAGE_SIZE, after }),
-    rt.reads.groups.list(),
+    reads.stats.summary(query),
+    reads.stats.timeseries(query),
+    reads.operations.list({ filter: opFilter, sort, limit: PAGE_SIZE, after }),
+    reads.groups.list(),
   ]);
   const link = (cursor: string | null) => {
     const p = new URLSearchParams(params);

@@ -4,7 +4,6 @@
  */
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/core/demo/demo-accounts';
 import { getRuntime } from '@/server/runtime';
 import { cardClass } from '../forms/control-styles';
 import { currentPrincipal } from './page-access';
@@ -15,13 +14,8 @@ import { SignOutButton } from './sign-out-button';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Sign in' };
 
-async function demoAccounts() {
-  const runtime = getRuntime();
-  if (runtime.env.DEMO_DATA === 'off') return null;
-  const present = await Promise.all(DEMO_ACCOUNTS.map((a) => runtime.reads.users.byEmail(a.email)));
-  const accounts = DEMO_ACCOUNTS.filter((_, i) => present[i]).map((a) => ({ email: a.email, role: a.role }));
-  return accounts.length > 0 ? { accounts, password: DEMO_PASSWORD } : null;
-}
+// Only while demo data is on and the demo accounts still have the demo password (server/auth/demo-password.ts).
+const demoAccounts = () => getRuntime().demoPassword.credentials();
 
 export default async function SignInPage({
   searchParams,
@@ -53,7 +47,11 @@ export default async function SignInPage({
             </div>
           </div>
         ) : (
-          <SignInForm next={next} demo={await demoAccounts()} />
+          <SignInForm
+            next={next}
+            demo={await demoAccounts()}
+            error={typeof params.error === 'string' ? params.error : undefined}
+          />
         )}
       </div>
       <p className="mt-4 text-xs text-muted">

@@ -18,12 +18,23 @@ const MESSAGES: Record<string, string> = {
   forbidden: 'This account cannot sign in: it may be disabled. Ask an administrator.',
 };
 
+/** Errors the no-JavaScript form route reports back in `?error=` (server/api/sign-in-form.ts). */
+const FORM_ERRORS: Record<string, string> = {
+  wrong: MESSAGES.unauthenticated!,
+  missing: 'Enter your email address and password.',
+  rate_limited: 'Too many sign-in attempts. Wait a minute and try again.',
+  unavailable: 'Signing in is not possible right now; try again in a moment.',
+};
+
 export function SignInForm({
   next,
   demo,
+  error,
 }: {
   next: string;
   demo: { accounts: DemoAccount[]; password: string } | null;
+  /** Set when the form was posted without JavaScript and the server sent it back. */
+  error?: string;
 }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -31,7 +42,7 @@ export function SignInForm({
   const [show, setShow] = useState(false);
   const [busy, setBusy] = useState(false);
   const [fields, setFields] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(error ? (FORM_ERRORS[error] ?? null) : null);
 
   const submit = async (e: React.FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -73,7 +84,10 @@ export function SignInForm({
   const described = (id: string) => (fields[id] ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {});
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
+    // Without JavaScript (or before it loads) the browser posts the form itself: never as GET, so the
+    // password is never in a URL; the form route answers with a redirect.
+    <form method="post" action="/api/auth/sign-in/form" onSubmit={submit} noValidate className="space-y-4">
+      <input type="hidden" name="next" value={next} />
       <div aria-live="assertive" role="alert">
         {message ? (
           <p className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm font-medium text-fg">
@@ -138,6 +152,7 @@ export function SignInForm({
       <label className="flex items-center gap-2 text-sm text-fg">
         <input
           type="checkbox"
+          name="remember"
           checked={remember}
           onChange={(e) => setRemember(e.target.checked)}
           className="size-4 accent-[var(--accent)]"

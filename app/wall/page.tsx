@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: 'Wall' };
 
 export default async function WallPage({ searchParams }: { searchParams: PageSearchParams }) {
   const raw = await searchParams;
-  await requireReader(pathWithQuery('/wall', raw));
+  const reads = await requireReader(pathWithQuery('/wall', raw));
   const rt = getRuntime();
   const now = new Date();
   const { query, params } = parseView(raw, now, { defaultPreset: '24h' });
@@ -26,17 +26,17 @@ export default async function WallPage({ searchParams }: { searchParams: PageSea
     { ...Object.fromEntries(viewToParams({ filter: places, preset: '30d' })), bucket: 'day' },
     now,
   );
-  const position = await rt.reads.position();
+  const position = await reads.position();
   const [summary, trend, feed, synthetic] = await Promise.all([
-    rt.reads.stats.summary(query),
-    rt.reads.stats.timeseries(trendQuery),
-    rt.reads.incidents.list({
+    reads.stats.summary(query),
+    reads.stats.timeseries(trendQuery),
+    reads.incidents.list({
       filter: { ...places, retracted: 'include' },
       sort: '-occurredAt',
       limit: 7,
       after: null,
     }),
-    rt.reads.dashboard.syntheticPresent(),
+    reads.dashboard.syntheticPresent(),
   ]);
   const trendParams = new URLSearchParams(viewToParams({ filter: places, preset: '30d' }));
   trendParams.set('bucket', 'day');

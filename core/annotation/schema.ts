@@ -1,7 +1,7 @@
 /** A dated event shown on trend charts, keeping the precision the date is known to. */
 import { z } from 'zod';
 import { ANNOTATION_KINDS, DATE_PRECISIONS } from '../enums';
-import { CalendarDate, enumOf, OptionalText, Version, type Versioned } from '../common-schemas';
+import { CalendarDate, enumOf, OptionalText, Version, type Versioned, OptionalHttpUrl } from '../common-schemas';
 
 const annotationFields = {
   /** First day of the dated period (the 1st of the month for month precision, 1 January for a year). */
@@ -17,7 +17,7 @@ const annotationFields = {
     .max(200, 'is too long (200 characters at most)'),
   description: OptionalText(2000),
   sourceName: OptionalText(300),
-  sourceUrl: OptionalText(2000),
+  sourceUrl: OptionalHttpUrl,
 };
 
 function checkSpan(v: { datePrecision?: string; date?: string; endDate?: string | null }, ctx: z.RefinementCtx) {

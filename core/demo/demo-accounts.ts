@@ -5,7 +5,8 @@
  */
 import type { Role } from '../enums';
 
-export const DEMO_PASSWORD = 'demo-password';
+/** Meets the password policy (12+ characters, not guessable); public by design, for the demo only. */
+export const DEMO_PASSWORD = 'watch-the-border-demo';
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role }[] = [
   { email: 'viewer@demo.local', name: 'Demo viewer', role: 'viewer' },
   { email: 'operator@demo.local', name: 'Demo operator', role: 'operator' },

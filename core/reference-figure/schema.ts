@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { VALUE_KINDS, type ValueKind } from '../enums';
-import { CalendarDate, enumOf, OptionalText, Version, type Versioned } from '../common-schemas';
+import { CalendarDate, enumOf, OptionalText, Version, type Versioned, OptionalHttpUrl } from '../common-schemas';
 
 export const COMPARABLE_MEASURES = ['incidents', 'killed', 'operations', 'militantsKilledInOperations'] as const;
 export type ComparableMeasure = (typeof COMPARABLE_MEASURES)[number];
@@ -20,7 +20,7 @@ const referenceFigureFields = {
   periodEnd: CalendarDate.nullable().default(null),
   periodLabel: z.string({ error: 'is required' }).trim().min(1, 'is required').max(100, 'is too long'),
   sourceName: z.string({ error: 'is required' }).trim().min(1, 'is required').max(300, 'is too long'),
-  sourceUrl: OptionalText(2000),
+  sourceUrl: OptionalHttpUrl,
   citedVia: OptionalText(300),
   comparableTo: enumOf(COMPARABLE_MEASURES, 'recorded measure').nullable().default(null),
 };

@@ -6,3 +6,4 @@ export * from './reference';
 export * from './rollups';
 export * from './stream';
 export * from './alerts';
+export * from './revocations';

@@ -7,6 +7,7 @@ import type { Namespace } from 'socket.io';
 import type { Runtime } from '../runtime';
 import type { LiveServer } from '../live/hub';
 import { resolvePrincipal } from '../auth/principal';
+import { checkHandshakeOrigin } from '../auth/socket-auth';
 import { ALERTS_CHANNEL } from '../../db/alert-store';
 import { ALERTS_NAMESPACE, type AlertClientEvents, type AlertServerEvents } from './alert-events';
 
@@ -15,6 +16,15 @@ type AlertNamespace = Namespace<AlertClientEvents, AlertServerEvents>;
 export async function startAlertFanout(runtime: Runtime, io: LiveServer): Promise<() => Promise<void>> {
   const nsp = (io as unknown as { of(name: string): AlertNamespace }).of(ALERTS_NAMESPACE);
   nsp.use((socket, next) => {
+    // The live feed's origin rule (cross-site WebSocket hijacking), before any sign-in check.
+    try {
+      checkHandshakeOrigin(runtime.env, {
+        headers: socket.handshake.headers,
+        auth: socket.handshake.auth as Record<string, unknown> | undefined,
+      });
+    } catch (err) {
+      return next(Object.assign(new Error((err as Error).message), { data: { code: 'forbidden' } }));
+    }
     const headers = new Headers();
     const h = socket.handshake.headers;
     if (typeof h.cookie === 'string') headers.set('cookie', h.cookie);

@@ -5,15 +5,18 @@
  */
 import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { z } from 'zod';
 import { DomainError, parseInput } from '../../core/errors';
 import { findUserById } from '../../db/queries/users';
 import { CLIENT_IP_HEADER } from '../auth/better-auth';
-import { checkAccess } from '../auth/guards';
-import { SignInInput } from '../auth/user-schemas';
+import { backoffSeconds, clearFailures, recordFailure } from '../auth/sign-in-backoff';
+import { checkAccess, requirePrincipal } from '../auth/guards';
+import { recordRevocation } from '../../db/queries/revocations';
+import { forgetDemoPasswordCheck } from '../auth/demo-password';
+import { ChangePasswordInput, SignInInput } from '../auth/user-schemas';
 import type { Runtime } from '../runtime';
 import { mount, type RouteModule, type RouteSpec } from './route-spec';
 import { readJson } from './json-body';
+import { signInFromForm } from './sign-in-form';
 
 const CODES: Record<number, string> = {
   400: 'validation',
@@ -28,14 +31,16 @@ const CODES: Record<number, string> = {
 };
 
 /** Forwards to better-auth with the client's address set by us (rate limits key on it; clients cannot spoof it). */
-async function forward(c: Context, runtime: Runtime, body?: unknown): Promise<Response> {
+async function forward(c: Context, runtime: Runtime, body?: unknown, path?: string): Promise<Response> {
   const headers = new Headers(c.req.raw.headers);
   headers.delete(CLIENT_IP_HEADER);
   headers.delete('content-length');
   const ip = getConnInfo(c).remote.address;
   if (ip) headers.set(CLIENT_IP_HEADER, ip);
   if (body !== undefined) headers.set('content-type', 'application/json');
-  const request = new Request(c.req.url, {
+  const url = new URL(c.req.url);
+  if (path) url.pathname = path;
+  const request = new Request(url, {
     method: c.req.method,
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -75,6 +80,24 @@ async function relay(res: Response, runtime: Runtime): Promise<Response> {
   return out;
 }
 
+const WRONG_CREDENTIALS = 'Wrong email or password.';
+
+function wrongCredentials(res: Response): Response {
+  return rewrap(res, { error: { code: 'unauthenticated', message: WRONG_CREDENTIALS } }, 401);
+}
+
+function accountBackoff(seconds: number): Response {
+  return new Response(
+    JSON.stringify({
+      error: {
+        code: 'rate_limited',
+        message: `Too many failed sign-ins for this account; wait ${seconds} seconds and try again.`,
+      },
+    }),
+    { status: 429, headers: { 'content-type': 'application/json; charset=utf-8', 'Retry-After': String(seconds) } },
+  );
+}
+
 const userShape = {
   type: 'object',
   properties: {
@@ -93,22 +116,58 @@ export const authRoutes: RouteModule = (app, runtime) => {
       access: 'public',
       tag: 'Auth',
       summary: 'Sign in with email and password; sets the HttpOnly session cookie',
-      description: 'Rate-limited per client address (429 with Retry-After). Browsers must send their Origin.',
+      description:
+        'Rate-limited per client address and, after 5 failures, per account with a doubling wait (429 with Retry-After). Browsers must send their Origin.',
       body: SignInInput,
       bodyRequired: true,
       handler: async (c) => {
         const input = parseInput(SignInInput, await readJson(c));
+        const db = runtime.database.db;
+        const wait = await backoffSeconds(db, input.email);
+        if (wait > 0) return accountBackoff(wait);
         const res = await forward(c, runtime, input);
-        if (!res.ok) return relay(res, runtime);
+        if (!res.ok) {
+          // A wrong password and a disabled account answer alike: the answer must not confirm a
+          // guessed password for an account that happens to be disabled.
+          const code =
+            res.status === 403
+              ? (
+                  (await res
+                    .clone()
+                    .json()
+                    .catch(() => null)) as { code?: string } | null
+                )?.code
+              : null;
+          if (res.status === 401 || code === 'BANNED_USER') {
+            await recordFailure(db, input.email);
+            return wrongCredentials(res);
+          }
+          return relay(res, runtime);
+        }
+        await clearFailures(db, input.email);
         const { user } = (await res.json()) as { user: { id: string; email: string; name: string; role?: string } };
         return rewrap(res, { user: { id: user.id, email: user.email, name: user.name, role: user.role ?? 'viewer' } });
       },
       responses: {
         200: { description: 'Signed in', schema: { type: 'object', properties: { user: userShape } } },
         400: { description: 'Missing or malformed email/password', schema: 'Error' },
-        401: { description: 'Wrong email or password', schema: 'Error' },
-        403: { description: 'Account disabled, or cross-site request', schema: 'Error' },
-        429: { description: 'Too many attempts', schema: 'Error' },
+        401: { description: 'Wrong email or password, or a disabled account (the same answer)', schema: 'Error' },
+        403: { description: 'Cross-site request', schema: 'Error' },
+        429: { description: 'Too many attempts from this address, or for this account', schema: 'Error' },
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/auth/sign-in/form',
+      access: 'public',
+      tag: 'Auth',
+      summary: 'Sign in from the HTML form without JavaScript (form-encoded email, password, remember, next)',
+      description:
+        'Answers 303: to `next` with the session cookie, or back to /sign-in?error=wrong|missing|rate_limited|unavailable. The Origin must be this site.',
+      handler: (c) => signInFromForm(c, runtime, (ctx, body, path) => forward(ctx, runtime, body, path)),
+      responses: {
+        303: { description: 'Redirect to `next` (signed in) or back to the sign-in page' },
+        403: { description: 'Cross-site request', schema: 'Error' },
       },
     },
     {
@@ -117,7 +176,19 @@ export const authRoutes: RouteModule = (app, runtime) => {
       access: 'public',
       tag: 'Auth',
       summary: 'Sign out: deletes the session and clears the cookie',
-      handler: async (c) => relay(await forward(c, runtime, {}), runtime),
+      handler: async (c) => {
+        const principal = await checkAccess(c, runtime, 'public').catch(() => null);
+        const res = await relay(await forward(c, runtime, {}), runtime);
+        if (res.ok && principal?.sessionId) {
+          await recordRevocation(runtime.database, {
+            scope: 'session',
+            userId: principal.userId,
+            sessionId: principal.sessionId,
+            reason: 'signed-out',
+          });
+        }
+        return res;
+      },
       responses: { 200: { description: 'Signed out' }, 403: { description: 'Cross-site request', schema: 'Error' } },
     },
     {
@@ -125,8 +196,15 @@ export const authRoutes: RouteModule = (app, runtime) => {
       path: '/api/auth/get-session',
       access: 'public',
       tag: 'Auth',
-      summary: "better-auth's session view (null when signed out)",
-      handler: async (c) => relay(await forward(c, runtime), runtime),
+      summary: "better-auth's session view (null when signed out), without the session token",
+      handler: async (c) => {
+        const res = await relay(await forward(c, runtime), runtime);
+        if (!res.ok) return res;
+        // The token is the cookie's secret: HttpOnly keeps it from scripts, so this answer must too.
+        const body = (await res.json().catch(() => null)) as { session?: Record<string, unknown> } | null;
+        if (body?.session) delete body.session.token;
+        return rewrap(res, body);
+      },
       responses: { 200: { description: 'The session and user, or null' } },
     },
     {
@@ -134,14 +212,25 @@ export const authRoutes: RouteModule = (app, runtime) => {
       path: '/api/auth/change-password',
       access: 'signed-in',
       tag: 'Auth',
-      summary: 'Change your own password',
-      body: z.object({
-        currentPassword: z.string(),
-        newPassword: z.string().min(8),
-        revokeOtherSessions: z.boolean().optional(),
-      }),
+      summary: 'Change your own password; every other session of the account is signed out',
+      body: ChangePasswordInput,
       bodyRequired: true,
-      handler: async (c) => relay(await forward(c, runtime, await readJson(c)), runtime),
+      handler: async (c) => {
+        const principal = await requirePrincipal(c, runtime);
+        const input = parseInput(ChangePasswordInput, await readJson(c));
+        // Other sessions always end: whoever else holds one may be the reason for the change.
+        const res = await relay(await forward(c, runtime, { ...input, revokeOtherSessions: true }), runtime);
+        if (res.ok) {
+          forgetDemoPasswordCheck(runtime.database);
+          await recordRevocation(runtime.database, {
+            scope: 'sessions',
+            userId: principal.userId,
+            keepSessionId: principal.sessionId,
+            reason: 'password-changed',
+          });
+        }
+        return res;
+      },
       responses: {
         200: { description: 'Changed' },
         400: { description: 'Invalid password', schema: 'Error' },

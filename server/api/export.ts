@@ -10,7 +10,10 @@
  */
 import type { Context } from 'hono';
 import { stringify } from 'csv-stringify/sync';
+import { exportGate, exportsBusy } from './export-gate';
+import { toPublicView } from '../../core/access/public-view';
 import { parseInput } from '../../core/errors';
+import { principalOf } from '../auth/guards';
 import { IncidentFilter, searchParamsToObject } from '../../core/filters';
 import type { Incident } from '../../core/incident/schema';
 import { acledExportRow, EXPORT_COLUMNS, incidentPages } from '../../db/queries/export';
@@ -19,11 +22,26 @@ import { mount, type RouteModule } from './route-spec';
 
 const encoder = new TextEncoder();
 
+/**
+ * Every CSV cell we write: a text cell starting with = + - @, a tab or CR is prefixed with ' so a
+ * spreadsheet shows it instead of running it (csv-stringify's escape_formulas; numbers are left alone).
+ */
+export const csvRows = (rows: unknown[][]): string => stringify(rows, { escape_formulas: true });
+
+async function* publicPages(pages: AsyncGenerator<Incident[]>, anonymous: boolean): AsyncGenerator<Incident[]> {
+  try {
+    for await (const page of pages) yield anonymous ? toPublicView(page) : page;
+  } finally {
+    await pages.return(undefined);
+  }
+}
+
 /** A byte stream that pulls one page at a time: the next query runs only when the client has read on. */
 function pagedStream(
   first: IteratorResult<Incident[]>,
   pages: AsyncGenerator<Incident[]>,
   render: { head: string; page: (items: Incident[], first: boolean) => string; tail: string },
+  done: () => void,
 ) {
   let pending: IteratorResult<Incident[]> | null = first;
   let isFirst = true;
@@ -32,17 +50,24 @@ function pagedStream(
       controller.enqueue(encoder.encode(render.head));
     },
     async pull(controller) {
-      const next = pending ?? (await pages.next());
-      pending = null;
-      if (next.done) {
-        controller.enqueue(encoder.encode(render.tail));
-        controller.close();
-        return;
+      try {
+        const next = pending ?? (await pages.next());
+        pending = null;
+        if (next.done) {
+          controller.enqueue(encoder.encode(render.tail));
+          controller.close();
+          done();
+          return;
+        }
+        controller.enqueue(encoder.encode(render.page(next.value, isFirst)));
+        isFirst = false;
+      } catch (err) {
+        done();
+        throw err;
       }
-      controller.enqueue(encoder.encode(render.page(next.value, isFirst)));
-      isFirst = false;
     },
     async cancel() {
+      done();
       await pages.return(undefined);
     },
   });
@@ -50,8 +75,29 @@ function pagedStream(
 
 async function exportIncidents(c: Context, runtime: Runtime, format: 'csv' | 'json'): Promise<Response> {
   const filter = parseInput(IncidentFilter, searchParamsToObject(new URL(c.req.url).searchParams));
+  const release = exportGate(runtime).tryEnter();
+  if (!release) return exportsBusy(runtime);
+  // A client that leaves mid-download frees its slot even if the stream is never cancelled.
+  c.req.raw.signal.addEventListener('abort', release, { once: true });
+  try {
+    return await startExport(c, runtime, format, filter, release);
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+async function startExport(
+  c: Context,
+  runtime: Runtime,
+  format: 'csv' | 'json',
+  filter: IncidentFilter,
+  release: () => void,
+): Promise<Response> {
   const position = await runtime.reads.position();
-  const pages = incidentPages(runtime.database.db, filter);
+  // Anonymous readers of a public dashboard get the public projection of every row.
+  const anonymous = (await principalOf(c, runtime)) === null;
+  const pages = publicPages(incidentPages(runtime.database.db, filter), anonymous);
   const first = await pages.next();
   const stamp = new Date().toISOString().slice(0, 10);
   const headers = {
@@ -62,8 +108,8 @@ async function exportIncidents(c: Context, runtime: Runtime, format: 'csv' | 'js
   const render =
     format === 'csv'
       ? {
-          head: stringify([EXPORT_COLUMNS]),
-          page: (items: Incident[]) => stringify(items.map(acledExportRow)),
+          head: csvRows([EXPORT_COLUMNS]),
+          page: (items: Incident[]) => csvRows(items.map(acledExportRow)),
           tail: '',
         }
       : {
@@ -72,7 +118,7 @@ async function exportIncidents(c: Context, runtime: Runtime, format: 'csv' | 'js
             (isFirst ? '' : ',') + items.map((i) => JSON.stringify(i)).join(','),
           tail: ']}',
         };
-  return new Response(pagedStream(first, pages, render), { status: 200, headers });
+  return new Response(pagedStream(first, pages, render, release), { status: 200, headers });
 }
 
 const FILTER_TEXT =
@@ -94,6 +140,7 @@ export const exportRoutes: RouteModule = (app, runtime) => {
       responses: {
         200: { description: 'text/csv, as an attachment, streamed' },
         400: { description: 'Bad filter', schema: 'Error' },
+        429: { description: 'Too many exports running on this server; see Retry-After', schema: 'Error' },
       },
       handler: (c) => exportIncidents(c, runtime, 'csv'),
     },
@@ -108,6 +155,7 @@ export const exportRoutes: RouteModule = (app, runtime) => {
       responses: {
         200: { description: 'application/json, as an attachment, streamed' },
         400: { description: 'Bad filter', schema: 'Error' },
+        429: { description: 'Too many exports running on this server; see Retry-After', schema: 'Error' },
       },
       handler: (c) => exportIncidents(c, runtime, 'json'),
     },

@@ -15,7 +15,7 @@ const MAX_JOBS = 200;
 
 export interface ImportJob {
   id: string;
-  /** The user who started it; only they (and admins) may read it. */
+  /** The user who started it; only they may read it (anyone else, admins included, gets a 404). */
   owner: string;
   state: 'running' | 'done' | 'failed';
   startedAt: string;
@@ -35,11 +35,12 @@ export class ImportJobs {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  /** Registers a job; false if a job with that id is still running. */
+  /** Registers a job; false if a job with that id is still running, or belongs to someone else. */
   start(id: string, owner: string, totalBytes: number | null): boolean {
     this.prune();
     const existing = this.jobs.get(id);
-    if (existing?.state === 'running') return false;
+    // Another user's id is never taken over, finished or not: its report is theirs.
+    if (existing && (existing.state === 'running' || existing.owner !== owner)) return false;
     this.jobs.set(id, {
       id,
       owner,
@@ -81,10 +82,11 @@ export class ImportJobs {
     }
   }
 
-  get(id: string): ImportJob | null {
+  /** The job if `owner` started it; null for an unknown id and for anyone else's (the same answer). */
+  get(id: string, owner: string): ImportJob | null {
     this.prune();
     const job = this.jobs.get(id);
-    if (!job) return null;
+    if (!job || job.owner !== owner) return null;
     const { expires: _, ...rest } = job;
     return rest;
   }

@@ -234,7 +234,7 @@ export const importRoutes: RouteModule = (app, runtime) => {
     {
       method: 'get',
       path: '/api/import/progress',
-      // Any account may ask; a job is shown only to the user who started it (an operator) and admins.
+      // Any account may ask; a job is shown only to the user who started it (others get 404).
       access: 'signed-in',
       tag: 'Import and export',
       summary: 'Progress of an import started with an Import-Job header',
@@ -248,9 +248,8 @@ export const importRoutes: RouteModule = (app, runtime) => {
       handler: async (c) => {
         const principal = await requirePrincipal(c, runtime);
         const { job: id } = parseInput(ProgressQuery, { job: c.req.query('job') });
-        const job = importJobs(runtime).get(id);
-        if (!job || (job.owner !== principal.userId && principal.actor.role !== 'admin'))
-          throw new NotFoundError('Import job', id);
+        const job = importJobs(runtime).get(id, principal.userId);
+        if (!job) throw new NotFoundError('Import job', id);
         return c.json({ job });
       },
     },

@@ -5,6 +5,7 @@
  */
 import type { Context } from 'hono';
 import { DomainError } from '../../core/errors';
+import { jsonTextBounds } from '../../core/json-bounds';
 
 export const MAX_JSON_BYTES = 1024 * 1024;
 
@@ -100,6 +101,9 @@ export async function readJson(c: Context, opts: { optional?: boolean; limit?: n
     if (opts.optional) return undefined;
     throw new DomainError('validation', 'The request body is empty: send a JSON object.', { _: 'is required' });
   }
+  // Bounded before parsing: everything after the parse (validation, fingerprints) recurses.
+  const bounds = jsonTextBounds(text);
+  if (bounds) throw new DomainError('validation', bounds.message, { _: bounds.field });
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { DomainError, parseInput } from '../../core/errors';
 import { OPERATION_KINDS } from '../../core/enums';
+import { isTimestampText } from '../../core/timestamp-text';
 import { IncidentFilter, searchParamsToObject } from '../../core/filters';
 import { RECORD_SORTS, type PageKey, type RecordSort } from '../../db/queries/incidents';
 import type { OperationFilter } from '../../db/queries/operations';
@@ -29,7 +30,7 @@ const PAGING_KEYS = ['limit', 'sort', 'cursor'];
 // `v` is Postgres's timestamptz text, e.g. 2025-01-02 03:04:05.123456+00.
 const CursorBody = z.object({
   s: z.enum(RECORD_SORTS),
-  v: z.string().regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)?$/),
+  v: z.string().refine((v) => isTimestampText(v, { requireTime: true })),
   id: z.uuid(),
 });
 

@@ -4,10 +4,11 @@
  * authenticates by cookie must come from a page of this site (its Origin, or Referer, matches
  * BASE_URL or the Host). Bearer requests are exempt: a foreign page cannot set that header.
  */
-import type { Context, MiddlewareHandler } from 'hono';
-import { DomainError } from '../../core/errors';
-import { checkAccess } from '../auth/guards';
+import type { MiddlewareHandler } from 'hono';
+import { toPublicView } from '../../core/access/public-view';
+import { checkAccess, principalOf } from '../auth/guards';
 import { hasSessionCookie } from '../auth/principal';
+import { assertSameSite, type OriginEnv } from '../auth/site-origin';
 import type { Env } from '../env';
 import type { Runtime } from '../runtime';
 import { mountedSpecs, type ApiApp, type RouteModule } from './route-spec';
@@ -44,44 +45,16 @@ export function securityHeaders(env: Pick<Env, 'BASE_URL'>): MiddlewareHandler {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-function originOf(value: string | undefined): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value);
-    return url.origin === 'null' ? null : url.origin;
-  } catch {
-    return null;
-  }
-}
-
-/** The origins a write may come from: BASE_URL's, and this request's own host. */
-export function siteOrigins(c: Context, env: Pick<Env, 'BASE_URL'>): string[] {
-  const origins: string[] = [];
-  if (env.BASE_URL) origins.push(new URL(env.BASE_URL).origin);
-  const host = c.req.header('host');
-  if (host) origins.push(`http://${host}`, `https://${host}`);
-  return origins;
-}
-
-export function crossSiteGuard(env: Pick<Env, 'BASE_URL'>): MiddlewareHandler {
+export function crossSiteGuard(env: OriginEnv): MiddlewareHandler {
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
     if (/^Bearer\s/i.test(c.req.header('authorization') ?? '')) return next();
     if (!hasSessionCookie(c.req.header('cookie'))) return next();
-    const origin = originOf(c.req.header('origin')) ?? originOf(c.req.header('referer'));
-    if (!origin) {
-      throw new DomainError(
-        'forbidden',
-        'Cross-site check failed: a signed-in write must carry an Origin (or Referer) header from this site. Scripts should use an API token instead of a cookie.',
-      );
-    }
-    const allowed = siteOrigins(c, env).map((o) => o.toLowerCase());
-    if (!allowed.includes(origin.toLowerCase())) {
-      throw new DomainError(
-        'forbidden',
-        `Cross-site request refused: it came from ${origin}, not from this site (${allowed[0] ?? 'unknown'}).`,
-      );
-    }
+    assertSameSite(
+      env,
+      { origin: c.req.header('origin'), referer: c.req.header('referer'), host: c.req.header('host') },
+      'write',
+    );
     return next();
   };
 }
@@ -114,8 +87,28 @@ export function defaultAccess(app: ApiApp, runtime: Runtime): MiddlewareHandler 
   };
 }
 
+/**
+ * Anonymous readers (PUBLIC_DASHBOARD=1) get every JSON answer through the public projection
+ * (core/access/public-view.ts), whichever route made it. Streamed exports project their rows
+ * themselves (they are attachments, not buffered here).
+ */
+export function publicProjection(runtime: Runtime): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    if (!runtime.env.PUBLIC_DASHBOARD || !SAFE_METHODS.has(c.req.method)) return;
+    if (!/^application\/json/i.test(c.res.headers.get('content-type') ?? '')) return;
+    if (c.res.headers.get('content-disposition')?.startsWith('attachment')) return;
+    if ((await principalOf(c, runtime).catch(() => null)) !== null) return;
+    const body = toPublicView((await c.res.json()) as unknown);
+    const headers = new Headers(c.res.headers);
+    headers.delete('content-length');
+    c.res = new Response(JSON.stringify(body), { status: c.res.status, headers });
+  };
+}
+
 /** Registered first among the product's routes, so every route after it is covered. */
 export const securityRoutes: RouteModule = (app, runtime) => {
   app.use('/api/*', crossSiteGuard(runtime.env));
   app.use('/api/*', defaultAccess(app, runtime));
+  app.use('/api/*', publicProjection(runtime));
 };

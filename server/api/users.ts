@@ -5,8 +5,9 @@
 import { DomainError, NotFoundError, parseInput } from '../../core/errors';
 import { findUserById, listTokens, listUsers, revokeToken } from '../../db/queries/users';
 import { createApiToken } from '../auth/api-tokens';
+import { recordRevocation } from '../../db/queries/revocations';
 import { requirePrincipal } from '../auth/guards';
-import { CreateTokenInput, CreateUserInput, UpdateUserInput } from '../auth/user-schemas';
+import { CreateTokenInput, CreateUserInput, TokenListQuery, UpdateUserInput } from '../auth/user-schemas';
 import { createUser, updateUser, userByEmailOrThrow } from '../auth/users';
 import { mount, type RouteModule } from './route-spec';
 import { readJson } from './json-body';
@@ -94,7 +95,11 @@ export const userRoutes: RouteModule = (app, runtime) => {
       access: 'admin',
       tag: 'Users',
       summary: 'List API tokens (never their secrets); `userId` narrows to one owner',
-      handler: async (c) => c.json({ items: await listTokens(db, c.req.query('userId') || undefined) }),
+      query: TokenListQuery,
+      handler: async (c) => {
+        const { userId } = parseInput(TokenListQuery, { userId: c.req.query('userId') || undefined });
+        return c.json({ items: await listTokens(db, userId) });
+      },
       responses: {
         200: {
           description: 'Tokens, newest first',
@@ -147,6 +152,12 @@ export const userRoutes: RouteModule = (app, runtime) => {
         const id = idParam(c, 'API token');
         const token = await revokeToken(db, id);
         if (!token) throw new NotFoundError('API token', id);
+        await recordRevocation(runtime.database, {
+          scope: 'token',
+          userId: token.userId,
+          tokenId: token.id,
+          reason: 'token-revoked',
+        });
         return c.json({ token });
       },
       responses: {

@@ -12,11 +12,11 @@ import type { Logger } from 'pino';
 import type { Db } from '../../db/client';
 import { account, rateLimit, session, user, verification } from '../../db/schema';
 import type { Env } from '../env';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy';
 
 /** Set by our server from the socket's address (and stripped from what clients send), for rate limits. */
 export const CLIENT_IP_HEADER = 'x-bw-client-ip';
 export const COOKIE_PREFIX = 'bw';
-export const MIN_PASSWORD_LENGTH = 8;
 /** Sign-in attempts per client address per minute before 429. */
 export const SIGN_IN_LIMIT = { window: 60, max: 10 };
 
@@ -45,8 +45,9 @@ export function buildBetterAuth(opts: { env: Env; db: Db; secret: string; log: L
       enabled: true,
       // Accounts are made by admins (API, admin page, CLI), never by visitors.
       disableSignUp: true,
+      // The full policy (zxcvbn) runs in our schemas before a password reaches better-auth.
       minPasswordLength: MIN_PASSWORD_LENGTH,
-      maxPasswordLength: 200,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     rateLimit: {

@@ -16,6 +16,8 @@ export interface Principal {
   email: string;
   via: 'cookie' | 'bearer';
   tokenId: string | null;
+  /** The better-auth session behind a cookie principal (sign-out and password changes end it). */
+  sessionId: string | null;
 }
 
 export interface Resolved {
@@ -65,6 +67,7 @@ async function fromToken(service: AuthService, secret: string): Promise<Principa
     email: owner.email,
     via: 'bearer',
     tokenId: owner.tokenId,
+    sessionId: null,
   };
 }
 
@@ -81,6 +84,7 @@ async function fromSession(service: AuthService, headers: Headers): Promise<Reso
       email: user.email,
       via: 'cookie',
       tokenId: null,
+      sessionId: response.session.id,
     },
     setCookies,
   };

@@ -8,7 +8,8 @@ import { DomainError } from '../../core/errors';
 import type { LiveServer } from '../live/hub';
 import type { Runtime } from '../runtime';
 import type { AuthService } from './auth-service';
-import { resolvePrincipal, type Principal } from './principal';
+import { hasSessionCookie, resolvePrincipal, type Principal } from './principal';
+import { assertSameSite, type OriginEnv } from './site-origin';
 
 export interface Handshake {
   headers: IncomingHttpHeaders;
@@ -25,8 +26,22 @@ function toHeaders(h: Handshake): Headers {
   return headers;
 }
 
+/**
+ * The cross-site rule of HTTP writes (site-origin.ts), at the handshake: a socket that signs in by
+ * cookie must come from a page of this site. A foreign Origin is refused even without a cookie: a
+ * browser always sends Origin on a WebSocket, and no page of another origin has a reason to open ours.
+ */
+export function checkHandshakeOrigin(env: OriginEnv, h: Handshake): void {
+  const origin = typeof h.headers.origin === 'string' ? h.headers.origin : undefined;
+  const host = typeof h.headers.host === 'string' ? h.headers.host : undefined;
+  const byToken = typeof h.auth?.token === 'string' && h.auth.token !== '';
+  const byCookie = !byToken && hasSessionCookie(typeof h.headers.cookie === 'string' ? h.headers.cookie : null);
+  if (origin || byCookie) assertSameSite(env, { origin, host }, 'live connection');
+}
+
 /** Resolves the socket's principal, or throws a DomainError (unauthenticated) when it may not connect. */
 export async function authenticateSocket(service: AuthService, handshake: Handshake): Promise<Principal | null> {
+  checkHandshakeOrigin(service.env, handshake);
   const { principal } = await resolvePrincipal(service, toHeaders(handshake));
   if (!principal && !service.env.PUBLIC_DASHBOARD) {
     throw new DomainError('unauthenticated', 'Sign in to receive live updates (or pass an API token as auth.token).');
@@ -42,7 +57,11 @@ export function installSocketAuth(io: LiveServer, runtime: Runtime): void {
       headers: socket.handshake.headers,
       auth: socket.handshake.auth as Record<string, unknown> | undefined,
     }).then(
-      () => next(),
+      (principal) => {
+        // The hub finds a principal's sockets by it when the account changes (revocations).
+        socket.data.principal = principal;
+        next();
+      },
       (err: unknown) => {
         const known = err instanceof DomainError;
         if (!known) runtime.log.warn({ err: (err as Error).message }, 'live handshake could not be authenticated');

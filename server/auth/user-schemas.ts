@@ -4,17 +4,18 @@
  */
 import { z } from 'zod';
 import { ROLES } from '../../core/enums';
-import { MIN_PASSWORD_LENGTH } from './better-auth';
+import { passwordProblem } from './password-policy';
 
 const Email = z
   .string({ error: 'is required' })
   .trim()
   .toLowerCase()
   .pipe(z.email({ error: 'must be an email address' }).max(254, 'is too long'));
-const Password = z
-  .string({ error: 'must be text' })
-  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
-  .max(200, 'is too long (200 characters at most)');
+/** Every password that is set passes the policy (server/auth/password-policy.ts). */
+const Password = z.string({ error: 'must be text' }).superRefine((value, ctx) => {
+  const problem = passwordProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 const Role = z.enum(ROLES, { error: `must be one of: ${ROLES.join(', ')}` });
 const Name = z
   .string({ error: 'must be text' })
@@ -65,3 +66,20 @@ export const SignInInput = z.object({
   rememberMe: z.boolean({ error: 'must be true or false' }).optional(),
 });
 export type SignInInput = z.input<typeof SignInInput>;
+
+export const ChangePasswordInput = z.strictObject({
+  currentPassword: z.string({ error: 'is required' }).min(1, 'is required').max(200, 'is too long'),
+  newPassword: Password,
+  /** Accepted for better-auth's clients; other sessions are always signed out. */
+  revokeOtherSessions: z.boolean({ error: 'must be true or false' }).optional(),
+});
+export type ChangePasswordInput = z.input<typeof ChangePasswordInput>;
+
+export const TokenListQuery = z.object({
+  /** Narrows the list to one owner. */
+  userId: z
+    .string()
+    .max(100, 'is too long')
+    .regex(/^[\w-]+$/, 'must be a user id (letters, digits, - and _)')
+    .optional(),
+});

@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { ConflictError, DomainError, NotFoundError, parseInput } from '../../core/errors';
 import type { Role } from '../../core/enums';
 import { findUserByEmail, findUserById, listUsers, type UserRow } from '../../db/queries/users';
+import { recordRevocation } from '../../db/queries/revocations';
+import { forgetDemoPasswordCheck } from './demo-password';
 import type { AuthService } from './auth-service';
 import { CreateUserInput, UpdateUserInput } from './user-schemas';
 
@@ -42,6 +44,7 @@ export async function createUser(service: AuthService, input: unknown): Promise<
   const { user } = await service.betterAuth.api.createUser({
     body: { email, name: name ?? email.split('@')[0]!, role, password: password ?? generatedPassword! },
   });
+  forgetDemoPasswordCheck(service.database);
   return { user: (await findUserById(service.database.db, user.id))!, created: true, generatedPassword };
 }
 
@@ -84,8 +87,20 @@ export async function updateUser(service: AuthService, id: string, input: unknow
     Object.assign(fields, { banned: true, banReason: 'disabled by an admin', banExpires: null });
   if (patch.disabled === false) Object.assign(fields, { banned: false, banReason: null, banExpires: null });
   if (Object.keys(fields).length > 0) await ctx.internalAdapter.updateUser(id, fields);
-  if (patch.disabled === true) await ctx.internalAdapter.deleteUserSessions(id);
+  // A new password set for someone ends every session they hold (their open sockets with them).
+  if (patch.disabled === true || patch.password !== undefined) await ctx.internalAdapter.deleteUserSessions(id);
   if (patch.password !== undefined) await setPassword(service, id, patch.password);
+  if (patch.password !== undefined) forgetDemoPasswordCheck(service.database);
+  // Open live sockets were admitted under the old account state; every node ends them.
+  const reason =
+    patch.disabled === true && !target.disabled
+      ? 'disabled'
+      : patch.role !== undefined && patch.role !== target.role
+        ? 'role-changed'
+        : null;
+  if (reason) await recordRevocation(service.database, { scope: 'account', userId: id, reason });
+  else if (patch.password !== undefined)
+    await recordRevocation(service.database, { scope: 'sessions', userId: id, reason: 'password-changed' });
   return (await findUserById(service.database.db, id))!;
 }
 

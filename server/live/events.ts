@@ -1,6 +1,7 @@
 /** The live protocol's Socket.IO events, typed once (a public contract: see README "Live protocol"). */
 import { z } from 'zod';
 import type { Change } from '../../core/change/change';
+import type { Principal } from '../auth/principal';
 
 export interface LiveHello {
   epoch: string;
@@ -8,9 +9,30 @@ export interface LiveHello {
   recovered: boolean;
 }
 
+/** Sent just before the server ends a socket because its sign-in no longer holds. */
+export interface LiveRevoked {
+  reason: RevocationReason;
+  message: string;
+}
+
+export const REVOCATION_REASONS = [
+  'signed-out',
+  'disabled',
+  'role-changed',
+  'password-changed',
+  'token-revoked',
+] as const;
+export type RevocationReason = (typeof REVOCATION_REASONS)[number];
+
 export interface ServerToClientEvents {
   'live.hello': (hello: LiveHello) => void;
   'live.changes': (changes: Change[]) => void;
+  'live.revoked': (revoked: LiveRevoked) => void;
+}
+
+/** What the handshake learnt about the socket (null: an anonymous reader of a public dashboard). */
+export interface LiveSocketData {
+  principal?: Principal | null;
 }
 
 // Clients only listen; nothing is accepted from them after the handshake.

@@ -9,14 +9,20 @@ import type { Server, Socket } from 'socket.io';
 import type { Logger } from 'pino';
 import type { Change } from '../../core/change/change';
 import { MAX_REPLAY } from '../../core/change/change';
+import { toPublicView } from '../../core/access/public-view';
 import { CHANGES_CHANNEL, type Database } from '../../db/client';
 import { readChangesAfter, readPosition } from '../../db/queries/changes';
-import { LiveAuth, type ClientToServerEvents, type ServerToClientEvents } from './events';
+import { LiveAuth, type ClientToServerEvents, type LiveSocketData, type ServerToClientEvents } from './events';
 
-export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents>;
-export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveSocketData>;
+export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveSocketData>;
 
 const ROOM = 'live';
+/** Anonymous readers of a public dashboard: the same changes through the public projection. */
+const PUBLIC_ROOM = 'live:public';
+const roomOf = (socket: LiveSocket) => (socket.data.principal ? ROOM : PUBLIC_ROOM);
+const isPublic = (socket: LiveSocket) => !socket.data.principal;
+const forSocket = (socket: LiveSocket, changes: Change[]) => (isPublic(socket) ? toPublicView(changes) : changes);
 const READ_PAGE = 1000;
 const REPLAY_GATHER_MS = 20;
 
@@ -201,8 +207,10 @@ export class LiveHub {
     this.outbox = [];
     this.lastFlush = Date.now();
     this.sent = batch[batch.length - 1]!.seq;
-    // One broadcast: Socket.IO encodes the packet once for every socket in the room.
+    // One broadcast per audience: Socket.IO encodes the packet once for every socket in a room.
     this.opts.io.to(ROOM).emit('live.changes', batch);
+    if (this.opts.io.of('/').adapter.rooms.get(PUBLIC_ROOM)?.size)
+      this.opts.io.to(PUBLIC_ROOM).emit('live.changes', toPublicView(batch));
     for (const w of this.waiters) if (w.seq <= this.sent) this.settle(w, true);
     this.recent.push(...batch);
     if (this.recent.length > MAX_REPLAY) this.recent.splice(0, this.recent.length - MAX_REPLAY);
@@ -228,7 +236,7 @@ export class LiveHub {
     if (recovered && from! > this.sent) recovered = await this.until(from!);
     if (!recovered) {
       socket.emit('live.hello', { epoch: this.epoch, seq: this.sent, recovered: false });
-      socket.join(ROOM);
+      socket.join(roomOf(socket));
       return;
     }
     socket.emit('live.hello', { epoch: this.epoch, seq: this.sent, recovered: true });
@@ -246,10 +254,10 @@ export class LiveHub {
         (await readChangesAfter(this.opts.database.db, this.epoch, cursor, READ_PAGE, this.sent));
       if (missed.length === 0) break;
       if (!socket.connected) return;
-      socket.emit('live.changes', missed);
+      socket.emit('live.changes', forSocket(socket, missed));
       cursor = missed[missed.length - 1]!.seq;
     }
-    if (socket.connected) socket.join(ROOM);
+    if (socket.connected) socket.join(roomOf(socket));
   }
 
   /**
@@ -277,8 +285,13 @@ export class LiveHub {
         for (const s of waiting) this.replayFromLog(s, cursor).catch(() => s.disconnect(true));
         continue;
       }
-      if (missed.length > 0) this.opts.io.to(waiting.map((s) => s.id)).emit('live.changes', missed);
-      for (const s of waiting) s.join(ROOM);
+      if (missed.length > 0) {
+        const staff = waiting.filter((s) => !isPublic(s)).map((s) => s.id);
+        const anonymous = waiting.filter(isPublic).map((s) => s.id);
+        if (staff.length > 0) this.opts.io.to(staff).emit('live.changes', missed);
+        if (anonymous.length > 0) this.opts.io.to(anonymous).emit('live.changes', toPublicView(missed));
+      }
+      for (const s of waiting) s.join(roomOf(s));
     }
   }
 }

@@ -22,7 +22,7 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-export const DEMO_PASSWORD = 'demo-password';
+export const DEMO_PASSWORD = 'watch-the-border-demo';
 
 /** A browser context signed in through the sign-in page, as a person would. */
 export async function signedIn(

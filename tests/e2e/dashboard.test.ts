@@ -36,7 +36,7 @@ describe('the live overview', () => {
     ({ context, page } = await signedIn(browser, 'viewer@demo.local', { width: 1440, height: 1000 }));
     operator = await request.newContext({ baseURL: baseUrl(), extraHTTPHeaders: { origin: baseUrl() } });
     const login = await operator.post('/api/auth/sign-in/email', {
-      data: { email: 'operator@demo.local', password: 'demo-password' },
+      data: { email: 'operator@demo.local', password: 'watch-the-border-demo' },
     });
     expect(login.ok()).toBe(true);
   });

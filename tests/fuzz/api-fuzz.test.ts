@@ -138,7 +138,7 @@ describe('fuzzing the write endpoints', () => {
     [
       'POST',
       '/api/users',
-      () => ({ email: `u${Math.random()}@fuzz.test`, role: 'viewer', password: 'a-long-password' }),
+      () => ({ email: `u${Math.random()}@fuzz.test`, role: 'viewer', password: 'fuzzing passphrase kite 41' }),
     ],
     ['POST', '/api/tokens', () => ({ name: 'fuzz token' })],
   ];

@@ -107,14 +107,17 @@ describe('the import job registry', () => {
     expect(jobs.start('job-00001', 'u1', 100)).toBe(true);
     expect(jobs.start('job-00001', 'u1', 100)).toBe(false);
     jobs.update('job-00001', { rows: 5, imported: 5, updated: 0, skipped: 0, errorCount: 0, bytesRead: 50 });
-    expect(jobs.get('job-00001')).toMatchObject({ state: 'running', progress: { rows: 5, bytesRead: 50 } });
+    expect(jobs.get('job-00001', 'u1')).toMatchObject({ state: 'running', progress: { rows: 5, bytesRead: 50 } });
     jobs.finish('job-00001', {
       report: { ...emptyImportReport(), rows: 9, imported: 9 },
     });
-    expect(jobs.get('job-00001')).toMatchObject({ state: 'done', progress: { rows: 9 }, report: { rows: 9 } });
-    expect(jobs.start('job-00001', 'u1', 100)).toBe(true); // a finished id may be reused
+    expect(jobs.get('job-00001', 'u1')).toMatchObject({ state: 'done', progress: { rows: 9 }, report: { rows: 9 } });
+    // Nobody else can read it or take the id over, finished or not.
+    expect(jobs.get('job-00001', 'u2')).toBeNull();
+    expect(jobs.start('job-00001', 'u2', 100)).toBe(false);
+    expect(jobs.start('job-00001', 'u1', 100)).toBe(true); // a finished id may be reused by its owner
     jobs.finish('job-00001', { error: 'lost' });
     now += 16 * 60_000;
-    expect(jobs.get('job-00001')).toBeNull();
+    expect(jobs.get('job-00001', 'u1')).toBeNull();
   });
 });

@@ -4,6 +4,7 @@
  * document and checked against the deny-by-default rule. Then PUBLIC_DASHBOARD=1 opens reads only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io as ioClient } from 'socket.io-client';
 import { createAnnotation } from '../../core/annotation/annotation-verbs';
 import { createGroup } from '../../core/group/group-verbs';
 import { createIncident } from '../../core/incident/create-incident';
@@ -181,6 +182,7 @@ async function sharedView(s: TestServer): Promise<string> {
  */
 const ELSEWHERE = new Set([
   'POST /api/auth/sign-in/email',
+  'POST /api/auth/sign-in/form',
   'POST /api/auth/sign-out',
   'POST /api/auth/change-password',
   'PATCH /api/saved-views/{id}',
@@ -190,6 +192,14 @@ const ELSEWHERE = new Set([
   'DELETE /api/alert-rules/{id}',
   'GET /api/alert-rules/{id}/deliveries',
 ]);
+
+function socketConnects(url: string, headers: Record<string, string>): Promise<boolean> {
+  const socket = ioClient(url, { transports: ['websocket'], reconnection: false, extraHeaders: headers });
+  return new Promise<boolean>((resolve) => {
+    socket.on('live.hello', () => resolve(true));
+    socket.on('connect_error', () => resolve(false));
+  }).finally(() => socket.close());
+}
 
 const RANK: Record<As, number> = { anonymous: -1, viewer: 0, operator: 1, admin: 2 };
 const NEEDS: Record<Access, number> = { public: -1, read: 0, 'signed-in': 0, operator: 1, admin: 2 };
@@ -235,6 +245,16 @@ describe.each(drivers)('access to every route on %s', (driver) => {
     });
   }
 
+  it('socket column: the live feed refuses anonymous visitors and admits every role', async () => {
+    const outcomes: Record<string, boolean> = {};
+    for (const as of ['anonymous', 'viewer', 'operator', 'admin'] as const) {
+      const headers: Record<string, string> =
+        as === 'anonymous' ? {} : { cookie: sessions[as]!.cookie, origin: server.url };
+      outcomes[as] = await socketConnects(server.url, headers);
+    }
+    expect(outcomes).toEqual({ anonymous: false, viewer: true, operator: true, admin: true });
+  });
+
   it('covers every route of the OpenAPI document; routes outside the table follow deny-by-default', async () => {
     const doc = (await call(server, 'GET', '/api/openapi.json')).body as {
       paths: Record<string, Record<string, unknown>>;
@@ -261,6 +281,15 @@ describe.each(drivers)('PUBLIC_DASHBOARD=1 on %s', (driver) => {
   beforeAll(async () => {
     server = await startTestServer(driver, { env: { PUBLIC_DASHBOARD: '1' } });
     await addUser(server, 'viewer@example.org', 'viewer');
+    // Records written by staff, so their emails are in createdBy / updatedBy of what lists return.
+    await addUser(server, 'operator@example.org', 'operator');
+    await addUser(server, 'admin@example.org', 'admin');
+    const operator = await signIn(server, 'operator@example.org');
+    const admin = await signIn(server, 'admin@example.org');
+    for (const [base, , write, input] of records) {
+      const res = await call(server, 'POST', base, { body: input(), session: write === 'admin' ? admin : operator });
+      expect(res.status).toBe(201);
+    }
   });
   afterAll(async () => {
     await server?.destroy();
@@ -274,8 +303,13 @@ describe.each(drivers)('PUBLIC_DASHBOARD=1 on %s', (driver) => {
       const want = expected(c.access, 'anonymous', true);
       const ok = want === 'ok' ? res.status >= 200 && res.status < 300 : res.status === want;
       if (!ok) wrong.push(`${c.method} ${c.path}: ${res.status} (wanted ${want})`);
+      // Public-projection column: what an anonymous reader gets names no member of staff.
+      if (want === 'ok' && /@example\.org/.test(JSON.stringify(res.body)))
+        wrong.push(`${c.method} ${c.path}: staff email`);
     }
     expect(wrong).toEqual([]);
     expect((await call(server, 'GET', '/api/stats/summary')).status).toBe(200);
+    // Socket column: an anonymous reader connects (its payloads: tests/server/public-view.test.ts).
+    expect(await socketConnects(server.url, {})).toBe(true);
   });
 });

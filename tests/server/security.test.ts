@@ -5,6 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import {
+  backoffSeconds,
+  clearFailures,
+  FREE_FAILURES,
+  recordFailure,
+  waitAfter,
+} from '../../server/auth/sign-in-backoff';
 import { drivers } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { addUser, call, incidentInput, PASSWORD, signIn, tokenFor, type Session } from './api-support';
@@ -111,9 +118,11 @@ describe.each(drivers)('security on %s', (driver) => {
   });
 
   it('rate-limits sign-in attempts per client address (429 with Retry-After)', async () => {
+    let n = 0;
+    // A new email each time: the per-account backoff (below) stays out of this test.
     const attempt = () =>
       call(server, 'POST', '/api/auth/sign-in/email', {
-        body: { email: 'operator@example.org', password: 'wrong-password' },
+        body: { email: `guess-${n++}@example.org`, password: 'wrong-password' },
         headers: { origin: server.url },
       });
     const statuses: number[] = [];
@@ -159,5 +168,48 @@ describe.each(drivers)('behind HTTPS (BASE_URL https) on %s', (driver) => {
       (await call(server, 'POST', '/api/auth/sign-out', { session, headers: { origin: 'https://watch.example.org' } }))
         .status,
     ).toBe(200);
+  });
+});
+
+describe.each(drivers)('sign-in backoff per account on %s', (driver) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(driver);
+    await addUser(server, 'target@example.org', 'viewer');
+  });
+  afterAll(async () => {
+    await server?.destroy();
+  });
+
+  it('makes an account wait after 5 failures whatever the address, then forgets on success', async () => {
+    const db = server.runtime.database.db;
+    const attempt = (password: string) =>
+      call(server, 'POST', '/api/auth/sign-in/email', {
+        body: { email: 'target@example.org', password },
+        headers: { origin: server.url },
+      });
+    for (let i = 0; i < FREE_FAILURES; i++) expect((await attempt(`wrong ${i}`)).status).toBe(401);
+    const refused = await attempt(PASSWORD);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.message).toMatch(/for this account/);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(25);
+    // A non-existent account gets the same treatment (no hint which emails exist).
+    // (Four over HTTP, the fifth directly: the per-address limit of 10 a minute would answer first.)
+    for (let i = 0; i < FREE_FAILURES - 1; i++)
+      await call(server, 'POST', '/api/auth/sign-in/email', {
+        body: { email: 'nobody@example.org', password: `x ${i}` },
+        headers: { origin: server.url },
+      });
+    expect(await backoffSeconds(db, 'nobody@example.org')).toBe(0);
+    await recordFailure(db, 'nobody@example.org');
+    expect(await backoffSeconds(db, 'nobody@example.org')).toBeGreaterThan(0);
+    // The wait doubles with each further failure, and a success clears the count.
+    expect(waitAfter(FREE_FAILURES + 1)).toBe(2 * waitAfter(FREE_FAILURES));
+    await clearFailures(db, 'target@example.org');
+    await recordFailure(db, 'target@example.org');
+    expect((await attempt(PASSWORD)).status).toBe(200);
+    expect(await backoffSeconds(db, 'target@example.org')).toBe(0);
+    await recordFailure(db, 'target@example.org');
+    expect(await backoffSeconds(db, 'target@example.org')).toBe(0);
   });
 });

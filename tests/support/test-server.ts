@@ -90,7 +90,7 @@ export interface LiveClient {
 export function connectLive(
   url: string,
   auth: Record<string, unknown> = {},
-  opts: { reconnection?: boolean } = {},
+  opts: { reconnection?: boolean; headers?: Record<string, string> } = {},
 ): LiveClient {
   const client: LiveClient = {
     socket: undefined as unknown as Socket,
@@ -116,6 +116,7 @@ export function connectLive(
     reconnection: opts.reconnection ?? false,
     reconnectionDelay: 100,
     reconnectionDelayMax: 500,
+    extraHeaders: opts.headers,
     // Sent on every (re)connection: resume from the last applied position.
     auth: (cb) => cb({ ...auth, ...(client.position ? client.position : {}) }),
   });

@@ -29,24 +29,24 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function GroupPage({ params }: Params) {
   const { id } = await params;
   if (!UUID.test(id)) notFound();
-  await requireReader(`/groups/${id}`);
+  const reads = await requireReader(`/groups/${id}`);
   const rt = getRuntime();
-  const position = await rt.reads.position();
-  const group = await rt.reads.groups.get(id);
+  const position = await reads.position();
+  const group = await reads.groups.get(id);
   if (!group) notFound();
   const q = parseStatsQuery({ group: id }, new Date());
   const [summary, series, byProvince, byType, recent, annotations] = await Promise.all([
-    rt.reads.stats.summary(q),
-    rt.reads.stats.timeseries(q),
-    rt.reads.stats.breakdown(q, 'province'),
-    rt.reads.stats.breakdown(q, 'type'),
-    rt.reads.incidents.list({
+    reads.stats.summary(q),
+    reads.stats.timeseries(q),
+    reads.stats.breakdown(q, 'province'),
+    reads.stats.breakdown(q, 'type'),
+    reads.incidents.list({
       filter: { group: [id], retracted: 'include' },
       sort: '-occurredAt',
       limit: 12,
       after: null,
     }),
-    rt.reads.annotations.list(),
+    reads.annotations.list(),
   ]);
   const viewParams = viewToParams({ filter: { group: [id] }, preset: 'all' }).toString();
   const s = summary.current;

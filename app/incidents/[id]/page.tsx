@@ -42,12 +42,12 @@ const TRI = { yes: 'Yes', no: 'No', unknown: 'Unknown' } as const;
 export default async function IncidentPage({ params }: Params) {
   const { id } = await params;
   if (!UUID.test(id)) notFound();
-  await requireReader(`/incidents/${id}`);
+  const reads = await requireReader(`/incidents/${id}`);
   const rt = getRuntime();
-  const position = await rt.reads.position();
+  const position = await reads.position();
   const [incident, history] = await Promise.all([
-    rt.reads.incidents.get(id),
-    rt.reads.history(position.epoch, 'incident', id),
+    reads.incidents.get(id),
+    reads.history(position.epoch, 'incident', id),
   ]);
   if (!incident) notFound();
   const b = toBrief(incident);
@@ -216,11 +216,13 @@ export default async function IncidentPage({ params }: Params) {
             <dl className="grid grid-cols-[7rem_1fr] gap-y-1 text-sm">
               <dt className="text-muted">Created</dt>
               <dd>
-                {formatWhenYear(incident.createdAt)} by {incident.createdBy ?? '—'}
+                {formatWhenYear(incident.createdAt)}
+                {incident.createdBy && ` by ${incident.createdBy}`}
               </dd>
               <dt className="text-muted">Updated</dt>
               <dd>
-                {formatWhenYear(incident.updatedAt)} by {incident.updatedBy ?? '—'}
+                {formatWhenYear(incident.updatedAt)}
+                {incident.updatedBy && ` by ${incident.updatedBy}`}
               </dd>
               {incident.externalId && (
                 <>
@@ -230,9 +232,12 @@ export default async function IncidentPage({ params }: Params) {
               )}
             </dl>
           </Panel>
-          <Panel title="History" caption="Every change from the change log, oldest first">
-            <History records={history} />
-          </Panel>
+          {/* Withheld from anonymous readers (no history at all): the audit trail names staff. */}
+          {history.length > 0 && (
+            <Panel title="History" caption="Every change from the change log, oldest first">
+              <History records={history} />
+            </Panel>
+          )}
         </div>
       </div>
     </main>

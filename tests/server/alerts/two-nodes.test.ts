@@ -46,7 +46,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('alerts on two nodes (needs TEST
     });
     expect(rule.status).toBe(201);
     let heard = 0;
-    bell = ioClient(`${b.url}/alerts`, { transports: ['websocket'], extraHeaders: { cookie: viewer.cookie } });
+    bell = ioClient(`${b.url}/alerts`, {
+      transports: ['websocket'],
+      extraHeaders: { cookie: viewer.cookie, origin: b.url },
+    });
     bell.on('alerts.new', () => heard++);
     await new Promise<void>((resolve, reject) => {
       bell.on('connect', () => resolve());
