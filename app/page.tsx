@@ -23,20 +23,20 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
   const raw = await searchParams;
   const reads = await requireReader(pathWithQuery('/', raw));
   const rt = getRuntime();
-  const { query, view, params, problems } = parseView(raw, new Date());
+  const groups = await reads.groups.list();
+  const { query, view, params, problems } = parseView(raw, new Date(), { groups });
   // The position first: the data read after it is at least this new (see the live protocol).
   const position = await reads.position();
-  const [stats, feed, points, synthetic, groups, comparisons] = await Promise.all([
+  const [stats, feed, points, synthetic, comparisons] = await Promise.all([
     reads.stats.overview(query),
     reads.incidents.list({
-      filter: { ...query.filter, retracted: 'include' },
+      filter: { ...query.filter, retracted: 'exclude' },
       sort: '-occurredAt',
       limit: FEED_LIMIT,
       after: null,
     }),
     reads.dashboard.mapPoints(query.filter, MAP_LIMIT),
     reads.dashboard.syntheticPresent(),
-    reads.groups.list(),
     reads.dashboard.referenceComparisons(),
   ]);
   // Annotations reaching into the chart: a year or a span may start before it (placed client-side).
@@ -52,6 +52,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
         snapshot={snapshot}
         view={view}
         viewParams={params}
+        groupNames={Object.fromEntries(groups.map((g) => [g.id, g.shortName]))}
         periodLabel={periodShortLabel(query)}
         threshold={rt.env.MASS_CASUALTY_THRESHOLD}
         mapLimit={MAP_LIMIT}

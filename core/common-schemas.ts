@@ -20,6 +20,40 @@ export const Instant = z
     return y >= 1970 && y <= 2100;
   }, 'must be between 1970 and 2100');
 
+/** How far past the clock an exact time may lie: clocks of phones and servers drift a little. */
+export const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+const dayIn = (now: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+
+/**
+ * Nothing recorded can have happened after now. A day, week or month is a calendar date (its first
+ * day), compared with today in the reporting zone: at 01:00 PKT "today" is already the new day.
+ */
+export function futureProblem(
+  occurredAt: string,
+  precision: string | undefined,
+  now: Date,
+  timeZone = 'Asia/Karachi',
+): string | null {
+  const at = Date.parse(occurredAt);
+  if (Number.isNaN(at)) return null;
+  if (precision === undefined || precision === 'exact') {
+    return at > now.getTime() + FUTURE_TOLERANCE_MS ? 'is later than now: an occurrence cannot be in the future' : null;
+  }
+  return occurredAt.slice(0, 10) > dayIn(now, timeZone)
+    ? 'is after today: an occurrence cannot be in the future'
+    : null;
+}
+
+/** A refinement for a create schema read against a clock (the verb's `ctx.now()`, the form's browser clock). */
+export const occurredByNow =
+  (now: Date, timeZone?: string) => (v: { occurredAt?: string; timePrecision?: string }, ctx: z.RefinementCtx) => {
+    if (typeof v.occurredAt !== 'string') return;
+    const problem = futureProblem(v.occurredAt, v.timePrecision, now, timeZone);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['occurredAt'], message: problem });
+  };
+
 /** A calendar date `YYYY-MM-DD`. */
 export const CalendarDate = z
   .string({ error: 'must be a date string' })

@@ -62,6 +62,11 @@ export const PROVINCE_LABELS: Record<Province, string> = {
   Afghanistan: 'Afghanistan (province not recorded)',
 };
 
+/** Provinces that read as one for a manager: KP and its merged tribal districts are one province. */
+export const PROVINCE_PARENTS: readonly { label: string; members: readonly Province[] }[] = [
+  { label: 'Khyber Pakhtunkhwa (all)', members: ['KP', 'KP-MD'] },
+];
+
 export const TIME_PRECISIONS = ['exact', 'day', 'week', 'month'] as const;
 export type TimePrecision = (typeof TIME_PRECISIONS)[number];
 

@@ -25,7 +25,7 @@ const list = <T extends readonly [string, ...string[]]>(values: T, what: string)
     .pipe(z.array(z.enum(values, { error: `must be one of: ${values.join(', ')} (${what})` })))
     .optional();
 
-/** A group id, or "unknown" for unattributed incidents. */
+/** A group id, or "unknown" for unattributed incidents (short names are resolved before: core/group/group-ref.ts). */
 const groupList = z
   .union([z.string(), z.array(z.string())])
   .transform((v) =>
@@ -34,7 +34,14 @@ const groupList = z
       .map((s) => s.trim())
       .filter(Boolean),
   )
-  .pipe(z.array(z.union([z.literal('unknown'), z.uuid({ error: 'must be group ids or "unknown"' })])))
+  .pipe(
+    z.array(
+      z.union([
+        z.literal('unknown'),
+        z.uuid({ error: 'must be group short names (e.g. TTP), group ids or "unknown"' }),
+      ]),
+    ),
+  )
   .optional();
 
 export const IncidentFilter = z

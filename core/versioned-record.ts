@@ -28,6 +28,8 @@ export interface RecordKind<T extends Versioned> {
    * pass alone and break a rule that spans fields (a range without its high value, one coordinate).
    */
   schema?: { safeParse(v: unknown): { success: true; data: unknown } | { success: false; error: ZodError } };
+  /** The same schema read against the verb's clock (no occurrence after now); preferred when given. */
+  schemaAt?(now: Date): NonNullable<RecordKind<T>['schema']>;
   /** Fields computed by `complete`, left out of that check. */
   derived?: readonly string[];
 }
@@ -44,10 +46,11 @@ const VERSIONED_KEYS = [
   'retractionReason',
 ];
 
-function checkWhole<T extends Versioned>(kind: RecordKind<T>, record: T): void {
-  if (!kind.schema) return;
+function checkWhole<T extends Versioned>(kind: RecordKind<T>, record: T, now: Date): void {
+  const schema = kind.schemaAt?.(now) ?? kind.schema;
+  if (!schema) return;
   const skip = new Set([...VERSIONED_KEYS, ...(kind.derived ?? [])]);
-  parseInput(kind.schema, Object.fromEntries(Object.entries(record).filter(([k]) => !skip.has(k))));
+  parseInput(schema, Object.fromEntries(Object.entries(record).filter(([k]) => !skip.has(k))));
 }
 
 export interface WriteResult<T> {
@@ -143,7 +146,7 @@ export async function updateRecord<T extends Versioned>(
     const { at, by } = plan ?? stamp(ctx);
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     let after = { ...before, ...defined, version: before.version + 1, updatedAt: at, updatedBy: by } as T;
-    checkWhole(kind, after);
+    checkWhole(kind, after, ctx.now());
     if (kind.complete) after = await kind.complete(t, after);
     await kind.repo(t).update(after);
     await kind.onChanges?.(t, [[before, after]]);

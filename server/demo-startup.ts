@@ -26,7 +26,13 @@ export async function loadDemoData(runtime: Runtime): Promise<boolean> {
   if (mode === 'auto' && (runtime.database.kind !== 'pglite' || !(await isEmpty(runtime)))) return false;
   const started = Date.now();
   runtime.log.info('loading the synthetic demo data set (first start)…');
-  const result = await seedDemo({ ctx: runtime.ctx(SYSTEM), seed: DEMO_SEED, end: new Date(), years: 3 });
+  const result = await seedDemo({
+    ctx: runtime.ctx(SYSTEM),
+    seed: DEMO_SEED,
+    end: new Date(),
+    years: 3,
+    throughEnd: true,
+  });
   runtime.log.info(
     { incidents: result.incidents.created, operations: result.operations.created, ms: Date.now() - started },
     'demo data loaded (marked synthetic)',

@@ -19,6 +19,10 @@ export const Env = z.object({
   DATA_DIR: z.string().default('./data'),
   /** auto: load the synthetic demo set on the first start of an empty embedded database. */
   DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
+  /** 1: record a synthetic incident or operation every few minutes; unset: on with demo data on the embedded database. */
+  DEMO_LIVE: z.enum(['0', '1'], { error: 'must be 0 or 1' }).optional(),
+  /** Mean seconds between live demo records. */
+  DEMO_LIVE_EVERY_S: z.coerce.number().int().min(1).max(86_400).default(180),
   /** on: seed the missing reference data (groups, aliases, figures, timeline) at every start. */
   REFERENCE_DATA: z.enum(['on', 'off']).default('on'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

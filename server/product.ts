@@ -7,6 +7,7 @@ import type { RouteModule } from './api/route-spec';
 import type { Runtime } from './runtime';
 import type { LiveServer } from './live/hub';
 import { loadDemoData } from './demo-startup';
+import { startDemoLive } from './demo-live';
 import { statsRoutes } from './api/stats';
 import { securityRoutes } from './api/security';
 import { authRoutes } from './api/auth-routes';
@@ -50,4 +51,5 @@ export async function productStartup(runtime: Runtime, parts?: { io: LiveServer 
   if (runtime.env.REFERENCE_DATA === 'on') await ensureReferenceData(runtime.database);
   // After the demo load: its changes are history, not news (rules evaluate from their own cursor).
   await startAlerts(runtime, parts?.io);
+  runtime.onClose(await startDemoLive(runtime));
 }

@@ -15,7 +15,6 @@ export const ADMIN_SECTIONS = [
   { href: '/admin/groups', label: 'Groups' },
   { href: '/admin/reference-figures', label: 'Reference figures' },
   { href: '/admin/annotations', label: 'Annotations' },
-  { href: '/admin/import', label: 'ACLED import' },
 ] as const;
 
 function AdminTabs({ current }: { current: string }) {

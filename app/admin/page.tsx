@@ -12,7 +12,6 @@ const TEXT: Record<string, string> = {
   '/admin/groups': 'Militant organisations, their aliases and strength estimates.',
   '/admin/reference-figures': 'Published figures kept as reported, to compare with ours.',
   '/admin/annotations': 'Dated events shown on trend charts.',
-  '/admin/import': 'Backfill incidents from an ACLED CSV export.',
 };
 
 export default function AdminIndexPage() {

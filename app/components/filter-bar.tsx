@@ -13,11 +13,13 @@ import {
   INCIDENT_TYPE_INFO,
   INCIDENT_TYPES,
   PROVINCE_LABELS,
+  PROVINCE_PARENTS,
   PROVINCES,
   TARGET_LABELS,
   TARGET_TYPES,
   VERIFICATION_STATUSES,
 } from '@/core/enums';
+import { groupIdsToNames } from '@/core/group/group-ref';
 import { PERIOD_PRESETS, PRESET_LABELS } from '@/core/stats/period';
 import { isDefaultCategories, LIST_FILTER_KEYS, viewToParams, type ViewQuery } from '@/core/stats/query-params';
 import { VERIFICATION_LABELS } from './palette';
@@ -53,32 +55,66 @@ function MultiSelect({
   options,
   selected,
   onChange,
+  parents = [],
 }: {
   field: FilterField;
   options: Option[];
   selected: string[];
   onChange: (v: string[]) => void;
+  /** Choices that stand for several values at once ("Khyber Pakhtunkhwa (all)"). */
+  parents?: readonly { label: string; members: readonly string[] }[];
 }) {
   const label = FIELD_LABELS[field];
+  const parent = parents.find(
+    (p) => p.members.length === selected.length && p.members.every((m) => selected.includes(m)),
+  );
   const shown =
     selected.length === 0
       ? 'All'
-      : selected.length === 1
-        ? (options.find((o) => o.value === selected[0])?.label ?? selected[0])
-        : `${selected.length} selected`;
+      : parent
+        ? parent.label
+        : selected.length === 1
+          ? (options.find((o) => o.value === selected[0])?.label ?? selected[0])
+          : `${selected.length} selected`;
   return (
-    <details className="group relative" data-filter>
+    // On a phone the menu spans the filter bar (the form), so it never runs off the screen.
+    <details className="group max-sm:static sm:relative" data-filter>
       <summary
         className={`flex h-8 cursor-pointer list-none items-center gap-1.5 rounded-md border px-2.5 text-sm select-none ${selected.length ? 'border-accent bg-accent-soft text-fg' : 'border-line bg-surface text-fg'} hover:border-line-strong`}
       >
         <span className="text-muted">{label}:</span>
-        <span className="max-w-40 truncate font-medium">{shown}</span>
+        <span className="max-w-40 truncate font-medium" title={shown}>
+          {shown}
+        </span>
         <span aria-hidden className="text-faint group-open:rotate-180">
           ▾
         </span>
       </summary>
-      <fieldset className="absolute z-30 mt-1 max-h-80 w-64 overflow-auto rounded-lg border border-line bg-surface p-2 shadow-lg">
+      <fieldset className="absolute z-30 mt-1 max-h-80 w-64 overflow-auto max-sm:inset-x-0 max-sm:w-auto rounded-lg border border-line bg-surface p-2 shadow-lg">
         <legend className="sr-only">{label}</legend>
+        {parents.map((p) => {
+          const all = p.members.every((m) => selected.includes(m));
+          return (
+            <label
+              key={p.label}
+              className="flex cursor-pointer items-center gap-2 rounded px-1.5 py-1 text-sm font-semibold text-fg hover:bg-surface-2"
+            >
+              <input
+                type="checkbox"
+                checked={all}
+                onChange={() =>
+                  onChange(
+                    all
+                      ? selected.filter((v) => !p.members.includes(v))
+                      : [...selected, ...p.members.filter((m) => !selected.includes(m))],
+                  )
+                }
+                className="accent-[var(--accent)]"
+              />
+              {p.label}
+            </label>
+          );
+        })}
         {options.map((o) => (
           <label
             key={o.value}
@@ -141,7 +177,10 @@ export function FilterBar({ action, view, groups, fields = LIST_FILTER_KEYS, kee
   }, []);
 
   const go = (next: ViewQuery) => {
-    const p = viewToParams(next);
+    const p = groupIdsToNames(
+      viewToParams(next),
+      groups.map((g) => ({ id: g.id, shortName: g.name })),
+    );
     for (const [k, v] of Object.entries(keep)) p.set(k, v);
     startTransition(() => router.push(`${action}?${p.toString()}`, { scroll: false }));
   };
@@ -182,7 +221,7 @@ export function FilterBar({ action, view, groups, fields = LIST_FILTER_KEYS, kee
       method="get"
       aria-label="Filters"
       aria-busy={pending}
-      className={`flex flex-wrap items-center gap-2 transition-opacity ${pending ? 'opacity-60' : ''}`}
+      className={`relative flex flex-wrap items-center gap-2 transition-opacity ${pending ? 'opacity-60' : ''}`}
       onSubmit={(e) => {
         e.preventDefault();
         applyCustom(e.currentTarget);
@@ -242,6 +281,7 @@ export function FilterBar({ action, view, groups, fields = LIST_FILTER_KEYS, kee
           options={options[f]}
           selected={view.filter[f] ?? []}
           onChange={(v) => setField(f, v)}
+          parents={f === 'province' ? PROVINCE_PARENTS : undefined}
         />
       ))}
       {anyFilter && (

@@ -1,5 +1,6 @@
 /** A record's history from the change log: who did what, when, and which fields changed. */
 import type { ChangeRecord } from '@/core/change/change';
+import { changeWords } from './history-words';
 import { diffRecords } from './record-diff';
 import { formatWhenYear } from './time-format';
 
@@ -24,8 +25,8 @@ export function History({ records }: { records: ChangeRecord[] }) {
             <p className="text-sm font-medium text-fg">
               {ACTION[r.action].label} · version {r.version}
             </p>
-            <p className="text-xs text-muted">
-              {formatWhenYear(r.at)} by {r.actor ?? 'unknown'} · change #{r.seq}
+            <p className="text-xs text-muted" title={`Change-log position ${r.seq}`}>
+              {formatWhenYear(r.at)} by {r.actor ?? 'unknown'}
             </p>
             {r.action === 'retracted' && (
               <p className="mt-1 text-xs text-fg">
@@ -34,13 +35,16 @@ export function History({ records }: { records: ChangeRecord[] }) {
             )}
             {changes.length > 0 && (
               <ul className="mt-1 space-y-0.5 text-xs">
-                {changes.slice(0, 12).map((c) => (
-                  <li key={c.field} className="break-words">
-                    <code className="text-muted">{c.field}</code>:{' '}
-                    <span className="text-muted line-through">{c.before}</span> →{' '}
-                    <span className="text-fg">{c.after}</span>
-                  </li>
-                ))}
+                {changes.slice(0, 12).map((c) => {
+                  const w = changeWords(c, r.before, r.data);
+                  return (
+                    <li key={c.field} className="break-words">
+                      <span className="text-muted">{w.label}</span>:{' '}
+                      <span className="text-muted line-through">{w.before}</span> →{' '}
+                      <span className="text-fg">{w.after}</span>
+                    </li>
+                  );
+                })}
                 {changes.length > 12 && <li className="text-muted">and {changes.length - 12} more fields</li>}
               </ul>
             )}

@@ -27,6 +27,13 @@ export const useNow = (): number | null =>
     () => null,
   );
 
+/** The wall's sizes follow the screen, so a row reads from across the room at 720p and at 4K alike. */
+const LARGE = {
+  meta: 'text-[clamp(0.875rem,0.95vw,2rem)]',
+  title: 'text-[clamp(1rem,1.3vw,2.75rem)]',
+  detail: 'text-[clamp(0.875rem,1.05vw,2.25rem)]',
+};
+
 export function FeedItem({
   b,
   fresh,
@@ -42,6 +49,7 @@ export function FeedItem({
 }) {
   const mass = isMassCasualty(b, threshold);
   const retracted = b.retractedAt !== null;
+  const title = `${INCIDENT_TYPE_INFO[b.type].label} · ${placeLabel(b, (p) => PROVINCE_LABELS[p])}`;
   return (
     <li
       className={`${fresh ? 'arrive' : ''} border-l-4 ${mass ? 'border-danger' : 'border-transparent'} border-b border-b-line last:border-b-0`}
@@ -49,9 +57,11 @@ export function FeedItem({
       <Link
         prefetch={false}
         href={`/incidents/${b.id}`}
-        className={`block px-3 ${large ? 'py-4' : 'py-2.5'} hover:bg-surface-2 focus-visible:bg-surface-2`}
+        className={`block px-3 ${large ? 'py-[1.2vh]' : 'py-2.5'} hover:bg-surface-2 focus-visible:bg-surface-2`}
       >
-        <div className={`flex items-center justify-between gap-2 ${large ? 'text-lg' : 'text-xs'} text-muted`}>
+        <div
+          className={`flex flex-wrap items-center justify-between gap-2 ${large ? LARGE.meta : 'text-xs'} text-muted`}
+        >
           <span className="tabular-nums">
             <time dateTime={b.occurredAt}>{formatOccurred(b.occurredAt, b.timePrecision)}</time>
             {now !== null && b.timePrecision === 'exact' && (
@@ -61,15 +71,15 @@ export function FeedItem({
           <VerificationBadge status={b.verification} large={large} />
         </div>
         <p
-          className={`mt-0.5 flex items-center gap-2 font-medium ${large ? 'text-2xl' : 'text-sm'} ${retracted ? 'text-muted line-through' : 'text-fg'}`}
+          className={`mt-0.5 flex items-center gap-2 font-medium ${large ? LARGE.title : 'text-sm'} ${retracted ? 'text-muted line-through' : 'text-fg'}`}
         >
           <span aria-hidden className="h-2.5 w-2.5 shrink-0 rounded-full" style={{ background: TYPE_COLORS[b.type] }} />
-          <span className="truncate">
-            {INCIDENT_TYPE_INFO[b.type].label} · {placeLabel(b, (p) => PROVINCE_LABELS[p])}
+          <span className={large ? 'min-w-0 break-words' : 'truncate'} title={large ? undefined : title}>
+            {title}
           </span>
         </p>
         <p
-          className={`mt-0.5 flex flex-wrap items-center gap-x-3 ${large ? 'text-xl' : 'text-xs'} ${retracted ? 'text-muted line-through' : 'text-muted'}`}
+          className={`mt-0.5 flex flex-wrap items-center gap-x-3 ${large ? LARGE.detail : 'text-xs'} ${retracted ? 'text-muted line-through' : 'text-muted'}`}
         >
           <span>{b.groupName ?? 'Unknown perpetrator'}</span>
           <span className={mass ? 'font-semibold text-danger' : 'text-fg'}>
@@ -77,14 +87,14 @@ export function FeedItem({
           </span>
           {mass && (
             <span
-              className={`rounded bg-danger px-1.5 py-0.5 ${large ? 'text-base' : 'text-[11px]'} font-bold tracking-wide text-surface uppercase`}
+              className={`rounded bg-danger px-1.5 py-0.5 ${large ? LARGE.meta : 'text-[11px]'} font-bold tracking-wide text-surface uppercase`}
             >
               Mass casualty
             </span>
           )}
         </p>
         {retracted && (
-          <p className={`mt-0.5 ${large ? 'text-lg' : 'text-xs'} text-danger`}>
+          <p className={`mt-0.5 ${large ? LARGE.meta : 'text-xs'} text-danger`}>
             Retracted: {b.retractionReason ?? 'no reason given'}
           </p>
         )}

@@ -9,6 +9,9 @@ export interface FieldChange {
   field: string;
   before: string;
   after: string;
+  /** The values themselves, for wording them (see history-words.ts). */
+  from: unknown;
+  to: unknown;
 }
 
 const show = (v: unknown): string => {
@@ -33,7 +36,7 @@ export function diffRecords(before: unknown, after: unknown): FieldChange[] {
     if (SKIP.has(field.split('.')[0]!)) continue;
     const x = show(a.get(field));
     const y = show(b.get(field));
-    if (x !== y) out.push({ field, before: x, after: y });
+    if (x !== y) out.push({ field, before: x, after: y, from: a.get(field), to: b.get(field) });
   }
   return out;
 }

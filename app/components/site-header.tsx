@@ -1,6 +1,8 @@
 /** The navigation header on every page (the wallboard covers it with its own full-screen frame). */
 import Link from 'next/link';
 import { NavLinks } from './nav-links';
+import { NavMenu } from './nav-menu';
+import { currentPrincipal } from '../sign-in/page-access';
 import { ThemeToggle } from './theme-toggle';
 
 export const NAV_LINKS = [
@@ -11,13 +13,27 @@ export const NAV_LINKS = [
   { href: '/wall', label: 'Wall' },
 ];
 
-export function SiteHeader({
+/** The role's own sections, for the phone menu (the account corner shows them on wider screens). */
+async function roleLinks(): Promise<{ links: { href: string; label: string }[]; account: string | null }> {
+  const principal = await currentPrincipal();
+  const role = principal?.actor.role;
+  return {
+    links: [
+      ...(role === 'operator' || role === 'admin' ? [{ href: '/record', label: 'Record' }] : []),
+      ...(role === 'admin' ? [{ href: '/admin', label: 'Admin' }] : []),
+    ],
+    account: principal ? `Signed in as ${principal.email} (${role})` : null,
+  };
+}
+
+export async function SiteHeader({
   links = NAV_LINKS,
   extra,
 }: {
   links?: { href: string; label: string }[];
   extra?: React.ReactNode;
 }) {
+  const mine = await roleLinks();
   return (
     <header className="sticky top-0 z-40 border-b border-line bg-surface/90 backdrop-blur">
       <nav aria-label="Main" className="mx-auto flex h-14 max-w-[1600px] items-center gap-3 px-3 sm:px-5">
@@ -33,11 +49,13 @@ export function SiteHeader({
             <path d="M12 2 4 5v6c0 5 3.4 9.3 8 11 4.6-1.7 8-6 8-11V5l-8-3Z" />
             <path d="M8 12h8M12 8v8" strokeLinecap="round" />
           </svg>
-          <span className="hidden sm:inline">Border Watch</span>
+          <span className="sr-only sm:not-sr-only">Border Watch</span>
         </Link>
-        <div className="min-w-0 flex-1">
+        <NavMenu links={[...links, ...mine.links]} account={mine.account} />
+        <div className="hidden min-w-0 flex-1 md:block">
           <NavLinks links={links} />
         </div>
+        <div className="flex-1 md:hidden" />
         {extra}
         <ThemeToggle />
       </nav>

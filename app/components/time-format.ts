@@ -39,9 +39,22 @@ const longDate = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
 });
 
-export const formatWhen = (iso: string): string => `${dateTime.format(new Date(iso))} PKT`;
+const yearIn = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, year: 'numeric' });
+/** The year is left out only when it is this year (in the reporting zone): "30 Sept" alone misleads in "All". */
+const thisYear = (d: Date, now = new Date()) => yearIn.format(d) === yearIn.format(now);
+
+export const formatWhen = (iso: string): string => {
+  const d = new Date(iso);
+  return `${(thisYear(d) ? dateTime : dateTimeYear).format(d)} PKT`;
+};
 
 const dayMonthUtc = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' });
+const dayMonthYearUtc = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
 
 /**
  * An event time at the precision it is known: a time only for exact records; a day-precision
@@ -50,8 +63,9 @@ const dayMonthUtc = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'nu
 export function formatOccurred(iso: string, precision: 'exact' | 'day' | 'week' | 'month'): string {
   if (precision === 'exact') return formatWhen(iso);
   const d = new Date(iso);
-  if (precision === 'day') return dayMonthUtc.format(d);
-  if (precision === 'week') return `week of ${dayMonthUtc.format(d)}`;
+  const day = (thisYear(d) ? dayMonthUtc : dayMonthYearUtc).format(d);
+  if (precision === 'day') return day;
+  if (precision === 'week') return `week of ${day}`;
   return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'short', year: 'numeric' }).format(d);
 }
 export const formatWhenYear = (iso: string): string => `${dateTimeYear.format(new Date(iso))} PKT`;

@@ -4,6 +4,7 @@
  * is reported and the default view is shown.
  */
 import { ValidationError } from '@/core/errors';
+import { groupIdsToNames, groupNamesToIds, type GroupRef } from '@/core/group/group-ref';
 import { DEFAULT_PRESET, PRESET_LABELS, type PeriodPreset } from '@/core/stats/period';
 import { viewToParams, type ViewQuery } from '@/core/stats/query-params';
 import { parseStatsQuery, type RawParams, type StatsQuery } from '@/core/stats/stats-query';
@@ -23,10 +24,11 @@ export interface PageView {
 export function parseView(
   raw: Record<string, string | string[] | undefined>,
   now: Date,
-  opts: { defaultPreset?: PeriodPreset | null; pageKeys?: string[] } = {},
+  opts: { defaultPreset?: PeriodPreset | null; pageKeys?: string[]; groups?: readonly GroupRef[] } = {},
 ): PageView {
-  const params: RawParams = {};
+  let params: RawParams = {};
   for (const [k, v] of Object.entries(raw)) if (v !== undefined && !opts.pageKeys?.includes(k)) params[k] = v;
+  params = groupNamesToIds(params, opts.groups ?? []);
   const defaultPreset = opts.defaultPreset === null ? undefined : (opts.defaultPreset ?? DEFAULT_PRESET);
   let query: StatsQuery;
   let problems: Record<string, string> | null = null;
@@ -39,7 +41,10 @@ export function parseView(
     query = parseStatsQuery({}, now, { defaultPreset });
   }
   const view: ViewQuery = { filter: query.filter, preset: query.preset };
-  return { query, view, params: viewToParams(view).toString(), problems };
+  const out = groupIdsToNames(viewToParams(view), opts.groups ?? []);
+  // A chosen bucket stays with the view (links, live refetches); a new period starts from its default.
+  if (query.bucket) out.set('bucket', query.bucket);
+  return { query, view, params: out.toString(), problems };
 }
 
 /**

@@ -20,12 +20,14 @@ const SOURCE_PART_LABELS = { name: 'name', url: 'address (URL)', publishedAt: 'p
 export const sourceLabel = (index: number, part: keyof SourceDraft) =>
   `Source ${index + 1} — ${SOURCE_PART_LABELS[part]}`;
 
-/** "1,200" → 1200; "" → `empty`; "12a" stays "12a" for the schema to refuse. */
+/** "1,200" → 1200; "2.5" → 2.5; "" → `empty`; "12a" stays "12a" for the schema to refuse. */
 export function countOf(text: string, empty: number | null | undefined): number | string | null | undefined {
   const t = text.trim();
   if (t === '') return empty;
   // A minus sign is kept so the schema can say "cannot be negative" rather than "must be a number".
-  return /^-?(\d{1,3}(,\d{3})+|\d+)$/.test(t) ? Number(t.replace(/,/g, '')) : t;
+  if (/^-?(\d{1,3}(,\d{3})+|\d+)$/.test(t)) return Number(t.replace(/,/g, ''));
+  // "2.5" goes on as a number, so the schema says "must be a whole number", not "must be a number".
+  return /^-?\d+\.\d+$/.test(t) ? Number(t) : t;
 }
 
 /** A decimal such as a coordinate ("32.99", "-1,5" with a decimal comma); "" → null. */

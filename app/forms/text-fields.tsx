@@ -65,23 +65,38 @@ export function TextField(
   );
 }
 
+/**
+ * `maxLength` is shown as a counter, not set on the textarea: the browser would cut a long paste
+ * without a word, and the schema's "too long" error says what to do instead.
+ */
 export function TextAreaField(props: Common & { rows?: number; maxLength?: number; placeholder?: string }) {
   const { form, path, rows = 4, maxLength, placeholder, ...field } = props;
+  const length = form.text(path).length;
   return (
-    <Field form={form} path={path} {...field}>
-      {(control) => (
-        <textarea
-          {...control}
-          rows={rows}
-          maxLength={maxLength}
-          placeholder={placeholder}
-          className={`${controlClass} resize-y`}
-          value={form.text(path)}
-          onChange={(e) => form.set(path, e.target.value)}
-          onBlur={() => form.blur(path)}
-        />
+    <div>
+      <Field form={form} path={path} {...field}>
+        {(control) => (
+          <textarea
+            {...control}
+            rows={rows}
+            placeholder={placeholder}
+            className={`${controlClass} resize-y`}
+            value={form.text(path)}
+            onChange={(e) => form.set(path, e.target.value)}
+            onBlur={() => form.blur(path)}
+          />
+        )}
+      </Field>
+      {maxLength !== undefined && (
+        <p
+          data-counter={path}
+          className={`mt-1 text-right text-xs tabular-nums ${length > maxLength ? 'font-semibold text-danger' : 'text-muted'}`}
+        >
+          {length.toLocaleString('en-GB')} / {maxLength.toLocaleString('en-GB')} characters
+          {length > maxLength ? ` — ${(length - maxLength).toLocaleString('en-GB')} too many` : ''}
+        </p>
       )}
-    </Field>
+    </div>
   );
 }
 

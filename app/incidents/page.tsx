@@ -8,8 +8,7 @@ import { getRuntime } from '@/server/runtime';
 import { pathWithQuery, requireReader } from '../components/read-access';
 import { filterToParams } from '@/core/stats/query-params';
 import { FilterBar } from '../components/filter-bar';
-import { IncidentTable } from '../components/incident-table';
-import { LiveListNotice } from '../components/live-watch';
+import { LiveIncidentTable } from '../components/live-incident-table';
 import { PageHeading, ViewProblems } from '../components/page-heading';
 import { decodeCursor, encodeCursor, single, sortParam } from '../components/page-cursor';
 import { describePeriod, parseView, type PageSearchParams } from '../components/view-query';
@@ -23,12 +22,14 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
   const raw = await searchParams;
   const reads = await requireReader(pathWithQuery('/incidents', raw));
   const rt = getRuntime();
+  const groups = await reads.groups.list();
   const {
     query,
     view,
     params,
     problems: viewProblems,
   } = parseView(raw, new Date(), {
+    groups,
     defaultPreset: 'all',
     pageKeys: ['sort', 'cursor', 'retracted', 'actor'],
   });
@@ -43,9 +44,9 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
       ? { ...viewProblems, cursor: 'is not a cursor of this list; showing the first page' }
       : viewProblems;
   const position = await reads.position();
-  const [page, groups] = await Promise.all([
+  const [page, summary] = await Promise.all([
     reads.incidents.list({ filter: { ...query.filter, actor, retracted }, sort, limit: PAGE_SIZE, after }),
-    reads.groups.list(),
+    reads.stats.summary(query),
   ]);
 
   const link = (changes: Record<string, string | null>) => {
@@ -127,7 +128,6 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
         )}
       </form>
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <LiveListNotice snapshot={position} entity="incident" filter={query.filter} noun="incident" />
         <div className="flex items-center gap-3 text-sm">
           <span className="text-muted">Sort:</span>
           {(
@@ -154,10 +154,17 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
           </Link>
         </div>
       </div>
-      <IncidentTable
+      <LiveIncidentTable
+        snapshot={position}
         items={page.items}
+        total={summary.current.incidents}
+        summaryParams={params}
+        // A rolling period has no upper edge for arrivals: "the last 24 h" includes what happens now.
+        filter={view.preset ? { ...query.filter, to: undefined } : query.filter}
         sort={sort}
-        sortHref={(s) => link({ sort: s === '-occurredAt' ? null : s })}
+        firstPage={after === null}
+        withRetracted={retracted === 'include'}
+        flipSortHref={link({ sort: sort === '-occurredAt' ? 'occurredAt' : null })}
         threshold={rt.env.MASS_CASUALTY_THRESHOLD}
       />
       <nav aria-label="Pages" className="flex items-center justify-between text-sm">

@@ -23,6 +23,8 @@ export interface LiveStatus {
   /** When the current state began (ms since epoch); for offline, when the connection was lost. */
   since: number;
   position: Position;
+  /** When the page last knew itself current: the last change applied or (re)connection (ms; 0: not yet). */
+  updatedAt: number;
 }
 
 export interface LiveOptions {
@@ -42,7 +44,7 @@ export function useLiveChanges({ snapshot, onChanges, onResync }: LiveOptions) {
   const position = useRef<Position>(snapshot);
   const recent = useRef<Change[]>([]);
   const handlers = useRef({ onChanges, onResync });
-  const [status, setStatus] = useState<LiveStatus>({ state: 'connecting', since: 0, position: snapshot });
+  const [status, setStatus] = useState<LiveStatus>({ state: 'connecting', since: 0, position: snapshot, updatedAt: 0 });
 
   useEffect(() => {
     handlers.current = { onChanges, onResync };
@@ -65,7 +67,12 @@ export function useLiveChanges({ snapshot, onChanges, onResync }: LiveOptions) {
     const set = (state: LiveState, since = Date.now()) => {
       if (state === current && state !== 'live') return;
       current = state;
-      setStatus({ state, since, position: position.current });
+      setStatus((s) => ({
+        state,
+        since,
+        position: position.current,
+        updatedAt: state === 'live' ? Date.now() : s.updatedAt,
+      }));
     };
 
     const socket: Socket<ServerToClientEvents> = io({
@@ -127,7 +134,7 @@ export function useLiveChanges({ snapshot, onChanges, onResync }: LiveOptions) {
       if (fresh.length === 0) return;
       recent.current = [...recent.current, ...fresh].slice(-RECENT_LIMIT);
       handlers.current.onChanges(fresh);
-      setStatus((s) => ({ ...s, position: position.current }));
+      setStatus((s) => ({ ...s, position: position.current, updatedAt: Date.now() }));
     });
 
     let revoked = false;

@@ -22,7 +22,13 @@ const FIELDS = ['country', 'province', 'group', 'status'] as const;
 export default async function OperationsPage({ searchParams }: { searchParams: PageSearchParams }) {
   const raw = await searchParams;
   const reads = await requireReader(pathWithQuery('/operations', raw));
-  const { query, view, params, problems: viewProblems } = parseView(raw, new Date(), { pageKeys: ['sort', 'cursor'] });
+  const groups = await reads.groups.list();
+  const {
+    query,
+    view,
+    params,
+    problems: viewProblems,
+  } = parseView(raw, new Date(), { groups, pageKeys: ['sort', 'cursor'] });
   const sort = sortParam(raw.sort);
   const after = decodeCursor(single(raw.cursor), sort);
   // A tampered or stale cursor: say so and show the first page.
@@ -32,11 +38,10 @@ export default async function OperationsPage({ searchParams }: { searchParams: P
       : viewProblems;
   const { type: _t, target: _g, ...opFilter } = query.filter;
   const position = await reads.position();
-  const [summary, series, page, groups] = await Promise.all([
+  const [summary, series, page] = await Promise.all([
     reads.stats.summary(query),
     reads.stats.timeseries(query),
     reads.operations.list({ filter: opFilter, sort, limit: PAGE_SIZE, after }),
-    reads.groups.list(),
   ]);
   const link = (cursor: string | null) => {
     const p = new URLSearchParams(params);
@@ -109,7 +114,9 @@ export default async function OperationsPage({ searchParams }: { searchParams: P
                 {page.items.map((o) => (
                   <tr key={o.id} className="border-t border-line align-top hover:bg-surface-2/60">
                     <td className="px-3 py-2 whitespace-nowrap text-fg tabular-nums">
-                      {formatOccurred(o.occurredAt, o.timePrecision)}
+                      <Link prefetch={false} href={`/operations/${o.id}`} className="text-fg hover:underline">
+                        {formatOccurred(o.occurredAt, o.timePrecision)}
+                      </Link>
                     </td>
                     <td className="px-3 py-2 whitespace-nowrap text-fg">{OPERATION_KIND_LABELS[o.kind]}</td>
                     <td className="max-w-80 px-3 py-2 text-fg">

@@ -7,6 +7,11 @@
 import Link from 'next/link';
 import { currentPrincipal } from '../sign-in/page-access';
 
+const mayWrite = async () => {
+  const principal = await currentPrincipal();
+  return principal !== null && principal.actor.role !== 'viewer';
+};
+
 export async function EditRecordLink({
   kind,
   id,
@@ -16,9 +21,7 @@ export async function EditRecordLink({
   id: string;
   retracted?: boolean;
 }) {
-  if (retracted) return null;
-  const principal = await currentPrincipal();
-  if (!principal || principal.actor.role === 'viewer') return null;
+  if (retracted || !(await mayWrite())) return null;
   return (
     <Link
       href={`/record/${kind}/${id}`}
@@ -37,6 +40,27 @@ export async function EditRecordLink({
         <path d="M12 20h9M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4Z" />
       </svg>
       Edit {kind}
+    </Link>
+  );
+}
+
+/** "Retract…": the edit page's retraction section, where the reason is asked for. */
+export async function RetractRecordLink({
+  kind,
+  id,
+  retracted = false,
+}: {
+  kind: 'incident' | 'operation';
+  id: string;
+  retracted?: boolean;
+}) {
+  if (retracted || !(await mayWrite())) return null;
+  return (
+    <Link
+      href={`/record/${kind}/${id}#retract-section`}
+      className="inline-flex items-center rounded-md border border-danger/60 bg-surface px-3 py-1.5 text-sm font-semibold text-danger hover:bg-danger-soft"
+    >
+      Retract {kind}
     </Link>
   );
 }

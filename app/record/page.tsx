@@ -7,7 +7,7 @@ import { PageHeading } from './page-heading';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Record' };
 
-const CHOICES = [
+const CHOICES: { href: string; title: string; label?: string; text: string }[] = [
   {
     href: '/record/incident',
     title: 'Incident',
@@ -18,6 +18,12 @@ const CHOICES = [
     title: 'Operation',
     text: 'A security-force operation: intelligence-based, clearance, cordon and search, border interdiction or air strike.',
   },
+  {
+    href: '/record/import',
+    title: 'ACLED import',
+    label: 'Import an ACLED CSV →',
+    text: 'Backfill incidents from an ACLED export: progress while it runs, then a report that accounts for every row.',
+  },
 ];
 
 export default async function RecordPage() {
@@ -25,14 +31,14 @@ export default async function RecordPage() {
   return (
     <main id="main" className="mx-auto max-w-4xl px-4 py-6 sm:px-6">
       <PageHeading title="Record" intro="Drafts are kept on this device until saved, so nothing typed is lost." />
-      <ul className="grid gap-3 sm:grid-cols-2">
+      <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {CHOICES.map((c) => (
           <li key={c.href}>
             <Link
               href={c.href}
               className="block h-full rounded-lg border border-line bg-surface p-5 shadow-card hover:border-accent focus-visible:border-accent"
             >
-              <span className="text-lg font-semibold text-accent">New {c.title.toLowerCase()} →</span>
+              <span className="text-lg font-semibold text-accent">{c.label ?? `New ${c.title.toLowerCase()} →`}</span>
               <span className="mt-1 block text-sm text-muted">{c.text}</span>
             </Link>
           </li>

@@ -20,10 +20,14 @@ export async function AccountNav() {
   return (
     <div className="flex shrink-0 items-center gap-2">
       <NoticeToast />
-      {links.length > 0 ? <NavLinks links={links} /> : null}
+      {links.length > 0 ? (
+        <div className="hidden md:block">
+          <NavLinks links={links} />
+        </div>
+      ) : null}
       <AlertsCorner principal={principal} />
       <span
-        className="flex items-center gap-1.5 text-sm text-muted"
+        className="hidden items-center gap-1.5 text-sm text-muted sm:flex"
         title={`Signed in as ${principal.email} (${role})`}
       >
         <span className="hidden max-w-[14rem] truncate lg:inline">{principal.email}</span>

@@ -6,6 +6,7 @@
 import type { Metadata } from 'next';
 import { getRuntime } from '@/server/runtime';
 import { pathWithQuery, requireReader } from '../components/read-access';
+import { namesGroups } from '@/core/group/group-ref';
 import { toBrief } from '@/core/stats/incident-brief';
 import { viewToParams } from '@/core/stats/query-params';
 import { parseStatsQuery } from '@/core/stats/stats-query';
@@ -20,7 +21,8 @@ export default async function WallPage({ searchParams }: { searchParams: PageSea
   const reads = await requireReader(pathWithQuery('/wall', raw));
   const rt = getRuntime();
   const now = new Date();
-  const { query, params } = parseView(raw, now, { defaultPreset: '24h' });
+  const groups = namesGroups(raw) ? await reads.groups.list() : [];
+  const { query, params } = parseView(raw, now, { defaultPreset: '24h', groups });
   const { from: _f, to: _t, ...places } = query.filter;
   const trendQuery = parseStatsQuery(
     { ...Object.fromEntries(viewToParams({ filter: places, preset: '30d' })), bucket: 'day' },
@@ -31,7 +33,7 @@ export default async function WallPage({ searchParams }: { searchParams: PageSea
     reads.stats.summary(query),
     reads.stats.timeseries(trendQuery),
     reads.incidents.list({
-      filter: { ...places, retracted: 'include' },
+      filter: { ...places, retracted: 'exclude' },
       sort: '-occurredAt',
       limit: 7,
       after: null,

@@ -21,6 +21,11 @@ export interface DemoOptions {
   years?: number;
   /** Seed group ids by short name; a missing group makes its records "unknown" (groupId null). */
   groupIds: Readonly<Record<string, string>>;
+  /**
+   * Also the end's own day, up to the end instant: a first start then shows the last hours filled,
+   * not a day-old wall. Records of that day are the same ones a later, longer run generates.
+   */
+  throughEnd?: boolean;
 }
 
 export interface DemoData {
@@ -49,12 +54,13 @@ export function seedTag(seed: number | string): string {
     : hashSeed(String(seed)).toString(36);
 }
 
-export function generateDemo({ seed, end, years = 3, groupIds }: DemoOptions): DemoData {
+export function generateDemo({ seed, end, years = 3, groupIds, throughEnd = false }: DemoOptions): DemoData {
   const window = demoWindow(end, years);
   const tag = seedTag(seed);
   const incidents: CreateIncidentInput[] = [];
   const operations: CreateOperationInput[] = [];
-  const endMs = Date.parse(`${window.end}T00:00:00Z`);
+  const endMs = Date.parse(`${window.end}T00:00:00Z`) + (throughEnd ? DAY_MS : 0);
+  const upTo = end.toISOString();
   for (let ms = Date.parse(`${window.start}T00:00:00Z`); ms < endMs; ms += DAY_MS) {
     const day = isoDay(ms);
     const rng = createRng(hashSeed(tag, 'incident', day));
@@ -71,5 +77,9 @@ export function generateDemo({ seed, end, years = 3, groupIds }: DemoOptions): D
       operations.push(...weeklyOperations(ops, day, groupIds, `demo-${tag}-${day}-w`));
     if (day.endsWith('-01')) operations.push(...monthlyOperations(ops, day, groupIds, `demo-${tag}-${day}-m`));
   }
-  return { incidents, operations };
+  if (!throughEnd) return { incidents, operations };
+  return {
+    incidents: incidents.filter((i) => i.occurredAt <= upTo),
+    operations: operations.filter((o) => (o.occurredAt ?? '') <= upTo),
+  };
 }

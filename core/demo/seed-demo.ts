@@ -56,6 +56,7 @@ export async function seedDemo({
   years = 3,
   batchSize = 500,
   existing,
+  throughEnd = false,
 }: {
   ctx: Ctx;
   seed: number | string;
@@ -65,10 +66,12 @@ export async function seedDemo({
   batchSize?: number;
   /** Passed to seedReference: the reference figures and annotations already stored, if known. */
   existing?: ExistingReference;
+  /** Include the end's day up to the end instant (see generate-demo.ts). */
+  throughEnd?: boolean;
 }): Promise<SeedDemoResult> {
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError('batchSize must be a positive whole number');
   const groupIds = await seedReference({ ctx, existing });
-  const { incidents, operations } = generateDemo({ seed, end, years, groupIds });
+  const { incidents, operations } = generateDemo({ seed, end, years, groupIds, throughEnd });
   const incidentCounts = await writeBatches(
     ctx,
     incidents,

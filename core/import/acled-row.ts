@@ -9,8 +9,8 @@ import type { ZodError } from 'zod';
 import type { Actor, Source } from '../common-schemas';
 import type { Country, GeoPrecision, OperationKind, TimePrecision } from '../enums';
 import { fieldsFromZod } from '../errors';
-import { CreateIncidentInput, type IncidentFields } from '../incident/schema';
-import { CreateOperationInput, type OperationFields } from '../operation/schema';
+import { createIncidentInputAt, type IncidentFields } from '../incident/schema';
+import { createOperationInputAt, type OperationFields } from '../operation/schema';
 import { interCode, targetTypeFor } from './acled-actors';
 import { classifyAcledRow, type ViolentFamily } from './acled-classify';
 import type { AcledColumn, AcledRow } from './acled-columns';
@@ -40,6 +40,8 @@ export interface AcledImportOptions {
   operations?: boolean;
   /** Known groups; actors are matched against their names and aliases. */
   groups?: readonly ImportGroup[];
+  /** The clock rows are checked against (no event after now); the import's start by default. */
+  now?: () => Date;
 }
 
 /** Every outcome carries the row's fatalities (0 where unreadable), for the report's death tally. */
@@ -192,6 +194,9 @@ const cellsOf = (row: AcledRow, side: 1 | 2) =>
 
 export function createAcledRowMapper(options: AcledImportOptions = {}): (row: AcledRow) => AcledRowOutcome {
   const matchGroup: GroupMatcher = createGroupMatcher(options.groups ?? []);
+  const now = options.now?.() ?? new Date();
+  const incidentInput = createIncidentInputAt(now);
+  const operationInput = createOperationInputAt(now);
 
   return (row) => {
     // Every outcome carries the row's fatalities, so the report accounts for every death.
@@ -233,7 +238,7 @@ export function createAcledRowMapper(options: AcledImportOptions = {}): (row: Ac
       // A strike's fatalities are the militants' only when no civilians are among those hit.
       const civiliansHit = targetCells.some((c) => c !== undefined && /\bcivilians\b/i.test(c));
       const groupId = matchGroup(targetCells);
-      const parsed = CreateOperationInput.safeParse({
+      const parsed = operationInput.safeParse({
         ...common.value,
         kind: operationKind(arrests ? undefined : subEventType, notes),
         agency: agencyOf(cleanLine(row.actor1)),
@@ -270,7 +275,7 @@ export function createAcledRowMapper(options: AcledImportOptions = {}): (row: Ac
     const perpetratorCells = perpetratorSide === null ? [] : cellsOf(row, perpetratorSide);
     const groupId = perpetratorSide === null ? null : matchGroup(perpetratorCells);
     const target = targetSide === 2 ? [actor2, inter2] : [cleanLine(row.actor1), interCode(present(row.inter1))];
-    const parsed = CreateIncidentInput.safeParse({
+    const parsed = incidentInput.safeParse({
       ...common.value,
       type: category === 'interstate' ? 'cross_border' : incidentTypeFor(family as ViolentFamily, subEventType, notes),
       category,

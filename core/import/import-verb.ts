@@ -28,7 +28,7 @@ export function createImportVerb(parts: ImportParts): ImportAcledVerb {
   return async ({ ctx, input, options, onProgress }) =>
     importAcled({
       input,
-      options: { ...options, groups: requireGroups(await parts.groups()) },
+      options: { ...options, groups: requireGroups(await parts.groups()), now: ctx.now },
       sink: parts.sink(ctx),
       onProgress,
     });

@@ -3,13 +3,16 @@ import { parseInput } from '../errors';
 import type { Ctx, WriteTx } from '../ports';
 import { createRecord, createRecords, type WritePlan } from '../versioned-record';
 import { incidentKind } from './incident-kind';
-import { CreateIncidentInput, type Incident } from './schema';
+import { createIncidentInputAt, type Incident } from './schema';
 
 export type IncidentFields = Omit<Incident, keyof Versioned>;
 
-/** The one parse of a create's input (the group name is derived inside the transaction). */
-export function incidentFields(input: unknown): IncidentFields {
-  return { ...parseInput(CreateIncidentInput, input), groupName: null } as IncidentFields;
+/**
+ * The one parse of a create's input (the group name is derived inside the transaction), against
+ * the writer's clock: nothing can have happened after `now`.
+ */
+export function incidentFields(input: unknown, now: Date): IncidentFields {
+  return { ...parseInput(createIncidentInputAt(now), input), groupName: null } as IncidentFields;
 }
 
 export async function createIncident({
@@ -23,7 +26,7 @@ export async function createIncident({
   tx?: WriteTx;
   plan?: WritePlan;
 }) {
-  return createRecord<Incident>(ctx, incidentKind, incidentFields(input), tx, plan);
+  return createRecord<Incident>(ctx, incidentKind, incidentFields(input, ctx.now()), tx, plan);
 }
 
 /** Many incidents in the caller's transaction (imports, seeding); each input validated first. */
@@ -38,5 +41,12 @@ export async function createIncidents({
   tx: WriteTx;
   plans?: WritePlan[];
 }) {
-  return createRecords<Incident>(ctx, incidentKind, inputs.map(incidentFields), tx, plans);
+  const now = ctx.now();
+  return createRecords<Incident>(
+    ctx,
+    incidentKind,
+    inputs.map((input) => incidentFields(input, now)),
+    tx,
+    plans,
+  );
 }

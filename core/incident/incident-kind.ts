@@ -3,7 +3,7 @@ import { ValidationError } from '../errors';
 import type { WriteTx } from '../ports';
 import { incidentRollupDeltas } from '../rollup/incident-rollup';
 import type { RecordKind } from '../versioned-record';
-import { CreateIncidentInput, type Incident } from './schema';
+import { CreateIncidentInput, createIncidentInputAt, type Incident } from './schema';
 
 // Group names looked up within one transaction: a batch of 500 rows names a handful of groups.
 const groupNames = new WeakMap<WriteTx, Map<string, string | null>>();
@@ -26,6 +26,7 @@ export const incidentKind: RecordKind<Incident> = {
   entity: 'incident',
   label: 'Incident',
   schema: CreateIncidentInput,
+  schemaAt: createIncidentInputAt,
   derived: ['groupName'],
   repo: (tx) => tx.incidents,
   bulk: (tx) => tx.incidents,

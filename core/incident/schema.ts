@@ -28,6 +28,7 @@ import {
   Instant,
   Latitude,
   Longitude,
+  occurredByNow,
   OptionalText,
   Sources,
   Version,
@@ -90,6 +91,9 @@ function checkPlace(v: Partial<Coordinates>, ctx: z.RefinementCtx) {
 export const CreateIncidentInput = z.strictObject(incidentFields).superRefine(checkPlace);
 export type CreateIncidentInput = z.input<typeof CreateIncidentInput>;
 export type IncidentFields = z.output<typeof CreateIncidentInput>;
+
+/** The create schema against a clock: an incident cannot have happened after `now`. */
+export const createIncidentInputAt = (now: Date) => CreateIncidentInput.superRefine(occurredByNow(now));
 
 /** A PATCH: any subset of the fields plus the version the editor started from. */
 // Rules spanning several fields are checked on the merged record (core/versioned-record.ts).

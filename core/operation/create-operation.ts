@@ -3,13 +3,16 @@ import { parseInput } from '../errors';
 import type { Ctx, WriteTx } from '../ports';
 import { createRecord, createRecords, type WritePlan } from '../versioned-record';
 import { operationKind } from './operation-kind';
-import { CreateOperationInput, type Operation } from './schema';
+import { createOperationInputAt, type Operation } from './schema';
 
 export type OperationFields = Omit<Operation, keyof Versioned>;
 
-/** The one parse of a create's input (the group name is derived inside the transaction). */
-export function operationFields(input: unknown): OperationFields {
-  return { ...parseInput(CreateOperationInput, input), groupName: null } as OperationFields;
+/**
+ * The one parse of a create's input (the group name is derived inside the transaction), against
+ * the writer's clock: nothing can have happened after `now`.
+ */
+export function operationFields(input: unknown, now: Date): OperationFields {
+  return { ...parseInput(createOperationInputAt(now), input), groupName: null } as OperationFields;
 }
 
 export async function createOperation({
@@ -23,7 +26,7 @@ export async function createOperation({
   tx?: WriteTx;
   plan?: WritePlan;
 }) {
-  return createRecord<Operation>(ctx, operationKind, operationFields(input), tx, plan);
+  return createRecord<Operation>(ctx, operationKind, operationFields(input, ctx.now()), tx, plan);
 }
 
 /** Many operations in the caller's transaction (imports, seeding); each input validated first. */
@@ -38,5 +41,12 @@ export async function createOperations({
   tx: WriteTx;
   plans?: WritePlan[];
 }) {
-  return createRecords<Operation>(ctx, operationKind, inputs.map(operationFields), tx, plans);
+  const now = ctx.now();
+  return createRecords<Operation>(
+    ctx,
+    operationKind,
+    inputs.map((input) => operationFields(input, now)),
+    tx,
+    plans,
+  );
 }

@@ -2,12 +2,13 @@ import { groupNameFor } from '../incident/incident-kind';
 import { ValidationError } from '../errors';
 import { operationRollupDeltas } from '../rollup/incident-rollup';
 import type { RecordKind } from '../versioned-record';
-import { CreateOperationInput, type Operation } from './schema';
+import { CreateOperationInput, createOperationInputAt, type Operation } from './schema';
 
 export const operationKind: RecordKind<Operation> = {
   entity: 'operation',
   label: 'Operation',
   schema: CreateOperationInput,
+  schemaAt: createOperationInputAt,
   derived: ['groupName'],
   repo: (tx) => tx.operations,
   bulk: (tx) => tx.operations,

@@ -16,6 +16,7 @@ import {
   Instant,
   Latitude,
   Longitude,
+  occurredByNow,
   OptionalText,
   Sources,
   Version,
@@ -65,6 +66,9 @@ function checkCoordinates(v: { latitude?: number | null; longitude?: number | nu
 export const CreateOperationInput = z.strictObject(operationFields).superRefine(checkCoordinates);
 export type CreateOperationInput = z.input<typeof CreateOperationInput>;
 export type OperationFields = z.output<typeof CreateOperationInput>;
+
+/** The create schema against a clock: an operation cannot have happened after `now`. */
+export const createOperationInputAt = (now: Date) => CreateOperationInput.superRefine(occurredByNow(now));
 
 // Rules spanning several fields are checked on the merged record (core/versioned-record.ts).
 export const UpdateOperationInput = z.strictObject({

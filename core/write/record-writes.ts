@@ -45,7 +45,8 @@ export interface RecordWritesConfig<T extends Versioned, F extends Omit<T, keyof
   kind: RecordKind<T>;
   /** Where Idempotency-Keys are scoped ("POST /api/incidents"). */
   route: string;
-  fields(input: unknown): F;
+  /** Parses a create's input; `now` is the writer's clock (no occurrence after it). */
+  fields(input: unknown, now: Date): F;
   patch(input: unknown): { version: number; patch: Partial<T> };
   retraction(input: unknown): { reason: string; version?: number };
   /** The batch path; without it creates are not combined. */
@@ -130,7 +131,7 @@ export function createRecordWrites<T extends Versioned, F extends Omit<T, keyof 
 
   return {
     async create({ ctx, input, idempotencyKey }) {
-      const job = { fields: cfg.fields(input), plan: planWrite(ctx) };
+      const job = { fields: cfg.fields(input, ctx.now()), plan: planWrite(ctx) };
       if (idempotencyKey !== undefined) return createKeyed(ctx, ctx.store, job, input, idempotencyKey);
       return { status: 201, body: writeAnswer(kind.entity, await combined(ctx, job)), replayed: false };
     },

@@ -15,6 +15,7 @@ import { toPublicView } from '../../core/access/public-view';
 import { parseInput } from '../../core/errors';
 import { principalOf } from '../auth/guards';
 import { IncidentFilter, searchParamsToObject } from '../../core/filters';
+import { groupNamesToIds, namesGroups } from '../../core/group/group-ref';
 import type { Incident } from '../../core/incident/schema';
 import { acledExportRow, EXPORT_COLUMNS, incidentPages } from '../../db/queries/export';
 import type { Runtime } from '../runtime';
@@ -74,7 +75,9 @@ function pagedStream(
 }
 
 async function exportIncidents(c: Context, runtime: Runtime, format: 'csv' | 'json'): Promise<Response> {
-  const filter = parseInput(IncidentFilter, searchParamsToObject(new URL(c.req.url).searchParams));
+  const raw = searchParamsToObject(new URL(c.req.url).searchParams);
+  const named = namesGroups(raw) ? groupNamesToIds(raw, await runtime.reads.groups.list()) : raw;
+  const filter = parseInput(IncidentFilter, named);
   const release = exportGate(runtime).tryEnter();
   if (!release) return exportsBusy(runtime);
   // A client that leaves mid-download frees its slot even if the stream is never cancelled.

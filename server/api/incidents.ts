@@ -6,7 +6,7 @@ import { CreateIncidentInput, UpdateIncidentInput } from '../../core/incident/sc
 import { CreateOperationInput, UpdateOperationInput } from '../../core/operation/schema';
 import { OPERATION_KINDS } from '../../core/enums';
 import { mount, type RouteModule } from './route-spec';
-import { encodeCursor, incidentListParams, operationListParams, PagingQuery } from './list-params';
+import { encodeCursor, groupsNamedIn, incidentListParams, operationListParams, PagingQuery } from './list-params';
 import { recordRoutes } from './record-routes';
 
 const LIST_DESCRIPTION =
@@ -16,7 +16,7 @@ const LIST_DESCRIPTION =
 
 export const incidentRoutes: RouteModule = (app, runtime) => {
   const list = async (c: Context) => {
-    const params = incidentListParams(c.req.url);
+    const params = incidentListParams(c.req.url, await groupsNamedIn(c.req.url, runtime.reads.groups.list));
     const position = await runtime.reads.position();
     const page = await runtime.reads.incidents.list(params);
     return c.json({ items: page.items, nextCursor: encodeCursor(params.sort, page.next), position });
@@ -47,7 +47,7 @@ const { type: _type, target: _target, ...operationFilterShape } = IncidentFilter
 
 export const operationRoutes: RouteModule = (app, runtime) => {
   const list = async (c: Context) => {
-    const params = operationListParams(c.req.url);
+    const params = operationListParams(c.req.url, await groupsNamedIn(c.req.url, runtime.reads.groups.list));
     const position = await runtime.reads.position();
     const page = await runtime.reads.operations.list(params);
     return c.json({ items: page.items, nextCursor: encodeCursor(params.sort, page.next), position });

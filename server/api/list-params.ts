@@ -8,6 +8,7 @@ import { DomainError, parseInput } from '../../core/errors';
 import { OPERATION_KINDS } from '../../core/enums';
 import { isTimestampText } from '../../core/timestamp-text';
 import { IncidentFilter, searchParamsToObject } from '../../core/filters';
+import { groupNamesToIds, namesGroups, type GroupRef } from '../../core/group/group-ref';
 import { RECORD_SORTS, type PageKey, type RecordSort } from '../../db/queries/incidents';
 import type { OperationFilter } from '../../db/queries/operations';
 
@@ -62,8 +63,8 @@ export interface ListParams<F> {
   after: PageKey | null;
 }
 
-function split(url: string) {
-  const all = searchParamsToObject(new URL(url).searchParams);
+function split(url: string, groups: readonly GroupRef[]) {
+  const all = groupNamesToIds(searchParamsToObject(new URL(url).searchParams), groups);
   const paging: Record<string, unknown> = {};
   const rest: Record<string, string | string[]> = {};
   for (const [k, v] of Object.entries(all)) {
@@ -74,8 +75,13 @@ function split(url: string) {
   return { paging: { sort: p.sort, limit: p.limit, after: p.cursor ? decodeCursor(p.cursor, p.sort) : null }, rest };
 }
 
-export function incidentListParams(url: string): ListParams<IncidentFilter> {
-  const { paging, rest } = split(url);
+/** The groups to resolve `group=TTP` against: read only when the URL names a group. */
+export async function groupsNamedIn(url: string, list: () => Promise<GroupRef[]>): Promise<GroupRef[]> {
+  return namesGroups(searchParamsToObject(new URL(url).searchParams)) ? list() : [];
+}
+
+export function incidentListParams(url: string, groups: readonly GroupRef[] = []): ListParams<IncidentFilter> {
+  const { paging, rest } = split(url, groups);
   return { ...paging, filter: parseInput(IncidentFilter, rest) };
 }
 
@@ -91,8 +97,8 @@ const kindList = z
   .optional();
 
 /** Operations take the incident filters that apply to them, plus `kind`. */
-export function operationListParams(url: string): ListParams<OperationFilter> {
-  const { paging, rest } = split(url);
+export function operationListParams(url: string, groups: readonly GroupRef[] = []): ListParams<OperationFilter> {
+  const { paging, rest } = split(url, groups);
   const { kind, type, target, ...common } = rest;
   const fields: Record<string, string> = {};
   if (type !== undefined) fields.type = 'does not apply to operations (use kind)';

@@ -6,30 +6,33 @@
 import type { Context } from 'hono';
 import { ValidationError } from '../../core/errors';
 import { searchParamsToObject } from '../../core/filters';
+import { groupNamesToIds, namesGroups } from '../../core/group/group-ref';
 import { parseStatsQuery, type StatsQuery } from '../../core/stats/stats-query';
 import type { ApiApp, ApiEnv } from './route-spec';
 import type { Runtime } from '../runtime';
 
-function query(c: Context<ApiEnv>): StatsQuery {
-  return parseStatsQuery(searchParamsToObject(new URL(c.req.url).searchParams), new Date());
-}
-
 export function statsRoutes(app: ApiApp, runtime: Runtime) {
+  // `group=TTP` reads as that group; the group list is read only when a name is given.
+  const query = async (c: Context<ApiEnv>): Promise<StatsQuery> => {
+    const raw = searchParamsToObject(new URL(c.req.url).searchParams);
+    const params = namesGroups(raw) ? groupNamesToIds(raw, await runtime.reads.groups.list()) : raw;
+    return parseStatsQuery(params, new Date());
+  };
   const stats = () => runtime.reads.stats;
 
   app.get('/api/stats/summary', async (c) => {
     c.header('Cache-Control', 'no-store');
-    return c.json(await stats().summary(query(c)));
+    return c.json(await stats().summary(await query(c)));
   });
 
   app.get('/api/stats/timeseries', async (c) => {
     c.header('Cache-Control', 'no-store');
-    return c.json(await stats().timeseries(query(c)));
+    return c.json(await stats().timeseries(await query(c)));
   });
 
   app.get('/api/stats/breakdown', async (c) => {
     c.header('Cache-Control', 'no-store');
-    const q = query(c);
+    const q = await query(c);
     if (!q.by) throw new ValidationError({ by: 'is required: province, group, type or target' });
     return c.json(await stats().breakdown(q, q.by));
   });
@@ -37,6 +40,6 @@ export function statsRoutes(app: ApiApp, runtime: Runtime) {
   // The overview's live refresh: one request and one position instead of six.
   app.get('/api/stats/overview', async (c) => {
     c.header('Cache-Control', 'no-store');
-    return c.json(await stats().overview(query(c)));
+    return c.json(await stats().overview(await query(c)));
   });
 }

@@ -237,4 +237,21 @@ describe.each(drivers)('domain verbs on %s', (driver) => {
     expect(summarised.record.latitude).toBe(31);
     expect(summarised.record.casualties).toEqual(located.casualties);
   });
+
+  it('refuses an occurrence after the clock on create and on edit, naming occurredAt', async () => {
+    const ctx = { ...testCtx(database), now: () => new Date('2026-12-01T12:00:00Z') };
+    const future = createIncident({ ctx, input: { ...base, occurredAt: '2027-03-15' } });
+    await expect(future).rejects.toBeInstanceOf(ValidationError);
+    await expect(future).rejects.toMatchObject({ fields: { occurredAt: expect.stringMatching(/future/) } });
+    const { record } = await createIncident({ ctx, input: base });
+    const edit = updateIncident({
+      ctx,
+      id: record.id,
+      input: { version: 1, occurredAt: '2026-12-01T18:00:00Z', timePrecision: 'exact' },
+    });
+    await expect(edit).rejects.toMatchObject({ fields: { occurredAt: expect.stringMatching(/later than now/) } });
+    const op = createOperation({ ctx, input: { occurredAt: '2026-12-05', kind: 'intelligence_based' } });
+    await expect(op).rejects.toMatchObject({ fields: { occurredAt: expect.stringMatching(/future/) } });
+    expect(await count(database.db, 'incidents')).toBe(1);
+  });
 });

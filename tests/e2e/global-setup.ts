@@ -19,7 +19,8 @@ export default async function setup(project: TestProject) {
     throw new Error('The e2e suite needs Chromium: apt-get install -y chromium (or set CHROMIUM_PATH).');
   dir = mkdtempSync(path.join(tmpdir(), 'bw-e2e-'));
   server = await spawnServer(
-    { DATA_DIR: dir, PORT: String(await freePort()), DEMO_DATA: 'on', LOG_LEVEL: 'warn' },
+    // DEMO_LIVE off: a synthetic arrival mid-test would race the tests' own (tests/server/demo-live.test.ts covers it).
+    { DATA_DIR: dir, PORT: String(await freePort()), DEMO_DATA: 'on', DEMO_LIVE: '0', LOG_LEVEL: 'warn' },
     { pages: true },
   );
   project.provide('baseUrl', server.url);

@@ -4,12 +4,10 @@
  * edit and the retraction without a reload; a viewer cannot reach admin pages or write; the
  * wallboard updates; axe finds no serious or critical violations on the main pages.
  */
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch, screenshot, signedIn } from './browser';
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+import { axeViolations } from './layout-checks';
 
 const tile = async (page: Page, label: string) =>
   Number(
@@ -20,29 +18,6 @@ const mapCount = async (page: Page) =>
     (await page.locator('svg[aria-label^="Map of"]').first().getAttribute('aria-label'))?.match(/Map of (\d+)/)?.[1] ??
       NaN,
   );
-
-async function axeViolations(page: Page) {
-  await page.addScriptTag({ path: AXE });
-  const results = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    return (await axe.run()).violations;
-  });
-  return results
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-}
 
 describe('recording, correcting and retracting an incident', () => {
   let browser: Browser;

@@ -35,6 +35,7 @@ export async function startTestServer(driver: Driver, opts: TestServerOptions = 
     PORT: '0',
     HOST: '127.0.0.1',
     DEMO_DATA: 'off',
+    DEMO_LIVE: '0',
     // Tests create the groups they need; a test of the start-up seed turns it on.
     REFERENCE_DATA: 'off',
     LOG_LEVEL: 'silent',

@@ -1,19 +1,6 @@
-/** /admin/import: backfill incidents from an ACLED CSV export, with live progress and a full report. */
-import type { Metadata } from 'next';
-import { AdminPage } from '../admin-frame';
-import { ImportForm } from './import-form';
+/** The import moved under Record (operators import too); old links and bookmarks land there. */
+import { permanentRedirect } from 'next/navigation';
 
-export const dynamic = 'force-dynamic';
-export const metadata: Metadata = { title: 'ACLED import · Admin' };
-
-export default function ImportPage() {
-  return (
-    <AdminPage
-      path="/admin/import"
-      section="/admin/import"
-      title="ACLED import"
-      intro="Battles, explosions and violence against civilians become incidents; fatalities are recorded as killed, not specified (ACLED does not split them by side). Valid rows are saved even when others fail."
-      render={() => <ImportForm />}
-    />
-  );
+export default function MovedImportPage() {
+  permanentRedirect('/record/import');
 }

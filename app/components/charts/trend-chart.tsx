@@ -1,7 +1,6 @@
 'use client';
 /**
- * The trend: incidents per bucket stacked by type, operations as a line on its own (right) axis,
- * and timeline annotations as numbered markers (bands for months, years and spans) with a tooltip
+ * The trend: incidents per bucket stacked by type, and timeline annotations as numbered markers (bands for months, years and spans) with a tooltip
  * on hover or focus. A dumb component: it draws the series it is given. Loaded on demand
  * (next/dynamic) so pages without it never download Recharts.
  */
@@ -10,7 +9,6 @@ import {
   Bar,
   CartesianGrid,
   ComposedChart,
-  Line,
   ReferenceArea,
   ReferenceLine,
   ResponsiveContainer,
@@ -31,11 +29,13 @@ export interface TrendChartProps {
   series: StatsTimeseries;
   marks: PlacedMark[];
   height: number | string;
-  /** Wallboard: larger type, no operations axis labels clutter. */
+  /** Wallboard: larger type. */
   large?: boolean;
+  /** A shared top of the scale, so small multiples compare by height. */
+  yMax?: number;
 }
 
-export default function TrendChart({ series, marks, height, large = false }: TrendChartProps) {
+export default function TrendChart({ series, marks, height, large = false, yMax }: TrendChartProps) {
   const [active, setActive] = useState<PlacedMark | null>(null);
   const types = INCIDENT_TYPES.filter((t) => series.points.some((p) => p.byType[t] > 0));
   const rows: Row[] = series.points.map((p) => ({
@@ -44,7 +44,6 @@ export default function TrendChart({ series, marks, height, large = false }: Tre
     operations: p.operations,
     ...p.byType,
   }));
-  const hasOps = series.points.some((p) => p.operations > 0);
   const tick = { fontSize: large ? 16 : 11, fill: 'var(--muted)' };
 
   return (
@@ -63,22 +62,12 @@ export default function TrendChart({ series, marks, height, large = false }: Tre
           <YAxis
             yAxisId="incidents"
             allowDecimals={false}
+            domain={yMax ? [0, yMax] : undefined}
             tick={tick}
             tickLine={false}
             axisLine={false}
             width={large ? 56 : 40}
           />
-          {hasOps && (
-            <YAxis
-              yAxisId="ops"
-              orientation="right"
-              allowDecimals={false}
-              tick={tick}
-              tickLine={false}
-              axisLine={false}
-              width={large ? 64 : 44}
-            />
-          )}
           <Tooltip
             cursor={{ fill: 'var(--surface-2)', opacity: 0.6 }}
             content={({ active: on, payload }) => {
@@ -103,11 +92,6 @@ export default function TrendChart({ series, marks, height, large = false }: Tre
                         <span className="ml-auto pl-3 text-fg tabular-nums">{row[t]}</span>
                       </p>
                     ))}
-                  {hasOps && (
-                    <p className="mt-1 border-t border-line pt-1 text-fg">
-                      <b className="tabular-nums">{formatCount(row.operations)}</b> operations
-                    </p>
-                  )}
                 </div>
               );
             }}
@@ -137,18 +121,6 @@ export default function TrendChart({ series, marks, height, large = false }: Tre
               name={INCIDENT_TYPE_INFO[t].label}
             />
           ))}
-          {hasOps && (
-            <Line
-              yAxisId="ops"
-              dataKey="operations"
-              type="linear"
-              stroke="var(--text)"
-              strokeWidth={large ? 3 : 1.75}
-              dot={false}
-              isAnimationActive={false}
-              name="Operations"
-            />
-          )}
           {marks.map((m) => (
             <ReferenceLine
               key={`l-${m.mark.id}`}

@@ -1,6 +1,7 @@
 'use client';
 /** The trend panel: legend, the chart (its own chunk), the annotations and the numbers. */
 import dynamic from 'next/dynamic';
+import Link from 'next/link';
 import { useMemo } from 'react';
 import { INCIDENT_TYPE_INFO, INCIDENT_TYPES } from '@/core/enums';
 import type { StatsTimeseries } from '@/core/stats/stats-types';
@@ -23,14 +24,46 @@ export function bucketLabel(start: string, bucket: StatsTimeseries['bucket']): s
       : formatDay(start);
 }
 
+const DAY_MS = 86_400_000;
+
+/** Bucket choices for the period: hours only up to 7 days (the server's limit), never more than 2,000 points. */
+function bucketChoices(series: StatsTimeseries): StatsTimeseries['bucket'][] {
+  const from = series.from ?? series.points[0]?.start ?? series.to;
+  const days = (Date.parse(series.to) - Date.parse(from)) / DAY_MS;
+  return (['hour', 'day', 'week', 'month'] as const).filter((b) =>
+    b === 'hour' ? days <= 7 : b === 'day' ? days <= 2000 : true,
+  );
+}
+
+export function BucketChooser({ series, href }: { series: StatsTimeseries; href: (bucket: string) => string }) {
+  return (
+    <nav aria-label="Bucket" className="flex rounded-lg border border-line bg-surface p-0.5 text-xs">
+      {bucketChoices(series).map((b) => (
+        <Link
+          key={b}
+          href={href(b)}
+          scroll={false}
+          aria-current={series.bucket === b ? 'true' : undefined}
+          className={`rounded-md px-2 py-1 font-medium ${series.bucket === b ? 'bg-fg text-surface' : 'text-muted hover:bg-surface-2 hover:text-fg'}`}
+        >
+          {b === 'hour' ? 'Hour' : b === 'day' ? 'Day' : b === 'week' ? 'Week' : 'Month'}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
 export function TrendPanel({
   series,
   annotations,
   className = '',
+  bucketHref,
 }: {
   series: StatsTimeseries;
   annotations: AnnotationMark[];
   className?: string;
+  /** Where choosing a bucket leads (the same view with `bucket=`); no chooser without it. */
+  bucketHref?: (bucket: string) => string;
 }) {
   const marks = useMemo(
     () =>
@@ -48,13 +81,12 @@ export function TrendPanel({
       id="trend"
       className={className}
       title="Incidents over time"
-      caption={`Per ${BUCKET_WORDS[series.bucket]}, stacked by type; operations on the right axis${partial ? '; edge buckets are partial' : ''}`}
+      caption={`Per ${BUCKET_WORDS[series.bucket]}, stacked by type${partial ? '; edge buckets are partial' : ''}`}
+      actions={bucketHref ? <BucketChooser series={series} href={bucketHref} /> : undefined}
     >
       <div className="relative h-[300px]">
         <TrendChart series={series} marks={marks} height={300} />
-        {series.points.every((p) => p.incidents === 0 && p.operations === 0) && (
-          <EmptyChart text="No incidents or operations recorded in this period" />
-        )}
+        {series.points.every((p) => p.incidents === 0) && <EmptyChart text="No incidents recorded in this period" />}
       </div>
       <ul className="mt-2 flex min-h-5 flex-wrap gap-x-3 gap-y-1 text-xs text-muted" aria-label="Legend">
         {types.map((t) => (
@@ -63,10 +95,6 @@ export function TrendPanel({
             {INCIDENT_TYPE_INFO[t].label}
           </li>
         ))}
-        <li className="inline-flex items-center gap-1">
-          <span aria-hidden className="h-0.5 w-4 bg-fg" />
-          Operations
-        </li>
       </ul>
       {marks.length > 0 && (
         <ol className="mt-2 space-y-0.5 text-xs text-muted" aria-label="Timeline annotations">
@@ -82,13 +110,12 @@ export function TrendPanel({
         </ol>
       )}
       <DataTable
-        caption="Incidents by type and operations per bucket"
-        head={['Bucket', 'Incidents', ...types.map((t) => INCIDENT_TYPE_INFO[t].label), 'Operations']}
+        caption="Incidents by type per bucket"
+        head={['Bucket', 'Incidents', ...types.map((t) => INCIDENT_TYPE_INFO[t].label)]}
         rows={series.points.map((p) => [
           bucketLabel(p.start, series.bucket) + (p.partial ? ' (partial)' : ''),
           p.incidents,
           ...types.map((t) => p.byType[t]),
-          p.operations,
         ])}
       />
     </Panel>

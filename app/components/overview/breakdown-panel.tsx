@@ -6,6 +6,7 @@
 import Link from 'next/link';
 import type { IncidentType } from '@/core/enums';
 import type { BreakdownRow, StatsBreakdown } from '@/core/stats/stats-types';
+import { withProvinceParents, type ProvinceRow } from '@/core/stats/province-parents';
 import { TYPE_COLORS } from '../palette';
 import { formatCount, formatFigures } from '../number-format';
 
@@ -32,7 +33,8 @@ export function BreakdownTable({
   title: string;
   viewParams: string;
 }) {
-  const max = Math.max(1, ...breakdown.rows.map((r) => r.incidents));
+  const rows: ProvinceRow[] = breakdown.by === 'province' ? withProvinceParents(breakdown.rows) : breakdown.rows;
+  const max = Math.max(1, ...rows.map((r) => r.incidents));
   const narrow = (key: string) => {
     const p = new URLSearchParams(viewParams);
     p.set(PARAM[breakdown.by], key);
@@ -60,9 +62,9 @@ export function BreakdownTable({
         </tr>
       </thead>
       <tbody>
-        {breakdown.rows.map((r) => (
-          <tr key={r.key} className="border-t border-line/60">
-            <th scope="row" className="truncate py-1.5 pr-2 text-left font-normal">
+        {rows.map((r) => (
+          <tr key={r.key} className={`border-t border-line/60 ${r.parent ? 'font-semibold' : ''}`}>
+            <th scope="row" className={`truncate py-1.5 pr-2 text-left font-normal ${r.member ? 'pl-3' : ''}`}>
               {r.kind === 'others' ? (
                 <span className="text-muted" title={`${r.members} groups with fewer incidents`}>
                   {r.label}
@@ -70,8 +72,8 @@ export function BreakdownTable({
               ) : (
                 <Link
                   prefetch={false}
-                  href={narrow(r.key)}
-                  className={`hover:underline ${r.kind === 'unknown' ? 'text-muted italic' : 'text-fg'}`}
+                  href={narrow(breakdown.by === 'group' && r.kind === 'value' ? r.label : r.key)}
+                  className={`hover:underline ${r.kind === 'unknown' ? 'text-muted italic' : 'text-fg'} ${r.parent ? 'font-semibold' : ''}`}
                   title={`Show only ${r.label}`}
                 >
                   {r.label}

@@ -35,7 +35,7 @@ function Delta({
     c.direction === 'flat' || tone === 'neutral' ? 'text-muted' : c.direction === 'up' ? 'text-danger' : 'text-ok';
   const arrow = c.direction === 'up' ? '▲' : c.direction === 'down' ? '▼' : '■';
   return (
-    <p className="h-5 truncate text-xs text-muted">
+    <p className="min-h-5 text-xs break-words text-muted">
       <span className={`font-semibold ${color}`}>
         <span aria-hidden>{arrow}</span> {formatRatio(c.ratio, c.delta)}
       </span>{' '}
@@ -43,6 +43,20 @@ function Delta({
     </p>
   );
 }
+
+/** What each tile counts, shown as its tooltip: a number on screen is a claim. */
+const HINTS: Record<string, string> = {
+  Incidents: 'Militant attacks recorded in this view and period; retracted records are not counted.',
+  'Killed in incidents':
+    'People killed in those incidents: the sum of each record\'s "at least" figure, and of "up to" where sources give a range. Deaths in operations are not included.',
+  'Injured in incidents': 'People injured in those incidents, summed the same way as the killed.',
+  Operations: 'Security-force operations in this period; one record may stand for a published total of many.',
+  'Militants killed in operations': 'Militants reported killed in those operations, with the arrests beside them.',
+  'Security forces lost in operations': 'Security personnel killed (and injured) in those operations.',
+  'Cross-border origin':
+    'Share of incidents whose attackers came from, or whose fire came across, the Afghan border, among incidents where this is known.',
+  'Foreign nationals among attackers': 'Share of incidents with foreign nationals among the attackers, where known.',
+};
 
 function Tile({
   label,
@@ -56,7 +70,8 @@ function Tile({
   return (
     <section
       aria-label={label}
-      className={`flex h-36 flex-col justify-between rounded-xl border border-line bg-surface p-4 shadow-card ${className}`}
+      title={HINTS[label]}
+      className={`flex min-h-36 min-w-0 flex-col justify-between gap-1 rounded-xl border border-line bg-surface p-4 shadow-card ${className}`}
     >
       <h3 className="text-xs font-semibold tracking-wide text-muted uppercase">{label}</h3>
       {children}
@@ -116,7 +131,7 @@ function Casualties({
   const c = s[pick];
   const upTo = c.total.high > c.total.low ? `up to ${formatCount(c.total.high)}` : undefined;
   return (
-    <Tile label={label} className="col-span-2 h-auto min-h-36 lg:col-span-4">
+    <Tile label={label} className="col-span-2 lg:col-span-4">
       <div className="flex flex-wrap items-end justify-between gap-x-4">
         <Big value={c.total.low} sub={upTo ? `at least · ${upTo}` : 'at least'} />
         <Delta

@@ -26,8 +26,11 @@ import { AttentionControls } from '../attention-controls';
 import { CasualtyPanel } from '../charts/casualty-panel';
 import type { AnnotationMark } from '../charts/annotation-marks';
 import { TrendPanel } from '../charts/trend-panel';
+import { OperationsPanel } from '../charts/operations-panel';
+import { ComparePanel, type CompareSeries } from '../charts/compare-panel';
 import { DemoBanner } from '../demo-banner';
 import { LiveFeed } from '../live-feed';
+import { useRetractionNotice } from '@/app/live/use-retraction-notice';
 import { LiveIndicator } from '../live-indicator';
 import type { MapGeometry } from '../map/map-geometry';
 import { MapPanel } from '../map/map-panel';
@@ -35,7 +38,7 @@ import { Panel } from '../panel';
 import { formatFigures } from '../number-format';
 import { BreakdownTable } from './breakdown-panel';
 import { KpiTiles } from './kpi-tiles';
-import { changeEffects, reduceLists, type OverviewLists } from './overview-reducer';
+import { changeEffects, dropRetracted, reduceLists, type OverviewLists } from './overview-reducer';
 import type { OverviewSnapshot } from './overview-snapshot';
 
 export interface OverviewLiveProps {
@@ -49,6 +52,29 @@ export interface OverviewLiveProps {
   annotations: AnnotationMark[];
   /** The published-figures panel (server-rendered), placed in the overview's last row. */
   reference: React.ReactNode;
+  /** Group short names by id, for the compare panel's labels. */
+  groupNames: Record<string, string>;
+}
+
+/** The first of province, group, type with two or more values chosen: what compare mode splits by. */
+function compareBy(
+  view: ViewQuery,
+  groupNames: Record<string, string>,
+): { field: 'province' | 'group' | 'type'; values: CompareSeries[] } | null {
+  const f = view.filter;
+  if ((f.province?.length ?? 0) >= 2)
+    return { field: 'province', values: f.province!.map((v) => ({ value: v, label: PROVINCE_LABELS[v] })) };
+  if ((f.group?.length ?? 0) >= 2)
+    return {
+      field: 'group',
+      values: f.group!.map((v) => ({
+        value: v,
+        label: v === 'unknown' ? 'Unknown / unclaimed' : (groupNames[v] ?? v),
+      })),
+    };
+  if ((f.type?.length ?? 0) >= 2)
+    return { field: 'type', values: f.type!.map((v) => ({ value: v, label: INCIDENT_TYPE_INFO[v].label })) };
+  return null;
 }
 
 const FRESH_MS = 10_000;
@@ -66,6 +92,7 @@ export function OverviewLive({
   geometry,
   annotations,
   reference,
+  groupNames,
 }: OverviewLiveProps) {
   const router = useRouter();
   const [stats, setStats] = useState<StatsOverview>(snapshot.stats);
@@ -82,8 +109,10 @@ export function OverviewLive({
   const filter = useMemo(() => (view.preset ? { ...view.filter, to: undefined } : view.filter), [view]);
   const statsFeed = useThrottledRefresh<StatsOverview>(() => `/api/stats/overview?${viewParams}`, setStats);
 
+  const noteRetractions = useRetractionNotice((ids) => setLists((l) => dropRetracted(l, ids)));
   const onChanges = (changes: Change[]) => {
     setLists((l) => reduceLists(l, changes, filter, mapLimit));
+    noteRetractions(changes);
     const fx = changeEffects(changes, filter);
     if (fx.stats) statsFeed.refresh();
     if (fx.page && Date.now() - lastPageRefresh.current > 5000) {
@@ -131,6 +160,7 @@ export function OverviewLive({
   }, [view.preset, statsFeed]);
 
   const { feed, points, synthetic } = lists;
+  const compare = useMemo(() => compareBy(view, groupNames), [view, groupNames]);
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -140,7 +170,16 @@ export function OverviewLive({
       {synthetic && <DemoBanner />}
       <KpiTiles summary={stats.summary} periodLabel={periodLabel} />
       <div className="grid grid-cols-1 gap-3 lg:grid-cols-12">
-        <TrendPanel className="lg:col-span-8" series={stats.timeseries} annotations={annotations} />
+        <TrendPanel
+          className="lg:col-span-8"
+          series={stats.timeseries}
+          annotations={annotations}
+          bucketHref={(b) => {
+            const p = new URLSearchParams(viewParams);
+            p.set('bucket', b);
+            return `/?${p.toString()}`;
+          }}
+        />
         <Panel
           id="feed"
           title="Latest incidents"
@@ -153,7 +192,17 @@ export function OverviewLive({
             </div>
           </div>
         </Panel>
+        {compare && (
+          <ComparePanel
+            className="lg:col-span-8"
+            field={compare.field}
+            values={compare.values}
+            viewParams={viewParams}
+            refreshKey={stats.position.seq}
+          />
+        )}
         <CasualtyPanel className="lg:col-span-8" series={stats.timeseries} />
+        <OperationsPanel className="lg:col-span-8" series={stats.timeseries} />
         <MapPanel
           className="lg:col-span-7"
           geometry={geometry}

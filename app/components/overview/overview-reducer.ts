@@ -27,7 +27,10 @@ export function reduceLists(
     if (!incident) continue;
     const b = toBrief(incident);
     const match = incidentMatches(incident, filter);
-    feed = applyBrief(feed, b, match, FEED_LIMIT);
+    // A retraction stays only as a short notice on a row already shown (dropRetracted removes it);
+    // replayed onto a fresher snapshot, which has no retracted rows, it must not come back.
+    const shown = feed.some((x) => x.id === b.id);
+    feed = applyBrief(feed, b, match && (b.retractedAt === null || shown), FEED_LIMIT);
     points = applyBrief(points, b, match && !b.retractedAt && b.latitude !== null, mapLimit);
     if (b.synthetic && !b.retractedAt) synthetic = true;
   }
@@ -54,4 +57,14 @@ export function changeEffects(changes: readonly Change[], filter: IncidentFilter
     if (c.action === 'created' && incidentMatches(incident, filter)) out.arrivals.push(toBrief(incident));
   }
   return out;
+}
+
+/** Incidents retracted in these changes: their notice in the feed is brief (see dropRetracted). */
+export const retractedIds = (changes: readonly Change[]): string[] =>
+  changes.filter((c) => c.entity === 'incident' && c.action === 'retracted').map((c) => c.id);
+
+/** Removes the rows of `ids` that are (still) retracted: "Latest incidents" lists live records only. */
+export function dropRetracted<L extends { feed: IncidentBrief[] }>(lists: L, ids: readonly string[]): L {
+  const feed = lists.feed.filter((b) => b.retractedAt === null || !ids.includes(b.id));
+  return feed.length === lists.feed.length ? lists : { ...lists, feed };
 }

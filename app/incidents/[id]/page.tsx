@@ -15,7 +15,7 @@ import {
 } from '@/core/enums';
 import { isMassCasualty, placeLabel, toBrief } from '@/core/stats/incident-brief';
 import { History } from '../../components/history';
-import { EditRecordLink } from '../../record/edit-record-link';
+import { EditRecordLink, RetractRecordLink } from '../../record/edit-record-link';
 import { LiveRecordWatch } from '../../components/live-watch';
 import { mapGeometry } from '../../components/map/map-geometry';
 import { PinMap } from '../../components/map/pin-map';
@@ -124,6 +124,7 @@ export default async function IncidentPage({ params }: Params) {
         </div>
         <div className="flex items-center gap-3">
           <EditRecordLink kind="incident" id={incident.id} retracted={retracted} />
+          <RetractRecordLink kind="incident" id={incident.id} retracted={retracted} />
           <LiveRecordWatch snapshot={position} entity="incident" id={incident.id} />
         </div>
       </div>

@@ -14,7 +14,7 @@ import {
   type TriState,
   type VerificationStatus,
 } from '../../../core/enums';
-import { CreateIncidentInput, type Incident } from '../../../core/incident/schema';
+import { createIncidentInputAt, type Incident } from '../../../core/incident/schema';
 import type { ErrorLayout, FieldErrors } from '../../forms/error-paths';
 import {
   countOf,
@@ -208,5 +208,11 @@ export function validateIncident(d: IncidentDraft): FieldErrors {
     pre.occurredTime = 'enter the time, or choose a coarser precision';
   if (!d.province) pre.province = 'choose a province or region';
   if (!d.type) pre.type = 'choose the type of incident';
-  return validateInput(CreateIncidentInput, incidentInputOf(d), INCIDENT_LAYOUT, pre, sourceRowMapper(d.sources));
+  return validateInput(
+    createIncidentInputAt(new Date()),
+    incidentInputOf(d),
+    INCIDENT_LAYOUT,
+    pre,
+    sourceRowMapper(d.sources),
+  );
 }

@@ -3,7 +3,7 @@
  * (validated by core/operation/schema.ts). Framework-free; unit-tested.
  */
 import type { Country, GeoPrecision, TimePrecision, VerificationStatus } from '../../../core/enums';
-import { CreateOperationInput, type Operation } from '../../../core/operation/schema';
+import { createOperationInputAt, type Operation } from '../../../core/operation/schema';
 import type { ErrorLayout, FieldErrors } from '../../forms/error-paths';
 import {
   countOf,
@@ -155,5 +155,11 @@ export function validateOperation(d: OperationDraft): FieldErrors {
   if (d.timePrecision === 'exact' && !/^\d{2}:\d{2}$/.test(d.occurredTime))
     pre.occurredTime = 'enter the time, or choose a coarser precision';
   if (!d.kind) pre.kind = 'choose the kind of operation';
-  return validateInput(CreateOperationInput, operationInputOf(d), OPERATION_LAYOUT, pre, sourceRowMapper(d.sources));
+  return validateInput(
+    createOperationInputAt(new Date()),
+    operationInputOf(d),
+    OPERATION_LAYOUT,
+    pre,
+    sourceRowMapper(d.sources),
+  );
 }

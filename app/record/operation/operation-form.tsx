@@ -65,11 +65,10 @@ export function OperationForm({
     layout: OPERATION_LAYOUT,
     itemTemplates: OPERATION_ITEM_TEMPLATES,
   });
-  // No page per operation yet (the dashboard lists them): back to the list with the notice.
   const onSaved = useCallback(
-    (_id: string, created: boolean) => {
+    (id: string, created: boolean) => {
       flashNotice(created ? 'Operation recorded.' : 'Changes saved.');
-      router.push('/operations');
+      router.push(`/operations/${id}`);
     },
     [router],
   );

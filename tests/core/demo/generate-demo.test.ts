@@ -169,3 +169,17 @@ describe('generateDemo', () => {
     expect(operations.some((o) => o.kind === 'border_interdiction' && o.timePrecision === 'week')).toBe(true);
   });
 });
+
+describe('generateDemo through the end instant (a first start)', () => {
+  it('fills the end day up to the moment, with the records a longer run makes for that day', () => {
+    const end = new Date('2026-01-01T18:30:00Z');
+    const live = generateDemo({ seed: 42, end, years: 1, groupIds, throughEnd: true });
+    const later = generateDemo({ seed: 42, end: new Date('2026-01-02T00:00:00Z'), years: 1, groupIds });
+    const today = later.incidents.filter((i) => i.occurredAt.startsWith('2026-01-01'));
+    expect(live.incidents.filter((i) => i.occurredAt.startsWith('2026-01-01'))).toEqual(
+      today.filter((i) => i.occurredAt <= end.toISOString()),
+    );
+    expect(live.incidents.every((i) => i.occurredAt <= end.toISOString())).toBe(true);
+    expect(live.operations.every((o) => (o.occurredAt ?? '') <= end.toISOString())).toBe(true);
+  });
+});

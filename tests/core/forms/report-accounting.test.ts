@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountFor, formatBytes, readReport } from '../../../app/admin/import/report-accounting';
+import { accountFor, formatBytes, readReport } from '../../../app/record/import/report-accounting';
 import { emptyImportReport } from '../../../core/import/import-report';
 
 const report = {

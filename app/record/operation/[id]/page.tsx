@@ -23,7 +23,7 @@ export default async function EditOperationPage({ params }: { params: Promise<{ 
   const heading = (
     <PageHeading
       title="Edit operation"
-      back={{ href: '/operations', label: 'Operations' }}
+      back={{ href: `/operations/${id}`, label: 'Back to the operation' }}
       intro={`Version ${operation.version}, last changed by ${operation.updatedBy ?? 'unknown'}. If someone else saves first, you will see both versions before anything is overwritten.`}
     />
   );
@@ -50,8 +50,7 @@ export default async function EditOperationPage({ params }: { params: Promise<{ 
         recordKey="operation"
         id={id}
         version={operation.version}
-        pageHref="/operations"
-        pageLinkLabel="Back to the operations"
+        pageHref={`/operations/${id}`}
         newHref="/record/operation"
         draftKey={`operation:${id}`}
       >
