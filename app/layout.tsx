@@ -3,6 +3,8 @@ import { headers } from 'next/headers';
 import { NONCE_HEADER } from '@/server/runtime';
 import { SiteHeader } from './components/site-header';
 import { AccountNav } from './sign-in/account-nav';
+import { ReportZoneSetter } from './components/report-zone-setter';
+import { reportZone } from './components/report-zone';
 import './globals.css';
 
 // Every page reads the live database and the session (the header's account corner): nothing is
@@ -34,6 +36,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
       <body className="min-h-screen bg-bg text-fg antialiased">
+        <ReportZoneSetter zone={reportZone()} />
         <a
           href="#main"
           className="sr-only z-50 rounded bg-surface px-3 py-2 focus:not-sr-only focus:fixed focus:top-2 focus:left-2"

@@ -13,6 +13,7 @@ import { FEED_LIMIT, type OverviewSnapshot } from './components/overview/overvie
 import { PageHeading, ViewProblems } from './components/page-heading';
 import { ReferencePanel } from './components/reference-panel';
 import { describePeriod, parseView, periodShortLabel, type PageSearchParams } from './components/view-query';
+import { localDay } from '@/core/time/report-zone';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Overview' };
@@ -40,7 +41,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
     reads.dashboard.referenceComparisons(),
   ]);
   // Annotations reaching into the chart: a year or a span may start before it (placed client-side).
-  const annotations = await reads.annotations.list({ to: stats.timeseries.to.slice(0, 10) });
+  const annotations = await reads.annotations.list({ to: localDay(stats.timeseries.to, rt.env.REPORT_TIMEZONE) });
   const snapshot: OverviewSnapshot = { position, stats, feed: feed.items.map(toBrief), points, synthetic };
 
   return (

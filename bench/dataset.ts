@@ -130,7 +130,7 @@ export async function generateDataset(
   const ti = await expand(database, 'incidents', size.incidents, log);
   const to = await expand(database, 'operations', size.operations, log);
   const t2 = performance.now();
-  const cells = await rebuildRollups(database.db);
+  const cells = await rebuildRollups(database.db, database.reportZone);
   const t3 = performance.now();
   await query(database.db, `ANALYZE`);
   const t4 = performance.now();

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ACTOR_ROLES, CASUALTY_CATEGORIES } from './enums';
 import { startsWithRealDate } from './timestamp-text';
+import { localDay, localTimeMs } from './time/report-zone';
 
 export const MAX_COUNT = 100_000;
 
@@ -20,11 +21,36 @@ export const Instant = z
     return y >= 1970 && y <= 2100;
   }, 'must be between 1970 and 2100');
 
+const isRealDate = (s: string) => {
+  const ms = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(s);
+};
+
+/** A date or date-time with no offset: a wall-clock reading of the reporting zone. */
+const LOCAL = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/;
+
+/**
+ * When an event happened: an instant with an offset (normalised to ISO 8601 UTC), or a local
+ * `YYYY-MM-DD` / `YYYY-MM-DDTHH:MM` without one, kept as given: a day or time of the reporting
+ * zone, which the record kinds anchor (core/time/occurred-day.ts) once the zone is known.
+ */
+export const EventTime = z
+  .string({ error: 'must be a date or date-time string' })
+  .trim()
+  .min(1, 'is required')
+  .max(40, 'is too long')
+  .refine((s) => /^\d{4}-\d{2}-\d{2}/.test(s) && !Number.isNaN(Date.parse(s)), {
+    message: 'must be an ISO 8601 date or date-time, e.g. 2025-03-14 or 2025-03-14T09:30:00Z',
+  })
+  .refine((s) => !LOCAL.test(s) || isRealDate(s.slice(0, 10)), 'is not a real calendar date')
+  .transform((s) => (LOCAL.test(s) ? s : new Date(s).toISOString()))
+  .refine((s) => {
+    const y = Number(s.slice(0, 4));
+    return y >= 1970 && y <= 2100;
+  }, 'must be between 1970 and 2100');
+
 /** How far past the clock an exact time may lie: clocks of phones and servers drift a little. */
 export const FUTURE_TOLERANCE_MS = 5 * 60_000;
-
-const dayIn = (now: Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 
 /**
  * Nothing recorded can have happened after now. A day, week or month is a calendar date (its first
@@ -36,14 +62,17 @@ export function futureProblem(
   now: Date,
   timeZone = 'Asia/Karachi',
 ): string | null {
-  const at = Date.parse(occurredAt);
+  // A string without an offset is a wall-clock reading of the reporting zone (see EventTime).
+  const local = LOCAL.test(occurredAt);
+  const at = local
+    ? localTimeMs(occurredAt.length === 10 ? `${occurredAt}T00:00` : occurredAt, timeZone)
+    : Date.parse(occurredAt);
   if (Number.isNaN(at)) return null;
   if (precision === undefined || precision === 'exact') {
     return at > now.getTime() + FUTURE_TOLERANCE_MS ? 'is later than now: an occurrence cannot be in the future' : null;
   }
-  return occurredAt.slice(0, 10) > dayIn(now, timeZone)
-    ? 'is after today: an occurrence cannot be in the future'
-    : null;
+  const day = local ? occurredAt.slice(0, 10) : localDay(occurredAt, timeZone);
+  return day > localDay(now, timeZone) ? 'is after today: an occurrence cannot be in the future' : null;
 }
 
 /** A refinement for a create schema read against a clock (the verb's `ctx.now()`, the form's browser clock). */

@@ -11,7 +11,9 @@ import {
   TARGET_TYPES,
   VERIFICATION_STATUSES,
 } from './enums';
-import { Instant } from './common-schemas';
+import { EventTime } from './common-schemas';
+import { ValidationError } from './errors';
+import { dayStartIso } from './time/report-zone';
 
 const list = <T extends readonly [string, ...string[]]>(values: T, what: string) =>
   z
@@ -46,8 +48,9 @@ const groupList = z
 
 export const IncidentFilter = z
   .object({
-    from: Instant.optional(),
-    to: Instant.optional(),
+    /** An instant, or a local date of the reporting zone (its start): [from, to) either way. */
+    from: EventTime.optional(),
+    to: EventTime.optional(),
     country: list(COUNTRIES, 'country'),
     province: list(PROVINCES, 'province'),
     group: groupList,
@@ -61,8 +64,25 @@ export const IncidentFilter = z
     /** Lists only: include retracted records (struck through in the UI). */
     retracted: z.enum(['include', 'exclude', 'only']).optional(),
   })
-  .refine((f) => !f.from || !f.to || f.from < f.to, { message: 'must be after "from"', path: ['to'] });
+  // Two dates or two instants compare as strings; a mix is checked once resolved (resolveFilterDates).
+  .refine((f) => !f.from || !f.to || f.from.length !== f.to.length || f.from < f.to, {
+    message: 'must be after "from"',
+    path: ['to'],
+  });
 export type IncidentFilter = z.output<typeof IncidentFilter>;
+
+const isDate = (s: string | undefined): s is string => s !== undefined && s.length === 10;
+
+/**
+ * The filter with local dates turned into the instants their days start in the reporting zone
+ * (`to=2026-11-21` ends the period as 21 November begins there). Every reader of a filter calls it.
+ */
+export function resolveFilterDates(f: IncidentFilter, zone: string): IncidentFilter {
+  const from = isDate(f.from) ? dayStartIso(f.from, zone) : f.from;
+  const to = isDate(f.to) ? dayStartIso(f.to, zone) : f.to;
+  if (from && to && Date.parse(from) >= Date.parse(to)) throw new ValidationError({ to: 'must be after "from"' });
+  return { ...f, ...(from ? { from } : {}), ...(to ? { to } : {}) };
+}
 
 /** Turns URLSearchParams into the object the schema expects (repeated keys become arrays). */
 export function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {

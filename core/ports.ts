@@ -73,6 +73,8 @@ export interface WriteTx {
   appendChanges(changes: AppendChange[]): Promise<Change[]>;
   /** The change-log entries of one record, oldest first: how a retry finds what it already stored. */
   changesOf(entity: Entity, id: string): Promise<Change[]>;
+  /** The reporting time zone the rollups are keyed in (the database's, checked at start). */
+  readonly reportZone: string;
   applyIncidentRollup(deltas: RollupDelta<IncidentRollupKey, IncidentMeasures>[]): Promise<void>;
   applyOperationRollup(deltas: RollupDelta<OperationRollupKey, OperationMeasures>[]): Promise<void>;
   /**

@@ -74,8 +74,9 @@ async function rowsOf<T>(db: Db, q: SQL): Promise<T[]> {
 export const ALERTS_CHANNEL = 'bw_alerts';
 
 function evalTx(tx: Db, database: Database, notified: string[]): AlertEvalTx {
-  const stats = createStatsSource(tx);
+  const stats = createStatsSource(tx, database.reportZone);
   return {
+    reportZone: database.reportZone,
     async tryLock() {
       const [row] = await rowsOf<{ ok: boolean }>(tx, sql`select pg_try_advisory_xact_lock(${ALERT_LOCK_KEY}) as ok`);
       return row?.ok === true;

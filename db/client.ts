@@ -15,6 +15,7 @@ import { sql } from 'drizzle-orm';
 import type { Sql } from 'postgres';
 import * as schema from './schema';
 import { lockDataDir } from './data-dir-lock';
+import { DEFAULT_REPORT_ZONE } from '../core/time/report-zone';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -27,6 +28,8 @@ export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.met
 export interface Database {
   kind: DatabaseKind;
   db: Db;
+  /** The reporting time zone the rollups are kept in (REPORT_TIMEZONE; db/rollup-zone.ts checks it). */
+  reportZone: string;
   /** Emits 'commit' after a writing transaction commits in this process (the in-process wake-up). */
   events: EventEmitter;
   /** postgres.js client, for LISTEN; null on PGlite. */
@@ -48,18 +51,22 @@ export interface OpenOptions {
    * (skips initdb, which dominates PGlite's start-up). Tests use it; an existing directory ignores it.
    */
   template?: Blob | null;
+  /** REPORT_TIMEZONE; Asia/Karachi when not given. */
+  reportZone?: string;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const events = new EventEmitter();
   events.setMaxListeners(0);
+  const reportZone = opts.reportZone ?? DEFAULT_REPORT_ZONE;
   if (opts.url) {
     const { default: postgres } = await import('postgres');
     const client = postgres(opts.url, {
       max: opts.max ?? 10,
       onnotice: () => {},
       connect_timeout: 5,
-      // Rollup days and date filters are UTC calendar days, whatever the server's default zone.
+      // Sessions in UTC whatever the server's default: every local day is computed with an
+      // explicit AT TIME ZONE, never from the session zone.
       connection: { TimeZone: 'UTC' },
       // bigint counters (seq) fit in a JS number for centuries of writes.
       types: { bigint: postgres.BigInt },
@@ -68,6 +75,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     return {
       kind: 'postgres',
       db,
+      reportZone,
       events,
       sql: client,
       migrate: () => migratePostgres(db as never, { migrationsFolder: MIGRATIONS_DIR }),
@@ -94,6 +102,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   return {
     kind: 'pglite',
     db,
+    reportZone,
     events,
     sql: null,
     migrate: () => migratePglite(db as never, { migrationsFolder: MIGRATIONS_DIR }),

@@ -32,6 +32,7 @@ import { createOperations } from '../core/operation/create-operation';
 import type { Operation } from '../core/operation/schema';
 import { updateOperation } from '../core/operation/update-operation';
 import type { Ctx, WriteTx } from '../core/ports';
+import { anchorOccurredAt } from '../core/time/occurred-day';
 import { planWrite, type WritePlan } from '../core/versioned-record';
 import { DEFAULT_RETRY } from '../core/write/exactly-once';
 import { isConnectionFailure } from './driver-errors';
@@ -58,9 +59,11 @@ export function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** Whether the stored record already holds every field the row carries. */
-function unchanged(record: AnyRecord, input: ImportItem['input']): boolean {
+function unchanged(record: AnyRecord, input: ImportItem['input'], zone: string): boolean {
   const stored = record as unknown as Record<string, unknown>;
-  return Object.entries(input).every(([k, v]) => sameValue(stored[k], v));
+  // A file's date is a local day; the record holds the instant that day starts (core/time).
+  const given = { ...input, occurredAt: anchorOccurredAt(input.occurredAt, input.timePrecision ?? 'day', zone) };
+  return Object.entries(given).every(([k, v]) => sameValue(stored[k], v));
 }
 
 /** The chain of causes (drizzle wraps the driver's error, which carries the SQLSTATE). */
@@ -129,7 +132,8 @@ async function writeBatchInTx(
     if (!record) creates[item.kind].push({ index, item });
     // Stored by an earlier attempt of this batch whose commit answer was lost: ours, not a match.
     else if (record.id === plans[index]!.id) outcomes[index] = 'imported';
-    else if (record.externalId !== item.externalId || unchanged(record, item.input)) outcomes[index] = 'unchanged';
+    else if (record.externalId !== item.externalId || unchanged(record, item.input, tx.reportZone))
+      outcomes[index] = 'unchanged';
     else if (record.retractedAt)
       outcomes[index] = {
         error: `matches ${item.kind} ${record.id}, which was retracted; an import does not change a retracted record`,

@@ -9,6 +9,7 @@ import { CASUALTY_CATEGORIES, INCIDENT_TYPES, MILITANT_CATEGORIES } from '../cor
 import { GROUP_CELL_KEY_SQL, INCIDENT_MEASURES, OPERATION_MEASURES } from '../core/rollup/incident-rollup';
 import { NARROW_DIMS, NARROW_GRAINS } from '../core/rollup/narrow-rollups';
 import type { Db } from './client';
+import { readRollupZone, zoneLiteral } from './rollup-zone';
 import { snake } from './column-names';
 import { resultRows } from './result-rows';
 
@@ -66,24 +67,46 @@ export function narrowRollupStatements(): string[] {
   ];
 }
 
-export async function rebuildRollups(db: Db): Promise<{ incidentCells: number; operationCells: number }> {
-  return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`TRUNCATE incident_rollup_daily, operation_rollup_daily, incident_rollup_narrow, operation_rollup_narrow`,
-    );
-    await tx.execute(
-      sql.raw(`INSERT INTO incident_rollup_daily (day, country, province, group_key, type, category, target_type, verification, ${incidentColumns.map(([c]) => c).join(', ')})
-        SELECT (occurred_at AT TIME ZONE 'UTC')::date, country, province, ${GROUP_CELL_KEY_SQL}, type, category, target_type, verification,
+/**
+ * Records known to the day, week or month are stored at the start of their local day
+ * (docs/adr/0014): moving to another zone moves them to the start of the same date there.
+ */
+export function reanchorStatements(fromZone: string, toZone: string): string[] {
+  if (fromZone === toZone) return [];
+  const [from, to] = [zoneLiteral(fromZone), zoneLiteral(toZone)];
+  return ['incidents', 'operations'].map(
+    (t) =>
+      `UPDATE ${t} SET occurred_at = ((occurred_at AT TIME ZONE ${from})::date)::timestamp AT TIME ZONE ${to} WHERE time_precision <> 'exact'`,
+  );
+}
+
+/** Every statement of a rebuild in `zone` (migrations embed their output for existing databases). */
+export function rebuildStatements(zone: string): string[] {
+  const z = zoneLiteral(zone);
+  return [
+    `TRUNCATE incident_rollup_daily, operation_rollup_daily, incident_rollup_narrow, operation_rollup_narrow`,
+    `INSERT INTO incident_rollup_daily (day, country, province, group_key, type, category, target_type, verification, ${incidentColumns.map(([c]) => c).join(', ')})
+        SELECT (occurred_at AT TIME ZONE ${z})::date, country, province, ${GROUP_CELL_KEY_SQL}, type, category, target_type, verification,
           ${incidentColumns.map(([, e]) => e).join(', ')}
-        FROM incidents WHERE retracted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`),
-    );
-    await tx.execute(
-      sql.raw(`INSERT INTO operation_rollup_daily (day, country, province, kind, group_key, verification, records, operations, militants_killed, militants_arrested, security_killed, security_injured)
-        SELECT (occurred_at AT TIME ZONE 'UTC')::date, country, coalesce(province, ''), kind, ${GROUP_CELL_KEY_SQL}, verification,
+        FROM incidents WHERE retracted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
+    `INSERT INTO operation_rollup_daily (day, country, province, kind, group_key, verification, records, operations, militants_killed, militants_arrested, security_killed, security_injured)
+        SELECT (occurred_at AT TIME ZONE ${z})::date, country, coalesce(province, ''), kind, ${GROUP_CELL_KEY_SQL}, verification,
           count(*), sum(count), sum(militants_killed), sum(militants_arrested), sum(security_killed), sum(security_injured)
-        FROM operations WHERE retracted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6`),
-    );
-    for (const statement of narrowRollupStatements()) await tx.execute(sql.raw(statement));
+        FROM operations WHERE retracted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6`,
+    ...narrowRollupStatements(),
+    `INSERT INTO rollup_state (id, zone) VALUES (1, ${z}) ON CONFLICT (id) DO UPDATE SET zone = excluded.zone`,
+  ];
+}
+
+/** Recomputes the rollups in `zone` (REPORT_TIMEZONE), moving day-precision records to its days first. */
+export async function rebuildRollups(
+  db: Db,
+  zone: string,
+): Promise<{ incidentCells: number; operationCells: number; previousZone: string | null }> {
+  const previousZone = await readRollupZone(db);
+  return db.transaction(async (tx) => {
+    for (const statement of [...reanchorStatements(previousZone ?? zone, zone), ...rebuildStatements(zone)])
+      await tx.execute(sql.raw(statement));
     const count = async (t: string) => {
       const r = (await tx.execute(sql.raw(`select count(*)::int as n from ${t}`))) as unknown;
       const rows = resultRows<{ n: number }>(r);
@@ -92,6 +115,7 @@ export async function rebuildRollups(db: Db): Promise<{ incidentCells: number; o
     return {
       incidentCells: await count('incident_rollup_daily'),
       operationCells: await count('operation_rollup_daily'),
+      previousZone,
     };
   });
 }

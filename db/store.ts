@@ -231,8 +231,9 @@ async function appendChanges(tx: Tx, cs: AppendChange[]): Promise<Change[]> {
 }
 
 /** `committed` collects the changes the transaction appends, for the in-process wake-up. */
-export function writeTx(tx: Tx, committed: Change[] = []): WriteTx {
+export function writeTx(tx: Tx, reportZone: string, committed: Change[] = []): WriteTx {
   return {
+    reportZone,
     incidents: {
       ...simpleRepo(tx, s.incidents, incidentFromRow, incidentToRow),
       async findByExternalId(externalId) {
@@ -337,7 +338,7 @@ export function createStore(database: Database): Store {
       let result: Awaited<ReturnType<typeof fn>>;
       try {
         result = await database.db.transaction(async (tx) => {
-          const value = await fn(writeTx(tx, committed));
+          const value = await fn(writeTx(tx, database.reportZone, committed));
           commitSent = true;
           return value;
         });

@@ -6,14 +6,25 @@
 import { openDatabase, type Database } from '../db/client';
 import { ensureReferenceData } from '../db/ensure-reference-data';
 import { ensureStream } from '../db/store';
+import { checkRollupZone } from '../db/rollup-zone';
 import { parseEnv, type Env } from '../server/env';
 
-export async function openFromEnv(): Promise<{ env: Env; database: Database }> {
+export async function openFromEnv(opts: { checkZone?: boolean } = {}): Promise<{ env: Env; database: Database }> {
   const env = parseEnv({ ...process.env, NODE_ENV: 'production' });
-  const database = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATABASE_URL ? null : env.DATA_DIR });
-  await database.migrate();
-  await ensureStream(database.db);
-  if (env.REFERENCE_DATA === 'on') await ensureReferenceData(database);
+  const database = await openDatabase({
+    url: env.DATABASE_URL,
+    dataDir: env.DATABASE_URL ? null : env.DATA_DIR,
+    reportZone: env.REPORT_TIMEZONE,
+  });
+  try {
+    await database.migrate();
+    await ensureStream(database.db);
+    if (opts.checkZone !== false) await checkRollupZone(database.db, env.REPORT_TIMEZONE);
+    if (env.REFERENCE_DATA === 'on') await ensureReferenceData(database);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
   return { env, database };
 }
 

@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { openDatabase, type Database } from '../db/client';
 import { ensureStream } from '../db/store';
 import { createWriteContext } from '../db/write-context';
+import { checkRollupZone } from '../db/rollup-zone';
 import type { Env } from './env';
 import { createLogger } from './logger';
 import { LiveHub, type LiveServer } from './live/hub';
@@ -58,11 +59,13 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     url: env.DATABASE_URL,
     dataDir: env.DATABASE_URL ? null : env.DATA_DIR,
     template: opts.databaseTemplate,
+    reportZone: env.REPORT_TIMEZONE,
   });
   let httpServer: ReturnType<typeof createServer> | null = null;
   try {
     await database.migrate();
     await ensureStream(database.db);
+    await checkRollupZone(database.db, env.REPORT_TIMEZONE);
     log.info(
       { database: database.kind, dataDir: database.kind === 'pglite' ? path.resolve(env.DATA_DIR) : undefined },
       'database ready',

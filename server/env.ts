@@ -1,5 +1,6 @@
 /** The environment, parsed once at start (nothing else reads process.env). */
 import { z } from 'zod';
+import { DEFAULT_REPORT_ZONE, isTimeZone } from '../core/time/report-zone';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
@@ -60,6 +61,11 @@ export const Env = z.object({
   MAX_CONCURRENT_EXPORTS: z.coerce.number().int().min(1).max(100).default(3),
   /** Killed at or above which an incident is a mass-casualty event. */
   MASS_CASUALTY_THRESHOLD: z.coerce.number().int().min(1).default(10),
+  /** The IANA zone of every day, week, month and hour counted or shown (rollups are keyed by it). */
+  REPORT_TIMEZONE: z
+    .string()
+    .default(DEFAULT_REPORT_ZONE)
+    .refine(isTimeZone, 'must be an IANA time zone name, e.g. Asia/Karachi or Europe/London'),
   /** Alert email through SMTP (smtp://user:pass@host:587, smtps://…); without it email alerts are off. */
   SMTP_URL: z
     .string()

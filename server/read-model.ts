@@ -29,8 +29,8 @@ export function createReadModel(database: Database) {
     changeRecordsAfter: (epoch: string, after: number, limit: number) =>
       readChangeRecordsAfter(db, epoch, after, limit),
     history: readHistory.bind(null, db),
-    stats: createStatsReads(db),
-    dashboard: createDashboardReads(db),
+    stats: createStatsReads(db, database.reportZone),
+    dashboard: createDashboardReads(db, database.reportZone),
     incidents: { list: listIncidents.bind(null, db), get: getIncident.bind(null, db) },
     operations: { list: listOperations.bind(null, db), get: getOperation.bind(null, db) },
     groups: { list: listGroups.bind(null, db), get: getGroup.bind(null, db) },

@@ -23,6 +23,8 @@ import { groupIdsToNames } from '@/core/group/group-ref';
 import { PERIOD_PRESETS, PRESET_LABELS } from '@/core/stats/period';
 import { isDefaultCategories, LIST_FILTER_KEYS, viewToParams, type ViewQuery } from '@/core/stats/query-params';
 import { VERIFICATION_LABELS } from './palette';
+import { localDateTime, localTimeMs } from '@/core/time/report-zone';
+import { reportZone, zoneLabel } from './report-zone';
 
 export type FilterField = (typeof LIST_FILTER_KEYS)[number];
 
@@ -147,12 +149,12 @@ function MultiSelect({
   );
 }
 
-/** `YYYY-MM-DDTHH:mm` in the browser's zone, for datetime-local inputs. */
-const toLocalInput = (iso: string | undefined) => {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
+/**
+ * `YYYY-MM-DDTHH:mm` in the reporting zone (not the browser's), for datetime-local inputs: a user
+ * in London and one in Lahore typing the same range pick the same instants.
+ */
+const toLocalInput = (iso: string | undefined) => (iso ? localDateTime(iso, reportZone()) : '');
+const fromLocalInput = (value: string) => new Date(localTimeMs(value, reportZone())).toISOString();
 
 export function FilterBar({ action, view, groups, fields = LIST_FILTER_KEYS, keep = {} }: FilterBarProps) {
   const router = useRouter();
@@ -205,8 +207,8 @@ export function FilterBar({ action, view, groups, fields = LIST_FILTER_KEYS, kee
       preset: null,
       filter: {
         ...view.filter,
-        from: from ? new Date(from).toISOString() : undefined,
-        to: to ? new Date(to).toISOString() : undefined,
+        from: from ? fromLocalInput(from) : undefined,
+        to: to ? fromLocalInput(to) : undefined,
       },
     });
   };
@@ -251,6 +253,7 @@ export function FilterBar({ action, view, groups, fields = LIST_FILTER_KEYS, kee
       </div>
       {custom && (
         <div className="flex flex-wrap items-center gap-2 rounded-lg border border-line bg-surface px-2 py-1">
+          <span className="text-xs text-muted">Times in {zoneLabel()}</span>
           <label className="flex items-center gap-1 text-sm text-muted">
             From
             <input

@@ -12,7 +12,7 @@ import type { StatsOverview, StatsSummary, StatsTimeseries } from '@/core/stats/
 import { useLiveChanges } from '@/app/live/use-live-changes';
 import { useThrottledRefresh } from '@/app/live/use-throttled-refresh';
 import { ChartSkeleton } from './charts/chart-skeleton';
-import { BUCKET_WORDS, bucketLabel } from './charts/trend-panel';
+import { bucketLabel, bucketWords } from './charts/trend-panel';
 import { LiveIndicator } from './live-indicator';
 import { DataTable, Panel } from './panel';
 import { formatBig, formatCount, formatRatio } from './number-format';
@@ -98,7 +98,7 @@ export function OperationsLive({
       </div>
       <Panel
         title="Operations over time"
-        caption={`Per ${BUCKET_WORDS[data.series.bucket]}: operations (bars, left) and militants killed in them (line, right)`}
+        caption={`Per ${bucketWords(data.series.bucket)}: operations (bars, left) and militants killed in them (line, right)`}
       >
         <div className="h-[260px]">
           <OperationsChart series={data.series} height={260} />

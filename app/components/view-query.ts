@@ -10,6 +10,7 @@ import { viewToParams, type ViewQuery } from '@/core/stats/query-params';
 import { parseStatsQuery, type RawParams, type StatsQuery } from '@/core/stats/stats-query';
 import { resolveBucket } from '@/core/stats/compute-stats';
 import { formatDay } from './time-format';
+import { reportZone, zoneLabel } from './report-zone';
 
 export type PageSearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -33,12 +34,12 @@ export function parseView(
   let query: StatsQuery;
   let problems: Record<string, string> | null = null;
   try {
-    query = parseStatsQuery(params, now, { defaultPreset });
+    query = parseStatsQuery(params, now, { defaultPreset, zone: reportZone() });
     checkBucket(query);
   } catch (e) {
     if (!(e instanceof ValidationError)) throw e;
     problems = e.fields;
-    query = parseStatsQuery({}, now, { defaultPreset });
+    query = parseStatsQuery({}, now, { defaultPreset, zone: reportZone() });
   }
   const view: ViewQuery = { filter: query.filter, preset: query.preset };
   const out = groupIdsToNames(viewToParams(view), opts.groups ?? []);
@@ -54,7 +55,8 @@ export function parseView(
  */
 function checkBucket(query: StatsQuery): void {
   if (!query.bucket) return;
-  if (query.period.from !== null) resolveBucket({ from: query.period.from, to: query.period.to }, query.bucket);
+  if (query.period.from !== null)
+    resolveBucket({ from: query.period.from, to: query.period.to }, query.bucket, query.zone);
   else if (query.bucket === 'hour')
     throw new ValidationError({ bucket: 'hour buckets need a period of 7 days or less; use day, week or month' });
 }
@@ -72,8 +74,9 @@ const PRESET_WORDS: Record<PeriodPreset, string> = {
 /** "Last 30 days" / "1 Mar 2025 – 10 Mar 2025" for headings. */
 export function describePeriod(q: StatsQuery): string {
   if (q.preset) return PRESET_WORDS[q.preset];
-  if (!q.period.from) return `Until ${formatDay(q.period.to)}`;
-  return `${formatDay(q.period.from)} – ${formatDay(new Date(Date.parse(q.period.to) - 1).toISOString())}`;
+  // Days of the reporting zone, said once; the end is exclusive, so its last day is the one before it.
+  if (!q.period.from) return `Until ${formatDay(q.period.to)} (${zoneLabel(q.period.to)})`;
+  return `${formatDay(q.period.from)} – ${formatDay(new Date(Date.parse(q.period.to) - 1).toISOString())} (${zoneLabel(q.period.to)})`;
 }
 
 /** The short name of the period for "vs previous …". */

@@ -4,6 +4,7 @@
  * the period with their change, the 30-day trend, the newest incidents, a clock and the connection
  * state. A mass-casualty arrival takes over the top band for a minute.
  */
+import { zoneLabel } from './report-zone';
 import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState, useSyncExternalStore } from 'react';
@@ -189,7 +190,7 @@ export function WallLive({
               {now === null ? '--:--:--' : formatClock(new Date(now))}
             </p>
             <p className="text-[clamp(0.875rem,1.1vw,2rem)] text-muted">
-              {now === null ? ' ' : `${formatLongDate(new Date(now))} · PKT`}
+              {now === null ? ' ' : `${formatLongDate(new Date(now))} · ${zoneLabel(now)}`}
             </p>
           </div>
         </div>
@@ -243,7 +244,7 @@ export function WallLive({
             className="flex min-h-[16rem] flex-1 flex-col rounded-2xl border border-line bg-surface p-[clamp(0.75rem,1vw,2.5rem)] lg:min-h-0"
           >
             <h2 className="text-[clamp(1rem,1.3vw,2.75rem)] font-semibold text-muted">
-              Incidents per day, last 30 days
+              Incidents per day ({zoneLabel(now ?? undefined)} days), last 30 days
             </h2>
             <div className="min-h-0 flex-1">
               <TrendChart series={trend} marks={[]} height="100%" large />

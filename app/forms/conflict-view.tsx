@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { cardClass, linkButton, primaryButton, secondaryButton } from './control-styles';
 import type { DiffRow } from './version-diff';
+import { formatWhenYear } from '../components/time-format';
 
 export interface ConflictViewProps {
   noun: string;
@@ -23,15 +24,6 @@ export interface ConflictViewProps {
   onReapply(): void;
   onTakeCurrent(): void;
 }
-
-const when = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Karachi',
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
 
 function Marker({ row }: { row: DiffRow }) {
   const who =
@@ -60,7 +52,7 @@ export function ConflictView(props: ConflictViewProps) {
   const mine = rows.filter((r) => r.changedByMe).length;
   const shown = showAll ? rows : differing;
   const by = current.updatedBy ? ` by ${current.updatedBy}` : '';
-  const at = current.updatedAt ? ` on ${when.format(new Date(current.updatedAt))} PKT` : '';
+  const at = current.updatedAt ? ` on ${formatWhenYear(current.updatedAt)}` : '';
 
   return (
     <section aria-labelledby="conflict-title" className={`${cardClass} border-2 border-warn`}>

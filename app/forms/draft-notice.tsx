@@ -1,15 +1,7 @@
 'use client';
 /** "Draft restored · discard": tells the operator the form holds what they typed before. */
 import { linkButton } from './control-styles';
-
-const time = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Karachi',
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
+import { formatWhenYear } from '../components/time-format';
 
 export function DraftNotice(props: {
   savedAt: string;
@@ -24,7 +16,7 @@ export function DraftNotice(props: {
       className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border border-warn bg-warn-soft px-4 py-2.5 text-sm text-fg"
     >
       <span>
-        <strong className="font-semibold">Draft restored</strong> · from {time.format(new Date(savedAt))} PKT
+        <strong className="font-semibold">Draft restored</strong> · from {formatWhenYear(savedAt)}
         {staleVersion
           ? ` · started on version ${staleVersion.draft}, the record is now at version ${staleVersion.current}: saving will show you both`
           : ''}

@@ -1,17 +1,18 @@
 'use client';
 /**
- * When it happened: a date, an optional time in Pakistan time, and how precisely it is known.
- * Typing a time makes the precision "exact"; clearing it goes back to "day". Times are entered in
- * PKT (UTC+5, no daylight saving) because that is how Pakistani sources report them.
+ * When it happened: a date, an optional time in the reporting zone (PKT by default, as Pakistani
+ * sources report them), and how precisely it is known. Typing a time makes the precision
+ * "exact"; clearing it goes back to "day".
  */
 import { TIME_PRECISIONS, type TimePrecision } from '@/core/enums';
-import { PKT_OFFSET, PRECISION_LABELS } from './when-values';
+import { occurredAtOf, PRECISION_LABELS } from './when-values';
+import { zoneLabel } from '../components/report-zone';
 import { SelectField, TextField } from './text-fields';
 import type { FormBinding } from './use-draft-form';
 
 function utcNote(date: string, time: string): string | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return undefined;
-  const t = new Date(`${date}T${time}:00${PKT_OFFSET}`);
+  const t = new Date(occurredAtOf(date, time, 'exact'));
   if (Number.isNaN(t.getTime())) return undefined;
   return `= ${t.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
@@ -31,7 +32,7 @@ export function WhenFields({ form }: { form: FormBinding }) {
       <TextField
         form={{ ...form, set: setTime }}
         path="occurredTime"
-        label="Time (PKT)"
+        label={`Time (${zoneLabel()})`}
         type="time"
         hint={utcNote(date, time) ?? 'Leave empty when only the day is known'}
       />

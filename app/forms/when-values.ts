@@ -1,9 +1,12 @@
 /**
- * Dates and times of records as the forms handle them. Times are entered in Pakistan time (PKT,
- * UTC+5, no daylight saving), as Pakistani sources report them; a date without a time is stored as
- * midnight UTC of that date, as the rest of the system does. Framework-free.
+ * Dates and times of records as the forms handle them. Dates and times are entered in the
+ * reporting time zone (REPORT_TIMEZONE, "PKT" by default: as Pakistani sources report them),
+ * whatever the browser's zone; a date without a time is sent as the bare date, which the server
+ * stores as the start of that day in the reporting zone. Framework-free.
  */
 import type { TimePrecision } from '../../core/enums';
+import { localDateTime, localDay, localTimeMs } from '../../core/time/report-zone';
+import { reportZone } from '../components/report-zone';
 
 export const PRECISION_LABELS: Record<TimePrecision, string> = {
   exact: 'Exact time',
@@ -12,20 +15,19 @@ export const PRECISION_LABELS: Record<TimePrecision, string> = {
   month: 'Month (date within it)',
 };
 
-export const PKT_OFFSET = '+05:00';
-
-/** The instant sent to the API: midnight UTC of the date, or the PKT time converted by the schema. */
+/** The value sent to the API: the bare date, or the local time as an instant. */
 export function occurredAtOf(date: string, time: string, precision: TimePrecision): string {
-  if (precision === 'exact' && /^\d{2}:\d{2}$/.test(time)) return `${date}T${time}:00${PKT_OFFSET}`;
+  if (precision === 'exact' && /^\d{2}:\d{2}$/.test(time) && /^\d{4}-\d{2}-\d{2}$/.test(date))
+    return new Date(localTimeMs(`${date}T${time}`, reportZone())).toISOString();
   return date;
 }
 
-/** Date and time (PKT) of a stored instant, for the form. */
+/** Date and time (reporting zone) of a stored instant, for the form. */
 export function dateTimeOf(iso: string, precision: TimePrecision): { date: string; time: string } {
-  if (precision !== 'exact') return { date: iso.slice(0, 10), time: '' };
-  const pkt = new Date(Date.parse(iso) + 5 * 3600_000).toISOString();
-  return { date: pkt.slice(0, 10), time: pkt.slice(11, 16) };
+  if (precision !== 'exact') return { date: localDay(iso, reportZone()), time: '' };
+  const local = localDateTime(iso, reportZone());
+  return { date: local.slice(0, 10), time: local.slice(11, 16) };
 }
 
-/** Today's date in Pakistan, the default for a new record. */
-export const todayInPakistan = (now: Date) => new Date(now.getTime() + 5 * 3600_000).toISOString().slice(0, 10);
+/** Today's date in the reporting zone, the default for a new record. */
+export const todayInReportZone = (now: Date) => localDay(now, reportZone());

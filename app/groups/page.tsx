@@ -7,18 +7,20 @@ import { LiveListNotice } from '../components/live-watch';
 import { PageHeading } from '../components/page-heading';
 import { formatCount, formatFigures } from '../components/number-format';
 import { formatDay } from '../components/time-format';
+import { getRuntime } from '@/server/runtime';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Groups' };
 
 export default async function GroupsPage() {
   const reads = await requireReader('/groups');
+  const rt = getRuntime();
   const now = new Date();
   const position = await reads.position();
   const [groups, year, all] = await Promise.all([
     reads.groups.list(),
-    reads.stats.breakdown(parseStatsQuery({ range: '1y', top: '50' }, now), 'group'),
-    reads.stats.breakdown(parseStatsQuery({ top: '50' }, now), 'group'),
+    reads.stats.breakdown(parseStatsQuery({ range: '1y', top: '50' }, now, { zone: rt.env.REPORT_TIMEZONE }), 'group'),
+    reads.stats.breakdown(parseStatsQuery({ top: '50' }, now, { zone: rt.env.REPORT_TIMEZONE }), 'group'),
   ]);
   const yearBy = new Map(year.rows.map((r) => [r.key, r]));
   const allBy = new Map(all.rows.map((r) => [r.key, r]));

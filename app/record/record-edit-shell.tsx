@@ -8,16 +8,7 @@ import { useState, type ReactNode } from 'react';
 import { cardClass } from '../forms/control-styles';
 import { RetractDialog, type Retracted } from '../forms/retract-dialog';
 import { browserStore, clearDraft } from '../forms/draft-store';
-
-const when = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Karachi',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
+import { formatWhenYear } from '../components/time-format';
 
 export function RecordEditShell(props: {
   noun: string;
@@ -45,9 +36,7 @@ export function RecordEditShell(props: {
           <dt className="text-muted">By</dt>
           <dd className="text-fg">{retracted.retractedBy ?? '—'}</dd>
           <dt className="text-muted">When</dt>
-          <dd className="text-fg">
-            {retracted.retractedAt ? `${when.format(new Date(retracted.retractedAt))} PKT` : '—'}
-          </dd>
+          <dd className="text-fg">{retracted.retractedAt ? `${formatWhenYear(retracted.retractedAt)}` : '—'}</dd>
           <dt className="text-muted">Version</dt>
           <dd className="text-fg">{retracted.version}</dd>
         </dl>

@@ -27,6 +27,7 @@ export default async function WallPage({ searchParams }: { searchParams: PageSea
   const trendQuery = parseStatsQuery(
     { ...Object.fromEntries(viewToParams({ filter: places, preset: '30d' })), bucket: 'day' },
     now,
+    { zone: rt.env.REPORT_TIMEZONE },
   );
   const position = await reads.position();
   const [summary, trend, feed, synthetic] = await Promise.all([

@@ -3,10 +3,12 @@ import { INCIDENT_TYPE_INFO, PROVINCE_LABELS } from '../enums';
 import type { Incident } from '../incident/schema';
 import type { Operation } from '../operation/schema';
 import { killedText } from './killed-figures';
+import { localDateTime, localDay, zoneAbbreviation } from '../time/report-zone';
 import type { RecordEvent } from './record-events';
 import type { WindowEvent } from './window-events';
 
-export function recordEventTitle(ruleName: string, e: RecordEvent): string {
+/** `zone`: the reporting zone; a record's day is its local day there. */
+export function recordEventTitle(ruleName: string, e: RecordEvent, zone: string): string {
   const r = e.record;
   const what =
     e.entity === 'incident'
@@ -16,7 +18,7 @@ export function recordEventTitle(ruleName: string, e: RecordEvent): string {
     .filter(Boolean)
     .join(', ');
   const lead = { new: 'New', corrected: 'Corrected', retracted: 'Retracted' }[e.kind];
-  const day = r.occurredAt.slice(0, 10);
+  const day = localDay(r.occurredAt, zone);
   const killed =
     e.kind === 'corrected' && e.killedBefore
       ? `${killedText(e.killedBefore)} → ${killedText(e.killed)}`
@@ -24,9 +26,10 @@ export function recordEventTitle(ruleName: string, e: RecordEvent): string {
   return `${ruleName}: ${lead}: ${what}${where ? ` in ${where}` : ''} on ${day}, ${killed}`;
 }
 
-export function windowEventTitle(ruleName: string, e: WindowEvent): string {
+export function windowEventTitle(ruleName: string, e: WindowEvent, zone: string): string {
   if (e.kind === 'threshold') {
-    return `${ruleName}: ${e.current} ${e.measure} from ${e.window.from.slice(0, 16)}Z to ${e.window.to.slice(0, 16)}Z (threshold ${e.atLeast})`;
+    const at = (iso: string) => `${localDateTime(iso, zone).replace('T', ' ')} ${zoneAbbreviation(iso, zone)}`;
+    return `${ruleName}: ${e.current} ${e.measure} from ${at(e.window.from)} to ${at(e.window.to)} (threshold ${e.atLeast})`;
   }
   const s = e.spike!;
   const ratio = s.ratio === null ? 'none expected' : `${s.ratio}× expected`;

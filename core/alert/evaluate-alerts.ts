@@ -100,7 +100,7 @@ async function ruleEvents(
     for (const c of relevant) {
       for (const e of recordEvents(t, filter, c, alerted.has(newEventKey(t.entity, c.id)), now)) {
         if (e.kind === 'new') alerted.add(e.key);
-        events.push(recordEvent(rule, e));
+        events.push(recordEvent(rule, e, tx.reportZone));
       }
     }
     return { events, state: rule.state };
@@ -134,7 +134,7 @@ async function ruleEvents(
         {
           key: `${e.kind}:${seq}`,
           seq,
-          title: windowEventTitle(rule.name, e),
+          title: windowEventTitle(rule.name, e, tx.reportZone),
           synthetic,
           payload: { event: { ...e, key: `${e.kind}:${seq}`, seq } },
         },
@@ -143,11 +143,11 @@ async function ruleEvents(
   return { events, state: result.state };
 }
 
-function recordEvent(rule: AlertRuleRecord, e: RecordEvent): AlertEvent {
+function recordEvent(rule: AlertRuleRecord, e: RecordEvent, zone: string): AlertEvent {
   return {
     key: e.key,
     seq: e.seq,
-    title: recordEventTitle(rule.name, e),
+    title: recordEventTitle(rule.name, e, zone),
     synthetic: e.synthetic,
     payload: {
       event: {

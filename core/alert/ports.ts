@@ -23,6 +23,8 @@ export interface NewDelivery {
 }
 
 export interface AlertEvalTx {
+  /** The reporting time zone (REPORT_TIMEZONE): the days and times alert texts name. */
+  readonly reportZone: string;
   /** The cluster-wide evaluator lock for this transaction: false when another node holds it. */
   tryLock(): Promise<boolean>;
   position(): Promise<Position>;

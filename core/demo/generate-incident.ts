@@ -84,7 +84,7 @@ export function generateIncident(
   const exactTime = rng.chance(0.55);
   const occurredAt = exactTime
     ? `${day}T${String(rng.int(0, 23)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}:00.000Z`
-    : `${day}T00:00:00.000Z`;
+    : day; // a bare date: stored as the start of that day in the reporting zone
   // Towns other than the main one get a wider scatter and a coarser precision.
   const spread = placeIndex === 0 ? 0.03 : 0.12;
   const { killed, injured } = casualties(rng, type, target);

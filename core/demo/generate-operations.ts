@@ -43,7 +43,7 @@ function base(
   externalId: string,
 ): Pick<CreateOperationInput, 'sources' | 'verification' | 'externalId' | 'synthetic' | 'occurredAt'> {
   return {
-    occurredAt: `${day}T00:00:00.000Z`,
+    occurredAt: day,
     sources: [{ ...DEMO_SOURCE }],
     verification: 'reported',
     externalId,

@@ -41,6 +41,9 @@ export const ACLED_COLUMNS = [
   'event_id_no_cnty',
   'iso3',
   'gwno',
+  // Border Watch's own exports: the local time (reporting zone) of records known to the minute,
+  // which ACLED's day-level dates cannot hold; a round trip keeps them exact.
+  'time_of_day',
 ] as const;
 export type AcledColumn = (typeof ACLED_COLUMNS)[number];
 

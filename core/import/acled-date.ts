@@ -9,6 +9,9 @@
  *   guess would silently misdate an event by months), `05/05/2022` is accepted.
  *
  * Two-digit years follow POSIX `%y`: 69–99 → 1969–1999, 00–68 → 2000–2068.
+ *
+ * The result is a calendar date of the reporting zone (REPORT_TIMEZONE): the record kinds store it
+ * as the start of that day there (core/time/occurred-day.ts), never as a UTC midnight.
  */
 
 export type AcledDateResult = { ok: true; date: string } | { ok: false; reason: string };

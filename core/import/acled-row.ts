@@ -104,7 +104,11 @@ function readCommon(row: AcledRow, country: Country): { ok: true; value: Common 
   if (!place.ok) problems.push(place.reason);
 
   const timeCell = present(row.time_precision);
-  const timePrecision = timeCell === undefined ? 'day' : TIME_PRECISION[timeCell.replace(/\.0*$/, '')];
+  const clock = present(row.time_of_day);
+  if (clock !== undefined && !/^([01]\d|2[0-3]):[0-5]\d$/.test(clock))
+    problems.push(`time_of_day "${clock}" is not a time HH:MM`);
+  const timePrecision =
+    clock !== undefined ? 'exact' : timeCell === undefined ? 'day' : TIME_PRECISION[timeCell.replace(/\.0*$/, '')];
   if (timePrecision === undefined) problems.push(`time_precision "${timeCell}" is not 1, 2 or 3`);
   const geoCell = present(row.geo_precision);
   const geoPrecision = geoCell === undefined ? 'district' : GEO_PRECISION[geoCell.replace(/\.0*$/, '')];
@@ -128,7 +132,8 @@ function readCommon(row: AcledRow, country: Country): { ok: true; value: Common 
     ok: true,
     value: {
       externalId: `acled:${eventId}`,
-      occurredAt: date.date,
+      // A local date (and time) of the reporting zone: the record kinds anchor it there.
+      occurredAt: clock !== undefined ? `${date.date}T${clock}` : date.date,
       timePrecision,
       country: place.country,
       province: place.province,

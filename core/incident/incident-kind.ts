@@ -2,6 +2,7 @@
 import { ValidationError } from '../errors';
 import type { WriteTx } from '../ports';
 import { incidentRollupDeltas } from '../rollup/incident-rollup';
+import { anchorOccurredAt } from '../time/occurred-day';
 import type { RecordKind } from '../versioned-record';
 import { CreateIncidentInput, createIncidentInputAt, type Incident } from './schema';
 
@@ -36,8 +37,12 @@ export const incidentKind: RecordKind<Incident> = {
       if (other && other.id !== record.id)
         throw new ValidationError({ externalId: `is already used by incident ${other.id}` });
     }
-    return { ...record, groupName: await groupNameFor(tx, record.groupId) };
+    return {
+      ...record,
+      occurredAt: anchorOccurredAt(record.occurredAt, record.timePrecision, tx.reportZone),
+      groupName: await groupNameFor(tx, record.groupId),
+    };
   },
   onChanges: (tx, changes) =>
-    tx.applyIncidentRollup(changes.flatMap(([before, after]) => incidentRollupDeltas(before, after))),
+    tx.applyIncidentRollup(changes.flatMap(([before, after]) => incidentRollupDeltas(before, after, tx.reportZone))),
 };

@@ -25,7 +25,7 @@ import {
   Actors,
   Casualties,
   enumOf,
-  Instant,
+  EventTime,
   Latitude,
   Longitude,
   occurredByNow,
@@ -38,7 +38,7 @@ import {
 } from '../common-schemas';
 
 const incidentFields = {
-  occurredAt: Instant,
+  occurredAt: EventTime,
   timePrecision: enumOf(TIME_PRECISIONS, 'time precision').default('day'),
   country: enumOf(COUNTRIES, 'country').default('Pakistan'),
   province: enumOf(PROVINCES, 'province or region'),

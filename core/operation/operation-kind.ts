@@ -1,6 +1,7 @@
 import { groupNameFor } from '../incident/incident-kind';
 import { ValidationError } from '../errors';
 import { operationRollupDeltas } from '../rollup/incident-rollup';
+import { anchorOccurredAt } from '../time/occurred-day';
 import type { RecordKind } from '../versioned-record';
 import { CreateOperationInput, createOperationInputAt, type Operation } from './schema';
 
@@ -18,8 +19,12 @@ export const operationKind: RecordKind<Operation> = {
       if (other && other.id !== record.id)
         throw new ValidationError({ externalId: `is already used by operation ${other.id}` });
     }
-    return { ...record, groupName: await groupNameFor(tx, record.groupId) };
+    return {
+      ...record,
+      occurredAt: anchorOccurredAt(record.occurredAt, record.timePrecision, tx.reportZone),
+      groupName: await groupNameFor(tx, record.groupId),
+    };
   },
   onChanges: (tx, changes) =>
-    tx.applyOperationRollup(changes.flatMap(([before, after]) => operationRollupDeltas(before, after))),
+    tx.applyOperationRollup(changes.flatMap(([before, after]) => operationRollupDeltas(before, after, tx.reportZone))),
 };

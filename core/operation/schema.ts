@@ -13,7 +13,7 @@ import {
   Actors,
   Count,
   enumOf,
-  Instant,
+  EventTime,
   Latitude,
   Longitude,
   occurredByNow,
@@ -26,7 +26,7 @@ import {
 } from '../common-schemas';
 
 const operationFields = {
-  occurredAt: Instant,
+  occurredAt: EventTime,
   timePrecision: enumOf(TIME_PRECISIONS, 'time precision').default('day'),
   country: enumOf(COUNTRIES, 'country').default('Pakistan'),
   /** null: a nationwide figure. */

@@ -16,9 +16,10 @@ import {
 } from '../enums';
 import type { Incident } from '../incident/schema';
 import type { Operation } from '../operation/schema';
+import { localDay } from '../time/report-zone';
 
-/** A rollup day is the UTC calendar date of `occurredAt`. */
-export const dayOf = (iso: string): string => iso.slice(0, 10);
+/** A rollup day is the calendar date of `occurredAt` in the reporting zone the rollups are kept in. */
+export const dayOf = (iso: string, zone: string): string => localDay(iso, zone);
 
 /** '' stands for "unknown / unclaimed" (and, for operations, "nationwide") in rollup keys. */
 export const UNKNOWN_KEY = '';
@@ -67,9 +68,9 @@ export interface RollupDelta<K, M> {
 export const zeroIncidentMeasures = (): IncidentMeasures =>
   Object.fromEntries(INCIDENT_MEASURES.map((m) => [m, 0])) as IncidentMeasures;
 
-export function incidentRollupKey(i: Incident): IncidentRollupKey {
+export function incidentRollupKey(i: Incident, zone: string): IncidentRollupKey {
   return {
-    day: dayOf(i.occurredAt),
+    day: dayOf(i.occurredAt, zone),
     country: i.country,
     province: i.province,
     groupKey: groupCellKey(i.groupId),
@@ -83,6 +84,7 @@ export function incidentRollupKey(i: Incident): IncidentRollupKey {
 /** What one live (not retracted) incident adds to its rollup cell, times `sign`. */
 export function incidentContribution(
   i: Incident,
+  zone: string,
   sign: 1 | -1 = 1,
 ): RollupDelta<IncidentRollupKey, IncidentMeasures> | null {
   if (i.retractedAt) return null;
@@ -103,14 +105,14 @@ export function incidentContribution(
   m.crossBorderNo = i.crossBorder === 'no' ? sign : 0;
   m.foreignYes = i.foreignNationals === 'yes' ? sign : 0;
   m.foreignNo = i.foreignNationals === 'no' ? sign : 0;
-  return { key: incidentRollupKey(i), measures: m };
+  return { key: incidentRollupKey(i, zone), measures: m };
 }
 
 /** The deltas that take the rollups from `before` to `after` (either may be null). */
-export function incidentRollupDeltas(before: Incident | null, after: Incident | null) {
+export function incidentRollupDeltas(before: Incident | null, after: Incident | null, zone: string) {
   const out: RollupDelta<IncidentRollupKey, IncidentMeasures>[] = [];
-  const minus = before && incidentContribution(before, -1);
-  const plus = after && incidentContribution(after, 1);
+  const minus = before && incidentContribution(before, zone, -1);
+  const plus = after && incidentContribution(after, zone, 1);
   if (minus) out.push(minus);
   if (plus) out.push(plus);
   return mergeDeltas(out);
@@ -141,12 +143,13 @@ export const zeroOperationMeasures = (): OperationMeasures =>
 
 export function operationContribution(
   o: Operation,
+  zone: string,
   sign: 1 | -1 = 1,
 ): RollupDelta<OperationRollupKey, OperationMeasures> | null {
   if (o.retractedAt) return null;
   return {
     key: {
-      day: dayOf(o.occurredAt),
+      day: dayOf(o.occurredAt, zone),
       country: o.country,
       province: o.province ?? UNKNOWN_KEY,
       kind: o.kind,
@@ -164,10 +167,10 @@ export function operationContribution(
   };
 }
 
-export function operationRollupDeltas(before: Operation | null, after: Operation | null) {
+export function operationRollupDeltas(before: Operation | null, after: Operation | null, zone: string) {
   const out: RollupDelta<OperationRollupKey, OperationMeasures>[] = [];
-  const minus = before && operationContribution(before, -1);
-  const plus = after && operationContribution(after, 1);
+  const minus = before && operationContribution(before, zone, -1);
+  const plus = after && operationContribution(after, zone, 1);
   if (minus) out.push(minus);
   if (plus) out.push(plus);
   return mergeDeltas(out);

@@ -64,7 +64,7 @@ export interface NarrowOperationKey {
 
 const DAY_MS = 86_400_000;
 
-/** The first day of the grain unit holding `day` (`YYYY-MM-DD`, UTC), the same as date_trunc. */
+/** The first day of the grain unit holding the calendar day `day` (`YYYY-MM-DD`, a local day), as date_trunc. */
 export function grainStart(day: string, grain: Grain): string {
   if (grain === 'day') return day;
   if (grain === 'month') return `${day.slice(0, 8)}01`;

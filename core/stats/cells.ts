@@ -41,13 +41,13 @@ export interface OperationCell {
 }
 
 /** The cells of live (not retracted) incidents, keyed by every dimension and, if given, a bucket. */
-export function incidentCells(incidents: readonly Incident[], bucket: Bucket | null): IncidentCell[] {
+export function incidentCells(incidents: readonly Incident[], bucket: Bucket | null, zone: string): IncidentCell[] {
   const out: IncidentCell[] = [];
   for (const i of incidents) {
-    const d = incidentContribution(i);
+    const d = incidentContribution(i, zone);
     if (!d) continue;
     out.push({
-      ...(bucket ? { bucket: bucketKey(i.occurredAt, bucket) } : {}),
+      ...(bucket ? { bucket: bucketKey(i.occurredAt, bucket, zone) } : {}),
       province: d.key.province,
       groupKey: d.key.groupKey,
       type: d.key.type,
@@ -58,12 +58,12 @@ export function incidentCells(incidents: readonly Incident[], bucket: Bucket | n
   return out;
 }
 
-export function operationCells(operations: readonly Operation[], bucket: Bucket | null): OperationCell[] {
+export function operationCells(operations: readonly Operation[], bucket: Bucket | null, zone: string): OperationCell[] {
   const out: OperationCell[] = [];
   for (const o of operations) {
-    const d = operationContribution(o);
+    const d = operationContribution(o, zone);
     if (!d) continue;
-    out.push({ ...(bucket ? { bucket: bucketKey(o.occurredAt, bucket) } : {}), measures: d.measures });
+    out.push({ ...(bucket ? { bucket: bucketKey(o.occurredAt, bucket, zone) } : {}), measures: d.measures });
   }
   return out;
 }

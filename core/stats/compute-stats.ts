@@ -12,6 +12,7 @@ import type { IncidentCell, OperationCell } from './cells';
 import { chooseBucket, DAY_MS, MAX_HOUR_BUCKET_MS, MAX_POINTS, previousPeriod } from './period';
 import type { StatsQuery } from './stats-query';
 import { summariseCells } from './summary';
+import { dayStartMs } from '../time/report-zone';
 import { buildTimeseries } from './timeseries';
 import {
   BREAKDOWN_DIMENSIONS,
@@ -34,7 +35,7 @@ export interface CellShape {
 export interface StatsSource {
   incidentCells(filter: IncidentFilter, period: Period, shape: CellShape): Promise<IncidentCell[]>;
   operationCells(filter: IncidentFilter, period: Period, bucket: Bucket | null): Promise<OperationCell[]>;
-  /** The first UTC day with any record (`YYYY-MM-DD`), for "all time" series; null when empty. */
+  /** The first local day with any record (`YYYY-MM-DD`), for "all time" series; null when empty. */
   firstDay(): Promise<string | null>;
   groupNames(): Promise<ReadonlyMap<string, string>>;
 }
@@ -52,6 +53,7 @@ export async function computeSummary(src: StatsSource, q: StatsQuery): Promise<A
     prev ? src.operationCells(withPeriod(q.filter, prev), prev, null) : Promise.resolve(null),
   ]);
   return {
+    zone: q.zone,
     categories: [...(q.filter.category ?? MILITANT_CATEGORIES)],
     current: summariseCells(q.period, ci, co),
     previous: prev && pi && po ? summariseCells(prev, pi, po) : null,
@@ -63,18 +65,18 @@ export async function seriesPeriod(src: StatsSource, q: StatsQuery): Promise<Per
   if (q.period.from !== null) return { from: q.period.from, to: q.period.to };
   const first = await src.firstDay();
   const to = Date.parse(q.period.to);
-  const from = first ? Math.min(Date.parse(`${first}T00:00:00Z`), to - DAY_MS) : to - 30 * DAY_MS;
+  const from = first ? Math.min(dayStartMs(first, q.zone), to - DAY_MS) : to - 30 * DAY_MS;
   return { from: new Date(from).toISOString(), to: q.period.to };
 }
 
-export function resolveBucket(period: Period & { from: string }, requested: Bucket | undefined): Bucket {
+export function resolveBucket(period: Period & { from: string }, requested: Bucket | undefined, zone: string): Bucket {
   const from = Date.parse(period.from);
   const to = Date.parse(period.to);
   const bucket = requested ?? chooseBucket(to - from);
   if (bucket === 'hour' && to - from > MAX_HOUR_BUCKET_MS) {
     throw new ValidationError({ bucket: 'hour buckets need a period of 7 days or less; use day, week or month' });
   }
-  const n = countBuckets(from, to, bucket);
+  const n = countBuckets(from, to, bucket, zone);
   if (n > MAX_POINTS)
     throw new ValidationError({
       bucket: `the period holds ${n} ${bucket}s (at most ${MAX_POINTS}); choose a larger bucket`,
@@ -84,13 +86,19 @@ export function resolveBucket(period: Period & { from: string }, requested: Buck
 
 export async function computeTimeseries(src: StatsSource, q: StatsQuery): Promise<Answer<StatsTimeseries>> {
   const period = await seriesPeriod(src, q);
-  const bucket = resolveBucket(period, q.bucket);
+  const bucket = resolveBucket(period, q.bucket, q.zone);
   // The cells are read for the query's own period: an "all time" series has no lower bound.
   const [ci, co] = await Promise.all([
     src.incidentCells(q.filter, q.period, { bucket, type: true }),
     src.operationCells(q.filter, q.period, bucket),
   ]);
-  return { from: period.from, to: period.to, bucket, points: buildTimeseries(period, bucket, ci, co) };
+  return {
+    zone: q.zone,
+    from: period.from,
+    to: period.to,
+    bucket,
+    points: buildTimeseries(period, bucket, q.zone, ci, co),
+  };
 }
 
 export async function computeBreakdown(
@@ -102,7 +110,12 @@ export async function computeBreakdown(
     src.incidentCells(q.filter, q.period, { by }),
     by === 'group' ? src.groupNames() : Promise.resolve(undefined),
   ]);
-  return { from: q.period.from, to: q.period.to, ...buildBreakdown(by, cells, { top: q.top, groupNames: names }) };
+  return {
+    zone: q.zone,
+    from: q.period.from,
+    to: q.period.to,
+    ...buildBreakdown(by, cells, { top: q.top, groupNames: names }),
+  };
 }
 
 export async function computeBreakdowns(

@@ -1,8 +1,9 @@
 /**
  * Periods: the dashboard's presets, the previous equal period, and the split of a period into
- * whole UTC days (read from the daily rollups) and partial edges (read from incidents by time),
+ * whole local days of the reporting zone (read from the daily rollups) and partial edges (read from incidents by time),
  * which is what makes a 6-hour or 24-hour figure exact without scanning raw rows.
  */
+import { addDays, dayStartMs, localDay } from '../time/report-zone';
 import type { Bucket, Period } from './stats-types';
 
 export const HOUR_MS = 3_600_000;
@@ -46,34 +47,34 @@ export function previousPeriod(p: Period): Period | null {
   return { from: new Date(from - len).toISOString(), to: p.from };
 }
 
-export const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-const floorDay = (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS;
-const ceilDay = (ms: number) => Math.ceil(ms / DAY_MS) * DAY_MS;
-
 export interface PeriodSplit {
-  /** Whole UTC days [fromDay, toDay) for the rollups; fromDay null = from the first day. */
+  /** Whole local days [fromDay, toDay) for the rollups; fromDay null = from the first day. */
   days: { fromDay: string | null; toDay: string } | null;
   /** Instants [from, to) not covered by whole days, for the incidents table. */
   edges: { from: string; to: string }[];
 }
 
-export function splitPeriod(p: Period): PeriodSplit {
+export function splitPeriod(p: Period, zone: string): PeriodSplit {
   const to = Date.parse(p.to);
-  const endDay = floorDay(to);
+  // The local day holding `to` starts at or before it: whole days end there.
+  const toDay = localDay(to, zone);
+  const endDay = dayStartMs(toDay, zone);
   const edges: { from: string; to: string }[] = [];
   if (p.from === null) {
     if (endDay < to) edges.push({ from: new Date(endDay).toISOString(), to: p.to });
-    return { days: { fromDay: null, toDay: isoDay(endDay) }, edges };
+    return { days: { fromDay: null, toDay }, edges };
   }
   const from = Date.parse(p.from);
-  const startDay = ceilDay(from);
+  const first = localDay(from, zone);
+  const fromDay = dayStartMs(first, zone) < from ? addDays(first, 1) : first;
+  const startDay = dayStartMs(fromDay, zone);
   if (startDay >= endDay) {
     // No whole day inside (e.g. 6 h across midnight): one span from the table.
     return { days: null, edges: from < to ? [{ from: p.from, to: p.to }] : [] };
   }
   if (from < startDay) edges.push({ from: p.from, to: new Date(startDay).toISOString() });
   if (endDay < to) edges.push({ from: new Date(endDay).toISOString(), to: p.to });
-  return { days: { fromDay: isoDay(startDay), toDay: isoDay(endDay) }, edges };
+  return { days: { fromDay, toDay }, edges };
 }
 
 /** Hour buckets for up to 2 days, days up to ~4 months, ISO weeks up to 2 years, then months. */

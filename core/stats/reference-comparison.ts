@@ -3,8 +3,8 @@
  * `comparableTo` get a recorded value, and only when their period has both edges: "more than
  * 75,000 operations in 2025" sits beside the sum of recorded operation counts in 2025.
  */
+import { addDays, dayStartIso } from '../time/report-zone';
 import type { ComparableMeasure, ReferenceFigure } from '../reference-figure/schema';
-import { DAY_MS } from './period';
 import type { Period, PeriodSummary } from './stats-types';
 
 export interface ReferenceComparison {
@@ -22,11 +22,11 @@ export const COMPARABLE_LABELS: Record<ComparableMeasure, string> = {
 /** The instants a figure's calendar period covers, or null when it cannot be compared. */
 export function comparablePeriod(
   f: Pick<ReferenceFigure, 'comparableTo' | 'periodStart' | 'periodEnd'>,
+  zone: string,
 ): Period | null {
   if (!f.comparableTo || !f.periodStart || !f.periodEnd) return null;
-  const from = `${f.periodStart}T00:00:00.000Z`;
-  const to = new Date(Date.parse(`${f.periodEnd}T00:00:00Z`) + DAY_MS).toISOString();
-  return { from, to };
+  // A published period is calendar days: those days in the reporting zone, the last one whole.
+  return { from: dayStartIso(f.periodStart, zone), to: dayStartIso(addDays(f.periodEnd, 1), zone) };
 }
 
 export function recordedValue(measure: ComparableMeasure, s: PeriodSummary): number {

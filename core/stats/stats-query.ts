@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { fieldsFromZod, ValidationError } from '../errors';
 import { MILITANT_CATEGORIES } from '../enums';
-import { IncidentFilter } from '../filters';
+import { IncidentFilter, resolveFilterDates } from '../filters';
 import { DEFAULT_TOP_GROUPS } from './breakdown';
 import { PERIOD_PRESETS, presetPeriod, type PeriodPreset } from './period';
 import { BREAKDOWN_DIMENSIONS, BUCKETS, type BreakdownDimension, type Bucket, type Period } from './stats-types';
@@ -38,13 +38,19 @@ export interface StatsQuery {
   bucket?: Bucket;
   by?: BreakdownDimension;
   top: number;
+  /** The reporting time zone (REPORT_TIMEZONE): of every day, week, month and hour of the answer. */
+  zone: string;
 }
 
 /**
  * Parses query parameters; throws a ValidationError naming each bad field. Without `range`,
  * `from` or `to`, the period is `defaultPreset` (the dashboard uses 30 d) or all time (the API).
  */
-export function parseStatsQuery(params: RawParams, now: Date, opts: { defaultPreset?: PeriodPreset } = {}): StatsQuery {
+export function parseStatsQuery(
+  params: RawParams,
+  now: Date,
+  opts: { zone: string; defaultPreset?: PeriodPreset },
+): StatsQuery {
   const fields: Record<string, string> = {};
   for (const k of Object.keys(params)) if (!KNOWN.has(k)) fields[k] = 'is not a stats parameter';
   const filter = IncidentFilter.safeParse(params);
@@ -57,7 +63,7 @@ export function parseStatsQuery(params: RawParams, now: Date, opts: { defaultPre
   }
   if (Object.keys(fields).length > 0 || !filter.success || !extras.success) throw new ValidationError(fields);
 
-  const f = filter.data;
+  const f = resolveFilterDates(filter.data, opts.zone);
   const { range, bucket, by, top } = extras.data;
   let preset: PeriodPreset | null = range ?? null;
   if (!preset && !f.from && !f.to && opts.defaultPreset) preset = opts.defaultPreset;
@@ -82,5 +88,6 @@ export function parseStatsQuery(params: RawParams, now: Date, opts: { defaultPre
     ...(bucket ? { bucket } : {}),
     ...(by ? { by } : {}),
     top: top ?? DEFAULT_TOP_GROUPS,
+    zone: opts.zone,
   };
 }

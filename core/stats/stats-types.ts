@@ -18,6 +18,12 @@ export interface Period {
   to: string;
 }
 
+/** Every answer names the reporting time zone its days, weeks, months and hours are in. */
+export interface InZone {
+  /** IANA name (REPORT_TIMEZONE), e.g. Asia/Karachi. */
+  zone: string;
+}
+
 /** An "at least" sum and an "up to" sum (the high figure where given, else the low one). */
 export interface Figures {
   low: number;
@@ -59,7 +65,7 @@ export interface PeriodSummary extends Period {
   foreignNationals: TriStateShare;
 }
 
-export interface StatsSummary {
+export interface StatsSummary extends InZone {
   position: Position;
   /**
    * The incident categories the figures count (docs/adr/0015): without a `category` filter,
@@ -72,9 +78,16 @@ export interface StatsSummary {
 }
 
 export interface TimeseriesPoint {
-  /** Bucket start and end (ISO 8601 UTC); buckets are UTC hours, days, ISO weeks or months. */
+  /**
+   * Bucket start and end (ISO 8601 UTC instants); buckets are hours, days, ISO weeks (Monday
+   * first) or months of the reporting zone.
+   */
   start: string;
   end: string;
+  /** The local calendar day the bucket starts on (`YYYY-MM-DD`, reporting zone). */
+  day: string;
+  /** Hour buckets: the local time the bucket starts at (`HH:MM`). */
+  time?: string;
   /** The bucket is cut by the period's edge, so it holds less than a full bucket of time. */
   partial: boolean;
   incidents: number;
@@ -91,7 +104,7 @@ export interface TimeseriesPoint {
   injuredHigh: number;
 }
 
-export interface StatsTimeseries extends Period {
+export interface StatsTimeseries extends Period, InZone {
   position: Position;
   bucket: Bucket;
   points: TimeseriesPoint[];
@@ -111,7 +124,7 @@ export interface BreakdownRow {
   share: number;
 }
 
-export interface StatsBreakdown extends Period {
+export interface StatsBreakdown extends Period, InZone {
   position: Position;
   by: BreakdownDimension;
   rows: BreakdownRow[];
@@ -119,7 +132,7 @@ export interface StatsBreakdown extends Period {
 }
 
 /** Everything the overview's charts need, consistent with one position (one request per refresh). */
-export interface StatsOverview {
+export interface StatsOverview extends InZone {
   position: Position;
   summary: StatsSummary;
   timeseries: StatsTimeseries;

@@ -1,5 +1,6 @@
 /** Incidents (stacked by type), operations and casualties per bucket, with empty buckets filled. */
 import { CASUALTY_CATEGORIES, INCIDENT_TYPES, type CasualtyCategory, type IncidentType } from '../enums';
+import { localDateTime } from '../time/report-zone';
 import { enumerateBuckets } from './buckets';
 import type { IncidentCell, OperationCell } from './cells';
 import type { Bucket, Period, TimeseriesPoint } from './stats-types';
@@ -7,10 +8,19 @@ import type { Bucket, Period, TimeseriesPoint } from './stats-types';
 const zeroBy = <K extends string>(keys: readonly K[]) =>
   Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
-export function emptyPoint(start: number, end: number, period: { from: number; to: number }): TimeseriesPoint {
+export function emptyPoint(
+  start: number,
+  end: number,
+  period: { from: number; to: number },
+  bucket: Bucket,
+  zone: string,
+): TimeseriesPoint {
+  const local = localDateTime(start, zone);
   return {
     start: new Date(start).toISOString(),
     end: new Date(end).toISOString(),
+    day: local.slice(0, 10),
+    ...(bucket === 'hour' ? { time: local.slice(11, 16) } : {}),
     partial: start < period.from || end > period.to,
     incidents: 0,
     byType: zeroBy<IncidentType>(INCIDENT_TYPES),
@@ -31,11 +41,14 @@ export function emptyPoint(start: number, end: number, period: { from: number; t
 export function buildTimeseries(
   period: Period & { from: string },
   bucket: Bucket,
+  zone: string,
   incidents: readonly IncidentCell[],
   operations: readonly OperationCell[],
 ): TimeseriesPoint[] {
   const range = { from: Date.parse(period.from), to: Date.parse(period.to) };
-  const points = enumerateBuckets(range.from, range.to, bucket).map((b) => emptyPoint(b.start, b.end, range));
+  const points = enumerateBuckets(range.from, range.to, bucket, zone).map((b) =>
+    emptyPoint(b.start, b.end, range, bucket, zone),
+  );
   const index = new Map(points.map((p, i) => [p.start, i]));
   for (const c of incidents) {
     const p = c.bucket === undefined ? undefined : points[index.get(c.bucket) ?? -1];

@@ -19,7 +19,7 @@ import { recordWhere, statsFilter } from './record-where';
 export const MAP_POINT_LIMIT = 1500;
 const SYNTHETIC_TTL_MS = 30_000;
 
-export function createDashboardReads(db: Db) {
+export function createDashboardReads(db: Db, zone: string) {
   let synthetic: { at: number; value: Promise<boolean> } | null = null;
   return {
     /** Located, live incidents in the view, newest first (incidents_occurred_at_idx). */
@@ -62,10 +62,10 @@ export function createDashboardReads(db: Db) {
     /** Published figures, each beside the recorded value for its period where comparable. */
     async referenceComparisons(now = new Date()): Promise<ReferenceComparison[]> {
       const figures = await listReferenceFigures(db);
-      const src = createStatsSource(db);
+      const src = createStatsSource(db, zone);
       return Promise.all(
         figures.map(async (figure): Promise<ReferenceComparison> => {
-          const period = comparablePeriod(figure);
+          const period = comparablePeriod(figure, zone);
           if (!period || !figure.comparableTo || period.from! >= now.toISOString()) return { figure, recorded: null };
           const to = period.to < now.toISOString() ? period.to : now.toISOString();
           const filter: IncidentFilter = { from: period.from!, to };
@@ -74,6 +74,7 @@ export function createDashboardReads(db: Db) {
             period: { from: period.from, to },
             preset: null,
             top: 8,
+            zone,
           });
           return {
             figure,

@@ -19,6 +19,8 @@ import type { CellShape } from '../../core/stats/compute-stats';
 import type { Bucket } from '../../core/stats/stats-types';
 import type { Db } from '../client';
 import { incidentColumns } from '../rebuild-rollups';
+import { zoneLiteral } from '../rollup-zone';
+import { bucketKey } from '../../core/stats/buckets';
 import { snake } from '../column-names';
 import { resultRows } from '../result-rows';
 
@@ -37,9 +39,19 @@ const OPERATION_LIST = [
 const ZERO: IncidentMeasures = { ...zeroIncidentMeasures() };
 const ZERO_OPS: OperationMeasures = { ...zeroOperationMeasures() };
 
-/** The bucket key of buckets.ts (ISO start instant, UTC) computed by the database. */
-const bucketSql = (bucket: Bucket) =>
-  `to_char(date_trunc('${bucket}', "occurred_at" AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:MI:SS".000Z"') AS "bucket"`;
+/**
+ * The bucket of buckets.ts computed by the database in the reporting zone: for days, weeks and
+ * months the local start day (turned into the key by bucketKey); for hours the start instant,
+ * the local hour less the offset in force (exact also where a clock change repeats an hour).
+ */
+const bucketSql = (bucket: Bucket, zone: string) => {
+  const local = `("occurred_at" AT TIME ZONE ${zoneLiteral(zone)})`;
+  if (bucket !== 'hour') return `to_char(date_trunc('${bucket}', ${local}), 'YYYY-MM-DD') AS "bucket"`;
+  const offset = `(${local} - ("occurred_at" AT TIME ZONE 'UTC'))`;
+  return `to_char(date_trunc('hour', ${local}) - ${offset}, 'YYYY-MM-DD"T"HH24:MI:SS".000Z"') AS "bucket"`;
+};
+const keyOf = (raw: string, bucket: Bucket | null | undefined, zone: string) =>
+  bucket && bucket !== 'hour' ? bucketKey(raw, bucket, zone) : raw;
 
 const DIM_SQL = {
   province: `"province"`,
@@ -54,9 +66,14 @@ async function run(db: Db, query: SQL): Promise<Row[]> {
 }
 
 /** `where` selects the live incidents of the edge (time range and filter). */
-export async function edgeIncidentCells(db: Db, where: SQL | undefined, shape: CellShape): Promise<IncidentCell[]> {
+export async function edgeIncidentCells(
+  db: Db,
+  where: SQL | undefined,
+  shape: CellShape,
+  zone: string,
+): Promise<IncidentCell[]> {
   const keys: string[] = [];
-  if (shape.bucket) keys.push(bucketSql(shape.bucket));
+  if (shape.bucket) keys.push(bucketSql(shape.bucket, zone));
   if (shape.type) keys.push(`"type" AS "type"`);
   if (shape.by && !(shape.by === 'type' && shape.type)) keys.push(`${DIM_SQL[shape.by]} AS "${shape.by}"`);
   const group = keys.length ? ` GROUP BY ${keys.map((_, i) => i + 1).join(', ')}` : '';
@@ -70,7 +87,7 @@ export async function edgeIncidentCells(db: Db, where: SQL | undefined, shape: C
       const measures = { ...ZERO };
       for (const m of INCIDENT_MEASURES) measures[m] = Number(r[m] ?? 0);
       const cell: IncidentCell = { measures };
-      if (r.bucket != null) cell.bucket = String(r.bucket);
+      if (r.bucket != null) cell.bucket = keyOf(String(r.bucket), shape.bucket, zone);
       if (r.type != null) cell.type = String(r.type) as IncidentType;
       if (r.province != null) cell.province = String(r.province) as Province;
       if (r.group != null) cell.groupKey = String(r.group);
@@ -83,17 +100,18 @@ export async function edgeOperationCells(
   db: Db,
   where: SQL | undefined,
   bucket: Bucket | null,
+  zone: string,
 ): Promise<OperationCell[]> {
   const group = bucket ? ' GROUP BY 1' : '';
   const rows = await run(
     db,
-    sql`SELECT ${sql.raw([...(bucket ? [bucketSql(bucket)] : []), OPERATION_LIST].join(', '))} FROM "operations" WHERE ${where}${sql.raw(group)}`,
+    sql`SELECT ${sql.raw([...(bucket ? [bucketSql(bucket, zone)] : []), OPERATION_LIST].join(', '))} FROM "operations" WHERE ${where}${sql.raw(group)}`,
   );
   return rows
     .filter((r) => Number(r.records) > 0)
     .map((r) => {
       const measures = { ...ZERO_OPS };
       for (const m of OPERATION_MEASURES) measures[m] = Number(r[m] ?? 0);
-      return r.bucket != null ? { bucket: String(r.bucket), measures } : { measures };
+      return r.bucket != null ? { bucket: keyOf(String(r.bucket), bucket, zone), measures } : { measures };
     });
 }

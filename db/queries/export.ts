@@ -34,6 +34,7 @@ import {
 import type { IncidentFilter } from '../../core/filters';
 import type { Incident } from '../../core/incident/schema';
 import type { Db } from '../client';
+import { localDateTime, localDay } from '../../core/time/report-zone';
 import { listIncidents, type PageKey } from './incidents';
 
 export const EXPORT_PAGE_SIZE = 500;
@@ -94,6 +95,7 @@ const FIGURE_COLUMNS = (['killed', 'injured'] as const).flatMap((side) =>
 export const EXTRA_EXPORT_COLUMNS = [
   'id',
   'occurred_at',
+  'time_of_day',
   'province',
   'district',
   'type',
@@ -218,15 +220,17 @@ function interaction(inter1: Cell, inter2: Cell): Cell {
   return b === 0 ? `${a}0` : `${Math.min(a, b)}${Math.max(a, b)}`;
 }
 
-export function acledExportRow(i: Incident): Cell[] {
+/** `zone`: the reporting zone; event_date is the incident's local calendar date there. */
+export function acledExportRow(i: Incident, zone: string): Cell[] {
+  const day = localDay(i.occurredAt, zone);
   const event = acledEventFor(i.type, i.summary);
   const actors = actorCells(i);
   const fatalities = CASUALTY_CATEGORIES.reduce((sum, c) => sum + i.casualties.killed[c].low, 0);
   const afghan = i.country === 'Afghanistan';
   const acled: Cell[] = [
     eventIdOf(i),
-    i.occurredAt.slice(0, 10),
-    Number(i.occurredAt.slice(0, 4)),
+    day,
+    Number(day.slice(0, 4)),
     TIME_PRECISION[i.timePrecision],
     'Political violence',
     event.eventType,
@@ -262,6 +266,7 @@ export function acledExportRow(i: Incident): Cell[] {
   const extra: Cell[] = [
     i.id,
     i.occurredAt,
+    i.timePrecision === 'exact' ? localDateTime(i.occurredAt, zone).slice(11, 16) : '',
     i.province,
     orEmpty(i.district),
     i.type,

@@ -126,6 +126,7 @@ async function narrowRows(
   bucket: Exclude<Bucket, 'hour'> | null,
   withKey: boolean,
   measures: readonly string[],
+  zone: string,
 ): Promise<Row[]> {
   const key = withKey ? `"key" AS "key", ` : '';
   const query = bucket
@@ -133,7 +134,7 @@ async function narrowRows(
     : sql`SELECT ${sql.raw(key + measureList(measures, true))} FROM ${sql.raw(table)} WHERE ${where}${sql.raw(withKey ? ' GROUP BY "key"' : '')}`;
   const result = (await db.execute(query)) as unknown;
   const rows = resultRows<Row>(result);
-  if (bucket) for (const r of rows) r.bucket = bucketKey(String(r.start), bucket);
+  if (bucket) for (const r of rows) r.bucket = bucketKey(String(r.start), bucket, zone);
   return rows;
 }
 
@@ -143,6 +144,7 @@ export async function narrowIncidentCells(
   f: IncidentFilter,
   days: Days,
   shape: CellShape,
+  zone: string,
 ): Promise<IncidentCell[] | null> {
   const p = plan(f, shape);
   if (!p) return null;
@@ -157,6 +159,7 @@ export async function narrowIncidentCells(
     bucket,
     withKey,
     shape.type ? [...INCIDENT_MEASURES, ...BY_TYPE_MEASURES] : INCIDENT_MEASURES,
+    zone,
   );
   return rows.map((r) => toCell(r, p.dim, shape));
 }
@@ -167,6 +170,7 @@ export async function narrowOperationCells(
   f: IncidentFilter,
   days: Days,
   bucket: Bucket | null,
+  zone: string,
 ): Promise<OperationCell[] | null> {
   if (has(f.country) || has(f.province) || has(f.group) || has(f.status)) return null;
   const b = bucket && bucket !== 'hour' ? bucket : null;
@@ -177,6 +181,7 @@ export async function narrowOperationCells(
     b,
     false,
     OPERATION_MEASURES,
+    zone,
   );
   return rows.map((r) => {
     const measures = { ...ZERO_OPS };

@@ -1,5 +1,5 @@
 /**
- * The stats source over SQL. Whole UTC days are summed from the daily rollups (GROUP BY only the
+ * The stats source over SQL. Whole local days (REPORT_TIMEZONE) are summed from the daily rollups (GROUP BY only the
  * dimensions a chart needs); the partial days at a period's edges, and hour buckets, are
  * aggregated from the incidents/operations tables by an indexed `occurred_at` range (edge-stats.ts,
  * with the rollup rebuild's expressions). No query scans every incident. Queries keyed by at most
@@ -25,6 +25,7 @@ import {
 } from '../../core/stats/compute-stats';
 import type { StatsQuery } from '../../core/stats/stats-query';
 import { splitPeriod } from '../../core/stats/period';
+import { dayStartIso } from '../../core/time/report-zone';
 import type {
   BreakdownDimension,
   Bucket,
@@ -79,6 +80,7 @@ async function rollupIncidentCells(
   f: IncidentFilter,
   days: { fromDay: string | null; toDay: string },
   shape: CellShape,
+  zone: string,
 ): Promise<IncidentCell[]> {
   const keys: Record<string, SQL> = {};
   if (shape.bucket && shape.bucket !== 'hour') keys.bucket = bucketOf(ird.day, shape.bucket);
@@ -93,7 +95,7 @@ async function rollupIncidentCells(
     const row = r as Record<string, string | number>;
     const measures = Object.fromEntries(INCIDENT_MEASURES.map((m) => [m, Number(row[m])])) as IncidentMeasures;
     const cell: IncidentCell = { measures };
-    if (keys.bucket) cell.bucket = `${row.bucket}T00:00:00.000Z`;
+    if (keys.bucket) cell.bucket = dayStartIso(String(row.bucket), zone);
     if (keys.type) cell.type = row.type as IncidentType;
     if (shape.by === 'province') cell.province = row.province as Province;
     if (shape.by === 'group') cell.groupKey = String(row.group);
@@ -108,6 +110,7 @@ async function rollupOperationCells(
   f: IncidentFilter,
   days: { fromDay: string | null; toDay: string },
   bucket: Bucket | null,
+  zone: string,
 ): Promise<OperationCell[]> {
   const keys: Record<string, SQL> = bucket && bucket !== 'hour' ? { bucket: bucketOf(ord.day, bucket) } : {};
   const rows = await db
@@ -118,23 +121,24 @@ async function rollupOperationCells(
   return rows.map((r) => {
     const row = r as Record<string, string | number>;
     const measures = Object.fromEntries(OPERATION_MEASURES.map((m) => [m, Number(row[m])])) as OperationMeasures;
-    return keys.bucket ? { bucket: `${row.bucket}T00:00:00.000Z`, measures } : { measures };
+    return keys.bucket ? { bucket: dayStartIso(String(row.bucket), zone), measures } : { measures };
   });
 }
 
 /** Hour buckets cannot come from daily rollups: the whole (short) period is read by time. */
-const spans = (period: Period, bucket: Bucket | null | undefined) =>
-  bucket === 'hour' ? { days: null, edges: [{ from: period.from, to: period.to }] } : splitPeriod(period);
+const spans = (period: Period, bucket: Bucket | null | undefined, zone: string) =>
+  bucket === 'hour' ? { days: null, edges: [{ from: period.from, to: period.to }] } : splitPeriod(period, zone);
 
 /** The filter without its period: whole-day cells are keyed by the days they cover. */
 const filterKey = ({ from: _from, to: _to, ...rest }: IncidentFilter) => rest;
 
-export function createStatsSource(db: Db, cached: Cached = (_key, load) => load()): StatsSource {
+/** `zone`: the reporting zone the rollups are kept in; days, weeks, months and hours are its. */
+export function createStatsSource(db: Db, zone: string, cached: Cached = (_key, load) => load()): StatsSource {
   return {
     async incidentCells(f, period, shape) {
-      const { days, edges } = spans(period, shape.bucket);
+      const { days, edges } = spans(period, shape.bucket, zone);
       const load = async (d: NonNullable<typeof days>) =>
-        (await narrowIncidentCells(db, f, d, shape)) ?? (await rollupIncidentCells(db, f, d, shape));
+        (await narrowIncidentCells(db, f, d, shape, zone)) ?? (await rollupIncidentCells(db, f, d, shape, zone));
       // A copy: the cached cells are shared, and the edges are appended below.
       const out = days
         ? [...(await cached(JSON.stringify(['incident', filterKey(f), days, shape]), () => load(days)))]
@@ -145,15 +149,16 @@ export function createStatsSource(db: Db, cached: Cached = (_key, load) => load(
             db,
             all([timeRange(incidents.occurredAt, e), recordWhere(incidents, liveOnly(f))]),
             shape,
+            zone,
           )),
         );
       }
       return out;
     },
     async operationCells(f, period, bucket) {
-      const { days, edges } = spans(period, bucket);
+      const { days, edges } = spans(period, bucket, zone);
       const load = async (d: NonNullable<typeof days>) =>
-        (await narrowOperationCells(db, f, d, bucket)) ?? (await rollupOperationCells(db, f, d, bucket));
+        (await narrowOperationCells(db, f, d, bucket, zone)) ?? (await rollupOperationCells(db, f, d, bucket, zone));
       const out = days
         ? [...(await cached(JSON.stringify(['operation', filterKey(f), days, bucket]), () => load(days)))]
         : [];
@@ -163,6 +168,7 @@ export function createStatsSource(db: Db, cached: Cached = (_key, load) => load(
             db,
             all([timeRange(operations.occurredAt, e), recordWhere(operations, liveOnly(f))]),
             bucket,
+            zone,
           )),
         );
       }
@@ -195,9 +201,9 @@ export function createStatsSource(db: Db, cached: Cached = (_key, load) => load(
  * data: a live client then ignores changes up to it, and a change that lands between the two reads
  * is at worst counted by the snapshot and refetched once more, never missed.
  */
-export function createStatsReads(db: Db) {
+export function createStatsReads(db: Db, zone: string) {
   const cache = new StatsCache();
-  const source = (position: Position) => createStatsSource(db, cache.at(position));
+  const source = (position: Position) => createStatsSource(db, zone, cache.at(position));
   return {
     async summary(q: StatsQuery): Promise<StatsSummary> {
       const position = await readPosition(db);
@@ -223,6 +229,7 @@ export function createStatsReads(db: Db) {
       const withPos = <T>(x: T) => ({ position, ...x });
       return {
         position,
+        zone,
         summary: withPos(summary),
         timeseries: withPos(timeseries),
         breakdowns: Object.fromEntries(

@@ -2,7 +2,8 @@
  * Per-day cubes kept in step by the writing transactions (core/rollup). Measures are plain sums,
  * so a delta is an upsert that adds; the dashboard sums cells instead of scanning raw rows.
  */
-import { bigint, date, index, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, check, date, index, pgTable, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
 import { INCIDENT_MEASURES, OPERATION_MEASURES } from '../../core/rollup/incident-rollup';
 import { BY_TYPE_MEASURES } from '../../core/rollup/narrow-rollups';
 import { snake } from '../column-names';
@@ -87,4 +88,17 @@ export const operationRollupNarrow = pgTable(
     ...measureColumns(OPERATION_MEASURES),
   },
   (t) => [primaryKey({ name: 'operation_rollup_narrow_pk', columns: [t.grain, t.start] })],
+);
+
+/**
+ * The reporting time zone the rollups' days were computed in (one row). A start with another
+ * REPORT_TIMEZONE refuses until `npm run db:rollups:rebuild` recomputes them (db/rollup-zone.ts).
+ */
+export const rollupState = pgTable(
+  'rollup_state',
+  {
+    id: smallint('id').primaryKey().default(1),
+    zone: text('zone').notNull(),
+  },
+  (t) => [check('rollup_state_single_row', sql`${t.id} = 1`)],
 );

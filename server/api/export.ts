@@ -14,8 +14,9 @@ import { exportGate, exportsBusy } from './export-gate';
 import { toPublicView } from '../../core/access/public-view';
 import { parseInput } from '../../core/errors';
 import { principalOf } from '../auth/guards';
-import { IncidentFilter, searchParamsToObject } from '../../core/filters';
+import { IncidentFilter, resolveFilterDates, searchParamsToObject } from '../../core/filters';
 import { groupNamesToIds, namesGroups } from '../../core/group/group-ref';
+import { localDay } from '../../core/time/report-zone';
 import type { Incident } from '../../core/incident/schema';
 import { acledExportRow, EXPORT_COLUMNS, incidentPages } from '../../db/queries/export';
 import type { Runtime } from '../runtime';
@@ -77,7 +78,7 @@ function pagedStream(
 async function exportIncidents(c: Context, runtime: Runtime, format: 'csv' | 'json'): Promise<Response> {
   const raw = searchParamsToObject(new URL(c.req.url).searchParams);
   const named = namesGroups(raw) ? groupNamesToIds(raw, await runtime.reads.groups.list()) : raw;
-  const filter = parseInput(IncidentFilter, named);
+  const filter = resolveFilterDates(parseInput(IncidentFilter, named), runtime.env.REPORT_TIMEZONE);
   const release = exportGate(runtime).tryEnter();
   if (!release) return exportsBusy(runtime);
   // A client that leaves mid-download frees its slot even if the stream is never cancelled.
@@ -97,12 +98,13 @@ async function startExport(
   filter: IncidentFilter,
   release: () => void,
 ): Promise<Response> {
+  const zone = runtime.env.REPORT_TIMEZONE;
   const position = await runtime.reads.position();
   // Anonymous readers of a public dashboard get the public projection of every row.
   const anonymous = (await principalOf(c, runtime)) === null;
   const pages = publicPages(incidentPages(runtime.database.db, filter), anonymous);
   const first = await pages.next();
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = localDay(Date.now(), zone);
   const headers = {
     'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
     'Content-Disposition': `attachment; filename="incidents-${format === 'csv' ? 'acled-' : ''}${stamp}.${format}"`,
@@ -112,13 +114,15 @@ async function startExport(
     format === 'csv'
       ? {
           head: csvRows([EXPORT_COLUMNS]),
-          page: (items: Incident[]) => csvRows(items.map(acledExportRow)),
+          page: (items: Incident[]) => csvRows(items.map((i) => acledExportRow(i, zone))),
           tail: '',
         }
       : {
-          head: `{"position":${JSON.stringify(position)},"filter":${JSON.stringify(filter)},"exportedAt":${JSON.stringify(new Date().toISOString())},"incidents":[`,
+          head: `{"position":${JSON.stringify(position)},"zone":${JSON.stringify(zone)},"filter":${JSON.stringify(filter)},"exportedAt":${JSON.stringify(new Date().toISOString())},"incidents":[`,
+          // `day`: the local calendar date in the reporting zone, beside the instant.
           page: (items: Incident[], isFirst: boolean) =>
-            (isFirst ? '' : ',') + items.map((i) => JSON.stringify(i)).join(','),
+            (isFirst ? '' : ',') +
+            items.map((i) => JSON.stringify({ ...i, day: localDay(i.occurredAt, zone) })).join(','),
           tail: ']}',
         };
   return new Response(pagedStream(first, pages, render, release), { status: 200, headers });

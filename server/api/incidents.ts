@@ -16,7 +16,11 @@ const LIST_DESCRIPTION =
 
 export const incidentRoutes: RouteModule = (app, runtime) => {
   const list = async (c: Context) => {
-    const params = incidentListParams(c.req.url, await groupsNamedIn(c.req.url, runtime.reads.groups.list));
+    const params = incidentListParams(
+      c.req.url,
+      runtime.env.REPORT_TIMEZONE,
+      await groupsNamedIn(c.req.url, runtime.reads.groups.list),
+    );
     const position = await runtime.reads.position();
     const page = await runtime.reads.incidents.list(params);
     return c.json({ items: page.items, nextCursor: encodeCursor(params.sort, page.next), position });
@@ -47,7 +51,11 @@ const { type: _type, target: _target, ...operationFilterShape } = IncidentFilter
 
 export const operationRoutes: RouteModule = (app, runtime) => {
   const list = async (c: Context) => {
-    const params = operationListParams(c.req.url, await groupsNamedIn(c.req.url, runtime.reads.groups.list));
+    const params = operationListParams(
+      c.req.url,
+      runtime.env.REPORT_TIMEZONE,
+      await groupsNamedIn(c.req.url, runtime.reads.groups.list),
+    );
     const position = await runtime.reads.position();
     const page = await runtime.reads.operations.list(params);
     return c.json({ items: page.items, nextCursor: encodeCursor(params.sort, page.next), position });

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { DomainError, parseInput } from '../../core/errors';
 import { OPERATION_KINDS } from '../../core/enums';
 import { isTimestampText } from '../../core/timestamp-text';
-import { IncidentFilter, searchParamsToObject } from '../../core/filters';
+import { IncidentFilter, resolveFilterDates, searchParamsToObject } from '../../core/filters';
 import { groupNamesToIds, namesGroups, type GroupRef } from '../../core/group/group-ref';
 import { RECORD_SORTS, type PageKey, type RecordSort } from '../../db/queries/incidents';
 import type { OperationFilter } from '../../db/queries/operations';
@@ -80,9 +80,14 @@ export async function groupsNamedIn(url: string, list: () => Promise<GroupRef[]>
   return namesGroups(searchParamsToObject(new URL(url).searchParams)) ? list() : [];
 }
 
-export function incidentListParams(url: string, groups: readonly GroupRef[] = []): ListParams<IncidentFilter> {
+/** `zone`: the reporting zone, in which `from`/`to` given as dates are read. */
+export function incidentListParams(
+  url: string,
+  zone: string,
+  groups: readonly GroupRef[] = [],
+): ListParams<IncidentFilter> {
   const { paging, rest } = split(url, groups);
-  return { ...paging, filter: parseInput(IncidentFilter, rest) };
+  return { ...paging, filter: resolveFilterDates(parseInput(IncidentFilter, rest), zone) };
 }
 
 const kindList = z
@@ -97,7 +102,11 @@ const kindList = z
   .optional();
 
 /** Operations take the incident filters that apply to them, plus `kind`. */
-export function operationListParams(url: string, groups: readonly GroupRef[] = []): ListParams<OperationFilter> {
+export function operationListParams(
+  url: string,
+  zone: string,
+  groups: readonly GroupRef[] = [],
+): ListParams<OperationFilter> {
   const { paging, rest } = split(url, groups);
   const { kind, type, target, ...common } = rest;
   const fields: Record<string, string> = {};
@@ -109,7 +118,7 @@ export function operationListParams(url: string, groups: readonly GroupRef[] = [
       'Filters type and target apply to incidents only; filter operations by kind.',
       fields,
     );
-  const filter = parseInput(IncidentFilter, common);
+  const filter = resolveFilterDates(parseInput(IncidentFilter, common), zone);
   return { ...paging, filter: { ...filter, kind: parseInput(z.object({ kind: kindList }), { kind }).kind } };
 }
 

@@ -12,11 +12,12 @@ import type { ApiApp, ApiEnv } from './route-spec';
 import type { Runtime } from '../runtime';
 
 export function statsRoutes(app: ApiApp, runtime: Runtime) {
+  const zone = runtime.env.REPORT_TIMEZONE;
   // `group=TTP` reads as that group; the group list is read only when a name is given.
   const query = async (c: Context<ApiEnv>): Promise<StatsQuery> => {
     const raw = searchParamsToObject(new URL(c.req.url).searchParams);
     const params = namesGroups(raw) ? groupNamesToIds(raw, await runtime.reads.groups.list()) : raw;
-    return parseStatsQuery(params, new Date());
+    return parseStatsQuery(params, new Date(), { zone });
   };
   const stats = () => runtime.reads.stats;
 

@@ -54,10 +54,8 @@ describe('CreateIncidentInput', () => {
     expect(out.casualties.killed.not_specified).toEqual({ low: 0, high: null });
   });
 
-  it('accepts a date without a time as midnight UTC', () => {
-    expect(CreateIncidentInput.parse({ ...valid, occurredAt: '2025-03-14' }).occurredAt).toBe(
-      '2025-03-14T00:00:00.000Z',
-    );
+  it('keeps a date without a time as a calendar date (the kinds anchor it in the reporting zone)', () => {
+    expect(CreateIncidentInput.parse({ ...valid, occurredAt: '2025-03-14' }).occurredAt).toBe('2025-03-14');
   });
 
   it.each(rejects)('rejects %s, naming the field', (_name, change, field) => {

@@ -103,7 +103,7 @@ describe.each(drivers)('narrow rollups on %s', (driver) => {
         });
     }
     await compare();
-    await rebuildRollups(database.db);
+    await rebuildRollups(database.db, database.reportZone);
     await compare();
   });
 });

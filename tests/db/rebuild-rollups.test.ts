@@ -51,7 +51,7 @@ describe.each(drivers)('rebuilding rollups on %s', (driver) => {
       ),
     });
     const kept = await snapshot();
-    const cells = await rebuildRollups(database.db);
+    const cells = await rebuildRollups(database.db, database.reportZone);
     expect(cells.incidentCells).toBe(kept.incidents.length);
     expect(await snapshot()).toEqual(kept);
   });

@@ -62,7 +62,7 @@ const measures = [
   'foreign_no',
 ];
 const rawIncidents = sql.raw(`
-  SELECT (occurred_at AT TIME ZONE 'UTC')::date::text AS day, province, type, target_type, verification, count(*)::int AS incidents,
+  SELECT (occurred_at AT TIME ZONE 'Asia/Karachi')::date::text AS day, province, type, target_type, verification, count(*)::int AS incidents,
     ${CASUALTY_CATEGORIES.map(
       (
         c,
@@ -75,7 +75,7 @@ const rolledIncidents = sql.raw(`
   SELECT day::text AS day, province, type, target_type, verification, ${measures.map((m) => `sum(${m})::int AS ${m}`).join(', ')}
   FROM incident_rollup_daily GROUP BY 1, 2, 3, 4, 5 HAVING sum(incidents) <> 0 ORDER BY 1, 2, 3, 4, 5`);
 const rawOperations = sql.raw(`
-  SELECT (occurred_at AT TIME ZONE 'UTC')::date::text AS day, coalesce(province, '') AS province, kind, count(*)::int AS records, sum(count)::int AS operations,
+  SELECT (occurred_at AT TIME ZONE 'Asia/Karachi')::date::text AS day, coalesce(province, '') AS province, kind, count(*)::int AS records, sum(count)::int AS operations,
     sum(militants_killed)::int AS militants_killed, sum(militants_arrested)::int AS militants_arrested
   FROM operations WHERE retracted_at IS NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`);
 const rolledOperations = sql.raw(`

@@ -29,6 +29,8 @@ import { drivers } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { memoryStatsSource } from '../core/stats/memory-stats-source';
 
+const Z = { zone: 'Asia/Karachi' };
+
 const actor: Actor = { id: null, label: 'stats-test@example.org', role: 'operator' };
 const HOUR = 3_600_000;
 
@@ -73,6 +75,8 @@ describe.each(drivers)('the stats API on %s', (driver) => {
         ctx,
         input: {
           occurredAt: new Date(now - ago).toISOString(),
+          // Known to the minute: a day-precision record would sit at its local day's start.
+          timePrecision: 'exact',
           country: isAfghanProvince(province) ? 'Afghanistan' : 'Pakistan',
           province,
           type: r.pick(INCIDENT_TYPES),
@@ -109,6 +113,7 @@ describe.each(drivers)('the stats API on %s', (driver) => {
         ctx,
         input: {
           occurredAt: new Date(now - r.next() * 20 * 24 * HOUR).toISOString(),
+          timePrecision: 'exact',
           province: r.int(4) === 0 ? null : r.pick(['KP', 'Balochistan', 'KP-MD'] as const),
           kind: 'intelligence_based',
           groupId: r.int(2) === 0 ? null : r.pick(groupIds),
@@ -174,7 +179,7 @@ describe.each(drivers)('the stats API on %s', (driver) => {
     const current = body.current as { from: string | null; to: string };
     const expected = await computeSummary(
       await reference(),
-      parseStatsQuery(fixed(params, current), new Date(current.to)),
+      parseStatsQuery(fixed(params, current), new Date(current.to), Z),
     );
     expect(withoutPosition(body)).toEqual(expected);
     // Not a vacuous comparison: the generated rows fall inside every case.
@@ -186,7 +191,7 @@ describe.each(drivers)('the stats API on %s', (driver) => {
     const from = new Date(Date.now() - 9 * 24 * HOUR + 41 * 60_000).toISOString();
     const params = { from, to, group: `${groupIds[0]},unknown` };
     const { body } = await get(`/api/stats/summary?${qs(params)}`);
-    const expected = await computeSummary(await reference(), parseStatsQuery(params, new Date()));
+    const expected = await computeSummary(await reference(), parseStatsQuery(params, new Date(), Z));
     expect(withoutPosition(body)).toEqual(expected);
     expect((body.current as { incidents: number }).incidents).toBeGreaterThan(0);
   });
@@ -203,6 +208,7 @@ describe.each(drivers)('the stats API on %s', (driver) => {
     const q = parseStatsQuery(
       { ...fixed(params, params.range ? t : { from: null, to: t.to }), bucket: t.bucket },
       new Date(t.to),
+      Z,
     );
     expect(withoutPosition(body)).toEqual(await computeTimeseries(await reference(), q));
   });
@@ -214,7 +220,7 @@ describe.each(drivers)('the stats API on %s', (driver) => {
       const b = body as { from: string | null; to: string };
       const expected = await computeBreakdown(
         await reference(),
-        parseStatsQuery({ ...fixed(params, b), top: '2' }, new Date(b.to)),
+        parseStatsQuery({ ...fixed(params, b), top: '2' }, new Date(b.to), Z),
         by,
       );
       expect(withoutPosition(body)).toEqual(expected);

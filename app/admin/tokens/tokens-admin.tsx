@@ -17,17 +17,9 @@ import {
   primaryButton,
 } from '../../forms/control-styles';
 import { SecretOnce } from '../secret-once';
+import { formatWhenYear } from '../../components/time-format';
 
-const when = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Karachi',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-const fmt = (iso: string | null) => (iso ? `${when.format(new Date(iso))} PKT` : '—');
+const fmt = (iso: string | null) => (iso ? `${formatWhenYear(iso)}` : '—');
 
 function readToken(v: unknown): TokenRow {
   const t = v as Partial<TokenRow> | null;

@@ -3,6 +3,7 @@
  * holding its date; a month, a year or a span becomes a band from its first to its last bucket,
  * clipped to the chart. Annotations wholly outside the chart are left out.
  */
+import { reportZone } from '../report-zone';
 import type { Annotation } from '@/core/annotation/schema';
 import { bucketKey } from '@/core/stats/buckets';
 import type { Bucket } from '@/core/stats/stats-types';
@@ -38,8 +39,9 @@ export function placeMarks(marks: readonly AnnotationMark[], keys: readonly stri
   const out: PlacedMark[] = [];
   const sorted = [...marks].sort((a, b) => a.date.localeCompare(b.date));
   for (const mark of sorted) {
-    const start = bucketKey(mark.date, bucket);
-    const end = bucketKey(lastDay(mark), bucket);
+    // Annotation dates are calendar days: the reporting zone's buckets that hold them.
+    const start = bucketKey(mark.date, bucket, reportZone());
+    const end = bucketKey(lastDay(mark), bucket, reportZone());
     if (end < first || start > last) continue;
     const x1 = start < first ? first : start;
     const x2 = end > last ? last : end;

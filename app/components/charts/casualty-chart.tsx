@@ -9,6 +9,7 @@ import type { StatsTimeseries } from '@/core/stats/stats-types';
 import { CATEGORY_COLORS } from '../palette';
 import { formatCount } from '../number-format';
 import { formatBucket, formatDay } from '../time-format';
+import { zoneLabel } from '../report-zone';
 
 type Row = { key: string; total: number; high: number } & Record<CasualtyCategory, number>;
 
@@ -51,7 +52,7 @@ export default function CasualtyChart({
                 <div className="rounded-lg border border-line bg-surface p-2.5 text-xs shadow-lg">
                   <p className="mb-1 font-semibold text-fg">
                     {series.bucket === 'hour'
-                      ? `${formatDay(row.key)} ${formatBucket(row.key, 'hour')} PKT`
+                      ? `${formatDay(row.key)} ${formatBucket(row.key, 'hour')} ${zoneLabel(row.key)}`
                       : formatDay(row.key)}
                   </p>
                   <p className="text-fg">

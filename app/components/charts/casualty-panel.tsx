@@ -7,7 +7,7 @@ import type { StatsTimeseries } from '@/core/stats/stats-types';
 import { DataTable, Panel } from '../panel';
 import { CATEGORY_COLORS } from '../palette';
 import { ChartSkeleton, EmptyChart } from './chart-skeleton';
-import { BUCKET_WORDS, bucketLabel } from './trend-panel';
+import { bucketLabel, bucketWords } from './trend-panel';
 
 const CasualtyChart = dynamic(() => import('./casualty-chart'), { ssr: false, loading: ChartSkeleton });
 
@@ -28,7 +28,7 @@ export function CasualtyPanel({ series, className = '' }: { series: StatsTimeser
       id="casualties"
       className={className}
       title="Casualties over time"
-      caption={`Per ${BUCKET_WORDS[series.bucket]}, "at least" figures stacked by category; dashed: "up to"`}
+      caption={`Per ${bucketWords(series.bucket)}, "at least" figures stacked by category; dashed: "up to"`}
       actions={
         <div
           className="flex gap-1 rounded-lg border border-line p-0.5"

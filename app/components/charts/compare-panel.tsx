@@ -9,7 +9,7 @@ import { useEffect, useState } from 'react';
 import type { StatsTimeseries } from '@/core/stats/stats-types';
 import { DataTable, Panel } from '../panel';
 import { ChartSkeleton } from './chart-skeleton';
-import { BUCKET_WORDS, bucketLabel } from './trend-panel';
+import { bucketWords, bucketLabel } from './trend-panel';
 
 const TrendChart = dynamic(() => import('./trend-chart'), { ssr: false, loading: ChartSkeleton });
 
@@ -61,7 +61,7 @@ export function ComparePanel({
       id="compare"
       className={className}
       title={`Compared by ${FIELD_WORDS[field]}`}
-      caption={`One chart per ${FIELD_WORDS[field]}, same scale${first ? `, per ${BUCKET_WORDS[first.bucket]}` : ''}`}
+      caption={`One chart per ${FIELD_WORDS[field]}, same scale${first ? `, per ${bucketWords(first.bucket)}` : ''}`}
     >
       <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
         {values.map((v) => {

@@ -7,7 +7,7 @@ import dynamic from 'next/dynamic';
 import type { StatsTimeseries } from '@/core/stats/stats-types';
 import { DataTable, Panel } from '../panel';
 import { ChartSkeleton, EmptyChart } from './chart-skeleton';
-import { BUCKET_WORDS, bucketLabel } from './trend-panel';
+import { bucketWords, bucketLabel } from './trend-panel';
 
 const OperationsChart = dynamic(() => import('./operations-chart'), { ssr: false, loading: ChartSkeleton });
 
@@ -17,7 +17,7 @@ export function OperationsPanel({ series, className = '' }: { series: StatsTimes
       id="operations-trend"
       className={className}
       title="Operations over time"
-      caption={`Per ${BUCKET_WORDS[series.bucket]}: operations (bars, left) and militants killed in them (line, right)`}
+      caption={`Per ${bucketWords(series.bucket)}: operations (bars, left) and militants killed in them (line, right)`}
     >
       <div className="relative h-[220px]">
         <OperationsChart series={series} height={220} />

@@ -21,6 +21,7 @@ import type { StatsTimeseries } from '@/core/stats/stats-types';
 import { TYPE_COLORS } from '../palette';
 import { formatCount } from '../number-format';
 import { formatBucket, formatDay } from '../time-format';
+import { zoneLabel } from '../report-zone';
 import type { PlacedMark } from './annotation-marks';
 
 type Row = { key: string; incidents: number; operations: number } & Partial<Record<IncidentType, number>>;
@@ -77,7 +78,7 @@ export default function TrendChart({ series, marks, height, large = false, yMax 
                 <div className="rounded-lg border border-line bg-surface p-2.5 text-xs shadow-lg">
                   <p className="mb-1 font-semibold text-fg">
                     {series.bucket === 'hour'
-                      ? `${formatDay(row.key)} ${formatBucket(row.key, 'hour')} PKT`
+                      ? `${formatDay(row.key)} ${formatBucket(row.key, 'hour')} ${zoneLabel(row.key)}`
                       : `${series.bucket === 'week' ? 'Week of ' : ''}${formatDay(row.key)}`}
                   </p>
                   <p className="text-fg">

@@ -8,12 +8,16 @@ import type { StatsTimeseries } from '@/core/stats/stats-types';
 import { DataTable, Panel } from '../panel';
 import { TYPE_COLORS } from '../palette';
 import { formatDay, formatBucket } from '../time-format';
+import { zoneLabel } from '../report-zone';
 import { placeMarks, type AnnotationMark } from './annotation-marks';
 import { ChartSkeleton, EmptyChart } from './chart-skeleton';
 
 const TrendChart = dynamic(() => import('./trend-chart'), { ssr: false, loading: ChartSkeleton });
 
-export const BUCKET_WORDS = { hour: 'hour (PKT)', day: 'day (UTC)', week: 'ISO week', month: 'month' } as const;
+const BUCKET_NAMES = { hour: 'hour', day: 'day', week: 'ISO week', month: 'month' } as const;
+
+/** "day (PKT)": buckets are the reporting zone's, said once in the caption. */
+export const bucketWords = (bucket: StatsTimeseries['bucket']): string => `${BUCKET_NAMES[bucket]} (${zoneLabel()})`;
 
 export function bucketLabel(start: string, bucket: StatsTimeseries['bucket']): string {
   if (bucket === 'hour') return `${formatDay(start)} ${formatBucket(start, 'hour')}`;
@@ -81,7 +85,7 @@ export function TrendPanel({
       id="trend"
       className={className}
       title="Incidents over time"
-      caption={`Per ${BUCKET_WORDS[series.bucket]}, stacked by type${partial ? '; edge buckets are partial' : ''}`}
+      caption={`Per ${bucketWords(series.bucket)}, stacked by type${partial ? '; edge buckets are partial' : ''}`}
       actions={bucketHref ? <BucketChooser series={series} href={bucketHref} /> : undefined}
     >
       <div className="relative h-[300px]">

@@ -34,7 +34,7 @@ export default async function GroupPage({ params }: Params) {
   const position = await reads.position();
   const group = await reads.groups.get(id);
   if (!group) notFound();
-  const q = parseStatsQuery({ group: id }, new Date());
+  const q = parseStatsQuery({ group: id }, new Date(), { zone: rt.env.REPORT_TIMEZONE });
   const [summary, series, byProvince, byType, recent, annotations] = await Promise.all([
     reads.stats.summary(q),
     reads.stats.timeseries(q),

@@ -1,7 +1,7 @@
 /** /record/incident: record a new incident (operators). */
 import type { Metadata } from 'next';
 import { requireRole } from '../../sign-in/page-access';
-import { todayInPakistan } from '../../forms/when-values';
+import { todayInReportZone } from '../../forms/when-values';
 import { PageHeading } from '../page-heading';
 import { groupChoices } from '../record-groups';
 import { IncidentForm } from './incident-form';
@@ -18,7 +18,7 @@ export default async function NewIncidentPage() {
         back={{ href: '/record', label: 'Record' }}
         intro="Fields marked * are required. Defaults: Pakistan, today, day precision. Ctrl+Enter saves from anywhere in the form."
       />
-      <IncidentForm today={todayInPakistan(new Date())} groups={await groupChoices()} incident={null} />
+      <IncidentForm today={todayInReportZone(new Date())} groups={await groupChoices()} incident={null} />
     </main>
   );
 }

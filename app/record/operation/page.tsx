@@ -1,7 +1,7 @@
 /** /record/operation: record a new security-force operation (operators). */
 import type { Metadata } from 'next';
 import { requireRole } from '../../sign-in/page-access';
-import { todayInPakistan } from '../../forms/when-values';
+import { todayInReportZone } from '../../forms/when-values';
 import { PageHeading } from '../page-heading';
 import { groupChoices } from '../record-groups';
 import { OperationForm } from './operation-form';
@@ -18,7 +18,7 @@ export default async function NewOperationPage() {
         back={{ href: '/record', label: 'Record' }}
         intro="Fields marked * are required. Defaults: Pakistan, today, day precision. Ctrl+Enter saves from anywhere in the form."
       />
-      <OperationForm today={todayInPakistan(new Date())} groups={await groupChoices()} operation={null} />
+      <OperationForm today={todayInReportZone(new Date())} groups={await groupChoices()} operation={null} />
     </main>
   );
 }

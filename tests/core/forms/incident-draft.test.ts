@@ -25,7 +25,7 @@ describe('incident draft', () => {
     expect(validateIncident(d)).toEqual({});
     const input = CreateIncidentInput.parse(incidentInputOf(d));
     expect(input).toMatchObject({
-      occurredAt: '2025-03-14T00:00:00.000Z',
+      occurredAt: '2025-03-14',
       timePrecision: 'day',
       country: 'Pakistan',
       groupId: null,

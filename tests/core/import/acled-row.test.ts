@@ -53,7 +53,7 @@ describe('mapAcledRow: a full incident', () => {
     const outcome = map({});
     expect(outcome).toMatchObject({ kind: 'incident', externalId: 'acled:PAK12345' });
     expect(incident(outcome)).toMatchObject({
-      occurredAt: '2022-12-28T00:00:00.000Z',
+      occurredAt: '2022-12-28',
       timePrecision: 'day',
       country: 'Pakistan',
       province: 'KP',
@@ -241,7 +241,7 @@ describe('mapAcledRow: fields', () => {
       (i: ReturnType<typeof incident>) => [i.country, i.province, i.district],
       ['Afghanistan', 'Kunar', 'Asadabad'],
     ],
-    [{ event_date: '9-May-20' }, (i: ReturnType<typeof incident>) => i.occurredAt, '2020-05-09T00:00:00.000Z'],
+    [{ event_date: '9-May-20' }, (i: ReturnType<typeof incident>) => i.occurredAt, '2020-05-09'],
   ] as const)('%o', (overrides, pick, expected) => {
     expect(pick(incident(map(overrides)))).toEqual(expected);
   });

@@ -7,6 +7,8 @@ import { ValidationError } from '../../../core/errors';
 import { casualties, incident, operation } from './factories';
 import { memoryStatsSource } from './memory-stats-source';
 
+const Z = { zone: 'Asia/Karachi' };
+
 const now = new Date('2025-03-10T15:30:00.000Z');
 const TTP = '11111111-1111-4111-8111-111111111111';
 
@@ -48,7 +50,7 @@ const src = memoryStatsSource(incidents, operations, { [TTP]: 'TTP' });
 
 describe('summary', () => {
   it('sums the period and the previous equal period', async () => {
-    const s = await computeSummary(src, parseStatsQuery({ range: '24h' }, now));
+    const s = await computeSummary(src, parseStatsQuery({ range: '24h' }, now, Z));
     expect(s.current.incidents).toBe(2);
     expect(s.current.killed.total).toEqual({ low: 10, high: 14 });
     expect(s.current.killed.byCategory.civilians).toEqual({ low: 5, high: 9 });
@@ -72,10 +74,10 @@ describe('summary', () => {
   });
 
   it('filters narrow incidents; a province filter leaves out nationwide operations', async () => {
-    const s = await computeSummary(src, parseStatsQuery({ range: '7d', province: 'KP' }, now));
+    const s = await computeSummary(src, parseStatsQuery({ range: '7d', province: 'KP' }, now, Z));
     expect(s.current.incidents).toBe(2);
     expect(s.current.operations.operations).toBe(12);
-    const g = await computeSummary(src, parseStatsQuery({ range: '7d', group: 'unknown' }, now));
+    const g = await computeSummary(src, parseStatsQuery({ range: '7d', group: 'unknown' }, now, Z));
     expect(g.current.incidents).toBe(2);
   });
 
@@ -88,7 +90,7 @@ describe('summary', () => {
 
 describe('timeseries', () => {
   it('fills empty hours, stacks by type and clips the edge buckets', async () => {
-    const t = await computeTimeseries(src, parseStatsQuery({ range: '24h' }, now));
+    const t = await computeTimeseries(src, parseStatsQuery({ range: '24h' }, now, Z));
     expect(t.bucket).toBe('hour');
     // 15:30 → 15:30 next day touches 25 hour buckets; the first and last are partial.
     expect(t.points).toHaveLength(25);
@@ -107,18 +109,20 @@ describe('timeseries', () => {
   });
 
   it('an "all time" series starts at the first recorded day', async () => {
-    const t = await computeTimeseries(src, parseStatsQuery({ bucket: 'day' }, now));
-    expect(t.from).toBe('2025-03-09T00:00:00.000Z');
-    expect(t.points.map((p) => p.start.slice(0, 10))).toEqual(['2025-03-09', '2025-03-10']);
-    expect(t.points.map((p) => p.incidents)).toEqual([2, 1]);
+    const t = await computeTimeseries(src, parseStatsQuery({ bucket: 'day' }, now, Z));
+    expect(t.from).toBe('2025-03-08T19:00:00.000Z');
+    expect(t.points.map((p) => p.day)).toEqual(['2025-03-09', '2025-03-10']);
+    expect(t.points.map((p) => p.incidents)).toEqual([1, 2]); // 2025-03-09T20:00Z is 01:00 PKT on 10 March
   });
 
   it('refuses hour buckets over long periods and series that are too long, naming the field', async () => {
-    await expect(computeTimeseries(src, parseStatsQuery({ range: '30d', bucket: 'hour' }, now))).rejects.toMatchObject({
+    await expect(
+      computeTimeseries(src, parseStatsQuery({ range: '30d', bucket: 'hour' }, now, Z)),
+    ).rejects.toMatchObject({
       fields: { bucket: expect.any(String) },
     });
     await expect(
-      computeTimeseries(src, parseStatsQuery({ from: '1971-01-01', bucket: 'day' }, now)),
+      computeTimeseries(src, parseStatsQuery({ from: '1971-01-01', bucket: 'day' }, now, Z)),
     ).rejects.toBeInstanceOf(ValidationError);
   });
 });
@@ -132,7 +136,7 @@ describe('breakdowns', () => {
       incident({ groupId: null }),
     ];
     const s = memoryStatsSource(many, [], Object.fromEntries(ids.map((g, k) => [g, `G${k}`])));
-    const b = await computeBreakdown(s, parseStatsQuery({ top: '2' }, now), 'group');
+    const b = await computeBreakdown(s, parseStatsQuery({ top: '2' }, now, Z), 'group');
     expect(
       b.rows.map((r) => [r.key === 'others' || r.key === 'unknown' ? r.key : r.label, r.kind, r.incidents]),
     ).toEqual([
@@ -147,15 +151,15 @@ describe('breakdowns', () => {
   });
 
   it('by province, type and target: labelled, largest first, empty values left out', async () => {
-    const p = await computeBreakdown(src, parseStatsQuery({}, now), 'province');
+    const p = await computeBreakdown(src, parseStatsQuery({}, now, Z), 'province');
     expect(p.rows.map((r) => [r.key, r.label, r.incidents])).toEqual([
       ['KP', 'Khyber Pakhtunkhwa', 2],
       ['Balochistan', 'Balochistan', 1],
     ]);
-    const t = await computeBreakdown(src, parseStatsQuery({}, now), 'type');
+    const t = await computeBreakdown(src, parseStatsQuery({}, now, Z), 'type');
     expect(t.rows[0]!.label).toBe('Suicide bombing');
     expect(t.rows[0]!.killed).toEqual({ low: 7, high: 11 });
-    const tg = await computeBreakdown(src, parseStatsQuery({}, now), 'target');
+    const tg = await computeBreakdown(src, parseStatsQuery({}, now, Z), 'target');
     expect(tg.rows).toEqual([expect.objectContaining({ key: 'police', label: 'Police', incidents: 3, share: 1 })]);
   });
 });

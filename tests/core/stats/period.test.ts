@@ -65,7 +65,7 @@ describe('splitPeriod: whole days from rollups, edges from the incidents table',
       edges: [{ from: '2025-03-10T00:00:00.000Z', to: '2025-03-10T15:30:00.000Z' }],
     },
   ])('$name', ({ p, days, edges }) => {
-    expect(splitPeriod(p)).toEqual({ days, edges });
+    expect(splitPeriod(p, 'UTC')).toEqual({ days, edges });
   });
 
   it('covers every instant of the period exactly once', () => {
@@ -79,7 +79,7 @@ describe('splitPeriod: whole days from rollups, edges from the incidents table',
           const from = t0 + a * 60_000;
           const to = from + len * 60_000;
           const at = from + Math.floor(((to - from) * probe) / 1001);
-          const s = splitPeriod({ from: new Date(from).toISOString(), to: new Date(to).toISOString() });
+          const s = splitPeriod({ from: new Date(from).toISOString(), to: new Date(to).toISOString() }, 'UTC');
           const inDays =
             s.days !== null &&
             at >= Date.parse(`${s.days.fromDay}T00:00:00Z`) &&
@@ -95,19 +95,19 @@ describe('splitPeriod: whole days from rollups, edges from the incidents table',
 describe('buckets', () => {
   it('ISO weeks start on Monday', () => {
     // 2025-01-01 is a Wednesday; 2025-03-09 a Sunday.
-    expect(bucketKey('2025-01-01', 'week')).toBe('2024-12-30T00:00:00.000Z');
-    expect(bucketKey('2025-03-09T23:59:59Z', 'week')).toBe('2025-03-03T00:00:00.000Z');
-    expect(bucketKey('2025-03-10T00:00:00Z', 'week')).toBe('2025-03-10T00:00:00.000Z');
+    expect(bucketKey('2025-01-01', 'week', 'UTC')).toBe('2024-12-30T00:00:00.000Z');
+    expect(bucketKey('2025-03-09T23:59:59Z', 'week', 'UTC')).toBe('2025-03-03T00:00:00.000Z');
+    expect(bucketKey('2025-03-10T00:00:00Z', 'week', 'UTC')).toBe('2025-03-10T00:00:00.000Z');
   });
 
   it('months, days and hours start where expected', () => {
-    expect(bucketKey('2024-02-29T13:00:00Z', 'month')).toBe('2024-02-01T00:00:00.000Z');
-    expect(bucketKey('2024-02-29', 'day')).toBe('2024-02-29T00:00:00.000Z');
-    expect(bucketKey('2024-02-29T13:45:10Z', 'hour')).toBe('2024-02-29T13:00:00.000Z');
+    expect(bucketKey('2024-02-29T13:00:00Z', 'month', 'UTC')).toBe('2024-02-01T00:00:00.000Z');
+    expect(bucketKey('2024-02-29', 'day', 'UTC')).toBe('2024-02-29T00:00:00.000Z');
+    expect(bucketKey('2024-02-29T13:45:10Z', 'hour', 'UTC')).toBe('2024-02-29T13:00:00.000Z');
   });
 
   it('enumerates every overlapping bucket, months of unequal length included', () => {
-    const b = enumerateBuckets(Date.parse('2024-01-15T00:00:00Z'), Date.parse('2024-04-01T00:00:00Z'), 'month');
+    const b = enumerateBuckets(Date.parse('2024-01-15T00:00:00Z'), Date.parse('2024-04-01T00:00:00Z'), 'month', 'UTC');
     expect(b.map((x) => new Date(x.start).toISOString().slice(0, 10))).toEqual([
       '2024-01-01',
       '2024-02-01',
@@ -126,8 +126,8 @@ describe('buckets', () => {
         (a, len, bucket) => {
           const from = t0 + a * 3_600_000 + 17;
           const to = from + len * 3_600_000;
-          expect(countBuckets(from, to, bucket)).toBe(enumerateBuckets(from, to, bucket).length);
-          expect(bucketStartMs(from, bucket)).toBeLessThanOrEqual(from);
+          expect(countBuckets(from, to, bucket, 'UTC')).toBe(enumerateBuckets(from, to, bucket, 'UTC').length);
+          expect(bucketStartMs(from, bucket, 'UTC')).toBeLessThanOrEqual(from);
         },
       ),
       { numRuns: 300 },

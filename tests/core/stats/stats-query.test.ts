@@ -6,6 +6,8 @@ import { viewToParams } from '../../../core/stats/query-params';
 import { searchParamsToObject } from '../../../core/filters';
 import { incident, operation } from './factories';
 
+const Z = { zone: 'Asia/Karachi' };
+
 const now = new Date('2025-03-10T15:30:00.000Z');
 
 const fieldsOf = (fn: () => unknown): Record<string, string> => {
@@ -20,7 +22,7 @@ const fieldsOf = (fn: () => unknown): Record<string, string> => {
 
 describe('parseStatsQuery', () => {
   it('resolves a preset against the clock and keeps it', () => {
-    const q = parseStatsQuery({ range: '6h', province: 'KP,Punjab' }, now);
+    const q = parseStatsQuery({ range: '6h', province: 'KP,Punjab' }, now, Z);
     expect(q.period).toEqual({ from: '2025-03-10T09:30:00.000Z', to: '2025-03-10T15:30:00.000Z' });
     expect(q.preset).toBe('6h');
     expect(q.filter.province).toEqual(['KP', 'Punjab']);
@@ -28,13 +30,13 @@ describe('parseStatsQuery', () => {
   });
 
   it('an open query is all time for the API and the default preset for the dashboard', () => {
-    expect(parseStatsQuery({}, now).period).toEqual({ from: null, to: now.toISOString() });
-    expect(parseStatsQuery({}, now, { defaultPreset: '30d' }).preset).toBe('30d');
+    expect(parseStatsQuery({}, now, Z).period).toEqual({ from: null, to: now.toISOString() });
+    expect(parseStatsQuery({}, now, { ...Z, defaultPreset: '30d' }).preset).toBe('30d');
   });
 
   it('a custom range ends now when "to" is missing', () => {
-    expect(parseStatsQuery({ from: '2025-03-01' }, now).period).toEqual({
-      from: '2025-03-01T00:00:00.000Z',
+    expect(parseStatsQuery({ from: '2025-03-01' }, now, Z).period).toEqual({
+      from: '2025-02-28T19:00:00.000Z',
       to: now.toISOString(),
     });
   });
@@ -53,22 +55,23 @@ describe('parseStatsQuery', () => {
     [{ provinces: 'KP' }, 'provinces'],
     [{ retracted: 'include' }, 'retracted'],
   ])('rejects %j naming %s', (params, field) => {
-    expect(Object.keys(fieldsOf(() => parseStatsQuery(params, now)))).toContain(field);
+    expect(Object.keys(fieldsOf(() => parseStatsQuery(params, now, Z)))).toContain(field);
   });
 
   it('round-trips through URL parameters', () => {
     const q = parseStatsQuery(
       { range: '7d', type: ['ied_explosive', 'suicide_bombing'], group: 'unknown', status: 'confirmed' },
       now,
+      Z,
     );
-    const back = parseStatsQuery(searchParamsToObject(viewToParams(q)), now);
+    const back = parseStatsQuery(searchParamsToObject(viewToParams(q)), now, Z);
     expect(back.filter).toEqual(q.filter);
     expect(back.preset).toBe('7d');
   });
 });
 
 describe('match-filter', () => {
-  const f = parseStatsQuery({ range: '24h', province: 'KP', group: 'unknown', status: 'reported' }, now).filter;
+  const f = parseStatsQuery({ range: '24h', province: 'KP', group: 'unknown', status: 'reported' }, now, Z).filter;
 
   it('applies period, province, unknown group and status to incidents', () => {
     expect(incidentMatches(incident({ occurredAt: '2025-03-10T10:00:00.000Z' }), f)).toBe(true);
@@ -86,7 +89,7 @@ describe('match-filter', () => {
   });
 
   it('ignores incident-only filters for operations and leaves nationwide ones out of a province view', () => {
-    const typed = parseStatsQuery({ range: '24h', type: 'kidnapping' }, now).filter;
+    const typed = parseStatsQuery({ range: '24h', type: 'kidnapping' }, now, Z).filter;
     expect(operationMatches(operation({ occurredAt: '2025-03-10T10:00:00.000Z' }), typed)).toBe(true);
     expect(operationMatches(operation({ occurredAt: '2025-03-10T10:00:00.000Z', province: null }), f)).toBe(false);
   });

@@ -12,6 +12,7 @@ import type { Operation } from '../../../core/operation/schema';
 import { UniqueViolationError } from '../../../core/errors';
 import type { Actor, AppendChange, Ctx, IdempotencyRecord, RecordRepo, Store, WriteTx } from '../../../core/ports';
 import type { ReferenceFigure } from '../../../core/reference-figure/schema';
+import { DEFAULT_REPORT_ZONE } from '../../../core/time/report-zone';
 import type { RollupDelta } from '../../../core/rollup/incident-rollup';
 
 export interface MemoryState {
@@ -160,6 +161,7 @@ function txOver(s: MemoryState, epoch: string): WriteTx {
       },
     },
     changesOf: async (entity, id) => s.changes.filter((c) => c.entity === entity && c.id === id),
+    reportZone: DEFAULT_REPORT_ZONE,
     applyIncidentRollup: async (deltas) => applyRollup(s.incidentRollup, deltas),
     applyOperationRollup: async (deltas) => applyRollup(s.operationRollup, deltas),
   };

@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { getRuntime } from '@/server/runtime';
 import { requireRole } from '../../../sign-in/page-access';
-import { todayInPakistan } from '../../../forms/when-values';
+import { todayInReportZone } from '../../../forms/when-values';
 import { PageHeading } from '../../page-heading';
 import { RecordEditShell } from '../../record-edit-shell';
 import { groupChoices } from '../../record-groups';
@@ -55,7 +55,7 @@ export default async function EditIncidentPage({ params }: { params: Promise<{ i
         draftKey={`incident:${id}`}
       >
         <IncidentForm
-          today={todayInPakistan(new Date())}
+          today={todayInReportZone(new Date())}
           groups={await groupChoices(incident.groupId)}
           incident={incident}
         />
