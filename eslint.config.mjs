@@ -64,6 +64,46 @@ const config = [
       ],
     },
   },
+  {
+    // Pages and components reach the server only through the shared runtime (Next compiles app/ in its
+    // own module graph; server/runtime.ts explains why), plus types; the database never directly.
+    files: ['app/**/*.ts', 'app/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/db/*', '@/db', '**/db/*'],
+              message: 'app/ reads through getRuntime().reads (server/read-model.ts), not db/.',
+            },
+            {
+              group: ['@/server/*', '**/server/*', '!@/server/runtime'],
+              allowTypeImports: true,
+              message: 'app/ may import only getRuntime from server/ (and types): reach the rest through the runtime.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The database layer serves the server and the CLI; it knows neither.
+    files: ['db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/server/*', '@/app/*', '**/server/*', '**/app/*'],
+              message: 'db/ must not depend on server/ or app/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import { headers } from 'next/headers';
-import { NONCE_HEADER } from '@/server/page-security';
+import { NONCE_HEADER } from '@/server/runtime';
 import { SiteHeader } from './components/site-header';
 import { AccountNav } from './sign-in/account-nav';
 import { ReportZoneSetter } from './components/report-zone-setter';

@@ -1,7 +1,7 @@
 /**
  * ACLED ingest rate on PostgreSQL (issue 6, `ingest.acled`, target ≥ 5,000 rows/s): generates a
  * deterministic ACLED-shaped CSV (current 31-column layout), imports it into a fresh database through
- * the same path as the API and the CLI (importAcled → createImportSink), and prints rows/s.
+ * the same path as the API and the CLI (the import verb, core/import/import-verb.ts), and prints rows/s.
  *
  *   npx tsx bench/ingest-acled.ts [--rows 20000] [--batch 500]    (BENCH_DATABASE_URL, default local)
  *
@@ -18,12 +18,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { stringify } from 'csv-stringify/sync';
-import { importAcled } from '../core/import/import-acled';
 import type { ImportReport } from '../core/import/import-report';
 import { seedReference } from '../core/seed/seed-reference';
 import { openDatabase, type Database } from '../db/client';
-import { createImportSink } from '../db/import-sink';
-import { listGroups } from '../db/queries/reference';
 import { ensureStream } from '../db/store';
 import { createWriteContext } from '../db/write-context';
 
@@ -178,20 +175,14 @@ async function timedImport(
   admin: postgres.Sql,
   dbName: string,
 ): Promise<Pass> {
-  const ctx = createWriteContext(database).ctx({ id: null, label: 'system:bench', role: 'system' });
-  const groups = (await listGroups(database.db)).map((g) => ({
-    id: g.id,
-    shortName: g.shortName,
-    fullName: g.fullName,
-    aliases: g.aliases,
-  }));
+  const { ctx, writes } = createWriteContext(database);
   const pgBefore = await postgresCpu(admin, dbName);
   const nodeBefore = process.cpuUsage();
   const started = performance.now();
-  const report = await importAcled({
+  const report = await writes.importAcled({
+    ctx: ctx({ id: null, label: 'system:bench', role: 'system' }),
     input: createReadStream(file),
-    options: { groups, batchSize },
-    sink: createImportSink(ctx),
+    options: { batchSize },
   });
   const seconds = (performance.now() - started) / 1000;
   const nodeUsed = process.cpuUsage(nodeBefore);

@@ -15,7 +15,7 @@ export interface ServerOptions {
   pages?: boolean;
   /** PUBLIC_DASHBOARD=1: sockets and reads without a session (writes still need a token). */
   publicDashboard?: boolean;
-  /** Extra node options (the memory measurement settles garbage with bench/gc-settle.ts). */
+  /** Extra node options (the capacity measurement opens the inspector to settle garbage). */
   nodeArgs?: string[];
 }
 

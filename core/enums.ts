@@ -243,6 +243,11 @@ export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
 export const ROLES = ['viewer', 'operator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** ROLES is in rank order: each role may do what the ones before it may. */
+export function hasRole(role: Role, needed: Role): boolean {
+  return ROLES.indexOf(role) >= ROLES.indexOf(needed);
+}
+
 export const ENTITIES = ['incident', 'operation', 'group', 'referenceFigure', 'annotation'] as const;
 export type Entity = (typeof ENTITIES)[number];
 

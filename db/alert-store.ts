@@ -12,7 +12,8 @@ import { CASUALTY_CATEGORIES } from '../core/enums';
 import type { Database, Db } from './client';
 import { alertDeliveries, alertRules, incidents, savedViews } from './schema';
 import { readChangeRecordsAfter, readPosition } from './queries/changes';
-import { createStatsSource, incidentTableWhere } from './queries/stats';
+import { createStatsSource } from './queries/stats';
+import { recordWhere, statsFilter } from './queries/record-where';
 import { iso } from './repositories/incident-rows';
 
 /** The evaluator's advisory lock key (any constant no other part of the product uses). */
@@ -114,7 +115,7 @@ function evalTx(tx: Db, database: Database, notified: string[]): AlertEvalTx {
         .from(incidents)
         .where(
           and(
-            incidentTableWhere(f),
+            recordWhere(incidents, statsFilter(f)),
             eq(incidents.synthetic, true),
             gte(incidents.occurredAt, window.from),
             lt(incidents.occurredAt, window.to),

@@ -7,13 +7,9 @@ import { createReadStream, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { importAcled } from '../core/import/import-acled';
 import { isUnusableFile, type ImportProgress, type ImportReport } from '../core/import/import-report';
-import { requireGroups } from '../core/import/acled-group-match';
 import { DomainError } from '../core/errors';
 import { DataDirLockedError } from '../db/data-dir-lock';
-import { createImportSink } from '../db/import-sink';
-import { listGroups } from '../db/queries/reference';
 import { createWriteContext } from '../db/write-context';
 import { openFromEnv } from './open-from-env';
 
@@ -108,20 +104,14 @@ async function main(): Promise<number> {
 
   const { database } = await openFromEnv();
   try {
-    const groups = requireGroups(await listGroups(database.db)).map((g) => ({
-      id: g.id,
-      shortName: g.shortName,
-      fullName: g.fullName,
-      aliases: g.aliases,
-    }));
     // The audit trail names the command and the account that ran it.
     const actor = { id: null, label: `cli:import (${osUser()})`, role: 'system' as const };
-    const ctx = createWriteContext(database).ctx(actor);
+    const { ctx, writes } = createWriteContext(database);
     const bar = progressBar(total);
-    const report = await importAcled({
+    const report = await writes.importAcled({
+      ctx: ctx(actor),
       input: createReadStream(file),
-      options: { operations: values.operations, groups, now: ctx.now },
-      sink: createImportSink(ctx),
+      options: { operations: values.operations },
       onProgress: bar.update,
     });
     bar.done(report);

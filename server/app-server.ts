@@ -11,16 +11,21 @@ import type { Logger } from 'pino';
 import { openDatabase, type Database } from '../db/client';
 import { ensureStream } from '../db/store';
 import { createWriteContext } from '../db/write-context';
-import { createWriteVerbs } from '../core/write/write-verbs';
 import { checkRollupZone } from '../db/rollup-zone';
 import type { Env } from './env';
 import { createLogger } from './logger';
 import { LiveHub, type LiveServer } from './live/hub';
 import { RevocationWatcher } from './live/revocation-watcher';
 import { createReadModel } from './read-model';
+import { createAuthService } from './auth/auth-service';
+import { resolvePrincipal } from './auth/principal';
+import { alertParts } from './alerts/alert-context';
+import { publicReadModel } from './public-reads';
+import { accountsWithDemoPassword, demoCredentials } from './auth/demo-password';
 import { createPageSecurity } from './page-security';
 import { setRuntime, type Runtime } from './runtime';
-import { createApi, type RouteModule } from './api/app';
+import { createApi } from './api/app';
+import type { RouteModule } from './api/route-spec';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -91,8 +96,11 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       maxHttpBufferSize: 64 * 1024,
     });
     const hub = new LiveHub({ database, io, log: log.child({ part: 'live' }), ...opts.live });
-    const { store, ctx } = createWriteContext(database);
+    const { store, ctx, writes } = createWriteContext(database);
+    // Before the runtime, so every part finds it there (no start-up step sets it later).
+    const auth = await createAuthService({ env, database, log });
     const closers: (() => Promise<void>)[] = [];
+    const reads = createReadModel(database);
     const runtime: Runtime = {
       onClose: (stop) => void closers.push(stop),
       env,
@@ -100,9 +108,17 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       store,
       log,
       hub,
-      reads: createReadModel(database),
-      writes: createWriteVerbs(),
+      reads,
+      writes,
       ctx,
+      auth,
+      principalOf: async (headers) => (await resolvePrincipal(auth, headers)).principal,
+      alerts: () => alertParts(runtime).alerts,
+      publicReads: publicReadModel(reads),
+      demoPassword: {
+        accounts: () => accountsWithDemoPassword(runtime),
+        credentials: () => demoCredentials(runtime),
+      },
     };
     const revocations = new RevocationWatcher({ database, io, log: log.child({ part: 'live' }) });
     setRuntime(runtime);

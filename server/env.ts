@@ -55,7 +55,7 @@ export const Env = z.object({
       }
       return out;
     }),
-  /** Secret for session signing; generated and kept in DATA_DIR when absent in embedded mode. */
+  /** Secret for session signing; when absent, generated once and kept in the database (app_secrets, server/auth/auth-service.ts). */
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Full exports streaming at once on one node; more are answered 429 with Retry-After. */
   MAX_CONCURRENT_EXPORTS: z.coerce.number().int().min(1).max(100).default(3),

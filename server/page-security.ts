@@ -8,8 +8,8 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Env } from './env';
+import { NONCE_HEADER } from './runtime';
 
-export const NONCE_HEADER = 'x-bw-nonce';
 export const HSTS = 'max-age=31536000; includeSubDomains';
 
 export function pagePolicy(nonce: string, opts: { dev: boolean; https: boolean }): string {

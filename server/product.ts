@@ -3,7 +3,7 @@
  * server with these same lists, so what they exercise is what runs.
  */
 import { ensureReferenceData } from '../db/ensure-reference-data';
-import type { RouteModule } from './api/app';
+import type { RouteModule } from './api/route-spec';
 import type { Runtime } from './runtime';
 import type { LiveServer } from './live/hub';
 import { loadDemoData } from './demo-startup';
@@ -21,7 +21,6 @@ import { rematchRoutes } from './api/rematch';
 import { exportRoutes } from './api/export';
 import { alertRoutes } from './api/alert-routes';
 import { startAlerts } from './alerts/start-alerts';
-import { startAuth } from './auth/auth-service';
 import { installSocketAuth } from './auth/socket-auth';
 import { purgeIdempotencyKeys, purgeOldRevocations } from './auth/maintenance';
 
@@ -43,8 +42,6 @@ export const productRoutes: RouteModule[] = [
 ];
 
 export async function productStartup(runtime: Runtime, parts?: { io: LiveServer }): Promise<void> {
-  // Before the demo: it creates the demo accounts through the auth service.
-  await startAuth(runtime);
   if (parts) installSocketAuth(parts.io, runtime);
   await purgeIdempotencyKeys(runtime);
   await purgeOldRevocations(runtime);

@@ -17,6 +17,9 @@ import {
   listGroups,
   listReferenceFigures,
 } from '../db/queries/reference';
+import { findUserByEmail, listTokens, listUsers } from '../db/queries/users';
+
+export type { TokenRow, UserRow } from '../db/queries/users';
 
 export function createReadModel(database: Database) {
   const db = database.db;
@@ -33,6 +36,11 @@ export function createReadModel(database: Database) {
     groups: { list: listGroups.bind(null, db), get: getGroup.bind(null, db) },
     referenceFigures: { list: listReferenceFigures.bind(null, db), get: getReferenceFigure.bind(null, db) },
     annotations: { list: listAnnotations.bind(null, db), get: getAnnotation.bind(null, db) },
+    users: {
+      list: () => listUsers(db),
+      tokens: () => listTokens(db),
+      byEmail: (email: string) => findUserByEmail(db, email),
+    },
   };
 }
 

@@ -5,7 +5,6 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import type { Principal } from '@/server/auth/principal';
-import { accountsWithDemoPassword } from '@/server/auth/demo-password';
 import { getRuntime } from '@/server/runtime';
 import { requireRole } from '../sign-in/page-access';
 import { PageHeading } from '../record/page-heading';
@@ -53,7 +52,7 @@ export async function AdminPage(props: {
   render: (principal: Principal) => Promise<ReactNode> | ReactNode;
 }) {
   const access = await requireRole('admin', props.path);
-  const demoPassword = await accountsWithDemoPassword(getRuntime());
+  const demoPassword = await getRuntime().demoPassword.accounts();
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
       {demoPassword.length > 0 && (

@@ -1,13 +1,12 @@
 /** The signed-in header's alert parts: saved views (read on the server) and the live bell. */
 import { getRuntime } from '@/server/runtime';
-import { alertParts } from '@/server/alerts/alert-context';
 import type { Principal } from '@/server/auth/principal';
 import { AlertBell } from './alert-bell';
 import { SavedViewsMenu } from './saved-views-menu';
 import { viewHref } from './view-href';
 
 export async function AlertsCorner({ principal }: { principal: Principal }) {
-  const views = await alertParts(getRuntime()).alerts.views.visibleTo(principal.userId);
+  const views = await getRuntime().alerts().views.visibleTo(principal.userId);
   return (
     <>
       <SavedViewsMenu

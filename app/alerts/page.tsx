@@ -7,7 +7,6 @@ import type { Metadata } from 'next';
 import { publicRule } from '@/core/alert/schema';
 import type { ViewFilters } from '@/core/alert/schema';
 import { getRuntime } from '@/server/runtime';
-import { alertParts } from '@/server/alerts/alert-context';
 import { requireRole } from '../sign-in/page-access';
 import { PageHeading, ViewProblems } from '../components/page-heading';
 import { parseView, describePeriod, type PageSearchParams } from '../components/view-query';
@@ -39,7 +38,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: PageS
   const raw = await searchParams;
   const { principal } = await requireRole('viewer', '/alerts');
   const { query, problems } = parseView(raw, new Date(), { defaultPreset: null });
-  const { alerts } = alertParts(getRuntime());
+  const alerts = getRuntime().alerts();
   const [rules, views] = await Promise.all([
     alerts.rules.ownedBy(principal.userId),
     alerts.views.visibleTo(principal.userId),

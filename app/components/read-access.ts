@@ -5,7 +5,6 @@
  */
 import { redirect } from 'next/navigation';
 import { getRuntime } from '@/server/runtime';
-import { publicReadModel } from '@/server/public-reads';
 import type { ReadModel } from '@/server/read-model';
 import { currentPrincipal } from '../sign-in/page-access';
 
@@ -21,7 +20,7 @@ export async function requireReader(path: string): Promise<ReadModel> {
   const rt = getRuntime();
   const principal = await currentPrincipal();
   if (!principal && !rt.env.PUBLIC_DASHBOARD) redirect(`/sign-in?next=${encodeURIComponent(path)}`);
-  return principal ? rt.reads : publicReadModel(rt.reads);
+  return principal ? rt.reads : rt.publicReads;
 }
 
 /** The page's own address with its query, for the way back after signing in. */

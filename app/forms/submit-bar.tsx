@@ -38,14 +38,6 @@ export function SubmitBar({
   );
 }
 
-/** Ctrl+Enter / Cmd+Enter anywhere in the form submits it (also from a textarea). */
-export function submitOnModEnter(e: React.KeyboardEvent<HTMLFormElement>) {
-  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-    e.preventDefault();
-    e.currentTarget.requestSubmit();
-  }
-}
-
 /**
  * Ctrl/Cmd+Enter anywhere on the page submits the form `formId` (focus may be on a notice or a
  * button outside it, e.g. after reapplying changes), except inside an open dialog, which has its own.

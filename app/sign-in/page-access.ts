@@ -1,14 +1,13 @@
 /**
  * Who is signed in, for server-rendered pages, and the role guard of the record and admin pages:
  * anonymous → /sign-in?next=…, signed in without the role → the caller renders a 403 page.
- * The principal is resolved by server/auth's own resolvePrincipal with the server's AuthService,
- * which the shared runtime carries (Next compiles app/ in its own module graph).
+ * The principal is resolved by the shared runtime (runtime.principalOf, server/auth's own rules):
+ * Next compiles app/ in its own module graph, so pages reach server code only through the runtime.
  */
 import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
-import type { Role } from '@/core/enums';
-import { authOf } from '@/server/auth/auth-service';
-import { resolvePrincipal, type Principal } from '@/server/auth/principal';
+import { hasRole, type Role } from '@/core/enums';
+import type { Principal } from '@/server/auth/principal';
 import { getRuntime } from '@/server/runtime';
 
 /** The signed-in person of this request, or null (no cookie, expired session, disabled account). */
@@ -23,15 +22,12 @@ export async function currentPrincipal(): Promise<Principal | null> {
   forwarded.set('cookie', cookie);
   const runtime = getRuntime();
   try {
-    const { principal } = await resolvePrincipal(authOf(runtime), forwarded);
-    return principal;
+    return await runtime.principalOf(forwarded);
   } catch (err) {
     runtime.log.warn({ err: (err as Error).message }, 'could not resolve the session of a page request');
     return null;
   }
 }
-
-const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
 
 export type PageAccess = { ok: true; principal: Principal };
 
@@ -42,6 +38,6 @@ export type PageAccess = { ok: true; principal: Principal };
 export async function requireRole(needed: Role, path: string): Promise<PageAccess> {
   const principal = await currentPrincipal();
   if (!principal) redirect(`/sign-in?next=${encodeURIComponent(path)}`);
-  if (RANK[principal.actor.role] >= RANK[needed]) return { ok: true, principal };
+  if (hasRole(principal.actor.role, needed)) return { ok: true, principal };
   forbidden();
 }

@@ -4,7 +4,6 @@
  */
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { demoCredentials } from '@/server/auth/demo-password';
 import { getRuntime } from '@/server/runtime';
 import { cardClass } from '../forms/control-styles';
 import { currentPrincipal } from './page-access';
@@ -16,7 +15,7 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Sign in' };
 
 // Only while demo data is on and the demo accounts still have the demo password (server/auth/demo-password.ts).
-const demoAccounts = () => demoCredentials(getRuntime());
+const demoAccounts = () => getRuntime().demoPassword.credentials();
 
 export default async function SignInPage({
   searchParams,

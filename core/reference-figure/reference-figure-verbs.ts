@@ -1,8 +1,7 @@
-import { RetractInput } from '../common-schemas';
 import { parseInput } from '../errors';
 import type { Ctx, WriteTx } from '../ports';
 import { parseMergePatch, type JsonObject } from '../merge-patch';
-import { createRecord, retractRecord, updateRecord, type RecordKind } from '../versioned-record';
+import { createRecord, updateRecord, type RecordKind } from '../versioned-record';
 import { CreateReferenceFigureInput, type ReferenceFigure } from './schema';
 
 export const referenceFigureKind: RecordKind<ReferenceFigure> = {
@@ -19,11 +18,6 @@ export async function createReferenceFigure({ ctx, input, tx }: { ctx: Ctx; inpu
 export async function updateReferenceFigure({ ctx, id, input }: { ctx: Ctx; id: string; input: unknown }) {
   const { version, patch } = parseMergePatch(input);
   return updateRecord<ReferenceFigure>(ctx, referenceFigureKind, id, version, patch);
-}
-
-export async function retractReferenceFigure({ ctx, id, input }: { ctx: Ctx; id: string; input: unknown }) {
-  const { reason, version } = parseInput(RetractInput, input);
-  return retractRecord(ctx, referenceFigureKind, id, reason, version);
 }
 
 /** The one parse of a PATCH body (the write verbs in core/write use it). */

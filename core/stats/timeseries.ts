@@ -84,4 +84,3 @@ export function buildTimeseries(
 
 /** Total killed ("at least") in a point, for charts and summaries. */
 export const pointKilled = (p: TimeseriesPoint): number => CASUALTY_CATEGORIES.reduce((s, c) => s + p.killed[c], 0);
-export const pointInjured = (p: TimeseriesPoint): number => CASUALTY_CATEGORIES.reduce((s, c) => s + p.injured[c], 0);

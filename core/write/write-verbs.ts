@@ -1,7 +1,8 @@
 /**
  * The application's write verbs, built once in the composition root (server/app-server.ts) and
  * used by every transport (API routes, forms, CLI, bench). Each owns parsing (once), idempotency,
- * batching and retries (core/write/record-writes.ts).
+ * batching and retries (core/write/record-writes.ts); the import verb owns the import's path
+ * (core/import/import-verb.ts).
  */
 import { annotationKind, annotationPatch } from '../annotation/annotation-verbs';
 import { CreateAnnotationInput } from '../annotation/schema';
@@ -17,6 +18,7 @@ import { operationKind } from '../operation/operation-kind';
 import { operationPatch } from '../operation/update-operation';
 import { referenceFigureKind, referenceFigurePatch } from '../reference-figure/reference-figure-verbs';
 import { CreateReferenceFigureInput } from '../reference-figure/schema';
+import { createImportVerb, type ImportAcledVerb, type ImportParts } from '../import/import-verb';
 import { createRecords } from '../versioned-record';
 import type { RetryPolicy } from './exactly-once';
 import { createRecordWrites, type RecordWrites } from './record-writes';
@@ -31,6 +33,8 @@ export interface WriteVerbs {
   groups: RecordWrites;
   referenceFigures: RecordWrites;
   annotations: RecordWrites;
+  /** An ACLED CSV import: rows upserted by external id in batches (db/import-sink.ts). */
+  importAcled: ImportAcledVerb;
 }
 
 const retraction = (input: unknown) => parseInput(RetractInput, input);
@@ -39,7 +43,7 @@ const parsed =
   (input: unknown) =>
     parseInput(schema, input) as Omit<T & Versioned, keyof Versioned>;
 
-export function createWriteVerbs(opts: { retry?: RetryPolicy } = {}): WriteVerbs {
+export function createWriteVerbs(opts: { imports: ImportParts; retry?: RetryPolicy }): WriteVerbs {
   const { retry } = opts;
   const incidents = createRecordWrites({
     kind: incidentKind,
@@ -90,5 +94,6 @@ export function createWriteVerbs(opts: { retry?: RetryPolicy } = {}): WriteVerbs
       retraction,
       retry,
     }),
+    importAcled: createImportVerb(opts.imports),
   };
 }

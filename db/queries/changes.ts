@@ -1,5 +1,5 @@
 /** Reads of the change log: the position, pages of changes after a seq, a record's history. */
-import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lte } from 'drizzle-orm';
 import type { Change, ChangeRecord, Position } from '../../core/change/change';
 import type { ChangeAction, Entity } from '../../core/enums';
 import type { Db } from '../client';
@@ -65,9 +65,4 @@ export async function readHistory(db: Db, epoch: string, entity: Entity, id: str
     .where(and(eq(changes.entity, entity), eq(changes.entityId, id)))
     .orderBy(asc(changes.seq));
   return rows.map((r) => ({ ...toChange(epoch, r), actor: r.actor, before: r.before }));
-}
-
-export async function countChanges(db: Db): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(changes);
-  return Number(row?.n ?? 0);
 }

@@ -20,7 +20,8 @@ import type { Db } from '../client';
 import { incidents, operations } from '../schema';
 import { incidentFromRow } from '../repositories/incident-rows';
 import { listReferenceFigures } from './reference';
-import { createStatsSource, incidentTableWhere } from './stats';
+import { createStatsSource } from './stats';
+import { recordWhere, statsFilter } from './record-where';
 
 /** The map's ceiling: beyond it the newest points are drawn (a year of records fits). */
 export const MAP_POINT_LIMIT = 1500;
@@ -57,12 +58,7 @@ export function createDashboardReads(db: Db, zone: string) {
   return {
     /** Located, live incidents in the view, newest first (incidents_occurred_at_idx). */
     async mapPoints(filter: IncidentFilter, limit = MAP_POINT_LIMIT): Promise<IncidentBrief[]> {
-      const where = and(
-        incidentTableWhere(filter),
-        isNotNull(incidents.latitude),
-        filter.from ? sql`${incidents.occurredAt} >= ${filter.from}::timestamptz` : undefined,
-        filter.to ? lt(incidents.occurredAt, filter.to) : undefined,
-      );
+      const where = and(recordWhere(incidents, statsFilter(filter)), isNotNull(incidents.latitude));
       const rows = await db
         .select()
         .from(incidents)

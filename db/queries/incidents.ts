@@ -2,12 +2,13 @@
  * Incident reads for lists and record pages: filters from core/filters.ts, keyset pagination on
  * (sort column, id) served by incidents_occurred_at_idx / incidents_created_at_idx.
  */
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { IncidentFilter } from '../../core/filters';
 import type { Incident } from '../../core/incident/schema';
 import type { Db } from '../client';
 import { incidents } from '../schema';
+import { recordWhere } from './record-where';
 import { incidentFromRow } from '../repositories/incident-rows';
 
 export const RECORD_SORTS = ['-occurredAt', 'occurredAt', '-createdAt'] as const;
@@ -31,60 +32,16 @@ export interface Page<T> {
   next: PageKey | null;
 }
 
-/** The filter parts incidents and operations share (time, place, group, verification, retraction). */
-export interface CommonFilter {
-  from?: string;
-  to?: string;
-  country?: string[];
-  province?: string[];
-  group?: string[];
-  status?: string[];
-  /** Substring of any actor's name as the source wrote it, case-insensitive. */
-  actor?: string;
-  retracted?: 'include' | 'exclude' | 'only';
-}
-
-interface RecordColumns {
+/** The columns a page is sorted and keyed by. */
+interface SortColumns {
   id: AnyPgColumn;
   occurredAt: AnyPgColumn;
   createdAt: AnyPgColumn;
-  country: AnyPgColumn;
-  province: AnyPgColumn;
-  groupId: AnyPgColumn;
-  actors: AnyPgColumn;
-  verification: AnyPgColumn;
-  retractedAt: AnyPgColumn;
-}
-
-export function commonConditions(t: RecordColumns, f: CommonFilter): SQL[] {
-  const where: SQL[] = [];
-  if (f.from) where.push(sql`${t.occurredAt} >= ${f.from}::timestamptz`);
-  if (f.to) where.push(sql`${t.occurredAt} < ${f.to}::timestamptz`);
-  if (f.country?.length) where.push(inArray(t.country, f.country));
-  if (f.province?.length) where.push(inArray(t.province, f.province));
-  if (f.group?.length) {
-    const ids = f.group.filter((g) => g !== 'unknown');
-    const parts = [
-      ...(ids.length ? [inArray(t.groupId, ids)] : []),
-      ...(f.group.includes('unknown') ? [isNull(t.groupId)] : []),
-    ];
-    where.push(parts.length === 1 ? parts[0]! : or(...parts)!);
-  }
-  if (f.status?.length) where.push(inArray(t.verification, f.status));
-  if (f.actor) {
-    // LIKE's wildcards in the text are literal: "Group_A" must not match "GroupXA".
-    const pattern = `%${f.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    where.push(sql`EXISTS (SELECT 1 FROM jsonb_array_elements(${t.actors}) AS a WHERE a->>'name' ILIKE ${pattern})`);
-  }
-  const retracted = f.retracted ?? 'exclude';
-  if (retracted === 'exclude') where.push(isNull(t.retractedAt));
-  if (retracted === 'only') where.push(isNotNull(t.retractedAt));
-  return where;
 }
 
 /** The keyset condition and ORDER BY of a sort, so that pages neither skip nor repeat rows. */
 export function pageOrder(
-  t: RecordColumns,
+  t: SortColumns,
   sort: RecordSort,
   after: PageKey | null,
 ): { where: SQL | null; orderBy: SQL[] } {
@@ -115,16 +72,11 @@ export function toPage<R extends { id: string }, T>(
 
 export async function listIncidents(db: Db, req: PageRequest<IncidentFilter>): Promise<Page<Incident>> {
   const f = req.filter;
-  const where = commonConditions(incidents, f);
-  if (f.type?.length) where.push(inArray(incidents.type, f.type));
-  if (f.category?.length) where.push(inArray(incidents.category, f.category));
-  if (f.target?.length) where.push(inArray(incidents.targetType, f.target));
   const order = pageOrder(incidents, req.sort, req.after);
-  if (order.where) where.push(order.where);
   const rows = await db
     .select()
     .from(incidents)
-    .where(and(...where))
+    .where(and(recordWhere(incidents, f), order.where ?? undefined))
     .orderBy(...order.orderBy)
     .limit(req.limit + 1);
   // The raw timestamp text keeps Postgres's microseconds, so the cursor compares exactly.

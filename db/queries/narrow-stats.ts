@@ -17,7 +17,6 @@ import {
 import {
   INCIDENT_MEASURES,
   OPERATION_MEASURES,
-  groupKeyOfFilter,
   zeroIncidentMeasures,
   zeroOperationMeasures,
   type IncidentMeasures,
@@ -39,6 +38,7 @@ import type { Db } from '../client';
 import { incidentRollupNarrow as irn, operationRollupNarrow as orn } from '../schema';
 import { snake } from '../column-names';
 import { resultRows } from '../result-rows';
+import { narrowKeys } from './record-where';
 
 type Days = { fromDay: string | null; toDay: string };
 const has = <T>(v: T[] | undefined): v is T[] => v !== undefined && v.length > 0;
@@ -81,12 +81,7 @@ function plan(f: IncidentFilter, shape: CellShape): Plan | null {
   const categories = new Set(f.category ?? []);
   if (categories.size !== MILITANT_CATEGORIES.length || !MILITANT_CATEGORIES.every((c) => categories.has(c)))
     return null;
-  const filters: [NarrowDim, string[]][] = [];
-  if (has(f.province)) filters.push(['province', f.province]);
-  if (has(f.group)) filters.push(['group', f.group.map(groupKeyOfFilter)]);
-  if (has(f.type)) filters.push(['type', f.type]);
-  if (has(f.target)) filters.push(['target', f.target]);
-  const [filtered, other] = filters;
+  const [filtered, other] = narrowKeys(f);
   if (other || (filtered && shape.by && filtered[0] !== shape.by)) return null;
   return { dim: shape.by ?? filtered?.[0] ?? 'all', keys: filtered?.[1] ?? null };
 }

@@ -1,25 +1,23 @@
 /** Operation reads: the incident list's filters (minus type and target, plus kind) and paging. */
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { OperationKind } from '../../core/enums';
 import type { Operation } from '../../core/operation/schema';
 import type { Db } from '../client';
 import { operations } from '../schema';
 import { operationFromRow } from '../repositories/incident-rows';
-import { commonConditions, pageOrder, toPage, type CommonFilter, type Page, type PageRequest } from './incidents';
+import { pageOrder, toPage, type Page, type PageRequest } from './incidents';
+import { recordWhere, type RecordFilter } from './record-where';
 
-export interface OperationFilter extends CommonFilter {
+export interface OperationFilter extends Omit<RecordFilter, 'type' | 'target' | 'kind'> {
   kind?: OperationKind[];
 }
 
 export async function listOperations(db: Db, req: PageRequest<OperationFilter>): Promise<Page<Operation>> {
-  const where = commonConditions(operations, req.filter);
-  if (req.filter.kind?.length) where.push(inArray(operations.kind, req.filter.kind));
   const order = pageOrder(operations, req.sort, req.after);
-  if (order.where) where.push(order.where);
   const rows = await db
     .select()
     .from(operations)
-    .where(and(...where))
+    .where(and(recordWhere(operations, req.filter), order.where ?? undefined))
     .orderBy(...order.orderBy)
     .limit(req.limit + 1);
   return toPage(rows, req.limit, (r) => (req.sort === '-createdAt' ? r.createdAt : r.occurredAt), operationFromRow);

@@ -5,11 +5,10 @@
  * with the rollup rebuild's expressions). No query scans every incident. Queries keyed by at most
  * one dimension read the narrow rollups (narrow-stats.ts) instead of the cube.
  */
-import { and, gte, inArray, isNull, lt, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, gte, lt, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import {
   INCIDENT_MEASURES,
   OPERATION_MEASURES,
-  groupKeyOfFilter,
   type IncidentMeasures,
   type OperationMeasures,
 } from '../../core/rollup/incident-rollup';
@@ -42,10 +41,9 @@ import { readPosition } from './changes';
 import { narrowIncidentCells, narrowOperationCells } from './narrow-stats';
 import { edgeIncidentCells, edgeOperationCells } from './edge-stats';
 import { StatsCache, type Cached } from './stats-cache';
+import { recordWhere, statsFilter } from './record-where';
 import type { Position } from '../../core/change/change';
 
-const groupKeys = (f: IncidentFilter) => f.group?.map(groupKeyOfFilter);
-const has = <T>(v: T[] | undefined): v is T[] => v !== undefined && v.length > 0;
 const all = (conds: (SQL | undefined)[]) => and(...conds.filter((c): c is SQL => c !== undefined));
 
 /** Whole days [fromDay, toDay) of a rollup table; the primary key leads with day. */
@@ -53,67 +51,8 @@ function dayRange(t: typeof ird | typeof ord, days: { fromDay: string | null; to
   return all([days.fromDay ? gte(t.day, days.fromDay) : undefined, lt(t.day, days.toDay)]);
 }
 
-function incidentRollupWhere(f: IncidentFilter): SQL | undefined {
-  const g = groupKeys(f);
-  return all([
-    has(f.country) ? inArray(ird.country, f.country) : undefined,
-    has(f.province) ? inArray(ird.province, f.province) : undefined,
-    has(g) ? inArray(ird.groupKey, g) : undefined,
-    has(f.type) ? inArray(ird.type, f.type) : undefined,
-    has(f.category) ? inArray(ird.category, f.category) : undefined,
-    has(f.target) ? inArray(ird.targetType, f.target) : undefined,
-    has(f.status) ? inArray(ird.verification, f.status) : undefined,
-  ]);
-}
-
-/** The same filter on the incidents table, where "unknown" is a NULL group. */
-export function incidentTableWhere(f: IncidentFilter): SQL | undefined {
-  const ids = f.group?.filter((g) => g !== 'unknown') ?? [];
-  const unknown = f.group?.includes('unknown') ?? false;
-  return all([
-    isNull(incidents.retractedAt),
-    has(f.country) ? inArray(incidents.country, f.country) : undefined,
-    has(f.province) ? inArray(incidents.province, f.province) : undefined,
-    has(f.group)
-      ? or(
-          ids.length > 0 ? inArray(incidents.groupId, ids) : undefined,
-          unknown ? isNull(incidents.groupId) : undefined,
-        )
-      : undefined,
-    has(f.type) ? inArray(incidents.type, f.type) : undefined,
-    has(f.category) ? inArray(incidents.category, f.category) : undefined,
-    has(f.target) ? inArray(incidents.targetType, f.target) : undefined,
-    has(f.status) ? inArray(incidents.verification, f.status) : undefined,
-  ]);
-}
-
-/** Operations: period, country, province (nationwide rows belong to none), group and status. */
-function operationRollupWhere(f: IncidentFilter): SQL | undefined {
-  const g = groupKeys(f);
-  return all([
-    has(f.country) ? inArray(ord.country, f.country) : undefined,
-    has(f.province) ? inArray(ord.province, f.province) : undefined,
-    has(g) ? inArray(ord.groupKey, g) : undefined,
-    has(f.status) ? inArray(ord.verification, f.status) : undefined,
-  ]);
-}
-
-function operationTableWhere(f: IncidentFilter): SQL | undefined {
-  const ids = f.group?.filter((g) => g !== 'unknown') ?? [];
-  const unknown = f.group?.includes('unknown') ?? false;
-  return all([
-    isNull(operations.retractedAt),
-    has(f.country) ? inArray(operations.country, f.country) : undefined,
-    has(f.province) ? inArray(operations.province, f.province) : undefined,
-    has(f.group)
-      ? or(
-          ids.length > 0 ? inArray(operations.groupId, ids) : undefined,
-          unknown ? isNull(operations.groupId) : undefined,
-        )
-      : undefined,
-    has(f.status) ? inArray(operations.verification, f.status) : undefined,
-  ]);
-}
+/** Stats count live records only, whatever a list filter says about retraction. */
+const liveOnly = (f: IncidentFilter) => statsFilter(filterKey(f));
 
 /** A rollup day truncated to its bucket, as `YYYY-MM-DD` (timestamp without time zone: no session TZ). */
 function bucketOf(day: AnyColumn, bucket: Exclude<Bucket, 'hour'>): SQL<string> {
@@ -150,7 +89,7 @@ async function rollupIncidentCells(
   const rows = await db
     .select({ ...keys, ...sums(ird as unknown as Record<string, unknown>, INCIDENT_MEASURES) })
     .from(ird)
-    .where(all([dayRange(ird, days), incidentRollupWhere(f)]))
+    .where(all([dayRange(ird, days), recordWhere(ird, f)]))
     .groupBy(...Object.values(keys));
   return rows.map((r) => {
     const row = r as Record<string, string | number>;
@@ -177,7 +116,7 @@ async function rollupOperationCells(
   const rows = await db
     .select({ ...keys, ...sums(ord as unknown as Record<string, unknown>, OPERATION_MEASURES) })
     .from(ord)
-    .where(all([dayRange(ord, days), operationRollupWhere(f)]))
+    .where(all([dayRange(ord, days), recordWhere(ord, f)]))
     .groupBy(...Object.values(keys));
   return rows.map((r) => {
     const row = r as Record<string, string | number>;
@@ -208,7 +147,7 @@ export function createStatsSource(db: Db, zone: string, cached: Cached = (_key, 
         out.push(
           ...(await edgeIncidentCells(
             db,
-            all([timeRange(incidents.occurredAt, e), incidentTableWhere(f)]),
+            all([timeRange(incidents.occurredAt, e), recordWhere(incidents, liveOnly(f))]),
             shape,
             zone,
           )),
@@ -227,7 +166,7 @@ export function createStatsSource(db: Db, zone: string, cached: Cached = (_key, 
         out.push(
           ...(await edgeOperationCells(
             db,
-            all([timeRange(operations.occurredAt, e), operationTableWhere(f)]),
+            all([timeRange(operations.occurredAt, e), recordWhere(operations, liveOnly(f))]),
             bucket,
             zone,
           )),

@@ -6,7 +6,6 @@
 import type { Namespace } from 'socket.io';
 import type { Runtime } from '../runtime';
 import type { LiveServer } from '../live/hub';
-import { authOf } from '../auth/auth-service';
 import { resolvePrincipal } from '../auth/principal';
 import { checkHandshakeOrigin } from '../auth/socket-auth';
 import { ALERTS_CHANNEL } from '../../db/alert-store';
@@ -32,7 +31,7 @@ export async function startAlertFanout(runtime: Runtime, io: LiveServer): Promis
     if (typeof h.host === 'string') headers.set('host', h.host);
     const token = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
     if (typeof token === 'string' && token) headers.set('authorization', `Bearer ${token}`);
-    resolvePrincipal(authOf(runtime), headers).then(
+    resolvePrincipal(runtime.auth, headers).then(
       ({ principal }) => {
         if (!principal)
           return next(Object.assign(new Error('Sign in to receive alerts.'), { data: { code: 'unauthenticated' } }));

@@ -21,7 +21,7 @@ import { listRuleDeliveries, markInboxRead, readInbox } from '../../db/queries/a
 import { alertCtx } from '../alerts/alert-context';
 import { requirePrincipal } from '../auth/guards';
 import type { Runtime } from '../runtime';
-import type { RouteModule } from './app';
+import type { RouteModule } from './route-spec';
 import { readJson } from './json-body';
 import { mount, type RouteSpec } from './route-spec';
 import { idParam } from './write-helpers';

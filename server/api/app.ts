@@ -5,13 +5,10 @@
 import { Hono } from 'hono';
 import { DomainError } from '../../core/errors';
 import type { Runtime } from '../runtime';
+import type { ApiApp, ApiEnv, RouteModule } from './route-spec';
 import { errorResponse } from './errors';
 import { healthRoutes } from './health';
 import { securityHeaders } from './security';
-
-export type ApiEnv = { Variables: { runtime: Runtime } };
-export type ApiApp = Hono<ApiEnv>;
-export type RouteModule = (app: ApiApp, runtime: Runtime) => void;
 
 export function createApi(runtime: Runtime, modules: RouteModule[] = []): ApiApp {
   const app: ApiApp = new Hono<ApiEnv>();

@@ -7,7 +7,6 @@ import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { DomainError, parseInput } from '../../core/errors';
 import { findUserById } from '../../db/queries/users';
-import { authOf } from '../auth/auth-service';
 import { CLIENT_IP_HEADER } from '../auth/better-auth';
 import { backoffSeconds, clearFailures, recordFailure } from '../auth/sign-in-backoff';
 import { checkAccess, requirePrincipal } from '../auth/guards';
@@ -15,10 +14,9 @@ import { recordRevocation } from '../../db/queries/revocations';
 import { forgetDemoPasswordCheck } from '../auth/demo-password';
 import { ChangePasswordInput, SignInInput } from '../auth/user-schemas';
 import type { Runtime } from '../runtime';
-import type { RouteModule } from './app';
+import { mount, type RouteModule, type RouteSpec } from './route-spec';
 import { readJson } from './json-body';
 import { signInFromForm } from './sign-in-form';
-import { mount, type RouteSpec } from './route-spec';
 
 const CODES: Record<number, string> = {
   400: 'validation',
@@ -47,7 +45,7 @@ async function forward(c: Context, runtime: Runtime, body?: unknown, path?: stri
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return authOf(runtime).betterAuth.handler(request);
+  return runtime.auth.betterAuth.handler(request);
 }
 
 /** Copies status and headers (Set-Cookie!) of better-auth's answer around a new JSON body. */

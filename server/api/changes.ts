@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 import { DomainError, parseInput } from '../../core/errors';
-import type { RouteModule } from './app';
-import { mount } from './route-spec';
+import { mount, type RouteModule } from './route-spec';
 
 export const ChangesQuery = z.object({
   after: z.coerce

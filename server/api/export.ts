@@ -20,8 +20,7 @@ import { localDay } from '../../core/time/report-zone';
 import type { Incident } from '../../core/incident/schema';
 import { acledExportRow, EXPORT_COLUMNS, incidentPages } from '../../db/queries/export';
 import type { Runtime } from '../runtime';
-import type { RouteModule } from './app';
-import { mount } from './route-spec';
+import { mount, type RouteModule } from './route-spec';
 
 const encoder = new TextEncoder();
 

@@ -1,4 +1,4 @@
-import type { ApiApp } from './app';
+import type { ApiApp } from './route-spec';
 import type { Runtime } from '../runtime';
 
 /** GET /api/health: ok with the database kind and the log position, or 503 degraded. */

@@ -14,14 +14,11 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { DomainError, NotFoundError, parseInput } from '../../core/errors';
-import { importAcled } from '../../core/import/import-acled';
 import { isUnusableFile, type ImportReport } from '../../core/import/import-report';
-import { requireGroups } from '../../core/import/acled-group-match';
 import type { ByteInput } from '../../core/import/csv-records';
-import { createImportSink } from '../../db/import-sink';
 import { requirePrincipal } from '../auth/guards';
 import type { Runtime } from '../runtime';
-import type { RouteModule } from './app';
+import { mount, type RouteModule } from './route-spec';
 import { ImportJobs, JOB_ID } from './import-jobs';
 import {
   countedBody,
@@ -32,7 +29,6 @@ import {
   type ByteCount,
   type MultipartFile,
 } from './import-upload';
-import { mount } from './route-spec';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'], { error: 'must be 1 or 0' })
@@ -103,17 +99,10 @@ async function runImport(c: Context, runtime: Runtime): Promise<Response> {
   try {
     const opened = await openInput(c, count);
     upload = opened.upload;
-    const groups = requireGroups(await runtime.reads.groups.list()).map((g) => ({
-      id: g.id,
-      shortName: g.shortName,
-      fullName: g.fullName,
-      aliases: g.aliases,
-    }));
-    const ctx = runtime.ctx(principal.actor);
-    report = await importAcled({
+    report = await runtime.writes.importAcled({
+      ctx: runtime.ctx(principal.actor),
       input: opened.input,
-      options: { operations, groups, now: ctx.now },
-      sink: createImportSink(ctx),
+      options: { operations },
       onProgress: (p) => jobs.update(jobId, p),
     });
   } catch (err) {

@@ -5,10 +5,9 @@ import { IncidentFilter } from '../../core/filters';
 import { CreateIncidentInput } from '../../core/incident/schema';
 import { CreateOperationInput } from '../../core/operation/schema';
 import { OPERATION_KINDS } from '../../core/enums';
-import type { RouteModule } from './app';
+import { mount, type RouteModule } from './route-spec';
 import { encodeCursor, groupsNamedIn, incidentListParams, operationListParams, PagingQuery } from './list-params';
 import { recordRoutes } from './record-routes';
-import { mount } from './route-spec';
 
 const LIST_DESCRIPTION =
   'Newest first by default. Multi-valued filters take repeats (`province=KP&province=Sindh`) or commas. ' +

@@ -3,10 +3,9 @@
  * listed with its access level) plus any route registered outside them, named as such.
  */
 import type { Access } from '../auth/guards';
-import type { ApiApp, RouteModule } from './app';
+import { mount, mountedSpecs, type ApiApp, type RouteModule, type RouteSpec } from './route-spec';
 import { components, jsonSchema, type JsonSchema } from './openapi-components';
 import { mergePatchSchema } from './openapi-merge-patch';
-import { mount, mountedSpecs, type RouteSpec } from './route-spec';
 
 const ACCESS_TEXT: Record<Access, string> = {
   public: 'Anyone.',

@@ -6,10 +6,9 @@ import { CalendarDate } from '../../core/common-schemas';
 import { parseInput } from '../../core/errors';
 import { CreateGroupInput } from '../../core/group/schema';
 import { CreateReferenceFigureInput } from '../../core/reference-figure/schema';
-import type { RouteModule } from './app';
+import { mount, type RouteModule } from './route-spec';
 import { RetractedQuery } from './list-params';
 import { recordRoutes } from './record-routes';
-import { mount } from './route-spec';
 
 const AnnotationQuery = RetractedQuery.extend({ from: CalendarDate.optional(), to: CalendarDate.optional() });
 

@@ -5,7 +5,7 @@
  */
 import { rematchGroups } from '../../db/rematch-groups';
 import { requirePrincipal } from '../auth/guards';
-import type { RouteModule } from './app';
+import type { RouteModule } from './route-spec';
 import { mount } from './route-spec';
 
 export const rematchRoutes: RouteModule = (app, runtime) => {

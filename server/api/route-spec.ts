@@ -3,11 +3,15 @@
  * applies the access guard and records the spec, so the OpenAPI document and the role tests read
  * the same list the server serves (a route cannot be undocumented or unguarded by accident).
  */
-import type { Context } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { z } from 'zod';
 import { allow, type Access } from '../auth/guards';
 import type { Runtime } from '../runtime';
-import type { ApiApp } from './app';
+
+/** The API's types live here, not in app.ts, so route modules need not import the module that mounts them. */
+export type ApiEnv = { Variables: { runtime: Runtime } };
+export type ApiApp = Hono<ApiEnv>;
+export type RouteModule = (app: ApiApp, runtime: Runtime) => void;
 
 export type Method = 'get' | 'post' | 'patch' | 'delete';
 

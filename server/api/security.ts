@@ -11,8 +11,7 @@ import { hasSessionCookie } from '../auth/principal';
 import { assertSameSite, type OriginEnv } from '../auth/site-origin';
 import type { Env } from '../env';
 import type { Runtime } from '../runtime';
-import type { ApiApp, RouteModule } from './app';
-import { mountedSpecs } from './route-spec';
+import { mountedSpecs, type ApiApp, type RouteModule } from './route-spec';
 
 const API_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',

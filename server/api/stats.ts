@@ -9,7 +9,7 @@ import { ValidationError } from '../../core/errors';
 import { searchParamsToObject } from '../../core/filters';
 import { groupNamesToIds, namesGroups } from '../../core/group/group-ref';
 import { parseStatsQuery, StatsQueryParams, type StatsQuery } from '../../core/stats/stats-query';
-import type { ApiApp } from './app';
+import type { ApiApp } from './route-spec';
 import type { Runtime } from '../runtime';
 import { mount, type RouteSpec } from './route-spec';
 

@@ -6,13 +6,11 @@ import { DomainError, NotFoundError, parseInput } from '../../core/errors';
 import { findUserById, listTokens, listUsers, revokeToken } from '../../db/queries/users';
 import { createApiToken } from '../auth/api-tokens';
 import { recordRevocation } from '../../db/queries/revocations';
-import { authOf } from '../auth/auth-service';
 import { requirePrincipal } from '../auth/guards';
 import { CreateTokenInput, CreateUserInput, TokenListQuery, UpdateUserInput } from '../auth/user-schemas';
 import { createUser, updateUser, userByEmailOrThrow } from '../auth/users';
-import type { RouteModule } from './app';
+import { mount, type RouteModule } from './route-spec';
 import { readJson } from './json-body';
-import { mount } from './route-spec';
 import { idParam } from './write-helpers';
 
 const ADMIN_ERRORS = {
@@ -51,7 +49,7 @@ export const userRoutes: RouteModule = (app, runtime) => {
       body: CreateUserInput,
       bodyRequired: true,
       handler: async (c) => {
-        const added = await createUser(authOf(runtime), await readJson(c));
+        const added = await createUser(runtime.auth, await readJson(c));
         return c.json({ user: added.user, generatedPassword: added.generatedPassword }, 201);
       },
       responses: {
@@ -79,7 +77,7 @@ export const userRoutes: RouteModule = (app, runtime) => {
       bodyRequired: true,
       handler: async (c) => {
         const id = c.req.param('id') ?? '';
-        return c.json({ user: await updateUser(authOf(runtime), id, await readJson(c)) });
+        return c.json({ user: await updateUser(runtime.auth, id, await readJson(c)) });
       },
       responses: {
         200: {
@@ -124,7 +122,7 @@ export const userRoutes: RouteModule = (app, runtime) => {
       handler: async (c) => {
         const input = parseInput(CreateTokenInput, await readJson(c));
         let ownerId = (await requirePrincipal(c, runtime)).userId;
-        if (input.email) ownerId = (await userByEmailOrThrow(authOf(runtime), input.email)).id;
+        if (input.email) ownerId = (await userByEmailOrThrow(runtime.auth, input.email)).id;
         if (input.userId) {
           const owner = await findUserById(db, input.userId);
           if (!owner) throw new DomainError('validation', `No user ${input.userId}`, { userId: 'no such user' });

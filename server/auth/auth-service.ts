@@ -1,6 +1,6 @@
 /**
  * The authentication service of one process: the better-auth instance and the database it uses.
- * The server starts it once per runtime (productStartup) and route modules find it with authOf();
+ * The server builds it before its runtime (server/app-server.ts) and carries it as runtime.auth;
  * the CLI builds its own with createAuthService.
  */
 import { randomBytes } from 'node:crypto';
@@ -8,7 +8,6 @@ import type { Logger } from 'pino';
 import type { Database } from '../../db/client';
 import { readOrCreateSecret } from '../../db/queries/users';
 import type { Env } from '../env';
-import type { Runtime } from '../runtime';
 import { buildBetterAuth, type BetterAuthInstance } from './better-auth';
 
 export interface AuthService {
@@ -39,18 +38,4 @@ export async function createAuthService(opts: { env: Env; database: Database; lo
   // Surface configuration errors at start, not on the first sign-in.
   await betterAuth.$context;
   return { ...opts, betterAuth };
-}
-
-/** Starts the service once per runtime and keeps it there, where pages (another module graph) find it too. */
-export async function startAuth(runtime: Runtime): Promise<AuthService> {
-  runtime.auth ??= await createAuthService({ env: runtime.env, database: runtime.database, log: runtime.log });
-  return runtime.auth;
-}
-
-export function authOf(runtime: Runtime): AuthService {
-  if (!runtime.auth)
-    throw new Error(
-      'Authentication is not started: productStartup (server/product.ts) must run startAuth before the API is built.',
-    );
-  return runtime.auth;
 }

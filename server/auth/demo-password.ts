@@ -8,8 +8,7 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { account, user } from '../../db/schema';
 import type { Runtime } from '../runtime';
-import { authOf } from './auth-service';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../core/demo/demo-accounts';
 
 const TTL_MS = 60_000;
 // Keyed by the database: user changes (server/auth/users.ts) see only the auth service's database.
@@ -20,7 +19,7 @@ export function accountsWithDemoPassword(runtime: Runtime): Promise<string[]> {
   const hit = cache.get(runtime.database);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
   const value = (async () => {
-    const ctx = await authOf(runtime).betterAuth.$context;
+    const ctx = await runtime.auth.betterAuth.$context;
     const rows = await runtime.database.db
       .select({ email: user.email, hash: account.password })
       .from(account)

@@ -4,9 +4,8 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { DomainError } from '../../core/errors';
-import type { Role } from '../../core/enums';
+import { hasRole } from '../../core/enums';
 import type { Runtime } from '../runtime';
-import { authOf } from './auth-service';
 import { resolvePrincipal, type Principal, type Resolved } from './principal';
 
 /**
@@ -15,13 +14,12 @@ import { resolvePrincipal, type Principal, type Resolved } from './principal';
  */
 export type Access = 'public' | 'read' | 'signed-in' | 'operator' | 'admin';
 
-const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
 const resolved = new WeakMap<Request, Promise<Resolved>>();
 
 export function principalOf(c: Context, runtime: Runtime): Promise<Principal | null> {
   let p = resolved.get(c.req.raw);
   if (!p) {
-    p = resolvePrincipal(authOf(runtime), c.req.raw.headers);
+    p = resolvePrincipal(runtime.auth, c.req.raw.headers);
     resolved.set(c.req.raw, p);
   }
   return p.then((r) => r.principal);
@@ -40,7 +38,7 @@ export async function checkAccess(c: Context, runtime: Runtime, access: Access):
   if (access === 'read' && runtime.env.PUBLIC_DASHBOARD) return principal;
   if (!principal) throw new DomainError('unauthenticated', SIGN_IN);
   if (access === 'operator' || access === 'admin') {
-    if (RANK[principal.actor.role] < RANK[access]) {
+    if (!hasRole(principal.actor.role, access)) {
       throw new DomainError(
         'forbidden',
         `This needs the ${access} role; ${principal.email} has the ${principal.actor.role} role.`,

@@ -7,7 +7,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { DomainError } from '../../core/errors';
 import type { LiveServer } from '../live/hub';
 import type { Runtime } from '../runtime';
-import { authOf, type AuthService } from './auth-service';
+import type { AuthService } from './auth-service';
 import { hasSessionCookie, resolvePrincipal, type Principal } from './principal';
 import { assertSameSite, type OriginEnv } from './site-origin';
 
@@ -51,7 +51,7 @@ export async function authenticateSocket(service: AuthService, handshake: Handsh
 
 /** Installs the check as Socket.IO middleware: it runs before the hub's handshake. */
 export function installSocketAuth(io: LiveServer, runtime: Runtime): void {
-  const service = authOf(runtime);
+  const service = runtime.auth;
   io.use((socket, next) => {
     authenticateSocket(service, {
       headers: socket.handshake.headers,

@@ -10,6 +10,7 @@ import type { Store, WriteTx } from '../../core/ports';
 import { createWriteVerbs } from '../../core/write/write-verbs';
 import type { RetryPolicy } from '../../core/write/exactly-once';
 import { createMemoryCtx, createMemoryStore, type MemoryStore } from './support/memory-store';
+import { MemorySink } from './import/memory-sink';
 
 type Step = 'before-insert' | 'after-insert' | 'after-commit';
 
@@ -59,7 +60,7 @@ function setup() {
   const memory = createMemoryStore();
   const store = faulty(memory);
   const ctx = createMemoryCtx(store);
-  const writes = createWriteVerbs({ retry: noWait });
+  const writes = createWriteVerbs({ retry: noWait, imports: { sink: () => new MemorySink(), groups: async () => [] } });
   const incidents = () => [...memory.state.incidents.values()];
   return { memory, store, ctx, writes, incidents };
 }

@@ -2,10 +2,14 @@
  * Exactly once while every backend of the app's database is terminated once a second
  * (pg_terminate_backend from a separate admin connection): 600 creates from 6 writers without an
  * Idempotency-Key, 300 keyed creates sent twice each with client retries, then a PATCH and a
- * retraction burst. Afterwards the stored rows must be exactly what was answered 201/200, nothing
+ * retraction burst, with a real ACLED file imported (and re-run until it finishes) all along. Afterwards the stored rows must be exactly what was answered 201/200, nothing
  * answered 503 is stored, ids and external ids are unique, rollups equal a rebuild from the raw
  * rows, the change log has no gap, and a live client on each of two nodes got every change once.
+ * The import must account for every row once and store each event once.
  */
+import { createReadStream, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +19,15 @@ import { rows } from '../support/rows';
 import { spawnServer, type ServerProcess } from '../support/spawn-server';
 import { connectLive, startTestServer, type LiveClient, type TestServer } from '../support/test-server';
 import { addUser, call, incidentInput, tokenFor, type Answer } from '../server/api-support';
+import { accounted } from '../core/import/memory-sink';
+import type { ImportReport } from '../../core/import/import-report';
+import { StoreUnavailableError } from '../../core/errors';
+
+const ACLED = path.resolve(
+  fileURLToPath(new URL('../..', import.meta.url)),
+  '../shared/fixtures/real/acled_asia2015_pakistan_oldformat.csv',
+);
+if (!existsSync(ACLED)) console.warn(`ACLED fixture ${ACLED} is absent: the fault run imports no file.`);
 
 const WRITERS = 6;
 
@@ -93,6 +106,26 @@ describe('exactly once while the database drops every connection each second', (
     const from = clients.map((c) => c.hellos[0]!.seq);
     const killer = startKiller(cluster);
 
+    // 0. An ACLED import through the import verb, all along; a run the store stops (or that cannot
+    // read the groups, a 503) is run again (re-importing is idempotent), up to 100 times.
+    const importing = (async () => {
+      const reports: ImportReport[] = [];
+      let refused = 0;
+      if (!existsSync(ACLED)) return { reports, refused };
+      const ctx = server.runtime.ctx({ id: null, label: 'system:fault-import', role: 'system' });
+      for (let i = 0; i < 100; i++) {
+        try {
+          const report = await server.runtime.writes.importAcled({ ctx, input: createReadStream(ACLED), options: {} });
+          reports.push(report);
+          if (!report.stopped) break;
+        } catch (err) {
+          expect(err).toBeInstanceOf(StoreUnavailableError);
+          refused++;
+        }
+      }
+      return { reports, refused };
+    })();
+
     // 1. Without Idempotency-Key: one attempt each; the answer must be the truth.
     const plain = await parallel(WRITERS, async (w) => {
       const out: { externalId: string; status: number; id?: string }[] = [];
@@ -135,6 +168,7 @@ describe('exactly once while the database drops every connection each second', (
       }
       return out;
     });
+    const { reports: imports, refused } = await importing;
     const { rounds, killed } = await killer.stop();
 
     const stored = await rows<{ id: string; external_id: string; version: number }>(
@@ -152,7 +186,8 @@ describe('exactly once while the database drops every connection each second', (
         `${plain503.length} × 503, ${plainAnswers.length - plain201.length - plain503.length} other, ${storedPlain.length} stored; ` +
         `with key: ${keyedDone.length}/300 answered 201 twice with the same record, ` +
         `${keyedAnswers.reduce((n, a) => n + a.statuses.filter((s) => s === 503).length, 0)} × 503 retried, ${storedKeyed.length} stored; ` +
-        `edits+retractions: ${edits.flat().filter((s) => s === 200).length}/${edits.flat().length} × 200`,
+        `edits+retractions: ${edits.flat().filter((s) => s === 200).length}/${edits.flat().length} × 200; ` +
+        `ACLED import: ${imports.length} run(s), ${imports.filter((r) => r.stopped).length} stopped by the store, ${refused} refused (503)`,
     );
 
     expect(plain201.length + plain503.length).toBe(plainAnswers.length);
@@ -171,10 +206,33 @@ describe('exactly once while the database drops every connection each second', (
     for (const r of stored.filter((x) => editedIds.has(x.id))) expect(r.version).toBe(3);
     const perRecord = await rows<{ action: string; n: number }>(
       db,
-      sql`select action, count(*)::int as n from changes where entity = 'incident' group by action`,
+      sql`select action, count(*)::int as n from changes c join incidents i on i.id = c.entity_id
+        where c.entity = 'incident' and i.external_id not like 'acled:%' group by action`,
     );
     const actions = Object.fromEntries(perRecord.map((r) => [r.action, Number(r.n)]));
-    expect(actions).toEqual({ created: stored.length, updated: created.length, retracted: created.length });
+    const apiStored = stored.filter((r) => !r.external_id.startsWith('acled:'));
+    expect(actions).toEqual({ created: apiStored.length, updated: created.length, retracted: created.length });
+
+    // The import: its last run finished, and accounted for every row once (imported, updated,
+    // skipped or refused); each event it stored exists once, and was created once.
+    if (imports.length > 0) {
+      const last = imports.at(-1)!;
+      expect(last.stopped).toBeNull();
+      expect(accounted(last)).toBe(last.rows);
+      const [acled] = await rows<{ records: number; events: number; created: number }>(
+        db,
+        sql`select count(*)::int as records, count(distinct external_id)::int as events,
+          (select count(*)::int from changes where action = 'created' and entity in ('incident', 'operation')
+            and entity_id in (select id from incidents where external_id like 'acled:%'
+              union all select id from operations where external_id like 'acled:%')) as created
+          from (select external_id from incidents where external_id like 'acled:%'
+            union all select external_id from operations where external_id like 'acled:%') r`,
+      );
+      expect(Number(acled!.records)).toBe(last.imported + last.updated);
+      expect(Number(acled!.events)).toBe(Number(acled!.records));
+      expect(Number(acled!.created)).toBe(Number(acled!.records));
+      expect(Number(acled!.records)).toBeGreaterThan(0);
+    }
 
     // The change log has no gap.
     const seqs = (await rows<{ seq: number }>(db, sql`select seq from changes order by seq`)).map((r) => Number(r.seq));
@@ -182,9 +240,12 @@ describe('exactly once while the database drops every connection each second', (
 
     // Rollups equal a rebuild from the raw rows.
     const cube = sql`select * from incident_rollup_daily order by day, country, province, group_key, type, target_type, verification`;
+    const opsCube = sql`select * from operation_rollup_daily order by 1, 2, 3, 4, 5, 6`;
     const before = await rows(db, cube);
+    const opsBefore = await rows(db, opsCube);
     await rebuildRollups(db, 'Asia/Karachi');
     expect(await rows(db, cube)).toEqual(before);
+    expect(await rows(db, opsCube)).toEqual(opsBefore);
 
     // Each node's client got every change after its hello exactly once, in order.
     const top = seqs.at(-1)!;

@@ -2,7 +2,6 @@
  * Helpers for the API tests: accounts per role, sign-in over HTTP (real cookies), and a small
  * fetch wrapper that sends this site's Origin with cookie writes, as a browser would.
  */
-import { authOf } from '../../server/auth/auth-service';
 import { createApiToken } from '../../server/auth/api-tokens';
 import { createUser } from '../../server/auth/users';
 import type { TestServer } from '../support/test-server';
@@ -22,7 +21,7 @@ export async function addUser(
   role: 'viewer' | 'operator' | 'admin',
   password = PASSWORD,
 ) {
-  return (await createUser(authOf(server.runtime), { email, role, password })).user;
+  return (await createUser(server.runtime.auth, { email, role, password })).user;
 }
 
 /** Signs in over HTTP; returns the Cookie header a browser would send afterwards. */

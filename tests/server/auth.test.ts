@@ -5,7 +5,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { apiTokens } from '../../db/schema';
-import { authOf } from '../../server/auth/auth-service';
 import { tokenCreate, userAdd } from '../../server/auth/cli-commands';
 import { drivers } from '../support/test-database';
 import { io as ioClient } from 'socket.io-client';
@@ -94,9 +93,7 @@ describe.each(drivers)('sign-in, tokens and sockets on %s', (driver) => {
   it('signs a disabled user out at once and refuses their sign-in and tokens', async () => {
     const user = await addUser(server, 'leaver@example.org', 'operator');
     const session = await signIn(server, 'leaver@example.org');
-    const token = (await tokenCreate(authOf(server.runtime), ['--email', 'leaver@example.org', '--name', 'cron'])).at(
-      -1,
-    )!;
+    const token = (await tokenCreate(server.runtime.auth, ['--email', 'leaver@example.org', '--name', 'cron'])).at(-1)!;
     expect((await call(server, 'GET', '/api/incidents', { token })).status).toBe(200);
     const admin = await addUser(server, 'admin-a@example.org', 'admin');
     const adminSession = await signIn(server, admin.email);
@@ -122,7 +119,7 @@ describe.each(drivers)('sign-in, tokens and sockets on %s', (driver) => {
   });
 
   it('creates a token with the CLI function, accepts it as Bearer, records its use, and rejects it once revoked', async () => {
-    const lines = await tokenCreate(authOf(server.runtime), ['--email', 'operator@example.org', '--name', 'importer']);
+    const lines = await tokenCreate(server.runtime.auth, ['--email', 'operator@example.org', '--name', 'importer']);
     const token = lines.at(-1)!;
     expect(token).toMatch(/^bw_[A-Za-z0-9_-]{43}$/);
     const [row] = await server.runtime.database.db.select().from(apiTokens).where(eq(apiTokens.name, 'importer'));
@@ -136,9 +133,9 @@ describe.each(drivers)('sign-in, tokens and sockets on %s', (driver) => {
     expect(used!.lastUsedAt).not.toBeNull();
 
     const admin = await addUser(server, 'admin-b@example.org', 'admin');
-    const adminToken = (
-      await tokenCreate(authOf(server.runtime), ['--email', admin.email, '--name', 'admin-script'])
-    ).at(-1)!;
+    const adminToken = (await tokenCreate(server.runtime.auth, ['--email', admin.email, '--name', 'admin-script'])).at(
+      -1,
+    )!;
     const listed = await call(server, 'GET', '/api/tokens', { token: adminToken });
     expect(JSON.stringify(listed.body)).not.toContain(token);
     expect(
@@ -154,7 +151,7 @@ describe.each(drivers)('sign-in, tokens and sockets on %s', (driver) => {
   });
 
   it('user:add creates, then updates the role, and prints a generated password only when it made one', async () => {
-    const service = authOf(server.runtime);
+    const service = server.runtime.auth;
     const first = await userAdd(service, ['--email', 'cli@example.org', '--role', 'viewer']);
     expect(first[0]).toMatch(/^Created cli@example.org with role viewer/);
     const password = first.at(-1)!;
@@ -176,9 +173,7 @@ describe.each(drivers)('sign-in, tokens and sockets on %s', (driver) => {
     expect(await tryConnect(server.url, {}, { cookie: session.cookie, origin: server.url })).toEqual({
       connected: true,
     });
-    const token = (await tokenCreate(authOf(server.runtime), ['--email', 'viewer@example.org', '--name', 'wall'])).at(
-      -1,
-    )!;
+    const token = (await tokenCreate(server.runtime.auth, ['--email', 'viewer@example.org', '--name', 'wall'])).at(-1)!;
     expect(await tryConnect(server.url, { token })).toEqual({ connected: true });
   });
 });

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createIncident } from '../../core/incident/create-incident';
 import { listUsers } from '../../db/queries/users';
-import { authOf } from '../../server/auth/auth-service';
-import { createDemoAccounts, DEMO_PASSWORD } from '../../server/auth/demo-accounts';
+import { createDemoAccounts } from '../../server/auth/demo-accounts';
+import { DEMO_PASSWORD } from '../../core/demo/demo-accounts';
 import { accountsWithDemoPassword, demoCredentials } from '../../server/auth/demo-password';
 import { createUser, updateUser } from '../../server/auth/users';
 import type { Runtime } from '../../server/runtime';
@@ -49,7 +49,7 @@ describe('demo credentials on the sign-in page (pglite)', () => {
   });
 
   it('drops an account from the list (and the admin warning) once its password changes', async () => {
-    const service = authOf(server.runtime);
+    const service = server.runtime.auth;
     const viewer = (await listUsers(server.runtime.database.db)).find((u) => u.email === 'viewer@demo.local')!;
     await updateUser(service, viewer.id, { password: 'a private passphrase 2026' });
     expect((await demoCredentials(on))!.accounts.map((a) => a.email)).not.toContain('viewer@demo.local');

@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as ioClient, type Socket } from 'socket.io-client';
-import { authOf } from '../../server/auth/auth-service';
 import { updateUser } from '../../server/auth/users';
 import type { LiveRevoked } from '../../server/live/events';
 import { drivers } from '../support/test-database';
@@ -140,7 +139,7 @@ describe.each(drivers)('live sockets and the sign-in behind them on %s', (driver
     const session = await signIn(server, 'gone@example.org');
     const byCookie = await connected(probe(server.url, { cookie: session.cookie }));
     const byToken = await connected(probe(server.url, { origin: null, token: await tokenFor(server, user.id) }));
-    await updateUser(authOf(server.runtime), user.id, { disabled: true });
+    await updateUser(server.runtime.auth, user.id, { disabled: true });
     await ended(byCookie, 'disabled');
     await ended(byToken, 'disabled');
     // And it cannot come back.
@@ -185,7 +184,7 @@ describe.each(drivers)('live sockets and the sign-in behind them on %s', (driver
     const user = await addUser(server, 'reset@example.org', 'viewer');
     const session = await signIn(server, 'reset@example.org');
     const p = await connected(probe(server.url, { cookie: session.cookie }));
-    await updateUser(authOf(server.runtime), user.id, { password: 'another strong passphrase 77' });
+    await updateUser(server.runtime.auth, user.id, { password: 'another strong passphrase 77' });
     await ended(p, 'password-changed');
     expect((await call(server, 'GET', '/api/me', { session })).body.user).toBeNull();
   });
@@ -228,7 +227,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('revocations across two nodes (n
     expect((await call(a, 'POST', '/api/auth/sign-out', { session: signedOut })).status).toBe(200);
     await ended(other, 'signed-out');
     expect(onB.socket.connected).toBe(true);
-    await updateUser(authOf(a.runtime), user.id, { disabled: true });
+    await updateUser(a.runtime.auth, user.id, { disabled: true });
     await ended(onB, 'disabled');
     await ended(tokenOnB, 'disabled');
   });

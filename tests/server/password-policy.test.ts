@@ -3,7 +3,6 @@
  * update), and what a script on the page can learn of a session (no token).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authOf } from '../../server/auth/auth-service';
 import { userAdd, UsageError } from '../../server/auth/cli-commands';
 import { passwordProblem } from '../../server/auth/password-policy';
 import { updateUser } from '../../server/auth/users';
@@ -50,12 +49,12 @@ describe.each(drivers)('password policy on every path on %s', (driver) => {
       body: { password: 'password' },
     });
     expect(res.status).toBe(400);
-    await expect(updateUser(authOf(server.runtime), user.id, { password: 'aaaaaaaaaaaa' })).rejects.toThrow(/password/);
+    await expect(updateUser(server.runtime.auth, user.id, { password: 'aaaaaaaaaaaa' })).rejects.toThrow(/password/);
   });
 
   it('CLI user:add', async () => {
     await expect(
-      userAdd(authOf(server.runtime), ['--email', 'cli@example.org', '--role', 'viewer', '--password', 'password1234']),
+      userAdd(server.runtime.auth, ['--email', 'cli@example.org', '--role', 'viewer', '--password', 'password1234']),
     ).rejects.toThrow(UsageError);
   });
 

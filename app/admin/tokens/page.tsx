@@ -1,6 +1,5 @@
 /** /admin/tokens: API tokens for scripts (shown once at creation, stored hashed, revocable). */
 import type { Metadata } from 'next';
-import { listTokens, listUsers } from '@/db/queries/users';
 import { getRuntime } from '@/server/runtime';
 import { AdminPage } from '../admin-frame';
 import { TokensAdmin } from './tokens-admin';
@@ -16,8 +15,8 @@ export default function TokensPage() {
       title="API tokens"
       intro="A token lets a script use the API as a person, with that person’s role. Revoke a token as soon as it is no longer needed or may have leaked."
       render={async (me) => {
-        const db = getRuntime().database.db;
-        const [tokens, users] = await Promise.all([listTokens(db), listUsers(db)]);
+        const { users: reads } = getRuntime().reads;
+        const [tokens, users] = await Promise.all([reads.tokens(), reads.list()]);
         return (
           <TokensAdmin
             initial={tokens}

@@ -4,7 +4,7 @@
  * each and when it was last used, revoke one (it stops working at once).
  */
 import { useState } from 'react';
-import type { TokenRow } from '@/db/queries/users';
+import type { TokenRow } from '@/server/read-model';
 import { apiRequest } from '../../forms/api-request';
 import {
   controlClass,

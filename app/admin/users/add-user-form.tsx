@@ -2,7 +2,7 @@
 /** Add a user with a role; without a password the server generates one, shown once. */
 import { useState } from 'react';
 import { ROLES, type Role } from '@/core/enums';
-import type { UserRow } from '@/db/queries/users';
+import type { UserRow } from '@/server/read-model';
 import { apiRequest } from '../../forms/api-request';
 import { controlClass, errorClass, hintClass, labelClass, primaryButton } from '../../forms/control-styles';
 import { SecretOnce } from '../secret-once';

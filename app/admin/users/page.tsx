@@ -1,6 +1,5 @@
 /** /admin/users: add people with a role, change roles, disable and enable accounts. */
 import type { Metadata } from 'next';
-import { listUsers } from '@/db/queries/users';
 import { getRuntime } from '@/server/runtime';
 import { AdminPage } from '../admin-frame';
 import { UsersAdmin } from './users-admin';
@@ -15,7 +14,7 @@ export default function UsersPage() {
       section="/admin/users"
       title="Users"
       intro="Viewers read dashboards, operators record incidents and operations, admins manage everything here. Disabling signs a person out at once."
-      render={async (me) => <UsersAdmin initial={await listUsers(getRuntime().database.db)} meId={me.userId} />}
+      render={async (me) => <UsersAdmin initial={await getRuntime().reads.users.list()} meId={me.userId} />}
     />
   );
 }

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { ROLES, type Role } from '@/core/enums';
-import type { UserRow } from '@/db/queries/users';
+import type { UserRow } from '@/server/read-model';
 import { apiRequest } from '../../forms/api-request';
 import { controlClass, dangerButton, dangerSolidButton, linkButton, secondaryButton } from '../../forms/control-styles';
 

@@ -1,7 +1,7 @@
 'use client';
 /** The users page's live state: the list from the server, updated by each add or change. */
 import { useState } from 'react';
-import type { UserRow } from '@/db/queries/users';
+import type { UserRow } from '@/server/read-model';
 import { AddUserForm } from './add-user-form';
 import { UserTable } from './user-rows';
 
