@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request, type APIRequestContext, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { baseUrl, launch, screenshot, signedIn } from './browser';
+import { baseUrl, DEMO_PASSWORD, launch, screenshot, signedIn } from './browser';
 
 // A month without demo data, so the overview counts these two incidents only.
 const view = `from=${encodeURIComponent('1999-05-01T00:00:00.000Z')}&to=${encodeURIComponent('1999-06-01T00:00:00.000Z')}`;
@@ -22,7 +22,7 @@ describe('not reported versus a reported 0 on the page', () => {
     ({ context, page } = await signedIn(browser, 'viewer@demo.local'));
     operator = await request.newContext({ baseURL: baseUrl(), extraHTTPHeaders: { origin: baseUrl() } });
     const login = await operator.post('/api/auth/sign-in/email', {
-      data: { email: 'operator@demo.local', password: 'demo-password' },
+      data: { email: 'operator@demo.local', password: DEMO_PASSWORD },
     });
     expect(login.ok()).toBe(true);
     const post = async (day: string, injured: object) => {
