@@ -59,6 +59,8 @@ export const Env = z.object({
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Full exports streaming at once on one node; more are answered 429 with Retry-After. */
   MAX_CONCURRENT_EXPORTS: z.coerce.number().int().min(1).max(100).default(3),
+  // Sign-in attempts per address per minute (the per-account backoff comes on top).
+  SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Killed at or above which an incident is a mass-casualty event. */
   MASS_CASUALTY_THRESHOLD: z.coerce.number().int().min(1).default(10),
   /** The IANA zone of every day, week, month and hour counted or shown (rollups are keyed by it). */

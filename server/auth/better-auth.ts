@@ -55,7 +55,7 @@ export function buildBetterAuth(opts: { env: Env; db: Db; secret: string; log: L
       storage: 'database',
       window: 60,
       max: 300,
-      customRules: { '/sign-in/email': SIGN_IN_LIMIT },
+      customRules: { '/sign-in/email': { ...SIGN_IN_LIMIT, max: env.SIGN_IN_RATE_LIMIT } },
     },
     advanced: {
       cookiePrefix: COOKIE_PREFIX,

@@ -19,8 +19,16 @@ export default async function setup(project: TestProject) {
     throw new Error('The e2e suite needs Chromium: apt-get install -y chromium (or set CHROMIUM_PATH).');
   dir = mkdtempSync(path.join(tmpdir(), 'bw-e2e-'));
   server = await spawnServer(
+    // Every e2e file signs in from 127.0.0.1: the per-address sign-in limit would refuse the later ones.
     // DEMO_LIVE off: a synthetic arrival mid-test would race the tests' own (tests/server/demo-live.test.ts covers it).
-    { DATA_DIR: dir, PORT: String(await freePort()), DEMO_DATA: 'on', DEMO_LIVE: '0', LOG_LEVEL: 'warn' },
+    {
+      DATA_DIR: dir,
+      PORT: String(await freePort()),
+      DEMO_DATA: 'on',
+      DEMO_LIVE: '0',
+      LOG_LEVEL: 'warn',
+      SIGN_IN_RATE_LIMIT: '1000',
+    },
     { pages: true },
   );
   project.provide('baseUrl', server.url);
