@@ -4,7 +4,8 @@
  * (data_id, event_id_no_cnty, iso3) and the current 31-column export.
  */
 
-export const ACLED_COLUMNS = [
+/** The current ACLED export's 31 columns, in ACLED's order (what our export writes first). */
+export const ACLED_CURRENT_COLUMNS = [
   'event_id_cnty',
   'event_date',
   'year',
@@ -36,6 +37,10 @@ export const ACLED_COLUMNS = [
   'fatalities',
   'tags',
   'timestamp',
+] as const;
+
+export const ACLED_COLUMNS = [
+  ...ACLED_CURRENT_COLUMNS,
   // Older or API-only layouts.
   'data_id',
   'event_id_no_cnty',

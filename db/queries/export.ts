@@ -20,6 +20,7 @@
  *   round-trip).
  * - fatalities: the killed "at least" figures summed; ACLED has no split by side, no injured.
  */
+import { ACLED_CURRENT_COLUMNS } from '../../core/import/acled-columns';
 import { eventFamily, incidentTypeFor } from '../../core/import/acled-event-type';
 import { placeOf } from '../../core/import/acled-place';
 import {
@@ -53,39 +54,7 @@ export async function* incidentPages(
   } while (after);
 }
 
-export const ACLED_EXPORT_COLUMNS = [
-  'event_id_cnty',
-  'event_date',
-  'year',
-  'time_precision',
-  'disorder_type',
-  'event_type',
-  'sub_event_type',
-  'actor1',
-  'assoc_actor_1',
-  'inter1',
-  'actor2',
-  'assoc_actor_2',
-  'inter2',
-  'interaction',
-  'civilian_targeting',
-  'iso',
-  'region',
-  'country',
-  'admin1',
-  'admin2',
-  'admin3',
-  'location',
-  'latitude',
-  'longitude',
-  'geo_precision',
-  'source',
-  'source_scale',
-  'notes',
-  'fatalities',
-  'tags',
-  'timestamp',
-] as const;
+export const ACLED_EXPORT_COLUMNS = ACLED_CURRENT_COLUMNS;
 
 const FIGURE_COLUMNS = (['killed', 'injured'] as const).flatMap((side) =>
   CASUALTY_CATEGORIES.flatMap((c) => [`${side}_${c}_low`, `${side}_${c}_high`]),

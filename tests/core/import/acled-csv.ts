@@ -1,37 +1,7 @@
 /** Test-only builders of small ACLED CSV files in the current 31-column layout. */
-export const COLUMNS = [
-  'event_id_cnty',
-  'event_date',
-  'year',
-  'time_precision',
-  'disorder_type',
-  'event_type',
-  'sub_event_type',
-  'actor1',
-  'assoc_actor_1',
-  'inter1',
-  'actor2',
-  'assoc_actor_2',
-  'inter2',
-  'interaction',
-  'civilian_targeting',
-  'iso',
-  'region',
-  'country',
-  'admin1',
-  'admin2',
-  'admin3',
-  'location',
-  'latitude',
-  'longitude',
-  'geo_precision',
-  'source',
-  'source_scale',
-  'notes',
-  'fatalities',
-  'tags',
-  'timestamp',
-] as const;
+import { ACLED_CURRENT_COLUMNS } from '../../../core/import/acled-columns';
+
+export const COLUMNS = ACLED_CURRENT_COLUMNS;
 type Column = (typeof COLUMNS)[number];
 
 const BASE: Record<Column, string> = {
