@@ -10,6 +10,7 @@ import { Server as SocketServer } from 'socket.io';
 import type { Logger } from 'pino';
 import { openDatabase, type Database } from '../db/client';
 import { ensureStream } from '../db/store';
+import { acquireStartupLock } from '../db/startup-lock';
 import { createWriteContext } from '../db/write-context';
 import { checkRollupZone } from '../db/rollup-zone';
 import type { Env } from './env';
@@ -62,7 +63,11 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     reportZone: env.REPORT_TIMEZONE,
   });
   let httpServer: ReturnType<typeof createServer> | null = null;
+  let releaseStartup: (() => Promise<void>) | null = null;
   try {
+    // Held from the migrations to the end of the start-up steps (reference seed, demo load): a
+    // second node starting at the same time waits here instead of racing on the same rows.
+    releaseStartup = await acquireStartupLock(database);
     await database.migrate();
     await ensureStream(database.db);
     await checkRollupZone(database.db, env.REPORT_TIMEZONE);
@@ -123,6 +128,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     const revocations = new RevocationWatcher({ database, io, log: log.child({ part: 'live' }) });
     setRuntime(runtime);
     await opts.onStart?.(runtime, { io });
+    await releaseStartup();
     await hub.start();
     await revocations.start();
     io.on('connection', (socket) => {
@@ -177,6 +183,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     return { url, port, runtime, io, close };
   } catch (err) {
     httpServer?.close();
+    await releaseStartup?.().catch(() => {});
     await database.close().catch(() => {});
     throw err;
   }
