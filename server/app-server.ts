@@ -167,6 +167,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         log.info('shutting down');
         const stopped = new Promise<void>((r) => server.close(() => r()));
         server.closeIdleConnections();
+        await drainLive(io, env.LIVE_DRAIN_MS, log);
         for (const stop of closers.reverse())
           await stop().catch((err) => log.warn({ err }, 'a part did not stop cleanly'));
         await hub.stop();
@@ -187,4 +188,19 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     await database.close().catch(() => {});
     throw err;
   }
+}
+
+/**
+ * The drain: the node has stopped accepting connections (the load balancer sends new ones to
+ * another node); its live clients are told to reconnect at a random moment within the first three
+ * quarters of `ms`, and what is still connected when `ms` is over is closed with the engine (those
+ * clients reconnect by themselves). Ends early once every client has left.
+ */
+async function drainLive(io: LiveServer, ms: number, log: Logger): Promise<void> {
+  const clients = io.engine.clientsCount;
+  if (ms <= 0 || clients === 0) return;
+  const started = Date.now();
+  io.emit('live.reconnect', { reason: 'draining', withinMs: Math.floor((ms * 3) / 4) });
+  while (io.engine.clientsCount > 0 && Date.now() - started < ms) await new Promise((r) => setTimeout(r, 25));
+  log.info({ clients, left: clients - io.engine.clientsCount, ms: Date.now() - started }, 'live clients drained');
 }
