@@ -38,6 +38,7 @@ async function freePort(): Promise<number> {
 export function nginxConfig(opts: { port: number; upstreams: number[]; dir: string; asRoot: boolean }): string {
   const t = (name: string) => path.join(opts.dir, name);
   return `${opts.asRoot ? 'user root;\n' : ''}worker_processes 1;
+worker_rlimit_nofile 65536;
 daemon off;
 master_process on;
 pid ${t('nginx.pid')};
