@@ -34,6 +34,15 @@ export function parseSecretKey(text: string): Buffer {
   return key;
 }
 
+export function isSecretKey(text: string): boolean {
+  try {
+    parseSecretKey(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function loadSecretKey(opts: { secretsKey?: string; dataDir: string }): { key: Buffer; source: string } {
   if (opts.secretsKey) return { key: parseSecretKey(opts.secretsKey), source: 'SECRETS_KEY' };
   const file = path.resolve(opts.dataDir, 'secrets.key');
@@ -85,5 +94,22 @@ export function createSecretBox(key: Buffer, keySource = 'key'): SecretBox {
         throw new SecretKeyError(`the stored ${name} does not open with this key (altered or damaged)`);
       }
     },
+  };
+}
+
+/** A box whose key is read (or its key file created) on first use, not at start. */
+export function lazySecretBox(opts: { secretsKey?: string; dataDir: string }): SecretBox {
+  let box: SecretBox | null = null;
+  const get = () => {
+    if (!box) {
+      const { key, source } = loadSecretKey(opts);
+      box = createSecretBox(key, source);
+    }
+    return box;
+  };
+  return {
+    keySource: opts.secretsKey ? 'SECRETS_KEY' : path.resolve(opts.dataDir, 'secrets.key'),
+    seal: (name, plaintext) => get().seal(name, plaintext),
+    open: (name, sealed) => get().open(name, sealed),
   };
 }
