@@ -132,7 +132,7 @@ async function runImport(c: Context, runtime: Runtime): Promise<Response> {
   return c.json(report, isUnusableFile(report) ? 422 : 200);
 }
 
-const REPORT_SCHEMA = {
+export const REPORT_SCHEMA = {
   type: 'object',
   required: [
     'rows',
