@@ -7,3 +7,4 @@ export * from './rollups';
 export * from './stream';
 export * from './alerts';
 export * from './revocations';
+export * from './duplicates';
