@@ -246,6 +246,13 @@ export function writeTx(tx: Tx, reportZone: string, committed: Change[] = []): W
           incidentFromRow,
         );
       },
+      async markSynced(ids) {
+        if (ids.length === 0) return;
+        await tx
+          .update(s.incidents)
+          .set({ syncedAt: sql`now()` })
+          .where(inArray(s.incidents.id, ids));
+      },
     },
     operations: {
       ...simpleRepo(tx, s.operations, operationFromRow, operationToRow),
@@ -258,6 +265,13 @@ export function writeTx(tx: Tx, reportZone: string, committed: Change[] = []): W
         return (await tx.select().from(s.operations).where(inArray(s.operations.externalId, externalIds))).map(
           operationFromRow,
         );
+      },
+      async markSynced(ids) {
+        if (ids.length === 0) return;
+        await tx
+          .update(s.operations)
+          .set({ syncedAt: sql`now()` })
+          .where(inArray(s.operations.id, ids));
       },
     },
     groups: groupRepo(tx),

@@ -1,8 +1,9 @@
 /** The source adapters, in the order a header is tried against them. */
 import { acledAdapter } from './acled-adapter';
+import { ucdpAdapter } from './ucdp';
 import { FORMAT_LABELS, IMPORT_FORMATS, type ImportFormat, type SourceAdapter } from './source-adapter';
 
-export const ADAPTERS: readonly SourceAdapter[] = [acledAdapter];
+export const ADAPTERS: readonly SourceAdapter[] = [acledAdapter, ucdpAdapter];
 
 export function adapterFor(format: ImportFormat): SourceAdapter {
   const adapter = ADAPTERS.find((a) => a.format === format);

@@ -78,6 +78,9 @@ export function incidentFromRow(r: IncidentRow): Incident {
     verification: r.verification as Incident['verification'],
     externalId: r.externalId,
     synthetic: r.synthetic,
+    occurredUntil: r.occurredUntil,
+    sourceFields: r.sourceFields,
+    syncedAt: isoOrNull(r.syncedAt),
   };
 }
 
@@ -113,6 +116,9 @@ export function operationFromRow(r: OperationRow): Operation {
     verification: r.verification as Operation['verification'],
     externalId: r.externalId,
     synthetic: r.synthetic,
+    occurredUntil: r.occurredUntil,
+    sourceFields: r.sourceFields,
+    syncedAt: isoOrNull(r.syncedAt),
   };
 }
 
