@@ -31,6 +31,8 @@ import { createRecordWrites, type RecordWrites } from './record-writes';
 
 export interface WriteVerbs {
   createIncident: RecordWrites['create'];
+  /** Up to 500 creates in one call, each answered for itself (core/write/batch-create.ts). */
+  createIncidentBatch: NonNullable<RecordWrites['createBatch']>;
   updateIncident: RecordWrites['update'];
   retractIncident: RecordWrites['retract'];
   createOperation: RecordWrites['create'];
@@ -77,6 +79,7 @@ export function createWriteVerbs(opts: { imports: ImportParts; retry?: RetryPoli
   return {
     ...imports,
     createIncident: incidents.create,
+    createIncidentBatch: incidents.createBatch!,
     updateIncident: incidents.update,
     retractIncident: incidents.retract,
     createOperation: operations.create,

@@ -144,7 +144,7 @@ async function runImport(c: Context, runtime: Runtime, fixed?: ImportFormat): Pr
   return c.json(report, isUnusableFile(report) ? 422 : 200);
 }
 
-const REPORT_SCHEMA = {
+export const REPORT_SCHEMA = {
   type: 'object',
   required: [
     'format',
