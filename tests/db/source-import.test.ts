@@ -3,6 +3,9 @@
  * source fields and the time they were synced; a re-import matches by source and source id and
  * never duplicates; a changed row is a new version.
  */
+import { createReadStream, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../core/import/import-file';
@@ -10,6 +13,9 @@ import { createImportSink } from '../../db/import-sink';
 import { ucdpCsv, ucdpRow } from '../core/import/ucdp-csv';
 import { count, rows } from '../support/rows';
 import { drivers, openTestDatabase, testCtx, type TestDatabase } from '../support/test-database';
+
+const realDir = path.resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared/fixtures/real');
+const GTD = path.join(realDir, 'gtd_derived_pakistan_2007_2018_processed_from_parquet.csv');
 
 const TTP = {
   id: '0b8e6a1c-2f4d-4e5a-9b7c-000000000001',
@@ -36,9 +42,9 @@ describe.each(drivers)('source imports on %s', (driver) => {
     );
   });
 
-  const run = (csv: string) =>
+  const run = (csv: string | NodeJS.ReadableStream) =>
     importFile({
-      input: [csv],
+      input: typeof csv === 'string' ? [csv] : (csv as AsyncIterable<Buffer>),
       options: { groups: [TTP], now: () => new Date('2025-01-01T00:00:00Z') },
       sink: createImportSink(testCtx(database)),
     });
@@ -87,4 +93,27 @@ describe.each(drivers)('source imports on %s', (driver) => {
     );
     expect(v).toEqual({ version: 2, n: 1 });
   });
+
+  it.skipIf(!existsSync(GTD))(
+    'GTD: the real Pakistan extract stored once with every death by side; a re-import changes nothing',
+    async () => {
+      const first = await run(createReadStream(GTD));
+      expect(first).toMatchObject({ format: 'gtd', rows: 1749, imported: 1749, errorCount: 0 });
+      expect(await count(database.db, 'incidents')).toBe(1749);
+      const [sums] = await rows<{ killed: number; militants: number; ttp: number; synced: number }>(
+        database.db,
+        sql`select (coalesce(sum(killed_civilians_low),0) + coalesce(sum(killed_security_forces_low),0) + coalesce(sum(killed_militants_low),0) + coalesce(sum(killed_not_specified_low),0))::int as killed,
+        coalesce(sum(killed_militants_low),0)::int as militants,
+        count(*) filter (where group_id = ${TTP.id})::int as ttp,
+        count(synced_at)::int as synced
+        from incidents`,
+      );
+      expect(sums).toEqual({ killed: first.fatalities.imported, militants: 390, ttp: 207, synced: 1749 });
+      const changes = await count(database.db, 'changes');
+      const again = await run(createReadStream(GTD));
+      expect(again).toMatchObject({ rows: 1749, imported: 0, unchanged: 1749 });
+      expect(await count(database.db, 'incidents')).toBe(1749);
+      expect(await count(database.db, 'changes')).toBe(changes);
+    },
+  );
 });
