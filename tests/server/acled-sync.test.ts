@@ -97,7 +97,9 @@ describe.each(drivers)('ACLED API sync on %s', (driver) => {
   });
 
   it('first sync: pages through every event of Pakistan and Afghanistan, imports them, keeps the cursor', async () => {
-    for (let n = 1; n <= 4; n++) api.put(event(n));
+    for (let n = 1; n <= 3; n++) api.put(event(n));
+    // Some API releases give numbers where others give strings: both read the same.
+    api.put({ ...event(4), fatalities: 4, latitude: 30.1872, longitude: 67.0125, timestamp: T0 + 4 });
     api.put(event(5, { event_id_cnty: 'AFG5', country: 'Afghanistan', admin1: 'Kunar', admin2: 'Asadabad' }));
     api.put(event(6, { event_id_cnty: 'IND6', country: 'India', admin1: 'Punjab' }));
     const changesBefore = await count(server.runtime.database.db, 'changes');
@@ -167,8 +169,27 @@ describe.each(drivers)('ACLED API sync on %s', (driver) => {
     expect(grants).toEqual(['password', 'refresh_token']);
   });
 
+  it('a failure mid-paging keeps the rows read before it and the cursor; the next run finds them unchanged', async () => {
+    for (let n = 60; n < 65; n++) api.put(event(n));
+    const cursor = (await status()).cursor;
+    // Page 2 answers without a data array (not retried: the answer is wrong, not the network).
+    api.failNext('/api/acled/read', 200, {}, { status: 200, success: true }, { after: 1 });
+    const failed = await syncNow();
+    expect(failed.state).toBe('failed');
+    expect(failed.error).toMatch(/no data array/);
+    // Page 1: PAK44 (the cursor's own second, again) and PAK60.
+    expect(failed.result!.report).toMatchObject({ rows: 2, imported: 1, unchanged: 1 });
+    expect(failed.result!.report!.stopped!.message).toMatch(/no data array/);
+    expect((await status()).cursor).toEqual(cursor);
+    expect(await incident('PAK60')).not.toBeNull();
+    const retried = await syncNow();
+    expect(retried.state).toBe('succeeded');
+    expect(retried.result!.report).toMatchObject({ rows: 6, imported: 4, unchanged: 2 });
+    expect((await status()).cursor.eventsSince).toBe(T0 + 64);
+  });
+
   it('waits out a 429 with Retry-After and completes the run', async () => {
-    api.put(event(50, { timestamp: String(T0 + 50) }));
+    api.put(event(70));
     api.failNext('/api/acled/read', 429, { 'retry-after': '1' });
     const run = await syncNow();
     expect(run.state).toBe('succeeded');
