@@ -58,6 +58,11 @@ export const Env = z.object({
     }),
   /** Secret for session signing; when absent, generated once and kept in the database (app_secrets, server/auth/auth-service.ts). */
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * On SIGTERM: how long a node spends draining its live clients (told to reconnect, with jitter,
+   * within this time; what is left is closed after it). 0: close at once.
+   */
+  LIVE_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** Full exports streaming at once on one node; more are answered 429 with Retry-After. */
   MAX_CONCURRENT_EXPORTS: z.coerce.number().int().min(1).max(100).default(3),
   // Sign-in attempts per address per minute (the per-account backoff comes on top).

@@ -23,6 +23,7 @@ import { alertRoutes } from './api/alert-routes';
 import { acledSyncRoutes } from './api/acled-sync-routes';
 import { startAcledSync } from './sync/start-acled-sync';
 import { startAlerts } from './alerts/start-alerts';
+import { startDuplicates } from './duplicates/start-duplicates';
 import { installSocketAuth } from './auth/socket-auth';
 import { purgeIdempotencyKeys, purgeOldRevocations } from './auth/maintenance';
 
@@ -54,6 +55,7 @@ export async function productStartup(runtime: Runtime, parts?: { io: LiveServer 
   if (runtime.env.REFERENCE_DATA === 'on') await ensureReferenceData(runtime.database);
   // After the demo load: its changes are history, not news (rules evaluate from their own cursor).
   await startAlerts(runtime, parts?.io);
+  await startDuplicates(runtime, parts?.io);
   runtime.onClose(await startDemoLive(runtime));
   startAcledSync(runtime);
 }

@@ -8,3 +8,4 @@ export * from './stream';
 export * from './alerts';
 export * from './revocations';
 export * from './acled-sync';
+export * from './duplicates';

@@ -97,6 +97,12 @@ const CASES: Case[] = [
       make: async (s) => ({ path: `${base}/${(await fresh[kind](s)).id}`, body: { reason: 'duplicate entry' } }),
     },
   ]),
+  {
+    method: 'POST',
+    path: '/api/incidents/batch',
+    access: 'operator',
+    make: async () => ({ path: '/api/incidents/batch', body: { items: [incidentInput(), incidentInput(2)] } }),
+  },
   // Re-matching re-derives groups of stored records: an admin's reference-data task.
   { method: 'POST', path: '/api/groups/rematch', access: 'admin', make: async () => ({ path: '/api/groups/rematch' }) },
   { method: 'GET', path: '/api/users', access: 'admin', make: async () => ({ path: '/api/users' }) },
