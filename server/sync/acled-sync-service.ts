@@ -94,7 +94,7 @@ export interface AcledSyncStatus {
 
 export interface AcledSyncServiceOptions {
   database: Database;
-  writes: Pick<WriteVerbs, 'importAcled' | 'retractIncident' | 'retractOperation'>;
+  writes: Pick<WriteVerbs, 'importRows' | 'retractIncident' | 'retractOperation'>;
   ctx: (actor: Actor) => Ctx;
   box: SecretBox;
   log: Logger;

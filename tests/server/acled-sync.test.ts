@@ -188,6 +188,23 @@ describe.each(drivers)('ACLED API sync on %s', (driver) => {
     expect((await status()).cursor.eventsSince).toBe(T0 + 64);
   });
 
+  it('names a row the importer refuses by its event id; nothing new is an empty report, not a failure', async () => {
+    api.put(event(66, { event_date: 'sometime in spring' }));
+    const run = await syncNow();
+    expect(run.state).toBe('succeeded');
+    expect(run.result!.report!.errorCount).toBe(1);
+    expect(run.result!.report!.errors[0]!.message).toMatch(/^event PAK66: .*event_date/);
+    const held = new Map(api.events);
+    api.events.clear();
+    try {
+      const empty = await syncNow();
+      expect(empty.state).toBe('succeeded');
+      expect(empty.result!.report).toMatchObject({ rows: 0, imported: 0, errorCount: 0, stopped: null });
+    } finally {
+      for (const [k, v] of held) api.events.set(k, v);
+    }
+  });
+
   it('waits out a 429 with Retry-After and completes the run', async () => {
     api.put(event(70));
     api.failNext('/api/acled/read', 429, { 'retry-after': '1' });
