@@ -257,8 +257,12 @@ describe.each(drivers)('ACLED API sync on %s', (driver) => {
 
   it('one run at a time: a second request while one runs is 409', async () => {
     api.failNext('/api/acled/read', 429, { 'retry-after': '1' });
-    const first = await call(server, 'POST', '/api/acled-sync/run', as(admin));
-    expect(first.status).toBe(202);
+    // Two at the same moment: one starts, the other is refused.
+    const both = await Promise.all([
+      call(server, 'POST', '/api/acled-sync/run', as(admin)),
+      call(server, 'POST', '/api/acled-sync/run', as(admin)),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([202, 409]);
     const second = await call(server, 'POST', '/api/acled-sync/run', as(admin));
     expect(second.status).toBe(409);
     expect((await status()).running).toBe(true);
