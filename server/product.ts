@@ -20,6 +20,7 @@ import { importRoutes } from './api/import';
 import { rematchRoutes } from './api/rematch';
 import { exportRoutes } from './api/export';
 import { alertRoutes } from './api/alert-routes';
+import { duplicateRoutes } from './api/duplicates';
 import { startAlerts } from './alerts/start-alerts';
 import { startDuplicates } from './duplicates/start-duplicates';
 import { installSocketAuth } from './auth/socket-auth';
@@ -39,6 +40,7 @@ export const productRoutes: RouteModule[] = [
   rematchRoutes,
   exportRoutes,
   alertRoutes,
+  duplicateRoutes,
   openApiRoutes,
 ];
 
