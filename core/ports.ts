@@ -87,6 +87,9 @@ export interface WriteTx {
   idempotency?: {
     get(scope: { key: string; actor: string; route: string }): Promise<IdempotencyRecord | null>;
     put(record: IdempotencyRecord): Promise<void>;
+    /** Many keys of one actor and route in one read (a batch create); absent ones are left out. */
+    getMany?(scopes: { key: string; actor: string; route: string }[]): Promise<IdempotencyRecord[]>;
+    putMany?(records: IdempotencyRecord[]): Promise<void>;
   };
 }
 

@@ -326,6 +326,37 @@ export function writeTx(tx: Tx, reportZone: string, committed: Change[] = []): W
         // A concurrent twin fails here on the unique index and rolls back its whole write.
         await tx.insert(s.idempotencyKeys).values(record);
       },
+      async getMany(scopes) {
+        const [first] = scopes;
+        if (!first) return [];
+        const k = s.idempotencyKeys;
+        // One actor and route per batch (the verb scopes every item of a request alike).
+        const rows = await tx
+          .select()
+          .from(k)
+          .where(
+            and(
+              eq(k.actor, first.actor),
+              eq(k.route, first.route),
+              inArray(
+                k.key,
+                scopes.map((x) => x.key),
+              ),
+            ),
+          );
+        return rows.map((row) => ({
+          key: row.key,
+          actor: row.actor,
+          route: row.route,
+          requestHash: row.requestHash,
+          status: row.status,
+          response: row.response,
+        }));
+      },
+      async putMany(records) {
+        for (let i = 0; i < records.length; i += ROWS_PER_INSERT)
+          await tx.insert(s.idempotencyKeys).values(records.slice(i, i + ROWS_PER_INSERT));
+      },
     },
   };
 }

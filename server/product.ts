@@ -21,6 +21,8 @@ import { rematchRoutes } from './api/rematch';
 import { exportRoutes } from './api/export';
 import { alertRoutes } from './api/alert-routes';
 import { duplicateRoutes } from './api/duplicates';
+import { acledSyncRoutes } from './api/acled-sync-routes';
+import { startAcledSync } from './sync/start-acled-sync';
 import { startAlerts } from './alerts/start-alerts';
 import { startDuplicates } from './duplicates/start-duplicates';
 import { installSocketAuth } from './auth/socket-auth';
@@ -37,6 +39,7 @@ export const productRoutes: RouteModule[] = [
   userRoutes,
   statsRoutes,
   importRoutes,
+  acledSyncRoutes,
   rematchRoutes,
   exportRoutes,
   alertRoutes,
@@ -56,4 +59,5 @@ export async function productStartup(runtime: Runtime, parts?: { io: LiveServer 
   await startAlerts(runtime, parts?.io);
   await startDuplicates(runtime, parts?.io);
   runtime.onClose(await startDemoLive(runtime));
+  startAcledSync(runtime);
 }
