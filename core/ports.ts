@@ -64,7 +64,11 @@ export interface WriteTx {
     BulkRepo<Incident> & { findByExternalId(externalId: string): Promise<Incident | null> };
   operations: RecordRepo<Operation> &
     BulkRepo<Operation> & { findByExternalId(externalId: string): Promise<Operation | null> };
-  groups: RecordRepo<Group> & { findByShortName(shortName: string): Promise<Group | null> };
+  groups: RecordRepo<Group> & {
+    findByShortName(shortName: string): Promise<Group | null>;
+    /** A group's short name and whether it is retracted, without its estimates (one read). */
+    nameOf?(id: string): Promise<{ shortName: string; retracted: boolean } | null>;
+  };
   referenceFigures: RecordRepo<ReferenceFigure>;
   annotations: RecordRepo<Annotation>;
   /** Takes the next seq (commit order = seq order), stores the change and queues the wake-up NOTIFY. */

@@ -3,7 +3,7 @@ import { parseInput } from '../errors';
 import type { Ctx, WriteTx } from '../ports';
 import { createRecord, createRecords, type WritePlan } from '../versioned-record';
 import { incidentKind } from './incident-kind';
-import { createIncidentInputAt, type Incident } from './schema';
+import { incidentInputAt, type Incident } from './schema';
 
 export type IncidentFields = Omit<Incident, keyof Versioned>;
 
@@ -12,7 +12,7 @@ export type IncidentFields = Omit<Incident, keyof Versioned>;
  * the writer's clock: nothing can have happened after `now`.
  */
 export function incidentFields(input: unknown, now: Date): IncidentFields {
-  return { ...parseInput(createIncidentInputAt(now), input), groupName: null } as IncidentFields;
+  return { ...parseInput(incidentInputAt(now), input), groupName: null } as IncidentFields;
 }
 
 export async function createIncident({

@@ -3,7 +3,7 @@ import { parseInput } from '../errors';
 import type { Ctx, WriteTx } from '../ports';
 import { createRecord, createRecords, type WritePlan } from '../versioned-record';
 import { operationKind } from './operation-kind';
-import { createOperationInputAt, type Operation } from './schema';
+import { operationInputAt, type Operation } from './schema';
 
 export type OperationFields = Omit<Operation, keyof Versioned>;
 
@@ -12,7 +12,7 @@ export type OperationFields = Omit<Operation, keyof Versioned>;
  * the writer's clock: nothing can have happened after `now`.
  */
 export function operationFields(input: unknown, now: Date): OperationFields {
-  return { ...parseInput(createOperationInputAt(now), input), groupName: null } as OperationFields;
+  return { ...parseInput(operationInputAt(now), input), groupName: null } as OperationFields;
 }
 
 export async function createOperation({

@@ -3,13 +3,13 @@ import { ValidationError } from '../errors';
 import { operationRollupDeltas } from '../rollup/incident-rollup';
 import { anchorOccurredAt } from '../time/occurred-day';
 import type { RecordKind } from '../versioned-record';
-import { CreateOperationInput, createOperationInputAt, type Operation } from './schema';
+import { CreateOperationInput, operationInputAt, type Operation } from './schema';
 
 export const operationKind: RecordKind<Operation> = {
   entity: 'operation',
   label: 'Operation',
   schema: CreateOperationInput,
-  schemaAt: createOperationInputAt,
+  schemaAt: operationInputAt,
   derived: ['groupName'],
   repo: (tx) => tx.operations,
   bulk: (tx) => tx.operations,
