@@ -26,6 +26,8 @@ export interface Scale {
     acledRows: number;
   };
   storm: { clients: number; writeIntervalMs: number; downMs: number };
+  /** Two nodes behind nginx; one is stopped with its drain. */
+  failover: { clients: number; writeIntervalMs: number; drainMs: number };
   page: { renders: number };
   /** Clients per load-generator process. */
   clientsPerProcess: number;
@@ -41,6 +43,7 @@ export const SCALES: Record<Scale['name'], Scale> = {
     memory: { clients: 5000 },
     ingest: { writers: 16, apiRows: 5000, batchRows: 20_000, batchItems: 100, acledRows: 20_000 },
     storm: { clients: 2000, writeIntervalMs: 100, downMs: 0 },
+    failover: { clients: 2000, writeIntervalMs: 100, drainMs: 1000 },
     page: { renders: 50 },
     clientsPerProcess: 500,
   },
@@ -53,6 +56,7 @@ export const SCALES: Record<Scale['name'], Scale> = {
     memory: { clients: 1000 },
     ingest: { writers: 16, apiRows: 800, batchRows: 4000, batchItems: 100, acledRows: 5000 },
     storm: { clients: 300, writeIntervalMs: 100, downMs: 0 },
+    failover: { clients: 300, writeIntervalMs: 100, drainMs: 1000 },
     page: { renders: 15 },
     clientsPerProcess: 500,
   },

@@ -29,6 +29,7 @@ import { insertRecordsetSql, insertRowsSql } from './json-recordset';
 import { snake } from './column-names';
 import { translateDriverError } from './driver-errors';
 import { resultRows } from './result-rows';
+import { duplicatesTx } from './duplicates/duplicate-tx';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type AnyTable =
@@ -270,6 +271,7 @@ export function writeTx(tx: Tx, reportZone: string, committed: Change[] = []): W
     groups: groupRepo(tx),
     referenceFigures: simpleRepo(tx, s.referenceFigures, referenceFigureFromRow),
     annotations: simpleRepo(tx, s.annotations, annotationFromRow),
+    duplicates: duplicatesTx(tx),
     async appendChange(c: AppendChange): Promise<Change> {
       const [change] = await appendChanges(tx, [c]);
       committed.push(change!);
