@@ -36,6 +36,12 @@ export interface RecordRepo<T extends { id: string }> {
 /** Batch paths for imports and seeding: one statement for many rows instead of one per row. */
 export interface BulkRepo<T extends { id: string }> {
   insertMany(records: T[]): Promise<void>;
+  /**
+   * Inserts new records and adds their rollup contributions, summed per cell by the store itself
+   * (one upsert per table), in place of insertMany + the kind's onChanges. Optional: stores
+   * without it get insertMany and the deltas computed here.
+   */
+  insertManyRolledUp?(records: T[]): Promise<void>;
   findByExternalIds(externalIds: string[]): Promise<T[]>;
 }
 

@@ -67,24 +67,65 @@ const NARROW_KEY: Record<string, string> = {
  * The narrow rollups as projections of the daily cubes (core/rollup/narrow-rollups.ts): the same
  * statements fill them in migration 0002 for databases that already hold data.
  */
-export function narrowRollupStatements(): string[] {
+/**
+ * The narrow rollup rows (columns, then the SELECT) projected from cube rows in `source` (a table
+ * or a CTE with the daily cube's columns): a rebuild reads the whole cube, a bulk write only its
+ * own contribution (db/rollup-from-rows.ts).
+ */
+export function narrowIncidentProjection(source: string): { columns: string[]; select: string } {
   const im = INCIDENT_MEASURES.map(snake);
-  const om = OPERATION_MEASURES.map(snake);
   const pairs = NARROW_DIMS.flatMap((d) => NARROW_GRAINS[d].map((g) => `('${d}', '${g}')`)).join(', ');
   const keyCase = `CASE dim ${Object.entries(NARROW_KEY)
     .map(([d, col]) => `WHEN '${d}' THEN ${col}`)
     .join(' ')} END`;
   const byType = INCIDENT_TYPES.map((t) => [`by_type_${t}`, `sum(CASE WHEN type = '${t}' THEN incidents ELSE 0 END)`]);
-  return [
-    `INSERT INTO incident_rollup_narrow (dim, grain, start, key, ${[...im, ...byType.map(([c]) => c)].join(', ')})
-      SELECT dim, grain, ${grainStartSql('day')}, ${keyCase}, ${[...im.map((m) => `sum(${m})`), ...byType.map(([, e]) => e)].join(', ')}
-      FROM incident_rollup_daily CROSS JOIN (VALUES ${pairs}) AS p(dim, grain)
+  return {
+    columns: ['dim', 'grain', 'start', 'key', ...im, ...byType.map(([c]) => c!)],
+    select: `SELECT dim, grain, ${grainStartSql('day')}, ${keyCase}, ${[...im.map((m) => `sum(${m})`), ...byType.map(([, e]) => e)].join(', ')}
+      FROM ${source} CROSS JOIN (VALUES ${pairs}) AS p(dim, grain)
       WHERE category IN (${MILITANT_CATEGORIES.map((c) => `'${c}'`).join(', ')}) GROUP BY 1, 2, 3, 4`,
-    `INSERT INTO operation_rollup_narrow (grain, start, ${om.join(', ')})
-      SELECT grain, ${grainStartSql('day')}, ${om.map((m) => `sum(${m})`).join(', ')}
-      FROM operation_rollup_daily CROSS JOIN (VALUES ('day'), ('week'), ('month')) AS p(grain) GROUP BY 1, 2`,
+  };
+}
+
+export function narrowOperationProjection(source: string): { columns: string[]; select: string } {
+  const om = OPERATION_MEASURES.map(snake);
+  return {
+    columns: ['grain', 'start', ...om],
+    select: `SELECT grain, ${grainStartSql('day')}, ${om.map((m) => `sum(${m})`).join(', ')}
+      FROM ${source} CROSS JOIN (VALUES ('day'), ('week'), ('month')) AS p(grain) GROUP BY 1, 2`,
+  };
+}
+
+export function narrowRollupStatements(): string[] {
+  const incident = narrowIncidentProjection('incident_rollup_daily');
+  const operation = narrowOperationProjection('operation_rollup_daily');
+  return [
+    `INSERT INTO incident_rollup_narrow (${incident.columns.join(', ')})
+      ${incident.select}`,
+    `INSERT INTO operation_rollup_narrow (${operation.columns.join(', ')})
+      ${operation.select}`,
   ];
 }
+
+/** The daily cube key of each table, as SQL over its raw rows in `zone` (a literal). */
+export const incidentCubeKey = (zone: string): [string, string][] => [
+  ['day', `(occurred_at AT TIME ZONE ${zone})::date`],
+  ['country', 'country'],
+  ['province', 'province'],
+  ['group_key', GROUP_CELL_KEY_SQL],
+  ['type', 'type'],
+  ['category', 'category'],
+  ['target_type', 'target_type'],
+  ['verification', 'verification'],
+];
+export const operationCubeKey = (zone: string): [string, string][] => [
+  ['day', `(occurred_at AT TIME ZONE ${zone})::date`],
+  ['country', 'country'],
+  ['province', `coalesce(province, '')`],
+  ['kind', 'kind'],
+  ['group_key', GROUP_CELL_KEY_SQL],
+  ['verification', 'verification'],
+];
 
 /**
  * Records known to the day, week or month are stored at the start of their local day

@@ -29,6 +29,7 @@ import { insertRecordsetSql, insertRowsSql } from './json-recordset';
 import { snake } from './column-names';
 import { translateDriverError } from './driver-errors';
 import { resultRows } from './result-rows';
+import { incidentContributionSql, operationContributionSql } from './rollup-from-rows';
 import { duplicatesTx } from './duplicates/duplicate-tx';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -68,6 +69,20 @@ function simpleRepo<T extends { id: string }, R>(
         .update(table)
         .set(rest as never)
         .where(eq(table.id, record.id));
+    },
+  };
+}
+
+/** insertMany, then the rows' rollup contributions summed per cell in SQL (db/rollup-from-rows.ts). */
+function withRollup<T extends { id: string }, R extends { insertMany(records: T[]): Promise<void> }>(
+  repo: R,
+  contribute: (ids: string[]) => Promise<unknown>,
+): R & { insertManyRolledUp(records: T[]): Promise<void> } {
+  return {
+    ...repo,
+    async insertManyRolledUp(records: T[]) {
+      await repo.insertMany(records);
+      await contribute(records.map((r) => r.id));
     },
   };
 }
@@ -243,7 +258,9 @@ export function writeTx(tx: Tx, reportZone: string, committed: Change[] = []): W
   return {
     reportZone,
     incidents: {
-      ...simpleRepo(tx, s.incidents, incidentFromRow, incidentToRow),
+      ...withRollup(simpleRepo(tx, s.incidents, incidentFromRow, incidentToRow), (ids) =>
+        tx.execute(incidentContributionSql(reportZone, ids)),
+      ),
       async findByExternalId(externalId) {
         const [row] = await tx.select().from(s.incidents).where(eq(s.incidents.externalId, externalId));
         return row ? incidentFromRow(row) : null;
@@ -256,7 +273,9 @@ export function writeTx(tx: Tx, reportZone: string, committed: Change[] = []): W
       },
     },
     operations: {
-      ...simpleRepo(tx, s.operations, operationFromRow, operationToRow),
+      ...withRollup(simpleRepo(tx, s.operations, operationFromRow, operationToRow), (ids) =>
+        tx.execute(operationContributionSql(reportZone, ids)),
+      ),
       async findByExternalId(externalId) {
         const [row] = await tx.select().from(s.operations).where(eq(s.operations.externalId, externalId));
         return row ? operationFromRow(row) : null;

@@ -35,18 +35,27 @@ export async function createIncidents({
   inputs,
   tx,
   plans,
+  imported,
 }: {
   ctx: Ctx;
   inputs: unknown[];
   tx: WriteTx;
   plans?: WritePlan[];
+  /**
+   * An import batch: the inputs are the schema's output already (core/import ImportItem) and
+   * their external ids were looked up in this transaction, so neither is done again.
+   */
+  imported?: boolean;
 }) {
   const now = ctx.now();
   return createRecords<Incident>(
     ctx,
     incidentKind,
-    inputs.map((input) => incidentFields(input, now)),
+    inputs.map((input) =>
+      imported ? ({ ...(input as IncidentFields), groupName: null } as IncidentFields) : incidentFields(input, now),
+    ),
     tx,
     plans,
+    { externalIdsChecked: imported },
   );
 }

@@ -35,18 +35,27 @@ export async function createOperations({
   inputs,
   tx,
   plans,
+  imported,
 }: {
   ctx: Ctx;
   inputs: unknown[];
   tx: WriteTx;
   plans?: WritePlan[];
+  /**
+   * An import batch: the inputs are the schema's output already (core/import ImportItem) and
+   * their external ids were looked up in this transaction, so neither is done again.
+   */
+  imported?: boolean;
 }) {
   const now = ctx.now();
   return createRecords<Operation>(
     ctx,
     operationKind,
-    inputs.map((input) => operationFields(input, now)),
+    inputs.map((input) =>
+      imported ? ({ ...(input as OperationFields), groupName: null } as OperationFields) : operationFields(input, now),
+    ),
     tx,
     plans,
+    { externalIdsChecked: imported },
   );
 }
