@@ -74,14 +74,18 @@ export async function runPostgresPhase(ctx: PhaseContext): Promise<BenchResult[]
     });
     await add({
       names: [
-        { name: 'live.latency', unit: 'ms', target: 'p99 ≤ 1.5× bare' },
+        ...['live.latency', 'live.latency.large'].flatMap((base) =>
+          [base, `${base}.oneProcess`].flatMap((name) => [
+            { name, unit: 'ms', target: 'p99 ≤ 1.5× bare' },
+            { name: name.replace('live.latency', 'live.delivery'), unit: 'ms', target: 'commit → client' },
+          ]),
+        ),
         { name: 'live.burst', unit: 'ms', target: 'all delivered in order' },
       ],
       run: async () => {
-        log(`live fan-out: ${sc.live.clients} clients`);
-        const s = await api();
+        log(`live fan-out: ${sc.live.clients.join(' and ')} clients, in processes and in one`);
         return measureLive(
-          { serverUrl: s.url, token, source, perProcess: sc.clientsPerProcess, log, ...sc.live },
+          { databaseUrl: url, token, source, perProcess: sc.clientsPerProcess, log, ...sc.live },
           (name) => wants(args, name),
         );
       },

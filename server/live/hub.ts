@@ -24,6 +24,8 @@ const roomOf = (socket: LiveSocket) => (socket.data.principal ? ROOM : PUBLIC_RO
 const isPublic = (socket: LiveSocket) => !socket.data.principal;
 const forSocket = (socket: LiveSocket, changes: Change[]) => (isPublic(socket) ? toPublicView(changes) : changes);
 const READ_PAGE = 1000;
+/** CLOCK_MONOTONIC in ms: machine-wide, so a client process on the same machine can compare. */
+const monotonicMs = () => Number(process.hrtime.bigint()) / 1e6;
 const REPLAY_GATHER_MS = 20;
 
 export interface HubOptions {
@@ -70,10 +72,13 @@ export class LiveHub {
   private topRead: Promise<{ epoch: string; seq: number }> | null = null;
   private readonly batchMs: number;
   private readonly pollMs: number;
+  /** At debug level: when each commit reached the hub and each batch went out (the bench's profile). */
+  private readonly timing: boolean;
 
   constructor(private readonly opts: HubOptions) {
     this.batchMs = opts.batchMs ?? 50;
     this.pollMs = opts.pollMs ?? 2000;
+    this.timing = opts.log.isLevelEnabled('debug');
   }
 
   get position() {
@@ -145,6 +150,7 @@ export class LiveHub {
     const first = changes?.[0];
     if (this.stopped || !first || first.epoch !== this.epoch || first.seq !== this.read + 1) return this.wake();
     this.read = changes[changes.length - 1]!.seq;
+    if (this.timing) this.opts.log.debug({ from: first.seq, to: this.read, t: monotonicMs() }, 'live commit');
     this.outbox.push(...changes);
     this.scheduleFlush();
   }
@@ -211,6 +217,7 @@ export class LiveHub {
     this.opts.io.to(ROOM).emit('live.changes', batch);
     if (this.opts.io.of('/').adapter.rooms.get(PUBLIC_ROOM)?.size)
       this.opts.io.to(PUBLIC_ROOM).emit('live.changes', toPublicView(batch));
+    if (this.timing) this.opts.log.debug({ from: batch[0]!.seq, to: this.sent, t: monotonicMs() }, 'live broadcast');
     for (const w of this.waiters) if (w.seq <= this.sent) this.settle(w, true);
     this.recent.push(...batch);
     if (this.recent.length > MAX_REPLAY) this.recent.splice(0, this.recent.length - MAX_REPLAY);
