@@ -21,6 +21,7 @@ import { measurePage } from './measure-page';
 import { measureReconnectStorm } from './measure-storm';
 import { measureFailover } from './measure-failover';
 import { cpuMeter } from './cpu-time';
+import { loadAverage } from './load-average';
 
 export interface PhaseContext {
   args: BenchArgs;
@@ -35,7 +36,8 @@ async function step(ctx: PhaseContext, s: Step): Promise<BenchResult[]> {
   const wanted = s.names.filter((n) => wants(ctx.args, n.name));
   if (wanted.length === 0) return [];
   try {
-    return await s.run();
+    // The load average beside each figure, as the step ended (a step may give its own, closer one).
+    return (await s.run()).map((r) => ({ ...r, details: { loadAverage: loadAverage(), ...r.details } }));
   } catch (err) {
     ctx.log(`  failed: ${(err as Error).stack ?? String(err)}`);
     return wanted.map((n) => failed(n.name, n.unit, n.target, err));
