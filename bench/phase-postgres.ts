@@ -18,6 +18,7 @@ import { measureMemory } from './measure-capacity';
 import { measureIngestApi } from './measure-ingest';
 import { measureLive } from './measure-live';
 import { measurePage } from './measure-page';
+import { measureFirstStart } from './measure-startup';
 import { measureReconnectStorm } from './measure-storm';
 import { measureFailover } from './measure-failover';
 import { cpuMeter } from './cpu-time';
@@ -173,6 +174,13 @@ export async function runPostgresPhase(ctx: PhaseContext): Promise<BenchResult[]
             log,
           }),
         ];
+      },
+    });
+    await add({
+      names: [{ name: 'startup.firstStart', unit: 's', target: '≤ 30 s' }],
+      run: async () => {
+        log('first start: `npm start` without a build, on a new embedded database');
+        return [await measureFirstStart({ log })];
       },
     });
     await add({

@@ -33,7 +33,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export interface StartOptions {
   env: Env;
   /** Serve pages with Next (dev: compile on demand). Off in API and live tests. */
-  next?: false | { dev: boolean };
+  next?: false | { dev: boolean; built?: Promise<void> };
   log?: Logger;
   /** Extra API route modules (sign-in, incidents, …) and start-up steps, in order. */
   routes?: RouteModule[];
@@ -143,6 +143,8 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     apiListener = getRequestListener(api.fetch);
 
     if (opts.next) {
+      // A first start builds the pages while the database is prepared: wait for the build here.
+      await opts.next.built;
       const { default: next } = await import('next');
       const app = next({ dev: opts.next.dev, dir: ROOT, hostname: env.HOST, port: env.PORT });
       await app.prepare();

@@ -20,11 +20,28 @@ try {
 }
 const log = createLogger(env.LOG_LEVEL);
 
+/**
+ * --after-build (scripts/start.mjs, while `next build` runs): the database is opened, migrated and
+ * loaded meanwhile, and the pages are served once the launcher reports the build done over IPC.
+ */
+function buildReported(): Promise<void> | undefined {
+  if (!process.argv.includes('--after-build') || !process.send) return undefined;
+  const built = new Promise<void>((resolve, reject) => {
+    process.on('message', (m) => {
+      if (m === 'build-done') resolve();
+      else if (m === 'build-failed') reject(new Error('the page build failed'));
+    });
+    process.once('disconnect', () => reject(new Error('the launcher went away before the build ended')));
+  });
+  built.catch(() => {}); // Awaited by startServer; a failure before that is not unhandled.
+  return built;
+}
+
 try {
   const server = await startServer({
     env,
     log,
-    next: pages ? { dev } : false,
+    next: pages ? { dev, built: buildReported() } : false,
     routes: productRoutes,
     onStart: productStartup,
   });

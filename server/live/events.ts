@@ -40,6 +40,8 @@ export interface ServerToClientEvents {
   'live.changes': (changes: Change[]) => void;
   'live.revoked': (revoked: LiveRevoked) => void;
   'live.reconnect': (hint: LiveReconnect) => void;
+  /** A duplicate candidate was found, re-scored or resolved (ids of the resolved ones): reload the queue. */
+  'duplicates.changed': (change: { resolved: string[] }) => void;
 }
 
 /** What the handshake learnt about the socket (null: an anonymous reader of a public dashboard). */
