@@ -19,6 +19,7 @@ import { openApiRoutes } from './api/openapi';
 import { importRoutes } from './api/import';
 import { rematchRoutes } from './api/rematch';
 import { exportRoutes } from './api/export';
+import { listExportRoutes } from './api/list-exports';
 import { alertRoutes } from './api/alert-routes';
 import { startAlerts } from './alerts/start-alerts';
 import { installSocketAuth } from './auth/socket-auth';
@@ -37,6 +38,7 @@ export const productRoutes: RouteModule[] = [
   importRoutes,
   rematchRoutes,
   exportRoutes,
+  listExportRoutes,
   alertRoutes,
   openApiRoutes,
 ];
