@@ -94,6 +94,10 @@ export function chartSvg(panel: Element): { svg: string; width: number; height: 
     for (const p of STYLE_PROPS) {
       const v = cs.getPropertyValue(p);
       if (v) target.style.setProperty(p, v);
+      if (target.getAttribute(p)?.includes('var(')) target.setAttribute(p, v);
+    }
+    for (const p of [...target.style]) {
+      if (target.style.getPropertyValue(p).includes('var(')) target.style.setProperty(p, cs.getPropertyValue(p));
     }
     // Interactive bits (annotation markers' focus handles) are not part of a picture.
     target.removeAttribute('tabindex');
