@@ -21,7 +21,11 @@ import { rematchRoutes } from './api/rematch';
 import { exportRoutes } from './api/export';
 import { listExportRoutes } from './api/list-exports';
 import { alertRoutes } from './api/alert-routes';
+import { duplicateRoutes } from './api/duplicates';
+import { acledSyncRoutes } from './api/acled-sync-routes';
+import { startAcledSync } from './sync/start-acled-sync';
 import { startAlerts } from './alerts/start-alerts';
+import { startDuplicates } from './duplicates/start-duplicates';
 import { installSocketAuth } from './auth/socket-auth';
 import { purgeIdempotencyKeys, purgeOldRevocations } from './auth/maintenance';
 
@@ -36,10 +40,12 @@ export const productRoutes: RouteModule[] = [
   userRoutes,
   statsRoutes,
   importRoutes,
+  acledSyncRoutes,
   rematchRoutes,
   exportRoutes,
   listExportRoutes,
   alertRoutes,
+  duplicateRoutes,
   openApiRoutes,
 ];
 
@@ -53,5 +59,7 @@ export async function productStartup(runtime: Runtime, parts?: { io: LiveServer 
   if (runtime.env.REFERENCE_DATA === 'on') await ensureReferenceData(runtime.database);
   // After the demo load: its changes are history, not news (rules evaluate from their own cursor).
   await startAlerts(runtime, parts?.io);
+  await startDuplicates(runtime, parts?.io);
   runtime.onClose(await startDemoLive(runtime));
+  startAcledSync(runtime);
 }

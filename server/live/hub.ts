@@ -11,13 +11,15 @@ import type { Change } from '../../core/change/change';
 import { MAX_REPLAY } from '../../core/change/change';
 import { toPublicView } from '../../core/access/public-view';
 import { CHANGES_CHANNEL, type Database } from '../../db/client';
-import { readChangesAfter, readPosition } from '../../db/queries/changes';
+import { readChangesAfter, readPosition } from '../../db/change-log';
 import { LiveAuth, type ClientToServerEvents, type LiveSocketData, type ServerToClientEvents } from './events';
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveSocketData>;
 export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveSocketData>;
 
-const ROOM = 'live';
+/** Signed-in sockets (staff): the room other staff-only live signals go to as well. */
+export const STAFF_ROOM = 'live';
+const ROOM = STAFF_ROOM;
 /** Anonymous readers of a public dashboard: the same changes through the public projection. */
 const PUBLIC_ROOM = 'live:public';
 const roomOf = (socket: LiveSocket) => (socket.data.principal ? ROOM : PUBLIC_ROOM);
