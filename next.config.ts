@@ -16,6 +16,9 @@ const config: NextConfig = {
   allowedDevOrigins: ['127.0.0.1'],
   reactStrictMode: true,
   typedRoutes: false,
+  // `npm start` builds with SKIP_BUILD_TYPECHECK=1: `npm run typecheck` (and `npx next build` in CI
+  // and the Dockerfile, which do not set it) check the types; a first start need not wait for it.
+  typescript: { ignoreBuildErrors: process.env.SKIP_BUILD_TYPECHECK === '1' },
   // forbidden() answers a signed-in person without the page's role with a real 403.
   experimental: { authInterrupts: true },
   async headers() {

@@ -1,7 +1,8 @@
 /**
  * The PostgreSQL measurements, in an order that keeps them independent: read-only aggregates
  * first (on the generated data as loaded), then live fan-out, ingest, capacity, the reconnect
- * storm and the page, each with the server processes it needs, stopped before the next.
+ * storm, failover behind nginx and the page, each with the server processes it needs, stopped
+ * before the next.
  */
 import postgres from 'postgres';
 import { failed, type BenchResult } from './result';
@@ -17,7 +18,9 @@ import { measureMemory } from './measure-capacity';
 import { measureIngestApi } from './measure-ingest';
 import { measureLive } from './measure-live';
 import { measurePage } from './measure-page';
+import { measureFirstStart } from './measure-startup';
 import { measureReconnectStorm } from './measure-storm';
+import { measureFailover } from './measure-failover';
 import { cpuMeter } from './cpu-time';
 
 export interface PhaseContext {
@@ -137,6 +140,24 @@ export async function runPostgresPhase(ctx: PhaseContext): Promise<BenchResult[]
       },
     });
     await add({
+      names: [{ name: 'live.failover', unit: 'ms', target: 'p95 ≤ 2 s, 100 %' }],
+      run: async () => {
+        log(`failover: ${sc.failover.clients} clients on A and B behind nginx, A stopped with its drain`);
+        return [
+          await measureFailover({
+            databaseUrl: url,
+            token,
+            source,
+            clients: sc.failover.clients,
+            perProcess: sc.clientsPerProcess,
+            writeIntervalMs: sc.failover.writeIntervalMs,
+            drainMs: sc.failover.drainMs,
+            log,
+          }),
+        ];
+      },
+    });
+    await add({
       names: [{ name: 'ingest.acled', unit: 'rows/s', target: '≥ 5,000 rows/s' }],
       run: async () => {
         log(`ACLED import: ${sc.ingest.acledRows} rows (bench/ingest-acled.ts)`);
@@ -147,6 +168,13 @@ export async function runPostgresPhase(ctx: PhaseContext): Promise<BenchResult[]
             log,
           }),
         ];
+      },
+    });
+    await add({
+      names: [{ name: 'startup.firstStart', unit: 's', target: '≤ 30 s' }],
+      run: async () => {
+        log('first start: `npm start` without a build, on a new embedded database');
+        return [await measureFirstStart({ log })];
       },
     });
     await add({

@@ -9,6 +9,7 @@ import type { AppendChange, Store, WriteTx } from '../core/ports';
 import type { Database } from './client';
 import { appendChanges, changesOfInTx } from './change-log';
 import { translateDriverError } from './driver-errors';
+import { duplicatesTx } from './duplicates/duplicate-tx';
 import { annotationRepo } from './repositories/annotations';
 import { groupRepo } from './repositories/groups';
 import { idempotencyRepo } from './repositories/idempotency-keys';
@@ -27,6 +28,7 @@ export function writeTx(tx: Tx, reportZone: string, committed: Change[] = []): W
     groups: groupRepo(tx),
     referenceFigures: referenceFigureRepo(tx),
     annotations: annotationRepo(tx),
+    duplicates: duplicatesTx(tx),
     async appendChange(c: AppendChange): Promise<Change> {
       const [change] = await appendChanges(tx, [c]);
       committed.push(change!);

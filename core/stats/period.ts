@@ -77,11 +77,14 @@ export function splitPeriod(p: Period, zone: string): PeriodSplit {
   return { days: { fromDay, toDay }, edges };
 }
 
-/** Hour buckets for up to 2 days, days up to ~4 months, ISO weeks up to 2 years, then months. */
+/**
+ * Hour buckets for up to 2 days, days up to ~4 months, ISO weeks up to a year (a leap year's 366
+ * days), then months: an "all time" series beyond a year is drawn (and read) by month.
+ */
 export function chooseBucket(lengthMs: number): Bucket {
   if (lengthMs <= 2 * DAY_MS) return 'hour';
   if (lengthMs <= 120 * DAY_MS) return 'day';
-  if (lengthMs <= 731 * DAY_MS) return 'week';
+  if (lengthMs <= 366 * DAY_MS) return 'week';
   return 'month';
 }
 

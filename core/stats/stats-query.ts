@@ -62,6 +62,8 @@ export interface StatsQuery {
   top: number;
   /** The reporting time zone (REPORT_TIMEZONE): of every day, week, month and hour of the answer. */
   zone: string;
+  /** The period ends at the clock's now (a preset, or no `to`): its answer changes with time too. */
+  clockEnd?: boolean;
 }
 
 /**
@@ -111,5 +113,6 @@ export function parseStatsQuery(
     ...(by ? { by } : {}),
     top: top ?? DEFAULT_TOP_GROUPS,
     zone: opts.zone,
+    clockEnd: preset !== null || !f.to,
   };
 }

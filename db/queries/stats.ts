@@ -41,6 +41,7 @@ import { readPosition } from '../change-log';
 import { narrowIncidentCells, narrowOperationCells } from './narrow-stats';
 import { edgeIncidentCells, edgeOperationCells } from './edge-stats';
 import { StatsCache, type Cached } from './stats-cache';
+import { AnswerCache } from './answer-cache';
 import { recordWhere, statsFilter } from './record-where';
 import type { Position } from '../../core/change/change';
 
@@ -197,29 +198,40 @@ export function createStatsSource(db: Db, zone: string, cached: Cached = (_key, 
 }
 
 /**
+ * The cache key of an answer: the query with its period as asked (a preset, or an open end, stands
+ * for itself rather than for the instants it resolved to now), and whether the answer ages with the clock.
+ */
+function answerKey(kind: string, q: StatsQuery, now: number): { key: string; followsClock: boolean } {
+  const { filter, period, preset, clockEnd, ...rest } = q;
+  const asked = preset ? { preset } : clockEnd ? { from: period.from, to: 'now' } : period;
+  return {
+    key: JSON.stringify([kind, filterKey(filter), asked, rest]),
+    followsClock: Boolean(clockEnd) || preset !== null || Date.parse(period.to) > now,
+  };
+}
+
+/**
  * The stats reads the pages and the API share. Each answer carries the position read before its
  * data: a live client then ignores changes up to it, and a change that lands between the two reads
- * is at worst counted by the snapshot and refetched once more, never missed.
+ * is at worst counted by the snapshot and refetched once more, never missed. `json` gives the same
+ * answers serialised, as the API sends them, cached per position (answer-cache.ts).
  */
 export function createStatsReads(db: Db, zone: string) {
   const cache = new StatsCache();
+  const answers = new AnswerCache();
   const source = (position: Position) => createStatsSource(db, zone, cache.at(position));
-  return {
-    async summary(q: StatsQuery): Promise<StatsSummary> {
-      const position = await readPosition(db);
+  const at = {
+    async summary(position: Position, q: StatsQuery): Promise<StatsSummary> {
       return { position, ...(await computeSummary(source(position), q)) };
     },
-    async timeseries(q: StatsQuery): Promise<StatsTimeseries> {
-      const position = await readPosition(db);
+    async timeseries(position: Position, q: StatsQuery): Promise<StatsTimeseries> {
       return { position, ...(await computeTimeseries(source(position), q)) };
     },
-    async breakdown(q: StatsQuery, by: BreakdownDimension): Promise<StatsBreakdown> {
-      const position = await readPosition(db);
+    async breakdown(position: Position, q: StatsQuery, by: BreakdownDimension): Promise<StatsBreakdown> {
       return { position, ...(await computeBreakdown(source(position), q, by)) };
     },
     /** The overview's charts in one answer, all consistent with one position. */
-    async overview(q: StatsQuery): Promise<StatsOverview> {
-      const position = await readPosition(db);
+    async overview(position: Position, q: StatsQuery): Promise<StatsOverview> {
       const src = source(position);
       const [summary, timeseries, breakdowns] = await Promise.all([
         computeSummary(src, q),
@@ -236,6 +248,25 @@ export function createStatsReads(db: Db, zone: string) {
           Object.entries(breakdowns).map(([k, v]) => [k, withPos(v)]),
         ) as StatsOverview['breakdowns'],
       };
+    },
+  };
+  const serialised = async (kind: string, q: StatsQuery, answer: (p: Position) => Promise<object>) => {
+    const position = await readPosition(db);
+    const { key, followsClock } = answerKey(kind, q, Date.now());
+    return answers.get(position, key, followsClock, async () => JSON.stringify(await answer(position)));
+  };
+  const fresh = async <T>(answer: (p: Position) => Promise<T>): Promise<T> => answer(await readPosition(db));
+  return {
+    summary: (q: StatsQuery) => fresh((p) => at.summary(p, q)),
+    timeseries: (q: StatsQuery) => fresh((p) => at.timeseries(p, q)),
+    breakdown: (q: StatsQuery, by: BreakdownDimension) => fresh((p) => at.breakdown(p, q, by)),
+    overview: (q: StatsQuery) => fresh((p) => at.overview(p, q)),
+    json: {
+      summary: (q: StatsQuery) => serialised('summary', q, (p) => at.summary(p, q)),
+      timeseries: (q: StatsQuery) => serialised('timeseries', q, (p) => at.timeseries(p, q)),
+      breakdown: (q: StatsQuery, by: BreakdownDimension) =>
+        serialised(`breakdown:${by}`, q, (p) => at.breakdown(p, q, by)),
+      overview: (q: StatsQuery) => serialised('overview', q, (p) => at.overview(p, q)),
     },
   };
 }

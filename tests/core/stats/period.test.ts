@@ -140,6 +140,8 @@ describe('buckets', () => {
     [7 * DAY_MS, 'day'],
     [90 * DAY_MS, 'day'],
     [365 * DAY_MS, 'week'],
+    [366 * DAY_MS, 'week'],
+    [366 * DAY_MS + 1, 'month'],
     [3 * 365 * DAY_MS, 'month'],
   ] as const)('a period of %d ms is drawn in %s buckets', (len, bucket) => {
     expect(chooseBucket(len)).toBe(bucket);
