@@ -2,6 +2,7 @@
 import { ValidationError } from '../errors';
 import type { WriteTx } from '../ports';
 import { incidentRollupDeltas } from '../rollup/incident-rollup';
+import { incidentRollupWrite } from '../rollup/narrow-rollups';
 import { anchorOccurredAt } from '../time/occurred-day';
 import type { RecordKind } from '../versioned-record';
 import { CreateIncidentInput, createIncidentInputAt, type Incident } from './schema';
@@ -44,5 +45,7 @@ export const incidentKind: RecordKind<Incident> = {
     };
   },
   onChanges: (tx, changes) =>
-    tx.applyIncidentRollup(changes.flatMap(([before, after]) => incidentRollupDeltas(before, after, tx.reportZone))),
+    tx.applyIncidentRollup(
+      incidentRollupWrite(changes.flatMap(([before, after]) => incidentRollupDeltas(before, after, tx.reportZone))),
+    ),
 };
