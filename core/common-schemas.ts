@@ -60,7 +60,7 @@ export function futureProblem(
   occurredAt: string,
   precision: string | undefined,
   now: Date,
-  timeZone = 'Asia/Karachi',
+  timeZone: string,
 ): string | null {
   // A string without an offset is a wall-clock reading of the reporting zone (see EventTime).
   const local = LOCAL.test(occurredAt);
@@ -77,7 +77,7 @@ export function futureProblem(
 
 /** A refinement for a create schema read against a clock (the verb's `ctx.now()`, the form's browser clock). */
 export const occurredByNow =
-  (now: Date, timeZone?: string) => (v: { occurredAt?: string; timePrecision?: string }, ctx: z.RefinementCtx) => {
+  (now: Date, timeZone: string) => (v: { occurredAt?: string; timePrecision?: string }, ctx: z.RefinementCtx) => {
     if (typeof v.occurredAt !== 'string') return;
     const problem = futureProblem(v.occurredAt, v.timePrecision, now, timeZone);
     if (problem) ctx.addIssue({ code: 'custom', path: ['occurredAt'], message: problem });

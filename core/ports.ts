@@ -98,4 +98,6 @@ export interface Ctx {
   actor: Actor;
   now: () => Date;
   newId: () => string;
+  /** REPORT_TIMEZONE: the zone whose days inputs are read in (a date "after today" is refused). */
+  reportZone: string;
 }

@@ -11,8 +11,8 @@ export type IncidentFields = Omit<Incident, keyof Versioned>;
  * The one parse of a create's input (the group name is derived inside the transaction), against
  * the writer's clock: nothing can have happened after `now`.
  */
-export function incidentFields(input: unknown, now: Date): IncidentFields {
-  return { ...parseInput(createIncidentInputAt(now), input), groupName: null } as IncidentFields;
+export function incidentFields(input: unknown, now: Date, reportZone: string): IncidentFields {
+  return { ...parseInput(createIncidentInputAt(now, reportZone), input), groupName: null } as IncidentFields;
 }
 
 export async function createIncident({
@@ -26,7 +26,7 @@ export async function createIncident({
   tx?: WriteTx;
   plan?: WritePlan;
 }) {
-  return createRecord<Incident>(ctx, incidentKind, incidentFields(input, ctx.now()), tx, plan);
+  return createRecord<Incident>(ctx, incidentKind, incidentFields(input, ctx.now(), ctx.reportZone), tx, plan);
 }
 
 /** Many incidents in the caller's transaction (imports, seeding); each input validated first. */
@@ -45,7 +45,7 @@ export async function createIncidents({
   return createRecords<Incident>(
     ctx,
     incidentKind,
-    inputs.map((input) => incidentFields(input, now)),
+    inputs.map((input) => incidentFields(input, now, ctx.reportZone)),
     tx,
     plans,
   );

@@ -91,8 +91,12 @@ export const CreateIncidentInput = z.strictObject(incidentFields).superRefine(ch
 export type CreateIncidentInput = z.input<typeof CreateIncidentInput>;
 export type IncidentFields = z.output<typeof CreateIncidentInput>;
 
-/** The create schema against a clock: an incident cannot have happened after `now`. */
-export const createIncidentInputAt = (now: Date) => CreateIncidentInput.superRefine(occurredByNow(now));
+/**
+ * The create schema against a clock: an incident cannot have happened after `now`, a day after
+ * today in the reporting zone (REPORT_TIMEZONE: the writer's `ctx.reportZone`, the page's zone).
+ */
+export const createIncidentInputAt = (now: Date, reportZone: string) =>
+  CreateIncidentInput.superRefine(occurredByNow(now, reportZone));
 
 export interface Incident extends Versioned {
   occurredAt: string;

@@ -68,8 +68,9 @@ export const CreateOperationInput = z.strictObject(operationFields).superRefine(
 export type CreateOperationInput = z.input<typeof CreateOperationInput>;
 export type OperationFields = z.output<typeof CreateOperationInput>;
 
-/** The create schema against a clock: an operation cannot have happened after `now`. */
-export const createOperationInputAt = (now: Date) => CreateOperationInput.superRefine(occurredByNow(now));
+/** The create schema against a clock and the reporting zone, as for incidents. */
+export const createOperationInputAt = (now: Date, reportZone: string) =>
+  CreateOperationInput.superRefine(occurredByNow(now, reportZone));
 
 export interface Operation extends Versioned {
   occurredAt: string;

@@ -210,6 +210,7 @@ export function createMemoryCtx(
     store,
     actor: SYSTEM_ACTOR,
     now: () => now,
+    reportZone: DEFAULT_REPORT_ZONE,
     newId: () => {
       n++;
       return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
