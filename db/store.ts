@@ -9,7 +9,6 @@ import type { AppendChange, Store, WriteTx } from '../core/ports';
 import type { Database } from './client';
 import { appendChanges, changesOfInTx } from './change-log';
 import { translateDriverError } from './driver-errors';
-import { duplicatesTx } from './duplicates/duplicate-tx';
 import { annotationRepo } from './repositories/annotations';
 import { groupRepo } from './repositories/groups';
 import { idempotencyRepo } from './repositories/idempotency-keys';
@@ -17,6 +16,7 @@ import { incidentRepo } from './repositories/incidents';
 import { operationRepo } from './repositories/operations';
 import { referenceFigureRepo } from './repositories/reference-figures';
 import { rollupWriter } from './rollups/write';
+import { duplicatesTx } from './duplicates/duplicate-tx';
 import type { Tx } from './tx';
 
 /** `committed` collects the changes the transaction appends, for the in-process wake-up. */
