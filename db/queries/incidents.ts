@@ -10,7 +10,7 @@ import type { Db } from '../client';
 import { incidents } from '../schema';
 import type { RecordSource } from '../../core/provenance';
 import { recordWhere, statsFilter, type RecordFilter } from './record-where';
-import { incidentFromRow } from '../repositories/incident-rows';
+import { incidentFromRow } from '../repositories/incidents';
 
 export const RECORD_SORTS = ['-occurredAt', 'occurredAt', '-createdAt'] as const;
 export type RecordSort = (typeof RECORD_SORTS)[number];
