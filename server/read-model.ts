@@ -7,7 +7,7 @@ import type { Database } from '../db/client';
 import { readChangeRecordsAfter, readChangesAfter, readHistory, readPosition } from '../db/change-log';
 import { createStatsReads } from '../db/queries/stats';
 import { createDashboardReads } from '../db/queries/dashboard';
-import { getIncident, listIncidents } from '../db/queries/incidents';
+import { countIncidents, getIncident, incidentSources, listIncidents } from '../db/queries/incidents';
 import { getOperation, listOperations } from '../db/queries/operations';
 import {
   getAnnotation,
@@ -32,7 +32,12 @@ export function createReadModel(database: Database) {
     history: readHistory.bind(null, db),
     stats: createStatsReads(db, database.reportZone),
     dashboard: createDashboardReads(db, database.reportZone),
-    incidents: { list: listIncidents.bind(null, db), get: getIncident.bind(null, db) },
+    incidents: {
+      list: listIncidents.bind(null, db),
+      get: getIncident.bind(null, db),
+      count: countIncidents.bind(null, db),
+      sources: incidentSources.bind(null, db),
+    },
     operations: { list: listOperations.bind(null, db), get: getOperation.bind(null, db) },
     groups: { list: listGroups.bind(null, db), get: getGroup.bind(null, db) },
     referenceFigures: { list: listReferenceFigures.bind(null, db), get: getReferenceFigure.bind(null, db) },
