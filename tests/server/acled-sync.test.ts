@@ -258,6 +258,24 @@ describe.each(drivers)('ACLED API sync on %s', (driver) => {
     await call(server, 'PATCH', '/api/acled-sync', { ...as(admin), body: { enabled: true } });
   });
 
+  it('a date to sync from bounds every run; a bad date is refused naming the field', async () => {
+    const bad = await call(server, 'PATCH', '/api/acled-sync', { ...as(admin), body: { firstFrom: '2024-02-30' } });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.fields)).toEqual(['firstFrom']);
+    const ok = await call(server, 'PATCH', '/api/acled-sync', { ...as(admin), body: { firstFrom: '2024-06-01' } });
+    expect(ok.body.settings.firstFrom).toBe('2024-06-01');
+    api.put(event(80, { event_date: '2024-01-15', timestamp: String(T0 + 80) }));
+    api.put(event(81, { event_date: '2024-07-01', timestamp: String(T0 + 81) }));
+    const run = await syncNow();
+    const read = api.requests.find((r) => r.path === '/api/acled/read')!;
+    expect(read.query).toMatchObject({ event_date_where: 'BETWEEN', timestamp: expect.any(String) });
+    expect(read.query.event_date).toMatch(/^2024-06-01\|\d{4}-\d{2}-\d{2}$/);
+    expect(run.result!.report!.imported).toBe(1);
+    expect(await incident('PAK80')).toBeNull();
+    expect(await incident('PAK81')).not.toBeNull();
+    await call(server, 'PATCH', '/api/acled-sync', { ...as(admin), body: { firstFrom: null } });
+  });
+
   it('one run at a time: a second request while one runs is 409', async () => {
     api.failNext('/api/acled/read', 429, { 'retry-after': '1' });
     // Two at the same moment: one starts, the other is refused.
