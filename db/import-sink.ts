@@ -165,6 +165,15 @@ async function writeBatchInTx(
     else await updateOperation({ ctx, id: record.id, input, tx });
     outcomes[index] = 'changed';
   }
+  // Provenance: every record the source still has, new, changed or unchanged, was synced now.
+  const synced = { incident: [] as string[], operation: [] as string[] };
+  for (const [index, item] of items.entries()) {
+    if (typeof outcomes[index] !== 'string') continue;
+    const id = byKind[item.kind].get(item.externalId)?.id ?? plans[index]!.id;
+    synced[item.kind].push(id);
+  }
+  await tx.incidents.markSynced?.(synced.incident);
+  await tx.operations.markSynced?.(synced.operation);
   return outcomes;
 }
 

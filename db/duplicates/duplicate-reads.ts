@@ -3,7 +3,7 @@ import { and, arrayOverlaps, desc, gte, inArray, isNull, lte, sql, type SQL } fr
 import { alias } from 'drizzle-orm/pg-core';
 import { UNRESOLVED, type CandidateFilter, type CandidatePair } from '../../core/duplicate/schema';
 import type { Db } from '../client';
-import { incidentFromRow } from '../repositories/incident-rows';
+import { incidentFromRow } from '../repositories/incidents';
 import { duplicateCandidates as dc, incidents } from '../schema';
 import { candidateFromRow, touching } from './duplicate-tx';
 

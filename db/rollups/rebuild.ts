@@ -5,53 +5,65 @@
  * and tests/db/narrow-rollups.test.ts check that both agree.
  */
 import { sql } from 'drizzle-orm';
-import { CASUALTY_CATEGORIES, INCIDENT_TYPES, MILITANT_CATEGORIES } from '../core/enums';
-import { GROUP_CELL_KEY_SQL, INCIDENT_MEASURES, OPERATION_MEASURES } from '../core/rollup/incident-rollup';
-import { NARROW_DIMS, NARROW_GRAINS } from '../core/rollup/narrow-rollups';
-import type { Db } from './client';
-import { readRollupZone, zoneLiteral } from './rollup-zone';
-import { snake } from './column-names';
-import { resultRows } from './result-rows';
+import { CASUALTY_CATEGORIES, INCIDENT_TYPES, MILITANT_CATEGORIES } from '../../core/enums';
+import { GROUP_CELL_KEY_SQL, type IncidentMeasure, type OperationMeasure } from '../../core/rollup/incident-rollup';
+import { NARROW_DIMS, NARROW_GRAINS } from '../../core/rollup/narrow-rollups';
+import type { Db } from '../client';
+import { resultRows } from '../result-rows';
+import { BY_TYPE_MEASURE_COLUMNS, INCIDENT_MEASURE_COLUMNS, OPERATION_MEASURE_COLUMNS } from './columns';
+import { readRollupZone, zoneLiteral } from './zone';
 
-// A null "at least" is "not reported": summed as nothing, and counted in the *_missing columns.
-const figureSums = CASUALTY_CATEGORIES.flatMap((c) => [
-  [`killed_low_${c}`, `coalesce(sum(killed_${c}_low), 0)`],
-  [`killed_high_${c}`, `coalesce(sum(coalesce(killed_${c}_high, killed_${c}_low)), 0)`],
-  [`injured_low_${c}`, `coalesce(sum(injured_${c}_low), 0)`],
-  [`injured_high_${c}`, `coalesce(sum(coalesce(injured_${c}_high, injured_${c}_low)), 0)`],
-]);
-const missingCounts = CASUALTY_CATEGORIES.flatMap((c) => [
-  [`killed_missing_${c}`, `count(*) FILTER (WHERE killed_${c}_low IS NULL)`],
-  [`injured_missing_${c}`, `count(*) FILTER (WHERE injured_${c}_low IS NULL)`],
-]);
+// A null "at least" is "not reported": summed as nothing, and counted in the *Missing measures.
 const sideMissing = (side: string) =>
   `count(*) FILTER (WHERE ${CASUALTY_CATEGORIES.map((c) => `${side}_${c}_low IS NULL`).join(' AND ')})`;
 const anyHigh = CASUALTY_CATEGORIES.flatMap((c) => [`killed_${c}_high`, `injured_${c}_high`])
   .map((col) => `${col} IS NOT NULL`)
   .join(' OR ');
 
-/** Each incident measure's column and its SQL over raw rows; the stats edges aggregate with it too. */
-export const incidentColumns: [string, string][] = [
-  ['incidents', 'count(*)'],
-  ...(figureSums as [string, string][]),
-  ['with_high', `count(*) FILTER (WHERE ${anyHigh})`],
-  ['cross_border_yes', `count(*) FILTER (WHERE cross_border = 'yes')`],
-  ['cross_border_no', `count(*) FILTER (WHERE cross_border = 'no')`],
-  ['foreign_yes', `count(*) FILTER (WHERE foreign_nationals = 'yes')`],
-  ['foreign_no', `count(*) FILTER (WHERE foreign_nationals = 'no')`],
-  ...(missingCounts as [string, string][]),
-  ['killed_missing', sideMissing('killed')],
-  ['injured_missing', sideMissing('injured')],
-];
+/** Each incident measure as SQL over raw rows (core/rollup's incidentContribution); the stats edges aggregate with it too. */
+export const INCIDENT_MEASURE_SQL = {
+  incidents: 'count(*)',
+  ...Object.fromEntries(
+    CASUALTY_CATEGORIES.flatMap((c) => [
+      [`killedLow_${c}`, `coalesce(sum(killed_${c}_low), 0)`],
+      [`killedHigh_${c}`, `coalesce(sum(coalesce(killed_${c}_high, killed_${c}_low)), 0)`],
+      [`injuredLow_${c}`, `coalesce(sum(injured_${c}_low), 0)`],
+      [`injuredHigh_${c}`, `coalesce(sum(coalesce(injured_${c}_high, injured_${c}_low)), 0)`],
+    ]),
+  ),
+  withHigh: `count(*) FILTER (WHERE ${anyHigh})`,
+  crossBorderYes: `count(*) FILTER (WHERE cross_border = 'yes')`,
+  crossBorderNo: `count(*) FILTER (WHERE cross_border = 'no')`,
+  foreignYes: `count(*) FILTER (WHERE foreign_nationals = 'yes')`,
+  foreignNo: `count(*) FILTER (WHERE foreign_nationals = 'no')`,
+  ...Object.fromEntries(
+    CASUALTY_CATEGORIES.flatMap((c) => [
+      [`killedMissing_${c}`, `count(*) FILTER (WHERE killed_${c}_low IS NULL)`],
+      [`injuredMissing_${c}`, `count(*) FILTER (WHERE injured_${c}_low IS NULL)`],
+    ]),
+  ),
+  killedMissing: sideMissing('killed'),
+  injuredMissing: sideMissing('injured'),
+} as Record<IncidentMeasure, string>;
 
-const OUTCOMES = ['militants_killed', 'militants_arrested', 'security_killed', 'security_injured'];
-/** Each operation measure's column and its SQL over raw rows (core/rollup's operationContribution). */
-export const operationColumns: [string, string][] = [
-  ['records', 'count(*)'],
-  ['operations', 'sum("count")'],
-  ...OUTCOMES.map((c): [string, string] => [c, `coalesce(sum(${c}), 0)`]),
-  ...OUTCOMES.map((c): [string, string] => [`${c}_missing`, `count(*) FILTER (WHERE ${c} IS NULL)`]),
-];
+const OUTCOMES = ['militantsKilled', 'militantsArrested', 'securityKilled', 'securityInjured'] as const;
+/** Each operation measure as SQL over raw rows (core/rollup's operationContribution). */
+export const OPERATION_MEASURE_SQL = {
+  records: 'count(*)',
+  operations: 'sum("count")',
+  ...Object.fromEntries(OUTCOMES.map((m) => [m, `coalesce(sum(${OPERATION_MEASURE_COLUMNS[m]}), 0)`])),
+  ...Object.fromEntries(
+    OUTCOMES.map((m) => [`${m}Missing`, `count(*) FILTER (WHERE ${OPERATION_MEASURE_COLUMNS[m]} IS NULL)`]),
+  ),
+} as Record<OperationMeasure, string>;
+
+/** Column list and expression list of a rebuild's INSERT … SELECT, in the same order. */
+const columnsAndSql = <M extends string>(columns: Record<M, string>, exprs: Record<M, string>) => {
+  const measures = Object.keys(columns) as M[];
+  return { columns: measures.map((m) => columns[m]).join(', '), exprs: measures.map((m) => exprs[m]).join(', ') };
+};
+const incidentInsert = columnsAndSql(INCIDENT_MEASURE_COLUMNS, INCIDENT_MEASURE_SQL);
+const operationInsert = columnsAndSql(OPERATION_MEASURE_COLUMNS, OPERATION_MEASURE_SQL);
 
 const grainStartSql = (day: string) =>
   `CASE grain WHEN 'day' THEN ${day} WHEN 'week' THEN date_trunc('week', ${day}::timestamp)::date ELSE date_trunc('month', ${day}::timestamp)::date END`;
@@ -68,13 +80,16 @@ const NARROW_KEY: Record<string, string> = {
  * statements fill them in migration 0002 for databases that already hold data.
  */
 export function narrowRollupStatements(): string[] {
-  const im = INCIDENT_MEASURES.map(snake);
-  const om = OPERATION_MEASURES.map(snake);
+  const im = Object.values(INCIDENT_MEASURE_COLUMNS);
+  const om = Object.values(OPERATION_MEASURE_COLUMNS);
   const pairs = NARROW_DIMS.flatMap((d) => NARROW_GRAINS[d].map((g) => `('${d}', '${g}')`)).join(', ');
   const keyCase = `CASE dim ${Object.entries(NARROW_KEY)
     .map(([d, col]) => `WHEN '${d}' THEN ${col}`)
     .join(' ')} END`;
-  const byType = INCIDENT_TYPES.map((t) => [`by_type_${t}`, `sum(CASE WHEN type = '${t}' THEN incidents ELSE 0 END)`]);
+  const byType = INCIDENT_TYPES.map((t) => [
+    BY_TYPE_MEASURE_COLUMNS[`byType_${t}`],
+    `sum(CASE WHEN type = '${t}' THEN ${INCIDENT_MEASURE_COLUMNS.incidents} ELSE 0 END)`,
+  ]);
   return [
     `INSERT INTO incident_rollup_narrow (dim, grain, start, key, ${[...im, ...byType.map(([c]) => c)].join(', ')})
       SELECT dim, grain, ${grainStartSql('day')}, ${keyCase}, ${[...im.map((m) => `sum(${m})`), ...byType.map(([, e]) => e)].join(', ')}
@@ -104,13 +119,13 @@ export function rebuildStatements(zone: string): string[] {
   const z = zoneLiteral(zone);
   return [
     `TRUNCATE incident_rollup_daily, operation_rollup_daily, incident_rollup_narrow, operation_rollup_narrow`,
-    `INSERT INTO incident_rollup_daily (day, country, province, group_key, type, category, target_type, verification, ${incidentColumns.map(([c]) => c).join(', ')})
+    `INSERT INTO incident_rollup_daily (day, country, province, group_key, type, category, target_type, verification, ${incidentInsert.columns})
         SELECT (occurred_at AT TIME ZONE ${z})::date, country, province, ${GROUP_CELL_KEY_SQL}, type, category, target_type, verification,
-          ${incidentColumns.map(([, e]) => e).join(', ')}
+          ${incidentInsert.exprs}
         FROM incidents WHERE retracted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
-    `INSERT INTO operation_rollup_daily (day, country, province, kind, group_key, verification, ${operationColumns.map(([c]) => c).join(', ')})
+    `INSERT INTO operation_rollup_daily (day, country, province, kind, group_key, verification, ${operationInsert.columns})
         SELECT (occurred_at AT TIME ZONE ${z})::date, country, coalesce(province, ''), kind, ${GROUP_CELL_KEY_SQL}, verification,
-          ${operationColumns.map(([, e]) => e).join(', ')}
+          ${operationInsert.exprs}
         FROM operations WHERE retracted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6`,
     ...narrowRollupStatements(),
     `INSERT INTO rollup_state (id, zone) VALUES (1, ${z}) ON CONFLICT (id) DO UPDATE SET zone = excluded.zone`,
