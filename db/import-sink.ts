@@ -149,6 +149,7 @@ async function writeBatchInTx(
       inputs: creates.incident.map((p) => p.item.input),
       tx,
       plans: creates.incident.map((p) => plans[p.index]!),
+      imported: true,
     });
   if (creates.operation.length > 0)
     await createOperations({
@@ -156,6 +157,7 @@ async function writeBatchInTx(
       inputs: creates.operation.map((p) => p.item.input),
       tx,
       plans: creates.operation.map((p) => plans[p.index]!),
+      imported: true,
     });
   for (const p of [...creates.incident, ...creates.operation]) outcomes[p.index] = 'imported';
 
