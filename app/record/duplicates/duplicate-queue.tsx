@@ -44,6 +44,8 @@ export function DuplicateQueue({ initial, zone }: { initial: CandidatePair[]; zo
 
   useEffect(() => {
     const socket: Socket<ServerToClientEvents> = io({ transports: ['websocket', 'polling'], ...LIVE_BACKOFF });
+    // On every (re)connection: what changed before this socket joined is read again.
+    socket.on('live.hello', () => void reload());
     socket.on('duplicates.changed', ({ resolved }) => {
       if (resolved.length > 0) setItems((list) => list.filter((c) => !resolved.includes(c.id)));
       void reload();
