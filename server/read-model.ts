@@ -4,7 +4,7 @@
  */
 import type { Position } from '../core/change/change';
 import type { Database } from '../db/client';
-import { readChangeRecordsAfter, readChangesAfter, readHistory, readPosition } from '../db/queries/changes';
+import { readChangeRecordsAfter, readChangesAfter, readHistory, readPosition } from '../db/change-log';
 import { createStatsReads } from '../db/queries/stats';
 import { createDashboardReads } from '../db/queries/dashboard';
 import { getIncident, listIncidents } from '../db/queries/incidents';

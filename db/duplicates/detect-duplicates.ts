@@ -15,9 +15,9 @@ import { orderedPair, MAX_RADIUS_KM, scorePair } from '../../core/duplicate/pair
 import type { Incident } from '../../core/incident/schema';
 import { localDay } from '../../core/time/report-zone';
 import type { Database } from '../client';
-import { incidentFromRow } from '../repositories/incident-rows';
+import { incidentFromRow } from '../repositories/incidents';
 import { resultRows } from '../result-rows';
-import { zoneLiteral } from '../rollup-zone';
+import { zoneLiteral } from '../rollups/zone';
 import { duplicateCandidates as dc, duplicateScan, incidents, streamMeta } from '../schema';
 import { DUPLICATES_CHANNEL } from './duplicate-tx';
 

@@ -1,5 +1,5 @@
 /**
- * Batch creates add their rollup contributions summed per cell in SQL (db/rollup-from-rows.ts).
+ * Batch creates add their rollup contributions summed per cell in SQL (db/rollups/from-rows.ts).
  * The same records written through the batch path with deltas computed in this process (the path
  * every single create takes) and with the SQL contribution must leave identical rollup tables, and
  * a rebuild must find them unchanged: every measure, every cube and narrow cell.
@@ -10,7 +10,7 @@ import { createIncidents } from '../../core/incident/create-incident';
 import { createOperations } from '../../core/operation/create-operation';
 import { createGroup } from '../../core/group/group-verbs';
 import type { Ctx, Store } from '../../core/ports';
-import { rebuildRollups } from '../../db/rebuild-rollups';
+import { rebuildRollups } from '../../db/rollups/rebuild';
 import { drivers, openTestDatabase, testCtx, type TestDatabase } from '../support/test-database';
 import { rows } from '../support/rows';
 

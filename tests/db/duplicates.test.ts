@@ -11,7 +11,7 @@ import { updateIncident } from '../../core/incident/update-incident';
 import { mergeCandidate, resolveCandidate, splitIncident } from '../../core/duplicate/duplicate-verbs';
 import { ConflictError } from '../../core/errors';
 import { detectStep } from '../../db/duplicates/detect-duplicates';
-import { rebuildRollups } from '../../db/rebuild-rollups';
+import { rebuildRollups } from '../../db/rollups/rebuild';
 import { drivers, openTestDatabase, testCtx, type TestDatabase } from '../support/test-database';
 import { rows } from '../support/rows';
 
