@@ -17,6 +17,12 @@ import {
 } from './rebuild';
 import { zoneLiteral } from './zone';
 
+/**
+ * Cells in the order every writer takes their row locks (the key as C-collated text, the order
+ * db/rollups/write.ts sorts in-process deltas by): concurrent writers cannot deadlock on them.
+ */
+const inLockOrder = (keys: string[]) => keys.map((k) => `${k}::text COLLATE "C"`).join(', ');
+
 function upsertTail(table: string, keys: string[], columns: string[]): string {
   const measures = columns.filter((c) => !keys.includes(c));
   return `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${measures.map((m) => `${m} = ${table}.${m} + excluded.${m}`).join(', ')}`;
@@ -38,9 +44,12 @@ function contributionSql(
       FROM ${rows} WHERE id IN (SELECT (json_array_elements_text(`;
   const rest = `))::uuid) GROUP BY ${keys.map((_, i) => i + 1).join(', ')}
     ), up AS (
-      INSERT INTO ${daily} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM d ${upsertTail(daily, keys, columns)}
+      INSERT INTO ${daily} (${columns.join(', ')}) SELECT ${columns.join(', ')} FROM d ORDER BY ${inLockOrder(keys)}
+      ${upsertTail(daily, keys, columns)}
     )
-    INSERT INTO ${narrowTable} (${narrow.columns.join(', ')}) ${narrow.select} ${upsertTail(narrowTable, narrowKeys, narrow.columns)}`;
+    INSERT INTO ${narrowTable} (${narrow.columns.join(', ')})
+      SELECT * FROM (${narrow.select}) AS n (${narrow.columns.join(', ')}) ORDER BY ${inLockOrder(narrowKeys)}
+      ${upsertTail(narrowTable, narrowKeys, narrow.columns)}`;
   return sql`${sql.raw(cells)}${JSON.stringify(ids)}::json${sql.raw(rest)}`;
 }
 
