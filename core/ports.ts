@@ -43,6 +43,8 @@ export interface BulkRepo<T extends { id: string }> {
    */
   insertManyRolledUp?(records: T[]): Promise<void>;
   findByExternalIds(externalIds: string[]): Promise<T[]>;
+  /** Stamps the records an import matched (written or unchanged) as synced now; not a new version. */
+  markSynced?(ids: string[]): Promise<void>;
 }
 
 export interface AppendChange {

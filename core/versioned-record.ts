@@ -45,6 +45,8 @@ const VERSIONED_KEYS = [
   'retractedAt',
   'retractedBy',
   'retractionReason',
+  // Provenance an import stamps (docs/adr/0022), not a field an editor sets.
+  'syncedAt',
 ];
 
 /** The fields an editor sets: the record without its versioning and derived fields. */

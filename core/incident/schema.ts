@@ -32,6 +32,9 @@ import {
   clockedSchema,
   OptionalText,
   Sources,
+  OccurredUntil,
+  SourceFields,
+  checkSpan,
   type Actor,
   type Source,
   type Versioned,
@@ -63,6 +66,9 @@ const incidentFields = {
   verification: enumOf(VERIFICATION_STATUSES, 'verification status').default('reported'),
   externalId: OptionalText(120),
   synthetic: z.boolean().default(false),
+  /** A multi-day event's last day (UCDP date_end); counted on its first day, occurredAt. */
+  occurredUntil: OccurredUntil,
+  sourceFields: SourceFields,
 };
 
 type Coordinates = { latitude: number | null; longitude: number | null; country: Country; province: Province };
@@ -88,7 +94,7 @@ function checkPlace(v: Partial<Coordinates>, ctx: z.RefinementCtx) {
   }
 }
 
-export const CreateIncidentInput = z.strictObject(incidentFields).superRefine(checkPlace);
+export const CreateIncidentInput = z.strictObject(incidentFields).superRefine(checkPlace).superRefine(checkSpan);
 export type CreateIncidentInput = z.input<typeof CreateIncidentInput>;
 export type IncidentFields = z.output<typeof CreateIncidentInput>;
 
@@ -123,6 +129,10 @@ export interface Incident extends Versioned {
   verification: VerificationStatus;
   externalId: string | null;
   synthetic: boolean;
+  occurredUntil: string | null;
+  sourceFields: SourceFields;
+  /** When an import (file or sync) last matched this record, written or unchanged; null if never. */
+  syncedAt: string | null;
 }
 
 /**

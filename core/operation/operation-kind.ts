@@ -23,6 +23,8 @@ export const operationKind: RecordKind<Operation> = {
       ...record,
       occurredAt: anchorOccurredAt(record.occurredAt, record.timePrecision, tx.reportZone),
       groupName: await groupNameFor(tx, record.groupId),
+      // Stamped by imports only; a new record answers with the null the table stores.
+      syncedAt: record.syncedAt ?? null,
     };
   },
   onChanges: (tx, changes) =>

@@ -21,6 +21,9 @@ import {
   clockedSchema,
   OptionalText,
   Sources,
+  OccurredUntil,
+  SourceFields,
+  checkSpan,
   type Actor,
   type Source,
   type Versioned,
@@ -53,6 +56,9 @@ const operationFields = {
   verification: enumOf(VERIFICATION_STATUSES, 'verification status').default('reported'),
   externalId: OptionalText(120),
   synthetic: z.boolean().default(false),
+  /** A multi-day event's last day (UCDP date_end); counted on its first day, occurredAt. */
+  occurredUntil: OccurredUntil,
+  sourceFields: SourceFields,
 };
 
 function checkCoordinates(v: { latitude?: number | null; longitude?: number | null }, ctx: z.RefinementCtx) {
@@ -65,7 +71,10 @@ function checkCoordinates(v: { latitude?: number | null; longitude?: number | nu
   }
 }
 
-export const CreateOperationInput = z.strictObject(operationFields).superRefine(checkCoordinates);
+export const CreateOperationInput = z
+  .strictObject(operationFields)
+  .superRefine(checkCoordinates)
+  .superRefine(checkSpan);
 export type CreateOperationInput = z.input<typeof CreateOperationInput>;
 export type OperationFields = z.output<typeof CreateOperationInput>;
 
@@ -100,4 +109,8 @@ export interface Operation extends Versioned {
   verification: VerificationStatus;
   externalId: string | null;
   synthetic: boolean;
+  occurredUntil: string | null;
+  sourceFields: SourceFields;
+  /** When an import (file or sync) last matched this record, written or unchanged; null if never. */
+  syncedAt: string | null;
 }

@@ -1,12 +1,12 @@
 /** The incidents repository: rows to and from the read shape (core), external-id look-ups. */
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { CASUALTY_CATEGORIES } from '../../core/enums';
 import type { Casualties } from '../../core/common-schemas';
 import type { Incident } from '../../core/incident/schema';
 import type { WriteTx } from '../../core/ports';
 import * as s from '../schema';
 import type { Tx } from '../tx';
-import { iso, versionedFromRow } from './stamps';
+import { iso, isoOrNull, versionedFromRow } from './stamps';
 import { tableRepo } from './table-repo';
 
 type IncidentRow = typeof s.incidents.$inferSelect;
@@ -65,6 +65,9 @@ export function incidentFromRow(r: IncidentRow): Incident {
     verification: r.verification as Incident['verification'],
     externalId: r.externalId,
     synthetic: r.synthetic,
+    occurredUntil: r.occurredUntil,
+    sourceFields: r.sourceFields,
+    syncedAt: isoOrNull(r.syncedAt),
   };
 }
 
@@ -85,6 +88,13 @@ export function incidentRepo(tx: Tx): WriteTx['incidents'] {
       return (await tx.select().from(s.incidents).where(inArray(s.incidents.externalId, externalIds))).map(
         incidentFromRow,
       );
+    },
+    async markSynced(ids) {
+      if (ids.length === 0) return;
+      await tx
+        .update(s.incidents)
+        .set({ syncedAt: sql`now()` })
+        .where(inArray(s.incidents.id, ids));
     },
   };
 }

@@ -1,10 +1,10 @@
 /** The operations repository: rows to and from the read shape (core), external-id look-ups. */
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Operation } from '../../core/operation/schema';
 import type { WriteTx } from '../../core/ports';
 import * as s from '../schema';
 import type { Tx } from '../tx';
-import { iso, versionedFromRow } from './stamps';
+import { iso, isoOrNull, versionedFromRow } from './stamps';
 import { tableRepo } from './table-repo';
 
 type OperationRow = typeof s.operations.$inferSelect;
@@ -36,6 +36,9 @@ export function operationFromRow(r: OperationRow): Operation {
     verification: r.verification as Operation['verification'],
     externalId: r.externalId,
     synthetic: r.synthetic,
+    occurredUntil: r.occurredUntil,
+    sourceFields: r.sourceFields,
+    syncedAt: isoOrNull(r.syncedAt),
   };
 }
 
@@ -53,6 +56,13 @@ export function operationRepo(tx: Tx): WriteTx['operations'] {
       return (await tx.select().from(s.operations).where(inArray(s.operations.externalId, externalIds))).map(
         operationFromRow,
       );
+    },
+    async markSynced(ids) {
+      if (ids.length === 0) return;
+      await tx
+        .update(s.operations)
+        .set({ syncedAt: sql`now()` })
+        .where(inArray(s.operations.id, ids));
     },
   };
 }
