@@ -4,6 +4,7 @@
  * - connection lost, refused, shutting down → StoreUnavailableError ('unknown' once COMMIT was sent)
  * - 23505 unique violation → UniqueViolationError
  * - other 23xxx constraints → ValidationError naming the constraint (the caller's input, never 500)
+ * - 40P01 deadlock, 40001 serialization failure → StoreUnavailableError ('not-committed': retried)
  */
 import { DomainError, StoreUnavailableError, UniqueViolationError, ValidationError } from '../core/errors';
 
@@ -59,6 +60,10 @@ function constraintOf(err: unknown): { code: string; constraint: string } | null
 export function translateDriverError(err: unknown, afterCommitSent = false): unknown {
   if (err instanceof DomainError) return err;
   if (isConnectionFailure(err)) return new StoreUnavailableError(afterCommitSent ? 'unknown' : 'not-committed', err);
+  // A deadlock or serialization failure rolled the transaction back: nothing was saved, and the
+  // same write can be tried again (the write path does, core/write/exactly-once.ts).
+  if (causes(err).some(({ code }) => code === '40P01' || code === '40001'))
+    return new StoreUnavailableError('not-committed', err);
   const violated = constraintOf(err);
   if (!violated) return err;
   if (violated.code === '23505') return new UniqueViolationError(violated.constraint);

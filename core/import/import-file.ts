@@ -174,11 +174,32 @@ async function runImport({
   let batch: { item: ImportItem; line: number; fatalities: number; unmatched: string[] }[] = [];
   let batchIds = new Set<string>();
 
+  // Parse and write overlap: a batch is written while the next one is read and mapped. One write
+  // at a time, in file order (the store sees batches exactly as before); `settle` waits for it.
+  let writing: Promise<void> | null = null;
+  const settle = async () => {
+    const w = writing;
+    writing = null;
+    if (w) await w;
+  };
   const flush = async () => {
+    await settle();
     if (batch.length === 0) return;
     const pending = batch;
     batch = [];
     batchIds = new Set();
+    const written = write(pending);
+    // Settled by the next flush or the end; a failure there is this batch's (SinkStop).
+    written.catch(() => {});
+    writing = written;
+  };
+  // Rows read after a batch whose write failed: not saved, and counted so (every row has an outcome).
+  const abandon = (error: SinkStop) => {
+    for (const p of batch) tally.error(p.line, `not saved: an earlier batch failed (${error.message})`, p.fatalities);
+    batch = [];
+    batchIds = new Set();
+  };
+  const write = async (pending: typeof batch) => {
     let outcomes: unknown;
     try {
       outcomes = await sink.writeBatch(pending.map((p) => p.item));
@@ -247,19 +268,34 @@ async function runImport({
     // After a refused header this is a no-op: the first stop reason is kept.
     if (header === undefined) tally.stop(1, 'the file is empty: there is no header row');
     await flush();
+    await settle();
   } catch (error) {
     if (!(error instanceof CsvStop || error instanceof SinkStop)) throw error;
+    if (error instanceof SinkStop) abandon(error);
+    if (error instanceof CsvStop) {
+      // The batch being written when reading failed comes first: its failure is the earlier event.
+      try {
+        await settle();
+      } catch (e) {
+        if (!(e instanceof SinkStop)) throw e;
+        tally.stop(e.line, e.message);
+        abandon(e);
+      }
+    }
     tally.stop(error.line, error.message);
     if (error instanceof CsvStop) {
       // Rows read before a read failure are good: save them. If the store fails too, those rows
       // are already counted as errors and the read failure stays the reported reason.
       try {
         await flush();
+        await settle();
       } catch (e) {
         if (!(e instanceof SinkStop)) throw e;
       }
     }
   }
+  // A write still running after an exception thrown above (never: every path settles it).
+  await settle().catch(() => {});
   onProgress?.(tally.progress(bytes()));
   return tally.report();
 }

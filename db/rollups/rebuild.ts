@@ -64,11 +64,6 @@ const columnsAndSql = <M extends string>(columns: Record<M, string>, exprs: Reco
 };
 const incidentInsert = columnsAndSql(INCIDENT_MEASURE_COLUMNS, INCIDENT_MEASURE_SQL);
 const operationInsert = columnsAndSql(OPERATION_MEASURE_COLUMNS, OPERATION_MEASURE_SQL);
-/** Each measure's column with its SQL over raw rows, for a bulk write's own contribution (db/rollups/from-rows.ts). */
-const columnPairs = <M extends string>(columns: Record<M, string>, exprs: Record<M, string>): [string, string][] =>
-  (Object.keys(columns) as M[]).map((m) => [columns[m], exprs[m]]);
-export const incidentColumns = columnPairs(INCIDENT_MEASURE_COLUMNS, INCIDENT_MEASURE_SQL);
-export const operationColumns = columnPairs(OPERATION_MEASURE_COLUMNS, OPERATION_MEASURE_SQL);
 
 const grainStartSql = (day: string) =>
   `CASE grain WHEN 'day' THEN ${day} WHEN 'week' THEN date_trunc('week', ${day}::timestamp)::date ELSE date_trunc('month', ${day}::timestamp)::date END`;
@@ -81,12 +76,8 @@ const NARROW_KEY: Record<string, string> = {
 };
 
 /**
- * The narrow rollups as projections of the daily cubes (core/rollup/narrow-rollups.ts): the same
- * statements fill them in migration 0002 for databases that already hold data.
- */
-/**
  * The narrow rollup rows (columns, then the SELECT) projected from cube rows in `source` (a table
- * or a CTE with the daily cube's columns): a rebuild reads the whole cube, a bulk write only its
+ * or a CTE with the daily cube's columns): a rebuild reads the whole cube, a batch write only its
  * own contribution (db/rollups/from-rows.ts).
  */
 export function narrowIncidentProjection(source: string): { columns: string[]; select: string } {
@@ -116,6 +107,10 @@ export function narrowOperationProjection(source: string): { columns: string[]; 
   };
 }
 
+/**
+ * The narrow rollups as projections of the daily cubes (core/rollup/narrow-rollups.ts): the same
+ * statements fill them in migration 0002 for databases that already hold data.
+ */
 export function narrowRollupStatements(): string[] {
   const incident = narrowIncidentProjection('incident_rollup_daily');
   const operation = narrowOperationProjection('operation_rollup_daily');
@@ -127,25 +122,46 @@ export function narrowRollupStatements(): string[] {
   ];
 }
 
-/** The daily cube key of each table, as SQL over its raw rows in `zone` (a literal). */
-export const incidentCubeKey = (zone: string): [string, string][] => [
-  ['day', `(occurred_at AT TIME ZONE ${zone})::date`],
-  ['country', 'country'],
-  ['province', 'province'],
-  ['group_key', GROUP_CELL_KEY_SQL],
-  ['type', 'type'],
-  ['category', 'category'],
-  ['target_type', 'target_type'],
-  ['verification', 'verification'],
-];
-export const operationCubeKey = (zone: string): [string, string][] => [
-  ['day', `(occurred_at AT TIME ZONE ${zone})::date`],
-  ['country', 'country'],
-  ['province', `coalesce(province, '')`],
-  ['kind', 'kind'],
-  ['group_key', GROUP_CELL_KEY_SQL],
-  ['verification', 'verification'],
-];
+/** A daily cube over raw rows in `zone` (a literal): key columns with their SQL, then the measures'. */
+export interface CubeSql {
+  key: [column: string, sql: string][];
+  measures: { columns: string; exprs: string };
+}
+
+export const incidentCube = (zone: string): CubeSql => ({
+  key: [
+    ['day', `(occurred_at AT TIME ZONE ${zone})::date`],
+    ['country', 'country'],
+    ['province', 'province'],
+    ['group_key', GROUP_CELL_KEY_SQL],
+    ['type', 'type'],
+    ['category', 'category'],
+    ['target_type', 'target_type'],
+    ['verification', 'verification'],
+  ],
+  measures: incidentInsert,
+});
+
+export const operationCube = (zone: string): CubeSql => ({
+  key: [
+    ['day', `(occurred_at AT TIME ZONE ${zone})::date`],
+    ['country', 'country'],
+    ['province', `coalesce(province, '')`],
+    ['kind', 'kind'],
+    ['group_key', GROUP_CELL_KEY_SQL],
+    ['verification', 'verification'],
+  ],
+  measures: operationInsert,
+});
+
+/** The cube's INSERT … SELECT over `table` rows matching `where`, grouped by its key. */
+export function cubeInsertSql(table: string, cube: CubeSql, from: string, where: string): string {
+  const key = cube.key.map(([c]) => c).join(', ');
+  const group = cube.key.map((_, i) => i + 1).join(', ');
+  return `INSERT INTO ${table} (${key}, ${cube.measures.columns})
+        SELECT ${cube.key.map(([, e]) => e).join(', ')}, ${cube.measures.exprs}
+        FROM ${from} WHERE ${where} GROUP BY ${group}`;
+}
 
 /**
  * Records known to the day, week or month are stored at the start of their local day
@@ -165,14 +181,8 @@ export function rebuildStatements(zone: string): string[] {
   const z = zoneLiteral(zone);
   return [
     `TRUNCATE incident_rollup_daily, operation_rollup_daily, incident_rollup_narrow, operation_rollup_narrow`,
-    `INSERT INTO incident_rollup_daily (day, country, province, group_key, type, category, target_type, verification, ${incidentInsert.columns})
-        SELECT (occurred_at AT TIME ZONE ${z})::date, country, province, ${GROUP_CELL_KEY_SQL}, type, category, target_type, verification,
-          ${incidentInsert.exprs}
-        FROM incidents WHERE retracted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
-    `INSERT INTO operation_rollup_daily (day, country, province, kind, group_key, verification, ${operationInsert.columns})
-        SELECT (occurred_at AT TIME ZONE ${z})::date, country, coalesce(province, ''), kind, ${GROUP_CELL_KEY_SQL}, verification,
-          ${operationInsert.exprs}
-        FROM operations WHERE retracted_at IS NULL GROUP BY 1, 2, 3, 4, 5, 6`,
+    cubeInsertSql('incident_rollup_daily', incidentCube(z), 'incidents', 'retracted_at IS NULL'),
+    cubeInsertSql('operation_rollup_daily', operationCube(z), 'operations', 'retracted_at IS NULL'),
     ...narrowRollupStatements(),
     `INSERT INTO rollup_state (id, zone) VALUES (1, ${z}) ON CONFLICT (id) DO UPDATE SET zone = excluded.zone`,
   ];

@@ -23,10 +23,22 @@ import {
 function rollupUpsertSql<K extends object, M extends Record<string, number>>(
   table: string,
   keyColumns: Record<keyof K & string, string>,
-  deltas: RollupDelta<K, M>[],
+  input: RollupDelta<K, M>[],
 ): SQL | null {
-  if (deltas.length === 0) return null;
   const keys = Object.keys(keyColumns) as (keyof K & string)[];
+  // Cells in one order for every writer (the key, compared as C-collated text; SQL contributions
+  // use the same order, db/rollups/from-rows.ts): two transactions then take their row locks in
+  // the same order and cannot deadlock on them.
+  // Already merged per cell by core (one delta per key).
+  const deltas = [...input].sort((a, b) => {
+    for (const k of keys) {
+      const x = String(a.key[k]);
+      const y = String(b.key[k]);
+      if (x !== y) return x < y ? -1 : 1;
+    }
+    return 0;
+  });
+  if (deltas.length === 0) return null;
   const measures = Object.keys(deltas[0]!.measures);
   // Cells as one JSON parameter (db/json-recordset.ts): a cell per row is common in an import.
   const measureColumns = measures.map((m) => MEASURE_COLUMNS[m]!); // once per statement, not per cell

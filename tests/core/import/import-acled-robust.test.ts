@@ -253,17 +253,57 @@ describe('batches and the sink', () => {
     expect(report).toMatchObject({ rows: 2, imported: 1, errors: [{ line: 3, message: 'not saved: duplicate key' }] });
   });
 
-  it('stops when the store fails, counting the failed batch as errors', async () => {
+  it('stops when the store fails, counting the failed batch and the one read meanwhile as errors', async () => {
     const sink = new MemorySink((_, batchNo) => (batchNo === 1 ? 'throw' : 'imported'));
-    const rows = Array.from({ length: 10 }, (_, i) => ({ event_id_cnty: `PAK${i}` }));
+    const rows = Array.from({ length: 12 }, (_, i) => ({ event_id_cnty: `PAK${i}` }));
     const report = await run([acledCsv(rows)], sink, { batchSize: 3 });
+    // Reading overlaps writing: the third batch was read while the second was being written.
     expect(report).toMatchObject({
-      rows: 6,
+      rows: 9,
       imported: 3,
-      errorCount: 3,
+      errorCount: 6,
       stopped: { line: 5, message: expect.stringMatching(/connection terminated.*safe/) },
     });
+    expect(report.errors.slice(3, 6).map((e) => e.line)).toEqual([8, 9, 10]);
+    expect(report.errors[3]!.message).toMatch(/^not saved: an earlier batch failed/);
+    expect(sink.batchSizes).toEqual([3, 3]);
     expectWellFormed(report);
+  });
+
+  it('reads and maps the next batch while one is being written, one write at a time', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const inner = new MemorySink();
+    let writes = 0;
+    let concurrent = 0;
+    const seenWhileHeld: number[] = [];
+    const sink = {
+      async writeBatch(items: Parameters<MemorySink['writeBatch']>[0]) {
+        writes++;
+        concurrent++;
+        expect(concurrent).toBe(1);
+        if (writes === 1) await held;
+        const out = await inner.writeBatch(items);
+        concurrent--;
+        return out;
+      },
+    };
+    const rows = Array.from({ length: 150 }, (_, i) => ({ event_id_cnty: `PAK${i}` }));
+    let released = false;
+    const done = importAcled({
+      input: [acledCsv(rows)],
+      sink,
+      options: { batchSize: 50 },
+      onProgress: (p) => !released && seenWhileHeld.push(p.rows),
+    });
+    // While batch 1 is held in the store, the next 50 rows are read and mapped (progress says so).
+    await expect.poll(() => seenWhileHeld).toContain(50);
+    released = true;
+    release();
+    const report = await done;
+    expect(report).toMatchObject({ rows: 150, imported: 150 });
+    expect(inner.batchSizes).toEqual([50, 50, 50]);
+    expect(Math.max(...seenWhileHeld)).toBeLessThan(150);
   });
 
   it('caps the error list but not the count', async () => {
