@@ -5,6 +5,7 @@
  * costs nothing while the clock runs. Forked by bench/client-fleet.ts.
  */
 import { io, type Socket } from 'socket.io-client';
+import { LIVE_BACKOFF, followDrains } from '../app/live/live-socket';
 import { nowMs } from './percentiles';
 import type { ClientReport, FleetCommand, FleetReply, StormClient } from './fleet-protocol';
 
@@ -24,6 +25,8 @@ interface Tracked {
   hellos: { t: number; recovered: boolean; seq: number }[];
   disconnects: number[];
   attempts: number[];
+  /** When a stopping node's `live.reconnect` arrived. */
+  drains: number[];
   connectErrors: number;
   seqs: Set<number>;
   lastSeq: number;
@@ -49,6 +52,7 @@ function open(url: string, reconnection: boolean): Tracked {
     hellos: [],
     disconnects: [],
     attempts: [],
+    drains: [],
     connectErrors: 0,
     seqs: new Set(),
     lastSeq: 0,
@@ -62,10 +66,8 @@ function open(url: string, reconnection: boolean): Tracked {
     transports: ['websocket'],
     forceNew: true,
     reconnection,
-    // The browser hook's backoff (app/live/use-live-changes.ts).
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 15_000,
-    randomizationFactor: 0.5,
+    // The browser hook's backoff and drain handling (app/live/live-socket.ts).
+    ...LIVE_BACKOFF,
     timeout: 20_000,
     auth: (cb) => cb(t.position ? { ...t.position } : {}),
   });
@@ -98,6 +100,8 @@ function open(url: string, reconnection: boolean): Tracked {
   t.socket.on('disconnect', () => t.disconnects.push(nowMs()));
   t.socket.on('connect_error', () => t.connectErrors++);
   t.socket.io.on('reconnect_attempt', () => t.attempts.push(nowMs()));
+  t.socket.on('live.reconnect', () => t.drains.push(nowMs()));
+  followDrains(t.socket);
   return t;
 }
 
@@ -109,6 +113,7 @@ function report(range: { from: number; to: number } | null): ClientReport[] {
       hellos: t.hellos,
       disconnects: t.disconnects,
       attempts: t.attempts,
+      drains: t.drains,
       connectErrors: t.connectErrors,
       caughtUpAt: t.caughtUpAt,
     };
@@ -154,6 +159,7 @@ process.on('message', async (cmd: FleetCommand) => {
           seqs: new Set<number>(),
           hellos: [],
           disconnects: [],
+          drains: [],
         });
       send({ type: 'reset' });
       break;

@@ -11,6 +11,8 @@ export interface StormClient {
   disconnects: number[];
   /** Reconnection attempts (monotonic ms) and how many failed. */
   attempts: number[];
+  /** When a stopping node's `live.reconnect` arrived (monotonic ms). */
+  drains: number[];
   connectErrors: number;
   caughtUpAt: number | null;
 }

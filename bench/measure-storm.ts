@@ -139,7 +139,7 @@ export async function measureReconnectStorm(run: StormRun): Promise<BenchResult>
         attemptsPerClient: { p50: attempts.p50, max: attempts.max },
         connectErrors: report.clients.reduce((s, c) => s + c.storm.connectErrors, 0),
         helloToCaughtUpMs: { p50: round(catchUp.p50), p95: round(catchUp.p95), max: round(catchUp.max) },
-        backoff: "the browser hook's: 500 ms doubling to 15 s, ±50 % jitter",
+        backoff: "the browser hook's (app/live/live-socket.ts): 250 ms doubling to 2 s, ±50 % jitter",
       },
     };
   } finally {

@@ -1,7 +1,8 @@
 /**
  * The PostgreSQL measurements, in an order that keeps them independent: read-only aggregates
  * first (on the generated data as loaded), then live fan-out, ingest, capacity, the reconnect
- * storm and the page, each with the server processes it needs, stopped before the next.
+ * storm, failover behind nginx and the page, each with the server processes it needs, stopped
+ * before the next.
  */
 import postgres from 'postgres';
 import { failed, type BenchResult } from './result';
@@ -19,6 +20,7 @@ import { measureLive } from './measure-live';
 import { measurePage } from './measure-page';
 import { measureFirstStart } from './measure-startup';
 import { measureReconnectStorm } from './measure-storm';
+import { measureFailover } from './measure-failover';
 import { cpuMeter } from './cpu-time';
 
 export interface PhaseContext {
@@ -132,6 +134,24 @@ export async function runPostgresPhase(ctx: PhaseContext): Promise<BenchResult[]
             clients: sc.storm.clients,
             perProcess: sc.clientsPerProcess,
             writeIntervalMs: sc.storm.writeIntervalMs,
+            log,
+          }),
+        ];
+      },
+    });
+    await add({
+      names: [{ name: 'live.failover', unit: 'ms', target: 'p95 ≤ 2 s, 100 %' }],
+      run: async () => {
+        log(`failover: ${sc.failover.clients} clients on A and B behind nginx, A stopped with its drain`);
+        return [
+          await measureFailover({
+            databaseUrl: url,
+            token,
+            source,
+            clients: sc.failover.clients,
+            perProcess: sc.clientsPerProcess,
+            writeIntervalMs: sc.failover.writeIntervalMs,
+            drainMs: sc.failover.drainMs,
             log,
           }),
         ];

@@ -18,6 +18,8 @@ export interface Scale {
   memory: { clients: number };
   ingest: { writers: number; apiRows: number; acledRows: number };
   storm: { clients: number; writeIntervalMs: number; downMs: number };
+  /** Two nodes behind nginx; one is stopped with its drain. */
+  failover: { clients: number; writeIntervalMs: number; drainMs: number };
   page: { renders: number };
   /** Clients per load-generator process. */
   clientsPerProcess: number;
@@ -33,6 +35,7 @@ export const SCALES: Record<Scale['name'], Scale> = {
     memory: { clients: 5000 },
     ingest: { writers: 16, apiRows: 5000, acledRows: 20_000 },
     storm: { clients: 2000, writeIntervalMs: 100, downMs: 0 },
+    failover: { clients: 2000, writeIntervalMs: 100, drainMs: 1000 },
     page: { renders: 50 },
     clientsPerProcess: 500,
   },
@@ -45,6 +48,7 @@ export const SCALES: Record<Scale['name'], Scale> = {
     memory: { clients: 1000 },
     ingest: { writers: 16, apiRows: 800, acledRows: 5000 },
     storm: { clients: 300, writeIntervalMs: 100, downMs: 0 },
+    failover: { clients: 300, writeIntervalMs: 100, drainMs: 1000 },
     page: { renders: 15 },
     clientsPerProcess: 500,
   },

@@ -17,6 +17,8 @@ export interface ServerOptions {
   publicDashboard?: boolean;
   /** Extra node options (the capacity measurement opens the inspector to settle garbage). */
   nodeArgs?: string[];
+  /** Further environment (e.g. LIVE_DRAIN_MS). */
+  env?: Record<string, string>;
 }
 
 export interface ServerProcess {
@@ -78,6 +80,7 @@ export async function startServerProcess(opts: ServerOptions): Promise<ServerPro
     PUBLIC_DASHBOARD: opts.publicDashboard === false ? '0' : '1',
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
     ...(opts.dataDir ? { DATA_DIR: opts.dataDir } : {}),
+    ...opts.env,
   };
   const child = spawnTs(
     'server/main.ts',

@@ -4,6 +4,7 @@
  */
 import type { Annotation } from './annotation/schema';
 import type { Change } from './change/change';
+import type { DuplicatesTx } from './duplicate/ports';
 import type { ChangeAction, Entity, Role } from './enums';
 import type { Group } from './group/schema';
 import type { Incident } from './incident/schema';
@@ -77,6 +78,8 @@ export interface WriteTx {
   readonly reportZone: string;
   applyIncidentRollup(deltas: RollupDelta<IncidentRollupKey, IncidentMeasures>[]): Promise<void>;
   applyOperationRollup(deltas: RollupDelta<OperationRollupKey, OperationMeasures>[]): Promise<void>;
+  /** Duplicate candidates and merges (core/duplicate); optional like `idempotency`. */
+  duplicates?: DuplicatesTx;
   /**
    * Stored in the write's own transaction, so a replayed answer exists exactly when the write does.
    * Optional: only transports that accept Idempotency-Key need it (in-memory test stores omit it).
@@ -84,6 +87,9 @@ export interface WriteTx {
   idempotency?: {
     get(scope: { key: string; actor: string; route: string }): Promise<IdempotencyRecord | null>;
     put(record: IdempotencyRecord): Promise<void>;
+    /** Many keys of one actor and route in one read (a batch create); absent ones are left out. */
+    getMany?(scopes: { key: string; actor: string; route: string }[]): Promise<IdempotencyRecord[]>;
+    putMany?(records: IdempotencyRecord[]): Promise<void>;
   };
 }
 

@@ -29,6 +29,7 @@ import { insertRecordsetSql, insertRowsSql } from './json-recordset';
 import { snake } from './column-names';
 import { translateDriverError } from './driver-errors';
 import { resultRows } from './result-rows';
+import { duplicatesTx } from './duplicates/duplicate-tx';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type AnyTable =
@@ -263,6 +264,7 @@ export function writeTx(tx: Tx, reportZone: string, committed: Change[] = []): W
     groups: groupRepo(tx),
     referenceFigures: simpleRepo(tx, s.referenceFigures, referenceFigureFromRow),
     annotations: simpleRepo(tx, s.annotations, annotationFromRow),
+    duplicates: duplicatesTx(tx),
     async appendChange(c: AppendChange): Promise<Change> {
       const [change] = await appendChanges(tx, [c]);
       committed.push(change!);
@@ -323,6 +325,37 @@ export function writeTx(tx: Tx, reportZone: string, committed: Change[] = []): W
       async put(record) {
         // A concurrent twin fails here on the unique index and rolls back its whole write.
         await tx.insert(s.idempotencyKeys).values(record);
+      },
+      async getMany(scopes) {
+        const [first] = scopes;
+        if (!first) return [];
+        const k = s.idempotencyKeys;
+        // One actor and route per batch (the verb scopes every item of a request alike).
+        const rows = await tx
+          .select()
+          .from(k)
+          .where(
+            and(
+              eq(k.actor, first.actor),
+              eq(k.route, first.route),
+              inArray(
+                k.key,
+                scopes.map((x) => x.key),
+              ),
+            ),
+          );
+        return rows.map((row) => ({
+          key: row.key,
+          actor: row.actor,
+          route: row.route,
+          requestHash: row.requestHash,
+          status: row.status,
+          response: row.response,
+        }));
+      },
+      async putMany(records) {
+        for (let i = 0; i < records.length; i += ROWS_PER_INSERT)
+          await tx.insert(s.idempotencyKeys).values(records.slice(i, i + ROWS_PER_INSERT));
       },
     },
   };

@@ -1,5 +1,5 @@
-// `npm run import -- --format acled FILE [--operations]`: imports an ACLED CSV export into the
-// database the app uses (DATABASE_URL, or the embedded DATA_DIR), streaming the file. A progress
+// `npm run import -- [--format acled|ucdp|gtd] FILE [--operations]`: imports a source CSV (ACLED,
+// UCDP GED or GTD; without --format the file's header decides) into the database the app uses (DATABASE_URL, or the embedded DATA_DIR), streaming the file. A progress
 // bar goes to stderr; the report, as one line of JSON, is the last thing on stdout.
 // Exit code: 0 when the import ran to the end (row errors are in the report), 2 when it stopped
 // early (unusable file, database lost: the report's `stopped` says why), 1 when it could not start.
@@ -9,11 +9,13 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isUnusableFile, type ImportProgress, type ImportReport } from '../core/import/import-report';
 import { DomainError } from '../core/errors';
+import { formatOf } from '../core/import/adapters';
+import { IMPORT_FORMATS } from '../core/import/source-adapter';
 import { DataDirLockedError } from '../db/data-dir-lock';
 import { createWriteContext } from '../db/write-context';
 import { openFromEnv } from './open-from-env';
 
-const USAGE = 'usage: npm run import -- --format acled FILE [--operations]';
+const USAGE = 'usage: npm run import -- [--format acled|ucdp|gtd] FILE [--operations]';
 
 class UsageError extends Error {}
 
@@ -92,12 +94,9 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 0;
   }
-  if (values.format !== 'acled')
-    throw new UsageError(
-      values.format
-        ? `Unknown format "${values.format}": only acled is supported. ${USAGE}`
-        : `--format acled is required. ${USAGE}`,
-    );
+  const format = formatOf(values.format);
+  if (values.format !== undefined && format === undefined)
+    throw new UsageError(`Unknown format "${values.format}": use ${IMPORT_FORMATS.join(', ')}. ${USAGE}`);
   if (positionals.length !== 1) throw new UsageError(`Give exactly one FILE. ${USAGE}`);
   const file = path.resolve(positionals[0]!);
   const total = fileSize(file);
@@ -108,9 +107,10 @@ async function main(): Promise<number> {
     const actor = { id: null, label: `cli:import (${osUser()})`, role: 'system' as const };
     const { ctx, writes } = createWriteContext(database);
     const bar = progressBar(total);
-    const report = await writes.importAcled({
+    const report = await writes.importFile({
       ctx: ctx(actor),
       input: createReadStream(file),
+      format,
       options: { operations: values.operations },
       onProgress: bar.update,
     });
@@ -129,7 +129,7 @@ try {
   process.exitCode = 1;
   if (err instanceof DataDirLockedError) {
     console.error(
-      `import: the app is running on this embedded database (${err.message})\nStop it first, or import while it runs through the admin page or POST /api/import/acled with an operator token.`,
+      `import: the app is running on this embedded database (${err.message})\nStop it first, or import while it runs through the admin page or POST /api/import with an operator token.`,
     );
   } else if (err instanceof UsageError || err instanceof DomainError) {
     console.error(`import: ${err.message}`);

@@ -7,6 +7,7 @@ import { openDatabase, type Database } from '../db/client';
 import { ensureReferenceData } from '../db/ensure-reference-data';
 import { ensureStream } from '../db/store';
 import { checkRollupZone } from '../db/rollup-zone';
+import { withStartupLock } from '../db/startup-lock';
 import { parseEnv, type Env } from '../server/env';
 
 export async function openFromEnv(opts: { checkZone?: boolean } = {}): Promise<{ env: Env; database: Database }> {
@@ -17,10 +18,13 @@ export async function openFromEnv(opts: { checkZone?: boolean } = {}): Promise<{
     reportZone: env.REPORT_TIMEZONE,
   });
   try {
-    await database.migrate();
-    await ensureStream(database.db);
-    if (opts.checkZone !== false) await checkRollupZone(database.db, env.REPORT_TIMEZONE);
-    if (env.REFERENCE_DATA === 'on') await ensureReferenceData(database);
+    // One at a time with any node starting on the same database (db/startup-lock.ts).
+    await withStartupLock(database, async () => {
+      await database.migrate();
+      await ensureStream(database.db);
+      if (opts.checkZone !== false) await checkRollupZone(database.db, env.REPORT_TIMEZONE);
+      if (env.REFERENCE_DATA === 'on') await ensureReferenceData(database);
+    });
   } catch (err) {
     await database.close();
     throw err;

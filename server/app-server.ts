@@ -10,6 +10,7 @@ import { Server as SocketServer } from 'socket.io';
 import type { Logger } from 'pino';
 import { openDatabase, type Database } from '../db/client';
 import { ensureStream } from '../db/store';
+import { acquireStartupLock } from '../db/startup-lock';
 import { createWriteContext } from '../db/write-context';
 import { checkRollupZone } from '../db/rollup-zone';
 import type { Env } from './env';
@@ -62,7 +63,11 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     reportZone: env.REPORT_TIMEZONE,
   });
   let httpServer: ReturnType<typeof createServer> | null = null;
+  let releaseStartup: (() => Promise<void>) | null = null;
   try {
+    // Held from the migrations to the end of the start-up steps (reference seed, demo load): a
+    // second node starting at the same time waits here instead of racing on the same rows.
+    releaseStartup = await acquireStartupLock(database);
     await database.migrate();
     await ensureStream(database.db);
     await checkRollupZone(database.db, env.REPORT_TIMEZONE);
@@ -123,6 +128,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     const revocations = new RevocationWatcher({ database, io, log: log.child({ part: 'live' }) });
     setRuntime(runtime);
     await opts.onStart?.(runtime, { io });
+    await releaseStartup();
     await hub.start();
     await revocations.start();
     io.on('connection', (socket) => {
@@ -163,6 +169,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         log.info('shutting down');
         const stopped = new Promise<void>((r) => server.close(() => r()));
         server.closeIdleConnections();
+        await drainLive(io, env.LIVE_DRAIN_MS, log);
         for (const stop of closers.reverse())
           await stop().catch((err) => log.warn({ err }, 'a part did not stop cleanly'));
         await hub.stop();
@@ -179,7 +186,23 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     return { url, port, runtime, io, close };
   } catch (err) {
     httpServer?.close();
+    await releaseStartup?.().catch(() => {});
     await database.close().catch(() => {});
     throw err;
   }
+}
+
+/**
+ * The drain: the node has stopped accepting connections (the load balancer sends new ones to
+ * another node); its live clients are told to reconnect at a random moment within the first three
+ * quarters of `ms`, and what is still connected when `ms` is over is closed with the engine (those
+ * clients reconnect by themselves). Ends early once every client has left.
+ */
+async function drainLive(io: LiveServer, ms: number, log: Logger): Promise<void> {
+  const clients = io.engine.clientsCount;
+  if (ms <= 0 || clients === 0) return;
+  const started = Date.now();
+  io.emit('live.reconnect', { reason: 'draining', withinMs: Math.floor((ms * 3) / 4) });
+  while (io.engine.clientsCount > 0 && Date.now() - started < ms) await new Promise((r) => setTimeout(r, 25));
+  log.info({ clients, left: clients - io.engine.clientsCount, ms: Date.now() - started }, 'live clients drained');
 }

@@ -1,6 +1,7 @@
 /** The environment, parsed once at start (nothing else reads process.env). */
 import { z } from 'zod';
 import { DEFAULT_REPORT_ZONE, isTimeZone } from '../core/time/report-zone';
+import { isSecretKey } from './sync/secret-box';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
@@ -57,6 +58,11 @@ export const Env = z.object({
     }),
   /** Secret for session signing; when absent, generated once and kept in the database (app_secrets, server/auth/auth-service.ts). */
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * On SIGTERM: how long a node spends draining its live clients (told to reconnect, with jitter,
+   * within this time; what is left is closed after it). 0: close at once.
+   */
+  LIVE_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** Full exports streaming at once on one node; more are answered 429 with Retry-After. */
   MAX_CONCURRENT_EXPORTS: z.coerce.number().int().min(1).max(100).default(3),
   // Sign-in attempts per address per minute (the per-account backoff comes on top).
@@ -74,6 +80,17 @@ export const Env = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   SMTP_FROM: z.string().default('Border Watch <alerts@localhost>'),
+  /** Key that seals stored credentials (32 bytes, base64 or hex); without it a key file in DATA_DIR (server/sync/secret-box.ts). */
+  SECRETS_KEY: z
+    .string()
+    .refine((v) => isSecretKey(v), 'must be 32 bytes, as 64 hex digits or base64 (openssl rand -base64 32)')
+    .optional(),
+  /** ACLED's API (the sync's OAuth token and read endpoints live under it). */
+  ACLED_API_URL: z.string().url().default('https://acleddata.com'),
+  /** Rows per page the sync asks ACLED for (its `limit`). */
+  ACLED_SYNC_PAGE_SIZE: z.coerce.number().int().min(1).max(100_000).default(5000),
+  /** Seconds between the scheduler's checks whether a sync is due. */
+  ACLED_SYNC_TICK_S: z.coerce.number().int().min(1).max(3600).default(60),
   /** Internal webhook targets alerts may call (hosts, addresses, CIDRs; comma-separated). */
   ALERT_WEBHOOK_ALLOW: z.string().optional(),
 });

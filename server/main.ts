@@ -1,7 +1,7 @@
 /**
  * Entry point: `npm start` (production, after `next build`) and `npm run dev` (`--dev`: Next
  * compiles on demand). Parses the environment once, starts everything on one port, and stops
- * gracefully on SIGTERM/SIGINT within 10 s.
+ * gracefully on SIGTERM/SIGINT: live clients are drained (LIVE_DRAIN_MS), the rest within 10 s.
  */
 import { parseEnv } from './env';
 import { createLogger } from './logger';
@@ -45,15 +45,17 @@ try {
     routes: productRoutes,
     onStart: productStartup,
   });
+  const drainMs = env.LIVE_DRAIN_MS;
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping');
+    // The live drain (LIVE_DRAIN_MS) comes first, then 10 s for the rest.
     const force = setTimeout(() => {
-      log.error('shutdown took longer than 10 s; exiting');
+      log.error('shutdown took longer than 10 s after the drain; exiting');
       process.exit(1);
-    }, 10_000);
+    }, drainMs + 10_000);
     force.unref();
     server.close().then(
       () => process.exit(0),

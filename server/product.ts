@@ -20,7 +20,10 @@ import { importRoutes } from './api/import';
 import { rematchRoutes } from './api/rematch';
 import { exportRoutes } from './api/export';
 import { alertRoutes } from './api/alert-routes';
+import { acledSyncRoutes } from './api/acled-sync-routes';
+import { startAcledSync } from './sync/start-acled-sync';
 import { startAlerts } from './alerts/start-alerts';
+import { startDuplicates } from './duplicates/start-duplicates';
 import { installSocketAuth } from './auth/socket-auth';
 import { purgeIdempotencyKeys, purgeOldRevocations } from './auth/maintenance';
 
@@ -35,6 +38,7 @@ export const productRoutes: RouteModule[] = [
   userRoutes,
   statsRoutes,
   importRoutes,
+  acledSyncRoutes,
   rematchRoutes,
   exportRoutes,
   alertRoutes,
@@ -51,5 +55,7 @@ export async function productStartup(runtime: Runtime, parts?: { io: LiveServer 
   if (runtime.env.REFERENCE_DATA === 'on') await ensureReferenceData(runtime.database);
   // After the demo load: its changes are history, not news (rules evaluate from their own cursor).
   await startAlerts(runtime, parts?.io);
+  await startDuplicates(runtime, parts?.io);
   runtime.onClose(await startDemoLive(runtime));
+  startAcledSync(runtime);
 }

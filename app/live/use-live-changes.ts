@@ -5,8 +5,9 @@
  *   every (re)connect, so the server replays exactly what was missed;
  * - applies each change once and in order (ignores seq ≤ position, resyncs on a gap or a new epoch);
  * - on `recovered: false` asks the page to reload its snapshot (onResync);
- * - reconnects with jittered exponential backoff (Socket.IO's manager: delay × 2^n ± 50 %), also
- *   after the server refused or dropped the connection, which Socket.IO does not retry by itself;
+ * - reconnects with jittered exponential backoff capped at 2 s (live-socket.ts), also after the
+ *   server refused or dropped the connection, which Socket.IO does not retry by itself, and moves
+ *   to another node when a stopping one asks it to (`live.reconnect`, with jitter);
  * - reports { state: live | reconnecting | offline, since, position } for the indicator.
  * Changes already applied are kept for a while so a page can re-apply them onto a fresher
  * snapshot that was read before them (changesAfter).
@@ -15,6 +16,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { Change, Position } from '@/core/change/change';
 import type { LiveHello, ServerToClientEvents } from '@/server/live/events';
+import { LIVE_BACKOFF, followDrains, retryDelayMs } from './live-socket';
 
 export type LiveState = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
@@ -79,9 +81,7 @@ export function useLiveChanges({ snapshot, onChanges, onResync }: LiveOptions) {
       transports: ['websocket', 'polling'],
       tryAllTransports: true,
       reconnection: true,
-      reconnectionDelay: 500,
-      reconnectionDelayMax: 15_000,
-      randomizationFactor: 0.5,
+      ...LIVE_BACKOFF,
       // Called on every (re)connect: resume from what this page has applied.
       auth: (cb) => cb({ epoch: position.current.epoch, seq: position.current.seq }),
     });
@@ -89,14 +89,10 @@ export function useLiveChanges({ snapshot, onChanges, onResync }: LiveOptions) {
     /** Connections the manager will not retry (refused handshake, server-side disconnect). */
     const retryLater = () => {
       if (retry) return;
-      const base = Math.min(15_000, 500 * 2 ** Math.min(attempts++, 5));
-      retry = setTimeout(
-        () => {
-          retry = null;
-          if (!socket.connected) socket.connect();
-        },
-        base * (0.5 + Math.random()),
-      );
+      retry = setTimeout(() => {
+        retry = null;
+        if (!socket.connected) socket.connect();
+      }, retryDelayMs(attempts++));
     };
 
     const lost = () => {
@@ -137,6 +133,7 @@ export function useLiveChanges({ snapshot, onChanges, onResync }: LiveOptions) {
       setStatus((s) => ({ ...s, position: position.current, updatedAt: Date.now() }));
     });
 
+    const unfollowDrains = followDrains(socket);
     let revoked = false;
     // The sign-in behind this page ended (signed out elsewhere, disabled, new role or password): a
     // reload lets the server answer with what this visitor may now see (the sign-in page, or the new role's).
@@ -166,6 +163,7 @@ export function useLiveChanges({ snapshot, onChanges, onResync }: LiveOptions) {
 
     return () => {
       clearInterval(tick);
+      unfollowDrains();
       if (retry) clearTimeout(retry);
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);

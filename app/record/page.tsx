@@ -20,9 +20,9 @@ const CHOICES: { href: string; title: string; label?: string; text: string }[] =
   },
   {
     href: '/record/import',
-    title: 'ACLED import',
-    label: 'Import an ACLED CSV →',
-    text: 'Backfill incidents from an ACLED export: progress while it runs, then a report that accounts for every row.',
+    title: 'Import',
+    label: 'Import an ACLED, UCDP GED or GTD CSV →',
+    text: 'Backfill incidents from a source export: progress while it runs, then a report that accounts for every row and death.',
   },
 ];
 

@@ -16,7 +16,8 @@ import { classifyAcledRow, type ViolentFamily } from './acled-classify';
 import type { AcledColumn, AcledRow } from './acled-columns';
 import { parseAcledDate } from './acled-date';
 import { eventFamily, incidentTypeFor } from './acled-event-type';
-import { createGroupMatcher, isUnnamedActor, type GroupMatcher, type ImportGroup } from './acled-group-match';
+import { createGroupMatcher, isUnnamedActor, type GroupMatcher } from './acled-group-match';
+import type { SourceImportOptions } from './source-adapter';
 import { afghanBorderProvince, coveredCountry, placeOf } from './acled-place';
 import { cleanLine, cleanNotes, parseCount, parseDecimal, present } from './acled-text';
 import { acledCasualties, acledVictims, exportedCasualties } from './acled-casualties';
@@ -36,14 +37,8 @@ export const SKIP_REASONS = [
 ] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
-export interface AcledImportOptions {
-  /** Import `Strategic developments` arrests by state forces as operations (default: skip them). */
-  operations?: boolean;
-  /** Known groups; actors are matched against their names and aliases. */
-  groups?: readonly ImportGroup[];
-  /** The clock rows are checked against (no event after now); the import's start by default. */
-  now?: () => Date;
-}
+/** `operations`: import `Strategic developments` arrests and state strikes as operations (default: skip them). */
+export type AcledImportOptions = SourceImportOptions;
 
 /** Every outcome carries the row's fatalities (0 where unreadable), for the report's death tally. */
 export type AcledRowOutcome =

@@ -17,6 +17,8 @@
  * that only lists errors still shows it, but it is not counted in `errorCount` or `rows`.
  */
 
+import type { ImportFormat } from './source-adapter';
+
 export interface ImportError {
   /** Physical line (1-based) where the record starts; a multi-line quoted note spans several. */
   line: number;
@@ -41,6 +43,8 @@ export interface UnmatchedActor {
 }
 
 export interface ImportReport {
+  /** The format read (from the header, or as named); null when no header matched one. */
+  format: ImportFormat | null;
   rows: number;
   imported: number;
   updated: number;
@@ -68,6 +72,7 @@ export interface ImportProgress {
 export const DEFAULT_MAX_ERRORS = 1000;
 
 export class ReportTally {
+  private format: ImportFormat | null = null;
   private rows = 0;
   private imported = 0;
   private changed = 0;
@@ -88,6 +93,11 @@ export class ReportTally {
   private stopped: ImportError | null = null;
 
   constructor(private readonly maxErrors: number = DEFAULT_MAX_ERRORS) {}
+
+  /** The format of the file, once its header is read. */
+  formatIs(format: ImportFormat): void {
+    this.format = format;
+  }
 
   row(): void {
     this.rows += 1;
@@ -138,6 +148,7 @@ export class ReportTally {
   report(): ImportReport {
     const errors = this.stopped ? [...this.errors, this.stopped] : [...this.errors];
     return {
+      format: this.format,
       rows: this.rows,
       imported: this.imported,
       updated: this.changed + this.unchanged,
@@ -161,7 +172,7 @@ export function emptyImportReport(): ImportReport {
 }
 
 /**
- * Not an ACLED file, or one that stopped before its first row: nothing in it could be read, so the
+ * Not a file of a supported format, or one that stopped before its first row: nothing in it could be read, so the
  * import failed (the API answers 422 with the report, the CLI exits non-zero).
  */
 export function isUnusableFile(report: Pick<ImportReport, 'rows' | 'stopped'>): boolean {

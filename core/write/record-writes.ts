@@ -21,6 +21,8 @@ import { createWriteCombiner } from '../write-combiner';
 import type { JsonObject } from '../merge-patch';
 import { writeOnce, type RetryPolicy } from './exactly-once';
 import { idempotencyScope, replayOf, requestHash } from './idempotency';
+import { createBatch, itemKeyError, type BatchItem, type BatchItemResult, type BatchJob } from './batch-create';
+import { DomainError, ValidationError } from '../errors';
 
 /** The answer to a write as the API documents it: `{ <entity>: record, change: { epoch, seq } }`. */
 export type WriteAnswer = Record<string, unknown> & { change: { epoch: string; seq: number } };
@@ -40,6 +42,8 @@ export interface RecordWrites {
   create(args: { ctx: Ctx; input: unknown; idempotencyKey?: string }): Promise<CreateOutcome>;
   update(args: { ctx: Ctx; id: string; input: unknown }): Promise<WriteAnswer>;
   retract(args: { ctx: Ctx; id: string; input: unknown }): Promise<WriteAnswer>;
+  /** Many creates, each answered for itself (core/write/batch-create.ts); kinds with a batch path only. */
+  createBatch?(args: { ctx: Ctx; items: readonly BatchItem[] }): Promise<BatchItemResult[]>;
 }
 
 export interface RecordWritesConfig<T extends Versioned, F extends Omit<T, keyof Versioned>> {
@@ -131,7 +135,54 @@ export function createRecordWrites<T extends Versioned, F extends Omit<T, keyof 
     return { status: prior.status, body, replayed: !ours };
   }
 
+  const prepare = (ctx: Ctx, item: BatchItem, index: number, now: Date): BatchJob<F> => {
+    // In a single create's order: the body first, then the key.
+    const fields = cfg.fields(item.input, now);
+    let scope: BatchJob<F>['scope'];
+    const rawKey = item.idempotencyKey;
+    if (rawKey !== undefined) {
+      if (typeof rawKey !== 'string') throw new ValidationError({ idempotencyKey: 'must be a string' });
+      try {
+        scope = idempotencyScope(ctx, cfg.route, rawKey);
+      } catch (err) {
+        throw err instanceof DomainError ? itemKeyError(err) : err;
+      }
+    }
+    return {
+      index,
+      input: item.input,
+      fields,
+      plan: planWrite(ctx),
+      ...(scope ? { rawKey: rawKey as string, scope, hash: requestHash(item.input) } : {}),
+    };
+  };
+
+  const createBatchWith = createMany
+    ? ({ ctx, items }: { ctx: Ctx; items: readonly BatchItem[] }) => {
+        const now = ctx.now();
+        return createBatch<T, F>(
+          {
+            entity: kind.entity,
+            label: kind.label.toLowerCase(),
+            prepare: (c, item, index) => prepare(c, item, index, now),
+            createMany,
+            storedCreate,
+            answer: (result) => writeAnswer(kind.entity, result),
+            createOne: async (c, job) => {
+              if (job.rawKey !== undefined) return createKeyed(c, c.store, job, job.input, job.rawKey);
+              const result = await createAlone(c, job, { uncertain: true });
+              return { status: 201, body: writeAnswer(kind.entity, result), replayed: false };
+            },
+            retry,
+          },
+          ctx,
+          items,
+        );
+      }
+    : undefined;
+
   return {
+    ...(createBatchWith ? { createBatch: createBatchWith } : {}),
     async create({ ctx, input, idempotencyKey }) {
       const job = { fields: cfg.fields(input, ctx.now()), plan: planWrite(ctx) };
       if (idempotencyKey !== undefined) return createKeyed(ctx, ctx.store, job, input, idempotencyKey);

@@ -18,13 +18,21 @@ import { operationKind } from '../operation/operation-kind';
 import { operationPatch } from '../operation/update-operation';
 import { referenceFigureKind, referenceFigurePatch } from '../reference-figure/reference-figure-verbs';
 import { CreateReferenceFigureInput } from '../reference-figure/schema';
-import { createImportVerb, type ImportAcledVerb, type ImportParts } from '../import/import-verb';
+import {
+  createImportVerbs,
+  type ImportAcledVerb,
+  type ImportFileVerb,
+  type ImportParts,
+  type ImportRowsVerb,
+} from '../import/import-verb';
 import { createRecords } from '../versioned-record';
 import type { RetryPolicy } from './exactly-once';
 import { createRecordWrites, type RecordWrites } from './record-writes';
 
 export interface WriteVerbs {
   createIncident: RecordWrites['create'];
+  /** Up to 500 creates in one call, each answered for itself (core/write/batch-create.ts). */
+  createIncidentBatch: NonNullable<RecordWrites['createBatch']>;
   updateIncident: RecordWrites['update'];
   retractIncident: RecordWrites['retract'];
   createOperation: RecordWrites['create'];
@@ -33,8 +41,12 @@ export interface WriteVerbs {
   groups: RecordWrites;
   referenceFigures: RecordWrites;
   annotations: RecordWrites;
-  /** An ACLED CSV import: rows upserted by external id in batches (db/import-sink.ts). */
+  /** A source file import (ACLED, UCDP GED, GTD): rows upserted by external id in batches (db/import-sink.ts). */
+  importFile: ImportFileVerb;
+  /** An ACLED CSV import (a file of another format is refused). */
   importAcled: ImportAcledVerb;
+  /** Rows already read, e.g. from a source's API, through the same path as a file. */
+  importRows: ImportRowsVerb;
 }
 
 const retraction = (input: unknown) => parseInput(RetractInput, input);
@@ -63,8 +75,11 @@ export function createWriteVerbs(opts: { imports: ImportParts; retry?: RetryPoli
     createMany: (ctx, fields, tx, plans) => createRecords(ctx, operationKind, fields, tx, plans),
     retry,
   });
+  const imports = createImportVerbs(opts.imports);
   return {
+    ...imports,
     createIncident: incidents.create,
+    createIncidentBatch: incidents.createBatch!,
     updateIncident: incidents.update,
     retractIncident: incidents.retract,
     createOperation: operations.create,
@@ -94,6 +109,5 @@ export function createWriteVerbs(opts: { imports: ImportParts; retry?: RetryPoli
       retraction,
       retry,
     }),
-    importAcled: createImportVerb(opts.imports),
   };
 }

@@ -7,3 +7,5 @@ export * from './rollups';
 export * from './stream';
 export * from './alerts';
 export * from './revocations';
+export * from './acled-sync';
+export * from './duplicates';

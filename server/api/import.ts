@@ -1,11 +1,12 @@
 /**
- * POST /api/import/acled: an ACLED CSV (multipart field `file`, or the raw body as text/csv)
+ * POST /api/import?format=acled|ucdp|gtd (format optional: picked from the header) and
+ * POST /api/import/acled: a source CSV (multipart field `file`, or the raw body as text/csv)
  * streamed into the importer, answered with its report once done. GET /api/import/progress?job=ID:
  * how far a running import is (see import-jobs.ts).
  *
  * Status codes: 200 with the report whenever the import ran, also when rows failed (the report's
  * `errors`/`stopped` say why); 422 with the report when the file is not an ACLED export or stopped
- * before its first row; 409 when the group table is empty (nothing to match actors against); 413 past MAX_UPLOAD_BYTES (declared up front,
+ * before its first row (a file of none of the formats: the report's `stopped` gives each format's reason); 409 when the group table is empty (nothing to match actors against); 413 past MAX_UPLOAD_BYTES (declared up front,
  * or counted while streaming: rows before the limit are saved, the message says how many); 415 for
  * another content type; 400 for bad parameters or a form without a file; 409 when the named job is
  * still running.
@@ -16,6 +17,7 @@ import { z } from 'zod';
 import { DomainError, NotFoundError, parseInput } from '../../core/errors';
 import { isUnusableFile, type ImportReport } from '../../core/import/import-report';
 import type { ByteInput } from '../../core/import/csv-records';
+import { FORMAT_LABELS, IMPORT_FORMATS, type ImportFormat } from '../../core/import/source-adapter';
 import { requirePrincipal } from '../auth/guards';
 import type { Runtime } from '../runtime';
 import { mount, type RouteModule } from './route-spec';
@@ -36,6 +38,10 @@ const flag = z
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
 export const ImportQuery = z.object({ operations: flag });
+export const ImportAnyQuery = z.object({
+  operations: flag,
+  format: z.enum(IMPORT_FORMATS, { error: `must be one of ${IMPORT_FORMATS.join(', ')}` }).optional(),
+});
 const ProgressQuery = z.object({
   job: z.string({ error: 'is required' }).regex(JOB_ID, 'must be the id sent as Import-Job'),
 });
@@ -66,7 +72,7 @@ async function openInput(c: Context, count: ByteCount): Promise<{ input: ByteInp
   const kind = uploadKind(c.req.header('content-type'));
   const body = c.req.raw.body;
   if (!body)
-    throw new DomainError('validation', 'The request has no body: send the ACLED CSV file.', { file: 'is required' });
+    throw new DomainError('validation', 'The request has no body: send the CSV file.', { file: 'is required' });
   const chunks = countedBody(body, MAX_UPLOAD_BYTES, count);
   if (kind === 'raw') return { input: chunks, upload: null };
   try {
@@ -78,9 +84,13 @@ async function openInput(c: Context, count: ByteCount): Promise<{ input: ByteInp
   }
 }
 
-async function runImport(c: Context, runtime: Runtime): Promise<Response> {
+/** `fixed`: the route's own format (/api/import/acled); else `format=` or the file's header decides. */
+async function runImport(c: Context, runtime: Runtime, fixed?: ImportFormat): Promise<Response> {
   const principal = await requirePrincipal(c, runtime);
-  const { operations } = parseInput(ImportQuery, { operations: c.req.query('operations') });
+  const query = fixed
+    ? { ...parseInput(ImportQuery, { operations: c.req.query('operations') }), format: fixed }
+    : parseInput(ImportAnyQuery, { operations: c.req.query('operations'), format: c.req.query('format') });
+  const { operations, format } = query;
   const declared = declaredLength(c);
   if (declared !== null && declared > MAX_UPLOAD_BYTES) throw tooLarge(MAX_UPLOAD_BYTES);
   const jobId = jobIdOf(c);
@@ -99,9 +109,10 @@ async function runImport(c: Context, runtime: Runtime): Promise<Response> {
   try {
     const opened = await openInput(c, count);
     upload = opened.upload;
-    report = await runtime.writes.importAcled({
+    report = await runtime.writes.importFile({
       ctx: runtime.ctx(principal.actor),
       input: opened.input,
+      format,
       options: { operations },
       onProgress: (p) => jobs.update(jobId, p),
     });
@@ -120,8 +131,9 @@ async function runImport(c: Context, runtime: Runtime): Promise<Response> {
       updated: report.updated,
       errors: report.errorCount,
       stopped: report.stopped?.message,
+      format: report.format,
     },
-    'ACLED import finished',
+    `${report.format ? FORMAT_LABELS[report.format] : 'Source'} import finished`,
   );
   if (count.exceeded) {
     const saved = `; the ${report.imported + report.updated} rows read before the limit were saved`;
@@ -132,9 +144,10 @@ async function runImport(c: Context, runtime: Runtime): Promise<Response> {
   return c.json(report, isUnusableFile(report) ? 422 : 200);
 }
 
-const REPORT_SCHEMA = {
+export const REPORT_SCHEMA = {
   type: 'object',
   required: [
+    'format',
     'rows',
     'imported',
     'updated',
@@ -148,6 +161,10 @@ const REPORT_SCHEMA = {
     'stopped',
   ],
   properties: {
+    format: {
+      description: 'The format read (acled, ucdp, gtd), or null when the header matched none',
+      oneOf: [{ type: 'null' }, { type: 'string', enum: [...IMPORT_FORMATS] }],
+    },
     rows: {
       type: 'integer',
       description: 'Data records after the header; rows = imported + updated + Σ skipped + errorCount',
@@ -163,12 +180,12 @@ const REPORT_SCHEMA = {
       type: 'object',
       additionalProperties: { type: 'integer' },
       description:
-        'By reason: country_not_covered, outside_border_region, protest_or_riot, strategic_development, operation_not_requested, state_forces_only, no_armed_actor (docs/adr/0015)',
+        'By reason: country_not_covered, outside_border_region, protest_or_riot, strategic_development, operation_not_requested, state_forces_only, no_armed_actor (docs/adr/0015); UCDP and GTD add their own (docs/adr/0022)',
     },
     fatalities: {
       type: 'object',
       description:
-        'ACLED fatalities of the rows by outcome: imported + updated + Σ skipped + errors = total (the file total); updated = changed + unchanged',
+        "The rows' deaths as the source counts them (ACLED fatalities, UCDP best, GTD nkill) by outcome: imported + updated + Σ skipped + errors = total (the file total); updated = changed + unchanged",
       properties: {
         total: { type: 'integer' },
         imported: { type: 'integer' },
@@ -197,8 +214,43 @@ const REPORT_SCHEMA = {
   },
 };
 
+const COMMON_RESPONSES = (what: string) => ({
+  200: {
+    description: 'The import ran: its report (row errors and a file-level stop are in it)',
+    schema: REPORT_SCHEMA,
+  },
+  400: { description: 'Bad parameter, or a form without a file', schema: 'Error' },
+  422: {
+    description: `${what}, or reading stopped before the first row: the report says why`,
+    schema: REPORT_SCHEMA,
+  },
+  401: { description: 'Not signed in', schema: 'Error' },
+  403: { description: 'Not an operator or admin', schema: 'Error' },
+  409: {
+    description: 'The Import-Job id names a running import, or the group table is empty',
+    schema: 'Error',
+  },
+  413: { description: 'Larger than 200 MB', schema: 'Error' },
+  415: { description: 'Neither multipart/form-data nor a CSV content type', schema: 'Error' },
+});
+
 export const importRoutes: RouteModule = (app, runtime) => {
   mount(app, runtime, [
+    {
+      method: 'post',
+      path: '/api/import',
+      access: 'operator',
+      tag: 'Import and export',
+      summary: 'Import a source CSV: ACLED, UCDP GED or GTD',
+      description:
+        'Body: the CSV as multipart/form-data field `file`, or raw with Content-Type text/csv; at most 200 MB, streamed. ' +
+        '`format=acled|ucdp|gtd` names the format; without it the header decides (a file of none of them is refused, 422). ' +
+        '`operations=1` imports state actions against militants as operations. Rows are matched by the source and its own event id (`ucdp:<id>`, `gtd:<eventid>`, `acled:<event_id_cnty>`): a re-import updates, never duplicates. ' +
+        'Send header `Import-Job: <id you generated>` to poll GET /api/import/progress?job=<id> while it runs.',
+      query: ImportAnyQuery,
+      responses: COMMON_RESPONSES('None of the formats (or not the one named)'),
+      handler: (c) => runImport(c, runtime),
+    },
     {
       method: 'post',
       path: '/api/import/acled',
@@ -210,26 +262,8 @@ export const importRoutes: RouteModule = (app, runtime) => {
         '`operations=1` imports arrests by state forces as operations. Rows are matched by event_id_cnty: a re-import updates, never duplicates. ' +
         'Send header `Import-Job: <id you generated>` to poll GET /api/import/progress?job=<id> while it runs (the answer carries the id in the same header).',
       query: ImportQuery,
-      responses: {
-        200: {
-          description: 'The import ran: its report (row errors and a file-level stop are in it)',
-          schema: REPORT_SCHEMA,
-        },
-        400: { description: 'Bad parameter, or a form without a file', schema: 'Error' },
-        422: {
-          description: 'Not an ACLED export, or reading stopped before the first row: the report says why',
-          schema: REPORT_SCHEMA,
-        },
-        401: { description: 'Not signed in', schema: 'Error' },
-        403: { description: 'Not an operator or admin', schema: 'Error' },
-        409: {
-          description: 'The Import-Job id names a running import, or the group table is empty',
-          schema: 'Error',
-        },
-        413: { description: 'Larger than 200 MB', schema: 'Error' },
-        415: { description: 'Neither multipart/form-data nor a CSV content type', schema: 'Error' },
-      },
-      handler: (c) => runImport(c, runtime),
+      responses: COMMON_RESPONSES('Not an ACLED export'),
+      handler: (c) => runImport(c, runtime, 'acled'),
     },
     {
       method: 'get',

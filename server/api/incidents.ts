@@ -8,6 +8,7 @@ import { OPERATION_KINDS } from '../../core/enums';
 import { mount, type RouteModule } from './route-spec';
 import { encodeCursor, groupsNamedIn, incidentListParams, operationListParams, PagingQuery } from './list-params';
 import { recordRoutes } from './record-routes';
+import { incidentBatchRoute } from './incident-batch';
 
 const LIST_DESCRIPTION =
   'Newest first by default. Multi-valued filters take repeats (`province=KP&province=Sindh`) or commas. ' +
@@ -25,6 +26,8 @@ export const incidentRoutes: RouteModule = (app, runtime) => {
     const page = await runtime.reads.incidents.list(params);
     return c.json({ items: page.items, nextCursor: encodeCursor(params.sort, page.next), position });
   };
+  // Before the record routes: `/api/incidents/batch` is not an `{id}`.
+  mount(app, runtime, [incidentBatchRoute(runtime)]);
   mount(
     app,
     runtime,

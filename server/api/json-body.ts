@@ -5,7 +5,7 @@
  */
 import type { Context } from 'hono';
 import { DomainError } from '../../core/errors';
-import { jsonTextBounds } from '../../core/json-bounds';
+import { jsonTextBounds, MAX_JSON_DEPTH, MAX_JSON_KEYS } from '../../core/json-bounds';
 
 export const MAX_JSON_BYTES = 1024 * 1024;
 
@@ -68,7 +68,10 @@ async function readLimited(stream: ReadableStream<Uint8Array>, limit: number): P
  * The parsed body. `optional`: an absent body gives undefined (DELETE's reason may come in the
  * query string); otherwise an absent body is a 400.
  */
-export async function readJson(c: Context, opts: { optional?: boolean; limit?: number } = {}): Promise<unknown> {
+export async function readJson(
+  c: Context,
+  opts: { optional?: boolean; limit?: number; maxKeys?: number } = {},
+): Promise<unknown> {
   const limit = opts.limit ?? MAX_JSON_BYTES;
   if (!hasBody(c) || !c.req.raw.body) {
     if (opts.optional) return undefined;
@@ -102,7 +105,7 @@ export async function readJson(c: Context, opts: { optional?: boolean; limit?: n
     throw new DomainError('validation', 'The request body is empty: send a JSON object.', { _: 'is required' });
   }
   // Bounded before parsing: everything after the parse (validation, fingerprints) recurses.
-  const bounds = jsonTextBounds(text);
+  const bounds = jsonTextBounds(text, { depth: MAX_JSON_DEPTH, keys: opts.maxKeys ?? MAX_JSON_KEYS });
   if (bounds) throw new DomainError('validation', bounds.message, { _: bounds.field });
   try {
     return JSON.parse(text) as unknown;

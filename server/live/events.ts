@@ -15,6 +15,17 @@ export interface LiveRevoked {
   message: string;
 }
 
+/**
+ * Sent by a node that is stopping (SIGTERM), LIVE_DRAIN_MS before it closes what is left: reconnect
+ * at a random moment within `withinMs` (the jitter spreads the handshakes over the other nodes).
+ * The node no longer accepts connections, so the load balancer sends the reconnect elsewhere; the
+ * client resumes from its position there.
+ */
+export interface LiveReconnect {
+  reason: 'draining';
+  withinMs: number;
+}
+
 export const REVOCATION_REASONS = [
   'signed-out',
   'disabled',
@@ -28,6 +39,9 @@ export interface ServerToClientEvents {
   'live.hello': (hello: LiveHello) => void;
   'live.changes': (changes: Change[]) => void;
   'live.revoked': (revoked: LiveRevoked) => void;
+  'live.reconnect': (hint: LiveReconnect) => void;
+  /** A duplicate candidate was found, re-scored or resolved (ids of the resolved ones): reload the queue. */
+  'duplicates.changed': (change: { resolved: string[] }) => void;
 }
 
 /** What the handshake learnt about the socket (null: an anonymous reader of a public dashboard). */

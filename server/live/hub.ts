@@ -17,7 +17,9 @@ import { LiveAuth, type ClientToServerEvents, type LiveSocketData, type ServerTo
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveSocketData>;
 export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveSocketData>;
 
-const ROOM = 'live';
+/** Signed-in sockets (staff): the room other staff-only live signals go to as well. */
+export const STAFF_ROOM = 'live';
+const ROOM = STAFF_ROOM;
 /** Anonymous readers of a public dashboard: the same changes through the public projection. */
 const PUBLIC_ROOM = 'live:public';
 const roomOf = (socket: LiveSocket) => (socket.data.principal ? ROOM : PUBLIC_ROOM);

@@ -108,6 +108,38 @@ describe('exactly once under an unknown commit outcome', () => {
       expect(memory.state.changes.map((c) => c.seq)).toEqual([1, 2, 3, 4, 5]);
     });
 
+    it(`a batch request failing ${step} in a chunk stores each item once, keyed or not`, async () => {
+      const { store, ctx, writes, incidents, memory } = setup();
+      store.fail(step);
+      const items = [1, 2, 3, 4].map((n) => ({ input: input(n), ...(n % 2 ? { idempotencyKey: `b-${n}` } : {}) }));
+      const answers = await writes.createIncidentBatch({ ctx, items });
+      expect(answers.map((a) => ('error' in a ? a.error.message : [a.status, a.replayed]))).toEqual([
+        [201, false],
+        [201, false],
+        [201, false],
+        [201, false],
+      ]);
+      expect(incidents()).toHaveLength(4);
+      expect(memory.state.changes.map((c) => c.seq)).toEqual([1, 2, 3, 4]);
+      // The same request again: the keyed items replay, the unkeyed ones are new records.
+      const again = await writes.createIncidentBatch({ ctx, items: items.filter((i) => i.idempotencyKey) });
+      expect(again.map((a) => 'body' in a && a.replayed)).toEqual([true, true]);
+      expect(incidents()).toHaveLength(4);
+    });
+
+    it(`a keyed-only batch failing ${step} stores each item once`, async () => {
+      const { store, ctx, writes, incidents, memory } = setup();
+      store.fail(step);
+      const items = [1, 2].map((n) => ({ input: input(n), idempotencyKey: `only-${n}` }));
+      const answers = await writes.createIncidentBatch({ ctx, items });
+      expect(answers.map((a) => 'body' in a && [a.status, a.replayed])).toEqual([
+        [201, false],
+        [201, false],
+      ]);
+      expect(incidents()).toHaveLength(2);
+      expect(memory.state.changes).toHaveLength(2);
+    });
+
     it(`an edit failing ${step} is applied once and reported as applied`, async () => {
       const { store, ctx, writes, memory } = setup();
       const created = await writes.createIncident({ ctx, input: input(1) });
@@ -159,6 +191,17 @@ describe('exactly once under an unknown commit outcome', () => {
     expect(err).toBeInstanceOf(OutcomeUnknownError);
     expect(incidents()).toHaveLength(1);
     expect((err as OutcomeUnknownError).details).toEqual({ id: incidents()[0]!.id });
+  });
+
+  it('answers every item of a batch whose database stopped answering with a true 503', async () => {
+    const { store, ctx, writes, incidents } = setup();
+    store.fail('before-insert', 100);
+    const answers = await writes.createIncidentBatch({
+      ctx,
+      items: Array.from({ length: 150 }, (_, n) => ({ input: input(n) })),
+    });
+    expect(answers.every((a) => 'error' in a && a.error instanceof NothingSavedError)).toBe(true);
+    expect(incidents()).toHaveLength(0);
   });
 
   it('says "Nothing was saved" at once when every attempt failed before its COMMIT was sent', async () => {

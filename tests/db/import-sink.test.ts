@@ -11,7 +11,7 @@ import { retractIncident } from '../../core/incident/retract-incident';
 import { CreateIncidentInput } from '../../core/incident/schema';
 import { CreateOperationInput } from '../../core/operation/schema';
 import type { ImportItem } from '../../core/import/import-sink';
-import { importAcled } from '../../core/import/import-acled';
+import { importAcled } from '../../core/import/import-file';
 import type { Store } from '../../core/ports';
 import { createImportSink, isStoreFailure } from '../../db/import-sink';
 import { count, rows } from '../support/rows';

@@ -118,13 +118,13 @@ describe('workflows', () => {
     const { page } = operator;
     const res = await page.goto('/record');
     expect(res?.status()).toBe(200);
-    await page.getByRole('link', { name: /Import an ACLED CSV/ }).click();
+    await page.getByRole('link', { name: /Import an ACLED, UCDP GED or GTD CSV/ }).click();
     await page.waitForURL(/\/record\/import$/);
     const csv =
       'event_id_cnty,event_date,time_precision,event_type,sub_event_type,actor1,inter1,country,iso,admin1,admin2,location,geo_precision,source,notes,fatalities\n' +
       'PAK990002,2 March 2024,1,Explosions/Remote violence,Remote explosive/landmine/IED,Unidentified Armed Group (Pakistan),3,Pakistan,586,Khyber Pakhtunkhwa,Bannu,Bannu,1,Dawn,An IED.,2\n';
     await page
-      .getByLabel('ACLED CSV file')
+      .getByLabel('CSV file (ACLED, UCDP GED or GTD)')
       .setInputFiles({ name: 'acled.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('button', { name: /^Import$/ }).click();
     await page.getByText(/Every row is accounted for: 1 of 1/).waitFor({ timeout: 20_000 });

@@ -96,13 +96,13 @@ describe.each(drivers)('npm run import on %s', (driver) => {
     expect(lastLine(second.stdout)).toMatchObject({ rows: 32, imported: 0, updated: 30 });
   });
 
-  it('fails clearly on a missing file or a missing format, before touching the database', async () => {
+  it('fails clearly on a missing file or an unknown format, before touching the database', async () => {
     const missing = await importCommand(['--format', 'acled', path.join(dir, 'nope.csv')], env);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/import: No such file: .*nope\.csv/);
-    const noFormat = await importCommand([file], env);
-    expect(noFormat.code).toBe(1);
-    expect(noFormat.stderr).toMatch(/--format acled is required/);
+    const unknown = await importCommand(['--format', 'stata', file], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/Unknown format "stata": use acled, ucdp, gtd/);
   });
 
   it.skipIf(driver !== 'pglite')('refuses while another process holds the embedded database', async () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../core/errors';
-import { importAcled } from '../../core/import/import-acled';
+import { importAcled } from '../../core/import/import-file';
 import { emptyImportReport } from '../../core/import/import-report';
 import { ImportJobs } from '../../server/api/import-jobs';
 import { countedBody, multipartFile, uploadKind, type ByteCount } from '../../server/api/import-upload';
@@ -109,7 +109,7 @@ describe('the import job registry', () => {
     jobs.update('job-00001', { rows: 5, imported: 5, updated: 0, skipped: 0, errorCount: 0, bytesRead: 50 });
     expect(jobs.get('job-00001', 'u1')).toMatchObject({ state: 'running', progress: { rows: 5, bytesRead: 50 } });
     jobs.finish('job-00001', {
-      report: { ...emptyImportReport(), rows: 9, imported: 9 },
+      report: { ...emptyImportReport(), format: 'acled', rows: 9, imported: 9 },
     });
     expect(jobs.get('job-00001', 'u1')).toMatchObject({ state: 'done', progress: { rows: 9 }, report: { rows: 9 } });
     // Nobody else can read it or take the id over, finished or not.

@@ -3,6 +3,7 @@
  * table; routes registered outside the table (stats, imports, exports) are found in the OpenAPI
  * document and checked against the deny-by-default rule. Then PUBLIC_DASHBOARD=1 opens reads only.
  */
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as ioClient } from 'socket.io-client';
 import { createAnnotation } from '../../core/annotation/annotation-verbs';
@@ -13,6 +14,8 @@ import { createReferenceFigure } from '../../core/reference-figure/reference-fig
 import type { Access } from '../../server/auth/guards';
 import { createSavedView } from '../../core/alert/saved-view-verbs';
 import { alertCtx } from '../../server/alerts/alert-context';
+import { acledSyncOf } from '../../server/sync/start-acled-sync';
+import { startAcledStandIn, type AcledStandIn } from '../support/acled-stand-in';
 import { drivers } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
 import {
@@ -94,6 +97,12 @@ const CASES: Case[] = [
       make: async (s) => ({ path: `${base}/${(await fresh[kind](s)).id}`, body: { reason: 'duplicate entry' } }),
     },
   ]),
+  {
+    method: 'POST',
+    path: '/api/incidents/batch',
+    access: 'operator',
+    make: async () => ({ path: '/api/incidents/batch', body: { items: [incidentInput(), incidentInput(2)] } }),
+  },
   // Re-matching re-derives groups of stored records: an admin's reference-data task.
   { method: 'POST', path: '/api/groups/rematch', access: 'admin', make: async () => ({ path: '/api/groups/rematch' }) },
   { method: 'GET', path: '/api/users', access: 'admin', make: async () => ({ path: '/api/users' }) },
@@ -133,6 +142,38 @@ const CASES: Case[] = [
         limit: 1,
       });
       return { path: `/api/tokens/${row!.id}` };
+    },
+  },
+  // The ACLED API sync: admins only. The run case stores an account first (the server's ACLED URL
+  // answers nothing here, so the run starts and then fails in the background: the start is the 202).
+  { method: 'GET', path: '/api/acled-sync', access: 'admin', make: async () => ({ path: '/api/acled-sync' }) },
+  {
+    method: 'PATCH',
+    path: '/api/acled-sync',
+    access: 'admin',
+    make: async () => ({ path: '/api/acled-sync', body: { intervalHours: 24 } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/acled-sync/account',
+    access: 'admin',
+    make: async () => ({ path: '/api/acled-sync/account', body: { username: 'a@example.org', password: 'pw' } }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/acled-sync/account',
+    access: 'admin',
+    make: async () => ({ path: '/api/acled-sync/account' }),
+  },
+  {
+    method: 'POST',
+    path: '/api/acled-sync/run',
+    access: 'admin',
+    make: async (s) => {
+      const service = acledSyncOf(s.runtime);
+      await service.idle();
+      await service.saveAccount({ username: 'a@example.org', password: 'pw' }, system);
+      return { path: '/api/acled-sync/run' };
     },
   },
   // Alerts and saved views: any signed-in user, for their own (tests/server/alerts).
@@ -211,9 +252,14 @@ function expected(access: Access, as: As, publicDashboard: boolean): 'ok' | 401 
 
 describe.each(drivers)('access to every route on %s', (driver) => {
   let server: TestServer;
+  let acled: AcledStandIn;
   const sessions: Partial<Record<As, Session>> = {};
   beforeAll(async () => {
-    server = await startTestServer(driver);
+    // A local ACLED stand-in: a sync started here is refused the test account at once.
+    acled = await startAcledStandIn();
+    server = await startTestServer(driver, {
+      env: { ACLED_API_URL: acled.url, SECRETS_KEY: randomBytes(32).toString('base64') },
+    });
     for (const role of ['viewer', 'operator', 'admin'] as const) {
       await addUser(server, `${role}@example.org`, role);
       sessions[role] = await signIn(server, `${role}@example.org`);
@@ -221,6 +267,7 @@ describe.each(drivers)('access to every route on %s', (driver) => {
   });
   afterAll(async () => {
     await server?.destroy();
+    await acled?.close();
   });
 
   const callAs = async (as: As, method: string, path: string, body?: unknown) =>
@@ -279,7 +326,9 @@ describe.each(drivers)('access to every route on %s', (driver) => {
 describe.each(drivers)('PUBLIC_DASHBOARD=1 on %s', (driver) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer(driver, { env: { PUBLIC_DASHBOARD: '1' } });
+    server = await startTestServer(driver, {
+      env: { PUBLIC_DASHBOARD: '1', SECRETS_KEY: randomBytes(32).toString('base64') },
+    });
     await addUser(server, 'viewer@example.org', 'viewer');
     // Records written by staff, so their emails are in createdBy / updatedBy of what lists return.
     await addUser(server, 'operator@example.org', 'operator');

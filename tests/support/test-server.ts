@@ -11,7 +11,8 @@ import { parseEnv, type Env } from '../../server/env';
 import { startServer, type RunningServer, type StartOptions } from '../../server/app-server';
 import { productRoutes, productStartup } from '../../server/product';
 import type { Change } from '../../core/change/change';
-import type { LiveHello } from '../../server/live/events';
+import type { LiveHello, LiveReconnect } from '../../server/live/events';
+import { followDrains } from '../../app/live/live-socket';
 import { createPostgresDatabase, type Driver } from './test-database';
 import { pgliteTemplate } from './pglite-template';
 
@@ -40,6 +41,8 @@ export async function startTestServer(driver: Driver, opts: TestServerOptions = 
     REFERENCE_DATA: 'off',
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
+    // Closing a test server does not wait for its clients to move (the failover test drains).
+    LIVE_DRAIN_MS: '0',
     ...opts.env,
   };
   if (driver === 'postgres') {
@@ -82,6 +85,8 @@ export interface LiveClient {
   socket: Socket;
   hellos: LiveHello[];
   changes: Change[];
+  /** `live.reconnect` hints received from a stopping node (followed as the browser does). */
+  drains: LiveReconnect[];
   /** The last applied position, as the browser hook keeps it. */
   position: { epoch: string; seq: number } | null;
   waitFor(predicate: () => boolean, timeoutMs?: number): Promise<void>;
@@ -97,6 +102,7 @@ export function connectLive(
     socket: undefined as unknown as Socket,
     hellos: [],
     changes: [],
+    drains: [],
     position: null,
     async waitFor(predicate, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
@@ -131,6 +137,8 @@ export function connectLive(
       client.position = { epoch: c.epoch, seq: c.seq };
     }
   });
+  socket.on('live.reconnect', (hint: LiveReconnect) => client.drains.push(hint));
+  followDrains(socket);
   client.socket = socket;
   return client;
 }

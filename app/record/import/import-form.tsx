@@ -1,10 +1,12 @@
 'use client';
 /**
- * Upload an ACLED CSV and watch it import: the upload names its job (Import-Job header) so the page
+ * Upload a source CSV (ACLED, UCDP GED, GTD; the header says which, or the operator names it) and
+ * watch it import: the upload names its job (Import-Job header) so the page
  * can poll /api/import/progress while the POST streams; the POST's answer is the final report.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ImportProgress, ImportReport } from '@/core/import/import-report';
+import { FORMAT_LABELS, IMPORT_FORMATS, type ImportFormat } from '@/core/import/source-adapter';
 import { failureOf } from '../../forms/api-request';
 import { controlClass, errorClass, hintClass, labelClass, primaryButton } from '../../forms/control-styles';
 import { newIdempotencyKey } from '../../forms/draft-store';
@@ -51,6 +53,7 @@ function ProgressBar({ value, max }: { value: number | null; max: number }) {
 export function ImportForm() {
   const [file, setFile] = useState<File | null>(null);
   const [operations, setOperations] = useState(false);
+  const [format, setFormat] = useState<ImportFormat | ''>('');
   const [fileError, setFileError] = useState<string | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [fileName, setFileName] = useState('');
@@ -70,7 +73,7 @@ export function ImportForm() {
     e.preventDefault();
     if (running) return;
     if (!file) {
-      setFileError('choose the ACLED CSV file to import');
+      setFileError('choose the CSV file to import');
       document.getElementById('import-file')?.focus();
       return;
     }
@@ -101,7 +104,10 @@ export function ImportForm() {
     const body = new FormData();
     body.append('file', file);
     try {
-      const res = await fetch(`/api/import/acled${operations ? '?operations=1' : ''}`, {
+      const query = new URLSearchParams();
+      if (format) query.set('format', format);
+      if (operations) query.set('operations', '1');
+      const res = await fetch(`/api/import${query.size > 0 ? `?${query}` : ''}`, {
         method: 'POST',
         body,
         headers: { 'Import-Job': job },
@@ -142,11 +148,11 @@ export function ImportForm() {
         aria-labelledby="import-title"
       >
         <h2 id="import-title" className="font-semibold text-fg">
-          Import an ACLED export
+          Import a source file
         </h2>
         <div>
           <label htmlFor="import-file" className={labelClass}>
-            ACLED CSV file
+            CSV file (ACLED, UCDP GED or GTD)
           </label>
           <input
             id="import-file"
@@ -162,14 +168,33 @@ export function ImportForm() {
             }}
           />
           <p id="import-file-hint" className={hintClass}>
-            Any ACLED layout (old upper-case files, API exports, the current export), up to 200 MB. Importing a file
-            again updates its rows by event id and never duplicates them.
+            Any ACLED layout, a UCDP GED release, the GTD distribution or a reduced GTD extract, up to 200 MB. Importing
+            a file again updates its rows by the source&rsquo;s event id and never duplicates them.
           </p>
           {fileError ? (
             <p id="import-file-error" className={errorClass}>
               {fileError}
             </p>
           ) : null}
+        </div>
+        <div>
+          <label htmlFor="import-format" className={labelClass}>
+            Format
+          </label>
+          <select
+            id="import-format"
+            className={`${controlClass} mt-1`}
+            value={format}
+            disabled={running}
+            onChange={(e) => setFormat(e.target.value as ImportFormat | '')}
+          >
+            <option value="">From the file&rsquo;s header</option>
+            {IMPORT_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {FORMAT_LABELS[f]}
+              </option>
+            ))}
+          </select>
         </div>
         <label className="flex items-start gap-2 text-sm text-fg">
           <input
@@ -180,9 +205,9 @@ export function ImportForm() {
             onChange={(e) => setOperations(e.target.checked)}
           />
           <span>
-            Also import arrests by security forces as operations
+            Also import state actions against militants as operations
             <span className="block text-xs text-muted">
-              Off: “Strategic developments” are skipped. Protests and riots are always skipped.
+              Off: ACLED arrests and state strikes are skipped. Protests and riots are always skipped.
             </span>
           </span>
         </label>

@@ -2,6 +2,7 @@
  * The import report as the page shows it: every row of the file accounted for (imported, updated,
  * skipped by reason, failed), with the identity checked rather than assumed. Framework-free; tested.
  */
+import { IMPORT_FORMATS } from '../../../core/import/source-adapter';
 import type { ImportReport } from '../../../core/import/import-report';
 
 export const SKIP_REASONS: Record<string, string> = {
@@ -71,6 +72,7 @@ export function readReport(v: unknown): ImportReport {
   const f = (r.fatalities ?? {}) as Partial<ImportReport['fatalities']>;
   const num = (x: unknown) => (Number.isNaN(n(x)) ? 0 : n(x));
   return {
+    format: (IMPORT_FORMATS as readonly unknown[]).includes(r.format) ? r.format! : null,
     rows: r.rows!,
     imported: r.imported!,
     updated: r.updated!,

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { importAcled } from '../../../core/import/import-acled';
+import { importAcled } from '../../../core/import/import-file';
 import type { ByteInput } from '../../../core/import/csv-records';
 import { MemorySink } from './memory-sink';
 

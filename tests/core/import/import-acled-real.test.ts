@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { importAcled } from '../../../core/import/import-acled';
+import { importAcled } from '../../../core/import/import-file';
 import { emptyImportReport } from '../../../core/import/import-report';
 import { REFERENCE_GROUPS } from '../../../core/seed/reference-groups';
 import { readCsvRecords } from '../../../core/import/csv-records';
@@ -164,6 +164,7 @@ describe.skipIf(!exists)('importAcled on real ACLED files (../shared/fixtures/re
     const deaths = all.reduce((n, r) => n + Number(r.fatalities), 0);
     expect(report).toEqual({
       ...emptyImportReport(),
+      format: 'acled',
       rows: all.length,
       skipped: { country_not_covered: all.length },
       fatalities: { ...emptyImportReport().fatalities, total: deaths, skipped: { country_not_covered: deaths } },

@@ -2,7 +2,7 @@
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { importAcled, type ImportAcledArgs } from '../../../core/import/import-acled';
+import { importAcled, type ImportFileArgs as ImportAcledArgs } from '../../../core/import/import-file';
 import type { ImportReport } from '../../../core/import/import-report';
 import { acledCsv, acledLine, COLUMNS } from './acled-csv';
 import { accounted, MemorySink } from './memory-sink';

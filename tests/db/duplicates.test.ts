@@ -1,0 +1,240 @@
+/**
+ * Duplicate candidates in the database on both drivers: found after the writes commit, kept
+ * dismissed, merged and split through the versioned write path with every rollup equal to a
+ * rebuild from the raw rows.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { createIncident, createIncidents } from '../../core/incident/create-incident';
+import { updateIncident } from '../../core/incident/update-incident';
+import { mergeCandidate, resolveCandidate, splitIncident } from '../../core/duplicate/duplicate-verbs';
+import { ConflictError } from '../../core/errors';
+import { detectStep } from '../../db/duplicates/detect-duplicates';
+import { rebuildRollups } from '../../db/rebuild-rollups';
+import { drivers, openTestDatabase, testCtx, type TestDatabase } from '../support/test-database';
+import { rows } from '../support/rows';
+
+const peshawar = {
+  occurredAt: '2024-03-10T09:00:00Z',
+  province: 'KP',
+  district: 'Peshawar',
+  latitude: 34.01,
+  longitude: 71.58,
+  geoPrecision: 'exact',
+  type: 'suicide_bombing',
+};
+
+describe.each(drivers)('duplicate candidates on %s', (driver) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openTestDatabase(driver);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+  beforeEach(async () => {
+    await database.db.execute(
+      sql.raw(
+        'TRUNCATE incident_merges, duplicate_candidates, incidents, changes, incident_rollup_daily, incident_rollup_narrow CASCADE',
+      ),
+    );
+    await database.db.execute(sql`UPDATE stream_meta SET top = 0`);
+    await database.db.execute(sql`UPDATE duplicate_scan SET seq = 0`);
+  });
+
+  const detect = async () => {
+    for (;;) if (!(await detectStep(database, randomUUID)).more) break;
+  };
+  const candidates = async () =>
+    rows<{ id: string; incident_a: string; incident_b: string; status: string; score: number; reasons: string[] }>(
+      database.db,
+      sql`select id, incident_a, incident_b, status, score, reasons from duplicate_candidates order by score desc`,
+    );
+  const cubes = async () => ({
+    daily: await rows(
+      database.db,
+      sql`select * from incident_rollup_daily where incidents <> 0 order by day, country, province, group_key, type, category, target_type, verification`,
+    ),
+    narrow: await rows(
+      database.db,
+      sql`select * from incident_rollup_narrow where incidents <> 0 order by 1, 2, 3, 4, 5`,
+    ),
+  });
+  /** Every rollup equals a rebuild from the raw rows. */
+  const expectRollupsRebuilt = async () => {
+    const kept = await cubes();
+    await rebuildRollups(database.db, database.reportZone);
+    expect(await cubes()).toEqual(kept);
+  };
+
+  it('finds a near-duplicate from another source and not an unrelated event', async () => {
+    const ctx = testCtx(database);
+    const a = await createIncident({
+      ctx,
+      input: { ...peshawar, externalId: 'acled:PAK1', casualties: { killed: { not_specified: { low: 12 } } } },
+    });
+    const b = await createIncident({
+      ctx,
+      input: {
+        ...peshawar,
+        occurredAt: '2024-03-10T15:00:00Z',
+        latitude: 34.03,
+        type: 'ied_explosive',
+        externalId: 'gtd:201403100001',
+        casualties: { killed: { civilians: { low: 10, high: 14 } } },
+      },
+    });
+    // Same day, same place, another type family: not a candidate.
+    await createIncident({ ctx, input: { ...peshawar, type: 'kidnapping', externalId: 'gtd:2' } });
+    // Same place, a week later: not a candidate.
+    await createIncident({ ctx, input: { ...peshawar, occurredAt: '2024-03-17T09:00:00Z', externalId: 'gtd:3' } });
+    // Same day, same province, another district far away.
+    await createIncident({
+      ctx,
+      input: { ...peshawar, district: 'Dera Ismail Khan', latitude: 31.83, longitude: 70.9, externalId: 'gtd:4' },
+    });
+    expect(await candidates()).toEqual([]);
+    await detect();
+    const found = await candidates();
+    expect(found).toHaveLength(1);
+    expect([found[0]!.incident_a, found[0]!.incident_b].sort()).toEqual([a.record.id, b.record.id].sort());
+    expect(found[0]!.status).toBe('open');
+    expect(found[0]!.reasons.join('; ')).toMatch(/same day \(2024-03-10\).*km apart.*both explosions/);
+  });
+
+  it('finds the pairs of an import batch in one step, and never proposes a dismissed pair again', async () => {
+    const ctx = testCtx(database);
+    const made = await ctx.store.transact((tx) =>
+      createIncidents({
+        ctx,
+        tx,
+        inputs: [
+          { ...peshawar, externalId: 'acled:1' },
+          { ...peshawar, externalId: 'gtd:1', latitude: 34.02 },
+          {
+            ...peshawar,
+            province: 'Balochistan',
+            district: 'Quetta',
+            latitude: 30.18,
+            longitude: 66.99,
+            externalId: 'acled:2',
+          },
+          {
+            ...peshawar,
+            province: 'Balochistan',
+            district: 'Quetta',
+            latitude: 30.2,
+            longitude: 67.0,
+            externalId: 'gtd:2',
+          },
+        ],
+      }),
+    );
+    const step = await detectStep(database, randomUUID);
+    expect(step.more).toBe(false);
+    const found = await candidates();
+    expect(found).toHaveLength(2);
+    const dismissed = await resolveCandidate({ ctx, id: found[0]!.id, status: 'dismissed' });
+    expect(dismissed.status).toBe('dismissed');
+    await expect(resolveCandidate({ ctx, id: found[0]!.id, status: 'later' })).rejects.toBeInstanceOf(ConflictError);
+    // An edit re-scores the pair, but a dismissed pair stays dismissed.
+    const edited = made.find((m) => m.record.id === found[0]!.incident_a)!;
+    await updateIncident({ ctx, id: edited.record.id, input: { version: 1, summary: 'edited' } });
+    await detect();
+    expect((await candidates()).find((c) => c.id === found[0]!.id)?.status).toBe('dismissed');
+    expect((await candidates()).filter((c) => c.status === 'open')).toHaveLength(1);
+  });
+
+  it('withdraws an unresolved pair that an edit makes another event', async () => {
+    const ctx = testCtx(database);
+    const a = await createIncident({ ctx, input: { ...peshawar, externalId: 'acled:1' } });
+    await createIncident({ ctx, input: { ...peshawar, externalId: 'gtd:1' } });
+    await detect();
+    expect(await candidates()).toHaveLength(1);
+    await updateIncident({ ctx, id: a.record.id, input: { version: 1, occurredAt: '2024-04-10T09:00:00Z' } });
+    await detect();
+    expect(await candidates()).toEqual([]);
+  });
+
+  it('merges with the stated figure rule, counts the event once, and a split gives both back', async () => {
+    const ctx = testCtx(database);
+    const a = await createIncident({
+      ctx,
+      input: {
+        ...peshawar,
+        externalId: 'acled:PAK1',
+        geoPrecision: 'near',
+        sources: [{ name: 'Dawn' }],
+        casualties: { killed: { civilians: { low: 12, high: 15 } }, injured: { civilians: { low: 30 } } },
+      },
+    });
+    const b = await createIncident({
+      ctx,
+      input: {
+        ...peshawar,
+        externalId: 'gtd:201403100001',
+        verification: 'confirmed',
+        sources: [{ name: 'GTD' }],
+        casualties: { killed: { civilians: { low: 10, high: 18 } }, injured: { civilians: { low: null } } },
+      },
+    });
+    await detect();
+    const before = await cubes();
+    const [candidate] = await candidates();
+    const merged = await mergeCandidate({ ctx, id: candidate!.id, input: undefined });
+    // The confirmed record survives; figures: at least = largest low, up to = largest high.
+    expect(merged.incident.id).toBe(b.record.id);
+    expect(merged.incident.casualties.killed.civilians).toEqual({ low: 12, high: 18 });
+    expect(merged.incident.casualties.injured.civilians).toEqual({ low: 30, high: null });
+    expect(merged.incident.sources.map((s) => s.name).sort()).toEqual(['Dawn', 'GTD']);
+    expect(merged.merged).toEqual([{ id: a.record.id, externalId: 'acled:PAK1' }]);
+    const [gone] = await rows<{ retraction_reason: string }>(
+      database.db,
+      sql`select retraction_reason from incidents where id = ${a.record.id}`,
+    );
+    expect(gone!.retraction_reason).toBe(`merged into ${b.record.id}`);
+    const [counted] = await rows<{ n: number }>(
+      database.db,
+      sql`select sum(incidents)::int as n from incident_rollup_daily`,
+    );
+    expect(counted!.n).toBe(1);
+    expect((await candidates())[0]!.status).toBe('merged');
+    await expectRollupsRebuilt();
+    await expect(mergeCandidate({ ctx, id: candidate!.id, input: {} })).rejects.toBeInstanceOf(ConflictError);
+
+    const split = await splitIncident({ ctx, id: b.record.id });
+    expect(split.restored.id).toBe(a.record.id);
+    expect(split.restored.retractedAt).toBeNull();
+    expect(split.incident.casualties).toEqual(b.record.casualties);
+    expect(split.incident.sources).toEqual(b.record.sources);
+    expect(await cubes()).toEqual(before);
+    await expectRollupsRebuilt();
+    expect((await candidates())[0]!.status).toBe('dismissed');
+    await expect(splitIncident({ ctx, id: b.record.id })).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('takes the fields an operator picks, and refuses a record outside the pair', async () => {
+    const ctx = testCtx(database);
+    const a = await createIncident({ ctx, input: { ...peshawar, place: 'Qissa Khwani', summary: 'from the paper' } });
+    const b = await createIncident({
+      ctx,
+      input: { ...peshawar, place: 'Peshawar city', casualties: { killed: { civilians: { low: 40 } } } },
+    });
+    await detect();
+    const [candidate] = await candidates();
+    await expect(mergeCandidate({ ctx, id: candidate!.id, input: { survivor: randomUUID() } })).rejects.toMatchObject({
+      fields: { survivor: 'must be the id of one of the two records' },
+    });
+    const merged = await mergeCandidate({
+      ctx,
+      id: candidate!.id,
+      input: { survivor: a.record.id, pick: { place: b.record.id, casualties: a.record.id } },
+    });
+    expect(merged.incident.id).toBe(a.record.id);
+    expect(merged.incident.place).toBe('Peshawar city');
+    expect(merged.incident.casualties).toEqual(a.record.casualties);
+    expect(merged.choices).toMatchObject({ survivor: a.record.id, place: b.record.id, casualties: a.record.id });
+    await expectRollupsRebuilt();
+  });
+});
