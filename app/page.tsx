@@ -7,7 +7,6 @@ import type { Metadata } from 'next';
 import { getRuntime } from '@/server/runtime';
 import { pathWithQuery, requireReader } from './components/read-access';
 import { FilterBar } from './components/filter-bar';
-import { mapGeometry } from './components/map/map-geometry';
 import { OverviewLive } from './components/overview/overview-live';
 import { MAP_LIMIT, type OverviewSnapshot } from './components/overview/overview-snapshot';
 import { PageHeading, ViewProblems } from './components/page-heading';
@@ -50,7 +49,6 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
         periodLabel={periodShortLabel(query)}
         threshold={rt.env.MASS_CASUALTY_THRESHOLD}
         mapLimit={MAP_LIMIT}
-        geometry={mapGeometry()}
         annotations={annotations.map(({ id, date, endDate, datePrecision, kind, title, description, sourceName }) => ({
           id,
           date,

@@ -20,7 +20,7 @@
  *   the browser only, right after hydration: the server's HTML carries placeholders of their size.
  */
 import { useRouter } from 'next/navigation';
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Change, Position } from '@/core/change/change';
 import type { OverviewIncidents } from '@/core/stats/overview-incidents';
 import { PROVINCE_LABELS, INCIDENT_TYPE_INFO } from '@/core/enums';
@@ -43,6 +43,7 @@ import { LiveIndicator } from '../live-indicator';
 import type { MapGeometry } from '../map/map-geometry';
 import { MapPanel } from '../map/map-panel';
 import { Panel } from '../panel';
+import { useInBrowser } from '../use-in-browser';
 import { formatFigures } from '../number-format';
 import { BreakdownTable } from './breakdown-panel';
 import { KpiTiles } from './kpi-tiles';
@@ -56,7 +57,6 @@ export interface OverviewLiveProps {
   periodLabel: string;
   threshold: number;
   mapLimit: number;
-  geometry: MapGeometry;
   annotations: AnnotationMark[];
   /** The published-figures panel (server-rendered), placed in the overview's last row. */
   reference: React.ReactNode;
@@ -88,15 +88,6 @@ function compareBy(
 const FRESH_MS = 10_000;
 
 type ListsStatus = 'loading' | 'ready' | 'error';
-
-const noSubscription = () => () => {};
-/** False in the server's HTML and while hydrating, true once the page runs in the browser. */
-const useInBrowser = () =>
-  useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
 
 /** A below-the-fold panel before it renders: its title and a box of its height. */
 function PanelPlaceholder({
@@ -147,7 +138,6 @@ export function OverviewLive({
   periodLabel,
   threshold,
   mapLimit,
-  geometry,
   annotations,
   reference,
   groupNames,
@@ -162,6 +152,8 @@ export function OverviewLive({
   const listsAtView = useRef(viewParams);
   const [listsView, setListsView] = useState(viewParams);
   const [adopted, setAdopted] = useState(snapshot);
+  const [geometry, setGeometry] = useState<MapGeometry | 'loading' | 'error'>('loading');
+  const [geometryRequest, setGeometryRequest] = useState(0);
   const [fresh, setFresh] = useState<ReadonlySet<string>>(() => new Set());
   const lastPageRefresh = useRef(0);
 
@@ -252,6 +244,20 @@ export function OverviewLive({
     return () => clearInterval(t);
   }, [view.preset, statsFeed]);
 
+  // The base map: static, fetched once after first paint (app/map-geometry.json).
+  useEffect(() => {
+    const aborted = new AbortController();
+    fetch('/map-geometry.json', { signal: aborted.signal })
+      .then(async (res) => {
+        if (!res.ok) throw new Error(`answered ${res.status}`);
+        setGeometry((await res.json()) as MapGeometry);
+      })
+      .catch(() => {
+        if (!aborted.signal.aborted) setGeometry('error');
+      });
+    return () => aborted.abort();
+  }, [geometryRequest]);
+
   const { feed, points, synthetic } = lists;
   const inBrowser = useInBrowser();
   const retry = () => {
@@ -319,19 +325,38 @@ export function OverviewLive({
             />
           </>
         )}
-        <MapPanel
-          className="lg:col-span-7"
-          geometry={geometry}
-          points={points}
-          fresh={fresh}
-          threshold={threshold}
-          capped={points.length >= mapLimit}
-          pending={
-            listsStatus === 'ready' ? undefined : (
-              <ListsPending status={listsStatus} what="the map's incidents" onRetry={retry} />
-            )
-          }
-        />
+        {typeof geometry === 'object' ? (
+          <MapPanel
+            className="lg:col-span-7"
+            geometry={geometry}
+            points={points}
+            fresh={fresh}
+            threshold={threshold}
+            capped={points.length >= mapLimit}
+            pending={
+              listsStatus === 'ready' ? undefined : (
+                <ListsPending status={listsStatus} what="the map's incidents" onRetry={retry} />
+              )
+            }
+          />
+        ) : (
+          <Panel id="map" title="Where" className="lg:col-span-7">
+            <div className="aspect-[700/640] w-full">
+              {geometry === 'error' ? (
+                <ListsPending
+                  status="error"
+                  what="the map"
+                  onRetry={() => {
+                    setGeometry('loading');
+                    setGeometryRequest((n) => n + 1);
+                  }}
+                />
+              ) : (
+                <div className="h-full w-full animate-pulse rounded-lg bg-surface-2" aria-hidden />
+              )}
+            </div>
+          </Panel>
+        )}
         {inBrowser ? (
           <>
             <div className="grid content-start gap-3 lg:col-span-5">
