@@ -14,6 +14,7 @@ import { ReferencePanel } from './components/reference-panel';
 import { describePeriod, parseView, periodShortLabel, type PageSearchParams } from './components/view-query';
 import { localDay } from '@/core/time/report-zone';
 import type { StatsOverview } from '@/core/stats/stats-types';
+import { PossibleDuplicates } from './components/possible-duplicates';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Overview' };
@@ -28,11 +29,17 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
   // also gets, cached per position); what else the page shows is read after it, so at least as new.
   const stats = JSON.parse(await reads.stats.json.overview(query)) as StatsOverview;
   const position = stats.position;
-  const [synthetic, comparisons, annotations] = await Promise.all([
+  const { from, to } = query.period;
+  const [synthetic, comparisons, annotations, duplicates] = await Promise.all([
     reads.dashboard.syntheticPresent(),
     reads.dashboard.referenceComparisons(),
     // Annotations reaching into the chart: a year or a span may start before it (placed client-side).
     reads.annotations.list({ to: localDay(stats.timeseries.to, rt.env.REPORT_TIMEZONE) }),
+    reads.duplicates.unresolvedIn({
+      from: from ? localDay(from, rt.env.REPORT_TIMEZONE) : undefined,
+      // The period is half-open: its last local day is the one before `to`.
+      to: localDay(Date.parse(to) - 1, rt.env.REPORT_TIMEZONE),
+    }),
   ]);
   const snapshot: OverviewSnapshot = { position, stats, synthetic };
 
@@ -41,6 +48,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
       <PageHeading title="Overview" subtitle={describePeriod(query)} />
       <FilterBar action="/" view={view} groups={groups.map((g) => ({ id: g.id, name: g.shortName }))} />
       {problems && <ViewProblems problems={problems} />}
+      <PossibleDuplicates count={duplicates} />
       <OverviewLive
         snapshot={snapshot}
         view={view}

@@ -19,7 +19,9 @@ import { openApiRoutes } from './api/openapi';
 import { importRoutes } from './api/import';
 import { rematchRoutes } from './api/rematch';
 import { exportRoutes } from './api/export';
+import { listExportRoutes } from './api/list-exports';
 import { alertRoutes } from './api/alert-routes';
+import { duplicateRoutes } from './api/duplicates';
 import { acledSyncRoutes } from './api/acled-sync-routes';
 import { startAcledSync } from './sync/start-acled-sync';
 import { startAlerts } from './alerts/start-alerts';
@@ -41,7 +43,9 @@ export const productRoutes: RouteModule[] = [
   acledSyncRoutes,
   rematchRoutes,
   exportRoutes,
+  listExportRoutes,
   alertRoutes,
+  duplicateRoutes,
   openApiRoutes,
 ];
 

@@ -18,11 +18,11 @@ import {
 } from '../../core/stats/reference-comparison';
 import type { Db } from '../client';
 import { incidents, operations } from '../schema';
-import { incidentFromRow } from '../repositories/incident-rows';
+import { incidentFromRow } from '../repositories/incidents';
 import { listReferenceFigures } from './reference';
 import { createStatsSource } from './stats';
 import { recordWhere, statsFilter } from './record-where';
-import { readPosition } from './changes';
+import { readPosition } from '../change-log';
 import { localDay } from '../../core/time/report-zone';
 
 /** The map's ceiling: beyond it the newest points are drawn (a year of records fits). */

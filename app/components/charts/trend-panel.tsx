@@ -117,6 +117,7 @@ export function TrendPanel({
       )}
       <DataTable
         caption="Incidents by type per bucket"
+        download={{ name: 'incidents-over-time', label: 'Incidents over time', chart: true }}
         head={['Bucket', 'Incidents', ...types.map((t) => INCIDENT_TYPE_INFO[t].label)]}
         // Folded: its rows (a few hundred cells) are rendered in the browser, not sent in the HTML.
         rows={(inBrowser ? series.points : []).map((p) => [
