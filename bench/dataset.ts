@@ -123,6 +123,7 @@ export async function generateDataset(
     actor: { id: null, label: 'system:bench', role: 'system' },
     now: () => new Date(),
     newId: () => randomUUID(),
+    reportZone: database.reportZone,
   };
   const seeded = await seedDemo({ ctx, seed: SEED, end: new Date(), years: size.years, batchSize: 1000 });
   log(`  templates: ${seeded.incidents.created} incidents, ${seeded.operations.created} operations`);

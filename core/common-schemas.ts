@@ -60,7 +60,7 @@ export function futureProblem(
   occurredAt: string,
   precision: string | undefined,
   now: Date,
-  timeZone = 'Asia/Karachi',
+  timeZone: string,
 ): string | null {
   // A string without an offset is a wall-clock reading of the reporting zone (see EventTime).
   const local = LOCAL.test(occurredAt);
@@ -77,7 +77,7 @@ export function futureProblem(
 
 /** A refinement for a create schema read against a clock (the verb's `ctx.now()`, the form's browser clock). */
 export const occurredByNow =
-  (now: Date, timeZone?: string) => (v: { occurredAt?: string; timePrecision?: string }, ctx: z.RefinementCtx) => {
+  (now: Date, timeZone: string) => (v: { occurredAt?: string; timePrecision?: string }, ctx: z.RefinementCtx) => {
     if (typeof v.occurredAt !== 'string') return;
     const problem = futureProblem(v.occurredAt, v.timePrecision, now, timeZone);
     if (problem) ctx.addIssue({ code: 'custom', path: ['occurredAt'], message: problem });
@@ -91,15 +91,15 @@ export const occurredByNow =
  */
 export function clockedSchema<S extends z.ZodType>(
   base: S,
-): (now: Date) => { safeParse(v: unknown): ReturnType<S['safeParse']> } {
-  let clock: Date | null = null;
+): (now: Date, reportZone: string) => { safeParse(v: unknown): ReturnType<S['safeParse']> } {
+  let clock: { now: Date; zone: string } | null = null;
   const refined = base.superRefine((v, ctx) => {
-    if (clock) occurredByNow(clock)(v as { occurredAt?: string; timePrecision?: string }, ctx);
+    if (clock) occurredByNow(clock.now, clock.zone)(v as { occurredAt?: string; timePrecision?: string }, ctx);
   });
-  return (now) => ({
+  return (now, zone) => ({
     safeParse(v) {
       const outer = clock;
-      clock = now;
+      clock = { now, zone };
       try {
         return refined.safeParse(v) as ReturnType<S['safeParse']>;
       } finally {

@@ -10,13 +10,7 @@ import type { Group } from './group/schema';
 import type { Incident } from './incident/schema';
 import type { Operation } from './operation/schema';
 import type { ReferenceFigure } from './reference-figure/schema';
-import type {
-  IncidentMeasures,
-  IncidentRollupKey,
-  OperationMeasures,
-  OperationRollupKey,
-  RollupDelta,
-} from './rollup/incident-rollup';
+import type { IncidentRollupWrite, OperationRollupWrite } from './rollup/narrow-rollups';
 
 /** Who is acting: a signed-in user, an API token's owner, or the system (seed, import). */
 export interface Actor {
@@ -88,8 +82,9 @@ export interface WriteTx {
   changesOf(entity: Entity, id: string): Promise<Change[]>;
   /** The reporting time zone the rollups are keyed in (the database's, checked at start). */
   readonly reportZone: string;
-  applyIncidentRollup(deltas: RollupDelta<IncidentRollupKey, IncidentMeasures>[]): Promise<void>;
-  applyOperationRollup(deltas: RollupDelta<OperationRollupKey, OperationMeasures>[]): Promise<void>;
+  /** Adds the cells core computed (merged, with their narrow projections) to the rollup tables. */
+  applyIncidentRollup(write: IncidentRollupWrite): Promise<void>;
+  applyOperationRollup(write: OperationRollupWrite): Promise<void>;
   /** Duplicate candidates and merges (core/duplicate); optional like `idempotency`. */
   duplicates?: DuplicatesTx;
   /**
@@ -115,4 +110,6 @@ export interface Ctx {
   actor: Actor;
   now: () => Date;
   newId: () => string;
+  /** REPORT_TIMEZONE: the zone whose days inputs are read in (a date "after today" is refused). */
+  reportZone: string;
 }

@@ -29,8 +29,8 @@ export interface RecordKind<T extends Versioned> {
    * pass alone and break a rule that spans fields (a range without its high value, one coordinate).
    */
   schema?: { safeParse(v: unknown): { success: true; data: unknown } | { success: false; error: ZodError } };
-  /** The same schema read against the verb's clock (no occurrence after now); preferred when given. */
-  schemaAt?(now: Date): NonNullable<RecordKind<T>['schema']>;
+  /** The same schema read against the verb's clock in the reporting zone (no occurrence after now); preferred when given. */
+  schemaAt?(now: Date, reportZone: string): NonNullable<RecordKind<T>['schema']>;
   /** Fields computed by `complete`, left out of that check. */
   derived?: readonly string[];
 }
@@ -59,10 +59,16 @@ function editable<T extends Versioned>(kind: RecordKind<T>, record: T): JsonObje
  * The record a merge patch makes of `before`, validated whole with the create schema: errors name
  * the field by its path in the record, which is its path in the patch.
  */
-function mergeRecord<T extends Versioned>(kind: RecordKind<T>, before: T, patch: JsonObject, now: Date): Partial<T> {
+function mergeRecord<T extends Versioned>(
+  kind: RecordKind<T>,
+  before: T,
+  patch: JsonObject,
+  now: Date,
+  reportZone: string,
+): Partial<T> {
   const merged = applyMergePatch(editable(kind, before), patch);
   // The create schema against the writer's clock: an edit cannot move an occurrence past now either.
-  const schema = kind.schemaAt?.(now) ?? kind.schema;
+  const schema = kind.schemaAt?.(now, reportZone) ?? kind.schema;
   if (!schema) return merged as Partial<T>;
   return parseInput(schema, merged) as Partial<T>;
 }
@@ -159,7 +165,7 @@ export async function updateRecord<T extends Versioned>(
       );
     }
     const { at, by } = plan ?? stamp(ctx);
-    const fields = mergeRecord(kind, before, patch, ctx.now());
+    const fields = mergeRecord(kind, before, patch, ctx.now(), ctx.reportZone);
     let after = { ...before, ...fields, version: before.version + 1, updatedAt: at, updatedBy: by } as T;
     if (kind.complete) after = await kind.complete(t, after);
     await kind.repo(t).update(after);

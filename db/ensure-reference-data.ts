@@ -22,6 +22,12 @@ export async function ensureReferenceData(database: Database): Promise<GroupIds>
     figureMetrics: await values(sql`select metric as v from reference_figures`),
     annotationTitles: await values(sql`select title as v from annotations`),
   };
-  const ctx = { store: createStore(database), actor: SEED_ACTOR, now: () => new Date(), newId: randomUUID };
+  const ctx = {
+    store: createStore(database),
+    actor: SEED_ACTOR,
+    now: () => new Date(),
+    newId: randomUUID,
+    reportZone: database.reportZone,
+  };
   return seedReference({ ctx, existing });
 }

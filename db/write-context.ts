@@ -46,5 +46,15 @@ export function createWriteContext(database: Database, opts: { retry?: RetryPoli
         })),
     },
   });
-  return { store, ctx: (actor) => ({ store, actor, now: () => new Date(), newId: () => randomUUID() }), writes };
+  return {
+    store,
+    ctx: (actor) => ({
+      store,
+      actor,
+      now: () => new Date(),
+      newId: () => randomUUID(),
+      reportZone: database.reportZone,
+    }),
+    writes,
+  };
 }

@@ -22,6 +22,7 @@ await runTask('db:seed', async () => {
     actor: { id: null, label: 'system:seed', role: 'system' as const },
     now: () => new Date(),
     newId: randomUUID,
+    reportZone: database.reportZone,
   };
   const existingRows = async (q: ReturnType<typeof sql>) => {
     const r = (await database.db.execute(q)) as unknown;

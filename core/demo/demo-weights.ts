@@ -6,11 +6,21 @@
  */
 import {
   AFGHAN_BORDER_PROVINCES,
+  isAfghanProvince,
   type AfghanBorderProvince,
   type IncidentType,
   type Province,
   type TargetType,
 } from '../enums';
+
+/** Where the demo's Afghan-side events fall: the border provinces facing KP and Balochistan. */
+export const AFGHAN_WEIGHTS: Readonly<Partial<Record<AfghanBorderProvince, number>>> = {
+  Kunar: 0.9,
+  Nangarhar: 0.9,
+  Paktika: 0.8,
+  Khost: 0.5,
+  Kandahar: 0.4,
+};
 
 export const PROVINCE_WEIGHTS: Readonly<Record<Province, number>> = {
   'KP-MD': 30,
@@ -21,8 +31,12 @@ export const PROVINCE_WEIGHTS: Readonly<Record<Province, number>> = {
   ICT: 1,
   'Gilgit-Baltistan': 1,
   AJK: 0.5,
-  ...(Object.fromEntries(AFGHAN_BORDER_PROVINCES.map((p) => [p, 0])) as Record<AfghanBorderProvince, number>),
-  Afghanistan: 3.5,
+  // The Afghan side (3.5 in all), filed under the border provinces the demo has districts for.
+  ...(Object.fromEntries(AFGHAN_BORDER_PROVINCES.map((p) => [p, AFGHAN_WEIGHTS[p] ?? 0])) as Record<
+    AfghanBorderProvince,
+    number
+  >),
+  Afghanistan: 0,
 };
 
 /** Perpetrator weights by province; `unknown` is an unattributed incident (groupId null). */
@@ -35,11 +49,10 @@ export const GROUP_WEIGHTS: Readonly<Record<Province, Readonly<Record<string, nu
   ICT: { TTP: 0.5, unknown: 0.5 },
   'Gilgit-Baltistan': { TTP: 0.3, unknown: 0.7 },
   AJK: { unknown: 1 },
-  ...(Object.fromEntries(AFGHAN_BORDER_PROVINCES.map((p) => [p, { unknown: 1 }])) as unknown as Record<
-    AfghanBorderProvince,
-    Readonly<Record<string, number>>
-  >),
-  Afghanistan: { TTP: 0.4, 'ISIL-K': 0.1, HGB: 0.05, unknown: 0.45 },
+  ...(Object.fromEntries(
+    AFGHAN_BORDER_PROVINCES.map((p) => [p, { TTP: 0.4, 'ISIL-K': 0.1, HGB: 0.05, unknown: 0.45 }]),
+  ) as unknown as Record<AfghanBorderProvince, Readonly<Record<string, number>>>),
+  Afghanistan: { unknown: 1 },
 };
 
 /** Incident-type weights; cross-border fire only where the district is on the border. */
@@ -48,7 +61,7 @@ export function typeWeights(
   border: boolean,
   lines: boolean,
 ): Partial<Record<IncidentType, number>> {
-  if (province === 'Afghanistan') return { cross_border: 0.5, clash: 0.3, rocket_mortar_shelling: 0.15, other: 0.05 };
+  if (isAfghanProvince(province)) return { cross_border: 0.5, clash: 0.3, rocket_mortar_shelling: 0.15, other: 0.05 };
   const w: Partial<Record<IncidentType, number>> = {
     armed_assault: 0.3,
     ied_explosive: 0.22,

@@ -1,5 +1,5 @@
 /** One synthetic incident, drawn from the weights in demo-weights.ts for a given day. */
-import type { CasualtyCategory, IncidentType, TargetType } from '../enums';
+import { isAfghanProvince, type CasualtyCategory, type IncidentType, type TargetType } from '../enums';
 import type { CreateIncidentInput } from '../incident/schema';
 import { CASUALTY_SHAPE, GROUP_WEIGHTS, PROVINCE_WEIGHTS, TARGET_WEIGHTS, typeWeights } from './demo-weights';
 import { incidentSummary, type Sides } from './describe';
@@ -88,7 +88,7 @@ export function generateIncident(
   // Towns other than the main one get a wider scatter and a coarser precision.
   const spread = placeIndex === 0 ? 0.03 : 0.12;
   const { killed, injured } = casualties(rng, type, target);
-  const afghan = province === 'Afghanistan';
+  const afghan = isAfghanProvince(province);
   return {
     occurredAt,
     timePrecision: exactTime ? 'exact' : 'day',

@@ -6,9 +6,9 @@
  * They never cover the same activity twice, so summing `count` gives the period's total. Tuned so
  * 2025 lands near the reported tempo (75,000+ IBOs, 2,597 militants killed) without copying it.
  */
-import type { OperationKind, Province } from '../enums';
+import { isAfghanProvince, type OperationKind, type Province } from '../enums';
 import type { CreateOperationInput } from '../operation/schema';
-import { GROUP_WEIGHTS, killFactor, operationFactor } from './demo-weights';
+import { AFGHAN_WEIGHTS, GROUP_WEIGHTS, killFactor, operationFactor } from './demo-weights';
 import { operationSummary } from './describe';
 import { DEMO_SOURCE } from './generate-incident';
 import { pickDistrict } from './places';
@@ -105,13 +105,13 @@ export function dailyOperations(
   }
   // Air strikes are rare: mostly on hideouts in the tribal districts, now and then across the border.
   if (rng.chance(0.02 * of)) {
-    const province: Province = rng.chance(0.25) ? 'Afghanistan' : 'KP-MD';
+    const province: Province = rng.chance(0.25) ? rng.weighted(AFGHAN_WEIGHTS) : 'KP-MD';
     const district = pickDistrict(rng, province);
     const militantsKilled = 3 + rng.geometric(8 * kf);
     out.push({
       ...base(day, `${idPrefix}-${out.length}`),
       timePrecision: 'day',
-      country: province === 'Afghanistan' ? 'Afghanistan' : 'Pakistan',
+      country: isAfghanProvince(province) ? 'Afghanistan' : 'Pakistan',
       province,
       district: district.district,
       latitude: district.lat,

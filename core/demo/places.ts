@@ -103,12 +103,15 @@ export const DEMO_DISTRICTS: readonly DemoDistrict[] = [
   d('Gilgit-Baltistan', 'Diamer', 35.42, 74.1, ['Chilas', 'Darel'], 1),
   d('AJK', 'Muzaffarabad', 34.37, 73.47, ['Muzaffarabad'], 1),
   d('AJK', 'Kotli', 33.52, 73.9, ['Kotli'], 1),
-  // Afghan side of the border; the district field carries the Afghan province
-  d('Afghanistan', 'Kunar', 34.87, 71.15, ['Asadabad', 'Dangam'], 3, { border: true }),
-  d('Afghanistan', 'Nangarhar', 34.43, 70.45, ['Jalalabad', 'Achin'], 3, { border: true }),
-  d('Afghanistan', 'Paktika', 32.26, 68.52, ['Barmal', 'Sharana'], 3, { border: true }),
-  d('Afghanistan', 'Khost', 33.34, 69.92, ['Khost'], 2, { border: true }),
-  d('Afghanistan', 'Kandahar', 31.01, 66.4, ['Spin Boldak'], 2, { border: true }),
+  // Afghan side of the border: the border provinces by name, with their districts
+  d('Kunar', 'Asadabad', 34.87, 71.15, ['Asadabad'], 2, { border: true }),
+  d('Kunar', 'Dangam', 34.98, 71.42, ['Dangam'], 1, { border: true }),
+  d('Nangarhar', 'Jalalabad', 34.43, 70.45, ['Jalalabad'], 1, { border: true }),
+  d('Nangarhar', 'Achin', 34.13, 70.7, ['Achin'], 2, { border: true }),
+  d('Paktika', 'Barmal', 32.72, 69.1, ['Barmal'], 2, { border: true }),
+  d('Paktika', 'Sharana', 33.17, 68.73, ['Sharana'], 1, { border: true }),
+  d('Khost', 'Khost', 33.34, 69.92, ['Khost'], 2, { border: true }),
+  d('Kandahar', 'Spin Boldak', 31.01, 66.4, ['Spin Boldak'], 2, { border: true }),
 ];
 
 export function districtsOf(province: Province): readonly DemoDistrict[] {

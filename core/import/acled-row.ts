@@ -5,6 +5,7 @@
  * Order matters: scope decisions (country, event family) come before field checks, so a Benin
  * protest with an odd date is skipped as out of scope rather than reported as broken.
  */
+import { DEFAULT_REPORT_ZONE } from '../time/report-zone';
 import type { ZodError } from 'zod';
 import type { Actor, Source } from '../common-schemas';
 import type { Country, GeoPrecision, OperationKind, TimePrecision } from '../enums';
@@ -196,8 +197,9 @@ const cellsOf = (row: AcledRow, side: 1 | 2) =>
 export function createAcledRowMapper(options: AcledImportOptions = {}): (row: AcledRow) => AcledRowOutcome {
   const matchGroup: GroupMatcher = createGroupMatcher(options.groups ?? []);
   const now = options.now?.() ?? new Date();
-  const incidentInput = createIncidentInputAt(now);
-  const operationInput = createOperationInputAt(now);
+  const zone = options.reportZone ?? DEFAULT_REPORT_ZONE;
+  const incidentInput = createIncidentInputAt(now, zone);
+  const operationInput = createOperationInputAt(now, zone);
 
   return (row) => {
     // Every outcome carries the row's fatalities, so the report accounts for every death.

@@ -17,6 +17,7 @@
  * - eventid is the source id; an extract without it is keyed by the row's content (and its repeat
  *   number among identical rows), so the same file re-imports in place.
  */
+import { DEFAULT_REPORT_ZONE } from '../time/report-zone';
 import { createHash } from 'node:crypto';
 import type { Actor, Casualties } from '../common-schemas';
 import {
@@ -304,7 +305,7 @@ export function createGtdRowMapper(
   options: SourceImportOptions = {},
 ): (row: GtdRow, raw: readonly string[]) => RowOutcome {
   const matchGroup = createGroupMatcher(options.groups ?? []);
-  const incidentInput = createIncidentInputAt(options.now?.() ?? new Date());
+  const incidentInput = createIncidentInputAt(options.now?.() ?? new Date(), options.reportZone ?? DEFAULT_REPORT_ZONE);
   const repeats = new Map<string, number>();
   return (row, raw) => {
     const nkill = parseCount(row.nkill);

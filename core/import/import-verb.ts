@@ -51,7 +51,7 @@ export function createImportVerbs(parts: ImportParts): {
     importFile({
       input,
       format,
-      options: { ...options, groups: requireGroups(await parts.groups()), now: ctx.now },
+      options: { ...options, groups: requireGroups(await parts.groups()), now: ctx.now, reportZone: ctx.reportZone },
       sink: parts.sink(ctx),
       onProgress,
     });
@@ -62,7 +62,7 @@ export function createImportVerbs(parts: ImportParts): {
       importRows({
         rows,
         format,
-        options: { ...options, groups: requireGroups(await parts.groups()), now: ctx.now },
+        options: { ...options, groups: requireGroups(await parts.groups()), now: ctx.now, reportZone: ctx.reportZone },
         sink: parts.sink(ctx),
         onProgress,
       }),

@@ -26,6 +26,8 @@ export interface SourceImportOptions {
   groups?: readonly ImportGroup[];
   /** The clock rows are checked against (no event after now); the import's start by default. */
   now?: () => Date;
+  /** The reporting zone whose today bounds a row's date (REPORT_TIMEZONE; the default zone if absent). */
+  reportZone?: string;
 }
 
 /**

@@ -18,6 +18,7 @@
  * - date_prec 1 → day, 2–3 → week, 4–5 → month; a span (date_end after date_start) is kept;
  * - where_prec 1 → exact, 2 → near, 3 → district, 4 and beyond → province.
  */
+import { DEFAULT_REPORT_ZONE } from '../time/report-zone';
 import type { ZodError } from 'zod';
 import type { Actor, Casualties } from '../common-schemas';
 import {
@@ -253,7 +254,7 @@ function kept(row: UcdpRow, columns: readonly UcdpColumn[]): Record<string, stri
 
 export function createUcdpRowMapper(options: SourceImportOptions = {}): (row: UcdpRow) => RowOutcome {
   const matchGroup = createGroupMatcher(options.groups ?? []);
-  const incidentInput = createIncidentInputAt(options.now?.() ?? new Date());
+  const incidentInput = createIncidentInputAt(options.now?.() ?? new Date(), options.reportZone ?? DEFAULT_REPORT_ZONE);
   return (row) => {
     const type = code(row.type_of_violence);
     const best = parseCount(row.best);

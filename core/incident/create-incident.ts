@@ -11,8 +11,8 @@ export type IncidentFields = Omit<Incident, keyof Versioned>;
  * The one parse of a create's input (the group name is derived inside the transaction), against
  * the writer's clock: nothing can have happened after `now`.
  */
-export function incidentFields(input: unknown, now: Date): IncidentFields {
-  return { ...parseInput(incidentInputAt(now), input), groupName: null } as IncidentFields;
+export function incidentFields(input: unknown, now: Date, reportZone: string): IncidentFields {
+  return { ...parseInput(incidentInputAt(now, reportZone), input), groupName: null } as IncidentFields;
 }
 
 export async function createIncident({
@@ -26,7 +26,7 @@ export async function createIncident({
   tx?: WriteTx;
   plan?: WritePlan;
 }) {
-  return createRecord<Incident>(ctx, incidentKind, incidentFields(input, ctx.now()), tx, plan);
+  return createRecord<Incident>(ctx, incidentKind, incidentFields(input, ctx.now(), ctx.reportZone), tx, plan);
 }
 
 /** Many incidents in the caller's transaction (imports, seeding); each input validated first. */
@@ -52,7 +52,9 @@ export async function createIncidents({
     ctx,
     incidentKind,
     inputs.map((input) =>
-      imported ? ({ ...(input as IncidentFields), groupName: null } as IncidentFields) : incidentFields(input, now),
+      imported
+        ? ({ ...(input as IncidentFields), groupName: null } as IncidentFields)
+        : incidentFields(input, now, ctx.reportZone),
     ),
     tx,
     plans,

@@ -2,6 +2,7 @@
 import { ValidationError } from '../errors';
 import type { WriteTx } from '../ports';
 import { incidentRollupDeltas } from '../rollup/incident-rollup';
+import { incidentRollupWrite } from '../rollup/narrow-rollups';
 import { anchorOccurredAt } from '../time/occurred-day';
 import type { RecordKind } from '../versioned-record';
 import { CreateIncidentInput, incidentInputAt, type Incident } from './schema';
@@ -51,5 +52,7 @@ export const incidentKind: RecordKind<Incident> = {
     };
   },
   onChanges: (tx, changes) =>
-    tx.applyIncidentRollup(changes.flatMap(([before, after]) => incidentRollupDeltas(before, after, tx.reportZone))),
+    tx.applyIncidentRollup(
+      incidentRollupWrite(changes.flatMap(([before, after]) => incidentRollupDeltas(before, after, tx.reportZone))),
+    ),
 };

@@ -98,8 +98,12 @@ export const CreateIncidentInput = z.strictObject(incidentFields).superRefine(ch
 export type CreateIncidentInput = z.input<typeof CreateIncidentInput>;
 export type IncidentFields = z.output<typeof CreateIncidentInput>;
 
-/** The create schema against a clock: an incident cannot have happened after `now`. */
-export const createIncidentInputAt = (now: Date) => CreateIncidentInput.superRefine(occurredByNow(now));
+/**
+ * The create schema against a clock: an incident cannot have happened after `now`, a day after
+ * today in the reporting zone (REPORT_TIMEZONE: the writer's `ctx.reportZone`, the page's zone).
+ */
+export const createIncidentInputAt = (now: Date, reportZone: string) =>
+  CreateIncidentInput.superRefine(occurredByNow(now, reportZone));
 
 /** `createIncidentInputAt(now)` for the write verbs: one schema, compiled once (common-schemas.ts). */
 export const incidentInputAt = clockedSchema(CreateIncidentInput);

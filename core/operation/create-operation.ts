@@ -11,8 +11,8 @@ export type OperationFields = Omit<Operation, keyof Versioned>;
  * The one parse of a create's input (the group name is derived inside the transaction), against
  * the writer's clock: nothing can have happened after `now`.
  */
-export function operationFields(input: unknown, now: Date): OperationFields {
-  return { ...parseInput(operationInputAt(now), input), groupName: null } as OperationFields;
+export function operationFields(input: unknown, now: Date, reportZone: string): OperationFields {
+  return { ...parseInput(operationInputAt(now, reportZone), input), groupName: null } as OperationFields;
 }
 
 export async function createOperation({
@@ -26,7 +26,7 @@ export async function createOperation({
   tx?: WriteTx;
   plan?: WritePlan;
 }) {
-  return createRecord<Operation>(ctx, operationKind, operationFields(input, ctx.now()), tx, plan);
+  return createRecord<Operation>(ctx, operationKind, operationFields(input, ctx.now(), ctx.reportZone), tx, plan);
 }
 
 /** Many operations in the caller's transaction (imports, seeding); each input validated first. */
@@ -52,7 +52,9 @@ export async function createOperations({
     ctx,
     operationKind,
     inputs.map((input) =>
-      imported ? ({ ...(input as OperationFields), groupName: null } as OperationFields) : operationFields(input, now),
+      imported
+        ? ({ ...(input as OperationFields), groupName: null } as OperationFields)
+        : operationFields(input, now, ctx.reportZone),
     ),
     tx,
     plans,

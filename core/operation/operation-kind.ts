@@ -1,6 +1,7 @@
 import { groupNameFor } from '../incident/incident-kind';
 import { ValidationError } from '../errors';
 import { operationRollupDeltas } from '../rollup/incident-rollup';
+import { operationRollupWrite } from '../rollup/narrow-rollups';
 import { anchorOccurredAt } from '../time/occurred-day';
 import type { RecordKind } from '../versioned-record';
 import { CreateOperationInput, operationInputAt, type Operation } from './schema';
@@ -28,5 +29,7 @@ export const operationKind: RecordKind<Operation> = {
     };
   },
   onChanges: (tx, changes) =>
-    tx.applyOperationRollup(changes.flatMap(([before, after]) => operationRollupDeltas(before, after, tx.reportZone))),
+    tx.applyOperationRollup(
+      operationRollupWrite(changes.flatMap(([before, after]) => operationRollupDeltas(before, after, tx.reportZone))),
+    ),
 };

@@ -78,8 +78,9 @@ export const CreateOperationInput = z
 export type CreateOperationInput = z.input<typeof CreateOperationInput>;
 export type OperationFields = z.output<typeof CreateOperationInput>;
 
-/** The create schema against a clock: an operation cannot have happened after `now`. */
-export const createOperationInputAt = (now: Date) => CreateOperationInput.superRefine(occurredByNow(now));
+/** The create schema against a clock and the reporting zone, as for incidents. */
+export const createOperationInputAt = (now: Date, reportZone: string) =>
+  CreateOperationInput.superRefine(occurredByNow(now, reportZone));
 
 /** `createOperationInputAt(now)` for the write verbs: one schema, compiled once (common-schemas.ts). */
 export const operationInputAt = clockedSchema(CreateOperationInput);

@@ -121,6 +121,30 @@ export function narrowOperationDeltas(
   return mergeDeltas(out);
 }
 
+/** What a transaction adds to the incident rollups: the cube's cells and their narrow projections. */
+export interface IncidentRollupWrite {
+  cube: RollupDelta<IncidentRollupKey, IncidentMeasures>[];
+  narrow: RollupDelta<NarrowIncidentKey, NarrowIncidentMeasures>[];
+}
+export interface OperationRollupWrite {
+  cube: RollupDelta<OperationRollupKey, OperationMeasures>[];
+  narrow: RollupDelta<NarrowOperationKey, OperationMeasures>[];
+}
+
+/** The deltas merged per cell (each cell once per upsert), with their projections: db/ only writes them. */
+export function incidentRollupWrite(
+  deltas: readonly RollupDelta<IncidentRollupKey, IncidentMeasures>[],
+): IncidentRollupWrite {
+  const cube = mergeDeltas([...deltas]);
+  return { cube, narrow: narrowIncidentDeltas(cube) };
+}
+export function operationRollupWrite(
+  deltas: readonly RollupDelta<OperationRollupKey, OperationMeasures>[],
+): OperationRollupWrite {
+  const cube = mergeDeltas([...deltas]);
+  return { cube, narrow: narrowOperationDeltas(cube) };
+}
+
 /**
  * A range of whole days [fromDay, toDay) (fromDay null: from the beginning) as the rows of one
  * coarse grain plus the day rows left at either end. Reading `coarse` rows and `days` rows sums to

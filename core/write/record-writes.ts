@@ -51,7 +51,7 @@ export interface RecordWritesConfig<T extends Versioned, F extends Omit<T, keyof
   /** Where Idempotency-Keys are scoped ("POST /api/incidents"). */
   route: string;
   /** Parses a create's input; `now` is the writer's clock (no occurrence after it). */
-  fields(input: unknown, now: Date): F;
+  fields(input: unknown, now: Date, reportZone: string): F;
   /** A JSON Merge Patch body (core/merge-patch.ts): the version and the patch. */
   patch(input: unknown): { version: number; patch: JsonObject };
   retraction(input: unknown): { reason: string; version?: number };
@@ -137,7 +137,7 @@ export function createRecordWrites<T extends Versioned, F extends Omit<T, keyof 
 
   const prepare = (ctx: Ctx, item: BatchItem, index: number, now: Date): BatchJob<F> => {
     // In a single create's order: the body first, then the key.
-    const fields = cfg.fields(item.input, now);
+    const fields = cfg.fields(item.input, now, ctx.reportZone);
     let scope: BatchJob<F>['scope'];
     const rawKey = item.idempotencyKey;
     if (rawKey !== undefined) {
@@ -184,7 +184,7 @@ export function createRecordWrites<T extends Versioned, F extends Omit<T, keyof 
   return {
     ...(createBatchWith ? { createBatch: createBatchWith } : {}),
     async create({ ctx, input, idempotencyKey }) {
-      const job = { fields: cfg.fields(input, ctx.now()), plan: planWrite(ctx) };
+      const job = { fields: cfg.fields(input, ctx.now(), ctx.reportZone), plan: planWrite(ctx) };
       if (idempotencyKey !== undefined) return createKeyed(ctx, ctx.store, job, input, idempotencyKey);
       return { status: 201, body: writeAnswer(kind.entity, await combined(ctx, job)), replayed: false };
     },

@@ -3,9 +3,16 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { IdempotencyRecord, WriteTx } from '../../core/ports';
 import * as s from '../schema';
 import type { Tx } from '../tx';
+import { ROWS_PER_INSERT } from './table-repo';
 
-/** Multi-row INSERTs stay under PostgreSQL's 65,535 bind parameters per statement. */
-const ROWS_PER_INSERT = 500;
+const recordOf = (row: typeof s.idempotencyKeys.$inferSelect): IdempotencyRecord => ({
+  key: row.key,
+  actor: row.actor,
+  route: row.route,
+  requestHash: row.requestHash,
+  status: row.status,
+  response: row.response,
+});
 
 export function idempotencyRepo(tx: Tx): NonNullable<WriteTx['idempotency']> {
   return {
@@ -15,16 +22,7 @@ export function idempotencyRepo(tx: Tx): NonNullable<WriteTx['idempotency']> {
         .select()
         .from(k)
         .where(and(eq(k.actor, actor), eq(k.route, route), eq(k.key, key)));
-      return row
-        ? {
-            key: row.key,
-            actor: row.actor,
-            route: row.route,
-            requestHash: row.requestHash,
-            status: row.status,
-            response: row.response,
-          }
-        : null;
+      return row ? recordOf(row) : null;
     },
     async put(record) {
       // A concurrent twin fails here on the unique index and rolls back its whole write.
@@ -48,14 +46,7 @@ export function idempotencyRepo(tx: Tx): NonNullable<WriteTx['idempotency']> {
             ),
           ),
         );
-      return rows.map((row) => ({
-        key: row.key,
-        actor: row.actor,
-        route: row.route,
-        requestHash: row.requestHash,
-        status: row.status,
-        response: row.response,
-      }));
+      return rows.map(recordOf);
     },
     async putMany(records) {
       for (let i = 0; i < records.length; i += ROWS_PER_INSERT)

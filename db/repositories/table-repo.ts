@@ -9,7 +9,7 @@ type AnyTable =
   typeof s.incidents | typeof s.operations | typeof s.groups | typeof s.referenceFigures | typeof s.annotations;
 
 /** Multi-row INSERTs stay under PostgreSQL's 65,535 bind parameters per statement. */
-const ROWS_PER_INSERT = 500;
+export const ROWS_PER_INSERT = 500;
 
 export function tableRepo<T extends { id: string }, R>(
   tx: Tx,

@@ -1,11 +1,11 @@
 /**
- * Rollup writes: each transaction's deltas added to the daily cubes and their narrow projections
- * with one multi-row upsert per table, the statements sent together.
+ * Rollup writes: the cells core computed for a transaction (merged, with their narrow projections:
+ * core/rollup/narrow-rollups.ts) added to the daily cubes and the narrow tables with one multi-row
+ * upsert per table, the statements sent together. Nothing here decides what a record contributes.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { WriteTx } from '../../core/ports';
-import { mergeDeltas, type RollupDelta } from '../../core/rollup/incident-rollup';
-import { narrowIncidentDeltas, narrowOperationDeltas } from '../../core/rollup/narrow-rollups';
+import type { RollupDelta } from '../../core/rollup/incident-rollup';
 import { insertRecordsetSql } from '../json-recordset';
 import type { Tx } from '../tx';
 import {
@@ -16,13 +16,15 @@ import {
   OPERATION_KEY_COLUMNS,
 } from './columns';
 
-/** One multi-row upsert that adds each delta's measures to its cell (null when nothing changes). */
+/**
+ * One multi-row upsert that adds each delta's measures to its cell (null when nothing changes).
+ * The deltas come merged (one per cell): a command must not touch a row twice.
+ */
 function rollupUpsertSql<K extends object, M extends Record<string, number>>(
   table: string,
   keyColumns: Record<keyof K & string, string>,
-  input: RollupDelta<K, M>[],
+  deltas: RollupDelta<K, M>[],
 ): SQL | null {
-  const deltas = mergeDeltas(input);
   if (deltas.length === 0) return null;
   const keys = Object.keys(keyColumns) as (keyof K & string)[];
   const measures = Object.keys(deltas[0]!.measures);
@@ -60,15 +62,15 @@ async function executeTogether(tx: Tx, statements: (SQL | null)[]): Promise<void
 /** The WriteTx rollup methods over `tx`: the cube and its narrow projections move together. */
 export function rollupWriter(tx: Tx): Pick<WriteTx, 'applyIncidentRollup' | 'applyOperationRollup'> {
   return {
-    applyIncidentRollup: (deltas) =>
+    applyIncidentRollup: ({ cube, narrow }) =>
       executeTogether(tx, [
-        rollupUpsertSql('incident_rollup_daily', INCIDENT_KEY_COLUMNS, deltas),
-        rollupUpsertSql('incident_rollup_narrow', NARROW_INCIDENT_KEY_COLUMNS, narrowIncidentDeltas(deltas)),
+        rollupUpsertSql('incident_rollup_daily', INCIDENT_KEY_COLUMNS, cube),
+        rollupUpsertSql('incident_rollup_narrow', NARROW_INCIDENT_KEY_COLUMNS, narrow),
       ]),
-    applyOperationRollup: (deltas) =>
+    applyOperationRollup: ({ cube, narrow }) =>
       executeTogether(tx, [
-        rollupUpsertSql('operation_rollup_daily', OPERATION_KEY_COLUMNS, deltas),
-        rollupUpsertSql('operation_rollup_narrow', NARROW_OPERATION_KEY_COLUMNS, narrowOperationDeltas(deltas)),
+        rollupUpsertSql('operation_rollup_daily', OPERATION_KEY_COLUMNS, cube),
+        rollupUpsertSql('operation_rollup_narrow', NARROW_OPERATION_KEY_COLUMNS, narrow),
       ]),
   };
 }

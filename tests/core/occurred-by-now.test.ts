@@ -4,6 +4,9 @@ import { createOperationInputAt } from '../../core/operation/schema';
 import { fieldsFromZod } from '../../core/errors';
 import { mapAcledRow } from '../../core/import/acled-row';
 import type { AcledRow } from '../../core/import/acled-columns';
+import { createIncident } from '../../core/incident/create-incident';
+import { ValidationError } from '../../core/errors';
+import { createMemoryCtx } from './support/memory-store';
 
 // 20:30 UTC on 1 Dec = 01:30 PKT on 2 Dec: the reporting zone is already on the next day.
 const now = new Date('2026-12-01T20:30:00Z');
@@ -22,13 +25,16 @@ const cases: [string, string, string, boolean][] = [
 
 describe('an occurrence later than now', () => {
   it.each(cases)('%s', (_name, occurredAt, timePrecision, ok) => {
-    const result = createIncidentInputAt(now).safeParse({ ...incident, occurredAt, timePrecision });
+    const result = createIncidentInputAt(now, 'Asia/Karachi').safeParse({ ...incident, occurredAt, timePrecision });
     expect(result.success).toBe(ok);
     if (!ok) expect(fieldsFromZod(result.error!).occurredAt).toMatch(/cannot be in the future/);
   });
 
   it('is refused for operations too', () => {
-    const result = createOperationInputAt(now).safeParse({ occurredAt: '2027-01-05', kind: 'intelligence_based' });
+    const result = createOperationInputAt(now, 'Asia/Karachi').safeParse({
+      occurredAt: '2027-01-05',
+      kind: 'intelligence_based',
+    });
     expect(result.success).toBe(false);
     expect(fieldsFromZod(result.error!).occurredAt).toMatch(/cannot be in the future/);
   });
@@ -56,5 +62,30 @@ describe('an occurrence later than now', () => {
     expect(outcome.kind).toBe('error');
     expect(outcome.kind === 'error' && outcome.message).toMatch(/occurredAt.*future/);
     expect(mapAcledRow({ ...row, event_date: '15 March 2026' }, { now: () => now }).kind).toBe('incident');
+  });
+
+  it("reads a day against today in the configured reporting zone, not Pakistan's", async () => {
+    // 20:30 UTC on 1 Dec: already 2 Dec in Karachi, still 1 Dec in UTC and in New York.
+    const day = { ...incident, occurredAt: '2026-12-02', timePrecision: 'day' };
+    expect(createIncidentInputAt(now, 'Asia/Karachi').safeParse(day).success).toBe(true);
+    expect(createIncidentInputAt(now, 'UTC').safeParse(day).success).toBe(false);
+    expect(createIncidentInputAt(now, 'America/New_York').safeParse(day).success).toBe(false);
+    // The verb reads the zone from its context (REPORT_TIMEZONE), for creates and imports alike.
+    const ctx = { ...createMemoryCtx(undefined, now), reportZone: 'UTC' };
+    await expect(createIncident({ ctx, input: day })).rejects.toBeInstanceOf(ValidationError);
+    await expect(createIncident({ ctx: { ...ctx, reportZone: 'Asia/Karachi' }, input: day })).resolves.toBeTruthy();
+    const row = (event_date: string): AcledRow => ({
+      event_id_cnty: 'PAK2',
+      event_date,
+      event_type: 'Explosions/Remote violence',
+      sub_event_type: 'Remote explosive/landmine/IED',
+      actor1: 'Unidentified Armed Group (Pakistan)',
+      inter1: '3',
+      country: 'Pakistan',
+      admin1: 'Khyber Pakhtunkhwa',
+      fatalities: '1',
+    });
+    expect(mapAcledRow(row('2 December 2026'), { now: () => now, reportZone: 'UTC' }).kind).toBe('error');
+    expect(mapAcledRow(row('2 December 2026'), { now: () => now, reportZone: 'Asia/Karachi' }).kind).toBe('incident');
   });
 });

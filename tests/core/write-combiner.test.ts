@@ -22,6 +22,7 @@ function harness(opts: { failBatch?: (inputs: unknown[]) => boolean } = {}) {
     actor: { id: label, label, role: 'operator' },
     now: () => new Date(),
     newId: () => String(++seq),
+    reportZone: 'Asia/Karachi',
   });
   const result = (input: unknown): WriteResult<Rec> => ({
     record: { id: String(input) },

@@ -226,6 +226,7 @@ describe('store failures', () => {
       actor: { id: null, label: 'test', role: 'system' as const },
       now: () => new Date(),
       newId: randomUUID,
+      reportZone: 'Asia/Karachi',
     };
     const csv =
       'event_id_cnty,event_date,event_type,actor1,inter1,country,admin1,fatalities\nPAK1,2024-01-02,Battles,Unidentified Armed Group (Pakistan),3,Pakistan,Sindh,1\n';

@@ -42,6 +42,7 @@ const ctxIn = (database: TestDatabase, zone: string): Ctx => ({
   actor: testActor,
   now: () => new Date(),
   newId: () => randomUUID(),
+  reportZone: zone,
 });
 
 /** Per local day, ISO week and month: the verbs' rollups and the raw rows, side by side. */

@@ -63,5 +63,11 @@ export async function openTestDatabase(driver: Driver): Promise<TestDatabase> {
 export const testActor: Actor = { id: null, label: 'test@example.org', role: 'operator' };
 
 export function testCtx(database: Database, actor: Actor = testActor): Ctx {
-  return { store: createStore(database), actor, now: () => new Date(), newId: () => randomUUID() };
+  return {
+    store: createStore(database),
+    actor,
+    now: () => new Date(),
+    newId: () => randomUUID(),
+    reportZone: database.reportZone,
+  };
 }

@@ -15,6 +15,7 @@ import {
   type VerificationStatus,
 } from '../../../core/enums';
 import { createIncidentInputAt, type Incident } from '../../../core/incident/schema';
+import { reportZone } from '../../components/report-zone';
 import type { ErrorLayout, FieldErrors } from '../../forms/error-paths';
 import {
   countOf,
@@ -209,7 +210,7 @@ export function validateIncident(d: IncidentDraft): FieldErrors {
   if (!d.province) pre.province = 'choose a province or region';
   if (!d.type) pre.type = 'choose the type of incident';
   return validateInput(
-    createIncidentInputAt(new Date()),
+    createIncidentInputAt(new Date(), reportZone()),
     incidentInputOf(d),
     INCIDENT_LAYOUT,
     pre,

@@ -4,6 +4,7 @@
  */
 import type { Country, GeoPrecision, TimePrecision, VerificationStatus } from '../../../core/enums';
 import { createOperationInputAt, type Operation } from '../../../core/operation/schema';
+import { reportZone } from '../../components/report-zone';
 import type { ErrorLayout, FieldErrors } from '../../forms/error-paths';
 import {
   countOf,
@@ -157,7 +158,7 @@ export function validateOperation(d: OperationDraft): FieldErrors {
     pre.occurredTime = 'enter the time, or choose a coarser precision';
   if (!d.kind) pre.kind = 'choose the kind of operation';
   return validateInput(
-    createOperationInputAt(new Date()),
+    createOperationInputAt(new Date(), reportZone()),
     operationInputOf(d),
     OPERATION_LAYOUT,
     pre,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoWindow, generateDemo } from '../../../core/demo/generate-demo';
 import { REGION_BOUNDS } from '../../../core/demo/places';
+import { AFGHAN_BORDER_PROVINCES, isAfghanProvince } from '../../../core/enums';
 import { CreateIncidentInput, type IncidentFields } from '../../../core/incident/schema';
 import { CreateOperationInput, type OperationFields } from '../../../core/operation/schema';
 import { REFERENCE_GROUPS } from '../../../core/seed/reference-data';
@@ -76,8 +77,15 @@ describe('generateDemo', () => {
     expect(p('Balochistan')).toBeGreaterThan(0.18);
     expect(p('Balochistan')).toBeGreaterThan(p('Punjab') + p('Sindh') + p('ICT'));
     expect(p('Gilgit-Baltistan') + p('AJK')).toBeLessThan(0.04);
-    expect(p('Afghanistan')).toBeGreaterThan(0.01);
-    for (const i of incidents.filter((x) => x.province === 'Afghanistan')) expect(i.country).toBe('Afghanistan');
+    const afghan = incidents.filter((i) => i.country === 'Afghanistan');
+    expect(afghan.length / incidents.length).toBeGreaterThan(0.01);
+    // Afghan events are filed under their border province (with its district), never "Afghanistan".
+    expect(p('Afghanistan')).toBe(0);
+    for (const i of afghan) expect(AFGHAN_BORDER_PROVINCES).toContain(i.province);
+    expect(new Set(afghan.map((i) => i.province)).size).toBeGreaterThan(2);
+    for (const i of incidents.filter((x) => isAfghanProvince(x.province))) expect(i.country).toBe('Afghanistan');
+    for (const o of operations.filter((x) => x.country === 'Afghanistan'))
+      expect(AFGHAN_BORDER_PROVINCES).toContain(o.province);
   });
 
   it('attributes groups by region and leaves about a third unknown', () => {

@@ -162,8 +162,8 @@ function txOver(s: MemoryState, epoch: string): WriteTx {
     },
     changesOf: async (entity, id) => s.changes.filter((c) => c.entity === entity && c.id === id),
     reportZone: DEFAULT_REPORT_ZONE,
-    applyIncidentRollup: async (deltas) => applyRollup(s.incidentRollup, deltas),
-    applyOperationRollup: async (deltas) => applyRollup(s.operationRollup, deltas),
+    applyIncidentRollup: async (write) => applyRollup(s.incidentRollup, write.cube),
+    applyOperationRollup: async (write) => applyRollup(s.operationRollup, write.cube),
   };
 }
 
@@ -210,6 +210,7 @@ export function createMemoryCtx(
     store,
     actor: SYSTEM_ACTOR,
     now: () => now,
+    reportZone: DEFAULT_REPORT_ZONE,
     newId: () => {
       n++;
       return `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
