@@ -1,27 +1,25 @@
 /**
- * The overview, rendered on the server with its data and the change-log position that data is
- * consistent with (read first), then kept live in the browser by OverviewLive.
+ * The overview, rendered on the server with its charts and the change-log position they are
+ * consistent with (read first), then kept live in the browser by OverviewLive, which also fetches
+ * the feed and the map's points after first paint (GET /api/overview/incidents, with their own position).
  */
 import type { Metadata } from 'next';
 import { getRuntime } from '@/server/runtime';
 import { pathWithQuery, requireReader } from './components/read-access';
-import { toBrief } from '@/core/stats/incident-brief';
 import { MILITANT_CATEGORIES } from '@/core/enums';
 import { CountedSources } from './components/overview/counted-sources';
 import { FilterBar } from './components/filter-bar';
-import { mapGeometry } from './components/map/map-geometry';
 import { OverviewLive } from './components/overview/overview-live';
-import { FEED_LIMIT, type OverviewSnapshot } from './components/overview/overview-snapshot';
+import { MAP_LIMIT, type OverviewSnapshot } from './components/overview/overview-snapshot';
 import { PageHeading, ViewProblems } from './components/page-heading';
 import { ReferencePanel } from './components/reference-panel';
 import { describePeriod, parseView, periodShortLabel, type PageSearchParams } from './components/view-query';
 import { localDay } from '@/core/time/report-zone';
+import type { StatsOverview } from '@/core/stats/stats-types';
 import { PossibleDuplicates } from './components/possible-duplicates';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Overview' };
-
-const MAP_LIMIT = 1500;
 
 export default async function OverviewPage({ searchParams }: { searchParams: PageSearchParams }) {
   const raw = await searchParams;
@@ -29,31 +27,25 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
   const rt = getRuntime();
   const groups = await reads.groups.list();
   const { query, view, params, problems } = parseView(raw, new Date(), { groups });
-  // The position first: the data read after it is at least this new (see the live protocol).
-  const position = await reads.position();
-  const [stats, feed, points, synthetic, comparisons, sources] = await Promise.all([
-    reads.stats.overview(query),
-    reads.incidents.list({
-      filter: { ...query.filter, retracted: 'exclude' },
-      sort: '-occurredAt',
-      limit: FEED_LIMIT,
-      after: null,
-    }),
-    reads.dashboard.mapPoints(query.filter, MAP_LIMIT),
+  // The charts first, with the position read before them (the serialised answer the live refresh
+  // also gets, cached per position); what else the page shows is read after it, so at least as new.
+  const stats = JSON.parse(await reads.stats.json.overview(query)) as StatsOverview;
+  const position = stats.position;
+  const { from, to } = query.period;
+  const [synthetic, comparisons, annotations, duplicates, sources] = await Promise.all([
     reads.dashboard.syntheticPresent(),
     reads.dashboard.referenceComparisons(),
+    // Annotations reaching into the chart: a year or a span may start before it (placed client-side).
+    reads.annotations.list({ to: localDay(stats.timeseries.to, rt.env.REPORT_TIMEZONE) }),
+    reads.duplicates.unresolvedIn({
+      from: from ? localDay(from, rt.env.REPORT_TIMEZONE) : undefined,
+      // The period is half-open: its last local day is the one before `to`.
+      to: localDay(Date.parse(to) - 1, rt.env.REPORT_TIMEZONE),
+    }),
     // The same records the figures count: the view's categories, militant violence by default.
     reads.incidents.sources({ ...query.filter, category: query.filter.category ?? [...MILITANT_CATEGORIES] }),
   ]);
-  // Annotations reaching into the chart: a year or a span may start before it (placed client-side).
-  const { from, to } = query.period;
-  const duplicates = await reads.duplicates.unresolvedIn({
-    from: from ? localDay(from, rt.env.REPORT_TIMEZONE) : undefined,
-    // The period is half-open: its last local day is the one before `to`.
-    to: localDay(Date.parse(to) - 1, rt.env.REPORT_TIMEZONE),
-  });
-  const annotations = await reads.annotations.list({ to: localDay(stats.timeseries.to, rt.env.REPORT_TIMEZONE) });
-  const snapshot: OverviewSnapshot = { position, stats, feed: feed.items.map(toBrief), points, synthetic };
+  const snapshot: OverviewSnapshot = { position, stats, synthetic };
 
   return (
     <main id="main" className="mx-auto max-w-[1600px] space-y-4 px-3 py-4 sm:px-5">
@@ -70,7 +62,6 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
         periodLabel={periodShortLabel(query)}
         threshold={rt.env.MASS_CASUALTY_THRESHOLD}
         mapLimit={MAP_LIMIT}
-        geometry={mapGeometry()}
         annotations={annotations.map(({ id, date, endDate, datePrecision, kind, title, description, sourceName }) => ({
           id,
           date,

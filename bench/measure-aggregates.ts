@@ -6,6 +6,7 @@
 import { AGGREGATE_CASES, type AggregateCase } from './aggregate-queries';
 import { distribution, nowMs, round } from './percentiles';
 import type { BenchResult } from './result';
+import { loadAverage } from './load-average';
 
 export interface AggregateRun {
   serverUrl: string;
@@ -50,6 +51,7 @@ export async function measureAggregates(run: AggregateRun, only: (name: string) 
   for (const c of AGGREGATE_CASES) {
     if (!only(c.name)) continue;
     const url = `${run.serverUrl}${c.path}`;
+    const load = loadAverage();
     for (let i = 0; i < run.warmup; i++) await timeRequest(url);
     const samples: number[] = [];
     let bytes = 0;
@@ -64,7 +66,7 @@ export async function measureAggregates(run: AggregateRun, only: (name: string) 
     const ratio = raw.p95 / ours.p95;
     const name = `${run.prefix ?? ''}${c.name}`;
     run.log(
-      `  ${name}: p50 ${round(ours.p50)} ms, p95 ${round(ours.p95)} ms; raw p95 ${round(raw.p95)} ms (${round(ratio)}×)`,
+      `  ${name}: p50 ${round(ours.p50)} ms, p95 ${round(ours.p95)} ms; raw p95 ${round(raw.p95)} ms (${round(ratio)}×; load ${load})`,
     );
     out.push({
       name,
@@ -89,6 +91,7 @@ export async function measureAggregates(run: AggregateRun, only: (name: string) 
         warmup: run.warmup,
         responseBytes: bytes,
         max: round(ours.max),
+        loadAverage: { before: load, after: loadAverage() },
       },
     });
   }

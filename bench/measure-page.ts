@@ -13,6 +13,7 @@ import { ROOT } from './children';
 import { distribution, nowMs, round } from './percentiles';
 import { notMeasured, type BenchResult } from './result';
 import { freePort, startServerProcess } from './server-process';
+import { loadAverage } from './load-average';
 
 export interface PageRun {
   databaseUrl: string;
@@ -99,6 +100,7 @@ export async function measurePage(run: PageRun): Promise<BenchResult[]> {
     let html = '';
     for (let i = 0; i < 5; i++) html = await (await fetch(url)).text();
     const samples: number[] = [];
+    const load = loadAverage();
     for (let i = 0; i < run.renders; i++) {
       const t0 = nowMs();
       const res = await fetch(url);
@@ -108,7 +110,7 @@ export async function measurePage(run: PageRun): Promise<BenchResult[]> {
     }
     const d = distribution(samples);
     run.log(
-      `  render /: p50 ${round(d.p50)} p95 ${round(d.p95)} p99 ${round(d.p99)} ms (${Math.round(html.length / 1024)} KB of HTML)`,
+      `  render /: p50 ${round(d.p50)} p95 ${round(d.p95)} p99 ${round(d.p99)} ms (${Math.round(html.length / 1024)} KB of HTML; load ${load} before, ${loadAverage()} after)`,
     );
     const render: BenchResult = {
       name: 'page.render',
@@ -121,7 +123,12 @@ export async function measurePage(run: PageRun): Promise<BenchResult[]> {
       ratio: null,
       target: RENDER_TARGET,
       met: d.p95 <= 150,
-      details: { renders: d.n, htmlKb: round(html.length / 1024), max: round(d.max) },
+      details: {
+        renders: d.n,
+        htmlKb: round(html.length / 1024),
+        max: round(d.max),
+        loadAverage: { before: load, after: loadAverage() },
+      },
     };
     const scripts = scriptSources(html, url);
     const htmlKb = await gzipKb(scripts);

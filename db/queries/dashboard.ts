@@ -22,6 +22,8 @@ import { incidentFromRow } from '../repositories/incidents';
 import { listReferenceFigures } from './reference';
 import { createStatsSource } from './stats';
 import { recordWhere, statsFilter } from './record-where';
+import { readPosition } from '../change-log';
+import { localDay } from '../../core/time/report-zone';
 
 /** The map's ceiling: beyond it the newest points are drawn (a year of records fits). */
 export const MAP_POINT_LIMIT = 1500;
@@ -55,6 +57,7 @@ async function operationKindTotals(db: Db, kind: OperationKind, period: Period):
 
 export function createDashboardReads(db: Db, zone: string) {
   let synthetic: { at: number; value: Promise<boolean> } | null = null;
+  let comparisons: { key: string; value: Promise<ReferenceComparison[]> } | null = null;
   return {
     /** Located, live incidents in the view, newest first (incidents_occurred_at_idx). */
     async mapPoints(filter: IncidentFilter, limit = MAP_POINT_LIMIT): Promise<IncidentBrief[]> {
@@ -95,27 +98,41 @@ export function createDashboardReads(db: Db, zone: string) {
 
     /**
      * Published figures, each beside the recorded value that counts the same thing for the same,
-     * ended period (core/stats/reference-comparison.ts); otherwise none.
+     * ended period (core/stats/reference-comparison.ts); otherwise none. Kept per change-log
+     * position (read first; figures, incidents and operations all change through the log) and
+     * local day (periods end on days), as the stats answers are.
      */
     async referenceComparisons(now = new Date()): Promise<ReferenceComparison[]> {
-      const figures = await listReferenceFigures(db);
-      const src = createStatsSource(db, zone);
-      return Promise.all(
-        figures.map(async (figure): Promise<ReferenceComparison> => {
-          const period = endedPeriod(figure, now, zone);
-          if (!period || !figure.comparableTo) return { figure, recorded: null };
-          const { current } = await computeSummary(src, {
-            filter: { from: period.from!, to: period.to },
-            period,
-            preset: null,
-            top: 8,
-            zone,
-          });
-          const kind = MEASURE_OPERATION_KIND[figure.comparableTo];
-          const totals = kind ? await operationKindTotals(db, kind, period) : null;
-          return { figure, recorded: recordedValue(figure.comparableTo, period, current, totals) };
-        }),
-      );
+      const p = await readPosition(db);
+      const key = `${p.epoch}:${p.seq}:${localDay(now, zone)}`;
+      if (comparisons?.key === key) return comparisons.value;
+      const value = compareFigures(now);
+      comparisons = { key, value };
+      value.catch(() => {
+        if (comparisons?.value === value) comparisons = null;
+      });
+      return value;
     },
   };
+
+  async function compareFigures(now: Date): Promise<ReferenceComparison[]> {
+    const figures = await listReferenceFigures(db);
+    const src = createStatsSource(db, zone);
+    return Promise.all(
+      figures.map(async (figure): Promise<ReferenceComparison> => {
+        const period = endedPeriod(figure, now, zone);
+        if (!period || !figure.comparableTo) return { figure, recorded: null };
+        const { current } = await computeSummary(src, {
+          filter: { from: period.from!, to: period.to },
+          period,
+          preset: null,
+          top: 8,
+          zone,
+        });
+        const kind = MEASURE_OPERATION_KIND[figure.comparableTo];
+        const totals = kind ? await operationKindTotals(db, kind, period) : null;
+        return { figure, recorded: recordedValue(figure.comparableTo, period, current, totals) };
+      }),
+    );
+  }
 }

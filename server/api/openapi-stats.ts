@@ -3,7 +3,16 @@
  * interfaces, so there is no zod schema to derive them from); tests/server/openapi.test.ts checks
  * a live answer of every stats endpoint against these schemas.
  */
-import { CASUALTY_CATEGORIES, INCIDENT_CATEGORIES, INCIDENT_TYPES } from '../../core/enums';
+import {
+  CASUALTY_CATEGORIES,
+  COUNTRIES,
+  INCIDENT_CATEGORIES,
+  INCIDENT_TYPES,
+  PROVINCES,
+  TARGET_TYPES,
+  TIME_PRECISIONS,
+  VERIFICATION_STATUSES,
+} from '../../core/enums';
 import { BREAKDOWN_DIMENSIONS, BUCKETS } from '../../core/stats/stats-types';
 import type { JsonSchema } from './openapi-components';
 
@@ -130,6 +139,38 @@ export function statsComponents(): Record<string, JsonSchema> {
       by: { type: 'string', enum: [...BREAKDOWN_DIMENSIONS] },
       rows: { type: 'array', items: ref('BreakdownRow') },
       total: object({ incidents: int(), killed: ref('Figures'), injured: ref('Figures') }),
+    }),
+    IncidentBrief: object(
+      {
+        id: { type: 'string' },
+        version: int(),
+        occurredAt: instant,
+        timePrecision: { type: 'string', enum: [...TIME_PRECISIONS] },
+        createdAt: instant,
+        country: { type: 'string', enum: [...COUNTRIES] },
+        province: { type: 'string', enum: [...PROVINCES] },
+        district: { type: ['string', 'null'] },
+        place: { type: ['string', 'null'] },
+        latitude: { type: ['number', 'null'] },
+        longitude: { type: ['number', 'null'] },
+        type: { type: 'string', enum: [...INCIDENT_TYPES] },
+        targetType: { type: 'string', enum: [...TARGET_TYPES] },
+        groupId: { type: ['string', 'null'] },
+        groupName: { type: ['string', 'null'] },
+        killed: ref('Figures'),
+        injured: ref('Figures'),
+        verification: { type: 'string', enum: [...VERIFICATION_STATUSES] },
+        retractedAt: { type: ['string', 'null'], format: 'date-time' },
+        retractionReason: { type: ['string', 'null'] },
+        synthetic: { type: 'boolean' },
+      },
+      'An incident as the feed and the map show it: totals instead of the casualty grid, no sources or summary',
+    ),
+    OverviewIncidents: object({
+      position: ref('Position'),
+      feed: { type: 'array', items: ref('IncidentBrief'), description: 'Newest first' },
+      points: { type: 'array', items: ref('IncidentBrief'), description: 'Located incidents, newest first' },
+      synthetic: { type: 'boolean', description: 'Synthetic (demo) records are present' },
     }),
     StatsOverview: object({
       zone,

@@ -9,6 +9,8 @@ import { ValidationError } from '../../core/errors';
 import { searchParamsToObject } from '../../core/filters';
 import { groupNamesToIds, namesGroups } from '../../core/group/group-ref';
 import { parseStatsQuery, StatsQueryParams, type StatsQuery } from '../../core/stats/stats-query';
+import { toBrief } from '../../core/stats/incident-brief';
+import { FEED_LIMIT, MAP_LIMIT, type OverviewIncidents } from '../../core/stats/overview-incidents';
 import type { ApiApp } from './route-spec';
 import type { Runtime } from '../runtime';
 import { mount, type RouteSpec } from './route-spec';
@@ -64,5 +66,41 @@ export function statsRoutes(app: ApiApp, runtime: Runtime) {
     spec('overview', 'Summary, timeseries and every breakdown at one position', 'StatsOverview', (q) =>
       stats().overview(q),
     ),
+    {
+      method: 'get',
+      path: '/api/overview/incidents',
+      access: 'read',
+      tag: 'Stats',
+      summary: 'The overview’s latest incidents and map points at one position',
+      description: `The newest ${FEED_LIMIT} live incidents of the view and its newest ${MAP_LIMIT} located ones, with the change-log position read before them: apply live changes after it. ${PERIOD_TEXT}`,
+      query: StatsQueryParams.summary,
+      handler: async (c) => {
+        c.header('Cache-Control', 'no-store');
+        const q = await query(c);
+        const reads = runtime.reads;
+        // The position first: the lists read after it are at least this new (see the live protocol).
+        const position = await reads.position();
+        const [feed, points, synthetic] = await Promise.all([
+          reads.incidents.list({
+            filter: { ...q.filter, retracted: 'exclude' },
+            sort: '-occurredAt',
+            limit: FEED_LIMIT,
+            after: null,
+          }),
+          reads.dashboard.mapPoints(q.filter, MAP_LIMIT),
+          reads.dashboard.syntheticPresent(),
+        ]);
+        const answer: OverviewIncidents = { position, feed: feed.items.map(toBrief), points, synthetic };
+        return c.json(answer);
+      },
+      responses: {
+        200: {
+          description: 'The feed and the map points, and the position they are consistent with',
+          schema: 'OverviewIncidents',
+        },
+        400: { description: 'A bad parameter; `error.fields` names it', schema: 'Error' },
+        401: { description: 'Not signed in (unless PUBLIC_DASHBOARD=1)', schema: 'Error' },
+      },
+    },
   ]);
 }

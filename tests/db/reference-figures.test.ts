@@ -78,6 +78,12 @@ describe.each(drivers)('published figures on %s', (driver) => {
     // While 2025 is still running, the period is not the same yet: not shown.
     const early = await reads.referenceComparisons(new Date('2025-12-20T00:00:00Z'));
     expect(early.every((c) => c.recorded === null)).toBe(true);
+    // Kept per log position and day: a write moves the position, and the comparison follows it.
+    const again = () => reads.referenceComparisons(new Date('2026-12-01T00:00:00Z'));
+    expect(await again()).toBe(await again());
+    await op('2025-08-01T10:00:00Z', 'intelligence_based', 5, 1);
+    const moved = (await again()).find((c) => c.figure.metric === IBO.metric)!.recorded;
+    expect(moved).toMatchObject({ value: 47, records: 3 });
   });
 
   it('shows nothing where nothing of that kind was recorded in the period', async () => {

@@ -213,6 +213,29 @@ describe('GET /api/openapi.json', () => {
     },
   );
 
+  it('documents the overview lists, and a live answer fits the schema', async () => {
+    const op = doc.paths['/api/overview/incidents']!.get! as Json & { responses: Record<string, Json> };
+    const schema = (op.responses['200'] as { content: { 'application/json': { schema: Json } } }).content[
+      'application/json'
+    ].schema;
+    expect(schema.$ref).toBe('#/components/schemas/OverviewIncidents');
+    const res = await fetch(`${server.url}/api/overview/incidents?province=KP`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { feed: unknown[]; points: unknown[] };
+    expect(body.feed).toHaveLength(1);
+    expect(body.points).toHaveLength(0); // the incident has no coordinates
+    expect(undocumented(body, schema, doc.components.schemas)).toEqual([]);
+    const bad = await fetch(`${server.url}/api/overview/incidents?provnce=KP`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty(
+      'provnce',
+    );
+  });
+
   it('has no dangling references', () => {
     const names = new Set(Object.keys(doc.components.schemas));
     for (const ref of refs(doc)) {

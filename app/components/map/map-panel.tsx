@@ -19,6 +19,7 @@ export function MapPanel({
   fresh,
   threshold,
   capped,
+  pending,
   className = '',
 }: {
   geometry: MapGeometry;
@@ -26,6 +27,8 @@ export function MapPanel({
   fresh: ReadonlySet<string>;
   threshold: number;
   capped: boolean;
+  /** Shown over the map while its points load (or failed to). */
+  pending?: React.ReactNode;
   className?: string;
 }) {
   const types = INCIDENT_TYPES.filter((t) => points.some((p) => p.type === t));
@@ -35,10 +38,11 @@ export function MapPanel({
       id="map"
       className={className}
       title="Where"
-      caption={`${formatCount(points.length)} located incidents${capped ? ' (the newest shown)' : ''}; size by casualties, colour by type; dashed: the Pakistan–Afghanistan border`}
+      caption={`${pending ? 'Located incidents' : `${formatCount(points.length)} located incidents`}${capped ? ' (the newest shown)' : ''}; size by casualties, colour by type; dashed: the Pakistan–Afghanistan border`}
     >
-      <div className="aspect-[700/640] w-full">
+      <div className="relative aspect-[700/640] w-full">
         <IncidentMap geometry={geometry} points={points} fresh={fresh} threshold={threshold} />
+        {pending && <div className="absolute inset-x-0 top-1/3">{pending}</div>}
       </div>
       <ul className="mt-2 flex min-h-5 flex-wrap gap-x-3 gap-y-1 text-xs text-muted" aria-label="Map legend">
         {types.map((t) => (

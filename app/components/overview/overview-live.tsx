@@ -11,10 +11,18 @@
  * - Rolling presets are refreshed every minute as the window slides.
  * - A new snapshot (router.refresh after `recovered: false`, or a filter change) replaces the
  *   state, and changes applied after its position are applied again onto it.
+ * - Feed and map points are not in the page: they are fetched after first paint, with the
+ *   position they were read at (P). Adopting them applies the changes the stream already
+ *   delivered after P; later ones apply live; ones at or before P (the stream may lag the fetch)
+ *   are already in them and skipped. Until they arrive the panels show a loading state; on a
+ *   failed fetch, a retry.
+ * - The panels below the fold (casualties, operations, breakdowns, published figures) render in
+ *   the browser only, right after hydration: the server's HTML carries placeholders of their size.
  */
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Change } from '@/core/change/change';
+import type { Change, Position } from '@/core/change/change';
+import type { OverviewIncidents } from '@/core/stats/overview-incidents';
 import { PROVINCE_LABELS, INCIDENT_TYPE_INFO } from '@/core/enums';
 import { isMassCasualty, placeLabel, type IncidentBrief } from '@/core/stats/incident-brief';
 import type { ViewQuery } from '@/core/stats/query-params';
@@ -37,6 +45,7 @@ import { LiveIndicator } from '../live-indicator';
 import type { MapGeometry } from '../map/map-geometry';
 import { MapPanel } from '../map/map-panel';
 import { Panel } from '../panel';
+import { useInBrowser } from '../use-in-browser';
 import { formatFigures } from '../number-format';
 import { BreakdownTable } from './breakdown-panel';
 import { KpiTiles } from './kpi-tiles';
@@ -50,7 +59,6 @@ export interface OverviewLiveProps {
   periodLabel: string;
   threshold: number;
   mapLimit: number;
-  geometry: MapGeometry;
   annotations: AnnotationMark[];
   /** The published-figures panel (server-rendered), placed in the overview's last row. */
   reference: React.ReactNode;
@@ -81,6 +89,47 @@ function compareBy(
 
 const FRESH_MS = 10_000;
 
+type ListsStatus = 'loading' | 'ready' | 'error';
+
+/** A below-the-fold panel before it renders: its title and a box of its height. */
+function PanelPlaceholder({
+  id,
+  title,
+  height,
+  className,
+}: {
+  id: string;
+  title: string;
+  height: number;
+  className?: string;
+}) {
+  return (
+    <Panel id={id} title={title} className={className}>
+      <div style={{ height }} className="animate-pulse rounded-md bg-surface-2" aria-hidden />
+    </Panel>
+  );
+}
+
+const emptyLists = (synthetic: boolean): OverviewLists => ({ feed: [], points: [], synthetic });
+
+/** The feed's and the map's state while their lists are on the way, or after they failed to come. */
+function ListsPending({ status, what, onRetry }: { status: ListsStatus; what: string; onRetry: () => void }) {
+  if (status === 'error')
+    return (
+      <div role="alert" className="px-3 py-10 text-center text-sm text-muted">
+        <p>{`Could not load ${what}.`}</p>
+        <button type="button" onClick={onRetry} className="mt-2 rounded-md border border-line px-3 py-1 text-fg">
+          Try again
+        </button>
+      </div>
+    );
+  return (
+    <p role="status" className="animate-pulse px-3 py-10 text-center text-sm text-muted">
+      {`Loading ${what}…`}
+    </p>
+  );
+}
+
 const describe = (b: IncidentBrief) =>
   `${INCIDENT_TYPE_INFO[b.type].label}, ${placeLabel(b, (p) => PROVINCE_LABELS[p])}: ${formatFigures(b.killed)} killed`;
 
@@ -91,19 +140,22 @@ export function OverviewLive({
   periodLabel,
   threshold,
   mapLimit,
-  geometry,
   annotations,
   reference,
   groupNames,
 }: OverviewLiveProps) {
   const router = useRouter();
   const [stats, setStats] = useState<StatsOverview>(snapshot.stats);
-  const [lists, setLists] = useState<OverviewLists>(() => ({
-    feed: snapshot.feed,
-    points: snapshot.points,
-    synthetic: snapshot.synthetic,
-  }));
+  const [lists, setLists] = useState<OverviewLists>(() => emptyLists(snapshot.synthetic));
+  const [listsStatus, setListsStatus] = useState<ListsStatus>('loading');
+  const [listsRequest, setListsRequest] = useState(0);
+  /** The position the shown lists are consistent with; null until they arrive. */
+  const listsAt = useRef<Position | null>(null);
+  const listsAtView = useRef(viewParams);
+  const [listsView, setListsView] = useState(viewParams);
   const [adopted, setAdopted] = useState(snapshot);
+  const [geometry, setGeometry] = useState<MapGeometry | 'loading' | 'error'>('loading');
+  const [geometryRequest, setGeometryRequest] = useState(0);
   const [fresh, setFresh] = useState<ReadonlySet<string>>(() => new Set());
   const lastPageRefresh = useRef(0);
 
@@ -111,9 +163,12 @@ export function OverviewLive({
   const filter = useMemo(() => (view.preset ? { ...view.filter, to: undefined } : view.filter), [view]);
   const statsFeed = useThrottledRefresh<StatsOverview>(() => `/api/stats/overview?${viewParams}`, setStats);
 
+  const refreshStats = statsFeed.refresh; // stable (statsFeed itself is a new object each render)
   const noteRetractions = useRetractionNotice((ids) => setLists((l) => dropRetracted(l, ids)));
   const onChanges = (changes: Change[]) => {
-    setLists((l) => reduceLists(l, changes, filter, mapLimit));
+    const at = listsAt.current;
+    const onLists = at ? changes.filter((c) => c.epoch === at.epoch && c.seq > at.seq) : [];
+    if (onLists.length > 0) setLists((l) => reduceLists(l, onLists, filter, mapLimit));
     noteRetractions(changes);
     const fx = changeEffects(changes, filter);
     if (fx.stats) statsFeed.refresh();
@@ -137,18 +192,48 @@ export function OverviewLive({
 
   // A new snapshot from the server (after a resync or a filter change) replaces the state, and the
   // changes applied since its position are applied again onto it (idempotent), so none is lost.
+  // The lists are fetched again for it; another view's lists are not shown meanwhile.
   if (adopted !== snapshot) {
     setAdopted(snapshot);
     setStats(snapshot.stats);
-    setLists(
-      reduceLists(
-        { feed: snapshot.feed, points: snapshot.points, synthetic: snapshot.synthetic },
-        changesAfter(snapshot.position.seq),
-        filter,
-        mapLimit,
-      ),
-    );
   }
+  if (listsView !== viewParams) {
+    setListsView(viewParams);
+    setLists(emptyLists(snapshot.synthetic));
+    setListsStatus('loading');
+  }
+
+  useEffect(() => {
+    const aborted = new AbortController();
+    if (listsAtView.current !== viewParams) listsAt.current = null;
+    listsAtView.current = viewParams;
+    fetch(`/api/overview/incidents?${viewParams}`, {
+      headers: { accept: 'application/json' },
+      cache: 'no-store',
+      signal: aborted.signal,
+    })
+      .then(async (res) => {
+        if (!res.ok) throw new Error(`answered ${res.status}`);
+        return (await res.json()) as OverviewIncidents;
+      })
+      .then((data) => {
+        const p = data.position;
+        const after = changesAfter(p.seq).filter((c) => c.epoch === p.epoch);
+        // The stream's buffer no longer reaches back to P (a long burst): fetch again, newer.
+        if (after.length > 0 && after[0]!.seq > p.seq + 1) return setListsRequest((n) => n + 1);
+        listsAt.current = p;
+        setLists(
+          reduceLists({ feed: data.feed, points: data.points, synthetic: data.synthetic }, after, filter, mapLimit),
+        );
+        setListsStatus('ready');
+        // Without the stream the charts stay at the page's position: bring them up to the lists'.
+        if (p.seq > snapshot.stats.position.seq) refreshStats();
+      })
+      .catch(() => {
+        if (!aborted.signal.aborted) setListsStatus((s) => (s === 'ready' ? s : 'error'));
+      });
+    return () => aborted.abort();
+  }, [snapshot, viewParams, listsRequest, changesAfter, filter, mapLimit, refreshStats]);
   useEffect(() => {
     statsFeed.reset(snapshot.position.seq);
     // Stats read for the snapshot may predate changes the stream already delivered.
@@ -161,7 +246,26 @@ export function OverviewLive({
     return () => clearInterval(t);
   }, [view.preset, statsFeed]);
 
+  // The base map: static, fetched once after first paint (app/map-geometry.json).
+  useEffect(() => {
+    const aborted = new AbortController();
+    fetch('/map-geometry.json', { signal: aborted.signal })
+      .then(async (res) => {
+        if (!res.ok) throw new Error(`answered ${res.status}`);
+        setGeometry((await res.json()) as MapGeometry);
+      })
+      .catch(() => {
+        if (!aborted.signal.aborted) setGeometry('error');
+      });
+    return () => aborted.abort();
+  }, [geometryRequest]);
+
   const { feed, points, synthetic } = lists;
+  const inBrowser = useInBrowser();
+  const retry = () => {
+    setListsStatus('loading');
+    setListsRequest((n) => n + 1);
+  };
   const compare = useMemo(() => compareBy(view, groupNames), [view, groupNames]);
   return (
     <div className="space-y-3">
@@ -199,7 +303,11 @@ export function OverviewLive({
         >
           <div className="relative -mx-4 -mb-4 min-h-[420px] flex-1 border-t border-line">
             <div className="absolute inset-0 overflow-y-auto">
-              <LiveFeed items={feed} fresh={fresh} threshold={threshold} />
+              {listsStatus === 'ready' ? (
+                <LiveFeed items={feed} fresh={fresh} threshold={threshold} />
+              ) : (
+                <ListsPending status={listsStatus} what="the latest incidents" onRetry={retry} />
+              )}
             </div>
           </div>
         </Panel>
@@ -212,35 +320,87 @@ export function OverviewLive({
             refreshKey={stats.position.seq}
           />
         )}
-        <CasualtyPanel className="lg:col-span-8" series={stats.timeseries} />
-        <OperationsPanel className="lg:col-span-8" series={stats.timeseries} />
-        <MapPanel
-          className="lg:col-span-7"
-          geometry={geometry}
-          points={points}
-          fresh={fresh}
-          threshold={threshold}
-          capped={points.length >= mapLimit}
-        />
-        <div className="grid content-start gap-3 lg:col-span-5">
-          <Panel id="by-province" title="By province or region">
-            <BreakdownTable
-              breakdown={stats.breakdowns.province}
-              title="Incidents by province"
-              viewParams={viewParams}
+        {inBrowser ? (
+          <>
+            <CasualtyPanel className="lg:col-span-8" series={stats.timeseries} />
+            <OperationsPanel className="lg:col-span-8" series={stats.timeseries} />
+          </>
+        ) : (
+          <>
+            <PanelPlaceholder id="casualties" title="Casualties over time" height={260} className="lg:col-span-8" />
+            <PanelPlaceholder
+              id="operations-trend"
+              title="Operations over time"
+              height={220}
+              className="lg:col-span-8"
             />
+          </>
+        )}
+        {typeof geometry === 'object' ? (
+          <MapPanel
+            className="lg:col-span-7"
+            geometry={geometry}
+            points={points}
+            fresh={fresh}
+            threshold={threshold}
+            capped={points.length >= mapLimit}
+            pending={
+              listsStatus === 'ready' ? undefined : (
+                <ListsPending status={listsStatus} what="the map's incidents" onRetry={retry} />
+              )
+            }
+          />
+        ) : (
+          <Panel id="map" title="Where" className="lg:col-span-7">
+            <div className="aspect-[700/640] w-full">
+              {geometry === 'error' ? (
+                <ListsPending
+                  status="error"
+                  what="the map"
+                  onRetry={() => {
+                    setGeometry('loading');
+                    setGeometryRequest((n) => n + 1);
+                  }}
+                />
+              ) : (
+                <div className="h-full w-full animate-pulse rounded-lg bg-surface-2" aria-hidden />
+              )}
+            </div>
           </Panel>
-          <Panel id="by-group" title="By perpetrator group" caption="Top groups; unattributed incidents kept apart">
-            <BreakdownTable breakdown={stats.breakdowns.group} title="Incidents by group" viewParams={viewParams} />
-          </Panel>
-          <Panel id="by-type" title="By type of attack">
-            <BreakdownTable breakdown={stats.breakdowns.type} title="Incidents by type" viewParams={viewParams} />
-          </Panel>
-        </div>
-        <Panel id="by-target" title="By target" className="lg:col-span-4">
-          <BreakdownTable breakdown={stats.breakdowns.target} title="Incidents by target" viewParams={viewParams} />
-        </Panel>
-        <div className="lg:col-span-8">{reference}</div>
+        )}
+        {inBrowser ? (
+          <>
+            <div className="grid content-start gap-3 lg:col-span-5">
+              <Panel id="by-province" title="By province or region">
+                <BreakdownTable
+                  breakdown={stats.breakdowns.province}
+                  title="Incidents by province"
+                  viewParams={viewParams}
+                />
+              </Panel>
+              <Panel id="by-group" title="By perpetrator group" caption="Top groups; unattributed incidents kept apart">
+                <BreakdownTable breakdown={stats.breakdowns.group} title="Incidents by group" viewParams={viewParams} />
+              </Panel>
+              <Panel id="by-type" title="By type of attack">
+                <BreakdownTable breakdown={stats.breakdowns.type} title="Incidents by type" viewParams={viewParams} />
+              </Panel>
+            </div>
+            <Panel id="by-target" title="By target" className="lg:col-span-4">
+              <BreakdownTable breakdown={stats.breakdowns.target} title="Incidents by target" viewParams={viewParams} />
+            </Panel>
+            <div className="lg:col-span-8">{reference}</div>
+          </>
+        ) : (
+          <>
+            <div className="grid content-start gap-3 lg:col-span-5">
+              <PanelPlaceholder id="by-province" title="By province or region" height={200} />
+              <PanelPlaceholder id="by-group" title="By perpetrator group" height={200} />
+              <PanelPlaceholder id="by-type" title="By type of attack" height={200} />
+            </div>
+            <PanelPlaceholder id="by-target" title="By target" height={200} className="lg:col-span-4" />
+            <PanelPlaceholder id="reference" title="Published figures" height={200} className="lg:col-span-8" />
+          </>
+        )}
       </div>
     </div>
   );

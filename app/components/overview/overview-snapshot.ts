@@ -1,14 +1,14 @@
-/** What the overview page renders from, consistent with one change-log position. */
+/**
+ * What the overview page renders from, consistent with one change-log position. The incident
+ * lists (feed, map) are not in it: the browser fetches them after first paint (OverviewIncidents).
+ */
 import type { Position } from '@/core/change/change';
-import type { IncidentBrief } from '@/core/stats/incident-brief';
 import type { StatsOverview } from '@/core/stats/stats-types';
 
 export interface OverviewSnapshot {
   position: Position;
   stats: StatsOverview;
-  feed: IncidentBrief[];
-  points: IncidentBrief[];
   synthetic: boolean;
 }
 
-export const FEED_LIMIT = 30;
+export { FEED_LIMIT, MAP_LIMIT } from '@/core/stats/overview-incidents';
