@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { openDatabase, type Database } from '../db/client';
-import { ensureStream } from '../db/store';
+import { ensureStream } from '../db/change-log';
 import { createApiToken } from '../server/auth/api-tokens';
 import { query } from './sql-rows';
 

@@ -11,13 +11,13 @@
  *    day produce the same rows.
  * 3. The change log is not filled for the bulk history: it starts where the demo seeding left it
  *    (a log is the history of writes, and nobody wrote these rows one by one); the rollups are then
- *    recomputed from the raw rows by db/rebuild-rollups.ts, the same command an operator runs after
+ *    recomputed from the raw rows by db/rollups/rebuild.ts, the same command an operator runs after
  *    a restore.
  */
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/client';
 import { createStore } from '../db/store';
-import { rebuildRollups } from '../db/rebuild-rollups';
+import { rebuildRollups } from '../db/rollups/rebuild';
 import { seedDemo } from '../core/demo/seed-demo';
 import type { Ctx } from '../core/ports';
 import { query, scalar } from './sql-rows';

@@ -21,7 +21,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { ImportReport } from '../core/import/import-report';
 import { seedReference } from '../core/seed/seed-reference';
 import { openDatabase, type Database } from '../db/client';
-import { ensureStream } from '../db/store';
+import { ensureStream } from '../db/change-log';
 import { createWriteContext } from '../db/write-context';
 
 const TARGET_ROWS_PER_S = 5000;

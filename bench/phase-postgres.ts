@@ -96,7 +96,29 @@ export async function runPostgresPhase(ctx: PhaseContext): Promise<BenchResult[]
     await add({
       names: [{ name: 'ingest.api', unit: 'rows/s', target: '≥ 1,000 rows/s' }],
       run: async () => {
-        log(`API ingest: ${sc.ingest.writers} writers, ${sc.ingest.apiRows} rows`);
+        log(
+          `API ingest, batch: ${sc.ingest.writers} writers, ${sc.ingest.batchRows} rows, ${sc.ingest.batchItems} per request`,
+        );
+        const s = await api();
+        const dbName = new URL(url).pathname.slice(1);
+        return [
+          await measureIngestApi({
+            serverUrl: s.url,
+            token,
+            source,
+            writers: sc.ingest.writers,
+            rows: sc.ingest.batchRows,
+            batch: sc.ingest.batchItems,
+            cpu: () => cpuMeter(s.pid, sql, dbName),
+            log,
+          }),
+        ];
+      },
+    });
+    await add({
+      names: [{ name: 'ingest.api.single', unit: 'rows/s', target: '≥ 400 rows/s' }],
+      run: async () => {
+        log(`API ingest, single creates: ${sc.ingest.writers} writers, ${sc.ingest.apiRows} rows`);
         const s = await api();
         const dbName = new URL(url).pathname.slice(1);
         return [

@@ -17,7 +17,15 @@ export interface Scale {
   /** Fleet sizes (each with the clients spread over processes and all in one), per-segment duration. */
   live: { clients: number[]; intervalMs: number; durationMs: number; burst: number; burstWriters: number };
   memory: { clients: number };
-  ingest: { writers: number; apiRows: number; acledRows: number };
+  ingest: {
+    writers: number;
+    /** Single creates (ingest.api.single). */
+    apiRows: number;
+    /** Rows through POST /api/incidents/batch (ingest.api), `batchItems` per request. */
+    batchRows: number;
+    batchItems: number;
+    acledRows: number;
+  };
   storm: { clients: number; writeIntervalMs: number; downMs: number };
   /** Two nodes behind nginx; one is stopped with its drain. */
   failover: { clients: number; writeIntervalMs: number; drainMs: number };
@@ -34,7 +42,7 @@ export const SCALES: Record<Scale['name'], Scale> = {
     aggregates: { warmup: 20, requests: 200, baselineRuns: 7, pgliteRequests: 50, pgliteBaselineRuns: 5 },
     live: { clients: [1000, 5000], intervalMs: 100, durationMs: 20_000, burst: 500, burstWriters: 16 },
     memory: { clients: 5000 },
-    ingest: { writers: 16, apiRows: 5000, acledRows: 20_000 },
+    ingest: { writers: 16, apiRows: 5000, batchRows: 20_000, batchItems: 100, acledRows: 20_000 },
     storm: { clients: 2000, writeIntervalMs: 100, downMs: 0 },
     failover: { clients: 2000, writeIntervalMs: 100, drainMs: 1000 },
     page: { renders: 50 },
@@ -47,7 +55,7 @@ export const SCALES: Record<Scale['name'], Scale> = {
     aggregates: { warmup: 5, requests: 40, baselineRuns: 5, pgliteRequests: 20, pgliteBaselineRuns: 3 },
     live: { clients: [200, 500], intervalMs: 100, durationMs: 5000, burst: 100, burstWriters: 16 },
     memory: { clients: 1000 },
-    ingest: { writers: 16, apiRows: 800, acledRows: 5000 },
+    ingest: { writers: 16, apiRows: 800, batchRows: 4000, batchItems: 100, acledRows: 5000 },
     storm: { clients: 300, writeIntervalMs: 100, downMs: 0 },
     failover: { clients: 300, writeIntervalMs: 100, drainMs: 1000 },
     page: { renders: 15 },

@@ -83,6 +83,32 @@ export const occurredByNow =
     if (problem) ctx.addIssue({ code: 'custom', path: ['occurredAt'], message: problem });
   };
 
+/**
+ * The same check as `occurredByNow` for a server's hot path: `base.superRefine(occurredByNow(now))`
+ * builds a new schema per call, and zod compiles each new object schema's parser on its first use,
+ * which cost more than the parse itself. Here the refined schema is built once and reads the clock
+ * set around each (synchronous) safeParse, so the issues, their order and messages are the same.
+ */
+export function clockedSchema<S extends z.ZodType>(
+  base: S,
+): (now: Date) => { safeParse(v: unknown): ReturnType<S['safeParse']> } {
+  let clock: Date | null = null;
+  const refined = base.superRefine((v, ctx) => {
+    if (clock) occurredByNow(clock)(v as { occurredAt?: string; timePrecision?: string }, ctx);
+  });
+  return (now) => ({
+    safeParse(v) {
+      const outer = clock;
+      clock = now;
+      try {
+        return refined.safeParse(v) as ReturnType<S['safeParse']>;
+      } finally {
+        clock = outer;
+      }
+    },
+  });
+}
+
 /** A calendar date `YYYY-MM-DD`. */
 export const CalendarDate = z
   .string({ error: 'must be a date string' })
@@ -232,3 +258,29 @@ export const Actor = z.strictObject({
 });
 export type Actor = z.output<typeof Actor>;
 export const Actors = z.array(Actor).max(20, 'at most 20 actors').default([]);
+
+/**
+ * What a source said that the record has no field for, kept verbatim under the source's own column
+ * names (UCDP's best/low/high, GTD's doubtterr, attack and weapon types). Shown with the record's
+ * provenance; never counted.
+ */
+export const SourceFields = z
+  .record(
+    z.string().min(1).max(60, 'is too long'),
+    z.union([z.string().max(2000, 'is too long (2000 characters at most)'), z.number(), z.boolean(), z.null()]),
+    { error: 'must be an object of the source’s column names and values' },
+  )
+  .refine((o) => Object.keys(o).length <= 80, 'at most 80 source fields')
+  .nullable()
+  .default(null);
+export type SourceFields = z.output<typeof SourceFields>;
+
+/** The last day of an event that spans several (the source's end date), or null for a single day. */
+export const OccurredUntil = CalendarDate.nullable().default(null);
+
+/** An end date cannot come before the start's day. */
+export function checkSpan(v: { occurredAt?: string; occurredUntil?: string | null }, ctx: z.RefinementCtx) {
+  if (typeof v.occurredAt !== 'string' || !v.occurredUntil) return;
+  if (/^\d{4}-\d{2}-\d{2}/.test(v.occurredAt) && v.occurredUntil < v.occurredAt.slice(0, 10))
+    ctx.addIssue({ code: 'custom', path: ['occurredUntil'], message: 'is before the start date' });
+}

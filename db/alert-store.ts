@@ -11,10 +11,11 @@ import { sumIncidentCells } from '../core/stats/cells';
 import { CASUALTY_CATEGORIES } from '../core/enums';
 import type { Database, Db } from './client';
 import { alertDeliveries, alertRules, incidents, savedViews } from './schema';
-import { readChangeRecordsAfter, readPosition } from './queries/changes';
+import { readChangeRecordsAfter, readPosition } from './change-log';
 import { createStatsSource } from './queries/stats';
 import { recordWhere, statsFilter } from './queries/record-where';
-import { iso } from './repositories/incident-rows';
+import { iso } from './repositories/stamps';
+import { resultRows } from './result-rows';
 
 /** The evaluator's advisory lock key (any constant no other part of the product uses). */
 export const ALERT_LOCK_KEY = 7_417_018;
@@ -66,8 +67,7 @@ const ruleValues = (r: RuleWrite) => ({
 });
 
 async function rowsOf<T>(db: Db, q: SQL): Promise<T[]> {
-  const result = (await db.execute(q)) as unknown;
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+  return resultRows<T>(await db.execute(q));
 }
 
 /** NOTIFY channel of new in-app alerts (payload: owner ids, or * when too many for one payload). */

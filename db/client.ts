@@ -28,7 +28,7 @@ export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.met
 export interface Database {
   kind: DatabaseKind;
   db: Db;
-  /** The reporting time zone the rollups are kept in (REPORT_TIMEZONE; db/rollup-zone.ts checks it). */
+  /** The reporting time zone the rollups are kept in (REPORT_TIMEZONE; db/rollups/zone.ts checks it). */
   reportZone: string;
   /** Emits 'commit' after a writing transaction commits in this process (the in-process wake-up). */
   events: EventEmitter;

@@ -9,14 +9,14 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { seedReference, type GroupIds } from '../core/seed/seed-reference';
 import type { Database } from './client';
+import { resultRows } from './result-rows';
 import { createStore } from './store';
 
 const SEED_ACTOR = { id: null, label: 'system:seed', role: 'system' as const };
 
 export async function ensureReferenceData(database: Database): Promise<GroupIds> {
   const values = async (q: ReturnType<typeof sql>) => {
-    const r = (await database.db.execute(q)) as unknown;
-    return ((Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { v: string }[]).map((x) => x.v);
+    return resultRows<{ v: string }>(await database.db.execute(q)).map((x) => x.v);
   };
   const existing = {
     figureMetrics: await values(sql`select metric as v from reference_figures`),

@@ -5,8 +5,8 @@
  */
 import { openDatabase, type Database } from '../db/client';
 import { ensureReferenceData } from '../db/ensure-reference-data';
-import { ensureStream } from '../db/store';
-import { checkRollupZone } from '../db/rollup-zone';
+import { ensureStream } from '../db/change-log';
+import { checkRollupZone } from '../db/rollups/zone';
 import { withStartupLock } from '../db/startup-lock';
 import { parseEnv, type Env } from '../server/env';
 

@@ -1,5 +1,5 @@
 // `npm run db:rollups:rebuild`: recomputes the rollup tables from the raw rows, in REPORT_TIMEZONE.
-import { rebuildRollups } from '../db/rebuild-rollups';
+import { rebuildRollups } from '../db/rollups/rebuild';
 import { openFromEnv, runTask } from './open-from-env';
 
 await runTask('db:rollups:rebuild', async () => {

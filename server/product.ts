@@ -20,6 +20,7 @@ import { importRoutes } from './api/import';
 import { rematchRoutes } from './api/rematch';
 import { exportRoutes } from './api/export';
 import { alertRoutes } from './api/alert-routes';
+import { duplicateRoutes } from './api/duplicates';
 import { acledSyncRoutes } from './api/acled-sync-routes';
 import { startAcledSync } from './sync/start-acled-sync';
 import { startAlerts } from './alerts/start-alerts';
@@ -42,6 +43,7 @@ export const productRoutes: RouteModule[] = [
   rematchRoutes,
   exportRoutes,
   alertRoutes,
+  duplicateRoutes,
   openApiRoutes,
 ];
 

@@ -15,6 +15,7 @@ export const ADMIN_SECTIONS = [
   { href: '/admin/groups', label: 'Groups' },
   { href: '/admin/reference-figures', label: 'Reference figures' },
   { href: '/admin/annotations', label: 'Annotations' },
+  { href: '/admin/acled-sync', label: 'ACLED sync' },
 ] as const;
 
 function AdminTabs({ current }: { current: string }) {

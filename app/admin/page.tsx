@@ -12,6 +12,7 @@ const TEXT: Record<string, string> = {
   '/admin/groups': 'Militant organisations, their aliases and strength estimates.',
   '/admin/reference-figures': 'Published figures kept as reported, to compare with ours.',
   '/admin/annotations': 'Dated events shown on trend charts.',
+  '/admin/acled-sync': 'The ACLED account, its sync schedule, runs and their reports.',
 };
 
 export default function AdminIndexPage() {

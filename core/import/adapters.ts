@@ -1,8 +1,10 @@
 /** The source adapters, in the order a header is tried against them. */
 import { acledAdapter } from './acled-adapter';
+import { gtdAdapter } from './gtd';
+import { ucdpAdapter } from './ucdp';
 import { FORMAT_LABELS, IMPORT_FORMATS, type ImportFormat, type SourceAdapter } from './source-adapter';
 
-export const ADAPTERS: readonly SourceAdapter[] = [acledAdapter];
+export const ADAPTERS: readonly SourceAdapter[] = [acledAdapter, ucdpAdapter, gtdAdapter];
 
 export function adapterFor(format: ImportFormat): SourceAdapter {
   const adapter = ADAPTERS.find((a) => a.format === format);

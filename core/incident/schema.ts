@@ -29,8 +29,12 @@ import {
   Latitude,
   Longitude,
   occurredByNow,
+  clockedSchema,
   OptionalText,
   Sources,
+  OccurredUntil,
+  SourceFields,
+  checkSpan,
   type Actor,
   type Source,
   type Versioned,
@@ -62,6 +66,9 @@ const incidentFields = {
   verification: enumOf(VERIFICATION_STATUSES, 'verification status').default('reported'),
   externalId: OptionalText(120),
   synthetic: z.boolean().default(false),
+  /** A multi-day event's last day (UCDP date_end); counted on its first day, occurredAt. */
+  occurredUntil: OccurredUntil,
+  sourceFields: SourceFields,
 };
 
 type Coordinates = { latitude: number | null; longitude: number | null; country: Country; province: Province };
@@ -87,12 +94,15 @@ function checkPlace(v: Partial<Coordinates>, ctx: z.RefinementCtx) {
   }
 }
 
-export const CreateIncidentInput = z.strictObject(incidentFields).superRefine(checkPlace);
+export const CreateIncidentInput = z.strictObject(incidentFields).superRefine(checkPlace).superRefine(checkSpan);
 export type CreateIncidentInput = z.input<typeof CreateIncidentInput>;
 export type IncidentFields = z.output<typeof CreateIncidentInput>;
 
 /** The create schema against a clock: an incident cannot have happened after `now`. */
 export const createIncidentInputAt = (now: Date) => CreateIncidentInput.superRefine(occurredByNow(now));
+
+/** `createIncidentInputAt(now)` for the write verbs: one schema, compiled once (common-schemas.ts). */
+export const incidentInputAt = clockedSchema(CreateIncidentInput);
 
 export interface Incident extends Versioned {
   occurredAt: string;
@@ -119,6 +129,10 @@ export interface Incident extends Versioned {
   verification: VerificationStatus;
   externalId: string | null;
   synthetic: boolean;
+  occurredUntil: string | null;
+  sourceFields: SourceFields;
+  /** When an import (file or sync) last matched this record, written or unchanged; null if never. */
+  syncedAt: string | null;
 }
 
 /**

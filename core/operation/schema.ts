@@ -18,8 +18,12 @@ import {
   Longitude,
   OptionalCount,
   occurredByNow,
+  clockedSchema,
   OptionalText,
   Sources,
+  OccurredUntil,
+  SourceFields,
+  checkSpan,
   type Actor,
   type Source,
   type Versioned,
@@ -52,6 +56,9 @@ const operationFields = {
   verification: enumOf(VERIFICATION_STATUSES, 'verification status').default('reported'),
   externalId: OptionalText(120),
   synthetic: z.boolean().default(false),
+  /** A multi-day event's last day (UCDP date_end); counted on its first day, occurredAt. */
+  occurredUntil: OccurredUntil,
+  sourceFields: SourceFields,
 };
 
 function checkCoordinates(v: { latitude?: number | null; longitude?: number | null }, ctx: z.RefinementCtx) {
@@ -64,12 +71,18 @@ function checkCoordinates(v: { latitude?: number | null; longitude?: number | nu
   }
 }
 
-export const CreateOperationInput = z.strictObject(operationFields).superRefine(checkCoordinates);
+export const CreateOperationInput = z
+  .strictObject(operationFields)
+  .superRefine(checkCoordinates)
+  .superRefine(checkSpan);
 export type CreateOperationInput = z.input<typeof CreateOperationInput>;
 export type OperationFields = z.output<typeof CreateOperationInput>;
 
 /** The create schema against a clock: an operation cannot have happened after `now`. */
 export const createOperationInputAt = (now: Date) => CreateOperationInput.superRefine(occurredByNow(now));
+
+/** `createOperationInputAt(now)` for the write verbs: one schema, compiled once (common-schemas.ts). */
+export const operationInputAt = clockedSchema(CreateOperationInput);
 
 export interface Operation extends Versioned {
   occurredAt: string;
@@ -96,4 +109,8 @@ export interface Operation extends Versioned {
   verification: VerificationStatus;
   externalId: string | null;
   synthetic: boolean;
+  occurredUntil: string | null;
+  sourceFields: SourceFields;
+  /** When an import (file or sync) last matched this record, written or unchanged; null if never. */
+  syncedAt: string | null;
 }

@@ -22,6 +22,7 @@ export const REFERENCE_GROUPS: readonly CreateGroupInput[] = [
       'Tehreek-i-Taliban Pakistan',
       'TTP: Tehreek-i-Taliban Pakistan',
       'Fitna al-Khawarij',
+      'Tehrik-i-Taliban Pakistan (TTP)',
     ],
     baseCountry: 'Afghanistan',
     proscribed: true,
@@ -48,6 +49,7 @@ export const REFERENCE_GROUPS: readonly CreateGroupInput[] = [
       'Islamic State (Pakistan)',
       'Islamic State Pakistan Province',
       'Wilayat Khorasan',
+      'Khorasan Chapter of the Islamic State',
     ],
     baseCountry: 'Afghanistan',
     proscribed: true,
@@ -66,6 +68,8 @@ export const REFERENCE_GROUPS: readonly CreateGroupInput[] = [
       'AQIS',
       'al Qaeda in the Indian Subcontinent',
       'AQIS: Al Qaeda in the Indian Subcontinent',
+      'Al-Qaida in the Indian Subcontinent',
+      'Al-Qaida',
     ],
     baseCountry: 'Afghanistan',
     proscribed: true,
@@ -85,6 +89,8 @@ export const REFERENCE_GROUPS: readonly CreateGroupInput[] = [
       'Eastern Turkestan Islamic Movement',
       'East Turkistan Islamic Movement',
       'TIP: Turkistan Islamic Party',
+      'Turkistan Islamic Party (TIP)',
+      'East Turkistan Islamic Movement (ETIM)',
     ],
     baseCountry: 'Afghanistan',
     proscribed: true,
@@ -95,7 +101,11 @@ export const REFERENCE_GROUPS: readonly CreateGroupInput[] = [
   {
     shortName: 'IMU',
     fullName: 'Islamic Movement of Uzbekistan',
-    aliases: ['Islamic Movement of Uzbekistan', 'IMU: Islamic Movement of Uzbekistan'],
+    aliases: [
+      'Islamic Movement of Uzbekistan',
+      'IMU: Islamic Movement of Uzbekistan',
+      'Islamic Movement of Uzbekistan (IMU)',
+    ],
     baseCountry: 'Afghanistan',
     proscribed: false,
     description:
@@ -105,7 +115,12 @@ export const REFERENCE_GROUPS: readonly CreateGroupInput[] = [
   {
     shortName: 'BLA',
     fullName: 'Baloch Liberation Army',
-    aliases: ['Balochistan Liberation Army', 'BLA: Baloch Liberation Army', 'BLA: Balochistan Liberation Army'],
+    aliases: [
+      'Balochistan Liberation Army',
+      'BLA: Baloch Liberation Army',
+      'BLA: Balochistan Liberation Army',
+      'Baloch Liberation Army (BLA)',
+    ],
     baseCountry: 'Pakistan',
     proscribed: true,
     description:
@@ -116,7 +131,12 @@ export const REFERENCE_GROUPS: readonly CreateGroupInput[] = [
   {
     shortName: 'BLF',
     fullName: 'Balochistan Liberation Front',
-    aliases: ['Baloch Liberation Front', 'BLF: Baloch Liberation Front', 'BLF: Balochistan Liberation Front'],
+    aliases: [
+      'Baloch Liberation Front',
+      'BLF: Baloch Liberation Front',
+      'BLF: Balochistan Liberation Front',
+      'Baloch Liberation Front (BLF)',
+    ],
     baseCountry: 'Pakistan',
     proscribed: true,
     description:
@@ -136,7 +156,7 @@ export const REFERENCE_GROUPS: readonly CreateGroupInput[] = [
   {
     shortName: 'LeI',
     fullName: 'Lashkar-e-Islam',
-    aliases: ['Lashkar-i-Islam', 'LeI: Lashkar-e-Islam', 'Lashkar-e-Islami'],
+    aliases: ['Lashkar-i-Islam', 'LeI: Lashkar-e-Islam', 'Lashkar-e-Islami', 'Lashkar-e-Islam (Pakistan)'],
     baseCountry: 'Pakistan',
     proscribed: true,
     description:

@@ -1,17 +1,18 @@
 /**
- * The sync's ONE coupling to the importer: API rows go through the same ACLED import verb as an
- * uploaded file (parser, classification, source id `acled:<event_id_cnty>`, db/import-sink.ts
- * upserts, change log, rollups, live updates), and ACLED's deletions become retractions of the
- * records that import made. When the importer's entry point or its source ids change, this file is
- * the one to re-point.
+ * The sync's ONE coupling to the importer: API rows go through the same import verb as an uploaded
+ * ACLED file (`writes.importRows`, format `acled`: the ACLED adapter's mapping and classification,
+ * source id `acled:<event_id_cnty>`, db/import-sink.ts upserts, change log, rollups, live updates),
+ * and ACLED's deletions become retractions of the records that import made. When the importer's
+ * entry point or its source ids change, this file is the one to re-point.
  *
- * The rows are handed to the importer as the CSV text of ACLED's current export (header by name),
- * page by page as they arrive, so a sync and a file of the same events give the same records. The
- * importer's line numbers mean nothing to an API reader: each row error is named by its event id.
+ * Each API row is handed over as the cells of ACLED's current export columns, in one order (the
+ * importer takes its header from the first row), so a sync and a file of the same events give the
+ * same records. A page that fails to arrive ends the rows there: what was read is saved, and the
+ * report's `stopped` says why. The importer's line numbers mean nothing to an API reader: each row
+ * error is named by its event id.
  */
-import { stringify } from 'csv-stringify/sync';
 import { ACLED_CURRENT_COLUMNS } from '../import/acled-columns';
-import type { ImportError, ImportReport } from '../import/import-report';
+import { emptyImportReport, type ImportError, type ImportReport } from '../import/import-report';
 import type { WriteVerbs } from '../write/write-verbs';
 import type { Ctx } from '../ports';
 import { cellText, rowEventId } from './acled-api-rows';
@@ -46,50 +47,48 @@ export interface SyncTarget {
 }
 
 const externalId = (eventId: string) => `acled:${eventId}`;
-const lineBreaks = (text: string) => text.match(/\r\n|\r|\n/g)?.length ?? 0;
 
 export function acledSyncTarget(opts: {
   ctx: Ctx;
-  writes: Pick<WriteVerbs, 'importAcled' | 'retractIncident' | 'retractOperation'>;
+  writes: Pick<WriteVerbs, 'importRows' | 'retractIncident' | 'retractOperation'>;
   /** Import arrests and strikes by state forces as operations (the file import's `operations=1`). */
   operations: boolean;
 }): SyncTarget {
   const { ctx, writes } = opts;
   return {
     async importPages(pages) {
-      // Physical line where each record starts → its event id (the header is line 1).
+      // The importer numbers the header line 1 and each row after it: line → event id.
       const eventAt = new Map<number, string>();
-      let line = 1;
-      let stoppedBy: string | null = null;
-      async function* csv() {
-        yield stringify([ACLED_CURRENT_COLUMNS as unknown as string[]]);
+      let read = 0;
+      let stoppedBy: ImportError | null = null;
+      async function* rows() {
         try {
-          for await (const rows of pages) {
-            const records = rows.map((row) => ACLED_CURRENT_COLUMNS.map((c) => cellText(row[c])));
-            let text = '';
-            for (const [i, record] of records.entries()) {
-              const one = stringify([record]);
-              line += 1;
-              eventAt.set(line, rowEventId(rows[i]!) ?? `row ${line - 1}`);
-              line += lineBreaks(one.slice(0, -1));
-              text += one;
+          for await (const page of pages)
+            for (const row of page) {
+              read += 1;
+              eventAt.set(read + 1, rowEventId(row) ?? `row ${read}`);
+              yield Object.fromEntries(ACLED_CURRENT_COLUMNS.map((c) => [c, cellText(row[c])]));
             }
-            if (text !== '') yield text;
-          }
         } catch (err) {
-          stoppedBy = err instanceof Error ? err.message : String(err);
-          throw err;
+          // Ends the rows here; the importer saves those before it and reports them.
+          stoppedBy = { line: read + 1, message: err instanceof Error ? err.message : String(err) };
         }
       }
-      const report = await writes.importAcled({ ctx, input: csv(), options: { operations: opts.operations } });
+      const report = await writes.importRows({
+        ctx,
+        rows: rows(),
+        format: 'acled',
+        options: { operations: opts.operations },
+      });
+      // No row at all (nothing new since the last run) is not an empty file.
+      const base = read === 0 ? { ...emptyImportReport(), format: report.format ?? 'acled' } : report;
       const name = (e: ImportError): ImportError => {
         const id = eventAt.get(e.line);
         return id ? { line: e.line, message: `event ${id}: ${e.message}` } : e;
       };
-      const stopped =
-        report.stopped && stoppedBy !== null ? { line: report.stopped.line, message: stoppedBy } : report.stopped;
-      const errors = report.errors.slice(0, report.stopped ? -1 : undefined).map(name);
-      return { ...report, errors: stopped ? [...errors, stopped] : errors, stopped };
+      const stopped = stoppedBy ?? base.stopped;
+      const errors = base.errors.slice(0, base.stopped ? -1 : undefined).map(name);
+      return { ...base, errors: stopped ? [...errors, stopped] : errors, stopped };
     },
 
     async retractDeleted(eventIds, tally) {

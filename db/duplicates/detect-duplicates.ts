@@ -15,9 +15,9 @@ import { orderedPair, MAX_RADIUS_KM, scorePair } from '../../core/duplicate/pair
 import type { Incident } from '../../core/incident/schema';
 import { localDay } from '../../core/time/report-zone';
 import type { Database } from '../client';
-import { incidentFromRow } from '../repositories/incident-rows';
+import { incidentFromRow } from '../repositories/incidents';
 import { resultRows } from '../result-rows';
-import { zoneLiteral } from '../rollup-zone';
+import { zoneLiteral } from '../rollups/zone';
 import { duplicateCandidates as dc, duplicateScan, incidents, streamMeta } from '../schema';
 import { DUPLICATES_CHANNEL } from './duplicate-tx';
 
@@ -53,6 +53,7 @@ async function neighbours(tx: Tx, ids: string[], zone: string): Promise<[string,
           AND o.occurred_at < ((${day} + 2)::timestamp AT TIME ZONE ${z})
           AND o.id <> s.id
           AND o.retracted_at IS NULL
+          AND NOT o.synthetic
           AND (
             o.province = s.province
             OR (s.latitude IS NOT NULL AND o.latitude IS NOT NULL
@@ -69,7 +70,7 @@ async function neighbours(tx: Tx, ids: string[], zone: string): Promise<[string,
       WHERE s.id IN (${sql.join(
         ids.map((id) => sql`${id}::uuid`),
         sql`, `,
-      )}) AND s.retracted_at IS NULL`),
+      )}) AND s.retracted_at IS NULL AND NOT s.synthetic`),
   );
   return rows.map((r) => [r.src, r.other]);
 }
@@ -79,6 +80,14 @@ type Tx = Parameters<Parameters<Database['db']['transaction']>[0]>[0];
 /** One step of detection; `newId` names new candidates. Serialised across nodes by the position row's lock. */
 export async function detectStep(database: Database, newId: () => string): Promise<DetectStep> {
   const zone = database.reportZone;
+  // Most wake-ups (the safety poll, other nodes' commits) find nothing new: one read, no lock.
+  const [state] = resultRows<{ seq: number | string; epoch: string; top: number | string; current: string }>(
+    await database.db.execute(
+      sql`SELECT d.seq, d.epoch, m.top, m.epoch AS current FROM duplicate_scan d, stream_meta m WHERE d.id = 1 AND m.id = 1`,
+    ),
+  );
+  if (!state || (state.epoch === state.current && Number(state.seq) >= Number(state.top)))
+    return { more: false, touched: 0 };
   const result = await database.db.transaction(async (tx) => {
     const [pos] = await tx.select().from(duplicateScan).where(eq(duplicateScan.id, 1)).for('update');
     const [meta] = await tx.select({ epoch: streamMeta.epoch }).from(streamMeta).where(eq(streamMeta.id, 1));

@@ -4,7 +4,7 @@ import type { DuplicatesTx, IncidentMerge } from '../../core/duplicate/ports';
 import type { DuplicateCandidate } from '../../core/duplicate/schema';
 import { orderedPair } from '../../core/duplicate/pair-rules';
 import type { Db } from '../client';
-import { iso, isoOrNull } from '../repositories/incident-rows';
+import { iso, isoOrNull } from '../repositories/stamps';
 import { duplicateCandidates as dc, incidentMerges as im } from '../schema';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

@@ -8,7 +8,8 @@ import { and, desc, eq, inArray, isNull, like, or, sql } from 'drizzle-orm';
 import type { DeliveryOutcome } from '../../core/alert/schema';
 import type { Db } from '../client';
 import { alertDeliveries } from '../schema';
-import { iso, isoOrNull } from '../repositories/incident-rows';
+import { iso, isoOrNull } from '../repositories/stamps';
+import { resultRows } from '../result-rows';
 
 export interface DeliveryRow {
   id: string;
@@ -77,7 +78,7 @@ export async function claimDueDeliveries(db: Db, limit: number, leaseMs: number)
       WHERE outcome = 'pending' AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now())
       ORDER BY created_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
     RETURNING *`)) as unknown;
-  const rows = (Array.isArray(result) ? result : (result as { rows: RawRow[] }).rows) as RawRow[];
+  const rows = resultRows<RawRow>(result);
   return rows.map(fromRaw).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 

@@ -18,7 +18,7 @@ import {
 } from '../../core/stats/reference-comparison';
 import type { Db } from '../client';
 import { incidents, operations } from '../schema';
-import { incidentFromRow } from '../repositories/incident-rows';
+import { incidentFromRow } from '../repositories/incidents';
 import { listReferenceFigures } from './reference';
 import { createStatsSource } from './stats';
 import { recordWhere, statsFilter } from './record-where';

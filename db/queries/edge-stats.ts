@@ -1,6 +1,6 @@
 /**
  * The partial days at a period's edges (and hour buckets), aggregated in SQL over the indexed
- * `occurred_at` range with the same expressions the rollup rebuild uses (db/rebuild-rollups.ts,
+ * `occurred_at` range with the same expressions the rollup rebuild uses (db/rollups/rebuild.ts,
  * tested against the verbs' rollups): at a few hundred incidents a day, fetching whole rows and
  * mapping them in JS cost more than the rest of an answer.
  */
@@ -18,21 +18,14 @@ import type { IncidentCell, OperationCell } from '../../core/stats/cells';
 import type { CellShape } from '../../core/stats/compute-stats';
 import type { Bucket } from '../../core/stats/stats-types';
 import type { Db } from '../client';
-import { incidentColumns, operationColumns } from '../rebuild-rollups';
-import { zoneLiteral } from '../rollup-zone';
+import { INCIDENT_MEASURE_SQL, OPERATION_MEASURE_SQL } from '../rollups/rebuild';
+import { zoneLiteral } from '../rollups/zone';
 import { bucketKey } from '../../core/stats/buckets';
-import { snake } from '../column-names';
 import { resultRows } from '../result-rows';
 
 type Row = Record<string, string | number | null>;
-const measureOf = new Map<string, string>(INCIDENT_MEASURES.map((m) => [snake(m), m]));
-const INCIDENT_LIST = incidentColumns
-  .map(([col, expr]) => `(${expr})::float8 AS "${measureOf.get(col) ?? col}"`)
-  .join(', ');
-const operationMeasureOf = new Map<string, string>(OPERATION_MEASURES.map((m) => [snake(m), m]));
-const OPERATION_LIST = operationColumns
-  .map(([col, expr]) => `(${expr})::float8 AS "${operationMeasureOf.get(col) ?? col}"`)
-  .join(', ');
+const INCIDENT_LIST = INCIDENT_MEASURES.map((m) => `(${INCIDENT_MEASURE_SQL[m]})::float8 AS "${m}"`).join(', ');
+const OPERATION_LIST = OPERATION_MEASURES.map((m) => `(${OPERATION_MEASURE_SQL[m]})::float8 AS "${m}"`).join(', ');
 const ZERO: IncidentMeasures = { ...zeroIncidentMeasures() };
 const ZERO_OPS: OperationMeasures = { ...zeroOperationMeasures() };
 

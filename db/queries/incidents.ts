@@ -9,7 +9,7 @@ import type { Incident } from '../../core/incident/schema';
 import type { Db } from '../client';
 import { incidents } from '../schema';
 import { recordWhere } from './record-where';
-import { incidentFromRow } from '../repositories/incident-rows';
+import { incidentFromRow } from '../repositories/incidents';
 
 export const RECORD_SORTS = ['-occurredAt', 'occurredAt', '-createdAt'] as const;
 export type RecordSort = (typeof RECORD_SORTS)[number];

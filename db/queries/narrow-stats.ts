@@ -36,7 +36,7 @@ import { bucketKey } from '../../core/stats/buckets';
 import type { Bucket } from '../../core/stats/stats-types';
 import type { Db } from '../client';
 import { incidentRollupNarrow as irn, operationRollupNarrow as orn } from '../schema';
-import { snake } from '../column-names';
+import { MEASURE_COLUMNS } from '../rollups/columns';
 import { resultRows } from '../result-rows';
 import { narrowKeys } from './record-where';
 
@@ -47,7 +47,11 @@ const all = (conds: (SQL | undefined)[]) => and(...conds.filter((c): c is SQL =>
 /** Each measure as float8 under its camelCase name (a JS number on both drivers), summed or not. */
 const measureList = (names: readonly string[], summed: boolean) =>
   names
-    .map((m) => (summed ? `coalesce(sum("${snake(m)}"), 0)::float8 AS "${m}"` : `"${snake(m)}"::float8 AS "${m}"`))
+    .map((m) =>
+      summed
+        ? `coalesce(sum("${MEASURE_COLUMNS[m]}"), 0)::float8 AS "${m}"`
+        : `"${MEASURE_COLUMNS[m]}"::float8 AS "${m}"`,
+    )
     .join(', ');
 /** A zero object to copy: copies of one literal share a fast hidden class (Object.fromEntries' do not). */
 const ZERO: IncidentMeasures = { ...zeroIncidentMeasures() };

@@ -4,7 +4,7 @@ import type { OperationKind } from '../../core/enums';
 import type { Operation } from '../../core/operation/schema';
 import type { Db } from '../client';
 import { operations } from '../schema';
-import { operationFromRow } from '../repositories/incident-rows';
+import { operationFromRow } from '../repositories/operations';
 import { pageOrder, toPage, type Page, type PageRequest } from './incidents';
 import { recordWhere, type RecordFilter } from './record-where';
 

@@ -9,7 +9,9 @@ import type { Group, StrengthEstimate } from '../../core/group/schema';
 import type { ReferenceFigure } from '../../core/reference-figure/schema';
 import type { Db } from '../client';
 import { annotations, groups, groupStrengthEstimates, referenceFigures } from '../schema';
-import { annotationFromRow, groupFromRow, referenceFigureFromRow } from '../repositories/record-rows';
+import { annotationFromRow } from '../repositories/annotations';
+import { groupFromRow } from '../repositories/groups';
+import { referenceFigureFromRow } from '../repositories/reference-figures';
 
 export type RetractedMode = 'include' | 'exclude' | 'only';
 

@@ -37,7 +37,7 @@ import type {
 } from '../../core/stats/stats-types';
 import type { Db } from '../client';
 import { groups, incidentRollupDaily as ird, incidents, operationRollupDaily as ord, operations } from '../schema';
-import { readPosition } from './changes';
+import { readPosition } from '../change-log';
 import { narrowIncidentCells, narrowOperationCells } from './narrow-stats';
 import { edgeIncidentCells, edgeOperationCells } from './edge-stats';
 import { StatsCache, type Cached } from './stats-cache';

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  date,
   doublePrecision,
   index,
   integer,
@@ -20,7 +21,7 @@ import {
   TIME_PRECISIONS,
   VERIFICATION_STATUSES,
 } from '../../core/enums';
-import type { Actor, Source } from '../../core/common-schemas';
+import type { Actor, Source, SourceFields } from '../../core/common-schemas';
 import { oneOf, versionedColumns } from './columns';
 import { groups } from './groups';
 
@@ -53,6 +54,11 @@ export const operations = pgTable(
     verification: text('verification').notNull().default('reported'),
     externalId: text('external_id'),
     synthetic: boolean('synthetic').notNull().default(false),
+    // Provenance (docs/adr/0022): a multi-day event's last day, what the source said that has no
+    // column, and when an import last matched the record.
+    occurredUntil: date('occurred_until', { mode: 'string' }),
+    sourceFields: jsonb('source_fields').$type<SourceFields>(),
+    syncedAt: timestamp('synced_at', { withTimezone: true, mode: 'string' }),
     ...versionedColumns(),
   },
   (t) => [

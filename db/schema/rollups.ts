@@ -6,15 +6,12 @@ import { sql } from 'drizzle-orm';
 import { bigint, check, date, index, pgTable, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
 import { INCIDENT_MEASURES, OPERATION_MEASURES } from '../../core/rollup/incident-rollup';
 import { BY_TYPE_MEASURES } from '../../core/rollup/narrow-rollups';
-import { snake } from '../column-names';
-
-export const incidentMeasureColumn = (m: string) => snake(m);
+import { MEASURE_COLUMNS } from '../rollups/columns';
 
 const measureColumns = <M extends string>(names: readonly M[]) =>
-  Object.fromEntries(names.map((m) => [m, bigint(snake(m), { mode: 'number' }).notNull().default(0)])) as Record<
-    M,
-    ReturnType<ReturnType<typeof bigint>['notNull']>
-  >;
+  Object.fromEntries(
+    names.map((m) => [m, bigint(MEASURE_COLUMNS[m]!, { mode: 'number' }).notNull().default(0)]),
+  ) as Record<M, ReturnType<ReturnType<typeof bigint>['notNull']>>;
 
 export const incidentRollupDaily = pgTable(
   'incident_rollup_daily',
@@ -92,7 +89,7 @@ export const operationRollupNarrow = pgTable(
 
 /**
  * The reporting time zone the rollups' days were computed in (one row). A start with another
- * REPORT_TIMEZONE refuses until `npm run db:rollups:rebuild` recomputes them (db/rollup-zone.ts).
+ * REPORT_TIMEZONE refuses until `npm run db:rollups:rebuild` recomputes them (db/rollups/zone.ts).
  */
 export const rollupState = pgTable(
   'rollup_state',

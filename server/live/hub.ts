@@ -11,7 +11,7 @@ import type { Change } from '../../core/change/change';
 import { MAX_REPLAY } from '../../core/change/change';
 import { toPublicView } from '../../core/access/public-view';
 import { CHANGES_CHANNEL, type Database } from '../../db/client';
-import { readChangesAfter, readPosition } from '../../db/queries/changes';
+import { readChangesAfter, readPosition } from '../../db/change-log';
 import { LiveAuth, type ClientToServerEvents, type LiveSocketData, type ServerToClientEvents } from './events';
 
 export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, LiveSocketData>;

@@ -94,7 +94,7 @@ export interface AcledSyncStatus {
 
 export interface AcledSyncServiceOptions {
   database: Database;
-  writes: Pick<WriteVerbs, 'importAcled' | 'retractIncident' | 'retractOperation'>;
+  writes: Pick<WriteVerbs, 'importRows' | 'retractIncident' | 'retractOperation'>;
   ctx: (actor: Actor) => Ctx;
   box: SecretBox;
   log: Logger;
@@ -239,10 +239,17 @@ export class AcledSyncService {
     loop();
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops the scheduler and gives a run in progress a few seconds to end. One cut short stays
+   * `running` in its row until the next run, under the lock, marks it failed; what it saved stays.
+   */
+  async stop(graceMs = 5000): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.running?.catch(() => {});
+    if (!this.running) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.running.catch(() => {}), new Promise<void>((r) => (timer = setTimeout(r, graceMs)))]);
+    clearTimeout(timer);
   }
 
   /** Settles when no run is going on in this process. */
@@ -262,6 +269,8 @@ export class AcledSyncService {
     actor: Actor,
     onlyIfDue: boolean,
   ): Promise<{ runId: string; done: Promise<AcledSyncRun> } | null> {
+    // Checked and set with no await in between: two requests at once cannot both start a run here.
+    if (this.running) return Promise.resolve(null);
     let answer!: (v: { runId: string; done: Promise<AcledSyncRun> } | null) => void;
     let refuse!: (err: unknown) => void;
     const started = new Promise<{ runId: string; done: Promise<AcledSyncRun> } | null>((res, rej) => {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rebuildRollups } from '../../db/rebuild-rollups';
+import { rebuildRollups } from '../../db/rollups/rebuild';
 import { drivers, openTestDatabase, type TestDatabase } from '../support/test-database';
 import { rows } from '../support/rows';
 

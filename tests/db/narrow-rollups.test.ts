@@ -11,7 +11,7 @@ import { retractIncident } from '../../core/incident/retract-incident';
 import { createOperation } from '../../core/operation/create-operation';
 import { updateOperation } from '../../core/operation/update-operation';
 import { NARROW_DIMS, NARROW_GRAINS } from '../../core/rollup/narrow-rollups';
-import { rebuildRollups } from '../../db/rebuild-rollups';
+import { rebuildRollups } from '../../db/rollups/rebuild';
 import { drivers, openTestDatabase, testCtx, type TestDatabase } from '../support/test-database';
 import { rows } from '../support/rows';
 

@@ -4,7 +4,7 @@ import { createIncident } from '../../core/incident/create-incident';
 import { updateIncident } from '../../core/incident/update-incident';
 import { retractIncident } from '../../core/incident/retract-incident';
 import { createOperation } from '../../core/operation/create-operation';
-import { rebuildRollups } from '../../db/rebuild-rollups';
+import { rebuildRollups } from '../../db/rollups/rebuild';
 import { drivers, openTestDatabase, testCtx, type TestDatabase } from '../support/test-database';
 import { rows } from '../support/rows';
 

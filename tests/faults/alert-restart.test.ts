@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../../db/client';
+import { resultRows } from '../../db/result-rows';
 import { createIncident } from '../../core/incident/create-incident';
 import { freePort } from '../support/pg-cluster';
 import { spawnServer, type ServerProcess } from '../support/spawn-server';
@@ -102,7 +103,7 @@ describe.each(drivers)('alerts across a killed node on %s', (driver: Driver) => 
     const check = await openDatabase({ url: where.DATABASE_URL, dataDir: where.DATA_DIR ?? null });
     const rows = await check.db.execute(sql`select outcome, count(*)::int as n from alert_deliveries group by outcome`);
     await check.close();
-    const list = Array.isArray(rows) ? rows : (rows as unknown as { rows: unknown[] }).rows;
+    const list = resultRows(rows);
     expect(list).toEqual([{ outcome: 'sent', n: 3 }]);
     // Repeated POSTs are possible only inside the kill window after a 2xx; report them, if any.
     expect(hook.calls.length).toBeGreaterThanOrEqual(3);

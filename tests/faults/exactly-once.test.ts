@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rebuildRollups } from '../../db/rebuild-rollups';
+import { rebuildRollups } from '../../db/rollups/rebuild';
 import { createCluster, freePort, type PgCluster } from '../support/pg-cluster';
 import { rows } from '../support/rows';
 import { spawnServer, type ServerProcess } from '../support/spawn-server';

@@ -9,7 +9,10 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGroup } from '../../core/group/group-verbs';
+import pino from 'pino';
 import { acledSyncOf } from '../../server/sync/start-acled-sync';
+import { AcledSyncService } from '../../server/sync/acled-sync-service';
+import { createSecretBox } from '../../server/sync/secret-box';
 import type { AcledSyncRun, AcledSyncStatus } from '../../server/sync/acled-sync-service';
 import { apiEvent, startAcledStandIn, type AcledStandIn } from '../support/acled-stand-in';
 import { drivers } from '../support/test-database';
@@ -97,7 +100,9 @@ describe.each(drivers)('ACLED API sync on %s', (driver) => {
   });
 
   it('first sync: pages through every event of Pakistan and Afghanistan, imports them, keeps the cursor', async () => {
-    for (let n = 1; n <= 4; n++) api.put(event(n));
+    for (let n = 1; n <= 3; n++) api.put(event(n));
+    // Some API releases give numbers where others give strings: both read the same.
+    api.put({ ...event(4), fatalities: 4, latitude: 30.1872, longitude: 67.0125, timestamp: T0 + 4 });
     api.put(event(5, { event_id_cnty: 'AFG5', country: 'Afghanistan', admin1: 'Kunar', admin2: 'Asadabad' }));
     api.put(event(6, { event_id_cnty: 'IND6', country: 'India', admin1: 'Punjab' }));
     const changesBefore = await count(server.runtime.database.db, 'changes');
@@ -167,8 +172,44 @@ describe.each(drivers)('ACLED API sync on %s', (driver) => {
     expect(grants).toEqual(['password', 'refresh_token']);
   });
 
+  it('a failure mid-paging keeps the rows read before it and the cursor; the next run finds them unchanged', async () => {
+    for (let n = 60; n < 65; n++) api.put(event(n));
+    const cursor = (await status()).cursor;
+    // Page 2 answers without a data array (not retried: the answer is wrong, not the network).
+    api.failNext('/api/acled/read', 200, {}, { status: 200, success: true }, { after: 1 });
+    const failed = await syncNow();
+    expect(failed.state).toBe('failed');
+    expect(failed.error).toMatch(/no data array/);
+    // Page 1: PAK44 (the cursor's own second, again) and PAK60.
+    expect(failed.result!.report).toMatchObject({ rows: 2, imported: 1, unchanged: 1 });
+    expect(failed.result!.report!.stopped!.message).toMatch(/no data array/);
+    expect((await status()).cursor).toEqual(cursor);
+    expect(await incident('PAK60')).not.toBeNull();
+    const retried = await syncNow();
+    expect(retried.state).toBe('succeeded');
+    expect(retried.result!.report).toMatchObject({ rows: 6, imported: 4, unchanged: 2 });
+    expect((await status()).cursor.eventsSince).toBe(T0 + 64);
+  });
+
+  it('names a row the importer refuses by its event id; nothing new is an empty report, not a failure', async () => {
+    api.put(event(66, { event_date: 'sometime in spring' }));
+    const run = await syncNow();
+    expect(run.state).toBe('succeeded');
+    expect(run.result!.report!.errorCount).toBe(1);
+    expect(run.result!.report!.errors[0]!.message).toMatch(/^event PAK66: .*event_date/);
+    const held = new Map(api.events);
+    api.events.clear();
+    try {
+      const empty = await syncNow();
+      expect(empty.state).toBe('succeeded');
+      expect(empty.result!.report).toMatchObject({ rows: 0, imported: 0, errorCount: 0, stopped: null });
+    } finally {
+      for (const [k, v] of held) api.events.set(k, v);
+    }
+  });
+
   it('waits out a 429 with Retry-After and completes the run', async () => {
-    api.put(event(50, { timestamp: String(T0 + 50) }));
+    api.put(event(70));
     api.failNext('/api/acled/read', 429, { 'retry-after': '1' });
     const run = await syncNow();
     expect(run.state).toBe('succeeded');
@@ -219,8 +260,12 @@ describe.each(drivers)('ACLED API sync on %s', (driver) => {
 
   it('one run at a time: a second request while one runs is 409', async () => {
     api.failNext('/api/acled/read', 429, { 'retry-after': '1' });
-    const first = await call(server, 'POST', '/api/acled-sync/run', as(admin));
-    expect(first.status).toBe(202);
+    // Two at the same moment: one starts, the other is refused.
+    const both = await Promise.all([
+      call(server, 'POST', '/api/acled-sync/run', as(admin)),
+      call(server, 'POST', '/api/acled-sync/run', as(admin)),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([202, 409]);
     const second = await call(server, 'POST', '/api/acled-sync/run', as(admin));
     expect(second.status).toBe(409);
     expect((await status()).running).toBe(true);
@@ -254,5 +299,34 @@ describe.each(drivers)('ACLED API sync on %s', (driver) => {
     expect(JSON.stringify(await status())).not.toContain('not-the-password-42');
     const removed = await call(server, 'DELETE', '/api/acled-sync/account', as(admin));
     expect(removed.body.account.configured).toBe(false);
+  });
+
+  it('logs counts and reasons, never the account (info level, a good and a refused run)', async () => {
+    const lines: string[] = [];
+    const log = pino({ level: 'trace' }, { write: (line: string) => void lines.push(line) });
+    const service = new AcledSyncService({
+      database: server.runtime.database,
+      writes: server.runtime.writes,
+      ctx: server.runtime.ctx,
+      box: createSecretBox(randomBytes(32), 'SECRETS_KEY'),
+      log,
+      apiUrl: api.url,
+      pageSize: 2,
+      tickMs: 3_600_000,
+    });
+    const actor = { id: null, label: 'system:test', role: 'system' as const };
+    // The server's own scheduler must not pick this account up meanwhile (sealed with another key).
+    await call(server, 'PATCH', '/api/acled-sync', { ...as(admin), body: { enabled: false } });
+    await service.saveAccount(api.account, actor);
+    await (await service.runNow(actor))!.done;
+    await service.saveAccount({ username: api.account.username, password: 'refused-password-77' }, actor);
+    const refused = await (await service.runNow(actor))!.done;
+    expect(refused.state).toBe('failed');
+    const text = lines.join('\n');
+    expect(text).toMatch(/ACLED sync finished/);
+    expect(text).toMatch(/ACLED sync failed/);
+    for (const secret of [api.account.password, api.account.username, 'refused-password-77'])
+      expect(text).not.toContain(secret);
+    await service.stop();
   });
 });

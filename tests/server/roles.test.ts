@@ -14,6 +14,9 @@ import { createReferenceFigure } from '../../core/reference-figure/reference-fig
 import type { Access } from '../../server/auth/guards';
 import { createSavedView } from '../../core/alert/saved-view-verbs';
 import { alertCtx } from '../../server/alerts/alert-context';
+import { mergeCandidate } from '../../core/duplicate/duplicate-verbs';
+import { orderedPair } from '../../core/duplicate/pair-rules';
+import { duplicateServiceOf } from '../../server/duplicates/start-duplicates';
 import { acledSyncOf } from '../../server/sync/start-acled-sync';
 import { startAcledStandIn, type AcledStandIn } from '../support/acled-stand-in';
 import { drivers } from '../support/test-database';
@@ -49,6 +52,20 @@ const fresh = {
   referenceFigure: async (s: TestServer) => (await createReferenceFigure({ ctx: ctx(s), input: figureInput() })).record,
   annotation: async (s: TestServer) => (await createAnnotation({ ctx: ctx(s), input: annotationInput() })).record,
 };
+
+/** Two reports of one event on a day of their own, and the candidate the detector found for them. */
+async function freshCandidate(s: TestServer): Promise<string> {
+  const day = new Date(Date.UTC(2001, 0, 1) + Math.floor(Math.random() * 7000) * 86_400_000).toISOString();
+  const input = { ...incidentInput(), occurredAt: day, province: 'Sindh', district: 'Karachi', type: 'clash' };
+  const x = await createIncident({ ctx: ctx(s), input });
+  const y = await createIncident({ ctx: ctx(s), input });
+  await duplicateServiceOf(s.runtime)!.settle();
+  const [a, b] = orderedPair(x.record.id, y.record.id);
+  const row = await s.runtime.database.db.query.duplicateCandidates.findFirst({
+    where: (c, { and, eq }) => and(eq(c.incidentA, a), eq(c.incidentB, b)),
+  });
+  return row!.id;
+}
 
 const records: [string, keyof typeof fresh, 'operator' | 'admin', () => unknown, Record<string, unknown>][] = [
   ['/api/incidents', 'incident', 'operator', () => incidentInput(), { summary: 'edited' }],
@@ -105,6 +122,28 @@ const CASES: Case[] = [
   },
   // Re-matching re-derives groups of stored records: an admin's reference-data task.
   { method: 'POST', path: '/api/groups/rematch', access: 'admin', make: async () => ({ path: '/api/groups/rematch' }) },
+  // The duplicate review queue: operators.
+  {
+    method: 'GET',
+    path: '/api/duplicate-candidates',
+    access: 'operator',
+    make: async () => ({ path: '/api/duplicate-candidates' }),
+  },
+  ...(['merge', 'dismiss', 'later'] as const).map((action): Case => ({
+    method: 'POST',
+    path: `/api/duplicate-candidates/{id}/${action}`,
+    access: 'operator',
+    make: async (s) => ({ path: `/api/duplicate-candidates/${await freshCandidate(s)}/${action}`, body: {} }),
+  })),
+  {
+    method: 'POST',
+    path: '/api/incidents/{id}/split',
+    access: 'operator',
+    make: async (s) => {
+      const merged = await mergeCandidate({ ctx: ctx(s), id: await freshCandidate(s), input: {} });
+      return { path: `/api/incidents/${merged.incident.id}/split` };
+    },
+  },
   { method: 'GET', path: '/api/users', access: 'admin', make: async () => ({ path: '/api/users' }) },
   {
     method: 'POST',

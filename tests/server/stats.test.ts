@@ -23,7 +23,8 @@ import {
   VERIFICATION_STATUSES,
 } from '../../core/enums';
 import type { StatsSource } from '../../core/stats/compute-stats';
-import { incidentFromRow, operationFromRow } from '../../db/repositories/incident-rows';
+import { incidentFromRow } from '../../db/repositories/incidents';
+import { operationFromRow } from '../../db/repositories/operations';
 import { incidents as incidentsTable, operations as operationsTable } from '../../db/schema';
 import { drivers } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';

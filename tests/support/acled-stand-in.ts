@@ -35,7 +35,14 @@ export interface AcledStandIn {
   expireTokens(): void;
   /** Expires every access token once `reads` more reads have been answered (a token running out mid-run). */
   expireAfterReads(reads: number): void;
-  failNext(path: string, status: number, headers?: Record<string, string>, body?: unknown): void;
+  /** Answers a request to `path` with `status`: the next one, or the one after `after` more. */
+  failNext(
+    path: string,
+    status: number,
+    headers?: Record<string, string>,
+    body?: unknown,
+    opts?: { after?: number },
+  ): void;
   close(): Promise<void>;
 }
 
@@ -93,7 +100,7 @@ export async function startAcledStandIn(
   const requests: SeenRequest[] = [];
   const access = new Set<string>();
   const refresh = new Set<string>();
-  const faults = new Map<string, { status: number; headers: Record<string, string>; body: unknown }[]>();
+  const faults = new Map<string, { status: number; headers: Record<string, string>; body: unknown; after: number }[]>();
   let n = 0;
   let expireIn: number | null = null;
 
@@ -120,8 +127,13 @@ export async function startAcledStandIn(
       seen.status = status;
       res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
     };
-    const fault = faults.get(url.pathname)?.shift();
-    if (fault) return answer(fault.status, fault.body, fault.headers);
+    const queue = faults.get(url.pathname);
+    const fault = queue?.[0];
+    if (fault && fault.after > 0) fault.after -= 1;
+    else if (fault) {
+      queue!.shift();
+      return answer(fault.status, fault.body, fault.headers);
+    }
 
     if (req.method === 'POST' && url.pathname === '/oauth/token') {
       const form = Object.fromEntries(new URLSearchParams(await readBody(req)));
@@ -189,9 +201,15 @@ export async function startAcledStandIn(
     },
     expireTokens: () => access.clear(),
     expireAfterReads: (reads) => void (expireIn = reads),
-    failNext(path, status, headers = {}, body = { status, success: false, error: { message: `stand-in ${status}` } }) {
+    failNext(
+      path,
+      status,
+      headers = {},
+      body = { status, success: false, error: { message: `stand-in ${status}` } },
+      opts = {},
+    ) {
       const list = faults.get(path) ?? [];
-      list.push({ status, headers, body });
+      list.push({ status, headers, body, after: opts.after ?? 0 });
       faults.set(path, list);
     },
     close: () =>

@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { openDatabase, type Database } from '../../db/client';
-import { createStore, ensureStream } from '../../db/store';
+import { ensureStream } from '../../db/change-log';
+import { createStore } from '../../db/store';
 import { pgliteTemplate } from './pglite-template';
 import type { Actor, Ctx } from '../../core/ports';
 

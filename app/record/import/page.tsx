@@ -6,12 +6,13 @@ import type { Metadata } from 'next';
 import { requireRole } from '../../sign-in/page-access';
 import { PageHeading } from '../page-heading';
 import { ImportForm } from './import-form';
+import { AcledSyncPanel } from './acled-sync-panel';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Import · Record' };
 
 export default async function ImportPage() {
-  await requireRole('operator', '/record/import');
+  const { principal } = await requireRole('operator', '/record/import');
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
       <PageHeading
@@ -19,6 +20,8 @@ export default async function ImportPage() {
         back={{ href: '/record', label: 'Record' }}
         intro="Each source's rows are classified by who acted (attacks, clashes, interstate, state violence); deaths are split by side where the source says whose they were (UCDP by side, GTD perpetrators apart, ACLED not at all). Valid rows are saved even when others fail."
       />
+      {/* The sync is an admin's to manage (its API is admin-only). */}
+      {principal.actor.role === 'admin' ? <AcledSyncPanel /> : null}
       <ImportForm />
     </main>
   );

@@ -57,6 +57,9 @@ export function incident(over: Partial<Incident> = {}): Incident {
     verification: 'reported',
     externalId: null,
     synthetic: false,
+    occurredUntil: null,
+    sourceFields: null,
+    syncedAt: null,
     ...over,
   };
 }
@@ -89,6 +92,9 @@ export function operation(over: Partial<Operation> = {}): Operation {
     verification: 'reported',
     externalId: null,
     synthetic: false,
+    occurredUntil: null,
+    sourceFields: null,
+    syncedAt: null,
     ...over,
   };
 }

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { drivers } from '../../support/test-database';
+import { resultRows } from '../../../db/result-rows';
 import { startWebhookReceiver, type WebhookReceiver } from '../../support/webhook-receiver';
 import { call } from '../api-support';
 import {
@@ -54,9 +55,7 @@ describe.each(drivers)('quiet alerts on %s', (driver) => {
     const held = await w.server.runtime.database.db.execute(
       sql`select extract(epoch from next_attempt_at - (select delivered_at from alert_deliveries where rule_id = ${rule.id} and channel = '0:webhook' and outcome = 'sent'))::float8 as gap from alert_deliveries where rule_id = ${rule.id} and outcome = 'pending'`,
     );
-    const gaps = ((Array.isArray(held) ? held : (held as { rows: unknown[] }).rows) as { gap: unknown }[]).map((r) =>
-      Number(r.gap),
-    );
+    const gaps = resultRows<{ gap: unknown }>(held).map((r) => Number(r.gap));
     expect(gaps).toHaveLength(2);
     for (const gap of gaps) expect(gap).toBeCloseTo(3600, 0); // timestamps kept to the millisecond
     expect(hook.calls).toHaveLength(1);

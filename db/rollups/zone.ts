@@ -4,8 +4,9 @@
  * or read them in another zone; `npm run db:rollups:rebuild` recomputes them for REPORT_TIMEZONE.
  */
 import { sql } from 'drizzle-orm';
-import { isTimeZone } from '../core/time/report-zone';
-import type { Db } from './client';
+import { isTimeZone } from '../../core/time/report-zone';
+import type { Db } from '../client';
+import { resultRows } from '../result-rows';
 
 export class RollupZoneMismatchError extends Error {
   override name = 'RollupZoneMismatchError';
@@ -18,8 +19,7 @@ export function zoneLiteral(zone: string): string {
 }
 
 async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
-  const r = (await db.execute(query)) as unknown;
-  return (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
+  return resultRows<T>(await db.execute(query));
 }
 
 export async function readRollupZone(db: Db): Promise<string | null> {

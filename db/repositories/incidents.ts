@@ -1,17 +1,16 @@
-/** Maps incidents and operations between their read shape (core) and their flat rows. */
+/** The incidents repository: rows to and from the read shape (core), external-id look-ups. */
+import { eq, inArray, sql } from 'drizzle-orm';
 import { CASUALTY_CATEGORIES } from '../../core/enums';
 import type { Casualties } from '../../core/common-schemas';
 import type { Incident } from '../../core/incident/schema';
-import type { Operation } from '../../core/operation/schema';
-import type { incidents, operations } from '../schema';
+import type { WriteTx } from '../../core/ports';
+import * as s from '../schema';
+import type { Tx } from '../tx';
+import { iso, isoOrNull, versionedFromRow } from './stamps';
+import { tableRepo } from './table-repo';
 
-type IncidentRow = typeof incidents.$inferSelect;
-type OperationRow = typeof operations.$inferSelect;
+type IncidentRow = typeof s.incidents.$inferSelect;
 type FigureColumns = Record<string, number | null>;
-
-/** Postgres returns timestamptz as '2025-01-02 03:04:05+00'; the read shape uses ISO 8601. */
-export const iso = (v: string): string => new Date(v).toISOString();
-export const isoOrNull = (v: string | null): string | null => (v === null ? null : iso(v));
 
 export function figuresToColumns(c: Casualties): FigureColumns {
   const out: FigureColumns = {};
@@ -38,18 +37,6 @@ export function columnsToFigures(row: FigureColumns): Casualties {
     ) as Casualties['killed'];
   return { killed: side('killed'), injured: side('injured') };
 }
-
-const versionedFromRow = (r: IncidentRow | OperationRow) => ({
-  id: r.id,
-  version: r.version,
-  createdAt: iso(r.createdAt),
-  createdBy: r.createdBy,
-  updatedAt: iso(r.updatedAt),
-  updatedBy: r.updatedBy,
-  retractedAt: isoOrNull(r.retractedAt),
-  retractedBy: r.retractedBy,
-  retractionReason: r.retractionReason,
-});
 
 export function incidentFromRow(r: IncidentRow): Incident {
   return {
@@ -78,6 +65,9 @@ export function incidentFromRow(r: IncidentRow): Incident {
     verification: r.verification as Incident['verification'],
     externalId: r.externalId,
     synthetic: r.synthetic,
+    occurredUntil: r.occurredUntil,
+    sourceFields: r.sourceFields,
+    syncedAt: isoOrNull(r.syncedAt),
   };
 }
 
@@ -86,34 +76,25 @@ export function incidentToRow(i: Incident): IncidentRow {
   return { ...rest, ...figuresToColumns(casualties) } as unknown as IncidentRow;
 }
 
-export function operationFromRow(r: OperationRow): Operation {
+export function incidentRepo(tx: Tx): WriteTx['incidents'] {
   return {
-    ...versionedFromRow(r),
-    occurredAt: iso(r.occurredAt),
-    timePrecision: r.timePrecision as Operation['timePrecision'],
-    country: r.country as Operation['country'],
-    province: r.province as Operation['province'],
-    district: r.district,
-    place: r.place,
-    latitude: r.latitude,
-    longitude: r.longitude,
-    geoPrecision: r.geoPrecision as Operation['geoPrecision'],
-    kind: r.kind as Operation['kind'],
-    agency: r.agency,
-    groupId: r.groupId,
-    groupName: r.groupName,
-    actors: r.actors,
-    count: r.count,
-    militantsKilled: r.militantsKilled,
-    militantsArrested: r.militantsArrested,
-    securityKilled: r.securityKilled,
-    securityInjured: r.securityInjured,
-    summary: r.summary,
-    sources: r.sources,
-    verification: r.verification as Operation['verification'],
-    externalId: r.externalId,
-    synthetic: r.synthetic,
+    ...tableRepo(tx, s.incidents, incidentFromRow, incidentToRow),
+    async findByExternalId(externalId) {
+      const [row] = await tx.select().from(s.incidents).where(eq(s.incidents.externalId, externalId));
+      return row ? incidentFromRow(row) : null;
+    },
+    async findByExternalIds(externalIds) {
+      if (externalIds.length === 0) return [];
+      return (await tx.select().from(s.incidents).where(inArray(s.incidents.externalId, externalIds))).map(
+        incidentFromRow,
+      );
+    },
+    async markSynced(ids) {
+      if (ids.length === 0) return;
+      await tx
+        .update(s.incidents)
+        .set({ syncedAt: sql`now()` })
+        .where(inArray(s.incidents.id, ids));
+    },
   };
 }
-
-export const operationToRow = (o: Operation): OperationRow => o as unknown as OperationRow;
