@@ -19,7 +19,7 @@ import { expectCreated, postIncident, type IncidentSource } from './api-writer';
 import { spawnTs, stopChild } from './children';
 import { ClientFleet } from './client-fleet';
 import { distribution, nowMs, round } from './percentiles';
-import type { BenchResult } from './result';
+import { failed, type BenchResult } from './result';
 import { freePort, startServerProcess, waitHealthy } from './server-process';
 import { loadAverage } from './load-average';
 
@@ -307,21 +307,38 @@ export async function measureLive(run: LiveRun, want: (name: string) => boolean)
       const latencyWanted = want(cfg.name) || want(cfg.name.replace('live.latency', 'live.delivery'));
       const burstHere = i === 0 && want('live.burst');
       if (!latencyWanted && !burstHere) continue;
-      const fleet = await ClientFleet.connect(server.url, cfg.clients, {
-        perProcess: cfg.perProcess,
-        recordMarkers: true,
-        timeoutMs: 120_000,
-      });
+      // One configuration failing (a fleet that cannot connect on a loaded machine) is recorded as
+      // such; the others still run and keep their figures.
+      let fleet: ClientFleet | null = null;
       try {
+        fleet = await ClientFleet.connect(server.url, cfg.clients, {
+          perProcess: cfg.perProcess,
+          recordMarkers: true,
+          timeoutMs: 120_000,
+        });
         if (latencyWanted) {
           run.log(
-            `  ${cfg.clients} clients (${cfg.layout}): bare before, app, bare after, one change every ${run.intervalMs} ms for ${run.durationMs / 1000} s each`,
+            `  ${cfg.clients} clients (${cfg.layout}): bare before, app, bare after, one change every ${run.intervalMs} ms for ${run.durationMs / 1000} s each (load ${loadAverage()})`,
           );
           out.push(...(await latency(run, server.url, times, cfg, tag, template, fleet)));
         }
         if (burstHere) out.push(await burst(run, server.url, fleet, tag, cfg.clients));
+      } catch (err) {
+        run.log(`  [${cfg.clients} clients, ${cfg.layout}] failed: ${(err as Error).message} (load ${loadAverage()})`);
+        const names = [
+          ...(latencyWanted ? [cfg.name, cfg.name.replace('live.latency', 'live.delivery')] : []),
+          ...(burstHere ? ['live.burst'] : []),
+        ];
+        out.push(
+          ...names
+            .filter((name) => !out.some((r) => r.name === name))
+            .map((name) => ({
+              ...failed(name, 'ms', 'p99 ≤ 1.5× bare', err),
+              details: { clients: cfg.clients, loadAverage: loadAverage() },
+            })),
+        );
       } finally {
-        await fleet.close();
+        await fleet?.close();
       }
     }
   } finally {

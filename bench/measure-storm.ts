@@ -42,12 +42,14 @@ export async function measureReconnectStorm(run: StormRun): Promise<BenchResult>
       await sleep(Math.max(0, run.writeIntervalMs - (nowMs() - t)));
     }
   })();
-  const fleet = await ClientFleet.connect(a.url, run.clients, {
-    perProcess: run.perProcess,
-    reconnection: true,
-    timeoutMs: 120_000,
-  });
+  let fleet: ClientFleet | null = null;
   try {
+    // Inside the try: a fleet that cannot connect must still stop the writer and both nodes.
+    fleet = await ClientFleet.connect(a.url, run.clients, {
+      perProcess: run.perProcess,
+      reconnection: true,
+      timeoutMs: 120_000,
+    });
     await sleep(3000);
     const firstSeq = seqs[seqs.length - 1] ?? 0;
     run.log(`  ${run.clients} clients on A; stopping A (writes continue on B)`);
@@ -145,7 +147,7 @@ export async function measureReconnectStorm(run: StormRun): Promise<BenchResult>
   } finally {
     writing = false;
     await writer.catch(() => undefined);
-    await fleet.close();
+    await fleet?.close();
     if (a) await a.stop();
     await b.stop();
   }

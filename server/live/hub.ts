@@ -222,11 +222,13 @@ export class LiveHub {
     this.flushes.push(Date.now());
     if (this.flushes.length > FLUSH_ALLOWANCE) this.flushes.shift();
     this.sent = batch[batch.length - 1]!.seq;
+    // Read before the emit: the first sockets are written to during it.
+    const at = this.timing ? monotonicMs() : 0;
     // One broadcast per audience: Socket.IO encodes the packet once for every socket in a room.
     this.opts.io.to(ROOM).emit('live.changes', batch);
     if (this.opts.io.of('/').adapter.rooms.get(PUBLIC_ROOM)?.size)
       this.opts.io.to(PUBLIC_ROOM).emit('live.changes', toPublicView(batch));
-    if (this.timing) this.opts.log.debug({ from: batch[0]!.seq, to: this.sent, t: monotonicMs() }, 'live broadcast');
+    if (this.timing) this.opts.log.debug({ from: batch[0]!.seq, to: this.sent, t: at }, 'live broadcast');
     for (const w of this.waiters) if (w.seq <= this.sent) this.settle(w, true);
     this.recent.push(...batch);
     if (this.recent.length > MAX_REPLAY) this.recent.splice(0, this.recent.length - MAX_REPLAY);
