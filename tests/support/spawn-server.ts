@@ -48,7 +48,8 @@ export async function spawnServer(
     },
   };
   if (opts.waitForHealth === false) return server;
-  const deadline = Date.now() + 120_000;
+  // A loaded 2-core machine can take minutes to migrate and seed; the child's exit ends the wait early.
+  const deadline = Date.now() + 600_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${out}`);
     try {
@@ -59,7 +60,7 @@ export async function spawnServer(
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server did not become healthy in 120 s:\n${out}`);
+      throw new Error(`server did not become healthy in 600 s:\n${out}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
