@@ -6,6 +6,8 @@ import type { Metadata } from 'next';
 import { getRuntime } from '@/server/runtime';
 import { pathWithQuery, requireReader } from './components/read-access';
 import { toBrief } from '@/core/stats/incident-brief';
+import { MILITANT_CATEGORIES } from '@/core/enums';
+import { CountedSources } from './components/overview/counted-sources';
 import { FilterBar } from './components/filter-bar';
 import { mapGeometry } from './components/map/map-geometry';
 import { OverviewLive } from './components/overview/overview-live';
@@ -14,6 +16,7 @@ import { PageHeading, ViewProblems } from './components/page-heading';
 import { ReferencePanel } from './components/reference-panel';
 import { describePeriod, parseView, periodShortLabel, type PageSearchParams } from './components/view-query';
 import { localDay } from '@/core/time/report-zone';
+import { PossibleDuplicates } from './components/possible-duplicates';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Overview' };
@@ -28,7 +31,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
   const { query, view, params, problems } = parseView(raw, new Date(), { groups });
   // The position first: the data read after it is at least this new (see the live protocol).
   const position = await reads.position();
-  const [stats, feed, points, synthetic, comparisons] = await Promise.all([
+  const [stats, feed, points, synthetic, comparisons, sources] = await Promise.all([
     reads.stats.overview(query),
     reads.incidents.list({
       filter: { ...query.filter, retracted: 'exclude' },
@@ -39,8 +42,16 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
     reads.dashboard.mapPoints(query.filter, MAP_LIMIT),
     reads.dashboard.syntheticPresent(),
     reads.dashboard.referenceComparisons(),
+    // The same records the figures count: the view's categories, militant violence by default.
+    reads.incidents.sources({ ...query.filter, category: query.filter.category ?? [...MILITANT_CATEGORIES] }),
   ]);
   // Annotations reaching into the chart: a year or a span may start before it (placed client-side).
+  const { from, to } = query.period;
+  const duplicates = await reads.duplicates.unresolvedIn({
+    from: from ? localDay(from, rt.env.REPORT_TIMEZONE) : undefined,
+    // The period is half-open: its last local day is the one before `to`.
+    to: localDay(Date.parse(to) - 1, rt.env.REPORT_TIMEZONE),
+  });
   const annotations = await reads.annotations.list({ to: localDay(stats.timeseries.to, rt.env.REPORT_TIMEZONE) });
   const snapshot: OverviewSnapshot = { position, stats, feed: feed.items.map(toBrief), points, synthetic };
 
@@ -49,6 +60,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
       <PageHeading title="Overview" subtitle={describePeriod(query)} />
       <FilterBar action="/" view={view} groups={groups.map((g) => ({ id: g.id, name: g.shortName }))} />
       {problems && <ViewProblems problems={problems} />}
+      <PossibleDuplicates count={duplicates} />
+      <CountedSources sources={sources} />
       <OverviewLive
         snapshot={snapshot}
         view={view}

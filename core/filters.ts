@@ -12,6 +12,7 @@ import {
   VERIFICATION_STATUSES,
 } from './enums';
 import { EventTime } from './common-schemas';
+import { RECORD_SOURCES } from './provenance';
 import { ValidationError } from './errors';
 import { dayStartIso } from './time/report-zone';
 
@@ -59,6 +60,8 @@ export const IncidentFilter = z
     category: list(INCIDENT_CATEGORIES, 'category'),
     /** Actor text as the source wrote it (case-insensitive substring of any actor's name). */
     actor: z.string().trim().min(1, 'must not be empty').max(100, 'is too long').optional(),
+    /** Where the record came from (core/provenance.ts): lists and exports only, not charts. */
+    source: list(RECORD_SOURCES, 'source'),
     target: list(TARGET_TYPES, 'target type'),
     status: list(VERIFICATION_STATUSES, 'verification status'),
     /** Lists only: include retracted records (struck through in the UI). */

@@ -7,7 +7,7 @@ import type { Database } from '../db/client';
 import { readChangeRecordsAfter, readChangesAfter, readHistory, readPosition } from '../db/change-log';
 import { createStatsReads } from '../db/queries/stats';
 import { createDashboardReads } from '../db/queries/dashboard';
-import { getIncident, listIncidents } from '../db/queries/incidents';
+import { countIncidents, getIncident, incidentSources, listIncidents } from '../db/queries/incidents';
 import { getOperation, listOperations } from '../db/queries/operations';
 import {
   getAnnotation,
@@ -18,6 +18,7 @@ import {
   listReferenceFigures,
 } from '../db/queries/reference';
 import { findUserByEmail, listTokens, listUsers } from '../db/queries/users';
+import { countUnresolved, listCandidates } from '../db/duplicates/duplicate-reads';
 
 export type { TokenRow, UserRow } from '../db/queries/users';
 
@@ -31,11 +32,21 @@ export function createReadModel(database: Database) {
     history: readHistory.bind(null, db),
     stats: createStatsReads(db, database.reportZone),
     dashboard: createDashboardReads(db, database.reportZone),
-    incidents: { list: listIncidents.bind(null, db), get: getIncident.bind(null, db) },
+    incidents: {
+      list: listIncidents.bind(null, db),
+      get: getIncident.bind(null, db),
+      count: countIncidents.bind(null, db),
+      sources: incidentSources.bind(null, db),
+    },
     operations: { list: listOperations.bind(null, db), get: getOperation.bind(null, db) },
     groups: { list: listGroups.bind(null, db), get: getGroup.bind(null, db) },
     referenceFigures: { list: listReferenceFigures.bind(null, db), get: getReferenceFigure.bind(null, db) },
     annotations: { list: listAnnotations.bind(null, db), get: getAnnotation.bind(null, db) },
+    /** Unresolved duplicate candidates of a period (local days, inclusive): the overview's notice. */
+    duplicates: {
+      list: listCandidates.bind(null, db),
+      unresolvedIn: (period: { from?: string; to?: string }) => countUnresolved(db, period),
+    },
     users: {
       list: () => listUsers(db),
       tokens: () => listTokens(db),

@@ -7,6 +7,8 @@ import Link from 'next/link';
 import { getRuntime } from '@/server/runtime';
 import { pathWithQuery, requireReader } from '../components/read-access';
 import { filterToParams } from '@/core/stats/query-params';
+import { RECORD_SOURCES, SOURCE_LABELS } from '@/core/provenance';
+import type { IncidentFilter } from '@/core/filters';
 import { FilterBar } from '../components/filter-bar';
 import { LiveIncidentTable } from '../components/live-incident-table';
 import { PageHeading, ViewProblems } from '../components/page-heading';
@@ -31,10 +33,13 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
   } = parseView(raw, new Date(), {
     groups,
     defaultPreset: 'all',
-    pageKeys: ['sort', 'cursor', 'retracted', 'actor'],
+    pageKeys: ['sort', 'cursor', 'retracted', 'actor', 'source'],
   });
   // Actor text as the source wrote it ("Islamic State (Afghanistan)"): lists only, not charts.
   const actor = single(raw.actor)?.trim().slice(0, 100) || undefined;
+  // Where records came from (core/provenance.ts): lists only, like the actor.
+  const sourceParam = single(raw.source);
+  const source = RECORD_SOURCES.find((s) => s === sourceParam);
   const sort = sortParam(raw.sort);
   const retracted = single(raw.retracted) === 'include' ? 'include' : 'exclude';
   const after = decodeCursor(single(raw.cursor), sort);
@@ -44,9 +49,12 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
       ? { ...viewProblems, cursor: 'is not a cursor of this list; showing the first page' }
       : viewProblems;
   const position = await reads.position();
-  const [page, summary] = await Promise.all([
-    reads.incidents.list({ filter: { ...query.filter, actor, retracted }, sort, limit: PAGE_SIZE, after }),
+  const listFilter: IncidentFilter = { ...query.filter, actor, source: source ? [source] : undefined, retracted };
+  const [page, summary, listed] = await Promise.all([
+    reads.incidents.list({ filter: listFilter, sort, limit: PAGE_SIZE, after }),
     reads.stats.summary(query),
+    // The stats know no actor or source: the list's own count is its total then.
+    actor || source ? reads.incidents.count(listFilter) : Promise.resolve(null),
   ]);
 
   const link = (changes: Record<string, string | null>) => {
@@ -55,6 +63,7 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
       sort: sort === '-occurredAt' ? null : sort,
       retracted: retracted === 'include' ? 'include' : null,
       actor: actor ?? null,
+      source: source ?? null,
       cursor: null,
       ...changes,
     };
@@ -67,6 +76,8 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
   if (sort !== '-occurredAt') keep.sort = sort;
   if (retracted === 'include') keep.retracted = 'include';
   if (actor) keep.actor = actor;
+  if (source) keep.source = source;
+  if (source) exportParams.set('source', source);
 
   return (
     <main id="main" className="mx-auto max-w-[1600px] space-y-4 px-3 py-4 sm:px-5">
@@ -107,6 +118,22 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
         ))}
         {sort !== '-occurredAt' && <input type="hidden" name="sort" value={sort} />}
         {retracted === 'include' && <input type="hidden" name="retracted" value="include" />}
+        <label htmlFor="source-filter" className="text-muted">
+          Source
+        </label>
+        <select
+          id="source-filter"
+          name="source"
+          defaultValue={source ?? ''}
+          className="h-8 rounded-md border border-line bg-surface px-2 text-fg"
+        >
+          <option value="">All sources</option>
+          {RECORD_SOURCES.map((s) => (
+            <option key={s} value={s}>
+              {SOURCE_LABELS[s]}
+            </option>
+          ))}
+        </select>
         <label htmlFor="actor-filter" className="text-muted">
           Actor named by the source
         </label>
@@ -121,8 +148,8 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
         <button type="submit" className="h-8 rounded-md border border-line bg-surface px-3 font-medium text-fg">
           Find
         </button>
-        {actor && (
-          <Link href={link({ actor: null })} className="text-accent hover:underline">
+        {(actor || source) && (
+          <Link href={link({ actor: null, source: null })} className="text-accent hover:underline">
             Clear
           </Link>
         )}
@@ -157,10 +184,10 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
       <LiveIncidentTable
         snapshot={position}
         items={page.items}
-        total={summary.current.incidents}
+        total={listed ?? summary.current.incidents}
         summaryParams={params}
         // A rolling period has no upper edge for arrivals: "the last 24 h" includes what happens now.
-        filter={view.preset ? { ...query.filter, to: undefined } : query.filter}
+        filter={{ ...query.filter, ...(view.preset ? { to: undefined } : {}), source: source ? [source] : undefined }}
         sort={sort}
         firstPage={after === null}
         withRetracted={retracted === 'include'}

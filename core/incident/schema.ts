@@ -29,6 +29,7 @@ import {
   Latitude,
   Longitude,
   occurredByNow,
+  clockedSchema,
   OptionalText,
   Sources,
   OccurredUntil,
@@ -103,6 +104,9 @@ export type IncidentFields = z.output<typeof CreateIncidentInput>;
  */
 export const createIncidentInputAt = (now: Date, reportZone: string) =>
   CreateIncidentInput.superRefine(occurredByNow(now, reportZone));
+
+/** `createIncidentInputAt(now)` for the write verbs: one schema, compiled once (common-schemas.ts). */
+export const incidentInputAt = clockedSchema(CreateIncidentInput);
 
 export interface Incident extends Versioned {
   occurredAt: string;

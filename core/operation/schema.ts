@@ -18,6 +18,7 @@ import {
   Longitude,
   OptionalCount,
   occurredByNow,
+  clockedSchema,
   OptionalText,
   Sources,
   OccurredUntil,
@@ -80,6 +81,9 @@ export type OperationFields = z.output<typeof CreateOperationInput>;
 /** The create schema against a clock and the reporting zone, as for incidents. */
 export const createOperationInputAt = (now: Date, reportZone: string) =>
   CreateOperationInput.superRefine(occurredByNow(now, reportZone));
+
+/** `createOperationInputAt(now)` for the write verbs: one schema, compiled once (common-schemas.ts). */
+export const operationInputAt = clockedSchema(CreateOperationInput);
 
 export interface Operation extends Versioned {
   occurredAt: string;

@@ -6,6 +6,7 @@ import type { IncidentFilter } from '../filters';
 import type { Incident } from '../incident/schema';
 import type { Operation } from '../operation/schema';
 import { UNKNOWN_GROUP } from '../rollup/incident-rollup';
+import { sourceOf } from '../provenance';
 
 const within = (at: string, f: IncidentFilter) => (!f.from || at >= f.from) && (!f.to || at < f.to);
 const among = <T>(v: T, list: readonly T[] | undefined) => !list || list.length === 0 || list.includes(v);
@@ -19,6 +20,7 @@ export function incidentMatches(i: Incident, f: IncidentFilter): boolean {
     among(i.type, f.type) &&
     among(i.category, f.category) &&
     (!f.actor || i.actors.some((a) => a.name.toLowerCase().includes(f.actor!.toLowerCase()))) &&
+    among(sourceOf(i.externalId), f.source) &&
     among(i.targetType, f.target) &&
     among(i.verification, f.status)
   );
@@ -35,6 +37,7 @@ export function operationMatches(o: Operation, f: IncidentFilter): boolean {
     (!f.province || f.province.length === 0 || (o.province !== null && f.province.includes(o.province))) &&
     among(o.groupId ?? UNKNOWN_GROUP, f.group) &&
     among(o.verification, f.status) &&
+    among(sourceOf(o.externalId), f.source) &&
     (!f.actor || o.actors.some((a) => a.name.toLowerCase().includes(f.actor!.toLowerCase())))
   );
 }

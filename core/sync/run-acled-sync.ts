@@ -46,14 +46,18 @@ export interface RunAcledSyncArgs {
   cursor: AcledSyncCursor;
   /** Rows a page (ACLED's `limit`; default 5000). */
   pageSize?: number;
-  /** The first sync's earliest event date (YYYY-MM-DD); without it the first sync reads all history. */
+  /**
+   * The earliest event date synced (YYYY-MM-DD), on every run: without it the first run reads all
+   * of ACLED's history for the two countries, and later runs take corrections of any date.
+   */
   firstFrom?: string | null;
-  /** Today as YYYY-MM-DD (the first sync's date range end). */
+  /** Today as YYYY-MM-DD (UTC): the date range ends a day later, as Pakistan's day runs ahead of UTC. */
   today: string;
   /** Stops a runaway paging loop (an API that ignores `page`). */
   maxPages?: number;
 }
 
+const dayAfter = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export async function runAcledSync(args: RunAcledSyncArgs): Promise<AcledSyncResult> {
@@ -80,8 +84,8 @@ export async function runAcledSync(args: RunAcledSyncArgs): Promise<AcledSyncRes
   // 1. Events. Any failure while paging stops the import; the page's error is the run's error.
   const eventQuery: Record<string, string> = { country: SYNC_COUNTRIES.join('|'), limit: String(limit) };
   if (args.cursor.eventsSince !== null) eventQuery.timestamp = String(args.cursor.eventsSince);
-  else if (args.firstFrom) {
-    eventQuery.event_date = `${args.firstFrom}|${args.today}`;
+  if (args.firstFrom) {
+    eventQuery.event_date = `${args.firstFrom}|${dayAfter(args.today)}`;
     eventQuery.event_date_where = 'BETWEEN';
   }
   let maxSeen = args.cursor.eventsSince;

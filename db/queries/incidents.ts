@@ -8,7 +8,8 @@ import type { IncidentFilter } from '../../core/filters';
 import type { Incident } from '../../core/incident/schema';
 import type { Db } from '../client';
 import { incidents } from '../schema';
-import { recordWhere } from './record-where';
+import type { RecordSource } from '../../core/provenance';
+import { recordWhere, statsFilter, type RecordFilter } from './record-where';
 import { incidentFromRow } from '../repositories/incidents';
 
 export const RECORD_SORTS = ['-occurredAt', 'occurredAt', '-createdAt'] as const;
@@ -86,4 +87,30 @@ export async function listIncidents(db: Db, req: PageRequest<IncidentFilter>): P
 export async function getIncident(db: Db, id: string): Promise<Incident | null> {
   const [row] = await db.select().from(incidents).where(eq(incidents.id, id));
   return row ? incidentFromRow(row) : null;
+}
+
+/** How many incidents a list filter selects (for a list whose filter the stats cannot apply: actor, source). */
+export async function countIncidents(db: Db, filter: IncidentFilter): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(incidents)
+    .where(recordWhere(incidents, filter));
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * The sources of the live incidents a stats filter counts (core/provenance.ts sourceOf in SQL), so
+ * a figure can say which sources it includes.
+ */
+export async function incidentSources(db: Db, filter: RecordFilter): Promise<Partial<Record<RecordSource, number>>> {
+  const source = sql<string>`CASE
+    WHEN ${incidents.externalId} IS NULL OR ${incidents.externalId} LIKE 'acled:BW-%' THEN 'local'
+    WHEN ${incidents.externalId} SIMILAR TO '(acled|ucdp|gtd):%' THEN split_part(${incidents.externalId}, ':', 1)
+    ELSE 'local' END`;
+  const rows = await db
+    .select({ source, n: sql<number>`count(*)::int` })
+    .from(incidents)
+    .where(recordWhere(incidents, statsFilter(filter)))
+    .groupBy(source);
+  return Object.fromEntries(rows.map((r) => [r.source, Number(r.n)]));
 }

@@ -24,6 +24,8 @@ export interface RecordFilter {
   kind?: string[];
   /** Substring of any actor's name as the source wrote it, case-insensitive (records only). */
   actor?: string;
+  /** Where the record came from: acled, ucdp, gtd or local (records only; core/provenance.ts). */
+  source?: string[];
   retracted?: 'include' | 'exclude' | 'only';
 }
 
@@ -71,6 +73,7 @@ export function recordWhere(t: RecordTable | RollupTable, f: RecordFilter): SQL 
     const pattern = `%${f.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.push(sql`EXISTS (SELECT 1 FROM jsonb_array_elements(${t.actors}) AS a WHERE a->>'name' ILIKE ${pattern})`);
   }
+  if (f.source?.length) where.push(sourceWhere(t.externalId, f.source));
   const retracted = f.retracted ?? 'exclude';
   if (retracted === 'exclude') where.push(isNull(t.retractedAt));
   if (retracted === 'only') where.push(isNotNull(t.retractedAt));
@@ -81,7 +84,24 @@ export function recordWhere(t: RecordTable | RollupTable, f: RecordFilter): SQL 
  * What stats, the map and alerts filter by: the rollup dimensions of live records. The actor
  * text is a list filter (rollups cannot answer it), and stats never count retracted records.
  */
-export function statsFilter<F extends RecordFilter>({ actor: _actor, retracted: _retracted, ...f }: F): RecordFilter {
+/** The SQL of core/provenance.ts sourceOf: the external id's prefix; local is none (or our own export's BW- id). */
+function sourceWhere(externalId: AnyColumn, sources: string[]): SQL {
+  const parts = sources.map((s) =>
+    s === 'local'
+      ? sql`(${externalId} IS NULL OR ${externalId} LIKE 'acled:BW-%' OR ${externalId} NOT SIMILAR TO '(acled|ucdp|gtd):%')`
+      : s === 'acled'
+        ? sql`(${externalId} LIKE 'acled:%' AND ${externalId} NOT LIKE 'acled:BW-%')`
+        : sql`${externalId} LIKE ${`${s}:%`}`,
+  );
+  return parts.length === 1 ? parts[0]! : or(...parts)!;
+}
+
+export function statsFilter<F extends RecordFilter>({
+  actor: _actor,
+  source: _source,
+  retracted: _retracted,
+  ...f
+}: F): RecordFilter {
   return { ...f, retracted: 'exclude' };
 }
 

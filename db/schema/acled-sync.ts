@@ -34,7 +34,7 @@ export const acledSync = pgTable(
     intervalHours: integer('interval_hours').notNull().default(24),
     /** Arrests and strikes by state forces as operations, as the file import's `operations=1`. */
     operations: boolean('operations').notNull().default(false),
-    /** The first sync's earliest event date; null: all of ACLED's history for the two countries. */
+    /** The earliest event date synced, on every run; null: all of ACLED's history for the two countries. */
     firstFrom: date('first_from', { mode: 'string' }),
     /** Largest ACLED `timestamp` read by the last successful run (the next run asks from it). */
     eventsSince: bigint('events_since', { mode: 'number' }),

@@ -101,7 +101,7 @@ export const acledSyncRoutes: RouteModule = (app, runtime) => {
       access: 'admin',
       tag: 'Import and export',
       summary:
-        'Change the schedule: enabled, intervalHours (1–720), operations, firstFrom (the first sync’s start date)',
+        'Change the schedule: enabled, intervalHours (1–720), operations, firstFrom (the earliest event date synced; null: all history)',
       body: AcledSyncSettingsInput,
       bodyRequired: true,
       handler: async (c) => {

@@ -56,7 +56,11 @@ export const AcledSyncSettingsInput = z
     firstFrom: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
-      .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'must be a real date')
+      // 2024-02-30 parses in JS (as 1 March) but not in PostgreSQL: the day must survive a round trip.
+      .refine((d) => {
+        const t = Date.parse(`${d}T00:00:00Z`);
+        return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+      }, 'must be a real date')
       .nullable(),
   })
   .partial()

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGroup } from '../../core/group/group-verbs';
 import { drivers } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { addUser, tokenFor } from './api-support';
+import { ucdpCsv, ucdpRow } from '../core/import/ucdp-csv';
+import { addUser, call, tokenFor } from './api-support';
 
 const realDir = path.resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared/fixtures/real');
 const SUICIDE = path.join(realDir, 'pakistan_suicide_attacks_1995_2017_cleaned.csv');
@@ -66,5 +67,44 @@ describe.each(drivers)('POST /api/import on %s', (driver) => {
     const res = await post(ACLED, '?format=stata');
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body)).toMatch(/format/);
+  });
+
+  it('keeps provenance on every record and filters lists by source (acled, ucdp, gtd, local)', async () => {
+    const ucdp = await post(ucdpCsv([ucdpRow(9001), ucdpRow(9002)]), '?format=ucdp');
+    expect(ucdp.body).toMatchObject({ format: 'ucdp', imported: 2 });
+    const gtdCsv =
+      'eventid,iyear,imonth,iday,country_txt,provstate,city,attacktype1_txt,targtype1_txt,gname,nkill,nkillter,nwound,nwoundte,doubtterr\n' +
+      '201401010001,2014,1,0,Pakistan,Balochistan,Quetta,Bombing/Explosion,Police,Unknown,4,1,3,0,1\n';
+    expect((await post(gtdCsv)).body).toMatchObject({ format: 'gtd', imported: 1 });
+    const local = await call(server, 'POST', '/api/incidents', {
+      token,
+      body: { occurredAt: '2024-03-03', province: 'KP', type: 'armed_assault' },
+    });
+    expect(local.status).toBe(201);
+
+    const list = async (q: string) => {
+      const res = await call(server, 'GET', `/api/incidents?limit=50&${q}`, { token });
+      expect(res.status).toBe(200);
+      return (res.body.items as { externalId: string | null }[]).map((i) => i.externalId).sort();
+    };
+    expect(await list('source=ucdp')).toEqual(['ucdp:9001', 'ucdp:9002']);
+    expect(await list('source=gtd')).toEqual(['gtd:201401010001']);
+    expect(await list('source=acled')).toEqual(['acled:PAK77']);
+    expect(await list('source=local')).toEqual([null]);
+    expect(await list('source=gtd,local')).toEqual(['gtd:201401010001', null].sort());
+    const bad = await call(server, 'GET', '/api/incidents?source=bbc', { token });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toMatch(/source/);
+
+    const gtd = await call(server, 'GET', '/api/incidents?source=gtd', { token });
+    const record = gtd.body.items[0];
+    expect(record).toMatchObject({
+      occurredAt: expect.any(String),
+      occurredUntil: '2014-01-31',
+      timePrecision: 'month',
+      sourceFields: expect.objectContaining({ doubtterr: 1, nkillter: 1 }),
+      syncedAt: expect.any(String),
+    });
+    expect(record.casualties.killed).toMatchObject({ militants: { low: 1 }, security_forces: { low: 3 } });
   });
 });

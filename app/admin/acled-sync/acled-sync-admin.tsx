@@ -49,7 +49,7 @@ export function SyncOverview({ status }: { status: AcledSyncStatus }) {
       <dd className="text-fg">
         {status.cursor.eventsSince !== null
           ? `changes made by ACLED until ${when(cursorInstant(status.cursor.eventsSince))}`
-          : 'nothing yet: the first run reads the whole history (or from the start date below)'}
+          : 'nothing yet: the first run reads the whole history (or from the date below)'}
       </dd>
     </dl>
   );
@@ -219,7 +219,7 @@ function ScheduleForm({ status, onSaved }: { status: AcledSyncStatus; onSaved: (
         </label>
         <div>
           <label htmlFor="acled-first-from" className={labelClass}>
-            First sync starts at (event date, optional)
+            Events dated from (optional)
           </label>
           <input
             id="acled-first-from"
@@ -230,7 +230,10 @@ function ScheduleForm({ status, onSaved }: { status: AcledSyncStatus; onSaved: (
             aria-invalid={fields.firstFrom ? true : undefined}
           />
           {fields.firstFrom ? <p className={errorClass}>{fields.firstFrom}</p> : null}
-          <p className={hintClass}>Only for the first run; later runs ask ACLED for what changed since the last one.</p>
+          <p className={hintClass}>
+            Empty: all of ACLED’s history for the two countries. Applies to every run: events dated earlier are not
+            asked for, even when ACLED corrects them.
+          </p>
         </div>
       </div>
       <div className="mt-3">

@@ -20,6 +20,7 @@ import { LiveRecordWatch } from '../../components/live-watch';
 import { mapGeometry } from '../../components/map/map-geometry';
 import { PinMap } from '../../components/map/pin-map';
 import { Panel } from '../../components/panel';
+import { ProvenancePanel } from '../../components/provenance-panel';
 import { TYPE_COLORS } from '../../components/palette';
 import { formatFigure, formatFigures } from '../../components/number-format';
 import { NotReported } from '../../components/not-reported';
@@ -58,7 +59,7 @@ export default async function IncidentPage({ params }: Params) {
   const facts: [string, React.ReactNode][] = [
     [
       'When',
-      `${formatOccurred(incident.occurredAt, incident.timePrecision)} (known to the ${incident.timePrecision === 'exact' ? 'minute' : incident.timePrecision})`,
+      `${formatOccurred(incident.occurredAt, incident.timePrecision)}${incident.occurredUntil ? ` to ${incident.occurredUntil} (a span, counted on its first day)` : ''} (known to the ${incident.timePrecision === 'exact' ? 'minute' : incident.timePrecision})`,
     ],
     ['Where', `${place}, ${incident.country}`],
     [
@@ -236,6 +237,7 @@ export default async function IncidentPage({ params }: Params) {
               )}
             </dl>
           </Panel>
+          <ProvenancePanel record={incident} />
           {/* Withheld from anonymous readers (no history at all): the audit trail names staff. */}
           {history.length > 0 && (
             <Panel title="History" caption="Every change from the change log, oldest first">

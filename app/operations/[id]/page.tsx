@@ -12,6 +12,7 @@ import { LiveRecordWatch } from '../../components/live-watch';
 import { mapGeometry } from '../../components/map/map-geometry';
 import { PinMap } from '../../components/map/pin-map';
 import { Panel } from '../../components/panel';
+import { ProvenancePanel } from '../../components/provenance-panel';
 import { formatCount } from '../../components/number-format';
 import { SourceList } from '../../components/source-list';
 import { formatOccurred, formatWhenYear } from '../../components/time-format';
@@ -49,7 +50,7 @@ export default async function OperationPage({ params }: Params) {
   const facts: [string, React.ReactNode][] = [
     [
       'When',
-      `${formatOccurred(o.occurredAt, o.timePrecision)} (known to the ${o.timePrecision === 'exact' ? 'minute' : o.timePrecision})`,
+      `${formatOccurred(o.occurredAt, o.timePrecision)}${o.occurredUntil ? ` to ${o.occurredUntil} (a span, counted on its first day)` : ''} (known to the ${o.timePrecision === 'exact' ? 'minute' : o.timePrecision})`,
     ],
     ['Where', `${place}, ${o.country}`],
     [
@@ -181,6 +182,7 @@ export default async function OperationPage({ params }: Params) {
               )}
             </dl>
           </Panel>
+          <ProvenancePanel record={o} />
           <Panel title="History" caption="Every change from the change log, oldest first">
             <History records={history} />
           </Panel>
