@@ -36,6 +36,8 @@ export async function startAlertFanout(runtime: Runtime, io: LiveServer): Promis
         if (!principal)
           return next(Object.assign(new Error('Sign in to receive alerts.'), { data: { code: 'unauthenticated' } }));
         socket.data.userId = principal.userId;
+        // The revocation watcher ends the socket when this sign-in ends (server/live/revocation-watcher.ts).
+        socket.data.principal = principal;
         void socket.join(`user:${principal.userId}`);
         next();
       },

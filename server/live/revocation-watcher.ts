@@ -16,6 +16,7 @@ import {
 import type { Principal } from '../auth/principal';
 import type { LiveServer, LiveSocket } from './hub';
 import type { RevocationReason } from './events';
+import { ALERTS_NAMESPACE } from '../alerts/alert-events';
 
 /**
  * Identity values are taken before commit, so a lower id can become visible after a higher one:
@@ -46,6 +47,9 @@ export function revokes(r: StoredRevocation, p: Principal): boolean {
       return p.via === 'bearer' && p.tokenId === r.tokenId;
   }
 }
+
+/** Namespaces whose sockets end with their sign-in: the live feed and the alert bell (server/alerts). */
+const WATCHED_NAMESPACES = ['/', ALERTS_NAMESPACE];
 
 export class RevocationWatcher {
   private cursor = 0;
@@ -118,9 +122,12 @@ export class RevocationWatcher {
       this.seen.add(r.id);
       this.cursor = Math.max(this.cursor, r.id);
       this.recent.push({ at: now, r });
-      for (const socket of this.opts.io.of('/').sockets.values()) {
-        const principal = socket.data.principal;
-        if (principal && revokes(r, principal)) this.end(socket, r);
+      // The live feed and the alert bell: every namespace whose sockets carry their principal.
+      for (const name of WATCHED_NAMESPACES) {
+        for (const socket of this.opts.io.of(name).sockets.values()) {
+          const principal = socket.data.principal;
+          if (principal && revokes(r, principal)) this.end(socket, r);
+        }
       }
     }
     for (const id of this.seen) if (id <= this.cursor - OVERLAP) this.seen.delete(id);

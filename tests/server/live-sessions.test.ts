@@ -80,7 +80,10 @@ const freshToken = (server: TestServer) => tokenFor(server, tokenOwner, 'probe')
 describe.each(drivers)('live sockets and the sign-in behind them on %s', (driver) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer(driver, { env: { ALLOWED_ORIGINS: 'https://wall.example.org' } });
+    // More sign-ins than the default 10 a minute from 127.0.0.1: every case signs in afresh.
+    server = await startTestServer(driver, {
+      env: { ALLOWED_ORIGINS: 'https://wall.example.org', SIGN_IN_RATE_LIMIT: '100' },
+    });
     tokenOwner = (await addUser(server, 'admin@example.org', 'admin')).id;
   });
   afterAll(async () => {
@@ -146,6 +149,29 @@ describe.each(drivers)('live sockets and the sign-in behind them on %s', (driver
     const retry = probe(server.url, { cookie: session.cookie });
     open.push(retry);
     expect((await retry.outcome).connected).toBe(false);
+  });
+
+  it('disabling an account also ends its alert-bell socket (/alerts)', async () => {
+    const user = await addUser(server, 'bell@example.org', 'viewer');
+    const session = await signIn(server, 'bell@example.org');
+    const bell = ioClient(`${server.url}/alerts`, {
+      transports: ['websocket'],
+      reconnection: false,
+      extraHeaders: { cookie: session.cookie, origin: server.url },
+    });
+    const revoked: LiveRevoked[] = [];
+    let reason: string | null = null;
+    bell.on('live.revoked', (r: LiveRevoked) => revoked.push(r));
+    bell.on('disconnect', (r) => (reason = r));
+    try {
+      await until(() => bell.connected, 'the alert socket to connect');
+      await updateUser(server.runtime.auth, user.id, { disabled: true });
+      await until(() => reason !== null, 'the alert socket to end');
+      expect(revoked.map((r) => r.reason)).toEqual(['disabled']);
+      expect(reason).toBe('io server disconnect');
+    } finally {
+      bell.close();
+    }
   });
 
   it('a role change through the admin API ends the account’s sockets', async () => {
