@@ -19,6 +19,7 @@ import { openApiRoutes } from './api/openapi';
 import { importRoutes } from './api/import';
 import { rematchRoutes } from './api/rematch';
 import { exportRoutes } from './api/export';
+import { listExportRoutes } from './api/list-exports';
 import { alertRoutes } from './api/alert-routes';
 import { duplicateRoutes } from './api/duplicates';
 import { acledSyncRoutes } from './api/acled-sync-routes';
@@ -42,6 +43,7 @@ export const productRoutes: RouteModule[] = [
   acledSyncRoutes,
   rematchRoutes,
   exportRoutes,
+  listExportRoutes,
   alertRoutes,
   duplicateRoutes,
   openApiRoutes,

@@ -3,6 +3,7 @@ export function DemoBanner() {
   return (
     <div
       role="note"
+      data-synthetic-banner
       className="flex items-start gap-3 rounded-xl border border-warn/40 bg-warn-soft px-4 py-3 text-sm text-fg"
     >
       <span aria-hidden className="mt-0.5 text-lg leading-none">

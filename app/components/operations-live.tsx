@@ -105,6 +105,7 @@ export function OperationsLive({
         </div>
         <DataTable
           caption="Operations and outcomes per bucket"
+          download={{ name: 'operations-over-time', label: 'Operations over time', chart: true }}
           head={['Bucket', 'Operations', 'Militants killed', 'Militants arrested']}
           rows={data.series.points.map((pt) => [
             bucketLabel(pt.start, data.series.bucket),

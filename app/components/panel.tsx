@@ -1,3 +1,5 @@
+import { ExportButtons } from './exports/export-buttons';
+
 /** A dashboard card: a titled section with optional actions and a caption under the title. */
 export function Panel({
   title,
@@ -41,14 +43,17 @@ export function DataTable({
   head,
   rows,
   caption,
+  download,
 }: {
   summary?: string;
   head: string[];
   rows: (string | number)[][];
   caption: string;
+  /** Offer these numbers as CSV (and the panel's chart as SVG and PNG with `chart`). */
+  download?: { name: string; label: string; chart?: boolean };
 }) {
-  return (
-    <details className="mt-3 text-sm">
+  const table = (
+    <details className="mt-3 min-w-0 flex-1 text-sm print:hidden">
       <summary className="cursor-pointer text-xs font-medium text-accent select-none">{summary}</summary>
       <div className="mt-2 max-h-72 overflow-auto rounded-md border border-line">
         <table className="w-full border-collapse text-left text-xs">
@@ -82,5 +87,14 @@ export function DataTable({
         </table>
       </div>
     </details>
+  );
+  if (!download) return table;
+  return (
+    <div className="flex flex-wrap items-start justify-between gap-x-3">
+      {table}
+      <div className="mt-3 print:hidden">
+        <ExportButtons {...download} head={head} rows={rows} />
+      </div>
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { requireReader } from '../components/read-access';
 import { parseStatsQuery } from '@/core/stats/stats-query';
 import { LiveListNotice } from '../components/live-watch';
+import { CsvLink } from '../components/exports/csv-link';
 import { PageHeading } from '../components/page-heading';
 import { formatCount, formatFigures } from '../components/number-format';
 import { formatDay } from '../components/time-format';
@@ -36,6 +37,7 @@ export default async function GroupsPage() {
       <PageHeading
         title="Groups"
         subtitle="Militant organisations, their published strength estimates and the incidents recorded against them"
+        actions={<CsvLink href="/api/export/groups.csv">Export this table as CSV</CsvLink>}
       />
       <LiveListNotice snapshot={position} entity="group" filter={{}} noun="group" />
       <div className="overflow-x-auto rounded-xl border border-line bg-surface shadow-card">

@@ -5,6 +5,8 @@ import Link from 'next/link';
 import { pathWithQuery, requireReader } from '../components/read-access';
 import { OPERATION_KIND_LABELS, PROVINCE_LABELS } from '@/core/enums';
 import { FilterBar } from '../components/filter-bar';
+import { CsvLink } from '../components/exports/csv-link';
+import { filterToParams } from '@/core/stats/query-params';
 import { OperationsLive } from '../components/operations-live';
 import { PageHeading, ViewProblems } from '../components/page-heading';
 import { decodeCursor, encodeCursor, single, sortParam } from '../components/page-cursor';
@@ -57,6 +59,11 @@ export default async function OperationsPage({ searchParams }: { searchParams: P
       <PageHeading
         title="Operations"
         subtitle={`${describePeriod(query)} · security-force operations; one record may stand for a published total`}
+        actions={
+          <CsvLink href={`/api/export/operations.csv?${filterToParams(opFilter).toString()}`}>
+            Export these operations as CSV
+          </CsvLink>
+        }
       />
       <FilterBar
         action="/operations"

@@ -68,6 +68,11 @@ export function CasualtyPanel({ series, className = '' }: { series: StatsTimeser
       </ul>
       <DataTable
         caption={`${side === 'killed' ? 'Killed' : 'Injured'} per bucket by category`}
+        download={{
+          name: `${side}-over-time`,
+          label: `${side === 'killed' ? 'Killed' : 'Injured'} over time`,
+          chart: true,
+        }}
         head={[
           'Bucket',
           ...CASUALTY_CATEGORIES.map((c) => CASUALTY_LABELS[c]),

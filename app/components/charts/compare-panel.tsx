@@ -83,6 +83,7 @@ export function ComparePanel({
       {first && (
         <DataTable
           caption={`Incidents per bucket, one column per ${FIELD_WORDS[field]}`}
+          download={{ name: `compared-by-${field}`, label: `Compared by ${FIELD_WORDS[field]}` }}
           head={['Bucket', ...values.map((v) => v.label)]}
           rows={first.points.map((p, i) => [
             bucketLabel(p.start, first.bucket),

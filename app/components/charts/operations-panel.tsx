@@ -25,6 +25,7 @@ export function OperationsPanel({ series, className = '' }: { series: StatsTimes
       </div>
       <DataTable
         caption="Operations and outcomes per bucket"
+        download={{ name: 'operations-over-time', label: 'Operations over time', chart: true }}
         head={['Bucket', 'Operations', 'Militants killed', 'Militants arrested']}
         rows={series.points.map((p) => [
           bucketLabel(p.start, series.bucket) + (p.partial ? ' (partial)' : ''),

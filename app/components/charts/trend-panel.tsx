@@ -115,6 +115,7 @@ export function TrendPanel({
       )}
       <DataTable
         caption="Incidents by type per bucket"
+        download={{ name: 'incidents-over-time', label: 'Incidents over time', chart: true }}
         head={['Bucket', 'Incidents', ...types.map((t) => INCIDENT_TYPE_INFO[t].label)]}
         rows={series.points.map((p) => [
           bucketLabel(p.start, series.bucket) + (p.partial ? ' (partial)' : ''),

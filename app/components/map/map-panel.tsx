@@ -55,6 +55,7 @@ export function MapPanel({
       <DataTable
         summary="Show the incidents with the most casualties"
         caption="Located incidents with the most casualties"
+        download={{ name: 'incidents-most-casualties', label: 'the incidents with the most casualties' }}
         head={['Place', 'When', 'Type', 'Killed', 'Injured']}
         rows={worst.map((b) => [
           placeLabel(b, (p) => PROVINCE_LABELS[p]),

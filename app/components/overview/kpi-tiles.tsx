@@ -61,7 +61,7 @@ const HINTS: Record<string, string> = {
 function Tile({
   label,
   children,
-  className = 'lg:col-span-3',
+  className = 'lg:col-span-3 print:col-span-3',
 }: {
   label: string;
   children: React.ReactNode;
@@ -140,7 +140,7 @@ function Casualties({
   const upTo = c.total.high > c.total.low ? `up to ${formatCount(c.total.high)}` : undefined;
   const missing = missingNote(c.total.missing, pick === 'killed' ? 'a killed figure' : 'an injured figure');
   return (
-    <Tile label={label} className="col-span-2 lg:col-span-4">
+    <Tile label={label} className="col-span-2 lg:col-span-4 print:col-span-4">
       <div className="flex flex-wrap items-end justify-between gap-x-4">
         <Big value={c.total.low} sub={upTo ? `at least · ${upTo}` : 'at least'} />
         <Delta
@@ -189,7 +189,7 @@ export function CountedCategories({ categories }: { categories: readonly Inciden
   const counted = INCIDENT_CATEGORIES.filter((c) => categories.includes(c));
   const left = INCIDENT_CATEGORIES.filter((c) => !categories.includes(c));
   return (
-    <p className="col-span-2 text-xs text-muted lg:col-span-12" data-testid="counted-categories">
+    <p className="col-span-2 text-xs text-muted lg:col-span-12 print:col-span-12" data-testid="counted-categories">
       Incident figures count:{' '}
       <span className="font-medium text-fg">{counted.map((c) => INCIDENT_CATEGORY_LABELS[c]).join(', ')}</span>
       {left.length > 0 && (
@@ -203,15 +203,15 @@ export function KpiTiles({ summary, periodLabel }: { summary: StatsSummary; peri
   const s = summary.current;
   const p = summary.previous;
   return (
-    <div className="grid grid-cols-2 gap-3 lg:grid-cols-12">
+    <div className="grid grid-cols-2 gap-3 lg:grid-cols-12 print:grid-cols-12 print:gap-2" data-kpi-tiles>
       <CountedCategories categories={summary.categories ?? MILITANT_CATEGORIES} />
-      <Tile label="Incidents" className="lg:col-span-2">
+      <Tile label="Incidents" className="lg:col-span-2 print:col-span-2">
         <Big value={s.incidents} />
         <Delta current={s.incidents} previous={p?.incidents ?? null} tone="bad-when-up" periodLabel={periodLabel} />
       </Tile>
       <Casualties label="Killed in incidents" pick="killed" s={s} prev={p} periodLabel={periodLabel} />
       <Casualties label="Injured in incidents" pick="injured" s={s} prev={p} periodLabel={periodLabel} />
-      <Tile label="Operations" className="lg:col-span-2">
+      <Tile label="Operations" className="lg:col-span-2 print:col-span-2">
         <Big value={s.operations.operations} sub={`${formatCount(s.operations.records)} records`} />
         <Delta
           current={s.operations.operations}

@@ -29,6 +29,8 @@ import { TrendPanel } from '../charts/trend-panel';
 import { OperationsPanel } from '../charts/operations-panel';
 import { ComparePanel, type CompareSeries } from '../charts/compare-panel';
 import { DemoBanner } from '../demo-banner';
+import { ExportButtons, PrintButton } from '../exports/export-buttons';
+import { FIGURE_HEAD, figureRows } from '../exports/figure-rows';
 import { LiveFeed } from '../live-feed';
 import { useRetractionNotice } from '@/app/live/use-retraction-notice';
 import { LiveIndicator } from '../live-indicator';
@@ -163,13 +165,22 @@ export function OverviewLive({
   const compare = useMemo(() => compareBy(view, groupNames), [view, groupNames]);
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-center justify-between gap-2">
+      <div className="flex flex-wrap items-center justify-between gap-2" data-print-hide>
         <LiveIndicator status={status} />
         <AttentionControls threshold={threshold} />
       </div>
       {synthetic && <DemoBanner />}
       <KpiTiles summary={stats.summary} periodLabel={periodLabel} />
-      <div className="grid grid-cols-1 gap-3 lg:grid-cols-12">
+      <div className="flex flex-wrap items-center justify-end gap-2 print:hidden">
+        <ExportButtons
+          name="overview-figures"
+          label="the figures of the tiles"
+          head={FIGURE_HEAD}
+          rows={figureRows(stats.summary)}
+        />
+        <PrintButton />
+      </div>
+      <div className="grid grid-cols-1 gap-3 lg:grid-cols-12" data-overview-grid>
         <TrendPanel
           className="lg:col-span-8"
           series={stats.timeseries}

@@ -13,6 +13,7 @@ import { LiveRecordWatch } from '../../components/live-watch';
 import { StrengthEstimates } from '../../components/strength-estimates';
 import { BreakdownTable } from '../../components/overview/breakdown-panel';
 import { Panel } from '../../components/panel';
+import { CsvLink } from '../../components/exports/csv-link';
 import { formatCount, formatFigures } from '../../components/number-format';
 
 export const dynamic = 'force-dynamic';
@@ -74,7 +75,15 @@ export default async function GroupPage({ params }: Params) {
           </p>
           {group.description && <p className="mt-2 text-sm leading-relaxed text-fg">{group.description}</p>}
         </div>
-        <LiveRecordWatch snapshot={position} entity="group" id={group.id} />
+        <div className="flex flex-wrap items-center gap-2">
+          <LiveRecordWatch snapshot={position} entity="group" id={group.id} />
+          <CsvLink href={`/api/export/group.csv?group=${encodeURIComponent(group.shortName)}`}>
+            Figures per month (CSV)
+          </CsvLink>
+          <CsvLink href={`/api/export/incidents.csv?group=${encodeURIComponent(group.shortName)}`}>
+            Its incidents (CSV)
+          </CsvLink>
+        </div>
       </div>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
         {(
