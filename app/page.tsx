@@ -52,8 +52,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
       <PageHeading title="Overview" subtitle={describePeriod(query)} />
       <FilterBar action="/" view={view} groups={groups.map((g) => ({ id: g.id, name: g.shortName }))} />
       {problems && <ViewProblems problems={problems} />}
-      <PossibleDuplicates count={duplicates} />
       <CountedSources sources={sources} />
+      <PossibleDuplicates count={duplicates} />
       <OverviewLive
         snapshot={snapshot}
         view={view}
