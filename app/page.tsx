@@ -14,6 +14,7 @@ import { PageHeading, ViewProblems } from './components/page-heading';
 import { ReferencePanel } from './components/reference-panel';
 import { describePeriod, parseView, periodShortLabel, type PageSearchParams } from './components/view-query';
 import { localDay } from '@/core/time/report-zone';
+import { PossibleDuplicates } from './components/possible-duplicates';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Overview' };
@@ -41,6 +42,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
     reads.dashboard.referenceComparisons(),
   ]);
   // Annotations reaching into the chart: a year or a span may start before it (placed client-side).
+  const { from, to } = query.period;
+  const duplicates = await reads.duplicates.unresolvedIn({
+    from: from ? localDay(from, rt.env.REPORT_TIMEZONE) : undefined,
+    // The period is half-open: its last local day is the one before `to`.
+    to: localDay(Date.parse(to) - 1, rt.env.REPORT_TIMEZONE),
+  });
   const annotations = await reads.annotations.list({ to: localDay(stats.timeseries.to, rt.env.REPORT_TIMEZONE) });
   const snapshot: OverviewSnapshot = { position, stats, feed: feed.items.map(toBrief), points, synthetic };
 
@@ -49,6 +56,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
       <PageHeading title="Overview" subtitle={describePeriod(query)} />
       <FilterBar action="/" view={view} groups={groups.map((g) => ({ id: g.id, name: g.shortName }))} />
       {problems && <ViewProblems problems={problems} />}
+      <PossibleDuplicates count={duplicates} />
       <OverviewLive
         snapshot={snapshot}
         view={view}

@@ -71,6 +71,35 @@ export async function postIncident(baseUrl: string, token: string, input: Create
   return { status: res.status, change, sentAt, ms };
 }
 
+export interface PostedBatch {
+  status: number;
+  /** Items answered 201. */
+  created: number;
+  /** Statuses of the items that were not. */
+  refused: number[];
+  ms: number;
+}
+
+/** POST /api/incidents/batch with `inputs` as its items. */
+export async function postIncidentBatch(
+  baseUrl: string,
+  token: string,
+  inputs: CreateIncidentInput[],
+): Promise<PostedBatch> {
+  const sentAt = nowMs();
+  const res = await fetch(`${baseUrl}/api/incidents/batch`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ items: inputs }),
+  });
+  const text = await res.text();
+  const ms = nowMs() - sentAt;
+  if (res.status !== 200) return { status: res.status, created: 0, refused: inputs.map(() => res.status), ms };
+  const body = JSON.parse(text) as { results: { status: number }[] };
+  const refused = body.results.filter((r) => r.status !== 201).map((r) => r.status);
+  return { status: res.status, created: body.results.length - refused.length, refused, ms };
+}
+
 /** Fails loudly on the first refused write: a bench of 401s would measure nothing. */
 export function expectCreated(p: Posted, what: string): Change {
   if (!p.change) throw new Error(`${what}: POST /api/incidents answered ${p.status}`);

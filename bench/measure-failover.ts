@@ -140,7 +140,8 @@ export async function measureFailover(run: FailoverRun): Promise<BenchResult> {
         outOfOrder,
         refusedWrites: refused.length,
         leaveToHelloMs: { p50: round(helloAfterLeave.p50), p95: round(helloAfterLeave.p95) },
-        loadAverage: { before: load, after },
+        loadAverage: after,
+        loadAverageAtSigterm: load,
         loadBalancer: 'nginx (Debian), round robin, proxy_next_upstream error',
       },
     };

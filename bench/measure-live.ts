@@ -1,8 +1,15 @@
 /**
  * live.latency: N clients, one incident through the API every 100 ms; latency = client receipt −
  * request send, on the machine-wide monotonic clock. Baseline: bench/bare-broadcast.ts sends the
- * same payload to the same number of clients at the same rate, with no database. Target: p99 ≤
- * 1.5× the baseline's, every client receives every change.
+ * same payload to the same number of clients at the same rate, with no database, measured just
+ * before and just after the app in the same run; the app is judged against the faster of the two.
+ * Target: p99 ≤ 1.5× that baseline, every client receives every change. Measured at two fleet
+ * sizes, with the clients spread over processes (perProcess) and with all of them in one process.
+ *
+ * live.delivery: the same receipts counted from the commit instead of the request: the app's hub
+ * logs (at debug level) when each commit reached it and when each batch went out, on the same
+ * clock. So the write path (request → commit) and the live path (commit → broadcast → client)
+ * are reported apart.
  *
  * live.burst: with the clients still connected, B incidents from 16 concurrent writers as fast as
  * the API takes them: every client gets all B in order, and how long until the last one has.
@@ -13,19 +20,43 @@ import { spawnTs, stopChild } from './children';
 import { ClientFleet } from './client-fleet';
 import { distribution, nowMs, round } from './percentiles';
 import type { BenchResult } from './result';
-import { freePort, waitHealthy } from './server-process';
+import { freePort, startServerProcess, waitHealthy } from './server-process';
+import { loadAverage } from './load-average';
 
 export interface LiveRun {
-  serverUrl: string;
+  databaseUrl: string;
   token: string;
   source: IncidentSource;
-  clients: number;
+  /** Fleet sizes: the first also runs the burst. */
+  clients: number[];
   perProcess: number;
   intervalMs: number;
+  /** Per segment: bare before, app, bare after. */
   durationMs: number;
   burst: number;
   burstWriters: number;
   log(m: string): void;
+}
+
+/** Hub timings from the app's debug log: seq → monotonic ms. */
+interface HubTimes {
+  commit: Map<number, number>;
+  broadcast: Map<number, number>;
+}
+
+function hubTimes(): { times: HubTimes; onLine: (line: string) => void } {
+  const times: HubTimes = { commit: new Map(), broadcast: new Map() };
+  const onLine = (line: string) => {
+    if (!line.includes('"live commit"') && !line.includes('"live broadcast"')) return;
+    try {
+      const entry = JSON.parse(line) as { msg: string; from: number; to: number; t: number };
+      const into = entry.msg === 'live commit' ? times.commit : times.broadcast;
+      for (let seq = entry.from; seq <= entry.to; seq++) into.set(seq, entry.t);
+    } catch {
+      // not a log line of ours
+    }
+  };
+  return { times, onLine };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -45,6 +76,7 @@ async function paced(intervalMs: number, durationMs: number, tick: (i: number) =
   return n;
 }
 
+/** Receipt − a per-marker start time, pooled over every client. */
 function latencies(sent: Map<string, number>, receipts: Map<string, number[]>, clients: number) {
   const values: number[] = [];
   let missing = 0;
@@ -57,7 +89,7 @@ function latencies(sent: Map<string, number>, receipts: Map<string, number[]>, c
 }
 
 /** The bare server and its own fleet, kept connected while the app's segments run. */
-async function startBare(run: LiveRun, template: Change) {
+async function startBare(run: LiveRun, template: Change, clients: number, perProcess: number) {
   const port = await freePort();
   const child = spawnTs('bench/bare-broadcast.ts', [], {
     env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: String(port) },
@@ -66,7 +98,7 @@ async function startBare(run: LiveRun, template: Change) {
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitHealthy(url, 30_000, child);
-    const fleet = await ClientFleet.connect(url, run.clients, { perProcess: run.perProcess, recordMarkers: true });
+    const fleet = await ClientFleet.connect(url, clients, { perProcess, recordMarkers: true, timeoutMs: 120_000 });
     const emit = async (marker: string, seq: number) => {
       const change = { ...template, seq, data: { ...(template.data as object), externalId: marker } };
       const res = await fetch(`${url}/emit`, {
@@ -83,85 +115,165 @@ async function startBare(run: LiveRun, template: Change) {
   }
 }
 
+interface Config {
+  name: string;
+  clients: number;
+  perProcess: number;
+  layout: string;
+}
+
+const dist3 = (d: { p50: number; p95: number; p99: number }) => ({
+  p50: round(d.p50),
+  p95: round(d.p95),
+  p99: round(d.p99),
+});
+const show = (d: { p50: number; p95: number; p99: number }) =>
+  `p50 ${round(d.p50)} p95 ${round(d.p95)} p99 ${round(d.p99)} ms`;
+
 /**
- * Latency needs the baseline under the same conditions, and this machine's load drifts by the
- * second: the bare server and the app take turns in short segments (each with its own 1,000
- * clients, idle while the other runs), and a pause lets each segment drain before the next.
+ * One fleet size and layout: the bare server before, the app, the bare server after, each for
+ * `durationMs` with the other fleets idle, and a pause between them to drain.
  */
-async function latency(run: LiveRun, fleet: ClientFleet, tag: string, template: Change): Promise<BenchResult> {
-  const bare = await startBare(run, template);
+async function latency(
+  run: LiveRun,
+  appUrl: string,
+  hub: HubTimes,
+  cfg: Config,
+  tag: string,
+  template: Change,
+  fleet: ClientFleet,
+): Promise<BenchResult[]> {
+  const bare = await startBare(run, template, cfg.clients, cfg.perProcess);
   try {
     for (let i = 0; i < 20; i++) await bare.emit(`warm-${i}`, i + 1);
     for (let i = 0; i < 20; i++)
       expectCreated(
-        await postIncident(run.serverUrl, run.token, run.source.next(`bench-warm-${tag}-${i}`)),
+        await postIncident(appUrl, run.token, run.source.next(`bench-warm-${tag}-${cfg.name}-${i}`)),
         'warm-up write',
       );
-    await sleep(500);
+    await sleep(1000);
     await Promise.all([bare.fleet.reset(), fleet.reset()]);
-    const bareSent = new Map<string, number>();
+    const bareSegment = async (phase: string) => {
+      const sent = new Map<string, number>();
+      await paced(run.intervalMs, run.durationMs, async (i) => {
+        const marker = `bare-${cfg.name}-${phase}-${i}`;
+        sent.set(marker, nowMs());
+        await bare.emit(marker, 100 + i);
+      });
+      await sleep(1000);
+      return { sent, load: loadAverage() };
+    };
+    const before = await bareSegment('before');
     const appSent = new Map<string, number>();
+    const appCommit = new Map<string, number>();
+    const appBroadcast = new Map<string, number>();
+    const seqOf = new Map<string, number>();
     const requestMs: number[] = [];
     let refused = 0;
-    const segments = 10;
-    for (let k = 0; k < segments; k++) {
-      await paced(run.intervalMs, run.durationMs / segments, async (i) => {
-        const marker = `bare-${k}-${i}`;
-        bareSent.set(marker, nowMs());
-        await bare.emit(marker, 100 + k * 1000 + i);
-      });
-      await sleep(400);
-      await paced(run.intervalMs, run.durationMs / segments, async (i) => {
-        const marker = `bench-live-${tag}-${k}-${i}`;
-        const r = await postIncident(run.serverUrl, run.token, run.source.next(marker));
-        requestMs.push(r.ms);
-        if (r.change) appSent.set(marker, r.sentAt);
-        else refused++;
-      });
-      await sleep(400);
-    }
-    await sleep(2000);
+    await paced(run.intervalMs, run.durationMs, async (i) => {
+      const marker = `bench-live-${tag}-${cfg.name}-${i}`;
+      const r = await postIncident(appUrl, run.token, run.source.next(marker));
+      requestMs.push(r.ms);
+      if (r.change) {
+        appSent.set(marker, r.sentAt);
+        seqOf.set(marker, r.change.seq);
+      } else refused++;
+    });
+    await sleep(1000);
+    const appLoad = loadAverage();
+    const after = await bareSegment('after');
+    await sleep(1000);
     const [b, a] = await Promise.all([bare.fleet.report({ markers: true }), fleet.report({ markers: true })]);
-    const base = latencies(bareSent, b.receipts, run.clients);
-    const app = latencies(appSent, a.receipts, run.clients);
+    const n = cfg.clients;
+    const bb = latencies(before.sent, b.receipts, n);
+    const ba = latencies(after.sent, b.receipts, n);
+    const app = latencies(appSent, a.receipts, n);
+    // The hub's clock readings for each write (this node's own commits).
+    const writeToCommit: number[] = [];
+    const commitToBroadcast: number[] = [];
+    for (const [marker, seq] of seqOf) {
+      const c = hub.commit.get(seq);
+      const t = hub.broadcast.get(seq);
+      if (c !== undefined) {
+        appCommit.set(marker, c);
+        writeToCommit.push(c - appSent.get(marker)!);
+      }
+      if (t !== undefined) appBroadcast.set(marker, t);
+      if (c !== undefined && t !== undefined) commitToBroadcast.push(t - c);
+    }
+    const delivery = latencies(appCommit, a.receipts, n);
+    const fanout = latencies(appBroadcast, a.receipts, n);
     const req = distribution(requestMs);
-    const ratio = app.dist.p99 / base.dist.p99;
+    const toCommit = distribution(writeToCommit);
+    const hubWait = distribution(commitToBroadcast);
+    const faster = bb.dist.p99 <= ba.dist.p99 ? bb : ba;
+    const fasterLoad = faster === bb ? before.load : after.load;
+    const ratio = app.dist.p99 / faster.dist.p99;
+    const deliveryRatio = delivery.dist.p99 / faster.dist.p99;
+    const label = `${cfg.clients} clients, ${cfg.layout}`;
+    run.log(`  [${label}] bare before: ${show(bb.dist)}, ${bb.delivered}/${bb.expected} (load ${before.load})`);
     run.log(
-      `  bare: p50 ${round(base.dist.p50)} p95 ${round(base.dist.p95)} p99 ${round(base.dist.p99)} ms, ${base.delivered}/${base.expected} delivered`,
+      `  [${label}] app, request → client: ${show(app.dist)}, ${app.delivered}/${app.expected} (${round(ratio)}× the faster bare p99; load ${appLoad})`,
     );
     run.log(
-      `  app: p50 ${round(app.dist.p50)} p95 ${round(app.dist.p95)} p99 ${round(app.dist.p99)} ms, ${app.delivered}/${app.expected} delivered (${round(ratio)}× bare p99); POST p50 ${round(req.p50)} p99 ${round(req.p99)} ms`,
+      `  [${label}] app, commit → client: ${show(delivery.dist)} (${round(deliveryRatio)}×); broadcast → client ${show(fanout.dist)}; commit → broadcast ${show(hubWait)}; request → commit ${show(toCommit)}; POST ${show(req)}`,
     );
-    return {
-      name: 'live.latency',
-      unit: 'ms',
-      p50: round(app.dist.p50),
-      p95: round(app.dist.p95),
-      p99: round(app.dist.p99),
-      value: round(app.dist.p99),
-      baseline: {
-        what: 'bare Socket.IO broadcast of the same payload to as many clients at the same rate, no database; interleaved with the app in 10 segments',
-        p50: round(base.dist.p50),
-        p95: round(base.dist.p95),
-        p99: round(base.dist.p99),
-        delivered: base.delivered,
-        expected: base.expected,
-      },
-      ratio: round(ratio),
-      target: 'p99 ≤ 1.5× bare Socket.IO p99; every client receives every change',
-      met: ratio <= 1.5 && app.missing === 0 && refused === 0,
-      details: {
-        clients: run.clients,
-        changes: appSent.size,
-        intervalMs: run.intervalMs,
-        delivered: app.delivered,
-        expected: app.expected,
-        missing: app.missing,
-        refusedWrites: refused,
-        max: round(app.dist.max),
-        postMs: { p50: round(req.p50), p95: round(req.p95), p99: round(req.p99) },
-      },
+    run.log(`  [${label}] bare after: ${show(ba.dist)}, ${ba.delivered}/${ba.expected} (load ${after.load})`);
+    const baseline = {
+      what: `bare Socket.IO broadcast of the same payload to as many clients (${cfg.layout}) at the same rate, no database; measured before and after the app, the faster p99 taken`,
+      p50: round(faster.dist.p50),
+      p95: round(faster.dist.p95),
+      p99: round(faster.dist.p99),
+      before: { ...dist3(bb.dist), delivered: bb.delivered, expected: bb.expected, loadAverage: before.load },
+      after: { ...dist3(ba.dist), delivered: ba.delivered, expected: ba.expected, loadAverage: after.load },
+      loadAverage: fasterLoad,
     };
+    const common = {
+      clients: cfg.clients,
+      clientsPerProcess: cfg.perProcess,
+      changes: appSent.size,
+      intervalMs: run.intervalMs,
+      refusedWrites: refused,
+      loadAverage: appLoad,
+      postMs: dist3(req),
+      requestToCommitMs: dist3(toCommit),
+      commitToBroadcastMs: dist3(hubWait),
+      broadcastToClientMs: dist3(fanout.dist),
+      hubTimings: hub.commit.size > 0 ? 'from the hub debug log' : 'missing (hub not at debug level)',
+    };
+    const bareOk = bb.missing === 0 && ba.missing === 0;
+    return [
+      {
+        name: cfg.name,
+        unit: 'ms',
+        ...dist3(app.dist),
+        value: round(app.dist.p99),
+        baseline,
+        ratio: round(ratio),
+        target: 'p99 ≤ 1.5× bare Socket.IO p99 (the faster of before/after); every client receives every change',
+        met: ratio <= 1.5 && app.missing === 0 && refused === 0 && bareOk,
+        details: {
+          ...common,
+          delivered: app.delivered,
+          expected: app.expected,
+          missing: app.missing,
+          max: round(app.dist.max),
+        },
+        note: `request sent → client; load ${appLoad} (bare ${fasterLoad})`,
+      },
+      {
+        name: cfg.name.replace('live.latency', 'live.delivery'),
+        unit: 'ms',
+        ...dist3(delivery.dist),
+        value: round(delivery.dist.p99),
+        baseline,
+        ratio: round(deliveryRatio),
+        target: 'commit → client, beside the same bare baseline (profile of live.latency)',
+        met: deliveryRatio <= 1.5 && delivery.missing === 0 && bareOk,
+        details: { ...common, delivered: delivery.delivered, expected: delivery.expected, missing: delivery.missing },
+        note: `commit (the hub's in-process wake-up) → client; load ${appLoad}`,
+      },
+    ];
   } finally {
     await bare.stop();
   }
@@ -170,30 +282,61 @@ async function latency(run: LiveRun, fleet: ClientFleet, tag: string, template: 
 export async function measureLive(run: LiveRun, want: (name: string) => boolean): Promise<BenchResult[]> {
   const out: BenchResult[] = [];
   const tag = Date.now().toString(36);
-  // A real change, for the baseline's payload (same shape and size as the app's broadcasts).
-  const template = expectCreated(
-    await postIncident(run.serverUrl, run.token, run.source.next(`bench-template-${tag}`)),
-    'template write',
-  );
-  const fleet = await ClientFleet.connect(run.serverUrl, run.clients, {
-    perProcess: run.perProcess,
-    recordMarkers: true,
+  // A node of its own at debug level: its hub logs when each commit arrived and each batch left.
+  const { times, onLine } = hubTimes();
+  const server = await startServerProcess({
+    port: await freePort(),
+    databaseUrl: run.databaseUrl,
+    logLevel: 'debug',
+    onLine,
   });
   try {
-    if (want('live.latency')) {
-      run.log(
-        `  ${run.clients} clients on the app and on a bare Socket.IO server, taking turns, one change every ${run.intervalMs} ms for ${run.durationMs / 1000} s each`,
-      );
-      out.push(await latency(run, fleet, tag, template));
+    // A real change, for the baseline's payload (same shape and size as the app's broadcasts).
+    const template = expectCreated(
+      await postIncident(server.url, run.token, run.source.next(`bench-template-${tag}`)),
+      'template write',
+    );
+    const configs: Config[] = run.clients.flatMap((clients, i) => {
+      const base = i === 0 ? 'live.latency' : 'live.latency.large';
+      return [
+        { name: base, clients, perProcess: run.perProcess, layout: `${run.perProcess} per process` },
+        { name: `${base}.oneProcess`, clients, perProcess: clients, layout: 'all in one process' },
+      ];
+    });
+    for (const [i, cfg] of configs.entries()) {
+      const latencyWanted = want(cfg.name) || want(cfg.name.replace('live.latency', 'live.delivery'));
+      const burstHere = i === 0 && want('live.burst');
+      if (!latencyWanted && !burstHere) continue;
+      const fleet = await ClientFleet.connect(server.url, cfg.clients, {
+        perProcess: cfg.perProcess,
+        recordMarkers: true,
+        timeoutMs: 120_000,
+      });
+      try {
+        if (latencyWanted) {
+          run.log(
+            `  ${cfg.clients} clients (${cfg.layout}): bare before, app, bare after, one change every ${run.intervalMs} ms for ${run.durationMs / 1000} s each`,
+          );
+          out.push(...(await latency(run, server.url, times, cfg, tag, template, fleet)));
+        }
+        if (burstHere) out.push(await burst(run, server.url, fleet, tag, cfg.clients));
+      } finally {
+        await fleet.close();
+      }
     }
-    if (want('live.burst')) out.push(await burst(run, fleet, tag));
   } finally {
-    await fleet.close();
+    await server.stop();
   }
   return out;
 }
 
-async function burst(run: LiveRun, fleet: ClientFleet, tag: string): Promise<BenchResult> {
+async function burst(
+  run: LiveRun,
+  serverUrl: string,
+  fleet: ClientFleet,
+  tag: string,
+  clients: number,
+): Promise<BenchResult> {
   await fleet.reset();
   const inputs = Array.from({ length: run.burst }, (_, i) => run.source.next(`bench-burst-${tag}-${i}`));
   const seqs: number[] = [];
@@ -203,7 +346,7 @@ async function burst(run: LiveRun, fleet: ClientFleet, tag: string): Promise<Ben
     Array.from({ length: run.burstWriters }, async () => {
       while (next < inputs.length) {
         const input = inputs[next++]!;
-        seqs.push(expectCreated(await postIncident(run.serverUrl, run.token, input), 'burst write').seq);
+        seqs.push(expectCreated(await postIncident(serverUrl, run.token, input), 'burst write').seq);
       }
     }),
   );
@@ -221,7 +364,7 @@ async function burst(run: LiveRun, fleet: ClientFleet, tag: string): Promise<Ben
   const disordered = report.clients.filter((c) => c.outOfOrder > 0 || c.duplicates > 0).length;
   const contiguous = range.to - range.from + 1 === run.burst;
   run.log(
-    `  burst: ${run.burst} writes in ${round(written)} ms; drained to all ${run.clients} clients in ${round(dist.max)} ms; complete ${complete}, out of order ${disordered}`,
+    `  burst: ${run.burst} writes in ${round(written)} ms; drained to all ${clients} clients in ${round(dist.max)} ms; complete ${complete}, out of order ${disordered}`,
   );
   return {
     name: 'live.burst',
@@ -236,11 +379,11 @@ async function burst(run: LiveRun, fleet: ClientFleet, tag: string): Promise<Ben
     },
     ratio: round(dist.max / written),
     target: 'all delivered to every client, in order; report time to drain',
-    met: complete === run.clients && disordered === 0 && contiguous,
+    met: complete === clients && disordered === 0 && contiguous,
     details: {
       incidents: run.burst,
       writers: run.burstWriters,
-      clients: run.clients,
+      clients: clients,
       clientsComplete: complete,
       clientsOutOfOrderOrDuplicated: disordered,
       seqsContiguous: contiguous,

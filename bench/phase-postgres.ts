@@ -22,6 +22,7 @@ import { measureFirstStart } from './measure-startup';
 import { measureReconnectStorm } from './measure-storm';
 import { measureFailover } from './measure-failover';
 import { cpuMeter } from './cpu-time';
+import { loadAverage } from './load-average';
 
 export interface PhaseContext {
   args: BenchArgs;
@@ -36,7 +37,8 @@ async function step(ctx: PhaseContext, s: Step): Promise<BenchResult[]> {
   const wanted = s.names.filter((n) => wants(ctx.args, n.name));
   if (wanted.length === 0) return [];
   try {
-    return await s.run();
+    // The load average beside each figure, as the step ended (a step may give its own, closer one).
+    return (await s.run()).map((r) => ({ ...r, details: { loadAverage: loadAverage(), ...r.details } }));
   } catch (err) {
     ctx.log(`  failed: ${(err as Error).stack ?? String(err)}`);
     return wanted.map((n) => failed(n.name, n.unit, n.target, err));
@@ -75,14 +77,18 @@ export async function runPostgresPhase(ctx: PhaseContext): Promise<BenchResult[]
     });
     await add({
       names: [
-        { name: 'live.latency', unit: 'ms', target: 'p99 ≤ 1.5× bare' },
+        ...['live.latency', 'live.latency.large'].flatMap((base) =>
+          [base, `${base}.oneProcess`].flatMap((name) => [
+            { name, unit: 'ms', target: 'p99 ≤ 1.5× bare' },
+            { name: name.replace('live.latency', 'live.delivery'), unit: 'ms', target: 'commit → client' },
+          ]),
+        ),
         { name: 'live.burst', unit: 'ms', target: 'all delivered in order' },
       ],
       run: async () => {
-        log(`live fan-out: ${sc.live.clients} clients`);
-        const s = await api();
+        log(`live fan-out: ${sc.live.clients.join(' and ')} clients, in processes and in one`);
         return measureLive(
-          { serverUrl: s.url, token, source, perProcess: sc.clientsPerProcess, log, ...sc.live },
+          { databaseUrl: url, token, source, perProcess: sc.clientsPerProcess, log, ...sc.live },
           (name) => wants(args, name),
         );
       },
@@ -90,7 +96,29 @@ export async function runPostgresPhase(ctx: PhaseContext): Promise<BenchResult[]
     await add({
       names: [{ name: 'ingest.api', unit: 'rows/s', target: '≥ 1,000 rows/s' }],
       run: async () => {
-        log(`API ingest: ${sc.ingest.writers} writers, ${sc.ingest.apiRows} rows`);
+        log(
+          `API ingest, batch: ${sc.ingest.writers} writers, ${sc.ingest.batchRows} rows, ${sc.ingest.batchItems} per request`,
+        );
+        const s = await api();
+        const dbName = new URL(url).pathname.slice(1);
+        return [
+          await measureIngestApi({
+            serverUrl: s.url,
+            token,
+            source,
+            writers: sc.ingest.writers,
+            rows: sc.ingest.batchRows,
+            batch: sc.ingest.batchItems,
+            cpu: () => cpuMeter(s.pid, sql, dbName),
+            log,
+          }),
+        ];
+      },
+    });
+    await add({
+      names: [{ name: 'ingest.api.single', unit: 'rows/s', target: '≥ 400 rows/s' }],
+      run: async () => {
+        log(`API ingest, single creates: ${sc.ingest.writers} writers, ${sc.ingest.apiRows} rows`);
         const s = await api();
         const dbName = new URL(url).pathname.slice(1);
         return [

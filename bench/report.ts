@@ -46,16 +46,24 @@ function baselineText(r: BenchResult): string {
   return [p95, p99].filter(Boolean).join(', ') || (typeof b.value === 'number' ? String(b.value) : '–');
 }
 
+/** The machine's load average when the figure was taken (details.loadAverage), and the baseline's. */
+function loadText(r: BenchResult): string {
+  const own = r.details?.loadAverage;
+  const base = r.baseline?.loadAverage;
+  if (typeof own !== 'string') return '–';
+  return typeof base === 'string' && base !== own ? `${own} (baseline ${base})` : own;
+}
+
 export function table(results: readonly BenchResult[]): string {
   const lines = [
-    '| measurement | unit | p50 | p95 | p99 | value | baseline | ratio | target | met |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| measurement | unit | p50 | p95 | p99 | value | baseline | ratio | target | met | load 1/5/15 min |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of results) {
     // The embedded database runs a tenth of the data: its rows are for comparison, not judged.
     const met = r.name.startsWith('pglite.') ? 'n/a' : r.met ? 'yes' : r.value === null ? '**not measured**' : '**no**';
     lines.push(
-      `| ${r.name} | ${r.unit} | ${cell(r.p50)} | ${cell(r.p95)} | ${cell(r.p99)} | ${cell(r.value)} | ${baselineText(r)} | ${cell(r.ratio)} | ${r.target} | ${met} |`,
+      `| ${r.name} | ${r.unit} | ${cell(r.p50)} | ${cell(r.p95)} | ${cell(r.p99)} | ${cell(r.value)} | ${baselineText(r)} | ${cell(r.ratio)} | ${r.target} | ${met} | ${loadText(r)} |`,
     );
   }
   const notes = results.filter((r) => r.note).map((r) => `- **${r.name}**: ${r.note}`);

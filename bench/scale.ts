@@ -14,9 +14,18 @@ export interface Scale {
     pgliteRequests: number;
     pgliteBaselineRuns: number;
   };
-  live: { clients: number; intervalMs: number; durationMs: number; burst: number; burstWriters: number };
+  /** Fleet sizes (each with the clients spread over processes and all in one), per-segment duration. */
+  live: { clients: number[]; intervalMs: number; durationMs: number; burst: number; burstWriters: number };
   memory: { clients: number };
-  ingest: { writers: number; apiRows: number; acledRows: number };
+  ingest: {
+    writers: number;
+    /** Single creates (ingest.api.single). */
+    apiRows: number;
+    /** Rows through POST /api/incidents/batch (ingest.api), `batchItems` per request. */
+    batchRows: number;
+    batchItems: number;
+    acledRows: number;
+  };
   storm: { clients: number; writeIntervalMs: number; downMs: number };
   /** Two nodes behind nginx; one is stopped with its drain. */
   failover: { clients: number; writeIntervalMs: number; drainMs: number };
@@ -31,9 +40,9 @@ export const SCALES: Record<Scale['name'], Scale> = {
     postgres: { incidents: 1_000_000, operations: 200_000, years: 10 },
     pglite: { incidents: 100_000, operations: 20_000, years: 10 },
     aggregates: { warmup: 20, requests: 200, baselineRuns: 7, pgliteRequests: 50, pgliteBaselineRuns: 5 },
-    live: { clients: 1000, intervalMs: 100, durationMs: 30_000, burst: 500, burstWriters: 16 },
+    live: { clients: [1000, 5000], intervalMs: 100, durationMs: 20_000, burst: 500, burstWriters: 16 },
     memory: { clients: 5000 },
-    ingest: { writers: 16, apiRows: 5000, acledRows: 20_000 },
+    ingest: { writers: 16, apiRows: 5000, batchRows: 20_000, batchItems: 100, acledRows: 20_000 },
     storm: { clients: 2000, writeIntervalMs: 100, downMs: 0 },
     failover: { clients: 2000, writeIntervalMs: 100, drainMs: 1000 },
     page: { renders: 50 },
@@ -44,9 +53,9 @@ export const SCALES: Record<Scale['name'], Scale> = {
     postgres: { incidents: 50_000, operations: 10_000, years: 3 },
     pglite: { incidents: 10_000, operations: 3_000, years: 3 },
     aggregates: { warmup: 5, requests: 40, baselineRuns: 5, pgliteRequests: 20, pgliteBaselineRuns: 3 },
-    live: { clients: 200, intervalMs: 100, durationMs: 6000, burst: 100, burstWriters: 16 },
+    live: { clients: [200, 500], intervalMs: 100, durationMs: 5000, burst: 100, burstWriters: 16 },
     memory: { clients: 1000 },
-    ingest: { writers: 16, apiRows: 800, acledRows: 5000 },
+    ingest: { writers: 16, apiRows: 800, batchRows: 4000, batchItems: 100, acledRows: 5000 },
     storm: { clients: 300, writeIntervalMs: 100, downMs: 0 },
     failover: { clients: 300, writeIntervalMs: 100, drainMs: 1000 },
     page: { renders: 15 },

@@ -19,6 +19,9 @@ export interface ServerOptions {
   nodeArgs?: string[];
   /** Further environment (e.g. LIVE_DRAIN_MS). */
   env?: Record<string, string>;
+  /** LOG_LEVEL (default warn); each line of output goes to `onLine` as well. */
+  logLevel?: string;
+  onLine?: (line: string) => void;
 }
 
 export interface ServerProcess {
@@ -76,7 +79,7 @@ export async function startServerProcess(opts: ServerOptions): Promise<ServerPro
     PORT: String(opts.port),
     HOST: '127.0.0.1',
     DEMO_DATA: 'off',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: opts.logLevel ?? 'warn',
     PUBLIC_DASHBOARD: opts.publicDashboard === false ? '0' : '1',
     ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
     ...(opts.dataDir ? { DATA_DIR: opts.dataDir } : {}),
@@ -89,8 +92,14 @@ export async function startServerProcess(opts: ServerOptions): Promise<ServerPro
     opts.nodeArgs,
   );
   let tail = '';
+  let partial = '';
   const keep = (b: Buffer) => {
-    tail = (tail + b.toString()).slice(-4000);
+    const text = b.toString();
+    tail = (tail + text).slice(-4000);
+    if (!opts.onLine) return;
+    const lines = (partial + text).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) opts.onLine(line);
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);

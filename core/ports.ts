@@ -36,6 +36,12 @@ export interface RecordRepo<T extends { id: string }> {
 /** Batch paths for imports and seeding: one statement for many rows instead of one per row. */
 export interface BulkRepo<T extends { id: string }> {
   insertMany(records: T[]): Promise<void>;
+  /**
+   * Inserts new records and adds their rollup contributions, summed per cell by the store itself
+   * (one upsert per table), in place of insertMany + the kind's onChanges. Optional: stores
+   * without it get insertMany and the deltas computed here.
+   */
+  insertManyRolledUp?(records: T[]): Promise<void>;
   findByExternalIds(externalIds: string[]): Promise<T[]>;
   /** Stamps the records an import matched (written or unchanged) as synced now; not a new version. */
   markSynced?(ids: string[]): Promise<void>;
@@ -67,7 +73,11 @@ export interface WriteTx {
     BulkRepo<Incident> & { findByExternalId(externalId: string): Promise<Incident | null> };
   operations: RecordRepo<Operation> &
     BulkRepo<Operation> & { findByExternalId(externalId: string): Promise<Operation | null> };
-  groups: RecordRepo<Group> & { findByShortName(shortName: string): Promise<Group | null> };
+  groups: RecordRepo<Group> & {
+    findByShortName(shortName: string): Promise<Group | null>;
+    /** A group's short name and whether it is retracted, without its estimates (one read). */
+    nameOf?(id: string): Promise<{ shortName: string; retracted: boolean } | null>;
+  };
   referenceFigures: RecordRepo<ReferenceFigure>;
   annotations: RecordRepo<Annotation>;
   /** Takes the next seq (commit order = seq order), stores the change and queues the wake-up NOTIFY. */

@@ -256,18 +256,22 @@ export async function createRecords<T extends Versioned & { externalId?: string 
   fieldsList: Omit<T, keyof Versioned>[],
   tx: WriteTx,
   plans?: WritePlan[],
+  /** `externalIdsChecked`: the caller looked the external ids up in this transaction (an import batch). */
+  opts: { externalIdsChecked?: boolean } = {},
 ): Promise<WriteResult<T>[]> {
   if (fieldsList.length === 0) return [];
   const bulk = kind.bulk?.(tx);
   if (!bulk) throw new Error(`${kind.label} has no batch path`);
-  const externalIds = fieldsList
-    .map((f) => (f as { externalId?: string | null }).externalId)
-    .filter((e): e is string => Boolean(e));
-  const taken = new Set((await bulk.findByExternalIds(externalIds)).map((r) => r.externalId));
-  const seen = new Set<string>();
-  for (const e of externalIds) {
-    if (taken.has(e) || seen.has(e)) throw new ValidationError({ externalId: `"${e}" is already used` });
-    seen.add(e);
+  if (!opts.externalIdsChecked) {
+    const externalIds = fieldsList
+      .map((f) => (f as { externalId?: string | null }).externalId)
+      .filter((e): e is string => Boolean(e));
+    const taken = new Set((await bulk.findByExternalIds(externalIds)).map((r) => r.externalId));
+    const seen = new Set<string>();
+    for (const e of externalIds) {
+      if (taken.has(e) || seen.has(e)) throw new ValidationError({ externalId: `"${e}" is already used` });
+      seen.add(e);
+    }
   }
   const at = stamp(ctx);
   const records: T[] = [];
@@ -276,11 +280,14 @@ export async function createRecords<T extends Versioned & { externalId?: string 
     if (kind.complete) record = await kind.complete(tx, record, true);
     records.push(record);
   }
-  await bulk.insertMany(records);
-  await kind.onChanges?.(
-    tx,
-    records.map((r) => [null, r]),
-  );
+  if (bulk.insertManyRolledUp) await bulk.insertManyRolledUp(records);
+  else {
+    await bulk.insertMany(records);
+    await kind.onChanges?.(
+      tx,
+      records.map((r) => [null, r]),
+    );
+  }
   const changes = await tx.appendChanges(
     records.map((r) => ({
       entity: kind.entity,

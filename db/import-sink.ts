@@ -36,6 +36,7 @@ import { anchorOccurredAt } from '../core/time/occurred-day';
 import { planWrite, type WritePlan } from '../core/versioned-record';
 import { DEFAULT_RETRY } from '../core/write/exactly-once';
 import { isConnectionFailure } from './driver-errors';
+import { reimportIntoSurvivor } from '../core/duplicate/reimport-merged';
 
 /** Event ids our ACLED export gives records that have no tracker id of their own. */
 export const OWN_EXPORT_ID = /^acled:BW-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
@@ -135,7 +136,8 @@ async function writeBatchInTx(
     else if (record.externalId !== item.externalId || unchanged(record, item.input, tx.reportZone))
       outcomes[index] = 'unchanged';
     else if (record.retractedAt)
-      outcomes[index] = {
+      // A record merged into another: the survivor takes the row in (core/duplicate/reimport-merged.ts).
+      outcomes[index] = (await reimportIntoSurvivor(ctx, tx, record.id, item, plans[index])) ?? {
         error: `matches ${item.kind} ${record.id}, which was retracted; an import does not change a retracted record`,
       };
     else updates.push({ index, item, record });
@@ -147,6 +149,7 @@ async function writeBatchInTx(
       inputs: creates.incident.map((p) => p.item.input),
       tx,
       plans: creates.incident.map((p) => plans[p.index]!),
+      imported: true,
     });
   if (creates.operation.length > 0)
     await createOperations({
@@ -154,6 +157,7 @@ async function writeBatchInTx(
       inputs: creates.operation.map((p) => p.item.input),
       tx,
       plans: creates.operation.map((p) => plans[p.index]!),
+      imported: true,
     });
   for (const p of [...creates.incident, ...creates.operation]) outcomes[p.index] = 'imported';
 

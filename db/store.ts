@@ -15,16 +15,31 @@ import { idempotencyRepo } from './repositories/idempotency-keys';
 import { incidentRepo } from './repositories/incidents';
 import { operationRepo } from './repositories/operations';
 import { referenceFigureRepo } from './repositories/reference-figures';
+import { incidentContributionSql, operationContributionSql } from './rollups/from-rows';
 import { rollupWriter } from './rollups/write';
 import { duplicatesTx } from './duplicates/duplicate-tx';
 import type { Tx } from './tx';
+
+/** insertMany, then the rows' rollup contributions summed per cell in SQL (db/rollups/from-rows.ts). */
+function withRollup<T extends { id: string }, R extends { insertMany(records: T[]): Promise<void> }>(
+  repo: R,
+  contribute: (ids: string[]) => Promise<unknown>,
+): R & { insertManyRolledUp(records: T[]): Promise<void> } {
+  return {
+    ...repo,
+    async insertManyRolledUp(records: T[]) {
+      await repo.insertMany(records);
+      await contribute(records.map((r) => r.id));
+    },
+  };
+}
 
 /** `committed` collects the changes the transaction appends, for the in-process wake-up. */
 export function writeTx(tx: Tx, reportZone: string, committed: Change[] = []): WriteTx {
   return {
     reportZone,
-    incidents: incidentRepo(tx),
-    operations: operationRepo(tx),
+    incidents: withRollup(incidentRepo(tx), (ids) => tx.execute(incidentContributionSql(reportZone, ids))),
+    operations: withRollup(operationRepo(tx), (ids) => tx.execute(operationContributionSql(reportZone, ids))),
     groups: groupRepo(tx),
     referenceFigures: referenceFigureRepo(tx),
     annotations: annotationRepo(tx),

@@ -18,6 +18,7 @@ import {
   listReferenceFigures,
 } from '../db/queries/reference';
 import { findUserByEmail, listTokens, listUsers } from '../db/queries/users';
+import { countUnresolved, listCandidates } from '../db/duplicates/duplicate-reads';
 
 export type { TokenRow, UserRow } from '../db/queries/users';
 
@@ -36,6 +37,11 @@ export function createReadModel(database: Database) {
     groups: { list: listGroups.bind(null, db), get: getGroup.bind(null, db) },
     referenceFigures: { list: listReferenceFigures.bind(null, db), get: getReferenceFigure.bind(null, db) },
     annotations: { list: listAnnotations.bind(null, db), get: getAnnotation.bind(null, db) },
+    /** Unresolved duplicate candidates of a period (local days, inclusive): the overview's notice. */
+    duplicates: {
+      list: listCandidates.bind(null, db),
+      unresolvedIn: (period: { from?: string; to?: string }) => countUnresolved(db, period),
+    },
     users: {
       list: () => listUsers(db),
       tokens: () => listTokens(db),

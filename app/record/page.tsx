@@ -24,6 +24,12 @@ const CHOICES: { href: string; title: string; label?: string; text: string }[] =
     label: 'Import an ACLED, UCDP GED or GTD CSV →',
     text: 'Backfill incidents from a source export: progress while it runs, then a report that accounts for every row and death.',
   },
+  {
+    href: '/record/duplicates',
+    title: 'Possible duplicates',
+    label: 'Review possible duplicates →',
+    text: 'Pairs of records that may report one event, side by side with the reasons: merge, not a duplicate, or later.',
+  },
 ];
 
 export default async function RecordPage() {

@@ -58,7 +58,8 @@ export function mergeFigures(list: Casualties[]): Casualties {
   return { killed: side('killed'), injured: side('injured') };
 }
 
-function union<T>(lists: T[][]): T[] {
+/** The members of the lists, first occurrence kept, compared by value. */
+export function union<T>(lists: T[][]): T[] {
   const seen = new Set<string>();
   const out: T[] = [];
   for (const v of lists.flat()) {

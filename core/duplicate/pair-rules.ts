@@ -31,6 +31,7 @@ export type PairRecord = Pick<
   | 'groupName'
   | 'casualties'
   | 'externalId'
+  | 'synthetic'
 >;
 
 export interface PairScore {
@@ -178,11 +179,13 @@ function figuresRule(a: PairRecord, b: PairRecord): { points: number; reason: st
 /**
  * Whether `a` and `b` may be one event, with a score and its reasons; null when a rule rules it out:
  * another day (a day apart only when either date is coarser than a day), too far apart and not the
- * same district, incompatible types or categories, two different named groups, or two ids of the
- * same tracker (a tracker that gives two ids already keeps them apart).
+ * same district, incompatible types or categories, two different named groups, two ids of the
+ * same tracker (a tracker that gives two ids already keeps them apart), or a generated record.
  */
 export function scorePair(a: PairRecord, b: PairRecord, zone: string): PairScore | null {
   if (a.id === b.id) return null;
+  // Generated (demo) records are not reports of events.
+  if (a.synthetic || b.synthetic) return null;
   const sa = sourceOf(a.externalId);
   if (sa && sa === sourceOf(b.externalId)) return null;
   const day = dayRule(a, b, zone);

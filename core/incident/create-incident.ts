@@ -3,7 +3,7 @@ import { parseInput } from '../errors';
 import type { Ctx, WriteTx } from '../ports';
 import { createRecord, createRecords, type WritePlan } from '../versioned-record';
 import { incidentKind } from './incident-kind';
-import { createIncidentInputAt, type Incident } from './schema';
+import { incidentInputAt, type Incident } from './schema';
 
 export type IncidentFields = Omit<Incident, keyof Versioned>;
 
@@ -12,7 +12,7 @@ export type IncidentFields = Omit<Incident, keyof Versioned>;
  * the writer's clock: nothing can have happened after `now`.
  */
 export function incidentFields(input: unknown, now: Date): IncidentFields {
-  return { ...parseInput(createIncidentInputAt(now), input), groupName: null } as IncidentFields;
+  return { ...parseInput(incidentInputAt(now), input), groupName: null } as IncidentFields;
 }
 
 export async function createIncident({
@@ -35,18 +35,27 @@ export async function createIncidents({
   inputs,
   tx,
   plans,
+  imported,
 }: {
   ctx: Ctx;
   inputs: unknown[];
   tx: WriteTx;
   plans?: WritePlan[];
+  /**
+   * An import batch: the inputs are the schema's output already (core/import ImportItem) and
+   * their external ids were looked up in this transaction, so neither is done again.
+   */
+  imported?: boolean;
 }) {
   const now = ctx.now();
   return createRecords<Incident>(
     ctx,
     incidentKind,
-    inputs.map((input) => incidentFields(input, now)),
+    inputs.map((input) =>
+      imported ? ({ ...(input as IncidentFields), groupName: null } as IncidentFields) : incidentFields(input, now),
+    ),
     tx,
     plans,
+    { externalIdsChecked: imported },
   );
 }

@@ -4,7 +4,7 @@ import type { WriteTx } from '../ports';
 import { incidentRollupDeltas } from '../rollup/incident-rollup';
 import { anchorOccurredAt } from '../time/occurred-day';
 import type { RecordKind } from '../versioned-record';
-import { CreateIncidentInput, createIncidentInputAt, type Incident } from './schema';
+import { CreateIncidentInput, incidentInputAt, type Incident } from './schema';
 
 // Group names looked up within one transaction: a batch of 500 rows names a handful of groups.
 const groupNames = new WeakMap<WriteTx, Map<string, string | null>>();
@@ -15,8 +15,13 @@ export async function groupNameFor(tx: WriteTx, groupId: string | null): Promise
   let cache = groupNames.get(tx);
   if (!cache) groupNames.set(tx, (cache = new Map()));
   if (!cache.has(groupId)) {
-    const group = await tx.groups.get(groupId);
-    cache.set(groupId, group && !group.retractedAt ? group.shortName : null);
+    if (tx.groups.nameOf) {
+      const group = await tx.groups.nameOf(groupId);
+      cache.set(groupId, group && !group.retracted ? group.shortName : null);
+    } else {
+      const group = await tx.groups.get(groupId);
+      cache.set(groupId, group && !group.retractedAt ? group.shortName : null);
+    }
   }
   const name = cache.get(groupId) ?? null;
   if (name === null) throw new ValidationError({ groupId: 'no such group' });
@@ -27,7 +32,7 @@ export const incidentKind: RecordKind<Incident> = {
   entity: 'incident',
   label: 'Incident',
   schema: CreateIncidentInput,
-  schemaAt: createIncidentInputAt,
+  schemaAt: incidentInputAt,
   derived: ['groupName'],
   repo: (tx) => tx.incidents,
   bulk: (tx) => tx.incidents,
@@ -41,6 +46,8 @@ export const incidentKind: RecordKind<Incident> = {
       ...record,
       occurredAt: anchorOccurredAt(record.occurredAt, record.timePrecision, tx.reportZone),
       groupName: await groupNameFor(tx, record.groupId),
+      // Stamped by imports only; a new record answers with the null the table stores.
+      syncedAt: record.syncedAt ?? null,
     };
   },
   onChanges: (tx, changes) =>

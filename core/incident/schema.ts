@@ -29,6 +29,7 @@ import {
   Latitude,
   Longitude,
   occurredByNow,
+  clockedSchema,
   OptionalText,
   Sources,
   OccurredUntil,
@@ -99,6 +100,9 @@ export type IncidentFields = z.output<typeof CreateIncidentInput>;
 
 /** The create schema against a clock: an incident cannot have happened after `now`. */
 export const createIncidentInputAt = (now: Date) => CreateIncidentInput.superRefine(occurredByNow(now));
+
+/** `createIncidentInputAt(now)` for the write verbs: one schema, compiled once (common-schemas.ts). */
+export const incidentInputAt = clockedSchema(CreateIncidentInput);
 
 export interface Incident extends Versioned {
   occurredAt: string;

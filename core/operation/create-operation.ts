@@ -3,7 +3,7 @@ import { parseInput } from '../errors';
 import type { Ctx, WriteTx } from '../ports';
 import { createRecord, createRecords, type WritePlan } from '../versioned-record';
 import { operationKind } from './operation-kind';
-import { createOperationInputAt, type Operation } from './schema';
+import { operationInputAt, type Operation } from './schema';
 
 export type OperationFields = Omit<Operation, keyof Versioned>;
 
@@ -12,7 +12,7 @@ export type OperationFields = Omit<Operation, keyof Versioned>;
  * the writer's clock: nothing can have happened after `now`.
  */
 export function operationFields(input: unknown, now: Date): OperationFields {
-  return { ...parseInput(createOperationInputAt(now), input), groupName: null } as OperationFields;
+  return { ...parseInput(operationInputAt(now), input), groupName: null } as OperationFields;
 }
 
 export async function createOperation({
@@ -35,18 +35,27 @@ export async function createOperations({
   inputs,
   tx,
   plans,
+  imported,
 }: {
   ctx: Ctx;
   inputs: unknown[];
   tx: WriteTx;
   plans?: WritePlan[];
+  /**
+   * An import batch: the inputs are the schema's output already (core/import ImportItem) and
+   * their external ids were looked up in this transaction, so neither is done again.
+   */
+  imported?: boolean;
 }) {
   const now = ctx.now();
   return createRecords<Operation>(
     ctx,
     operationKind,
-    inputs.map((input) => operationFields(input, now)),
+    inputs.map((input) =>
+      imported ? ({ ...(input as OperationFields), groupName: null } as OperationFields) : operationFields(input, now),
+    ),
     tx,
     plans,
+    { externalIdsChecked: imported },
   );
 }

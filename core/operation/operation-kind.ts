@@ -3,13 +3,13 @@ import { ValidationError } from '../errors';
 import { operationRollupDeltas } from '../rollup/incident-rollup';
 import { anchorOccurredAt } from '../time/occurred-day';
 import type { RecordKind } from '../versioned-record';
-import { CreateOperationInput, createOperationInputAt, type Operation } from './schema';
+import { CreateOperationInput, operationInputAt, type Operation } from './schema';
 
 export const operationKind: RecordKind<Operation> = {
   entity: 'operation',
   label: 'Operation',
   schema: CreateOperationInput,
-  schemaAt: createOperationInputAt,
+  schemaAt: operationInputAt,
   derived: ['groupName'],
   repo: (tx) => tx.operations,
   bulk: (tx) => tx.operations,
@@ -23,6 +23,8 @@ export const operationKind: RecordKind<Operation> = {
       ...record,
       occurredAt: anchorOccurredAt(record.occurredAt, record.timePrecision, tx.reportZone),
       groupName: await groupNameFor(tx, record.groupId),
+      // Stamped by imports only; a new record answers with the null the table stores.
+      syncedAt: record.syncedAt ?? null,
     };
   },
   onChanges: (tx, changes) =>

@@ -18,6 +18,7 @@ import {
   Longitude,
   OptionalCount,
   occurredByNow,
+  clockedSchema,
   OptionalText,
   Sources,
   OccurredUntil,
@@ -79,6 +80,9 @@ export type OperationFields = z.output<typeof CreateOperationInput>;
 
 /** The create schema against a clock: an operation cannot have happened after `now`. */
 export const createOperationInputAt = (now: Date) => CreateOperationInput.superRefine(occurredByNow(now));
+
+/** `createOperationInputAt(now)` for the write verbs: one schema, compiled once (common-schemas.ts). */
+export const operationInputAt = clockedSchema(CreateOperationInput);
 
 export interface Operation extends Versioned {
   occurredAt: string;

@@ -49,13 +49,22 @@ export function localDay(t: number | string | Date, zone: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(ymd) ? ymd : new Date(ms + offsetMs(ms, zone)).toISOString().slice(0, 10);
 }
 
+const dayStarts = new Map<string, number>();
+
 /**
  * The instant a local day starts: local midnight, or the first instant of the day where midnight
  * did not exist (a daylight-saving change at 00:00, as in Karachi on 1 June 2008: 01:00 +06).
  */
 export function dayStartMs(day: string, zone: string): number {
+  const key = `${zone} ${day}`;
+  const known = dayStarts.get(key);
+  if (known !== undefined) return known;
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new TZDate(y, m - 1, d, zone).getTime();
+  const ms = new TZDate(y, m - 1, d, zone).getTime();
+  // An import anchors every row to its day: a few thousand distinct days, asked for again and again.
+  if (dayStarts.size >= 50_000) dayStarts.clear();
+  dayStarts.set(key, ms);
+  return ms;
 }
 
 export const dayStartIso = (day: string, zone: string): string => new Date(dayStartMs(day, zone)).toISOString();

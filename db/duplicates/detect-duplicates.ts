@@ -53,6 +53,7 @@ async function neighbours(tx: Tx, ids: string[], zone: string): Promise<[string,
           AND o.occurred_at < ((${day} + 2)::timestamp AT TIME ZONE ${z})
           AND o.id <> s.id
           AND o.retracted_at IS NULL
+          AND NOT o.synthetic
           AND (
             o.province = s.province
             OR (s.latitude IS NOT NULL AND o.latitude IS NOT NULL
@@ -69,7 +70,7 @@ async function neighbours(tx: Tx, ids: string[], zone: string): Promise<[string,
       WHERE s.id IN (${sql.join(
         ids.map((id) => sql`${id}::uuid`),
         sql`, `,
-      )}) AND s.retracted_at IS NULL`),
+      )}) AND s.retracted_at IS NULL AND NOT s.synthetic`),
   );
   return rows.map((r) => [r.src, r.other]);
 }

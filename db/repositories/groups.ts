@@ -37,6 +37,13 @@ export function groupRepo(tx: Tx): WriteTx['groups'] {
       const [row] = await (opts?.lock ? q.for('update') : q);
       return row ? load(row) : null;
     },
+    async nameOf(id) {
+      const [row] = await tx
+        .select({ shortName: s.groups.shortName, retractedAt: s.groups.retractedAt })
+        .from(s.groups)
+        .where(eq(s.groups.id, id));
+      return row ? { shortName: row.shortName, retracted: row.retractedAt !== null } : null;
+    },
     async findByShortName(shortName) {
       const [row] = await tx
         .select()

@@ -64,6 +64,11 @@ const columnsAndSql = <M extends string>(columns: Record<M, string>, exprs: Reco
 };
 const incidentInsert = columnsAndSql(INCIDENT_MEASURE_COLUMNS, INCIDENT_MEASURE_SQL);
 const operationInsert = columnsAndSql(OPERATION_MEASURE_COLUMNS, OPERATION_MEASURE_SQL);
+/** Each measure's column with its SQL over raw rows, for a bulk write's own contribution (db/rollups/from-rows.ts). */
+const columnPairs = <M extends string>(columns: Record<M, string>, exprs: Record<M, string>): [string, string][] =>
+  (Object.keys(columns) as M[]).map((m) => [columns[m], exprs[m]]);
+export const incidentColumns = columnPairs(INCIDENT_MEASURE_COLUMNS, INCIDENT_MEASURE_SQL);
+export const operationColumns = columnPairs(OPERATION_MEASURE_COLUMNS, OPERATION_MEASURE_SQL);
 
 const grainStartSql = (day: string) =>
   `CASE grain WHEN 'day' THEN ${day} WHEN 'week' THEN date_trunc('week', ${day}::timestamp)::date ELSE date_trunc('month', ${day}::timestamp)::date END`;
@@ -79,9 +84,13 @@ const NARROW_KEY: Record<string, string> = {
  * The narrow rollups as projections of the daily cubes (core/rollup/narrow-rollups.ts): the same
  * statements fill them in migration 0002 for databases that already hold data.
  */
-export function narrowRollupStatements(): string[] {
+/**
+ * The narrow rollup rows (columns, then the SELECT) projected from cube rows in `source` (a table
+ * or a CTE with the daily cube's columns): a rebuild reads the whole cube, a bulk write only its
+ * own contribution (db/rollups/from-rows.ts).
+ */
+export function narrowIncidentProjection(source: string): { columns: string[]; select: string } {
   const im = Object.values(INCIDENT_MEASURE_COLUMNS);
-  const om = Object.values(OPERATION_MEASURE_COLUMNS);
   const pairs = NARROW_DIMS.flatMap((d) => NARROW_GRAINS[d].map((g) => `('${d}', '${g}')`)).join(', ');
   const keyCase = `CASE dim ${Object.entries(NARROW_KEY)
     .map(([d, col]) => `WHEN '${d}' THEN ${col}`)
@@ -90,16 +99,53 @@ export function narrowRollupStatements(): string[] {
     BY_TYPE_MEASURE_COLUMNS[`byType_${t}`],
     `sum(CASE WHEN type = '${t}' THEN ${INCIDENT_MEASURE_COLUMNS.incidents} ELSE 0 END)`,
   ]);
-  return [
-    `INSERT INTO incident_rollup_narrow (dim, grain, start, key, ${[...im, ...byType.map(([c]) => c)].join(', ')})
-      SELECT dim, grain, ${grainStartSql('day')}, ${keyCase}, ${[...im.map((m) => `sum(${m})`), ...byType.map(([, e]) => e)].join(', ')}
-      FROM incident_rollup_daily CROSS JOIN (VALUES ${pairs}) AS p(dim, grain)
+  return {
+    columns: ['dim', 'grain', 'start', 'key', ...im, ...byType.map(([c]) => c!)],
+    select: `SELECT dim, grain, ${grainStartSql('day')}, ${keyCase}, ${[...im.map((m) => `sum(${m})`), ...byType.map(([, e]) => e)].join(', ')}
+      FROM ${source} CROSS JOIN (VALUES ${pairs}) AS p(dim, grain)
       WHERE category IN (${MILITANT_CATEGORIES.map((c) => `'${c}'`).join(', ')}) GROUP BY 1, 2, 3, 4`,
-    `INSERT INTO operation_rollup_narrow (grain, start, ${om.join(', ')})
-      SELECT grain, ${grainStartSql('day')}, ${om.map((m) => `sum(${m})`).join(', ')}
-      FROM operation_rollup_daily CROSS JOIN (VALUES ('day'), ('week'), ('month')) AS p(grain) GROUP BY 1, 2`,
+  };
+}
+
+export function narrowOperationProjection(source: string): { columns: string[]; select: string } {
+  const om = Object.values(OPERATION_MEASURE_COLUMNS);
+  return {
+    columns: ['grain', 'start', ...om],
+    select: `SELECT grain, ${grainStartSql('day')}, ${om.map((m) => `sum(${m})`).join(', ')}
+      FROM ${source} CROSS JOIN (VALUES ('day'), ('week'), ('month')) AS p(grain) GROUP BY 1, 2`,
+  };
+}
+
+export function narrowRollupStatements(): string[] {
+  const incident = narrowIncidentProjection('incident_rollup_daily');
+  const operation = narrowOperationProjection('operation_rollup_daily');
+  return [
+    `INSERT INTO incident_rollup_narrow (${incident.columns.join(', ')})
+      ${incident.select}`,
+    `INSERT INTO operation_rollup_narrow (${operation.columns.join(', ')})
+      ${operation.select}`,
   ];
 }
+
+/** The daily cube key of each table, as SQL over its raw rows in `zone` (a literal). */
+export const incidentCubeKey = (zone: string): [string, string][] => [
+  ['day', `(occurred_at AT TIME ZONE ${zone})::date`],
+  ['country', 'country'],
+  ['province', 'province'],
+  ['group_key', GROUP_CELL_KEY_SQL],
+  ['type', 'type'],
+  ['category', 'category'],
+  ['target_type', 'target_type'],
+  ['verification', 'verification'],
+];
+export const operationCubeKey = (zone: string): [string, string][] => [
+  ['day', `(occurred_at AT TIME ZONE ${zone})::date`],
+  ['country', 'country'],
+  ['province', `coalesce(province, '')`],
+  ['kind', 'kind'],
+  ['group_key', GROUP_CELL_KEY_SQL],
+  ['verification', 'verification'],
+];
 
 /**
  * Records known to the day, week or month are stored at the start of their local day

@@ -17,6 +17,8 @@ import { callerCtx } from './write-helpers';
 
 /** 500 records of a few KB each, notes included. */
 export const MAX_BATCH_BYTES = 8 * 1024 * 1024;
+/** Object keys in one batch body: 500 records of a few hundred keys each. */
+export const MAX_BATCH_KEYS = MAX_JSON_KEYS * 20;
 
 const BatchBody = z.strictObject({
   items: z
@@ -100,7 +102,7 @@ export function incidentBatchRoute(runtime: Runtime): RouteSpec {
     idempotent: true,
     handler: async (c: Context) => {
       const ctx = await callerCtx(c, runtime);
-      const body = await readJson(c, { limit: MAX_BATCH_BYTES, maxKeys: MAX_JSON_KEYS * 20 });
+      const body = await readJson(c, { limit: MAX_BATCH_BYTES, maxKeys: MAX_BATCH_KEYS });
       const items = batchItems(body, c.req.header('idempotency-key'));
       const results = await runtime.writes.createIncidentBatch({ ctx, items });
       let created = 0;

@@ -12,6 +12,8 @@ import { mergeCandidate, resolveCandidate, splitIncident } from '../../core/dupl
 import { ConflictError } from '../../core/errors';
 import { detectStep } from '../../db/duplicates/detect-duplicates';
 import { rebuildRollups } from '../../db/rollups/rebuild';
+import { createImportSink } from '../../db/import-sink';
+import { CreateIncidentInput } from '../../core/incident/schema';
 import { drivers, openTestDatabase, testCtx, type TestDatabase } from '../support/test-database';
 import { rows } from '../support/rows';
 
@@ -235,6 +237,49 @@ describe.each(drivers)('duplicate candidates on %s', (driver) => {
     expect(merged.incident.place).toBe('Peshawar city');
     expect(merged.incident.casualties).toEqual(a.record.casualties);
     expect(merged.choices).toMatchObject({ survivor: a.record.id, place: b.record.id, casualties: a.record.id });
+    await expectRollupsRebuilt();
+  });
+
+  it('a re-import of a merged-away source id updates the survivor instead of bringing the record back', async () => {
+    const ctx = testCtx(database);
+    const sink = createImportSink(ctx);
+    const row = (killed: number, source: string) => ({
+      kind: 'incident' as const,
+      externalId: 'acled:PAK77',
+      input: CreateIncidentInput.parse({
+        ...peshawar,
+        occurredAt: '2024-03-10',
+        externalId: 'acled:PAK77',
+        sources: [{ name: source }],
+        casualties: { killed: { not_specified: { low: killed } } },
+      }),
+    });
+    expect(await sink.writeBatch([row(8, 'Dawn')])).toEqual(['imported']);
+    const own = await createIncident({
+      ctx,
+      input: { ...peshawar, verification: 'confirmed', casualties: { killed: { not_specified: { low: 6 } } } },
+    });
+    await detect();
+    const [candidate] = await candidates();
+    const merged = await mergeCandidate({ ctx, id: candidate!.id, input: {} });
+    expect(merged.incident.id).toBe(own.record.id);
+    expect(merged.incident.casualties.killed.not_specified.low).toBe(8);
+
+    // The same row again: nothing to do. A revised row: the survivor takes it in by the figure rule.
+    expect(await sink.writeBatch([row(8, 'Dawn')])).toEqual(['unchanged']);
+    expect(await sink.writeBatch([row(11, 'Express Tribune')])).toEqual(['changed']);
+    const [survivor] = await rows<{ killed_not_specified_low: number; sources: { name: string }[]; version: number }>(
+      database.db,
+      sql`select killed_not_specified_low, sources, version from incidents where id = ${own.record.id}`,
+    );
+    expect(survivor!.killed_not_specified_low).toBe(11);
+    expect(survivor!.sources.map((x) => x.name)).toEqual(['Dawn', 'Express Tribune']);
+    expect(await sink.writeBatch([row(11, 'Express Tribune')])).toEqual(['unchanged']);
+    const live = await rows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from incidents where retracted_at is null`,
+    );
+    expect(live[0]!.n).toBe(1);
     await expectRollupsRebuilt();
   });
 });

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MAX_JSON_DEPTH, MAX_JSON_KEYS } from '../../core/json-bounds';
+import { MAX_BATCH_KEYS } from '../../server/api/incident-batch';
 import { drivers } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { addUser, call, tokenFor } from '../server/api-support';
@@ -35,12 +36,15 @@ describe.each(drivers)('bounded JSON on %s', (driver) => {
 
   it('answers 400 naming the limit on every JSON route, anonymous sign-in included', async () => {
     const wrong: string[] = [];
-    const bodies = {
-      deep: '['.repeat(5000),
-      deepObject: '{"a":'.repeat(2000) + '1' + '}'.repeat(2000),
-      wide: `{${Array.from({ length: MAX_JSON_KEYS + 1 }, (_, i) => `"k${i}":1`).join(',')}}`,
-    };
+    // The batch endpoint takes up to 500 records, so its key limit is its own.
+    const maxKeys = (path: string) => (path === '/api/incidents/batch' ? MAX_BATCH_KEYS : MAX_JSON_KEYS);
+    const wide = (keys: number) => `{${Array.from({ length: keys + 1 }, (_, i) => `"k${i}":1`).join(',')}}`;
     for (const r of routes) {
+      const bodies = {
+        deep: '['.repeat(5000),
+        deepObject: '{"a":'.repeat(2000) + '1' + '}'.repeat(2000),
+        wide: wide(maxKeys(r.path)),
+      };
       for (const [name, body] of Object.entries(bodies)) {
         const anonymous = r.path === '/api/auth/sign-in/email';
         const res = await call(server, r.method, r.path, {
@@ -48,7 +52,7 @@ describe.each(drivers)('bounded JSON on %s', (driver) => {
           token: anonymous ? undefined : token,
           headers: { origin: server.url },
         });
-        const limit = name === 'wide' ? `more than ${MAX_JSON_KEYS}` : `deeper than ${MAX_JSON_DEPTH}`;
+        const limit = name === 'wide' ? `more than ${maxKeys(r.path)}` : `deeper than ${MAX_JSON_DEPTH}`;
         if (res.status !== 400 || !String(res.body?.error?.message).includes(limit))
           wrong.push(`${r.method} ${r.path} ${name}: ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
       }

@@ -9,7 +9,10 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGroup } from '../../core/group/group-verbs';
+import pino from 'pino';
 import { acledSyncOf } from '../../server/sync/start-acled-sync';
+import { AcledSyncService } from '../../server/sync/acled-sync-service';
+import { createSecretBox } from '../../server/sync/secret-box';
 import type { AcledSyncRun, AcledSyncStatus } from '../../server/sync/acled-sync-service';
 import { apiEvent, startAcledStandIn, type AcledStandIn } from '../support/acled-stand-in';
 import { drivers } from '../support/test-database';
@@ -296,5 +299,34 @@ describe.each(drivers)('ACLED API sync on %s', (driver) => {
     expect(JSON.stringify(await status())).not.toContain('not-the-password-42');
     const removed = await call(server, 'DELETE', '/api/acled-sync/account', as(admin));
     expect(removed.body.account.configured).toBe(false);
+  });
+
+  it('logs counts and reasons, never the account (info level, a good and a refused run)', async () => {
+    const lines: string[] = [];
+    const log = pino({ level: 'trace' }, { write: (line: string) => void lines.push(line) });
+    const service = new AcledSyncService({
+      database: server.runtime.database,
+      writes: server.runtime.writes,
+      ctx: server.runtime.ctx,
+      box: createSecretBox(randomBytes(32), 'SECRETS_KEY'),
+      log,
+      apiUrl: api.url,
+      pageSize: 2,
+      tickMs: 3_600_000,
+    });
+    const actor = { id: null, label: 'system:test', role: 'system' as const };
+    // The server's own scheduler must not pick this account up meanwhile (sealed with another key).
+    await call(server, 'PATCH', '/api/acled-sync', { ...as(admin), body: { enabled: false } });
+    await service.saveAccount(api.account, actor);
+    await (await service.runNow(actor))!.done;
+    await service.saveAccount({ username: api.account.username, password: 'refused-password-77' }, actor);
+    const refused = await (await service.runNow(actor))!.done;
+    expect(refused.state).toBe('failed');
+    const text = lines.join('\n');
+    expect(text).toMatch(/ACLED sync finished/);
+    expect(text).toMatch(/ACLED sync failed/);
+    for (const secret of [api.account.password, api.account.username, 'refused-password-77'])
+      expect(text).not.toContain(secret);
+    await service.stop();
   });
 });

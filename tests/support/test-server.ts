@@ -104,7 +104,8 @@ export function connectLive(
     changes: [],
     drains: [],
     position: null,
-    async waitFor(predicate, timeoutMs = 10_000) {
+    // Generous: a loaded 2-core machine replays a thousand changes slowly; the condition ends the wait.
+    async waitFor(predicate, timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate()) {
         if (Date.now() > deadline)

@@ -4,6 +4,7 @@ import type { AcledSyncRun } from './sync-status';
 import { accountFor } from '../../record/import/report-accounting';
 
 const n = (x: number) => x.toLocaleString('en');
+const plural = (x: number, word: string) => `${n(x)} ${word}${x === 1 ? '' : 's'}`;
 
 export function SyncRunReport({ run }: { run: AcledSyncRun }) {
   const result = run.result;
@@ -61,7 +62,8 @@ export function SyncRunReport({ run }: { run: AcledSyncRun }) {
         {d.errors.length > 0 ? ` · ${n(d.errors.length)} failed` : ''}
       </p>
       <p className="text-xs text-muted">
-        {n(result.pages.events)} pages of events, {n(result.pages.deleted)} of deletions · {n(result.requests)} requests
+        {plural(result.pages.events, 'page')} of events, {n(result.pages.deleted)} of deletions ·{' '}
+        {plural(result.requests, 'request')}
         {result.rateLimitWaits > 0 ? ` · waited out ${n(result.rateLimitWaits)} rate limits` : ''}
         {result.reauthentications > 0 ? ` · ${n(result.reauthentications)} new tokens` : ''}
       </p>

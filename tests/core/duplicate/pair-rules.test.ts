@@ -55,6 +55,7 @@ function record(
     groupName: null,
     casualties: figures(e.killed),
     externalId: null,
+    synthetic: false,
     ...over,
   };
 }
@@ -145,6 +146,7 @@ describe('duplicate rules', () => {
         expect(
           scorePair(record(e, { externalId: 'acled:PAK1' }), record(e, { externalId: 'acled:PAK2' }), ZONE),
         ).toBeNull();
+        expect(scorePair(record(e, { synthetic: true }), record(e), ZONE)).toBeNull();
       }),
     );
   });
