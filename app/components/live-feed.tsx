@@ -73,7 +73,11 @@ export function FeedItem({
         <p
           className={`mt-0.5 flex items-center gap-2 font-medium ${large ? LARGE.title : 'text-sm'} ${retracted ? 'text-muted line-through' : 'text-fg'}`}
         >
-          <span aria-hidden className="h-2.5 w-2.5 shrink-0 rounded-full" style={{ background: TYPE_COLORS[b.type] }} />
+          <span
+            aria-hidden
+            className={`${large ? 'h-[0.6em] w-[0.6em]' : 'h-2.5 w-2.5'} shrink-0 rounded-full`}
+            style={{ background: TYPE_COLORS[b.type] }}
+          />
           <span className={large ? 'min-w-0 break-words' : 'truncate'} title={large ? undefined : title}>
             {title}
           </span>

@@ -11,7 +11,7 @@ const BADGE: Record<VerificationStatus, string> = {
 export function VerificationBadge({ status, large = false }: { status: VerificationStatus; large?: boolean }) {
   return (
     <span
-      className={`rounded px-1.5 py-0.5 ${large ? 'text-base' : 'text-[11px]'} font-semibold tracking-wide whitespace-nowrap uppercase ${BADGE[status]}`}
+      className={`rounded px-1.5 py-0.5 ${large ? 'text-[clamp(0.875rem,0.8vw,1.75rem)]' : 'text-[11px]'} font-semibold tracking-wide whitespace-nowrap uppercase ${BADGE[status]}`}
     >
       {VERIFICATION_LABELS[status]}
     </span>

@@ -45,7 +45,9 @@ export default function TrendChart({ series, marks, height, large = false, yMax 
     operations: p.operations,
     ...p.byType,
   }));
-  const tick = { fontSize: large ? 16 : 11, fill: 'var(--muted)' };
+  // The wall's ticks follow the screen like its text (16 px up to 1920 wide, 32 px at 4K); the chart is client-only.
+  const big = large ? Math.max(16, Math.round(window.innerWidth / 120)) : 11;
+  const tick = { fontSize: big, fill: 'var(--muted)' };
 
   return (
     <div className="relative" style={{ height }}>
@@ -59,6 +61,7 @@ export default function TrendChart({ series, marks, height, large = false, yMax 
             tickLine={false}
             axisLine={{ stroke: 'var(--line)' }}
             minTickGap={18}
+            height={large ? Math.round(big * 1.9) : 30}
           />
           <YAxis
             yAxisId="incidents"
@@ -67,7 +70,7 @@ export default function TrendChart({ series, marks, height, large = false, yMax 
             tick={tick}
             tickLine={false}
             axisLine={false}
-            width={large ? 56 : 40}
+            width={large ? big * 3.5 : 40}
           />
           <Tooltip
             cursor={{ fill: 'var(--surface-2)', opacity: 0.6 }}

@@ -124,7 +124,7 @@ export default async function IncidentPage({ params }: Params) {
             <span className="text-muted">Version {incident.version}</span>
           </div>
         </div>
-        <div className="flex items-center gap-3">
+        <div className="flex flex-wrap items-center gap-3">
           <EditRecordLink kind="incident" id={incident.id} retracted={retracted} />
           <RetractRecordLink kind="incident" id={incident.id} retracted={retracted} />
           <LiveRecordWatch snapshot={position} entity="incident" id={incident.id} />
