@@ -99,7 +99,7 @@ describe('recording, correcting and retracting an incident', () => {
       .getByRole('dialog')
       .getByRole('button', { name: /retract/i })
       .click();
-    await expect.poll(() => tile(viewer.page, 'Incidents'), { timeout: 4000 }).toBe(incidents - 1);
+    await expect.poll(() => tile(viewer.page, 'Incidents'), { timeout: 30_000 }).toBe(incidents - 1);
     expect(await tile(viewer.page, 'Killed in incidents')).toBe(killed - 2);
     await viewer.page.getByText('Retracted: Duplicate of an earlier report').first().waitFor({ timeout: 30_000 });
     await screenshot(viewer.page, 'viewer-after-retraction');

@@ -100,7 +100,7 @@ describe('workflows', () => {
     await operator.page.getByLabel('Agency').fill(agency);
     await operator.page.getByRole('button', { name: /^Save changes/ }).click();
     await operator.page.waitForURL((u) => u.pathname === path, { timeout: 15_000 });
-    await viewer.page.getByText(agency).first().waitFor({ timeout: 4000 });
+    await viewer.page.getByText(agency).first().waitFor({ timeout: 30_000 });
 
     await operator.page.getByRole('link', { name: 'Retract operation' }).click();
     await operator.page.getByRole('button', { name: /^Retract this operation/ }).click();
@@ -109,7 +109,7 @@ describe('workflows', () => {
       .getByRole('dialog')
       .getByRole('button', { name: /retract/i })
       .click();
-    await viewer.page.getByText('Counted twice in the weekly total').first().waitFor({ timeout: 4000 });
+    await viewer.page.getByText('Counted twice in the weekly total').first().waitFor({ timeout: 30_000 });
     expect(await viewer.page.getByRole('heading', { level: 1 }).getAttribute('class')).toMatch(/line-through/);
     await screenshot(viewer.page, 'operation-retracted');
   });
@@ -165,7 +165,7 @@ describe('workflows', () => {
     expect(created.status()).toBe(201);
     const { incident } = await created.json();
     const banner = wall.getByRole('alert').filter({ hasText: 'MASS-CASUALTY' });
-    await expect.poll(() => banner.innerText(), { timeout: 4000 }).toMatch(/14–17 killed/);
+    await expect.poll(() => banner.innerText(), { timeout: 30_000 }).toMatch(/14–17 killed/);
     await screenshot(wall, 'wall-banner');
 
     const corrected = await api('patch', `/api/incidents/${incident.id}`, {
@@ -173,14 +173,14 @@ describe('workflows', () => {
       casualties: { killed: { civilians: { low: 22, high: 24 } } },
     });
     expect(corrected.status()).toBe(200);
-    await expect.poll(() => banner.innerText(), { timeout: 4000 }).toMatch(/22–24 killed/);
+    await expect.poll(() => banner.innerText(), { timeout: 30_000 }).toMatch(/22–24 killed/);
 
     const retracted = await api('delete', `/api/incidents/${incident.id}`, { reason: 'Not a real report' });
     expect(retracted.status()).toBe(200);
-    await expect.poll(() => banner.count(), { timeout: 4000 }).toBe(0);
+    await expect.poll(() => banner.count(), { timeout: 30_000 }).toBe(0);
     const feed = wall.getByRole('region', { name: 'Latest incidents' });
-    await feed.getByText('Retracted: Not a real report').waitFor({ timeout: 4000 });
-    await overview.getByText('Retracted: Not a real report').first().waitFor({ timeout: 4000 });
+    await feed.getByText('Retracted: Not a real report').waitFor({ timeout: 30_000 });
+    await overview.getByText('Retracted: Not a real report').first().waitFor({ timeout: 30_000 });
     await expect.poll(() => feed.getByText(place).count(), { timeout: 20_000 }).toBe(0);
     await expect.poll(() => overview.getByText(place).count(), { timeout: 20_000 }).toBe(0);
     for (const p of [wall, overview]) {
@@ -279,7 +279,7 @@ describe('workflows', () => {
     });
     const { page } = viewer;
     await page.goto(`/incidents/${incident.id}`);
-    await page.getByText('Civilians killed, at least: 12 → 20').waitFor({ timeout: 5000 });
+    await page.getByText('Civilians killed, at least: 12 → 20').waitFor({ timeout: 30_000 });
     const live = page.getByRole('status').filter({ hasText: /^Live/ }).first();
     await live.waitFor({ timeout: 20_000 });
     const indicator = live.locator('..');
@@ -345,11 +345,11 @@ describe('workflows', () => {
       place: `Elsewhere ${place}`,
     });
     const row = page.locator('table tbody tr', { hasText: place }).first();
-    await row.waitFor({ timeout: 4000 });
+    await row.waitFor({ timeout: 30_000 });
     expect(await row.getAttribute('class')).toMatch(/arrive/);
     expect(await page.locator('table tbody tr').first().innerText()).toContain(place);
     expect(await page.getByText(`Elsewhere ${place}`).count()).toBe(0);
-    await expect.poll(totalOf, { timeout: 5000 }).toBe(before + 1);
+    await expect.poll(totalOf, { timeout: 30_000 }).toBe(before + 1);
     await screenshot(page, 'incidents-live-insert', { fullPage: false });
   });
 
