@@ -20,7 +20,8 @@ export function incidentMatches(i: Incident, f: IncidentFilter): boolean {
     among(i.type, f.type) &&
     among(i.category, f.category) &&
     (!f.actor || i.actors.some((a) => a.name.toLowerCase().includes(f.actor!.toLowerCase()))) &&
-    among(sourceOf(i.externalId), f.source) &&
+    // Derived only when the view narrows by source.
+    (!f.source?.length || f.source.includes(sourceOf(i.externalId))) &&
     among(i.targetType, f.target) &&
     among(i.verification, f.status)
   );
@@ -37,7 +38,7 @@ export function operationMatches(o: Operation, f: IncidentFilter): boolean {
     (!f.province || f.province.length === 0 || (o.province !== null && f.province.includes(o.province))) &&
     among(o.groupId ?? UNKNOWN_GROUP, f.group) &&
     among(o.verification, f.status) &&
-    among(sourceOf(o.externalId), f.source) &&
+    (!f.source?.length || f.source.includes(sourceOf(o.externalId))) &&
     (!f.actor || o.actors.some((a) => a.name.toLowerCase().includes(f.actor!.toLowerCase())))
   );
 }
