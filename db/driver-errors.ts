@@ -72,3 +72,17 @@ export function translateDriverError(err: unknown, afterCommitSent = false): unk
     `The values break the rule ${violated.constraint}; check the related fields together. Nothing was saved.`,
   );
 }
+
+/**
+ * A read tried once more when its connection turned out to be dead: after the database restarts,
+ * each pooled connection that the shutdown terminated fails its first query, and a read is safe to
+ * repeat on a fresh one. Writes never come here: the write path decides what a lost commit means.
+ */
+export async function readRetryingLostConnection<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    if (!isConnectionFailure(err)) throw err;
+    return read();
+  }
+}
