@@ -3,8 +3,10 @@
  * The form's save button, kept in view at the bottom. It is disabled while saving (a double click
  * cannot start a second request; the Idempotency-Key covers retries after a lost answer).
  */
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { primaryButton } from './control-styles';
+
+const noSubscription = () => () => {};
 
 export function SubmitBar({
   label,
@@ -19,10 +21,22 @@ export function SubmitBar({
   status?: ReactNode;
   children?: ReactNode;
 }) {
+  // Until React has attached the submit handler, a click would submit the form natively (a GET of
+  // the page that loses what was typed): the button waits for hydration.
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   return (
     <div className="sticky bottom-0 z-10 -mx-4 mt-6 border-t border-line bg-bg/95 px-4 py-3 backdrop-blur sm:-mx-6 sm:px-6">
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" className={primaryButton} disabled={saving} aria-keyshortcuts="Control+Enter Meta+Enter">
+        <button
+          type="submit"
+          className={primaryButton}
+          disabled={saving || !hydrated}
+          aria-keyshortcuts="Control+Enter Meta+Enter"
+        >
           {saving ? savingLabel : label}
         </button>
         <span className="hidden text-xs text-muted sm:inline">

@@ -49,3 +49,12 @@ export async function screenshot(page: Page, name: string, { fullPage = true } =
   await page.screenshot({ path: file, fullPage });
   return file;
 }
+
+/**
+ * Opens a record form and waits until React has hydrated it (its save button is enabled only then):
+ * typing into a form before hydration can be reset by it, and a click cannot save yet.
+ */
+export async function gotoForm(page: Page, url: string, save: RegExp = /^Record /): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: save }).and(page.locator(':enabled')).first().waitFor();
+}

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, screenshot, signedIn } from './browser';
+import { launch, screenshot, signedIn, gotoForm } from './browser';
 import { axeViolations } from './layout-checks';
 
 const tile = async (page: Page, label: string) =>
@@ -39,7 +39,7 @@ describe('recording, correcting and retracting an incident', () => {
 
   it('shows the error beside the invalid field, keeps what was typed, and saves once corrected; the viewer sees it within 2 s', async () => {
     const { page } = operator;
-    await page.goto('/record/incident');
+    await gotoForm(page, '/record/incident');
     await page.getByLabel('Province').selectOption('KP');
     await page.getByLabel('District').fill('Bannu');
     await page.getByLabel('Place').fill(place);

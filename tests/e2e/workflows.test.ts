@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, screenshot, signedIn } from './browser';
+import { launch, screenshot, signedIn, gotoForm } from './browser';
 import { axeViolations, sidewaysScroll, tileOverflows } from './layout-checks';
 
 const PHONE = { width: 390, height: 844 };
@@ -31,7 +31,7 @@ describe('workflows', () => {
 
   it('refuses an occurrence after now in the form and the API, and shows the year of older records', async () => {
     const { page } = operator;
-    await page.goto('/record/incident');
+    await gotoForm(page, '/record/incident');
     await page.getByLabel('Date').fill(`${new Date().getUTCFullYear() + 1}-03-15`);
     await page.getByLabel('Province').selectOption('KP');
     await page.getByLabel('Type of incident').selectOption('ied_explosive');
@@ -298,7 +298,7 @@ describe('workflows', () => {
     });
 
     const form = operator.page;
-    await form.goto('/record/incident');
+    await gotoForm(form, '/record/incident');
     const summary = form.getByLabel('Summary');
     await summary.fill('x'.repeat(6000));
     expect((await summary.inputValue()).length).toBe(6000);
