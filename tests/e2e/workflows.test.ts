@@ -96,6 +96,11 @@ describe('workflows', () => {
 
     await operator.page.getByRole('link', { name: /Edit operation/ }).click();
     await operator.page.waitForURL(/\/record\/operation\//);
+    // Typing before hydration can be reset by it: the save button is enabled once hydrated.
+    await operator.page
+      .getByRole('button', { name: /^Save changes/ })
+      .and(operator.page.locator(':enabled'))
+      .waitFor();
     const agency = `Agency ${Date.now().toString(36)}`;
     await operator.page.getByLabel('Agency').fill(agency);
     await operator.page.getByRole('button', { name: /^Save changes/ }).click();
