@@ -7,7 +7,16 @@ import { OutcomeTable } from './outcome-table';
 
 const n = (x: number) => x.toLocaleString('en');
 
-export function ReportView({ report, fileName }: { report: ImportReport; fileName: string }) {
+export function ReportView({
+  report,
+  fileName,
+  focus = true,
+}: {
+  report: ImportReport;
+  fileName: string;
+  /** Move focus to the report (when it arrives after an upload; not on a page that opens with it). */
+  focus?: boolean;
+}) {
   const account = accountFor(report);
   return (
     <section
@@ -17,7 +26,7 @@ export function ReportView({ report, fileName }: { report: ImportReport; fileNam
       <h2
         id="report-title"
         tabIndex={-1}
-        ref={(el) => el?.focus()}
+        ref={focus ? (el) => el?.focus() : undefined}
         className="text-lg font-semibold text-fg outline-none"
       >
         Import report · {fileName}
