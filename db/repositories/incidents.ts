@@ -55,6 +55,7 @@ export function incidentFromRow(r: IncidentRow): Incident {
     targetType: r.targetType as Incident['targetType'],
     groupId: r.groupId,
     groupName: r.groupName,
+    namedActor: r.namedActor,
     actors: r.actors,
     claimed: r.claimed,
     crossBorder: r.crossBorder as Incident['crossBorder'],

@@ -25,6 +25,7 @@ export function operationFromRow(r: OperationRow): Operation {
     agency: r.agency,
     groupId: r.groupId,
     groupName: r.groupName,
+    namedActor: r.namedActor,
     actors: r.actors,
     count: r.count,
     militantsKilled: r.militantsKilled,

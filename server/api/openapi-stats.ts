@@ -37,9 +37,13 @@ const withOptional = (schema: JsonSchema, optional: Record<string, unknown>): Js
 
 function breakdownRow(): JsonSchema {
   const row = object({
-    key: { type: 'string', description: 'The filter value of the row ("unknown", "others")' },
+    key: {
+      type: 'string',
+      description:
+        'The filter value of the row: a value, "other" (named actors that are none of our groups), "unknown" (no perpetrator named), "others" (groups past the top N)',
+    },
     label: { type: 'string' },
-    kind: { type: 'string', enum: ['value', 'others', 'unknown'] },
+    kind: { type: 'string', enum: ['value', 'others', 'other', 'unknown'] },
     incidents: int(),
     killed: ref('Figures'),
     injured: ref('Figures'),

@@ -29,6 +29,7 @@ import type { Change, Position } from '@/core/change/change';
 import type { OverviewIncidents } from '@/core/stats/overview-incidents';
 import type { OverviewReference } from '@/core/stats/overview-reference';
 import { PROVINCE_LABELS, INCIDENT_TYPE_INFO } from '@/core/enums';
+import { OTHER_GROUP, OTHER_GROUP_LABEL, UNKNOWN_GROUP, UNKNOWN_GROUP_LABEL } from '@/core/rollup/incident-rollup';
 import { isMassCasualty, placeLabel, type IncidentBrief } from '@/core/stats/incident-brief';
 import type { ViewQuery } from '@/core/stats/query-params';
 import type { StatsOverview } from '@/core/stats/stats-types';
@@ -83,7 +84,7 @@ function compareBy(
       field: 'group',
       values: f.group!.map((v) => ({
         value: v,
-        label: v === 'unknown' ? 'Unknown / unclaimed' : (groupNames[v] ?? v),
+        label: v === UNKNOWN_GROUP ? UNKNOWN_GROUP_LABEL : v === OTHER_GROUP ? OTHER_GROUP_LABEL : (groupNames[v] ?? v),
       })),
     };
   if ((f.type?.length ?? 0) >= 2)
