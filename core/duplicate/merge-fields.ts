@@ -8,6 +8,7 @@
 import type { Casualties, Source } from '../common-schemas';
 import { CASUALTY_CATEGORIES, GEO_PRECISIONS, TIME_PRECISIONS } from '../enums';
 import { ValidationError } from '../errors';
+import { incidentKind } from '../incident/incident-kind';
 import type { Incident } from '../incident/schema';
 import type { JsonObject } from '../merge-patch';
 import { MERGE_FIELDS, type MergeField, type MergeInput } from './schema';
@@ -128,7 +129,8 @@ export function restorePatch(before: Incident, now: Incident): JsonObject {
     'retractedAt',
     'retractedBy',
     'retractionReason',
-    'groupName',
+    // Derived from the other fields by the update verb (group name, named actor): never set.
+    ...(incidentKind.derived ?? []),
   ]);
   const patch: JsonObject = {};
   for (const k of new Set([...Object.keys(before), ...Object.keys(now)])) {
