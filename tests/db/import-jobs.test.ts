@@ -3,7 +3,9 @@
  * end are stored, and an interrupted job's committed rows are counted from the change log (its
  * actor's writes of its source since it started, nobody else's).
  */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { interruptOrphanedImportJobs } from '../../db/import-job-store';
 import { createIncident } from '../../core/incident/create-incident';
 import { emptyImportReport } from '../../core/import/import-report';
 import { ImportJobs } from '../../server/api/import-jobs';
@@ -95,6 +97,25 @@ describe.each(drivers)('import jobs on %s', (driver) => {
     expect(await new ImportJobs(database.db, 'node-b', () => {}).recover(false)).toEqual(['job-b-0001']);
     expect(await b.get('job-b-0001', 'u4')).toMatchObject({ state: 'interrupted', committed: 2 });
     expect((await b.get('job-b-0001', 'u4'))!.lastSeq).toBe(last.change.seq + 1);
+    expect(errors).toEqual([]);
+  });
+
+  it('interrupts a job of a node that never came back once its heartbeat is stale, never a fresh one', async () => {
+    const gone = new ImportJobs(database.db, 'node-gone', (e) => errors.push(e));
+    const alive = new ImportJobs(database.db, 'node-alive', (e) => errors.push(e));
+    expect(await gone.start(job('job-gone-01', 'u6'))).toBe(true);
+    expect(await alive.start(job('job-alive-1', 'u7'))).toBe(true);
+    await write('u6', 'acled:G1');
+    await database.db.execute(
+      sql`UPDATE import_jobs SET heartbeat_at = now() - interval '2 minutes' WHERE id = 'job-gone-01'`,
+    );
+    // Another node's sweep (no node of its own to recover).
+    expect(await interruptOrphanedImportJobs(database.db, { nodeId: null })).toEqual(['job-gone-01']);
+    expect(await gone.get('job-gone-01', 'u6')).toMatchObject({ state: 'interrupted', committed: 1 });
+    expect((await alive.get('job-alive-1', 'u7'))!.state).toBe('running');
+    // The process that still had it (a stalled heartbeat) ends it as it really ended.
+    await gone.finish('job-gone-01', { error: 'the file was cut' });
+    expect((await gone.get('job-gone-01', 'u6'))!.state).toBe('failed');
     expect(errors).toEqual([]);
   });
 });
