@@ -1,6 +1,7 @@
 /**
  * The overview's feed and map points come after first paint (GET /api/overview/incidents, with
- * the position they were read at), in Chromium: the server's HTML holds neither; the panels fill
+ * the position they were read at), in Chromium: the server's HTML holds neither (nor the
+ * breakdowns and the published figures, which follow the same way); the panels fill
  * in, show a loading state and, when the fetch fails, a retry; an incident recorded while the
  * fetch is on its way (before or after the position it reads) shows exactly once; later ones
  * arrive live; without the live socket the lists still load.
@@ -123,6 +124,51 @@ describe('the deferred overview lists', () => {
     await expect.poll(() => mapCount(page), WAIT).toBe(points! + 1);
     // Nothing was reloaded to get there: one fetch of the lists.
     expect(seen).toBe(1);
+    await page.close();
+  });
+
+  it('brings the breakdowns and the published figures after first paint; a change made meanwhile counts once', async () => {
+    const html = await (await context.request.get('/?range=30d')).text();
+    const reference = (await (await context.request.get('/api/overview/reference')).json()) as {
+      comparisons: { figure: { metric: string } }[];
+    };
+    expect(reference.comparisons.length).toBeGreaterThan(0);
+    const metric = reference.comparisons[0]!.figure.metric;
+    expect(html).not.toContain(metric);
+    expect(html).not.toContain('"breakdowns"');
+    expect(html).not.toContain('Incidents by type: incidents and killed');
+
+    const page = await context.newPage();
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    let seen = 0;
+    await page.route('**/api/stats/overview?*', async (route) => {
+      if (++seen === 1) await held;
+      await route.continue();
+    });
+    await page.route('**/api/overview/reference', (route) => route.abort('failed'));
+    await page.goto('/?range=30d');
+    await expect.poll(() => seen, WAIT).toBe(1);
+    expect(await page.locator('#by-type table').count()).toBe(0);
+    const incidents = await tileNumber(page, 'Incidents');
+    await record(`E2E while the breakdowns load ${Date.now()}`);
+    release();
+    const total = async () => {
+      const caption = page.locator('#by-type caption');
+      if ((await caption.count()) === 0) return null;
+      const m = /per value, ([\d,]+) incidents/.exec(await caption.innerText());
+      return m ? Number(m[1]!.replace(/,/g, '')) : null;
+    };
+    await expect.poll(total, WAIT).toBe(incidents + 1);
+    await expect.poll(() => tileNumber(page, 'Incidents'), WAIT).toBe(incidents + 1);
+    // Later refreshes (the stream's change) do not count it again.
+    await expect.poll(() => seen, WAIT).toBeGreaterThanOrEqual(2);
+    expect(await total()).toBe(incidents + 1);
+
+    await page.locator('#reference').getByText('Could not load the published figures').waitFor(WAIT);
+    await page.unroute('**/api/overview/reference');
+    await page.locator('#reference').getByRole('button', { name: 'Try again' }).click();
+    await page.locator('#reference').getByText(metric).first().waitFor(WAIT);
     await page.close();
   });
 
