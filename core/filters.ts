@@ -28,7 +28,10 @@ const list = <T extends readonly [string, ...string[]]>(values: T, what: string)
     .pipe(z.array(z.enum(values, { error: `must be one of: ${values.join(', ')} (${what})` })))
     .optional();
 
-/** A group id, or "unknown" for unattributed incidents (short names are resolved before: core/group/group-ref.ts). */
+/**
+ * A group id, "unknown" for records whose source names no perpetrator, or "other" for those naming
+ * one that matches none of our groups (short names are resolved before: core/group/group-ref.ts).
+ */
 const groupList = z
   .union([z.string(), z.array(z.string())])
   .transform((v) =>
@@ -41,7 +44,8 @@ const groupList = z
     z.array(
       z.union([
         z.literal('unknown'),
-        z.uuid({ error: 'must be group short names (e.g. TTP), group ids or "unknown"' }),
+        z.literal('other'),
+        z.uuid({ error: 'must be group short names (e.g. TTP), group ids, "other" or "unknown"' }),
       ]),
     ),
   )

@@ -20,6 +20,7 @@ import {
   VERIFICATION_STATUSES,
 } from '@/core/enums';
 import { groupIdsToNames } from '@/core/group/group-ref';
+import { OTHER_GROUP, OTHER_GROUP_LABEL, UNKNOWN_GROUP, UNKNOWN_GROUP_LABEL } from '@/core/rollup/incident-rollup';
 import { PERIOD_PRESETS, PRESET_LABELS } from '@/core/stats/period';
 import { isDefaultCategories, LIST_FILTER_KEYS, viewToParams, type ViewQuery } from '@/core/stats/query-params';
 import { VERIFICATION_LABELS } from './palette';
@@ -192,7 +193,11 @@ export function FilterBar({ action, view, groups, fields = LIST_FILTER_KEYS, kee
   const options: Record<FilterField, Option[]> = {
     country: COUNTRIES.map((c) => ({ value: c, label: c })),
     province: PROVINCES.map((p) => ({ value: p, label: PROVINCE_LABELS[p] })),
-    group: [...groups.map((g) => ({ value: g.id, label: g.name })), { value: 'unknown', label: 'Unknown / unclaimed' }],
+    group: [
+      ...groups.map((g) => ({ value: g.id, label: g.name })),
+      { value: OTHER_GROUP, label: OTHER_GROUP_LABEL },
+      { value: UNKNOWN_GROUP, label: UNKNOWN_GROUP_LABEL },
+    ],
     type: INCIDENT_TYPES.map((t) => ({ value: t, label: INCIDENT_TYPE_INFO[t].label })),
     category: INCIDENT_CATEGORIES.map((c) => ({ value: c, label: INCIDENT_CATEGORY_LABELS[c] })),
     target: TARGET_TYPES.map((t) => ({ value: t, label: TARGET_LABELS[t] })),

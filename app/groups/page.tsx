@@ -1,4 +1,5 @@
 /** The groups: names, status, the latest strength estimate and recorded activity. */
+import { OTHER_GROUP, OTHER_GROUP_LABEL, UNKNOWN_GROUP, UNKNOWN_GROUP_LABEL } from '@/core/rollup/incident-rollup';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireReader } from '../components/read-access';
@@ -29,7 +30,6 @@ export default async function GroupsPage() {
     (a, b) =>
       (allBy.get(b.id)?.incidents ?? 0) - (allBy.get(a.id)?.incidents ?? 0) || a.shortName.localeCompare(b.shortName),
   );
-  const unknown = allBy.get('unknown');
   const th = 'px-3 py-2 text-left text-xs font-semibold text-muted whitespace-nowrap';
 
   return (
@@ -99,20 +99,23 @@ export default async function GroupsPage() {
                 </tr>
               );
             })}
-            <tr className="border-t border-line text-muted">
-              <th scope="row" className="px-3 py-2 text-left font-normal italic">
-                Unknown / unclaimed
-              </th>
-              <td className="px-3 py-2">—</td>
-              <td className="px-3 py-2">—</td>
-              <td className="px-3 py-2 text-right tabular-nums">
-                {formatCount(yearBy.get('unknown')?.incidents ?? 0)}
-              </td>
-              <td className="px-3 py-2 text-right tabular-nums">
-                {yearBy.get('unknown') ? formatFigures(yearBy.get('unknown')!.killed) : '0'}
-              </td>
-              <td className="px-3 py-2 text-right tabular-nums">{formatCount(unknown?.incidents ?? 0)}</td>
-            </tr>
+            {[
+              { key: OTHER_GROUP, label: OTHER_GROUP_LABEL },
+              { key: UNKNOWN_GROUP, label: UNKNOWN_GROUP_LABEL },
+            ].map(({ key, label }) => (
+              <tr key={key} className="border-t border-line text-muted">
+                <th scope="row" className="px-3 py-2 text-left font-normal italic">
+                  {label}
+                </th>
+                <td className="px-3 py-2">—</td>
+                <td className="px-3 py-2">—</td>
+                <td className="px-3 py-2 text-right tabular-nums">{formatCount(yearBy.get(key)?.incidents ?? 0)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">
+                  {yearBy.get(key) ? formatFigures(yearBy.get(key)!.killed) : '0'}
+                </td>
+                <td className="px-3 py-2 text-right tabular-nums">{formatCount(allBy.get(key)?.incidents ?? 0)}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>

@@ -1,13 +1,16 @@
 /**
  * Groups in URLs by short name: `?group=TTP` reads as the group's id (case-insensitive), and
- * links write the short name back. Ids and "unknown" pass through; a name that matches no group
+ * links write the short name back. Ids, "unknown" and "other" pass through; a name that matches no group
  * passes on too, so the filter schema refuses it naming the parameter.
  */
+import { GROUP_FILTER_WORDS } from '../rollup/incident-rollup';
+
 export interface GroupRef {
   id: string;
   shortName: string;
 }
 
+const WORDS = new Set<string>(GROUP_FILTER_WORDS);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const values = (v: unknown): string[] =>
@@ -18,12 +21,12 @@ const values = (v: unknown): string[] =>
 
 /** Whether `raw.group` names a group by short name (so the caller needs the group list). */
 export const namesGroups = (raw: Record<string, unknown>): boolean =>
-  values(raw.group).some((v) => v !== 'unknown' && !UUID.test(v));
+  values(raw.group).some((v) => !WORDS.has(v) && !UUID.test(v));
 
 export function groupNamesToIds<T extends Record<string, unknown>>(raw: T, groups: readonly GroupRef[]): T {
   if (!namesGroups(raw)) return raw;
   const byName = new Map(groups.map((g) => [g.shortName.toLowerCase(), g.id]));
-  const ids = values(raw.group).map((v) => (v === 'unknown' || UUID.test(v) ? v : (byName.get(v.toLowerCase()) ?? v)));
+  const ids = values(raw.group).map((v) => (WORDS.has(v) || UUID.test(v) ? v : (byName.get(v.toLowerCase()) ?? v)));
   return { ...raw, group: ids };
 }
 

@@ -4,6 +4,7 @@ import type { WriteTx } from '../ports';
 import { incidentRollupDeltas } from '../rollup/incident-rollup';
 import { incidentRollupWrite } from '../rollup/narrow-rollups';
 import { anchorOccurredAt } from '../time/occurred-day';
+import { deriveNamedActor } from '../import/derive-group';
 import type { RecordKind } from '../versioned-record';
 import { CreateIncidentInput, incidentInputAt, type Incident } from './schema';
 
@@ -34,7 +35,7 @@ export const incidentKind: RecordKind<Incident> = {
   label: 'Incident',
   schema: CreateIncidentInput,
   schemaAt: incidentInputAt,
-  derived: ['groupName'],
+  derived: ['groupName', 'namedActor'],
   repo: (tx) => tx.incidents,
   bulk: (tx) => tx.incidents,
   async complete(tx, record, batch) {
@@ -47,6 +48,7 @@ export const incidentKind: RecordKind<Incident> = {
       ...record,
       occurredAt: anchorOccurredAt(record.occurredAt, record.timePrecision, tx.reportZone),
       groupName: await groupNameFor(tx, record.groupId),
+      namedActor: deriveNamedActor(record, 'incident'),
       // Stamped by imports only; a new record answers with the null the table stores.
       syncedAt: record.syncedAt ?? null,
     };

@@ -123,6 +123,8 @@ export interface Incident extends Versioned {
   targetType: TargetType;
   groupId: string | null;
   groupName: string | null;
+  /** Derived from `actors` (core/import/derive-group.ts): the source names a perpetrator; with no group, "other named actors". */
+  namedActor: boolean;
   actors: Actor[];
   claimed: boolean;
   crossBorder: TriState;

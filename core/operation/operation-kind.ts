@@ -3,6 +3,7 @@ import { ValidationError } from '../errors';
 import { operationRollupDeltas } from '../rollup/incident-rollup';
 import { operationRollupWrite } from '../rollup/narrow-rollups';
 import { anchorOccurredAt } from '../time/occurred-day';
+import { deriveNamedActor } from '../import/derive-group';
 import type { RecordKind } from '../versioned-record';
 import { CreateOperationInput, operationInputAt, type Operation } from './schema';
 
@@ -11,7 +12,7 @@ export const operationKind: RecordKind<Operation> = {
   label: 'Operation',
   schema: CreateOperationInput,
   schemaAt: operationInputAt,
-  derived: ['groupName'],
+  derived: ['groupName', 'namedActor'],
   repo: (tx) => tx.operations,
   bulk: (tx) => tx.operations,
   async complete(tx, record, batch) {
@@ -24,6 +25,7 @@ export const operationKind: RecordKind<Operation> = {
       ...record,
       occurredAt: anchorOccurredAt(record.occurredAt, record.timePrecision, tx.reportZone),
       groupName: await groupNameFor(tx, record.groupId),
+      namedActor: deriveNamedActor(record, 'operation'),
       // Stamped by imports only; a new record answers with the null the table stores.
       syncedAt: record.syncedAt ?? null,
     };

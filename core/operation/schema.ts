@@ -99,6 +99,8 @@ export interface Operation extends Versioned {
   agency: string | null;
   groupId: string | null;
   groupName: string | null;
+  /** Derived from `actors` (core/import/derive-group.ts): the source names a perpetrator; with no group, "other named actors". */
+  namedActor: boolean;
   actors: Actor[];
   count: number;
   militantsKilled: number | null;

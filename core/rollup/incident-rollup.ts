@@ -25,15 +25,26 @@ export const dayOf = (iso: string, zone: string): string => localDay(iso, zone);
 export const UNKNOWN_KEY = '';
 
 /**
- * The one rule for a record without a known group: `groupId` is NULL on the record, '' in rollup
- * cells (a key column cannot be NULL), and the word "unknown" in filters and breakdowns.
+ * The one rule for a record without a known group (docs/adr/0030): `groupId` is NULL on the record;
+ * if its source names a perpetrator (`namedActor`) it is "other named actors" (the 'other' cell and
+ * filter value), else "unknown / unclaimed" ('' in rollup cells, as a key column cannot be NULL,
+ * and the word "unknown" in filters and breakdowns).
  */
 export const UNKNOWN_GROUP = 'unknown';
-export const groupCellKey = (groupId: string | null): string => groupId ?? UNKNOWN_KEY;
+export const OTHER_GROUP = 'other';
+/** The filter values that are not group ids. */
+export const GROUP_FILTER_WORDS = [UNKNOWN_GROUP, OTHER_GROUP] as const;
+export const UNKNOWN_GROUP_LABEL = 'Unknown / unclaimed';
+export const OTHER_GROUP_LABEL = 'Other named actors';
+export const groupCellKey = (groupId: string | null, namedActor: boolean): string =>
+  groupId ?? (namedActor ? OTHER_GROUP : UNKNOWN_KEY);
+/** The filter value of a record's group: its id, "other" or "unknown". */
+export const groupFilterOfRecord = (r: { groupId: string | null; namedActor: boolean }): string =>
+  groupFilterOfKey(groupCellKey(r.groupId, r.namedActor));
 export const groupKeyOfFilter = (group: string): string => (group === UNKNOWN_GROUP ? UNKNOWN_KEY : group);
 export const groupFilterOfKey = (key: string): string => (key === UNKNOWN_KEY ? UNKNOWN_GROUP : key);
-/** The same rule in SQL over a table with `group_id` (rebuilds from raw rows). */
-export const GROUP_CELL_KEY_SQL = `coalesce(group_id::text, '${UNKNOWN_KEY}')`;
+/** The same rule in SQL over a table with `group_id` and `named_actor` (rebuilds from raw rows). */
+export const GROUP_CELL_KEY_SQL = `coalesce(group_id::text, CASE WHEN named_actor THEN '${OTHER_GROUP}' ELSE '${UNKNOWN_KEY}' END)`;
 
 export interface IncidentRollupKey {
   day: string;
@@ -78,7 +89,7 @@ export function incidentRollupKey(i: Incident, zone: string): IncidentRollupKey 
     day: dayOf(i.occurredAt, zone),
     country: i.country,
     province: i.province,
-    groupKey: groupCellKey(i.groupId),
+    groupKey: groupCellKey(i.groupId, i.namedActor),
     type: i.type,
     category: i.category,
     targetType: i.targetType,
@@ -171,7 +182,7 @@ export function operationContribution(
       country: o.country,
       province: o.province ?? UNKNOWN_KEY,
       kind: o.kind,
-      groupKey: groupCellKey(o.groupId),
+      groupKey: groupCellKey(o.groupId, o.namedActor),
       verification: o.verification,
     },
     measures: {

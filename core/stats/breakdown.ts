@@ -1,7 +1,8 @@
 /**
  * Breakdowns by province, group, type or target. Groups keep the top N by incidents, fold the rest
- * into "others", and always show the unattributed ("unknown") row apart, never folded or ranked:
- * how much is unattributed is itself a finding.
+ * into "others", and always show the "other named actors" row (the source names a perpetrator that
+ * is none of our groups) and the unattributed ("unknown") row apart, never folded or ranked: how
+ * much is unattributed is itself a finding.
  */
 import {
   CASUALTY_CATEGORIES,
@@ -14,7 +15,10 @@ import {
 } from '../enums';
 import {
   groupFilterOfKey,
+  OTHER_GROUP,
+  OTHER_GROUP_LABEL,
   UNKNOWN_GROUP,
+  UNKNOWN_GROUP_LABEL,
   zeroIncidentMeasures,
   type IncidentMeasures,
 } from '../rollup/incident-rollup';
@@ -41,7 +45,12 @@ export function dimensionLabel(
   key: string,
   groupNames: ReadonlyMap<string, string> = new Map(),
 ): string {
-  if (by === 'group') return key === UNKNOWN_GROUP ? 'Unknown / unclaimed' : (groupNames.get(key) ?? 'Unnamed group');
+  if (by === 'group')
+    return key === UNKNOWN_GROUP
+      ? UNKNOWN_GROUP_LABEL
+      : key === OTHER_GROUP
+        ? OTHER_GROUP_LABEL
+        : (groupNames.get(key) ?? 'Unnamed group');
   if (by === 'province') return PROVINCE_LABELS[key as Province] ?? key;
   if (by === 'type') return INCIDENT_TYPE_INFO[key as IncidentType]?.label ?? key;
   return TARGET_LABELS[key as TargetType] ?? key;
@@ -80,7 +89,8 @@ export function buildBreakdown(
   const out: BreakdownRow[] = [];
   if (by === 'group') {
     const top = opts.top ?? DEFAULT_TOP_GROUPS;
-    const known = rows.filter((r) => r.key !== UNKNOWN_GROUP);
+    const known = rows.filter((r) => r.key !== UNKNOWN_GROUP && r.key !== OTHER_GROUP);
+    const other = rows.find((r) => r.key === OTHER_GROUP);
     const unknown = rows.find((r) => r.key === UNKNOWN_GROUP);
     for (const r of known.slice(0, top)) out.push(row(r.key, r.label, 'value', r.m, total));
     const rest = known.slice(top);
@@ -88,7 +98,8 @@ export function buildBreakdown(
       const m = rest.reduce((acc, r) => addIncidentMeasures(acc, r.m), zeroIncidentMeasures());
       out.push({ ...row('others', `Other groups (${rest.length})`, 'others', m, total), members: rest.length });
     }
-    if (unknown) out.push(row('unknown', unknown.label, 'unknown', unknown.m, total));
+    if (other) out.push(row(OTHER_GROUP, other.label, 'other', other.m, total));
+    if (unknown) out.push(row(UNKNOWN_GROUP, unknown.label, 'unknown', unknown.m, total));
   } else {
     for (const r of rows) out.push(row(r.key, r.label, 'value', r.m, total));
   }

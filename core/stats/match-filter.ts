@@ -5,7 +5,7 @@
 import type { IncidentFilter } from '../filters';
 import type { Incident } from '../incident/schema';
 import type { Operation } from '../operation/schema';
-import { UNKNOWN_GROUP } from '../rollup/incident-rollup';
+import { groupFilterOfRecord } from '../rollup/incident-rollup';
 import { sourceOf } from '../provenance';
 
 const within = (at: string, f: IncidentFilter) => (!f.from || at >= f.from) && (!f.to || at < f.to);
@@ -16,7 +16,7 @@ export function incidentMatches(i: Incident, f: IncidentFilter): boolean {
     within(i.occurredAt, f) &&
     among(i.country, f.country) &&
     among(i.province, f.province) &&
-    among(i.groupId ?? UNKNOWN_GROUP, f.group) &&
+    among(groupFilterOfRecord(i), f.group) &&
     among(i.type, f.type) &&
     among(i.category, f.category) &&
     (!f.actor || i.actors.some((a) => a.name.toLowerCase().includes(f.actor!.toLowerCase()))) &&
@@ -36,7 +36,7 @@ export function operationMatches(o: Operation, f: IncidentFilter): boolean {
     within(o.occurredAt, f) &&
     among(o.country, f.country) &&
     (!f.province || f.province.length === 0 || (o.province !== null && f.province.includes(o.province))) &&
-    among(o.groupId ?? UNKNOWN_GROUP, f.group) &&
+    among(groupFilterOfRecord(o), f.group) &&
     among(o.verification, f.status) &&
     (!f.source?.length || f.source.includes(sourceOf(o.externalId))) &&
     (!f.actor || o.actors.some((a) => a.name.toLowerCase().includes(f.actor!.toLowerCase())))

@@ -131,10 +131,13 @@ export interface StatsTimeseries extends Period, InZone {
 }
 
 export interface BreakdownRow {
-  /** The filter value that selects this row ("unknown" for unattributed, "others" for the rest). */
+  /**
+   * The filter value that selects this row ("unknown" for unattributed, "other" for named actors
+   * that are none of our groups, "others" for the groups folded past the top N).
+   */
   key: string;
   label: string;
-  kind: 'value' | 'others' | 'unknown';
+  kind: 'value' | 'others' | 'other' | 'unknown';
   /** For "others": how many values were folded into the row. */
   members?: number;
   incidents: number;

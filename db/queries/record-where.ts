@@ -2,11 +2,11 @@
  * The one translation of a filter (core/filters.ts) into SQL, for lists, stats, narrow stats,
  * exports and the dashboard map. A filter field selects the column of the same meaning on every
  * table that has it (operations have no type or target, so those fields do not narrow them); the
- * group rule is core's (core/rollup/incident-rollup.ts): "unknown" is a NULL group on records and
- * the '' key in rollups.
+ * group rule is core's (core/rollup/incident-rollup.ts): "unknown" is a NULL group without a named
+ * actor on records and the '' key in rollups; "other" a NULL group with one, the 'other' key.
  */
-import { and, inArray, isNotNull, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
-import { groupKeyOfFilter, UNKNOWN_GROUP } from '../../core/rollup/incident-rollup';
+import { and, eq, inArray, isNotNull, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { groupKeyOfFilter, OTHER_GROUP, UNKNOWN_GROUP } from '../../core/rollup/incident-rollup';
 import type { NarrowDim } from '../../core/rollup/narrow-rollups';
 import { incidentRollupDaily, incidents, operationRollupDaily, operations } from '../schema';
 
@@ -61,10 +61,18 @@ export function recordWhere(t: RecordTable | RollupTable, f: RecordFilter): SQL 
   if (f.from) where.push(sql`${t.occurredAt} >= ${f.from}::timestamptz`);
   if (f.to) where.push(sql`${t.occurredAt} < ${f.to}::timestamptz`);
   if (f.group?.length) {
-    const ids = f.group.filter((g) => g !== UNKNOWN_GROUP);
+    const ids = f.group.filter((g) => g !== UNKNOWN_GROUP && g !== OTHER_GROUP);
+    const unknown = f.group.includes(UNKNOWN_GROUP);
+    const other = f.group.includes(OTHER_GROUP);
     const parts = [
       ...(ids.length ? [inArray(t.groupId, ids)] : []),
-      ...(f.group.includes(UNKNOWN_GROUP) ? [isNull(t.groupId)] : []),
+      ...(unknown && other
+        ? [isNull(t.groupId)]
+        : unknown
+          ? [and(isNull(t.groupId), eq(t.namedActor, false))!]
+          : other
+            ? [and(isNull(t.groupId), eq(t.namedActor, true))!]
+            : []),
     ];
     where.push(parts.length === 1 ? parts[0]! : or(...parts)!);
   }

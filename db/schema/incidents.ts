@@ -72,6 +72,8 @@ export const incidents = pgTable(
     targetType: text('target_type').notNull(),
     groupId: uuid('group_id').references(() => groups.id),
     groupName: text('group_name'),
+    /** Derived from actors (core/import/derive-group.ts): a perpetrator is named; with no group, "other named actors". */
+    namedActor: boolean('named_actor').notNull().default(false),
     actors: jsonb('actors').$type<Actor[]>().notNull().default([]),
     claimed: boolean('claimed').notNull().default(false),
     crossBorder: text('cross_border').notNull().default('unknown'),

@@ -42,6 +42,8 @@ export const operations = pgTable(
     agency: text('agency'),
     groupId: uuid('group_id').references(() => groups.id),
     groupName: text('group_name'),
+    /** Derived from actors (core/import/derive-group.ts): a perpetrator is named; with no group, "other named actors". */
+    namedActor: boolean('named_actor').notNull().default(false),
     actors: jsonb('actors').$type<Actor[]>().notNull().default([]),
     count: integer('count').notNull().default(1),
     // null: the source gives no figure, not a zero.

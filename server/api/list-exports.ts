@@ -10,6 +10,7 @@
  * - group.csv: one group's incidents, casualties and the operations against it per bucket (stats
  *   parameters: range or from/to, bucket), the numbers behind the group page's chart.
  */
+import { OTHER_GROUP, OTHER_GROUP_LABEL, UNKNOWN_GROUP, UNKNOWN_GROUP_LABEL } from '../../core/rollup/incident-rollup';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { CASUALTY_CATEGORIES } from '../../core/enums';
@@ -215,8 +216,9 @@ async function exportGroups(c: Context, runtime: Runtime): Promise<Response> {
       g.id,
     ];
   });
+  // Not groups: the source named a perpetrator that is none of ours, or named none (docs/adr/0030).
   rows.push([
-    'Unknown / unclaimed',
+    OTHER_GROUP_LABEL,
     '',
     '',
     '',
@@ -225,7 +227,20 @@ async function exportGroups(c: Context, runtime: Runtime): Promise<Response> {
     '',
     '',
     '',
-    ...figures(yearBy.get('unknown'), allBy.get('unknown')),
+    ...figures(yearBy.get(OTHER_GROUP), allBy.get(OTHER_GROUP)),
+    '',
+  ]);
+  rows.push([
+    UNKNOWN_GROUP_LABEL,
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    ...figures(yearBy.get(UNKNOWN_GROUP), allBy.get(UNKNOWN_GROUP)),
     '',
   ]);
   return new Response(csvRows([[...GROUP_COLUMNS], ...rows]), { status: 200, headers: csvHeaders('groups', runtime) });
@@ -299,7 +314,7 @@ export const listExportRoutes: RouteModule = (app, runtime) => {
       tag: 'Import and export',
       summary: 'Operations as CSV',
       description:
-        'The operations matching the filters of GET /api/operations (from, to, country, province, group, status, kind, retracted), oldest first, streamed. ' +
+        'The operations matching the filters of GET /api/operations (from, to, country, province, group, status, kind, source, actor, retracted), oldest first, streamed. ' +
         `Columns: ${OPERATION_COLUMNS.join(', ')}. A figure the source did not give is an empty cell, not 0; day and time_of_day are the reporting zone's.`,
       responses: {
         200: { description: 'text/csv, as an attachment, streamed' },

@@ -119,8 +119,24 @@ export function components(): JsonSchema {
         properties: { epoch: { type: 'string' }, seq: { type: 'integer' } },
         description: 'The change-log position of this write',
       },
-      Incident: record(CreateIncidentInput, { groupName: nullableString }),
-      Operation: record(CreateOperationInput, { groupName: nullableString }),
+      Incident: record(CreateIncidentInput, {
+        groupName: nullableString,
+        namedActor: {
+          type: 'boolean',
+          readOnly: true,
+          description:
+            'Derived from actors: the source names a perpetrator (an operation: a target) that is not a placeholder such as "Unidentified Armed Group". With no groupId the record counts under "other named actors" (group filter value "other"), else under "unknown" (docs/adr/0030).',
+        },
+      }),
+      Operation: record(CreateOperationInput, {
+        groupName: nullableString,
+        namedActor: {
+          type: 'boolean',
+          readOnly: true,
+          description:
+            'Derived from actors: the source names a perpetrator (an operation: a target) that is not a placeholder such as "Unidentified Armed Group". With no groupId the record counts under "other named actors" (group filter value "other"), else under "unknown" (docs/adr/0030).',
+        },
+      }),
       Group: record(CreateGroupInput),
       ReferenceFigure: record(CreateReferenceFigureInput),
       Annotation: record(CreateAnnotationInput),

@@ -37,9 +37,13 @@ const withOptional = (schema: JsonSchema, optional: Record<string, unknown>): Js
 
 function breakdownRow(): JsonSchema {
   const row = object({
-    key: { type: 'string', description: 'The filter value of the row ("unknown", "others")' },
+    key: {
+      type: 'string',
+      description:
+        'The filter value of the row: a value, "other" (named actors that are none of our groups), "unknown" (no perpetrator named), "others" (groups past the top N)',
+    },
     label: { type: 'string' },
-    kind: { type: 'string', enum: ['value', 'others', 'unknown'] },
+    kind: { type: 'string', enum: ['value', 'others', 'other', 'unknown'] },
     incidents: int(),
     killed: ref('Figures'),
     injured: ref('Figures'),
@@ -171,6 +175,26 @@ export function statsComponents(): Record<string, JsonSchema> {
       feed: { type: 'array', items: ref('IncidentBrief'), description: 'Newest first' },
       points: { type: 'array', items: ref('IncidentBrief'), description: 'Located incidents, newest first' },
       synthetic: { type: 'boolean', description: 'Synthetic (demo) records are present' },
+    }),
+    RecordedValue: object(
+      {
+        measure: { type: 'string', description: 'What is counted (the figure’s `comparableTo`)' },
+        value: { type: 'number', description: 'The sum of the reported figures ("at least" when `missing` > 0)' },
+        missing: int('Records in the period that report no such figure'),
+        records: int('Records (incidents, or operation records) the value sums'),
+        period: object(period),
+      },
+      'What this dashboard recorded for the figure’s period',
+    ),
+    OverviewReference: object({
+      position: ref('Position'),
+      comparisons: {
+        type: 'array',
+        items: object({
+          figure: ref('ReferenceFigure'),
+          recorded: { anyOf: [ref('RecordedValue'), { type: 'null' }] },
+        }),
+      },
     }),
     StatsOverview: object({
       zone,

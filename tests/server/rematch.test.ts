@@ -42,8 +42,27 @@ describe.each(drivers)('re-matching groups after an alias change on %s', (driver
     expect(report.imported).toBe(3);
     expect(report.unmatchedActors).toEqual([{ name: 'Foo Brigade', rows: 2 }]);
 
+    // "Foo Brigade" is named by the source but is none of our groups yet: other named actors, not unknown.
     const before = await call(server, 'GET', `/api/stats/breakdown?by=group`, { token: admin });
-    expect((before.body.rows as { key: string }[]).map((r) => r.key)).toEqual(['unknown']);
+    expect(
+      (before.body.rows as { key: string; label: string; incidents: number }[]).map((r) => [
+        r.key,
+        r.label,
+        r.incidents,
+      ]),
+    ).toEqual([
+      ['other', 'Other named actors', 2],
+      ['unknown', 'Unknown / unclaimed', 1],
+    ]);
+    const otherList = await call(server, 'GET', '/api/incidents?group=other', { token: admin });
+    expect(
+      (otherList.body.items as { externalId: string; namedActor: boolean }[])
+        .map((i) => [i.externalId, i.namedActor])
+        .sort(),
+    ).toEqual([
+      ['acled:RM1', true],
+      ['acled:RM2', true],
+    ]);
 
     const current = await call(server, 'GET', `/api/groups/${gid}`, { token: admin });
     const version = (current.body as { group: { version: number } }).group.version;
@@ -73,6 +92,7 @@ describe.each(drivers)('re-matching groups after an alias change on %s', (driver
     const rows = after.body.rows as { key: string; incidents: number }[];
     expect(rows.find((r) => r.key === gid)?.incidents).toBe(2);
     expect(rows.find((r) => r.key === 'unknown')?.incidents).toBe(1);
+    expect(rows.find((r) => r.key === 'other')).toBeUndefined();
     // A second run finds nothing to change.
     expect((await call(server, 'POST', '/api/groups/rematch', { token: admin })).body).toEqual({
       checked: 3,

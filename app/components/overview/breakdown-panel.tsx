@@ -20,7 +20,7 @@ const PARAM: Record<StatsBreakdown['by'], string> = {
 
 function barColor(by: StatsBreakdown['by'], r: BreakdownRow): string {
   if (by === 'type') return TYPE_COLORS[r.key as IncidentType] ?? 'var(--faint)';
-  if (r.kind === 'unknown') return 'var(--faint)';
+  if (r.kind === 'unknown' || r.kind === 'other') return 'var(--faint)';
   if (r.kind === 'others') return 'var(--line-strong)';
   return 'var(--accent)';
 }

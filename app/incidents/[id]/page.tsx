@@ -80,7 +80,7 @@ export default async function IncidentPage({ params }: Params) {
         <Link href={`/groups/${incident.groupId}`} className="text-accent hover:underline">
           {incident.groupName}
         </Link>
-      ) : incident.actors.some((a) => a.role === 'perpetrator') ? (
+      ) : incident.namedActor ? (
         'Not one of the listed groups'
       ) : (
         'Unknown / unclaimed'
