@@ -2,7 +2,9 @@
  * Resolving a duplicate candidate: merge (one survivor keeps every source; the other record is
  * retracted "merged into <id>"), dismiss (never proposed again), later; and split, which undoes a
  * merge. Each is one transaction through the versioned write path (change log, rollups, live), so
- * every aggregate counts a merged event once (docs/adr/0024-duplicates.md).
+ * every aggregate counts a merged event once (docs/adr/0024-duplicates.md). Each runs exactly once
+ * (core/write/answer-once.ts): its answer is stored in its transaction, so a retry after a lost
+ * commit, or a repeat with the same Idempotency-Key, gets the answer instead of "already merged".
  */
 import { ConflictError, DomainError, NotFoundError, parseInput } from '../errors';
 import { incidentKind } from '../incident/incident-kind';
@@ -10,9 +12,19 @@ import type { Incident } from '../incident/schema';
 import type { Ctx, WriteTx } from '../ports';
 import { planWrite, retractRecord, updateRecord, type WritePlan, type WriteResult } from '../versioned-record';
 import type { Change } from '../change/change';
+import { answerOnce, type Answered } from '../write/answer-once';
+import type { RetryPolicy } from '../write/exactly-once';
 import { planMerge, restorePatch } from './merge-fields';
 import type { DuplicatesTx } from './ports';
 import { MergeInput, UNRESOLVED, type CandidateStatus, type DuplicateCandidate } from './schema';
+
+/** What every resolution takes besides its own arguments. */
+interface ResolutionArgs {
+  ctx: Ctx;
+  id: string;
+  idempotencyKey?: string;
+  retry?: RetryPolicy;
+}
 
 export const mergedReason = (survivorId: string) => `merged into ${survivorId}`;
 
@@ -52,14 +64,12 @@ export async function mergeCandidate({
   ctx,
   id,
   input,
-}: {
-  ctx: Ctx;
-  id: string;
-  input: unknown;
-}): Promise<MergeAnswer> {
+  idempotencyKey,
+  retry,
+}: ResolutionArgs & { input: unknown }): Promise<Answered<MergeAnswer>> {
   const choices = parseInput(MergeInput, input ?? {});
   const plan = planWrite(ctx);
-  return ctx.store.transact(async (tx) => {
+  const write = async (tx: WriteTx): Promise<MergeAnswer> => {
     const dup = duplicatesOf(tx);
     const candidate = await openCandidate(dup, id);
     const a = await liveIncident(tx, candidate.incidentA);
@@ -101,7 +111,18 @@ export async function mergeCandidate({
       choices: merge.choices,
       change: position(kept.change),
     };
-  });
+  };
+  return answerOnce(
+    ctx,
+    {
+      what: `the merge of duplicate candidate ${id}`,
+      id,
+      route: 'POST /api/duplicate-candidates/{id}/merge',
+      request: { id, input: input ?? {} },
+      write,
+    },
+    { idempotencyKey, retry },
+  );
 }
 
 /** The records merged into a survivor, with their source ids (in turn: one connection). */
@@ -117,13 +138,13 @@ export async function resolveCandidate({
   ctx,
   id,
   status,
-}: {
-  ctx: Ctx;
-  id: string;
-  status: Extract<CandidateStatus, 'dismissed' | 'later'>;
-}): Promise<DuplicateCandidate> {
+  idempotencyKey,
+  retry,
+}: ResolutionArgs & { status: Extract<CandidateStatus, 'dismissed' | 'later'> }): Promise<
+  Answered<DuplicateCandidate>
+> {
   const plan = planWrite(ctx);
-  return ctx.store.transact(async (tx) => {
+  const write = async (tx: WriteTx): Promise<DuplicateCandidate> => {
     const dup = duplicatesOf(tx);
     const candidate = await openCandidate(dup, id);
     await dup.resolve(id, status, plan.at, plan.by);
@@ -134,7 +155,19 @@ export async function resolveCandidate({
       resolvedAt: status === 'dismissed' ? plan.at : null,
       resolvedBy: status === 'dismissed' ? plan.by : null,
     };
-  });
+  };
+  const verb = status === 'dismissed' ? 'dismiss' : 'later';
+  return answerOnce(
+    ctx,
+    {
+      what: `the ${verb === 'dismiss' ? 'dismissal' : 'deferral'} of duplicate candidate ${id}`,
+      id,
+      route: `POST /api/duplicate-candidates/{id}/${verb}`,
+      request: { id },
+      write,
+    },
+    { idempotencyKey, retry },
+  );
 }
 
 /** A record brought back from retraction: a new version, live again (the split of a merge). */
@@ -175,9 +208,14 @@ export interface SplitAnswer {
  * Undoes the latest merge into `id`: the survivor takes back its fields as they were before that
  * merge, the merged record is live again, and the pair is marked "not a duplicate".
  */
-export async function splitIncident({ ctx, id }: { ctx: Ctx; id: string }): Promise<SplitAnswer> {
+export async function splitIncident({
+  ctx,
+  id,
+  idempotencyKey,
+  retry,
+}: ResolutionArgs): Promise<Answered<SplitAnswer>> {
   const plan = planWrite(ctx);
-  return ctx.store.transact(async (tx) => {
+  const write = async (tx: WriteTx): Promise<SplitAnswer> => {
     const dup = duplicatesOf(tx);
     const [latest] = await dup.liveMergesInto(id);
     if (!latest) {
@@ -200,5 +238,10 @@ export async function splitIncident({ ctx, id }: { ctx: Ctx; id: string }): Prom
     if (candidate) await dup.resolve(candidate, 'dismissed', plan.at, plan.by);
     await dup.notify(candidate ? [candidate] : []);
     return { incident: kept.record, restored: restored.record, change: position(restored.change) };
-  });
+  };
+  return answerOnce(
+    ctx,
+    { what: `the split of incident ${id}`, id, route: 'POST /api/incidents/{id}/split', request: { id }, write },
+    { idempotencyKey, retry },
+  );
 }

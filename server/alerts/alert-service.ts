@@ -1,7 +1,7 @@
 /**
- * The alert evaluator and sender of one node. Wake-ups (a local commit, NOTIFY of a change from
- * any node, a 1 s poll for retries and missed wake-ups) run evaluation steps until the log is read,
- * then send the due deliveries. Evaluation is exactly-once by construction (core/alert/evaluate-alerts.ts);
+ * The alert evaluator and sender of one node. It follows the change log (server/change-follower.ts:
+ * a local commit, NOTIFY of a change from any node, a 1 s poll for retries and missed wake-ups),
+ * runs evaluation steps until the log is read, then sends the due deliveries. Evaluation is exactly-once by construction (core/alert/evaluate-alerts.ts);
  * sending is at least once per attempt, with the delivery id for receivers to dedupe.
  */
 import { randomUUID } from 'node:crypto';
@@ -10,7 +10,7 @@ import { evaluateAlerts } from '../../core/alert/evaluate-alerts';
 import { emailText, nextRetry, webhookBody, type OutgoingAlert } from '../../core/alert/message-body';
 import type { AlertStore } from '../../core/alert/ports';
 import type { AlertRuleRecord } from '../../core/alert/schema';
-import { CHANGES_CHANNEL, type Database } from '../../db/client';
+import type { Database } from '../../db/client';
 import {
   claimDueDeliveries,
   finishDeliveries,
@@ -21,6 +21,7 @@ import {
 import type { Mailer } from './send-email';
 import { sendWebhook, type WebhookResult } from './send-webhook';
 import type { WebhookPolicy } from './webhook-target';
+import { ChangeFollower } from '../change-follower';
 
 export interface AlertServiceOptions {
   database: Database;
@@ -36,73 +37,36 @@ const CLAIM = 50;
 const LEASE_MS = 60_000;
 
 export class AlertService {
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = false;
-  private timer: NodeJS.Timeout | null = null;
-  private unlisten: (() => Promise<void>) | null = null;
-  private failing = false;
-  private readonly onCommit = () => this.wake();
+  private readonly follower: ChangeFollower;
 
-  constructor(private readonly opts: AlertServiceOptions) {}
+  constructor(private readonly opts: AlertServiceOptions) {
+    this.follower = new ChangeFollower({
+      database: opts.database,
+      log: opts.log,
+      name: 'alert evaluation',
+      pollMs: opts.pollMs,
+      step: () =>
+        opts.alerts.evaluate((tx) =>
+          evaluateAlerts(tx, { now: new Date(), newId: randomUUID, email: opts.mailer !== null }),
+        ),
+      // Evaluated up to now: send what is due (retries too, on the poll).
+      caughtUp: async (stopped) => {
+        while (!stopped() && (await this.sendDue()) > 0);
+      },
+    });
+  }
 
-  async start(): Promise<void> {
-    this.opts.database.events.on('commit', this.onCommit);
-    const { sql } = this.opts.database;
-    if (sql) {
-      const sub = await sql.listen(
-        CHANGES_CHANNEL,
-        () => this.wake(),
-        () => this.wake(),
-      );
-      this.unlisten = () => sub.unlisten();
-    }
-    this.timer = setInterval(() => this.wake(), this.opts.pollMs ?? 1000);
-    this.timer.unref();
-    this.wake();
+  start(): Promise<void> {
+    return this.follower.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    this.opts.database.events.off('commit', this.onCommit);
-    if (this.timer) clearInterval(this.timer);
-    await this.running?.catch(() => {});
-    await this.unlisten?.().catch(() => {});
+    await this.follower.stop();
     this.opts.mailer?.close();
   }
 
   wake(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.cycle().finally(() => {
-      this.running = null;
-      if (this.again) {
-        this.again = false;
-        this.wake();
-      }
-    });
-  }
-
-  /** Evaluate until caught up, then send what is due. */
-  private async cycle(): Promise<void> {
-    try {
-      for (;;) {
-        const step = await this.opts.alerts.evaluate((tx) =>
-          evaluateAlerts(tx, { now: new Date(), newId: randomUUID, email: this.opts.mailer !== null }),
-        );
-        if (!step.more || this.stopped) break;
-      }
-      while (!this.stopped && (await this.sendDue()) > 0);
-      if (this.failing) this.opts.log.info('alerts evaluate and send again');
-      this.failing = false;
-    } catch (err) {
-      // The database is away or a send step failed: the next wake-up retries; the log keeps every change.
-      if (!this.failing) this.opts.log.warn({ err: (err as Error).message }, 'alert evaluation failed; will retry');
-      this.failing = true;
-    }
+    this.follower.wake();
   }
 
   private async sendDue(): Promise<number> {

@@ -10,6 +10,7 @@ import { mergeCandidate, resolveCandidate, splitIncident } from '../../core/dupl
 import { CandidateFilter, CANDIDATE_STATUSES, MergeInput, MERGE_FIELDS } from '../../core/duplicate/schema';
 import { listCandidates } from '../../db/duplicates/duplicate-reads';
 import { duplicateServiceOf } from '../duplicates/start-duplicates';
+import type { Answered } from '../../core/write/answer-once';
 import { readJson } from './json-body';
 import { mount, type RouteModule } from './route-spec';
 import { callerCtx, idParam } from './write-helpers';
@@ -45,14 +46,27 @@ const candidate = {
 };
 
 export const duplicateRoutes: RouteModule = (app, runtime) => {
-  const signalled = <T>(ids: string[], value: T) => {
-    duplicateServiceOf(runtime)?.resolvedHere(ids);
-    return value;
+  /** Signals the resolution live and answers; a replay (same Idempotency-Key) says so in a header. */
+  const answered = <T>(
+    c: Context,
+    ids: string[],
+    done: Answered<T>,
+    body: (answer: T) => object = (a) => a as object,
+  ) => {
+    if (done.replayed) c.header('Idempotent-Replayed', 'true');
+    else duplicateServiceOf(runtime)?.resolvedHere(ids);
+    return c.json(body(done.answer));
   };
+  const idempotencyKey = (c: Context) => c.req.header('idempotency-key');
   const resolve = (status: 'dismissed' | 'later') => async (c: Context) => {
     const id = idParam(c, 'Duplicate candidate');
-    const done = await resolveCandidate({ ctx: await callerCtx(c, runtime), id, status });
-    return c.json({ candidate: signalled([id], done) });
+    const done = await resolveCandidate({
+      ctx: await callerCtx(c, runtime),
+      id,
+      status,
+      idempotencyKey: idempotencyKey(c),
+    });
+    return answered(c, [id], done, (candidate) => ({ candidate }));
   };
   mount(app, runtime, [
     {
@@ -90,11 +104,17 @@ export const duplicateRoutes: RouteModule = (app, runtime) => {
         '). Figures by the rule unless picked: per category, "at least" is the largest reported low and "up to" the largest high. Sources and actors are the union. ' +
         'The other record is retracted with the reason "merged into <survivor id>"; re-imports of its source id update the survivor. An empty body takes every default.',
       body: MergeInput,
+      idempotent: true,
       handler: async (c) => {
         const id = idParam(c, 'Duplicate candidate');
         const input = await readJson(c, { optional: true });
-        const merged = await mergeCandidate({ ctx: await callerCtx(c, runtime), id, input });
-        return c.json(signalled([id], merged));
+        const merged = await mergeCandidate({
+          ctx: await callerCtx(c, runtime),
+          id,
+          input,
+          idempotencyKey: idempotencyKey(c),
+        });
+        return answered(c, [id], merged);
       },
       responses: {
         200: {
@@ -118,6 +138,7 @@ export const duplicateRoutes: RouteModule = (app, runtime) => {
       access: 'operator',
       tag: 'Duplicates',
       summary: 'Not a duplicate: the pair is never proposed again',
+      idempotent: true,
       handler: resolve('dismissed'),
       responses: {
         200: { description: '{ candidate }', schema: { type: 'object', properties: { candidate } } },
@@ -130,6 +151,7 @@ export const duplicateRoutes: RouteModule = (app, runtime) => {
       access: 'operator',
       tag: 'Duplicates',
       summary: 'Put a pair aside: still unresolved, shown after the open ones',
+      idempotent: true,
       handler: resolve('later'),
       responses: {
         200: { description: '{ candidate }', schema: { type: 'object', properties: { candidate } } },
@@ -144,10 +166,11 @@ export const duplicateRoutes: RouteModule = (app, runtime) => {
       summary: 'Undo the latest merge into this incident',
       description:
         'The incident takes back its fields as they were before the merge, the merged record is live again (a new version), and the pair is marked "not a duplicate".',
+      idempotent: true,
       handler: async (c) => {
         const id = idParam(c, 'Incident');
-        const split = await splitIncident({ ctx: await callerCtx(c, runtime), id });
-        return c.json(signalled([], split));
+        const split = await splitIncident({ ctx: await callerCtx(c, runtime), id, idempotencyKey: idempotencyKey(c) });
+        return answered(c, [], split);
       },
       responses: {
         200: {

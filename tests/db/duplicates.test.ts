@@ -137,7 +137,7 @@ describe.each(drivers)('duplicate candidates on %s', (driver) => {
     expect(step.more).toBe(false);
     const found = await candidates();
     expect(found).toHaveLength(2);
-    const dismissed = await resolveCandidate({ ctx, id: found[0]!.id, status: 'dismissed' });
+    const { answer: dismissed } = await resolveCandidate({ ctx, id: found[0]!.id, status: 'dismissed' });
     expect(dismissed.status).toBe('dismissed');
     await expect(resolveCandidate({ ctx, id: found[0]!.id, status: 'later' })).rejects.toBeInstanceOf(ConflictError);
     // An edit re-scores the pair, but a dismissed pair stays dismissed.
@@ -184,7 +184,7 @@ describe.each(drivers)('duplicate candidates on %s', (driver) => {
     await detect();
     const before = await cubes();
     const [candidate] = await candidates();
-    const merged = await mergeCandidate({ ctx, id: candidate!.id, input: undefined });
+    const { answer: merged } = await mergeCandidate({ ctx, id: candidate!.id, input: undefined });
     // The confirmed record survives; figures: at least = largest low, up to = largest high.
     expect(merged.incident.id).toBe(b.record.id);
     expect(merged.incident.casualties.killed.civilians).toEqual({ low: 12, high: 18 });
@@ -205,7 +205,7 @@ describe.each(drivers)('duplicate candidates on %s', (driver) => {
     await expectRollupsRebuilt();
     await expect(mergeCandidate({ ctx, id: candidate!.id, input: {} })).rejects.toBeInstanceOf(ConflictError);
 
-    const split = await splitIncident({ ctx, id: b.record.id });
+    const { answer: split } = await splitIncident({ ctx, id: b.record.id });
     expect(split.restored.id).toBe(a.record.id);
     expect(split.restored.retractedAt).toBeNull();
     expect(split.incident.casualties).toEqual(b.record.casualties);
@@ -228,7 +228,7 @@ describe.each(drivers)('duplicate candidates on %s', (driver) => {
     await expect(mergeCandidate({ ctx, id: candidate!.id, input: { survivor: randomUUID() } })).rejects.toMatchObject({
       fields: { survivor: 'must be the id of one of the two records' },
     });
-    const merged = await mergeCandidate({
+    const { answer: merged } = await mergeCandidate({
       ctx,
       id: candidate!.id,
       input: { survivor: a.record.id, pick: { place: b.record.id, casualties: a.record.id } },
@@ -261,7 +261,7 @@ describe.each(drivers)('duplicate candidates on %s', (driver) => {
     });
     await detect();
     const [candidate] = await candidates();
-    const merged = await mergeCandidate({ ctx, id: candidate!.id, input: {} });
+    const { answer: merged } = await mergeCandidate({ ctx, id: candidate!.id, input: {} });
     expect(merged.incident.id).toBe(own.record.id);
     expect(merged.incident.casualties.killed.not_specified.low).toBe(8);
 

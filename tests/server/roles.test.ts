@@ -140,7 +140,7 @@ const CASES: Case[] = [
     path: '/api/incidents/{id}/split',
     access: 'operator',
     make: async (s) => {
-      const merged = await mergeCandidate({ ctx: ctx(s), id: await freshCandidate(s), input: {} });
+      const { answer: merged } = await mergeCandidate({ ctx: ctx(s), id: await freshCandidate(s), input: {} });
       return { path: `/api/incidents/${merged.incident.id}/split` };
     },
   },
