@@ -61,7 +61,17 @@ async function copyInto(client: CopyClient, stage: string, columns: Column[], ro
     .writable();
   const lines = rows.map((row) => columns.map((c) => copyText(row[c.key], c.json)).join('\t')).join('\n') + '\n';
   await new Promise<void>((resolve, reject) => {
-    writable.on('error', reject);
+    // The server's refusal carries a SQLSTATE; a stream that failed without one lost its
+    // connection, and says so the way the driver does (db/driver-errors.ts reads it as such).
+    writable.on('error', (err: Error & { code?: unknown }) =>
+      reject(
+        typeof err.code === 'string' && /^[0-9A-Z]{5}$/.test(err.code)
+          ? err
+          : Object.assign(new Error(`COPY did not complete: ${err.message}`, { cause: err }), {
+              code: 'CONNECTION_CLOSED',
+            }),
+      ),
+    );
     writable.on('finish', resolve);
     writable.end(lines);
   });
