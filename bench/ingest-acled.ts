@@ -3,11 +3,12 @@
  * deterministic ACLED-shaped CSV (current 31-column layout), imports it into a fresh database through
  * the same path as the API and the CLI (the import verb, core/import/import-verb.ts), and prints rows/s.
  *
- *   npx tsx bench/ingest-acled.ts [--rows 20000] [--batch 500]    (BENCH_DATABASE_URL, default local)
+ *   npx tsx bench/ingest-acled.ts [--rows 20000] [--batch 500] [--order date|random]
+ *   (BENCH_DATABASE_URL, default local)
  *
  * Three passes, each timed from the first byte read to the report: a first import (every row new),
  * a re-import of the same file (every row matched and unchanged) and a re-import of a corrected
- * release (a tenth of the rows rewritten through the update verb). Each pass also reports the CPU
+ * release (a tenth of the rows rewritten, set-based). Each pass also reports the CPU
  * seconds of this process and of the database server, whose sum gives the rate on an idle machine:
  * the wall-clock figure on a shared machine mostly measures the neighbours. The last stdout line is JSON.
  */
@@ -88,10 +89,14 @@ function rng(seed: number) {
 /**
  * The CSV text of `rows` events. `corrected`: a later release of the same file in which every
  * tenth event has a revised fatality count (as ACLED revises events after publication).
+ * `order`: 'date' lists the events newest first, as ACLED's exports do (a batch then covers a few
+ * days, so its rollup cells are shared); 'random' keeps them in generation order over ten years,
+ * the worst case for the rollups (nearly every row its own day cells).
  */
-export function generateAcledCsv(rows: number, corrected = false): string {
+export function generateAcledCsv(rows: number, corrected = false, order: 'date' | 'random' = 'date'): string {
   const r = rng(20_240_601);
   const records: string[][] = [];
+  const days: number[] = [];
   for (let i = 0; i < rows; i++) {
     const [admin1, admin2, lat, lon] = r.pick(PLACES);
     const [eventType, subEventType] = r.pick(EVENTS);
@@ -101,6 +106,7 @@ export function generateAcledCsv(rows: number, corrected = false): string {
     const day = 1 + r.int(28);
     const month = r.int(12);
     const fatalities = r.int(r.next() < 0.1 ? 30 : 4) + (corrected && i % 10 === 0 ? 1 : 0);
+    days.push(Date.UTC(year, month, day));
     const notes = `On ${day} ${MONTHS[month]} ${year}, ${actor1.split(':')[0]} militants attacked ${actor2.split(' (')[0]} in ${admin2} district, ${admin1}. ${fatalities} people were reported killed; the attack was reported by local media and officials.`;
     records.push([
       `PAK${100000 + i}`,
@@ -135,6 +141,10 @@ export function generateAcledCsv(rows: number, corrected = false): string {
       '',
       String(1_700_000_000 + i),
     ]);
+  }
+  if (order === 'date') {
+    const byDate = records.map((_, i) => i).sort((a, b) => days[b]! - days[a]! || a - b);
+    return stringify([HEADER, ...byDate.map((i) => records[i]!)]);
   }
   return stringify([HEADER, ...records]);
 }
@@ -205,8 +215,11 @@ export async function runIngestBench(opts: {
   baseUrl: string;
   rows: number;
   batchSize: number;
+  /** Events newest first as ACLED exports them (default), or in generation order (the rollups' worst case). */
+  order?: 'date' | 'random';
   log?: (line: string) => void;
 }) {
+  const order = opts.order ?? 'date';
   const log = opts.log ?? (() => {});
   const dir = mkdtempSync(path.join(tmpdir(), 'bw-ingest-'));
   const name = `bw_bench_ingest_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
@@ -218,8 +231,8 @@ export async function runIngestBench(opts: {
   try {
     const first = path.join(dir, 'acled.csv');
     const changed = path.join(dir, 'acled-corrected.csv');
-    writeFileSync(first, generateAcledCsv(opts.rows));
-    writeFileSync(changed, generateAcledCsv(opts.rows, true));
+    writeFileSync(first, generateAcledCsv(opts.rows, false, order));
+    writeFileSync(changed, generateAcledCsv(opts.rows, true, order));
     database = await openDatabase({ url: url.toString(), max: 4 });
     await database.migrate();
     await ensureStream(database.db);
@@ -248,6 +261,7 @@ export async function runIngestBench(opts: {
       met: value >= TARGET_ROWS_PER_S,
       rows: opts.rows,
       batchSize: opts.batchSize,
+      order,
       loadAverage: load,
       passes,
     };
@@ -261,13 +275,19 @@ export async function runIngestBench(opts: {
 
 if (/ingest-acled\.ts$/.test(process.argv[1] ?? '')) {
   const { values } = parseArgs({
-    options: { rows: { type: 'string', default: '20000' }, batch: { type: 'string', default: '500' } },
+    options: {
+      rows: { type: 'string', default: '20000' },
+      batch: { type: 'string', default: '500' },
+      order: { type: 'string', default: 'date' },
+    },
   });
+  if (values.order !== 'date' && values.order !== 'random') throw new Error('--order is date or random');
   const baseUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   const result = await runIngestBench({
     baseUrl,
     rows: Number(values.rows),
     batchSize: Number(values.batch),
+    order: values.order,
     log: (l) => console.error(l),
   });
   console.log(JSON.stringify(result));

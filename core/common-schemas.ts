@@ -64,15 +64,31 @@ export function futureProblem(
 ): string | null {
   // A string without an offset is a wall-clock reading of the reporting zone (see EventTime).
   const local = LOCAL.test(occurredAt);
+  const exact = precision === undefined || precision === 'exact';
+  // A day, week or month written as a local date is compared as a date: no instant needed (an
+  // import's rows are mostly such dates, and the zone conversion was most of this check's cost).
+  if (local && !exact) return occurredAt.slice(0, 10) > today(now, timeZone) ? AFTER_TODAY : null;
   const at = local
     ? localTimeMs(occurredAt.length === 10 ? `${occurredAt}T00:00` : occurredAt, timeZone)
     : Date.parse(occurredAt);
   if (Number.isNaN(at)) return null;
-  if (precision === undefined || precision === 'exact') {
+  if (exact) {
     return at > now.getTime() + FUTURE_TOLERANCE_MS ? 'is later than now: an occurrence cannot be in the future' : null;
   }
-  const day = local ? occurredAt.slice(0, 10) : localDay(occurredAt, timeZone);
-  return day > localDay(now, timeZone) ? 'is after today: an occurrence cannot be in the future' : null;
+  return localDay(occurredAt, timeZone) > today(now, timeZone) ? AFTER_TODAY : null;
+}
+
+const AFTER_TODAY = 'is after today: an occurrence cannot be in the future';
+
+/** The local day of `now`, remembered with the instants it spans (an import reads the clock per row). */
+let lastToday: { zone: string; day: string; from: number; until: number } | null = null;
+function today(now: Date, zone: string): string {
+  const ms = now.getTime();
+  if (lastToday && lastToday.zone === zone && ms >= lastToday.from && ms < lastToday.until) return lastToday.day;
+  const day = localDay(now, zone);
+  const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  lastToday = { zone, day, from: localTimeMs(`${day}T00:00`, zone), until: localTimeMs(`${next}T00:00`, zone) };
+  return day;
 }
 
 /** A refinement for a create schema read against a clock (the verb's `ctx.now()`, the form's browser clock). */

@@ -12,13 +12,14 @@ import { translateDriverError } from './driver-errors';
 import { annotationRepo } from './repositories/annotations';
 import { groupRepo } from './repositories/groups';
 import { idempotencyRepo } from './repositories/idempotency-keys';
-import { incidentRepo } from './repositories/incidents';
-import { operationRepo } from './repositories/operations';
+import { incidentRepo, incidentToRow } from './repositories/incidents';
+import { operationRepo, operationToRow } from './repositories/operations';
 import { referenceFigureRepo } from './repositories/reference-figures';
 import { rollupWriter } from './rollups/write';
 import { incidentContributionSql, operationContributionSql, withSqlRollup } from './rollups/from-rows';
 import { duplicatesTx } from './duplicates/duplicate-tx';
 import { importWrites } from './import-sink';
+import * as s from './schema';
 import type { Tx } from './tx';
 
 /** `committed` collects the changes the transaction appends, for the in-process wake-up. */
@@ -26,15 +27,11 @@ export function writeTx(tx: Tx, reportZone: string, committed: Change[] = []): W
   return {
     reportZone,
     // Batch creates add their rollup contributions in SQL (db/rollups/from-rows.ts).
-    incidents: withSqlRollup(
-      incidentRepo(tx),
-      (q) => tx.execute(q),
-      (ids) => incidentContributionSql(reportZone, ids),
+    incidents: withSqlRollup(incidentRepo(tx), tx, s.incidents, incidentToRow, (from) =>
+      incidentContributionSql(reportZone, from),
     ),
-    operations: withSqlRollup(
-      operationRepo(tx),
-      (q) => tx.execute(q),
-      (ids) => operationContributionSql(reportZone, ids),
+    operations: withSqlRollup(operationRepo(tx), tx, s.operations, operationToRow, (from) =>
+      operationContributionSql(reportZone, from),
     ),
     groups: groupRepo(tx),
     referenceFigures: referenceFigureRepo(tx),
