@@ -73,6 +73,9 @@ describe('re-matching groups on an open overview', () => {
     expect(await countOf(page, 'Other named actors')).toBe(3);
     expect(await countOf(page, 'Unknown / unclaimed')).toBe(1);
     expect(await countOf(page, SHORT)).toBeNull();
+    // The feed names the perpetrator as the source does.
+    const feedNamed = page.locator('li').filter({ hasText: NAMED });
+    await expect.poll(() => feedNamed.count(), { timeout: 60_000 }).toBe(3);
     // Marks the document: a reload would lose it.
     await page.evaluate(() => ((window as unknown as { __stay: number }).__stay = 1));
 
@@ -96,12 +99,13 @@ describe('re-matching groups on an open overview', () => {
     const rematch = a.getByRole('button', { name: 'Re-match stored records to groups' });
     await rematch.and(a.locator(':enabled')).waitFor({ timeout: 60_000 });
     await rematch.click();
-    await a.getByText(/^3 of [\d,]+ records with source actors/).waitFor({ timeout: 60_000 });
+    await a.getByText(/^3 of [\d,]+ records with source actors re-matched/).waitFor({ timeout: 60_000 });
 
     // The open overview follows: the group has the three, "Other named actors" is gone, unknown stays.
     await expect.poll(() => countOf(page, SHORT), { timeout: 60_000 }).toBe(3);
     await expect.poll(() => countOf(page, 'Other named actors'), { timeout: 60_000 }).toBeNull();
     expect(await countOf(page, 'Unknown / unclaimed')).toBe(1);
+    await expect.poll(() => feedNamed.count(), { timeout: 60_000 }).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __stay?: number }).__stay)).toBe(1);
     await screenshot(page, 'rematch-live-overview');
   });
