@@ -1,7 +1,9 @@
 /**
- * The overview, rendered on the server with its charts and the change-log position they are
+ * The overview, rendered on the server with its KPIs, series and the change-log position they are
  * consistent with (read first), then kept live in the browser by OverviewLive, which also fetches
- * the feed and the map's points after first paint (GET /api/overview/incidents, with their own position).
+ * after first paint, each with its own position: the feed and the map's points
+ * (GET /api/overview/incidents), the breakdowns (GET /api/stats/overview) and the published figures
+ * (GET /api/overview/reference).
  */
 import type { Metadata } from 'next';
 import { getRuntime } from '@/server/runtime';
@@ -12,7 +14,6 @@ import { FilterBar } from './components/filter-bar';
 import { OverviewLive } from './components/overview/overview-live';
 import { MAP_LIMIT, type OverviewSnapshot } from './components/overview/overview-snapshot';
 import { PageHeading, ViewProblems } from './components/page-heading';
-import { ReferencePanel } from './components/reference-panel';
 import { describePeriod, parseView, periodShortLabel, type PageSearchParams } from './components/view-query';
 import { localDay } from '@/core/time/report-zone';
 import type { StatsOverview } from '@/core/stats/stats-types';
@@ -32,9 +33,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
   const stats = JSON.parse(await reads.stats.json.overview(query)) as StatsOverview;
   const position = stats.position;
   const { from, to } = query.period;
-  const [synthetic, comparisons, annotations, duplicates, sources] = await Promise.all([
+  const [synthetic, annotations, duplicates, sources] = await Promise.all([
     reads.dashboard.syntheticPresent(),
-    reads.dashboard.referenceComparisons(),
     // Annotations reaching into the chart: a year or a span may start before it (placed client-side).
     reads.annotations.list({ to: localDay(stats.timeseries.to, rt.env.REPORT_TIMEZONE) }),
     reads.duplicates.unresolvedIn({
@@ -45,7 +45,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
     // The same records the figures count: the view's categories, militant violence by default.
     reads.incidents.sources({ ...query.filter, category: query.filter.category ?? [...MILITANT_CATEGORIES] }),
   ]);
-  const snapshot: OverviewSnapshot = { position, stats, synthetic };
+  // The breakdowns stay out of the page (below the fold): the browser's first refresh brings them.
+  const { zone, summary, timeseries } = stats;
+  const snapshot: OverviewSnapshot = { position, stats: { zone, position, summary, timeseries }, synthetic };
 
   return (
     <main id="main" className="mx-auto max-w-[1600px] space-y-4 px-3 py-4 sm:px-5">
@@ -72,7 +74,6 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
           description,
           sourceName,
         }))}
-        reference={<ReferencePanel comparisons={comparisons} />}
       />
     </main>
   );

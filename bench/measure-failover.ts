@@ -7,63 +7,34 @@
  * from the other node and everything up to that hello's seq. Target: p95 ≤ 2 s, every change
  * written meanwhile delivered to every client once, no write refused.
  */
-import { startNginx } from '../tests/support/nginx';
-import { postIncident, type IncidentSource } from './api-writer';
-import { ClientFleet } from './client-fleet';
 import { distribution, nowMs, round } from './percentiles';
 import type { BenchResult } from './result';
-import { freePort, startServerProcess, type ServerProcess } from './server-process';
 import { loadAverage } from './load-average';
+import { sleep, withTwoNodes, type TwoNodeRun } from './two-node-fleet';
 
-export interface FailoverRun {
-  databaseUrl: string;
-  token: string;
-  source: IncidentSource;
-  clients: number;
-  perProcess: number;
-  writeIntervalMs: number;
+export interface FailoverRun extends TwoNodeRun {
   drainMs: number;
-  log(m: string): void;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const TARGET_MS = 2000;
 
-export async function measureFailover(run: FailoverRun): Promise<BenchResult> {
-  const env = { LIVE_DRAIN_MS: String(run.drainMs) };
-  const [a0, b] = await Promise.all([
-    freePort().then((port) => startServerProcess({ port, databaseUrl: run.databaseUrl, env })),
-    freePort().then((port) => startServerProcess({ port, databaseUrl: run.databaseUrl, env })),
-  ]);
-  let a: ServerProcess | null = a0;
-  const lb = await startNginx([a0.port, b.port]);
-  const seqs: number[] = [];
-  const refused: number[] = [];
-  let writing = true;
-  const tag = Date.now().toString(36);
-  let fleet: ClientFleet | null = null;
-  const writer = (async () => {
-    for (let i = 0; writing; i++) {
-      const t = nowMs();
-      const r = await postIncident(lb.url, run.token, run.source.next(`bench-failover-${tag}-${i}`));
-      if (r.change) seqs.push(r.change.seq);
-      else refused.push(r.status);
-      await sleep(Math.max(0, run.writeIntervalMs - (nowMs() - t)));
-    }
-  })();
-  try {
-    fleet = await ClientFleet.connect(lb.url, run.clients, {
-      perProcess: run.perProcess,
-      reconnection: true,
-      timeoutMs: 120_000,
-    });
+export function measureFailover(run: FailoverRun): Promise<BenchResult> {
+  const options = {
+    env: { LIVE_DRAIN_MS: String(run.drainMs) },
+    nginx: true,
+    writeTo: 'a',
+    clientsOn: 'a',
+    tag: `bench-failover-${Date.now().toString(36)}`,
+  } as const;
+  return withTwoNodes(run, options, async (nodes) => {
+    const { fleet, refused } = nodes;
     await sleep(3000);
-    const firstSeq = seqs[seqs.length - 1] ?? 0;
+    const firstSeq = nodes.lastSeq();
     const load = loadAverage();
     run.log(`  ${run.clients} clients through nginx on A and B; SIGTERM to A (drain ${run.drainMs} ms); load ${load}`);
     const tKill = nowMs();
-    const stopMs = await a.stop();
-    a = null;
+    const stopMs = await nodes.a!.stop();
+    nodes.a = null;
     run.log(`  A drained and exited in ${stopMs} ms`);
     const deadline = Date.now() + 60_000;
     let report = await fleet.report();
@@ -77,12 +48,8 @@ export async function measureFailover(run: FailoverRun): Promise<BenchResult> {
       report = await fleet.report();
     }
     await sleep(1000);
-    writing = false;
-    await writer;
-    await sleep(2000);
-    const lastSeq = seqs[seqs.length - 1] ?? firstSeq;
-    const range = { from: firstSeq + 1, to: lastSeq };
-    report = await fleet.report({ range });
+    const { range, share, duplicates, outOfOrder, ...counted } = await nodes.finish(firstSeq);
+    report = counted.report;
     const movedClients = moved();
     const ok = movedClients.filter((c) => resumedAt(c) !== null);
     const d = distribution(ok.map((c) => resumedAt(c)! - tKill));
@@ -94,11 +61,6 @@ export async function measureFailover(run: FailoverRun): Promise<BenchResult> {
       }),
     );
     const notRecovered = report.clients.filter((c) => c.storm.hellos.some((h) => h.t > tKill && !h.recovered)).length;
-    const expected = (range.to - range.from + 1) * run.clients;
-    const delivered = report.clients.reduce((s, c) => s + c.inRange, 0);
-    const duplicates = report.clients.reduce((s, c) => s + c.duplicates, 0);
-    const outOfOrder = report.clients.reduce((s, c) => s + c.outOfOrder, 0);
-    const share = expected > 0 ? delivered / expected : 0;
     const after = loadAverage();
     run.log(
       `  moved ${ok.length}/${movedClients.length} (of ${run.clients}): resumed p50 ${round(d.p50)} p95 ${round(d.p95)} p99 ${round(d.p99)} max ${round(d.max)} ms after SIGTERM; leave → hello p50 ${round(helloAfterLeave.p50)} p95 ${round(helloAfterLeave.p95)} ms; delivered ${round(share * 100)} %, duplicates ${duplicates}, refused writes ${refused.length}; load ${after}`,
@@ -145,12 +107,5 @@ export async function measureFailover(run: FailoverRun): Promise<BenchResult> {
         loadBalancer: 'nginx (Debian), round robin, proxy_next_upstream error',
       },
     };
-  } finally {
-    writing = false;
-    await writer.catch(() => undefined);
-    await fleet?.close();
-    await lb.stop();
-    if (a) await a.stop();
-    await b.stop();
-  }
+  });
 }

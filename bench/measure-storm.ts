@@ -7,56 +7,30 @@
  * listening, depends on the deployment and is reported beside it). Target: p95 ≤ 5 s, and 100 %
  * of the changes written meanwhile delivered.
  */
-import { postIncident, type IncidentSource } from './api-writer';
-import { ClientFleet } from './client-fleet';
 import { distribution, nowMs, round } from './percentiles';
 import type { BenchResult } from './result';
-import { freePort, startServerProcess, type ServerProcess } from './server-process';
+import { startServerProcess } from './server-process';
+import { sleep, withTwoNodes, type TwoNodeRun } from './two-node-fleet';
 
-export interface StormRun {
-  databaseUrl: string;
-  token: string;
-  source: IncidentSource;
-  clients: number;
-  perProcess: number;
-  writeIntervalMs: number;
-  log(m: string): void;
-}
+export type StormRun = TwoNodeRun;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-export async function measureReconnectStorm(run: StormRun): Promise<BenchResult> {
-  const portA = await freePort();
-  let a: ServerProcess | null = await startServerProcess({ port: portA, databaseUrl: run.databaseUrl });
-  const b = await startServerProcess({ port: await freePort(), databaseUrl: run.databaseUrl });
-  const seqs: number[] = [];
-  let refused = 0;
-  let writing = true;
-  const tag = Date.now().toString(36);
-  const writer = (async () => {
-    for (let i = 0; writing; i++) {
-      const t = nowMs();
-      const r = await postIncident(b.url, run.token, run.source.next(`bench-storm-${tag}-${i}`));
-      if (r.change) seqs.push(r.change.seq);
-      else refused++;
-      await sleep(Math.max(0, run.writeIntervalMs - (nowMs() - t)));
-    }
-  })();
-  let fleet: ClientFleet | null = null;
-  try {
-    // Inside the try: a fleet that cannot connect must still stop the writer and both nodes.
-    fleet = await ClientFleet.connect(a.url, run.clients, {
-      perProcess: run.perProcess,
-      reconnection: true,
-      timeoutMs: 120_000,
-    });
+export function measureReconnectStorm(run: StormRun): Promise<BenchResult> {
+  const options = {
+    nginx: false,
+    writeTo: 'b',
+    clientsOn: 'a',
+    tag: `bench-storm-${Date.now().toString(36)}`,
+  } as const;
+  return withTwoNodes(run, options, async (nodes) => {
+    const { fleet } = nodes;
+    const portA = nodes.a!.port;
     await sleep(3000);
-    const firstSeq = seqs[seqs.length - 1] ?? 0;
+    const firstSeq = nodes.lastSeq();
     run.log(`  ${run.clients} clients on A; stopping A (writes continue on B)`);
     const tKill = nowMs();
-    const stopMs = await a.stop();
-    a = null;
-    a = await startServerProcess({ port: portA, databaseUrl: run.databaseUrl });
+    const stopMs = await nodes.a!.stop();
+    nodes.a = null;
+    nodes.a = await startServerProcess({ port: portA, databaseUrl: run.databaseUrl, env: nodes.env });
     const tReady = nowMs();
     run.log(`  A stopped in ${stopMs} ms and was listening again ${round(tReady - tKill)} ms after SIGTERM`);
     const deadline = Date.now() + 60_000;
@@ -73,12 +47,8 @@ export async function measureReconnectStorm(run: StormRun): Promise<BenchResult>
       report = await fleet.report();
     }
     await sleep(2000);
-    writing = false;
-    await writer;
-    await sleep(2000);
-    const lastSeq = seqs[seqs.length - 1] ?? firstSeq;
-    const range = { from: firstSeq + 1, to: lastSeq };
-    report = await fleet.report({ range });
+    const { range, share, duplicates, outOfOrder, ...counted } = await nodes.finish(firstSeq);
+    report = counted.report;
     const ok = resumed();
     const fromKill = distribution(ok.map((c) => c.storm.caughtUpAt! - tKill));
     const d = distribution(ok.map((c) => c.storm.caughtUpAt! - tReady));
@@ -92,9 +62,6 @@ export async function measureReconnectStorm(run: StormRun): Promise<BenchResult>
     );
     const attempts = distribution(ok.map((c) => c.storm.attempts.filter((a) => a > tKill).length));
     const notRecovered = report.clients.filter((c) => c.storm.hellos.some((h) => h.t > tKill && !h.recovered)).length;
-    const expected = (range.to - range.from + 1) * run.clients;
-    const delivered = report.clients.reduce((s, c) => s + c.inRange, 0);
-    const share = expected > 0 ? delivered / expected : 0;
     run.log(
       `  successful attempt after A was back: p50 ${round(lastAttempt.p50)} p95 ${round(lastAttempt.p95)} ms; attempts per client p50 ${attempts.p50} max ${attempts.max}`,
     );
@@ -127,9 +94,9 @@ export async function measureReconnectStorm(run: StormRun): Promise<BenchResult>
         helloNotRecovered: notRecovered,
         changesDuringStorm: range.to - range.from + 1,
         deliveredShare: round(share * 100),
-        duplicates: report.clients.reduce((s, c) => s + c.duplicates, 0),
-        outOfOrder: report.clients.reduce((s, c) => s + c.outOfOrder, 0),
-        refusedWrites: refused,
+        duplicates,
+        outOfOrder,
+        refusedWrites: nodes.refused.length,
         stopMs,
         restartReadyMs: round(tReady - tKill),
         helloAfterReadyMs: { p50: round(hello.p50), p95: round(hello.p95), max: round(hello.max) },
@@ -144,11 +111,5 @@ export async function measureReconnectStorm(run: StormRun): Promise<BenchResult>
         backoff: "the browser hook's (app/live/live-socket.ts): 250 ms doubling to 2 s, ±50 % jitter",
       },
     };
-  } finally {
-    writing = false;
-    await writer.catch(() => undefined);
-    await fleet?.close();
-    if (a) await a.stop();
-    await b.stop();
-  }
+  });
 }

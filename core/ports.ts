@@ -7,6 +7,7 @@ import type { Change } from './change/change';
 import type { DuplicatesTx } from './duplicate/ports';
 import type { ChangeAction, Entity, Role } from './enums';
 import type { Group } from './group/schema';
+import type { ImportWrites } from './import/import-sink';
 import type { Incident } from './incident/schema';
 import type { Operation } from './operation/schema';
 import type { ReferenceFigure } from './reference-figure/schema';
@@ -37,8 +38,6 @@ export interface BulkRepo<T extends { id: string }> {
    */
   insertManyRolledUp?(records: T[]): Promise<void>;
   findByExternalIds(externalIds: string[]): Promise<T[]>;
-  /** Stamps the records an import matched (written or unchanged) as synced now; not a new version. */
-  markSynced?(ids: string[]): Promise<void>;
 }
 
 export interface AppendChange {
@@ -85,6 +84,8 @@ export interface WriteTx {
   /** Adds the cells core computed (merged, with their narrow projections) to the rollup tables. */
   applyIncidentRollup(write: IncidentRollupWrite): Promise<void>;
   applyOperationRollup(write: OperationRollupWrite): Promise<void>;
+  /** The set-based writes of an import batch (core/import/import-batch.ts); optional like `idempotency`. */
+  imports?: ImportWrites;
   /** Duplicate candidates and merges (core/duplicate); optional like `idempotency`. */
   duplicates?: DuplicatesTx;
   /**

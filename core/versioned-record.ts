@@ -7,7 +7,7 @@ import type { Versioned } from './common-schemas';
 import type { ZodError } from 'zod';
 import { ConflictError, DomainError, NotFoundError, parseInput, ValidationError } from './errors';
 import type { Entity } from './enums';
-import type { BulkRepo, Ctx, RecordRepo, WriteTx } from './ports';
+import type { AppendChange, BulkRepo, Ctx, RecordRepo, WriteTx } from './ports';
 import type { Change } from './change/change';
 import { applyMergePatch, type JsonObject } from './merge-patch';
 
@@ -265,7 +265,24 @@ export async function createRecords<T extends Versioned & { externalId?: string 
   /** `externalIdsChecked`: the caller looked the external ids up in this transaction (an import batch). */
   opts: { externalIdsChecked?: boolean } = {},
 ): Promise<WriteResult<T>[]> {
-  if (fieldsList.length === 0) return [];
+  const { records, changes } = await insertRecords(ctx, kind, fieldsList, tx, plans, opts);
+  const stored = await tx.appendChanges(changes);
+  return records.map((record, i) => ({ record, change: stored[i]! }));
+}
+
+/**
+ * The rows of `createRecords` (insert and rollups) without their change-log append: the caller
+ * appends the returned changes, with others of the same batch, in one statement.
+ */
+export async function insertRecords<T extends Versioned & { externalId?: string | null }>(
+  ctx: Ctx,
+  kind: RecordKind<T>,
+  fieldsList: Omit<T, keyof Versioned>[],
+  tx: WriteTx,
+  plans?: WritePlan[],
+  opts: { externalIdsChecked?: boolean } = {},
+): Promise<{ records: T[]; changes: AppendChange[] }> {
+  if (fieldsList.length === 0) return { records: [], changes: [] };
   const bulk = kind.bulk?.(tx);
   if (!bulk) throw new Error(`${kind.label} has no batch path`);
   if (!opts.externalIdsChecked) {
@@ -294,16 +311,64 @@ export async function createRecords<T extends Versioned & { externalId?: string 
       records.map((r) => [null, r]),
     );
   }
-  const changes = await tx.appendChanges(
-    records.map((r) => ({
-      entity: kind.entity,
-      action: 'created' as const,
-      id: r.id,
-      version: 1,
-      actor: ctx.actor,
-      before: null,
-      after: r,
-    })),
-  );
-  return records.map((record, i) => ({ record, change: changes[i]! }));
+  const changes = records.map((r) => ({
+    entity: kind.entity,
+    action: 'created' as const,
+    id: r.id,
+    version: 1,
+    actor: ctx.actor,
+    before: null,
+    after: r,
+  }));
+  return { records, changes };
+}
+
+/**
+ * Edits many records in the caller's transaction, set-based (a re-import's changed rows): each
+ * patch is merged and validated as `updateRecord` does, then one statement rewrites the rows that
+ * are still at the version read (`before`), one upsert adds the rollup deltas, and the changes are
+ * returned for the caller's one change-log append. A record changed meanwhile by someone else
+ * fails the whole call with a ConflictError (the caller retries its rows one by one).
+ */
+export async function rewriteRecords<T extends Versioned>(
+  ctx: Ctx,
+  kind: RecordKind<T>,
+  edits: { before: T; patch: JsonObject; extra?: Partial<T> }[],
+  tx: WriteTx,
+  plan: Pick<WritePlan, 'at' | 'by'>,
+  rewrite: (records: T[]) => Promise<string[]>,
+): Promise<{ records: T[]; changes: AppendChange[] }> {
+  if (edits.length === 0) return { records: [], changes: [] };
+  const pairs: [T, T][] = [];
+  for (const { before, patch, extra } of edits) {
+    if (before.retractedAt)
+      throw new ConflictError(`${kind.label} ${before.id} was retracted and can no longer be edited`, before);
+    const fields = mergeRecord(kind, before, patch, ctx.now(), ctx.reportZone);
+    let after = {
+      ...before,
+      ...fields,
+      ...extra,
+      version: before.version + 1,
+      updatedAt: plan.at,
+      updatedBy: plan.by,
+    } as T;
+    if (kind.complete) after = await kind.complete(tx, after, true);
+    pairs.push([before, after]);
+  }
+  const stale = await rewrite(pairs.map(([, after]) => after));
+  if (stale.length > 0) {
+    const before = pairs.find(([b]) => b.id === stale[0])![0];
+    throw new ConflictError(`${kind.label} ${before.id} was changed by someone else meanwhile`, before);
+  }
+  await kind.onChanges?.(tx, pairs);
+  const changes = pairs.map(([before, after]) => ({
+    entity: kind.entity,
+    action: 'updated' as const,
+    id: after.id,
+    version: after.version,
+    actor: ctx.actor,
+    before,
+    after,
+  }));
+  return { records: pairs.map(([, after]) => after), changes };
 }

@@ -15,6 +15,7 @@ import { sql } from 'drizzle-orm';
 import type { Sql } from 'postgres';
 import * as schema from './schema';
 import { lockDataDir } from './data-dir-lock';
+import { readRetryingDeadConnections } from './driver-errors';
 import { DEFAULT_REPORT_ZONE } from '../core/time/report-zone';
 
 export type Schema = typeof schema;
@@ -61,8 +62,9 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const reportZone = opts.reportZone ?? DEFAULT_REPORT_ZONE;
   if (opts.url) {
     const { default: postgres } = await import('postgres');
+    const max = opts.max ?? 10;
     const client = postgres(opts.url, {
-      max: opts.max ?? 10,
+      max,
       onnotice: () => {},
       connect_timeout: 5,
       // Sessions in UTC whatever the server's default: every local day is computed with an
@@ -71,7 +73,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       // bigint counters (seq) fit in a JS number for centuries of writes.
       types: { bigint: postgres.BigInt },
     });
-    const db = drizzlePostgres(client, { schema }) as unknown as Db;
+    const db = drizzlePostgres(readsRetried(client, 2 * max + 1), { schema }) as unknown as Db;
     return {
       kind: 'postgres',
       db,
@@ -119,6 +121,59 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       }
     },
   };
+}
+
+/**
+ * A read is a statement that only reads: it may run again on another connection. Data-modifying
+ * statements and functions with effects (a NOTIFY, a lock, a sequence, a row lock) are not.
+ */
+export function isPlainRead(statement: string): boolean {
+  return (
+    /^\s*(select|with)\b/i.test(statement) &&
+    !/\b(insert|update|delete|merge|pg_notify|pg_advisory\w*|pg_try_advisory\w*|nextval|setval|set_config)\b/i.test(
+      statement,
+    )
+  );
+}
+
+/**
+ * The pool as Drizzle sees it: a plain read outside a transaction that fails because its pooled
+ * connection turned out to be dead runs again. After PostgreSQL restarts (or a failover), each
+ * pooled connection the shutdown terminated stays in the pool until its close is read, and fails
+ * the first queries sent to it (postgres.js reports the write to the closed socket, then the
+ * FATAL the backend left behind: up to two failures per connection), so a read is tried at most
+ * twice the pool size + 1 times, all at once, and not again once connecting fails
+ * (db/driver-errors.ts). Transactions (`begin`) and
+ * writes pass through untouched: the write path decides what a lost commit means
+ * (core/write/exactly-once.ts).
+ */
+function readsRetried(client: Sql, attempts: number): Sql {
+  type Unsafe = Sql['unsafe'];
+  const unsafe: Unsafe = ((query: string, params?: unknown[], options?: object) => {
+    if (!isPlainRead(query)) return client.unsafe(query, params as never, options as never);
+    let mode: 'rows' | 'values' = 'rows';
+    const run = () => {
+      const pending = client.unsafe(query, params as never, options as never);
+      return mode === 'values' ? pending.values() : pending;
+    };
+    let settled: Promise<unknown> | null = null;
+    const once = () => (settled ??= readRetryingDeadConnections(run, attempts));
+    // Drizzle awaits the query, after `.values()` for array rows; postgres.js queries are lazy
+    // (sent when awaited), so nothing is sent before `then`.
+    const pending = {
+      values() {
+        mode = 'values';
+        return pending;
+      },
+      then: (ok?: (v: unknown) => unknown, fail?: (e: unknown) => unknown) => once().then(ok, fail),
+      catch: (fail?: (e: unknown) => unknown) => once().catch(fail),
+      finally: (done?: () => void) => once().finally(done),
+    };
+    return pending as unknown as ReturnType<Unsafe>;
+  }) as Unsafe;
+  return new Proxy(client, {
+    get: (target, prop, receiver) => (prop === 'unsafe' ? unsafe : Reflect.get(target, prop, receiver)),
+  });
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {

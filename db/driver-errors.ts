@@ -74,15 +74,41 @@ export function translateDriverError(err: unknown, afterCommitSent = false): unk
 }
 
 /**
- * A read tried once more when its connection turned out to be dead: after the database restarts,
- * each pooled connection that the shutdown terminated fails its first query, and a read is safe to
- * repeat on a fresh one. Writes never come here: the write path decides what a lost commit means.
+ * The failure of a pooled connection that was already dead when the query went out (its backend
+ * was terminated by a restart or a failover), as opposed to a database that cannot be reached now
+ * (refused, timed out, starting up): the next pooled connection may well be alive.
  */
-export async function readRetryingLostConnection<T>(read: () => Promise<T>): Promise<T> {
-  try {
-    return await read();
-  } catch (err) {
-    if (!isConnectionFailure(err)) throw err;
-    return read();
+export function isDeadPooledConnection(err: unknown): boolean {
+  if (err instanceof DomainError) return false;
+  return causes(err).some(({ code, message }) => {
+    if (typeof code === 'string' && DEAD_CONNECTION_CODES.has(code)) return true;
+    return typeof message === 'string' && /Connection terminated/i.test(message);
+  });
+}
+
+const DEAD_CONNECTION_CODES = new Set([
+  'CONNECTION_CLOSED',
+  'ECONNRESET',
+  'EPIPE',
+  '57P01', // admin_shutdown: the backend was terminated
+  '57P02', // crash_shutdown
+  '08006', // connection_failure
+  '08003', // connection_does_not_exist
+]);
+
+/**
+ * A read run again while it fails on dead pooled connections: after the database restarts, each
+ * pooled connection the shutdown terminated fails its first query, and a read is safe to repeat.
+ * Each dead connection fails at most twice (db/client.ts bounds `attempts` by the pool size); a
+ * failure to connect (the database is away) ends the retries at once. Writes never come here: the write path
+ * decides what a lost commit means.
+ */
+export async function readRetryingDeadConnections<T>(read: () => Promise<T>, attempts: number): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await read();
+    } catch (err) {
+      if (n >= attempts || !isDeadPooledConnection(err)) throw err;
+    }
   }
 }

@@ -38,10 +38,10 @@ export function insertRecordsetSql(
   return sql`INSERT INTO ${sql.raw(quote(tableName))} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${sql.raw(quote(tableName))}, ${json}::json) ${tail}`;
 }
 
-/** Rows keyed by the table's property names (as Drizzle's insert takes them); undefined is left out. */
-export function insertRowsSql(table: PgTable, rows: readonly Record<string, unknown>[]): SQL {
+/** Rows keyed by column name, from rows keyed by the table's property names; undefined is left out. */
+function byColumnName(table: PgTable, rows: readonly Record<string, unknown>[]): Record<string, unknown>[] {
   const names = columnNames(table);
-  const byColumn = rows.map((row) => {
+  return rows.map((row) => {
     const out: Record<string, unknown> = {};
     for (const [key, name] of names) {
       const value = row[key];
@@ -49,5 +49,25 @@ export function insertRowsSql(table: PgTable, rows: readonly Record<string, unkn
     }
     return out;
   });
-  return insertRecordsetSql(getTableName(table), byColumn);
+}
+
+/** Rows keyed by the table's property names (as Drizzle's insert takes them); undefined is left out. */
+export function insertRowsSql(table: PgTable, rows: readonly Record<string, unknown>[]): SQL {
+  return insertRecordsetSql(getTableName(table), byColumnName(table, rows));
+}
+
+/**
+ * One UPDATE rewriting whole rows (keyed by the table's property names) from one JSON parameter,
+ * each only where the stored `version` is one below the row's: a row someone else changed since
+ * it was read is left alone. Answers (RETURNING) the ids it rewrote.
+ */
+export function rewriteRowsSql(table: PgTable, rows: readonly Record<string, unknown>[]): SQL {
+  const byColumn = byColumnName(table, rows);
+  const columns = [...new Set(byColumn.flatMap((r) => Object.keys(r)))].filter((c) => c !== 'id');
+  const name = quote(getTableName(table));
+  const target = sql.raw(columns.map(quote).join(', '));
+  const source = sql.raw(columns.map((c) => `s.${quote(c)}`).join(', '));
+  return sql`UPDATE ${sql.raw(name)} AS t SET (${target}) = (${source})
+    FROM json_populate_recordset(NULL::${sql.raw(name)}, ${JSON.stringify(byColumn)}::json) AS s
+    WHERE t.id = s.id AND t.version = s.version - 1 RETURNING t.id`;
 }

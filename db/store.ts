@@ -18,6 +18,7 @@ import { referenceFigureRepo } from './repositories/reference-figures';
 import { rollupWriter } from './rollups/write';
 import { incidentContributionSql, operationContributionSql, withSqlRollup } from './rollups/from-rows';
 import { duplicatesTx } from './duplicates/duplicate-tx';
+import { importWrites } from './import-sink';
 import type { Tx } from './tx';
 
 /** `committed` collects the changes the transaction appends, for the in-process wake-up. */
@@ -39,6 +40,7 @@ export function writeTx(tx: Tx, reportZone: string, committed: Change[] = []): W
     referenceFigures: referenceFigureRepo(tx),
     annotations: annotationRepo(tx),
     duplicates: duplicatesTx(tx),
+    imports: importWrites(tx),
     async appendChange(c: AppendChange): Promise<Change> {
       const [change] = await appendChanges(tx, [c]);
       committed.push(change!);

@@ -9,7 +9,6 @@ import { DEFAULT_RETRY, type RetryPolicy } from '../core/write/exactly-once';
 import { createWriteVerbs, type WriteVerbs } from '../core/write/write-verbs';
 import type { Database } from './client';
 import { isConnectionFailure, translateDriverError } from './driver-errors';
-import { createImportSink } from './import-sink';
 import { listGroups } from './queries/reference';
 import { createStore } from './store';
 
@@ -36,7 +35,6 @@ export function createWriteContext(database: Database, opts: { retry?: RetryPoli
   const writes = createWriteVerbs({
     retry: opts.retry,
     imports: {
-      sink: (ctx) => createImportSink(ctx, opts.retry),
       groups: async () =>
         (await readAgainOnLostConnection(() => listGroups(database.db), opts.retry ?? DEFAULT_RETRY)).map((g) => ({
           id: g.id,

@@ -26,6 +26,7 @@ import { accountsWithDemoPassword, demoCredentials } from './auth/demo-password'
 import { createPageSecurity } from './page-security';
 import { setRuntime, type Runtime } from './runtime';
 import { createApi } from './api/app';
+import { ImportJobs, nodeIdOf } from './api/import-jobs';
 import type { RouteModule } from './api/route-spec';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -106,6 +107,13 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     const auth = await createAuthService({ env, database, log });
     const closers: (() => Promise<void>)[] = [];
     const reads = createReadModel(database);
+    const importJobs = new ImportJobs(database.db, nodeIdOf(env), (err) =>
+      log.warn({ err: (err as Error).message }, 'import job not saved'),
+    );
+    // Under the start-up lock: this node's jobs its previous process left running (PGlite: every
+    // running job, since one process owns the data directory) become interrupted.
+    const interrupted = await importJobs.recover(database.kind === 'pglite');
+    if (interrupted.length > 0) log.warn({ jobs: interrupted }, 'import jobs interrupted by a restart');
     const runtime: Runtime = {
       onClose: (stop) => void closers.push(stop),
       env,
@@ -116,6 +124,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
       reads,
       writes,
       ctx,
+      importJobs,
       auth,
       principalOf: async (headers) => (await resolvePrincipal(auth, headers)).principal,
       alerts: () => alertParts(runtime).alerts,
@@ -131,6 +140,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     await releaseStartup();
     await hub.start();
     await revocations.start();
+    importJobs.startSweeps();
     io.on('connection', (socket) => {
       if (!revocations.checkNew(socket, socket.handshake.issued)) return;
       hub.attach(socket).catch((err) => {
@@ -172,6 +182,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         await drainLive(io, env.LIVE_DRAIN_MS, log);
         for (const stop of closers.reverse())
           await stop().catch((err) => log.warn({ err }, 'a part did not stop cleanly'));
+        importJobs.stop();
         await hub.stop();
         await revocations.stop();
         // Closing the engine (not a namespace disconnect) lets clients reconnect by themselves to

@@ -12,6 +12,8 @@ export const Env = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
+  /** This node's name for its import jobs (docs/adr/0031); by default host and port. Stable across restarts. */
+  NODE_ID: z.string().min(1).max(200).optional(),
   /** postgres://…; without it the embedded PGlite database in DATA_DIR is used. */
   DATABASE_URL: z
     .string()

@@ -8,7 +8,7 @@ import { readChangeRecordsAfter, readChangesAfter, readHistory, readPosition } f
 import { createStatsReads } from '../db/queries/stats';
 import { createDashboardReads } from '../db/queries/dashboard';
 import { countIncidents, getIncident, incidentSources, listIncidents } from '../db/queries/incidents';
-import { getOperation, listOperations } from '../db/queries/operations';
+import { countOperations, getOperation, listOperations } from '../db/queries/operations';
 import {
   getAnnotation,
   getGroup,
@@ -38,7 +38,11 @@ export function createReadModel(database: Database) {
       count: countIncidents.bind(null, db),
       sources: incidentSources.bind(null, db),
     },
-    operations: { list: listOperations.bind(null, db), get: getOperation.bind(null, db) },
+    operations: {
+      list: listOperations.bind(null, db),
+      get: getOperation.bind(null, db),
+      count: countOperations.bind(null, db),
+    },
     groups: { list: listGroups.bind(null, db), get: getGroup.bind(null, db) },
     referenceFigures: { list: listReferenceFigures.bind(null, db), get: getReferenceFigure.bind(null, db) },
     annotations: { list: listAnnotations.bind(null, db), get: getAnnotation.bind(null, db) },

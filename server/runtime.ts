@@ -14,6 +14,7 @@ import type { AuthService } from './auth/auth-service';
 import type { Principal } from './auth/principal';
 import type { AlertStore } from '../core/alert/ports';
 import type { WriteVerbs } from '../core/write/write-verbs';
+import type { ImportJobs } from './api/import-jobs';
 
 export interface Runtime {
   env: Env;
@@ -25,6 +26,8 @@ export interface Runtime {
   /** The write verbs every transport calls (core/write/write-verbs.ts), built once here. */
   writes: WriteVerbs;
   ctx(actor: Actor): Ctx;
+  /** File imports of this node, kept in the database (server/api/import-jobs.ts). */
+  importJobs: ImportJobs;
   /** Runs `stop` when the server closes, before the live hub and the database (start-up parts' timers). */
   onClose(stop: () => Promise<void>): void;
   /** Sign-in and sessions, built before the runtime (server/auth/auth-service.ts). */

@@ -7,9 +7,9 @@ import Link from 'next/link';
 import { getRuntime } from '@/server/runtime';
 import { pathWithQuery, requireReader } from '../components/read-access';
 import { filterToParams } from '@/core/stats/query-params';
-import { RECORD_SOURCES, SOURCE_LABELS } from '@/core/provenance';
 import type { IncidentFilter } from '@/core/filters';
 import { FilterBar } from '../components/filter-bar';
+import { finderParams, RecordFinder } from '../components/record-finder';
 import { LiveIncidentTable } from '../components/live-incident-table';
 import { PageHeading, ViewProblems } from '../components/page-heading';
 import { decodeCursor, encodeCursor, single, sortParam } from '../components/page-cursor';
@@ -35,11 +35,8 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
     defaultPreset: 'all',
     pageKeys: ['sort', 'cursor', 'retracted', 'actor', 'source'],
   });
-  // Actor text as the source wrote it ("Islamic State (Afghanistan)"): lists only, not charts.
-  const actor = single(raw.actor)?.trim().slice(0, 100) || undefined;
-  // Where records came from (core/provenance.ts): lists only, like the actor.
-  const sourceParam = single(raw.source);
-  const source = RECORD_SOURCES.find((s) => s === sourceParam);
+  // Where records came from, and actor text as the source wrote it: lists only, not charts.
+  const { source, actor } = finderParams(raw);
   const sort = sortParam(raw.sort);
   const retracted = single(raw.retracted) === 'include' ? 'include' : 'exclude';
   const after = decodeCursor(single(raw.cursor), sort);
@@ -112,48 +109,17 @@ export default async function IncidentsPage({ searchParams }: { searchParams: Pa
         keep={keep}
       />
       {problems && <ViewProblems problems={problems} />}
-      <form action="/incidents" method="get" className="flex flex-wrap items-center gap-2 text-sm" role="search">
-        {[...new URLSearchParams(params).entries()].map(([k, v]) => (
-          <input key={`${k}=${v}`} type="hidden" name={k} value={v} />
-        ))}
-        {sort !== '-occurredAt' && <input type="hidden" name="sort" value={sort} />}
-        {retracted === 'include' && <input type="hidden" name="retracted" value="include" />}
-        <label htmlFor="source-filter" className="text-muted">
-          Source
-        </label>
-        <select
-          id="source-filter"
-          name="source"
-          defaultValue={source ?? ''}
-          className="h-8 rounded-md border border-line bg-surface px-2 text-fg"
-        >
-          <option value="">All sources</option>
-          {RECORD_SOURCES.map((s) => (
-            <option key={s} value={s}>
-              {SOURCE_LABELS[s]}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="actor-filter" className="text-muted">
-          Actor named by the source
-        </label>
-        <input
-          id="actor-filter"
-          name="actor"
-          defaultValue={actor ?? ''}
-          maxLength={100}
-          placeholder="e.g. Islamic State (Afghanistan)"
-          className="h-8 w-72 rounded-md border border-line bg-surface px-2 text-fg"
-        />
-        <button type="submit" className="h-8 rounded-md border border-line bg-surface px-3 font-medium text-fg">
-          Find
-        </button>
-        {(actor || source) && (
-          <Link href={link({ actor: null, source: null })} className="text-accent hover:underline">
-            Clear
-          </Link>
-        )}
-      </form>
+      <RecordFinder
+        action="/incidents"
+        hidden={[
+          ...new URLSearchParams(params).entries(),
+          ...(sort !== '-occurredAt' ? [['sort', sort] as [string, string]] : []),
+          ...(retracted === 'include' ? [['retracted', 'include'] as [string, string]] : []),
+        ]}
+        source={source}
+        actor={actor}
+        clearHref={link({ actor: null, source: null })}
+      />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div className="flex items-center gap-3 text-sm">
           <span className="text-muted">Sort:</span>

@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 
-type Target<T> = { url: () => string; apply: (data: T) => void };
+type Target<T> = { url: () => string; apply: (data: T) => void; failed?: () => void };
 
 class Throttle<T extends { position: { seq: number } }> {
   private inFlight = false;
@@ -41,6 +41,7 @@ class Throttle<T extends { position: { seq: number } }> {
 
   dispose = (): void => {
     if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
   };
 
   private async run(): Promise<void> {
@@ -52,15 +53,16 @@ class Throttle<T extends { position: { seq: number } }> {
         headers: { accept: 'application/json' },
         cache: 'no-store',
       });
-      if (res.ok) {
-        const data = (await res.json()) as T;
-        if (data.position.seq >= this.newest) {
-          this.newest = data.position.seq;
-          this.target.current.apply(data);
-        }
+      if (!res.ok) throw new Error(`answered ${res.status}`);
+      const data = (await res.json()) as T;
+      if (data.position.seq >= this.newest) {
+        this.newest = data.position.seq;
+        this.target.current.apply(data);
       }
     } catch {
-      // Offline or the server restarting: the next change or the periodic refresh tries again.
+      // Offline or the server restarting: the next change or the periodic refresh tries again
+      // (the caller may offer a retry meanwhile).
+      this.target.current.failed?.();
     } finally {
       this.inFlight = false;
       if (this.pending) this.schedule();
@@ -72,10 +74,11 @@ export function useThrottledRefresh<T extends { position: { seq: number } }>(
   url: () => string,
   apply: (data: T) => void,
   intervalMs = 1000,
+  failed?: () => void,
 ) {
-  const target = useRef<Target<T>>({ url, apply });
+  const target = useRef<Target<T>>({ url, apply, failed });
   useEffect(() => {
-    target.current = { url, apply };
+    target.current = { url, apply, failed };
   });
   const [throttle] = useState(() => new Throttle<T>(target, intervalMs));
   useEffect(() => throttle.dispose, [throttle]);

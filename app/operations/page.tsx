@@ -5,6 +5,8 @@ import Link from 'next/link';
 import { pathWithQuery, requireReader } from '../components/read-access';
 import { OPERATION_KIND_LABELS, PROVINCE_LABELS } from '@/core/enums';
 import { FilterBar } from '../components/filter-bar';
+import { finderParams, RecordFinder } from '../components/record-finder';
+import { SOURCE_LABELS } from '@/core/provenance';
 import { CsvLink } from '../components/exports/csv-link';
 import { filterToParams } from '@/core/stats/query-params';
 import { OperationsLive } from '../components/operations-live';
@@ -30,7 +32,9 @@ export default async function OperationsPage({ searchParams }: { searchParams: P
     view,
     params,
     problems: viewProblems,
-  } = parseView(raw, new Date(), { groups, pageKeys: ['sort', 'cursor'] });
+  } = parseView(raw, new Date(), { groups, pageKeys: ['sort', 'cursor', 'source', 'actor'] });
+  // Where records came from, and actor text as the source wrote it: the list only, not the figures.
+  const { source, actor } = finderParams(raw);
   const sort = sortParam(raw.sort);
   const after = decodeCursor(single(raw.cursor), sort);
   // A tampered or stale cursor: say so and show the first page.
@@ -38,19 +42,26 @@ export default async function OperationsPage({ searchParams }: { searchParams: P
     single(raw.cursor) && !after
       ? { ...viewProblems, cursor: 'is not a cursor of this list; showing the first page' }
       : viewProblems;
-  const { type: _t, target: _g, ...opFilter } = query.filter;
+  const { type: _t, target: _g, ...viewFilter } = query.filter;
+  const opFilter = { ...viewFilter, actor, source: source ? [source] : undefined };
   const position = await reads.position();
-  const [summary, series, page] = await Promise.all([
+  const [summary, series, page, listed] = await Promise.all([
     reads.stats.summary(query),
     reads.stats.timeseries(query),
     reads.operations.list({ filter: opFilter, sort, limit: PAGE_SIZE, after }),
+    actor || source ? reads.operations.count(opFilter) : Promise.resolve(null),
   ]);
-  const link = (cursor: string | null) => {
+  const link = (cursor: string | null, finder: { source?: string; actor?: string } = { source, actor }) => {
     const p = new URLSearchParams(params);
     if (sort !== '-occurredAt') p.set('sort', sort);
+    if (finder.source) p.set('source', finder.source);
+    if (finder.actor) p.set('actor', finder.actor);
     if (cursor) p.set('cursor', cursor);
     return `/operations?${p.toString()}`;
   };
+  const exportParams = filterToParams(viewFilter);
+  if (source) exportParams.set('source', source);
+  if (actor) exportParams.set('actor', actor);
   const th = 'px-3 py-2 text-left text-xs font-semibold text-muted whitespace-nowrap';
   const num = 'px-3 py-2 text-right tabular-nums';
 
@@ -60,7 +71,7 @@ export default async function OperationsPage({ searchParams }: { searchParams: P
         title="Operations"
         subtitle={`${describePeriod(query)} · security-force operations; one record may stand for a published total`}
         actions={
-          <CsvLink href={`/api/export/operations.csv?${filterToParams(opFilter).toString()}`}>
+          <CsvLink href={`/api/export/operations.csv?${exportParams.toString()}`}>
             Export these operations as CSV
           </CsvLink>
         }
@@ -70,14 +81,36 @@ export default async function OperationsPage({ searchParams }: { searchParams: P
         view={view}
         groups={groups.map((g) => ({ id: g.id, name: g.shortName }))}
         fields={FIELDS}
+        keep={{
+          ...(sort !== '-occurredAt' ? { sort } : {}),
+          ...(source ? { source } : {}),
+          ...(actor ? { actor } : {}),
+        }}
       />
       {problems && <ViewProblems problems={problems} />}
+      <RecordFinder
+        action="/operations"
+        hidden={[
+          ...new URLSearchParams(params).entries(),
+          ...(sort !== '-occurredAt' ? [['sort', sort] as [string, string]] : []),
+        ]}
+        source={source}
+        actor={actor}
+        clearHref={link(null, {})}
+      />
       <OperationsLive
         snapshot={{ position, summary, series }}
         viewParams={params}
         periodLabel={periodShortLabel(query)}
         listFilter={opFilter}
       >
+        {listed !== null && (
+          <p className="mb-2 text-sm text-muted" role="note">
+            The list shows {formatCount(listed)} operation {listed === 1 ? 'record' : 'records'}
+            {source ? ` from ${SOURCE_LABELS[source]}` : ''}
+            {actor ? ` naming “${actor}”` : ''}; the figures and chart above count every source and actor.
+          </p>
+        )}
         {page.items.length === 0 ? (
           <p className="rounded-xl border border-line bg-surface px-4 py-12 text-center text-sm text-muted">
             No operations match this view.

@@ -1,10 +1,25 @@
 /**
- * Where an importer hands its mapped rows. The database layer implements it (a multi-row upsert
- * keyed by externalId, with change-log rows and rollup deltas in the same transaction); tests use an
- * in-memory one. Core defines it so that the importer never imports db.
+ * Where an importer hands its mapped rows (ImportSink: core/import/import-batch.ts decides, tests
+ * use an in-memory one), and the set-based writes a batch needs from the store (ImportWrites: db/
+ * implements them, db/import-sink.ts, and decides nothing). Core defines both so that the importer
+ * never imports db.
  */
-import type { IncidentFields } from '../incident/schema';
-import type { OperationFields } from '../operation/schema';
+import type { Incident, IncidentFields } from '../incident/schema';
+import type { Operation, OperationFields } from '../operation/schema';
+
+/** The store's side of an import batch, inside the batch's transaction: reads and writes, no rules. */
+export interface ImportWrites {
+  /** The stored records of either kind whose externalId is one of `externalIds` (one round trip each). */
+  findByExternalIds(externalIds: string[]): Promise<{ incidents: Incident[]; operations: Operation[] }>;
+  /**
+   * Rewrites whole records in one statement, each only where the stored version is one below the
+   * record's (no one else changed it since it was read); answers the ids that were not rewritten.
+   */
+  rewriteIncidents(records: Incident[]): Promise<string[]>;
+  rewriteOperations(records: Operation[]): Promise<string[]>;
+  /** Stamps records an import matched unchanged as synced now (not a new version, no change-log entry). */
+  markSynced(entity: 'incident' | 'operation', ids: string[]): Promise<void>;
+}
 
 /** A row that passed CreateIncidentInput / CreateOperationInput: `input` is the parsed output. */
 export type ImportItem =

@@ -1,9 +1,12 @@
 /**
  * The import verbs every transport calls (API upload, CLI, bench, a scheduled sync): the import
- * driver with the process's sink and its known groups, built once with the other write verbs
- * (db/write-context.ts).
+ * driver (core/import/import-file.ts) writing through the import batch verb
+ * (core/import/import-batch.ts) with the known groups, built once with the other write verbs
+ * (core/write/write-verbs.ts, composed in db/write-context.ts).
  */
 import type { Ctx } from '../ports';
+import type { RetryPolicy } from '../write/exactly-once';
+import { createImportBatches } from './import-batch';
 import { requireGroups, type ImportGroup } from './acled-group-match';
 import type { ByteInput } from './csv-records';
 import { importFile, importRows, type ImportFileOptions, type ImportRowsArgs } from './import-file';
@@ -11,10 +14,14 @@ import type { ImportProgress, ImportReport } from './import-report';
 import type { ImportSink } from './import-sink';
 import type { ImportFormat } from './source-adapter';
 
-/** What an import needs from the database side: where batches go, and the groups to match actors to. */
+/** What an import needs from the composition root: the groups to match actors to. */
 export interface ImportParts {
-  sink(ctx: Ctx): ImportSink;
   groups(): Promise<ImportGroup[]>;
+  /**
+   * Where batches go: by default the import batch verb over the caller's store
+   * (core/import/import-batch.ts); tests hand an in-memory sink.
+   */
+  sink?(ctx: Ctx): ImportSink;
 }
 
 type VerbOptions = Omit<ImportFileOptions, 'groups' | 'now'>;
@@ -42,17 +49,21 @@ export type ImportFileVerb = (args: ImportFileVerbArgs) => Promise<ImportReport>
 export type ImportAcledVerb = (args: ImportAcledArgs) => Promise<ImportReport>;
 export type ImportRowsVerb = (args: ImportRowsVerbArgs) => Promise<ImportReport>;
 
-export function createImportVerbs(parts: ImportParts): {
+export function createImportVerbs(
+  parts: ImportParts,
+  retry?: RetryPolicy,
+): {
   importFile: ImportFileVerb;
   importAcled: ImportAcledVerb;
   importRows: ImportRowsVerb;
 } {
+  const sinkOf = (ctx: Ctx) => parts.sink?.(ctx) ?? createImportBatches(ctx, retry);
   const importFileVerb: ImportFileVerb = async ({ ctx, input, format, options, onProgress }) =>
     importFile({
       input,
       format,
       options: { ...options, groups: requireGroups(await parts.groups()), now: ctx.now, reportZone: ctx.reportZone },
-      sink: parts.sink(ctx),
+      sink: sinkOf(ctx),
       onProgress,
     });
   return {
@@ -63,7 +74,7 @@ export function createImportVerbs(parts: ImportParts): {
         rows,
         format,
         options: { ...options, groups: requireGroups(await parts.groups()), now: ctx.now, reportZone: ctx.reportZone },
-        sink: parts.sink(ctx),
+        sink: sinkOf(ctx),
         onProgress,
       }),
   };

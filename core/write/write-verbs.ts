@@ -41,7 +41,7 @@ export interface WriteVerbs {
   groups: RecordWrites;
   referenceFigures: RecordWrites;
   annotations: RecordWrites;
-  /** A source file import (ACLED, UCDP GED, GTD): rows upserted by external id in batches (db/import-sink.ts). */
+  /** A source file import (ACLED, UCDP GED, GTD): rows upserted by external id in batches (core/import/import-batch.ts). */
   importFile: ImportFileVerb;
   /** An ACLED CSV import (a file of another format is refused). */
   importAcled: ImportAcledVerb;
@@ -75,7 +75,7 @@ export function createWriteVerbs(opts: { imports: ImportParts; retry?: RetryPoli
     createMany: (ctx, fields, tx, plans) => createRecords(ctx, operationKind, fields, tx, plans),
     retry,
   });
-  const imports = createImportVerbs(opts.imports);
+  const imports = createImportVerbs(opts.imports, retry);
   return {
     ...imports,
     createIncident: incidents.create,

@@ -1,5 +1,5 @@
 /** Operation reads: the incident list's filters (minus type and target, plus kind) and paging. */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { OperationKind } from '../../core/enums';
 import type { Operation } from '../../core/operation/schema';
 import type { Db } from '../client';
@@ -21,6 +21,15 @@ export async function listOperations(db: Db, req: PageRequest<OperationFilter>):
     .orderBy(...order.orderBy)
     .limit(req.limit + 1);
   return toPage(rows, req.limit, (r) => (req.sort === '-createdAt' ? r.createdAt : r.occurredAt), operationFromRow);
+}
+
+/** How many operation records a list filter selects (the stats cannot apply actor or source). */
+export async function countOperations(db: Db, filter: OperationFilter): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(operations)
+    .where(recordWhere(operations, filter));
+  return Number(row?.n ?? 0);
 }
 
 export async function getOperation(db: Db, id: string): Promise<Operation | null> {

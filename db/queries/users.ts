@@ -3,7 +3,6 @@ import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Role } from '../../core/enums';
 import type { Db } from '../client';
 import { apiTokens, appSecrets, user } from '../schema';
-import { readRetryingLostConnection } from '../driver-errors';
 
 /** Returns the stored secret `name`, creating it with `generate()` if absent; concurrent callers agree on one. */
 export async function readOrCreateSecret(db: Db, name: string, generate: () => string): Promise<string> {
@@ -157,22 +156,20 @@ export interface TokenOwner {
 
 /** The token with this hash and its owner (served by api_tokens_hash_key). */
 export async function findTokenByHash(db: Db, tokenHash: string): Promise<TokenOwner | null> {
-  const [row] = await readRetryingLostConnection(() =>
-    db
-      .select({
-        tokenId: apiTokens.id,
-        tokenName: apiTokens.name,
-        revokedAt: apiTokens.revokedAt,
-        lastUsedAt: apiTokens.lastUsedAt,
-        userId: user.id,
-        email: user.email,
-        role: user.role,
-        banned: user.banned,
-      })
-      .from(apiTokens)
-      .innerJoin(user, eq(user.id, apiTokens.userId))
-      .where(eq(apiTokens.tokenHash, tokenHash)),
-  );
+  const [row] = await db
+    .select({
+      tokenId: apiTokens.id,
+      tokenName: apiTokens.name,
+      revokedAt: apiTokens.revokedAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      userId: user.id,
+      email: user.email,
+      role: user.role,
+      banned: user.banned,
+    })
+    .from(apiTokens)
+    .innerJoin(user, eq(user.id, apiTokens.userId))
+    .where(eq(apiTokens.tokenHash, tokenHash));
   if (!row) return null;
   const { revokedAt, ...rest } = row;
   return { ...rest, revoked: revokedAt !== null, role: row.role as Role, banned: row.banned === true };

@@ -1,5 +1,5 @@
 /** The incidents repository: rows to and from the read shape (core), external-id look-ups. */
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { CASUALTY_CATEGORIES } from '../../core/enums';
 import type { Casualties } from '../../core/common-schemas';
 import type { Incident } from '../../core/incident/schema';
@@ -89,13 +89,6 @@ export function incidentRepo(tx: Tx): WriteTx['incidents'] {
       return (await tx.select().from(s.incidents).where(inArray(s.incidents.externalId, externalIds))).map(
         incidentFromRow,
       );
-    },
-    async markSynced(ids) {
-      if (ids.length === 0) return;
-      await tx
-        .update(s.incidents)
-        .set({ syncedAt: sql`now()` })
-        .where(inArray(s.incidents.id, ids));
     },
   };
 }

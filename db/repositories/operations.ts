@@ -1,5 +1,5 @@
 /** The operations repository: rows to and from the read shape (core), external-id look-ups. */
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Operation } from '../../core/operation/schema';
 import type { WriteTx } from '../../core/ports';
 import * as s from '../schema';
@@ -57,13 +57,6 @@ export function operationRepo(tx: Tx): WriteTx['operations'] {
       return (await tx.select().from(s.operations).where(inArray(s.operations.externalId, externalIds))).map(
         operationFromRow,
       );
-    },
-    async markSynced(ids) {
-      if (ids.length === 0) return;
-      await tx
-        .update(s.operations)
-        .set({ syncedAt: sql`now()` })
-        .where(inArray(s.operations.id, ids));
     },
   };
 }

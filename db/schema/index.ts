@@ -9,3 +9,4 @@ export * from './alerts';
 export * from './revocations';
 export * from './acled-sync';
 export * from './duplicates';
+export * from './import-jobs';

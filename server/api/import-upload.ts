@@ -70,6 +70,8 @@ export async function* countedBody(
 
 export interface MultipartFile {
   file: Readable;
+  /** The file name the form gave, if any. */
+  fileName: string | null;
   /** Stops parsing and reading the request (after the import, or when it stopped early). */
   close(): void;
 }
@@ -98,10 +100,10 @@ export function multipartFile(chunks: AsyncIterable<Uint8Array>, contentType: st
   };
   return new Promise<MultipartFile>((resolve, reject) => {
     let found = false;
-    bb.on('file', (name, stream) => {
+    bb.on('file', (name, stream, info) => {
       if (name === 'file' && !found) {
         found = true;
-        resolve({ file: stream, close });
+        resolve({ file: stream, fileName: info.filename || null, close });
       } else stream.resume();
     });
     bb.on('error', (err: Error) => {

@@ -2,7 +2,8 @@
  * POST /api/import?format=acled|ucdp|gtd (format optional: picked from the header) and
  * POST /api/import/acled: a source CSV (multipart field `file`, or the raw body as text/csv)
  * streamed into the importer, answered with its report once done. GET /api/import/progress?job=ID:
- * how far a running import is (see import-jobs.ts).
+ * how far a running import is, or how it ended (see import-jobs.ts); GET /api/import/jobs: the
+ * caller's recent imports.
  *
  * Status codes: 200 with the report whenever the import ran, also when rows failed (the report's
  * `errors`/`stopped` say why); 422 with the report when the file is not an ACLED export or stopped
@@ -15,13 +16,13 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { DomainError, NotFoundError, parseInput } from '../../core/errors';
-import { isUnusableFile, type ImportReport } from '../../core/import/import-report';
+import { isUnusableFile, type ImportProgress, type ImportReport } from '../../core/import/import-report';
 import type { ByteInput } from '../../core/import/csv-records';
 import { FORMAT_LABELS, IMPORT_FORMATS, type ImportFormat } from '../../core/import/source-adapter';
 import { requirePrincipal } from '../auth/guards';
 import type { Runtime } from '../runtime';
 import { mount, type RouteModule } from './route-spec';
-import { ImportJobs, JOB_ID } from './import-jobs';
+import { JOB_ID } from './import-jobs';
 import {
   countedBody,
   MAX_UPLOAD_BYTES,
@@ -46,11 +47,21 @@ const ProgressQuery = z.object({
   job: z.string({ error: 'is required' }).regex(JOB_ID, 'must be the id sent as Import-Job'),
 });
 
-const jobsByRuntime = new WeakMap<Runtime, ImportJobs>();
-export function importJobs(runtime: Runtime): ImportJobs {
-  let jobs = jobsByRuntime.get(runtime);
-  if (!jobs) jobsByRuntime.set(runtime, (jobs = new ImportJobs()));
-  return jobs;
+const JobsQuery = z.object({
+  limit: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(100, 'must be at most 100')
+    .default(20),
+});
+
+/** The upload's file name: the multipart part's, or an `Import-File-Name` header; at most 255 characters. */
+function fileNameOf(c: Context, upload: MultipartFile | null): string | null {
+  const name = upload?.fileName ?? c.req.header('import-file-name') ?? null;
+  if (name === null) return null;
+  const clean = name.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return clean === '' ? null : clean.slice(0, 255);
 }
 
 function jobIdOf(c: Context): string {
@@ -94,30 +105,47 @@ async function runImport(c: Context, runtime: Runtime, fixed?: ImportFormat): Pr
   const declared = declaredLength(c);
   if (declared !== null && declared > MAX_UPLOAD_BYTES) throw tooLarge(MAX_UPLOAD_BYTES);
   const jobId = jobIdOf(c);
-  const jobs = importJobs(runtime);
-  if (!jobs.start(jobId, principal.userId, declared)) {
-    throw new DomainError(
-      'conflict',
-      `Import job ${jobId} is still running; use a new Import-Job id for a new upload.`,
-      { 'Import-Job': 'is in use' },
-    );
-  }
-  c.header('Import-Job', jobId);
+  const jobs = runtime.importJobs;
   const count: ByteCount = { bytes: 0, exceeded: false };
-  let upload: MultipartFile | null = null;
+  // Opened before the job is registered, so the job carries the multipart part's file name.
+  const opened = await openInput(c, count);
+  const upload = opened.upload;
   let report: ImportReport;
   try {
-    const opened = await openInput(c, count);
-    upload = opened.upload;
+    const started = await jobs.start({
+      id: jobId,
+      owner: principal.userId,
+      actorId: principal.actor.id,
+      format: format ?? null,
+      fileName: fileNameOf(c, upload),
+      totalBytes: declared,
+    });
+    if (!started) {
+      throw new DomainError(
+        'conflict',
+        `Import job ${jobId} is still running; use a new Import-Job id for a new upload.`,
+        { 'Import-Job': 'is in use' },
+      );
+    }
+  } catch (err) {
+    upload?.close();
+    throw err;
+  }
+  c.header('Import-Job', jobId);
+  let lastProgress: ImportProgress | null = null;
+  try {
     report = await runtime.writes.importFile({
       ctx: runtime.ctx(principal.actor),
       input: opened.input,
       format,
       options: { operations },
-      onProgress: (p) => jobs.update(jobId, p),
+      onProgress: (p) => {
+        lastProgress = p;
+        jobs.update(jobId, p);
+      },
     });
   } catch (err) {
-    jobs.finish(jobId, { error: err instanceof Error ? err.message : String(err) });
+    await jobs.finish(jobId, { error: err instanceof Error ? err.message : String(err) });
     throw err;
   } finally {
     upload?.close();
@@ -137,11 +165,23 @@ async function runImport(c: Context, runtime: Runtime, fixed?: ImportFormat): Pr
   );
   if (count.exceeded) {
     const saved = `; the ${report.imported + report.updated} rows read before the limit were saved`;
-    jobs.finish(jobId, { error: tooLarge(MAX_UPLOAD_BYTES, saved).message });
+    await jobs.finish(jobId, { error: tooLarge(MAX_UPLOAD_BYTES, saved).message });
     throw tooLarge(MAX_UPLOAD_BYTES, saved);
   }
-  jobs.finish(jobId, { report });
+  await jobs.finish(jobId, { report, progress: finalProgress(report, lastProgress) });
   return c.json(report, isUnusableFile(report) ? 422 : 200);
+}
+
+/** The progress a finished job shows: the report's counts, and the bytes last read. */
+function finalProgress(report: ImportReport, last: ImportProgress | null): ImportProgress {
+  return {
+    rows: report.rows,
+    imported: report.imported,
+    updated: report.updated,
+    skipped: Object.values(report.skipped).reduce((a, b) => a + b, 0),
+    errorCount: report.errorCount,
+    bytesRead: last?.bytesRead ?? 0,
+  };
 }
 
 export const REPORT_SCHEMA = {
@@ -273,7 +313,7 @@ export const importRoutes: RouteModule = (app, runtime) => {
       tag: 'Import and export',
       summary: 'Progress of an import started with an Import-Job header',
       description:
-        'Poll while the POST runs: `progress.bytesRead` against `totalBytes`, rows so far; `report` once done. Jobs are kept 15 minutes after they end, in the process that ran them.',
+        'Poll while the POST runs: `progress.bytesRead` against `totalBytes`, rows so far; `report` once done. `state` is running, done, failed or interrupted (its process stopped: `committed` rows were saved, up to change-log position `lastSeq`; re-importing the file is safe, rows are matched by event id). Jobs are kept in the database, readable from any node.',
       query: ProgressQuery,
       responses: {
         200: { description: '{ job }' },
@@ -282,9 +322,24 @@ export const importRoutes: RouteModule = (app, runtime) => {
       handler: async (c) => {
         const principal = await requirePrincipal(c, runtime);
         const { job: id } = parseInput(ProgressQuery, { job: c.req.query('job') });
-        const job = importJobs(runtime).get(id, principal.userId);
+        const job = await runtime.importJobs.get(id, principal.userId);
         if (!job) throw new NotFoundError('Import job', id);
         return c.json({ job });
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/import/jobs',
+      access: 'signed-in',
+      tag: 'Import and export',
+      summary: "The caller's recent imports, newest first",
+      description: 'Each as GET /api/import/progress gives it; `limit` 1-100 (default 20). Only your own jobs.',
+      query: JobsQuery,
+      responses: { 200: { description: '{ jobs }' } },
+      handler: async (c) => {
+        const principal = await requirePrincipal(c, runtime);
+        const { limit } = parseInput(JobsQuery, { limit: c.req.query('limit') });
+        return c.json({ jobs: await runtime.importJobs.recent(principal.userId, limit) });
       },
     },
   ]);

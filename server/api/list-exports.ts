@@ -314,7 +314,7 @@ export const listExportRoutes: RouteModule = (app, runtime) => {
       tag: 'Import and export',
       summary: 'Operations as CSV',
       description:
-        'The operations matching the filters of GET /api/operations (from, to, country, province, group, status, kind, retracted), oldest first, streamed. ' +
+        'The operations matching the filters of GET /api/operations (from, to, country, province, group, status, kind, source, actor, retracted), oldest first, streamed. ' +
         `Columns: ${OPERATION_COLUMNS.join(', ')}. A figure the source did not give is an empty cell, not 0; day and time_of_day are the reporting zone's.`,
       responses: {
         200: { description: 'text/csv, as an attachment, streamed' },

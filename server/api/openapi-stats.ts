@@ -180,6 +180,26 @@ export function statsComponents(): Record<string, JsonSchema> {
       points: { type: 'array', items: ref('IncidentBrief'), description: 'Located incidents, newest first' },
       synthetic: { type: 'boolean', description: 'Synthetic (demo) records are present' },
     }),
+    RecordedValue: object(
+      {
+        measure: { type: 'string', description: 'What is counted (the figure’s `comparableTo`)' },
+        value: { type: 'number', description: 'The sum of the reported figures ("at least" when `missing` > 0)' },
+        missing: int('Records in the period that report no such figure'),
+        records: int('Records (incidents, or operation records) the value sums'),
+        period: object(period),
+      },
+      'What this dashboard recorded for the figure’s period',
+    ),
+    OverviewReference: object({
+      position: ref('Position'),
+      comparisons: {
+        type: 'array',
+        items: object({
+          figure: ref('ReferenceFigure'),
+          recorded: { anyOf: [ref('RecordedValue'), { type: 'null' }] },
+        }),
+      },
+    }),
     StatsOverview: object({
       zone,
       position: ref('Position'),

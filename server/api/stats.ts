@@ -11,6 +11,7 @@ import { groupNamesToIds, namesGroups } from '../../core/group/group-ref';
 import { parseStatsQuery, StatsQueryParams, type StatsQuery } from '../../core/stats/stats-query';
 import { toBrief } from '../../core/stats/incident-brief';
 import { FEED_LIMIT, MAP_LIMIT, type OverviewIncidents } from '../../core/stats/overview-incidents';
+import type { OverviewReference } from '../../core/stats/overview-reference';
 import type { ApiApp } from './route-spec';
 import type { Runtime } from '../runtime';
 import { mount, type RouteSpec } from './route-spec';
@@ -98,6 +99,30 @@ export function statsRoutes(app: ApiApp, runtime: Runtime) {
           description: 'The feed and the map points, and the position they are consistent with',
           schema: 'OverviewIncidents',
         },
+        400: { description: 'A bad parameter; `error.fields` names it', schema: 'Error' },
+        401: { description: 'Not signed in (unless PUBLIC_DASHBOARD=1)', schema: 'Error' },
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/overview/reference',
+      access: 'read',
+      tag: 'Stats',
+      summary: 'The overview’s published figures, each beside what was recorded for the same period',
+      description:
+        'Every reference figure as published, with the recorded measure that counts the same thing over the same, ended period (`recorded`, else null), and the change-log position the comparison was read at. It takes no parameters (the panel is the same in every view); any is a 400.',
+      handler: async (c) => {
+        c.header('Cache-Control', 'no-store');
+        const unknown = [...new URL(c.req.url).searchParams.keys()];
+        if (unknown.length > 0)
+          throw new ValidationError(Object.fromEntries(unknown.map((k) => [k, 'is not a parameter of this endpoint'])));
+        const reads = runtime.reads;
+        const position = await reads.position();
+        const answer: OverviewReference = { position, comparisons: await reads.dashboard.referenceComparisons() };
+        return c.json(answer);
+      },
+      responses: {
+        200: { description: 'The comparisons and the position they were read at', schema: 'OverviewReference' },
         400: { description: 'A bad parameter; `error.fields` names it', schema: 'Error' },
         401: { description: 'Not signed in (unless PUBLIC_DASHBOARD=1)', schema: 'Error' },
       },

@@ -22,7 +22,7 @@ import { ALERTS_NAMESPACE } from '../alerts/alert-events';
  * Identity values are taken before commit, so a lower id can become visible after a higher one:
  * each read reaches back this far and skips the ids it has acted on.
  */
-const OVERLAP = 64;
+export const OVERLAP = 64;
 /** How long a revocation is remembered for sockets still in their handshake when it arrived. */
 const REMEMBER_MS = 60_000;
 
@@ -33,6 +33,11 @@ const MESSAGES: Record<RevocationReason, string> = {
   'password-changed': 'The password of this account was changed; sign in again.',
   'token-revoked': 'The API token of this connection was revoked.',
 };
+
+/** What a socket is told when its sign-in ends. */
+export function revokedNotice(reason: RevocationReason): { reason: RevocationReason; message: string } {
+  return { reason, message: MESSAGES[reason] ?? 'Your sign-in no longer holds.' };
+}
 
 export function revokes(r: StoredRevocation, p: Principal): boolean {
   if (p.userId !== r.userId) return false;
@@ -135,7 +140,7 @@ export class RevocationWatcher {
 
   private end(socket: LiveSocket, r: StoredRevocation): void {
     const reason = r.reason as RevocationReason;
-    socket.emit('live.revoked', { reason, message: MESSAGES[reason] ?? 'Your sign-in no longer holds.' });
+    socket.emit('live.revoked', revokedNotice(reason));
     // A namespace disconnect (not closing the transport) keeps packet order: the reason arrives first.
     socket.disconnect();
     this.opts.log.info({ userId: r.userId, reason }, 'live socket ended: sign-in revoked');

@@ -6,7 +6,6 @@
  */
 import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../core/import/import-file';
@@ -15,12 +14,13 @@ import { localDay } from '../../core/time/report-zone';
 import { detectStep } from '../../db/duplicates/detect-duplicates';
 import { listCandidates } from '../../db/duplicates/duplicate-reads';
 import { ensureReferenceData } from '../../db/ensure-reference-data';
-import { createImportSink } from '../../db/import-sink';
+import { createImportBatches } from '../../core/import/import-batch';
 import { listGroups } from '../../db/queries/reference';
 import { CandidateFilter } from '../../core/duplicate/schema';
 import { drivers, openTestDatabase, testCtx, type TestDatabase } from '../support/test-database';
+import { REAL_FIXTURES } from '../support/fixtures';
 
-const realDir = path.resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared/fixtures/real');
+const realDir = REAL_FIXTURES;
 const ACLED = path.join(realDir, 'acled_asia2015_pakistan_oldformat.csv');
 const GTD = path.join(realDir, 'gtd_derived_pakistan_2007_2018_processed_from_parquet.csv');
 const ZONE = 'Asia/Karachi';
@@ -52,7 +52,7 @@ describe.skipIf(!existsSync(ACLED) || !existsSync(GTD)).each(drivers)(
         const report = await importFile({
           input: createReadStream(file),
           options: { groups, now: () => new Date('2025-01-01T00:00:00Z') },
-          sink: createImportSink(testCtx(database)),
+          sink: createImportBatches(testCtx(database)),
         });
         expect(report.errorCount).toBe(0);
       }

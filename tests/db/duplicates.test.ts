@@ -12,7 +12,7 @@ import { mergeCandidate, resolveCandidate, splitIncident } from '../../core/dupl
 import { ConflictError } from '../../core/errors';
 import { detectStep } from '../../db/duplicates/detect-duplicates';
 import { rebuildRollups } from '../../db/rollups/rebuild';
-import { createImportSink } from '../../db/import-sink';
+import { createImportBatches } from '../../core/import/import-batch';
 import { CreateIncidentInput } from '../../core/incident/schema';
 import { drivers, openTestDatabase, testCtx, type TestDatabase } from '../support/test-database';
 import { rows } from '../support/rows';
@@ -242,7 +242,7 @@ describe.each(drivers)('duplicate candidates on %s', (driver) => {
 
   it('a re-import of a merged-away source id updates the survivor instead of bringing the record back', async () => {
     const ctx = testCtx(database);
-    const sink = createImportSink(ctx);
+    const sink = createImportBatches(ctx);
     const row = (killed: number, source: string) => ({
       kind: 'incident' as const,
       externalId: 'acled:PAK77',

@@ -13,7 +13,9 @@ import { CreateOperationInput } from '../../core/operation/schema';
 import type { ImportItem } from '../../core/import/import-sink';
 import { importAcled } from '../../core/import/import-file';
 import type { Store } from '../../core/ports';
-import { createImportSink, isStoreFailure } from '../../db/import-sink';
+import { StoreUnavailableError } from '../../core/errors';
+import { createImportBatches } from '../../core/import/import-batch';
+import { isStoreFailure } from '../../db/import-sink';
 import { count, rows } from '../support/rows';
 import { drivers, openTestDatabase, testCtx, type TestDatabase } from '../support/test-database';
 
@@ -77,7 +79,7 @@ describe.each(drivers)('the import sink on %s', (driver) => {
     );
 
   it('imports new rows, then counts a re-import as updated without writing anything', async () => {
-    const sink = createImportSink(testCtx(database));
+    const sink = createImportBatches(testCtx(database));
     const items = Array.from({ length: 40 }, (_, i) => incident(i));
     expect(await sink.writeBatch(items)).toEqual(items.map(() => 'imported'));
     expect(await count(database.db, 'incidents')).toBe(40);
@@ -95,8 +97,8 @@ describe.each(drivers)('the import sink on %s', (driver) => {
     expect(versions.map((r) => r.v)).toEqual([1]);
   });
 
-  it('rewrites a changed row through the update verb: new version, change entry, rollup delta', async () => {
-    const sink = createImportSink(testCtx(database));
+  it('rewrites a changed row set-based: new version, change entry, rollup delta', async () => {
+    const sink = createImportBatches(testCtx(database));
     await sink.writeBatch([incident(1), incident(2)]);
     const before = await killedTotal();
     const changed = incident(1, { casualties: { killed: { not_specified: { low: 11 } } }, province: 'Balochistan' });
@@ -122,7 +124,7 @@ describe.each(drivers)('the import sink on %s', (driver) => {
       operation(4),
       incident(5, { groupId: randomUUID() }),
     ];
-    const outcomes = await createImportSink(ctx).writeBatch(items);
+    const outcomes = await createImportBatches(ctx).writeBatch(items);
     expect(outcomes[0]).toBe('imported');
     expect(outcomes[1]).toEqual({ error: expect.stringMatching(/groupId: no such group/) });
     expect(outcomes[2]).toBe('imported');
@@ -139,7 +141,7 @@ describe.each(drivers)('the import sink on %s', (driver) => {
 
   it('never undoes a retraction, and refuses an event id held by the other kind', async () => {
     const ctx = testCtx(database);
-    const sink = createImportSink(ctx);
+    const sink = createImportBatches(ctx);
     await sink.writeBatch([incident(1), incident(2), operation(3)]);
     const [{ id }] = (await rows<{ id: string }>(
       database.db,
@@ -179,7 +181,7 @@ describe.each(drivers)('the import sink on %s', (driver) => {
       ...incident(10, { externalId: `acled:BW-${foreignId}` }),
       externalId: `acled:BW-${foreignId}`,
     };
-    expect(await createImportSink(ctx).writeBatch([own, foreign])).toEqual(['unchanged', 'imported']);
+    expect(await createImportBatches(ctx).writeBatch([own, foreign])).toEqual(['unchanged', 'imported']);
     const stored = await rows<{ id: string; version: number; external_id: string | null }>(
       database.db,
       sql`select id, version, external_id from incidents order by created_at`,
@@ -191,7 +193,7 @@ describe.each(drivers)('the import sink on %s', (driver) => {
   });
 
   it('updates operations as well as incidents', async () => {
-    const sink = createImportSink(testCtx(database));
+    const sink = createImportBatches(testCtx(database));
     await sink.writeBatch([operation(1), operation(2)]);
     expect(await sink.writeBatch([operation(1, { kind: 'cordon_and_search' }), operation(2)])).toEqual([
       'changed',
@@ -210,8 +212,10 @@ describe.each(drivers)('the import sink on %s', (driver) => {
 
 describe('store failures', () => {
   const lost = Object.assign(new Error('write CONNECTION_CLOSED'), { code: 'CONNECTION_CLOSED' });
+  // A Store says that it failed with the typed error (db/store.ts translates the driver's).
   const failing: Store = {
-    transact: () => Promise.reject(new Error('Failed query: insert …', { cause: lost })),
+    transact: () =>
+      Promise.reject(new StoreUnavailableError('not-committed', new Error('Failed query', { cause: lost }))),
   };
 
   it('are told apart from row failures', () => {
@@ -230,7 +234,7 @@ describe('store failures', () => {
     };
     const csv =
       'event_id_cnty,event_date,event_type,actor1,inter1,country,admin1,fatalities\nPAK1,2024-01-02,Battles,Unidentified Armed Group (Pakistan),3,Pakistan,Sindh,1\n';
-    const report = await importAcled({ input: [csv], sink: createImportSink(ctx) });
+    const report = await importAcled({ input: [csv], sink: createImportBatches(ctx) });
     expect(report.rows).toBe(1);
     expect(report.errorCount).toBe(1);
     expect(report.stopped?.message).toMatch(/saving the rows from this line failed/);

@@ -5,16 +5,16 @@
  */
 import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../core/import/import-file';
-import { createImportSink } from '../../db/import-sink';
+import { createImportBatches } from '../../core/import/import-batch';
 import { ucdpCsv, ucdpRow } from '../core/import/ucdp-csv';
 import { count, rows } from '../support/rows';
 import { drivers, openTestDatabase, testCtx, type TestDatabase } from '../support/test-database';
+import { REAL_FIXTURES } from '../support/fixtures';
 
-const realDir = path.resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared/fixtures/real');
+const realDir = REAL_FIXTURES;
 const GTD = path.join(realDir, 'gtd_derived_pakistan_2007_2018_processed_from_parquet.csv');
 
 const TTP = {
@@ -46,7 +46,7 @@ describe.each(drivers)('source imports on %s', (driver) => {
     importFile({
       input: typeof csv === 'string' ? [csv] : (csv as AsyncIterable<Buffer>),
       options: { groups: [TTP], now: () => new Date('2025-01-01T00:00:00Z') },
-      sink: createImportSink(testCtx(database)),
+      sink: createImportBatches(testCtx(database)),
     });
 
   it('UCDP: stores the span, the source fields and the sync time; a re-import updates, never duplicates', async () => {

@@ -96,6 +96,11 @@ describe('workflows', () => {
 
     await operator.page.getByRole('link', { name: /Edit operation/ }).click();
     await operator.page.waitForURL(/\/record\/operation\//);
+    // Typing before hydration can be reset by it: the save button is enabled once hydrated.
+    await operator.page
+      .getByRole('button', { name: /^Save changes/ })
+      .and(operator.page.locator(':enabled'))
+      .waitFor();
     const agency = `Agency ${Date.now().toString(36)}`;
     await operator.page.getByLabel('Agency').fill(agency);
     await operator.page.getByRole('button', { name: /^Save changes/ }).click();
@@ -129,6 +134,13 @@ describe('workflows', () => {
     await page.getByRole('button', { name: /^Import$/ }).click();
     await page.getByText(/Every row is accounted for: 1 of 1/).waitFor({ timeout: 20_000 });
     await screenshot(page, 'operator-import-report');
+    // The import is a stored job: its page, and the history under the form.
+    await page.getByRole('link', { name: /This import in your history/ }).click();
+    await page.waitForURL(/\/record\/import\/jobs\/[\w-]+$/);
+    expect(await page.getByTestId('job-state').innerText()).toBe('done');
+    await page.getByText(/Every row is accounted for: 1 of 1/).waitFor();
+    await page.goto('/record/import');
+    expect(await page.getByTestId('recent-imports').innerText()).toMatch(/acled\.csv[\s\S]*done/);
     const moved = await page.goto('/admin/import');
     expect(new URL(page.url()).pathname).toBe('/record/import');
     expect(moved?.status()).toBe(200);

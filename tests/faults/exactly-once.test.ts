@@ -9,12 +9,12 @@
  */
 import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildRollups } from '../../db/rollups/rebuild';
 import { createCluster, freePort, type PgCluster } from '../support/pg-cluster';
+import { REAL_FIXTURES } from '../support/fixtures';
 import { rows } from '../support/rows';
 import { spawnServer, type ServerProcess } from '../support/spawn-server';
 import { connectLive, startTestServer, type LiveClient, type TestServer } from '../support/test-server';
@@ -23,10 +23,7 @@ import { accounted } from '../core/import/memory-sink';
 import type { ImportReport } from '../../core/import/import-report';
 import { StoreUnavailableError } from '../../core/errors';
 
-const ACLED = path.resolve(
-  fileURLToPath(new URL('../..', import.meta.url)),
-  '../shared/fixtures/real/acled_asia2015_pakistan_oldformat.csv',
-);
+const ACLED = path.join(REAL_FIXTURES, 'acled_asia2015_pakistan_oldformat.csv');
 if (!existsSync(ACLED)) console.warn(`ACLED fixture ${ACLED} is absent: the fault run imports no file.`);
 
 const WRITERS = 6;

@@ -6,15 +6,15 @@
  */
 import { existsSync, openAsBlob } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../support/rows';
 import { drivers } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { addUser, call, tokenFor } from './api-support';
+import { REAL_FIXTURES } from '../support/fixtures';
 
-const realDir = path.resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared/fixtures/real');
+const realDir = REAL_FIXTURES;
 const OLD = path.join(realDir, 'acled_asia2015_pakistan_oldformat.csv');
 
 interface Stored {

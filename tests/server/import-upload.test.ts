@@ -1,12 +1,10 @@
 /**
  * The upload plumbing without a server: the byte limit counted while streaming (rows before it are
- * kept), multipart parsing as the parts stream by, content types, and the job registry's rules.
+ * kept), multipart parsing as the parts stream by, and content types (the job registry's rules: tests/db/import-jobs.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../core/errors';
 import { importAcled } from '../../core/import/import-file';
-import { emptyImportReport } from '../../core/import/import-report';
-import { ImportJobs } from '../../server/api/import-jobs';
 import { countedBody, multipartFile, uploadKind, type ByteCount } from '../../server/api/import-upload';
 
 const HEADER = 'event_id_cnty,event_date,event_type,actor1,inter1,country,admin1,fatalities\n';
@@ -97,27 +95,5 @@ describe('multipart uploads', () => {
     expect(uploadKind('multipart/form-data; boundary=x')).toBe('multipart');
     for (const t of [undefined, 'application/json', 'application/x-www-form-urlencoded'])
       expect(() => uploadKind(t)).toThrow(/multipart form/);
-  });
-});
-
-describe('the import job registry', () => {
-  it('refuses a second job under a running id, forgets finished jobs after their time', () => {
-    let now = 0;
-    const jobs = new ImportJobs(() => now);
-    expect(jobs.start('job-00001', 'u1', 100)).toBe(true);
-    expect(jobs.start('job-00001', 'u1', 100)).toBe(false);
-    jobs.update('job-00001', { rows: 5, imported: 5, updated: 0, skipped: 0, errorCount: 0, bytesRead: 50 });
-    expect(jobs.get('job-00001', 'u1')).toMatchObject({ state: 'running', progress: { rows: 5, bytesRead: 50 } });
-    jobs.finish('job-00001', {
-      report: { ...emptyImportReport(), format: 'acled', rows: 9, imported: 9 },
-    });
-    expect(jobs.get('job-00001', 'u1')).toMatchObject({ state: 'done', progress: { rows: 9 }, report: { rows: 9 } });
-    // Nobody else can read it or take the id over, finished or not.
-    expect(jobs.get('job-00001', 'u2')).toBeNull();
-    expect(jobs.start('job-00001', 'u2', 100)).toBe(false);
-    expect(jobs.start('job-00001', 'u1', 100)).toBe(true); // a finished id may be reused by its owner
-    jobs.finish('job-00001', { error: 'lost' });
-    now += 16 * 60_000;
-    expect(jobs.get('job-00001', 'u1')).toBeNull();
   });
 });

@@ -6,7 +6,6 @@
 import { existsSync, openAsBlob, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGroup } from '../../core/group/group-verbs';
@@ -14,8 +13,9 @@ import { count } from '../support/rows';
 import { drivers } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { addUser, call, tokenFor } from './api-support';
+import { REAL_FIXTURES } from '../support/fixtures';
 
-const realDir = path.resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared/fixtures/real');
+const realDir = REAL_FIXTURES;
 const OLD = path.join(realDir, 'acled_asia2015_pakistan_oldformat.csv');
 const BENIN = path.join(realDir, 'acled_2022_benin_newformat_R_export_NA.csv');
 const haveFixtures = existsSync(OLD) && existsSync(BENIN);

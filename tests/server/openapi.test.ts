@@ -23,6 +23,18 @@ function refs(value: unknown, out: string[] = []): string[] {
 function undocumented(value: unknown, schema: Json, schemas: Json, at = '$'): string[] {
   if (typeof schema.$ref === 'string')
     return undocumented(value, schemas[schema.$ref.split('/').pop()!] as Json, schemas, at);
+  if (Array.isArray(schema.allOf)) {
+    // Every part documents some of the members: one schema with all their properties and requirements.
+    const parts = (schema.allOf as Json[]).map((s) =>
+      typeof s.$ref === 'string' ? (schemas[s.$ref.split('/').pop()!] as Json) : s,
+    );
+    const merged: Json = {
+      type: 'object',
+      required: parts.flatMap((p) => (p.required ?? []) as string[]),
+      properties: Object.assign({}, ...parts.map((p) => p.properties ?? {})),
+    };
+    return undocumented(value, merged, schemas, at);
+  }
   if (Array.isArray(schema.anyOf)) {
     const fits = (schema.anyOf as Json[]).map((s) => undocumented(value, s, schemas, at));
     return fits.find((f) => f.length === 0) ?? fits[0]!;
@@ -234,6 +246,42 @@ describe('GET /api/openapi.json', () => {
     expect(((await bad.json()) as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty(
       'provnce',
     );
+  });
+
+  it('documents the overview’s published figures, and a live answer fits the schema', async () => {
+    const op = doc.paths['/api/overview/reference']!.get! as Json & { responses: Record<string, Json> };
+    const schema = (op.responses['200'] as { content: { 'application/json': { schema: Json } } }).content[
+      'application/json'
+    ].schema;
+    expect(schema.$ref).toBe('#/components/schemas/OverviewReference');
+    // One published figure for a whole past year, compared with the incidents recorded in it.
+    const admin = await tokenFor(server, (await addUser(server, 'admin@example.org', 'admin')).id);
+    const created = await fetch(`${server.url}/api/reference-figures`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        metric: 'Militant attacks',
+        valueKind: 'exact',
+        value: 500,
+        periodStart: '2025-01-01',
+        periodEnd: '2025-12-31',
+        periodLabel: '2025',
+        sourceName: 'A published report',
+        comparableTo: 'incidents',
+      }),
+    });
+    expect(created.status).toBe(201);
+    const res = await fetch(`${server.url}/api/overview/reference`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { comparisons: { recorded: unknown }[]; position: { seq: number } };
+    expect(body.comparisons.length).toBeGreaterThan(0);
+    expect(body.comparisons.some((c) => c.recorded !== null)).toBe(true);
+    expect(undocumented(body, schema, doc.components.schemas)).toEqual([]);
+    const bad = await fetch(`${server.url}/api/overview/reference?range=30d`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty('range');
   });
 
   it('has no dangling references', () => {

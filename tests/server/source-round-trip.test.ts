@@ -5,7 +5,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ucdpCsv, ucdpRow } from '../core/import/ucdp-csv';
@@ -13,8 +12,9 @@ import { rows } from '../support/rows';
 import { drivers } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { addUser, tokenFor } from './api-support';
+import { REAL_FIXTURES } from '../support/fixtures';
 
-const realDir = path.resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared/fixtures/real');
+const realDir = REAL_FIXTURES;
 const GTD = path.join(realDir, 'gtd_derived_pakistan_2007_2018_processed_from_parquet.csv');
 
 const sides = async (server: TestServer) =>

@@ -7,11 +7,8 @@ import { useState } from 'react';
 import { apiRequest } from '../../forms/api-request';
 import {
   cardClass,
-  controlClass,
   dangerButton,
-  errorClass,
   hintClass,
-  labelClass,
   legendClass,
   primaryButton,
   secondaryButton,
@@ -20,6 +17,7 @@ import { formatWhenYear } from '../../components/time-format';
 import { cursorInstant, readSyncStatus, runSummary, type AcledSyncStatus } from './sync-status';
 import { SyncNowButton } from './sync-now-button';
 import { SyncRunReport } from './sync-run-report';
+import { SyncField } from './sync-field';
 import { useSyncStatus } from './use-sync-status';
 
 const when = (iso: string | null) => (iso ? formatWhenYear(iso) : '—');
@@ -98,46 +96,24 @@ function AccountForm({ status, onSaved }: { status: AcledSyncStatus; onSaved: (s
           : 'No account is stored. Use the myACLED account with API access.'}
       </p>
       <div className="mt-3 grid gap-3 sm:grid-cols-2">
-        <div>
-          <label htmlFor="acled-username" className={labelClass}>
-            Email (myACLED username)
-          </label>
-          <input
-            id="acled-username"
-            type="email"
-            autoComplete="off"
-            className={controlClass}
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-            aria-invalid={fields.username ? true : undefined}
-            aria-describedby={fields.username ? 'acled-username-error' : undefined}
-          />
-          {fields.username ? (
-            <p id="acled-username-error" className={errorClass}>
-              {fields.username}
-            </p>
-          ) : null}
-        </div>
-        <div>
-          <label htmlFor="acled-password" className={labelClass}>
-            Password
-          </label>
-          <input
-            id="acled-password"
-            type="password"
-            autoComplete="new-password"
-            className={controlClass}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-invalid={fields.password ? true : undefined}
-            aria-describedby={fields.password ? 'acled-password-error' : undefined}
-          />
-          {fields.password ? (
-            <p id="acled-password-error" className={errorClass}>
-              {fields.password}
-            </p>
-          ) : null}
-        </div>
+        <SyncField
+          id="acled-username"
+          label="Email (myACLED username)"
+          type="email"
+          autoComplete="off"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          error={fields.username}
+        />
+        <SyncField
+          id="acled-password"
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={fields.password}
+        />
       </div>
       <p className={hintClass}>
         Stored encrypted (AES-256-GCM, key {status.keySource}); used only to ask {status.apiUrl} for a token.
@@ -196,45 +172,32 @@ function ScheduleForm({ status, onSaved }: { status: AcledSyncStatus; onSaved: (
           <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
           Sync on a schedule
         </label>
-        <div>
-          <label htmlFor="acled-interval" className={labelClass}>
-            Every (hours)
-          </label>
-          <input
-            id="acled-interval"
-            type="number"
-            min={1}
-            max={720}
-            className={`${controlClass} max-w-32`}
-            value={hours}
-            onChange={(e) => setHours(e.target.value)}
-            aria-invalid={fields.intervalHours ? true : undefined}
-          />
-          {fields.intervalHours ? <p className={errorClass}>{fields.intervalHours}</p> : null}
-          <p className={hintClass}>ACLED publishes weekly; daily (24) keeps corrections and deletions close behind.</p>
-        </div>
+        <SyncField
+          id="acled-interval"
+          label="Every (hours)"
+          type="number"
+          min={1}
+          max={720}
+          width="max-w-32"
+          value={hours}
+          onChange={(e) => setHours(e.target.value)}
+          error={fields.intervalHours}
+          hint="ACLED publishes weekly; daily (24) keeps corrections and deletions close behind."
+        />
         <label className="flex items-center gap-2 text-sm text-fg">
           <input type="checkbox" checked={operations} onChange={(e) => setOperations(e.target.checked)} />
           Import arrests and strikes by state forces as operations
         </label>
-        <div>
-          <label htmlFor="acled-first-from" className={labelClass}>
-            Events dated from (optional)
-          </label>
-          <input
-            id="acled-first-from"
-            type="date"
-            className={`${controlClass} max-w-48`}
-            value={firstFrom}
-            onChange={(e) => setFirstFrom(e.target.value)}
-            aria-invalid={fields.firstFrom ? true : undefined}
-          />
-          {fields.firstFrom ? <p className={errorClass}>{fields.firstFrom}</p> : null}
-          <p className={hintClass}>
-            Empty: all of ACLED’s history for the two countries. Applies to every run: events dated earlier are not
-            asked for, even when ACLED corrects them.
-          </p>
-        </div>
+        <SyncField
+          id="acled-first-from"
+          label="Events dated from (optional)"
+          type="date"
+          width="max-w-48"
+          value={firstFrom}
+          onChange={(e) => setFirstFrom(e.target.value)}
+          error={fields.firstFrom}
+          hint="Empty: all of ACLED’s history for the two countries. Applies to every run: events dated earlier are not asked for, even when ACLED corrects them."
+        />
       </div>
       <div className="mt-3">
         <button type="submit" className={secondaryButton}>

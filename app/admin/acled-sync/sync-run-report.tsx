@@ -1,7 +1,7 @@
 'use client';
 /** One sync run's report: the events read by outcome with their fatalities (as a file import's), the deletions, the requests. */
 import type { AcledSyncRun } from './sync-status';
-import { accountFor } from '../../record/import/report-accounting';
+import { OutcomeTable } from '../../record/import/outcome-table';
 
 const n = (x: number) => x.toLocaleString('en');
 const plural = (x: number, word: string) => `${n(x)} ${word}${x === 1 ? '' : 's'}`;
@@ -10,7 +10,6 @@ export function SyncRunReport({ run }: { run: AcledSyncRun }) {
   const result = run.result;
   if (!result) return <p className="text-sm text-muted">{run.error ?? 'No report.'}</p>;
   const report = result.report;
-  const account = report ? accountFor(report) : null;
   const d = result.deletions;
   return (
     <div className="space-y-3 text-sm">
@@ -20,41 +19,13 @@ export function SyncRunReport({ run }: { run: AcledSyncRun }) {
           from the same point.
         </p>
       ) : null}
-      {report && account ? (
-        <table className="w-full max-w-xl">
-          <caption className="sr-only">Where every event ACLED sent went, and its fatalities</caption>
-          <thead>
-            <tr className="border-b border-line text-xs text-muted">
-              <th scope="col" className="py-1 text-left font-medium">
-                Events by outcome
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                Rows
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                Fatalities
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {account.lines.map((l) => (
-              <tr key={l.label} className="border-b border-line">
-                <th scope="row" className="py-1 pr-4 text-left font-normal text-fg">
-                  {l.label}
-                </th>
-                <td className="py-1 text-right tabular-nums text-fg">{n(l.count)}</td>
-                <td className="py-1 text-right tabular-nums text-fg">{n(l.deaths)}</td>
-              </tr>
-            ))}
-            <tr>
-              <th scope="row" className="py-1 pr-4 text-left font-semibold text-fg">
-                Sent by ACLED
-              </th>
-              <td className="py-1 text-right font-bold tabular-nums text-fg">{n(report.rows)}</td>
-              <td className="py-1 text-right font-bold tabular-nums text-fg">{n(report.fatalities.total)}</td>
-            </tr>
-          </tbody>
-        </table>
+      {report ? (
+        <OutcomeTable
+          report={report}
+          caption="Where every event ACLED sent went, and its fatalities"
+          outcomeHeading="Events by outcome"
+          totalLabel="Sent by ACLED"
+        />
       ) : null}
       <p className="text-fg">
         Deleted by ACLED (Pakistan, Afghanistan): {n(d.listed)} listed · {n(d.retracted)} retracted ·{' '}

@@ -16,13 +16,18 @@
  *   delivered after P; later ones apply live; ones at or before P (the stream may lag the fetch)
  *   are already in them and skipped. Until they arrive the panels show a loading state; on a
  *   failed fetch, a retry.
- * - The panels below the fold (casualties, operations, breakdowns, published figures) render in
- *   the browser only, right after hydration: the server's HTML carries placeholders of their size.
+ * - The panels below the fold render in the browser only, the server's HTML carrying placeholders
+ *   of their size: casualties and operations right after hydration (from the page's series); the
+ *   breakdowns once the first stats refresh (sent at once after hydration, at or after the page's
+ *   position, and again after every change like any refresh) brings them; the published figures
+ *   from GET /api/overview/reference, fetched again when a figure changes. A failed fetch offers a
+ *   retry.
  */
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Change, Position } from '@/core/change/change';
 import type { OverviewIncidents } from '@/core/stats/overview-incidents';
+import type { OverviewReference } from '@/core/stats/overview-reference';
 import { PROVINCE_LABELS, INCIDENT_TYPE_INFO } from '@/core/enums';
 import { OTHER_GROUP, OTHER_GROUP_LABEL, UNKNOWN_GROUP, UNKNOWN_GROUP_LABEL } from '@/core/rollup/incident-rollup';
 import { isMassCasualty, placeLabel, type IncidentBrief } from '@/core/stats/incident-brief';
@@ -46,12 +51,13 @@ import { LiveIndicator } from '../live-indicator';
 import type { MapGeometry } from '../map/map-geometry';
 import { MapPanel } from '../map/map-panel';
 import { Panel } from '../panel';
+import { ReferencePanel } from '../reference-panel';
 import { useInBrowser } from '../use-in-browser';
 import { formatFigures } from '../number-format';
 import { BreakdownTable } from './breakdown-panel';
 import { KpiTiles } from './kpi-tiles';
 import { changeEffects, dropRetracted, reduceLists, type OverviewLists } from './overview-reducer';
-import type { OverviewSnapshot } from './overview-snapshot';
+import type { OverviewSnapshot, ShownStats } from './overview-snapshot';
 
 export interface OverviewLiveProps {
   snapshot: OverviewSnapshot;
@@ -61,8 +67,6 @@ export interface OverviewLiveProps {
   threshold: number;
   mapLimit: number;
   annotations: AnnotationMark[];
-  /** The published-figures panel (server-rendered), placed in the overview's last row. */
-  reference: React.ReactNode;
   /** Group short names by id, for the compare panel's labels. */
   groupNames: Record<string, string>;
 }
@@ -92,21 +96,24 @@ const FRESH_MS = 10_000;
 
 type ListsStatus = 'loading' | 'ready' | 'error';
 
-/** A below-the-fold panel before it renders: its title and a box of its height. */
+/** A below-the-fold panel before it renders: its title and a box of its height (or what is wrong). */
 function PanelPlaceholder({
   id,
   title,
   height,
   className,
+  children,
 }: {
   id: string;
   title: string;
   height: number;
   className?: string;
+  /** Shown instead of the box: the failed fetch and its retry. */
+  children?: React.ReactNode;
 }) {
   return (
     <Panel id={id} title={title} className={className}>
-      <div style={{ height }} className="animate-pulse rounded-md bg-surface-2" aria-hidden />
+      {children || <div style={{ height }} className="animate-pulse rounded-md bg-surface-2" aria-hidden />}
     </Panel>
   );
 }
@@ -142,11 +149,13 @@ export function OverviewLive({
   threshold,
   mapLimit,
   annotations,
-  reference,
   groupNames,
 }: OverviewLiveProps) {
   const router = useRouter();
-  const [stats, setStats] = useState<StatsOverview>(snapshot.stats);
+  const [stats, setStats] = useState<ShownStats>(() => ({ ...snapshot.stats, breakdowns: null }));
+  const [statsFailed, setStatsFailed] = useState(false);
+  const [reference, setReference] = useState<OverviewReference | null>(null);
+  const [referenceFailed, setReferenceFailed] = useState(false);
   const [lists, setLists] = useState<OverviewLists>(() => emptyLists(snapshot.synthetic));
   const [listsStatus, setListsStatus] = useState<ListsStatus>('loading');
   const [listsRequest, setListsRequest] = useState(0);
@@ -162,7 +171,25 @@ export function OverviewLive({
 
   // A rolling preset has no upper edge for arrivals: "the last 24 h" includes what happens now.
   const filter = useMemo(() => (view.preset ? { ...view.filter, to: undefined } : view.filter), [view]);
-  const statsFeed = useThrottledRefresh<StatsOverview>(() => `/api/stats/overview?${viewParams}`, setStats);
+  const statsFeed = useThrottledRefresh<StatsOverview>(
+    () => `/api/stats/overview?${viewParams}`,
+    (s) => {
+      setStats(s);
+      setStatsFailed(false);
+    },
+    1000,
+    () => setStatsFailed(true),
+  );
+  const referenceFeed = useThrottledRefresh<OverviewReference>(
+    () => '/api/overview/reference',
+    (r) => {
+      setReference(r);
+      setReferenceFailed(false);
+    },
+    1000,
+    () => setReferenceFailed(true),
+  );
+  const refreshReference = referenceFeed.refresh; // stable
 
   const refreshStats = statsFeed.refresh; // stable (statsFeed itself is a new object each render)
   const noteRetractions = useRetractionNotice((ids) => setLists((l) => dropRetracted(l, ids)));
@@ -173,8 +200,9 @@ export function OverviewLive({
     noteRetractions(changes);
     const fx = changeEffects(changes, filter);
     if (fx.stats) statsFeed.refresh();
-    if (fx.page && Date.now() - lastPageRefresh.current > 5000) {
-      // Rare edits to reference rows: re-render the page from the server, at most every 5 s.
+    if (fx.reference) refreshReference();
+    if (fx.annotations && Date.now() - lastPageRefresh.current > 5000) {
+      // Rare edits to annotations: re-render the page from the server, at most every 5 s.
       lastPageRefresh.current = Date.now();
       router.refresh();
     }
@@ -196,7 +224,8 @@ export function OverviewLive({
   // The lists are fetched again for it; another view's lists are not shown meanwhile.
   if (adopted !== snapshot) {
     setAdopted(snapshot);
-    setStats(snapshot.stats);
+    // Another view's breakdowns are not shown meanwhile; the same view's stay until the refresh.
+    setStats((s) => ({ ...snapshot.stats, breakdowns: listsView === viewParams ? s.breakdowns : null }));
   }
   if (listsView !== viewParams) {
     setListsView(viewParams);
@@ -237,9 +266,11 @@ export function OverviewLive({
   }, [snapshot, viewParams, listsRequest, changesAfter, filter, mapLimit, refreshStats]);
   useEffect(() => {
     statsFeed.reset(snapshot.position.seq);
-    // Stats read for the snapshot may predate changes the stream already delivered.
-    if (changesAfter(snapshot.position.seq).length > 0) statsFeed.refresh();
-  }, [snapshot, statsFeed, changesAfter]);
+    // The breakdowns are not in the page: the first refresh brings them, at or after its position
+    // (and with them whatever the stream already delivered after it).
+    statsFeed.refresh();
+  }, [snapshot, statsFeed]);
+  useEffect(() => refreshReference(), [refreshReference]);
 
   useEffect(() => {
     if (!view.preset) return;
@@ -268,6 +299,17 @@ export function OverviewLive({
     setListsRequest((n) => n + 1);
   };
   const compare = useMemo(() => compareBy(view, groupNames), [view, groupNames]);
+  const { breakdowns } = stats;
+  const breakdownsFailed = statsFailed && (
+    <ListsPending
+      status="error"
+      what="the breakdowns"
+      onRetry={() => {
+        setStatsFailed(false);
+        statsFeed.refresh();
+      }}
+    />
+  );
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2" data-print-hide>
@@ -369,39 +411,54 @@ export function OverviewLive({
             </div>
           </Panel>
         )}
-        {inBrowser ? (
-          <>
-            <div className="grid content-start gap-3 lg:col-span-5">
+        <div className="grid content-start gap-3 lg:col-span-5">
+          {breakdowns ? (
+            <>
               <Panel id="by-province" title="By province or region">
-                <BreakdownTable
-                  breakdown={stats.breakdowns.province}
-                  title="Incidents by province"
-                  viewParams={viewParams}
-                />
+                <BreakdownTable breakdown={breakdowns.province} title="Incidents by province" viewParams={viewParams} />
               </Panel>
               <Panel id="by-group" title="By perpetrator group" caption="Top groups; unattributed incidents kept apart">
-                <BreakdownTable breakdown={stats.breakdowns.group} title="Incidents by group" viewParams={viewParams} />
+                <BreakdownTable breakdown={breakdowns.group} title="Incidents by group" viewParams={viewParams} />
               </Panel>
               <Panel id="by-type" title="By type of attack">
-                <BreakdownTable breakdown={stats.breakdowns.type} title="Incidents by type" viewParams={viewParams} />
+                <BreakdownTable breakdown={breakdowns.type} title="Incidents by type" viewParams={viewParams} />
               </Panel>
-            </div>
-            <Panel id="by-target" title="By target" className="lg:col-span-4">
-              <BreakdownTable breakdown={stats.breakdowns.target} title="Incidents by target" viewParams={viewParams} />
-            </Panel>
-            <div className="lg:col-span-8">{reference}</div>
-          </>
-        ) : (
-          <>
-            <div className="grid content-start gap-3 lg:col-span-5">
-              <PanelPlaceholder id="by-province" title="By province or region" height={200} />
+            </>
+          ) : (
+            <>
+              <PanelPlaceholder id="by-province" title="By province or region" height={200}>
+                {breakdownsFailed}
+              </PanelPlaceholder>
               <PanelPlaceholder id="by-group" title="By perpetrator group" height={200} />
               <PanelPlaceholder id="by-type" title="By type of attack" height={200} />
-            </div>
-            <PanelPlaceholder id="by-target" title="By target" height={200} className="lg:col-span-4" />
-            <PanelPlaceholder id="reference" title="Published figures" height={200} className="lg:col-span-8" />
-          </>
+            </>
+          )}
+        </div>
+        {breakdowns ? (
+          <Panel id="by-target" title="By target" className="lg:col-span-4">
+            <BreakdownTable breakdown={breakdowns.target} title="Incidents by target" viewParams={viewParams} />
+          </Panel>
+        ) : (
+          <PanelPlaceholder id="by-target" title="By target" height={200} className="lg:col-span-4" />
         )}
+        <div className="lg:col-span-8">
+          {reference ? (
+            <ReferencePanel comparisons={reference.comparisons} />
+          ) : (
+            <PanelPlaceholder id="reference" title="Published figures" height={200}>
+              {referenceFailed && (
+                <ListsPending
+                  status="error"
+                  what="the published figures"
+                  onRetry={() => {
+                    setReferenceFailed(false);
+                    refreshReference();
+                  }}
+                />
+              )}
+            </PanelPlaceholder>
+          )}
+        </div>
       </div>
     </div>
   );

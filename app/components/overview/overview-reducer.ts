@@ -42,15 +42,20 @@ export interface ChangeEffects {
   stats: boolean;
   /** Reference rows changed: re-render the page from the server. */
   page: boolean;
+  /** Annotations changed (the overview's charts place them; it re-renders from the server). */
+  annotations: boolean;
+  /** Published figures changed (the overview fetches its panel of them again). */
+  reference: boolean;
   /** Newly recorded incidents in the view, to highlight and announce. */
   arrivals: IncidentBrief[];
 }
 
 export function changeEffects(changes: readonly Change[], filter: IncidentFilter): ChangeEffects {
-  const out: ChangeEffects = { stats: false, page: false, arrivals: [] };
+  const out: ChangeEffects = { stats: false, page: false, annotations: false, reference: false, arrivals: [] };
   for (const c of changes) {
     if (c.entity === 'operation' || c.entity === 'group') out.stats = true;
-    if (c.entity === 'annotation' || c.entity === 'referenceFigure') out.page = true;
+    if (c.entity === 'annotation') out.page = out.annotations = true;
+    if (c.entity === 'referenceFigure') out.page = out.reference = true;
     const incident = incidentOf(c);
     if (!incident) continue;
     out.stats = true;

@@ -4,6 +4,8 @@
  * watch it import: the upload names its job (Import-Job header) so the page
  * can poll /api/import/progress while the POST streams; the POST's answer is the final report.
  */
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import type { ImportProgress, ImportReport } from '@/core/import/import-report';
 import { FORMAT_LABELS, IMPORT_FORMATS, type ImportFormat } from '@/core/import/source-adapter';
@@ -58,7 +60,9 @@ export function ImportForm() {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [fileName, setFileName] = useState('');
   const [announce, setAnnounce] = useState('');
+  const [jobId, setJobId] = useState<string | null>(null);
   const lastQuarter = useRef(-1);
+  const router = useRouter();
   const running = phase.kind === 'running';
 
   // Leaving the page would cut the upload (rows read so far stay saved): ask first.
@@ -83,6 +87,7 @@ export function ImportForm() {
     }
     setFileError(null);
     const job = newIdempotencyKey();
+    setJobId(job);
     const total = file.size;
     setFileName(file.name);
     setPhase({ kind: 'running', progress: null, total });
@@ -134,6 +139,8 @@ export function ImportForm() {
       });
     } finally {
       clearInterval(poll);
+      // The history below the form is rendered by the server: show this job in it.
+      router.refresh();
     }
   };
 
@@ -242,6 +249,13 @@ export function ImportForm() {
         </p>
       ) : null}
       {phase.kind === 'done' ? <ReportView report={phase.report} fileName={fileName} /> : null}
+      {(phase.kind === 'done' || phase.kind === 'failed') && jobId ? (
+        <p className="text-sm">
+          <Link href={`/record/import/jobs/${jobId}`} className="font-medium text-accent hover:underline">
+            This import in your history →
+          </Link>
+        </p>
+      ) : null}
     </div>
   );
 }

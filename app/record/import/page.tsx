@@ -7,12 +7,15 @@ import { requireRole } from '../../sign-in/page-access';
 import { PageHeading } from '../page-heading';
 import { ImportForm } from './import-form';
 import { AcledSyncPanel } from './acled-sync-panel';
+import { RecentImports } from './recent-imports';
+import { getRuntime } from '@/server/runtime';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Import · Record' };
 
 export default async function ImportPage() {
   const { principal } = await requireRole('operator', '/record/import');
+  const jobs = await getRuntime().importJobs.recent(principal.userId, 10);
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
       <PageHeading
@@ -23,6 +26,7 @@ export default async function ImportPage() {
       {/* The sync is an admin's to manage (its API is admin-only). */}
       {principal.actor.role === 'admin' ? <AcledSyncPanel /> : null}
       <ImportForm />
+      <RecentImports jobs={jobs} />
     </main>
   );
 }

@@ -3,11 +3,20 @@
 import Link from 'next/link';
 import type { ImportReport } from '@/core/import/import-report';
 import { accountFor } from './report-accounting';
+import { OutcomeTable } from './outcome-table';
 
 const n = (x: number) => x.toLocaleString('en');
-const TONE = { ok: 'text-ok', muted: 'text-fg', danger: 'text-danger' } as const;
 
-export function ReportView({ report, fileName }: { report: ImportReport; fileName: string }) {
+export function ReportView({
+  report,
+  fileName,
+  focus = true,
+}: {
+  report: ImportReport;
+  fileName: string;
+  /** Move focus to the report (when it arrives after an upload; not on a page that opens with it). */
+  focus?: boolean;
+}) {
   const account = accountFor(report);
   return (
     <section
@@ -17,7 +26,7 @@ export function ReportView({ report, fileName }: { report: ImportReport; fileNam
       <h2
         id="report-title"
         tabIndex={-1}
-        ref={(el) => el?.focus()}
+        ref={focus ? (el) => el?.focus() : undefined}
         className="text-lg font-semibold text-fg outline-none"
       >
         Import report · {fileName}
@@ -28,44 +37,12 @@ export function ReportView({ report, fileName }: { report: ImportReport; fileNam
           it are saved and counted below.
         </p>
       ) : null}
-      <table className="w-full max-w-xl text-sm">
-        <caption className="sr-only">Where every row of the file went, and its fatalities</caption>
-        <thead>
-          <tr className="border-b border-line text-xs text-muted">
-            <th scope="col" className="py-1 text-left font-medium">
-              Outcome
-            </th>
-            <th scope="col" className="py-1 text-right font-medium">
-              Rows
-            </th>
-            <th scope="col" className="py-1 text-right font-medium">
-              Fatalities
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {account.lines.map((l) => (
-            <tr key={l.label} className="border-b border-line">
-              <th scope="row" className="py-1.5 pr-4 text-left font-normal text-fg">
-                {l.label}
-              </th>
-              <td
-                className={`py-1.5 text-right font-semibold tabular-nums ${l.count > 0 ? TONE[l.tone] : 'text-muted'}`}
-              >
-                {n(l.count)}
-              </td>
-              <td className="py-1.5 text-right tabular-nums text-fg">{n(l.deaths)}</td>
-            </tr>
-          ))}
-          <tr>
-            <th scope="row" className="py-1.5 pr-4 text-left font-semibold text-fg">
-              In the file
-            </th>
-            <td className="py-1.5 text-right font-bold tabular-nums text-fg">{n(report.rows)}</td>
-            <td className="py-1.5 text-right font-bold tabular-nums text-fg">{n(report.fatalities.total)}</td>
-          </tr>
-        </tbody>
-      </table>
+      <OutcomeTable
+        report={report}
+        caption="Where every row of the file went, and its fatalities"
+        totalLabel="In the file"
+        toned
+      />
       <p className={`text-sm font-medium ${account.balanced ? 'text-ok' : 'text-danger'}`}>
         {account.balanced
           ? `✓ Every row is accounted for: ${n(account.total)} of ${n(report.rows)}.`

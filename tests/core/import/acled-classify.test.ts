@@ -7,15 +7,14 @@
  */
 import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { classifyAcledRow, stateCountry, type ClassRule } from '../../../core/import/acled-classify';
 import { acledRowFromFields, matchAcledHeader, type AcledRow } from '../../../core/import/acled-columns';
 import { mapAcledRow } from '../../../core/import/acled-row';
 import { readCsvRecords } from '../../../core/import/csv-records';
+import { REAL_FIXTURES } from '../../support/fixtures';
 
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-const realDir = path.resolve(repoRoot, '../shared/fixtures/real');
+const realDir = REAL_FIXTURES;
 const PAKISTAN = path.join(realDir, 'acled_asia2015_pakistan_oldformat.csv');
 const BENIN = path.join(realDir, 'acled_2022_benin_newformat_R_export_NA.csv');
 const exists = existsSync(PAKISTAN) && existsSync(BENIN);

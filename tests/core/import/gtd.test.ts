@@ -4,15 +4,15 @@
  */
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import type { IncidentFields } from '../../../core/incident/schema';
 import { importFile } from '../../../core/import/import-file';
 import { REFERENCE_GROUPS } from '../../../core/seed/reference-groups';
 import { accounted, MemorySink } from './memory-sink';
+import { REAL_FIXTURES } from '../../support/fixtures';
 
-const realDir = path.resolve(fileURLToPath(new URL('../../..', import.meta.url)), '../shared/fixtures/real');
+const realDir = REAL_FIXTURES;
 const DERIVED = path.join(realDir, 'gtd_derived_pakistan_2007_2018_processed_from_parquet.csv');
 const DIST = path.join(realDir, 'gtd_0718dist_header_plus_5_rows_TRANSCRIBED.csv');
 const haveFixtures = existsSync(DERIVED) && existsSync(DIST);

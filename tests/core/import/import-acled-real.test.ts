@@ -5,7 +5,6 @@
  */
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { importAcled } from '../../../core/import/import-file';
@@ -13,9 +12,9 @@ import { emptyImportReport } from '../../../core/import/import-report';
 import { REFERENCE_GROUPS } from '../../../core/seed/reference-groups';
 import { readCsvRecords } from '../../../core/import/csv-records';
 import { accounted, MemorySink } from './memory-sink';
+import { REAL_FIXTURES } from '../../support/fixtures';
 
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-const realDir = path.resolve(repoRoot, '../shared/fixtures/real');
+const realDir = REAL_FIXTURES;
 const OLD = path.join(realDir, 'acled_asia2015_pakistan_oldformat.csv');
 const BENIN = path.join(realDir, 'acled_2022_benin_newformat_R_export_NA.csv');
 const exists = existsSync(OLD) && existsSync(BENIN);

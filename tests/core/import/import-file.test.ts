@@ -5,13 +5,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importFile, importRows } from '../../../core/import/import-file';
 import { isUnusableFile } from '../../../core/import/import-report';
 import { accounted, MemorySink } from './memory-sink';
+import { REAL_FIXTURES } from '../../support/fixtures';
 
-const realDir = path.resolve(fileURLToPath(new URL('../../..', import.meta.url)), '../shared/fixtures/real');
+const realDir = REAL_FIXTURES;
 const SUICIDE = path.join(realDir, 'pakistan_suicide_attacks_1995_2017_cleaned.csv');
 
 const GROUPS = [
