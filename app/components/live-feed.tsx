@@ -85,7 +85,7 @@ export function FeedItem({
         <p
           className={`mt-0.5 flex flex-wrap items-center gap-x-3 ${large ? LARGE.detail : 'text-xs'} ${retracted ? 'text-muted line-through' : 'text-muted'}`}
         >
-          <span>{b.groupName ?? 'Unknown perpetrator'}</span>
+          <span>{b.groupName ?? b.namedActor ?? 'Unknown perpetrator'}</span>
           <span className={mass ? 'font-semibold text-danger' : 'text-fg'}>
             {b.killed.missing ? 'killed not reported' : `${formatFigures(b.killed)} killed`} ·{' '}
             {b.injured.missing ? 'injured not reported' : `${formatFigures(b.injured)} injured`}

@@ -12,6 +12,7 @@ import {
   type TimePrecision,
   type VerificationStatus,
 } from '../enums';
+import { isPlaceholderActor, perpetratorCells } from '../import/derive-group';
 import type { Incident } from '../incident/schema';
 import type { Figures } from './stats-types';
 
@@ -32,6 +33,8 @@ export interface IncidentBrief {
   targetType: TargetType;
   groupId: string | null;
   groupName: string | null;
+  /** Without a group: the perpetrator as the source names it ("other named actors"), else null. */
+  namedActor: string | null;
   killed: Figures;
   injured: Figures;
   verification: VerificationStatus;
@@ -53,6 +56,11 @@ const total = (i: Incident, side: 'killed' | 'injured'): Figures => {
   return f;
 };
 
+/** The first name the source gives on the perpetrator's side that is not a placeholder. */
+function namedPerpetrator(i: Incident): string | null {
+  return perpetratorCells(i, 'incident')?.names.find((n) => !isPlaceholderActor(n)) ?? null;
+}
+
 export function toBrief(i: Incident): IncidentBrief {
   return {
     id: i.id,
@@ -70,6 +78,7 @@ export function toBrief(i: Incident): IncidentBrief {
     targetType: i.targetType,
     groupId: i.groupId,
     groupName: i.groupName,
+    namedActor: i.groupId === null && i.namedActor ? namedPerpetrator(i) : null,
     killed: total(i, 'killed'),
     injured: total(i, 'injured'),
     verification: i.verification,

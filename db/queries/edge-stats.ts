@@ -4,6 +4,7 @@
  * tested against the verbs' rollups): at a few hundred incidents a day, fetching whole rows and
  * mapping them in JS cost more than the rest of an answer.
  */
+import { GROUP_CELL_KEY_SQL } from '../../core/rollup/incident-rollup';
 import { sql, type SQL } from 'drizzle-orm';
 import type { IncidentType, Province, TargetType } from '../../core/enums';
 import {
@@ -45,7 +46,7 @@ const keyOf = (raw: string, bucket: Bucket | null | undefined, zone: string) =>
 
 const DIM_SQL = {
   province: `"province"`,
-  group: `coalesce("group_id"::text, '')`,
+  group: GROUP_CELL_KEY_SQL,
   type: `"type"`,
   target: `"target_type"`,
 } as const;

@@ -161,6 +161,10 @@ export function statsComponents(): Record<string, JsonSchema> {
         targetType: { type: 'string', enum: [...TARGET_TYPES] },
         groupId: { type: ['string', 'null'] },
         groupName: { type: ['string', 'null'] },
+        namedActor: {
+          type: ['string', 'null'],
+          description: 'Without a group: the perpetrator as the source names it (none of our groups), else null',
+        },
         killed: ref('Figures'),
         injured: ref('Figures'),
         verification: { type: 'string', enum: [...VERIFICATION_STATUSES] },

@@ -83,6 +83,10 @@ describe.each(drivers)('the stats API on %s', (driver) => {
           type: r.pick(INCIDENT_TYPES),
           targetType: r.pick(TARGET_TYPES),
           groupId: r.int(3) === 0 ? null : r.pick(groupIds),
+          // A perpetrator named (none of our groups), a placeholder, or none: other named actors vs unknown.
+          actors: [[{ role: 'perpetrator', name: 'Foo Brigade' }], [{ role: 'perpetrator', name: 'Unknown' }], []][
+            r.int(3)
+          ],
           crossBorder: r.pick(['yes', 'no', 'unknown'] as const),
           foreignNationals: r.pick(['yes', 'no', 'unknown'] as const),
           verification: r.pick(VERIFICATION_STATUSES),
@@ -118,6 +122,14 @@ describe.each(drivers)('the stats API on %s', (driver) => {
           province: r.int(4) === 0 ? null : r.pick(['KP', 'Balochistan', 'KP-MD'] as const),
           kind: 'intelligence_based',
           groupId: r.int(2) === 0 ? null : r.pick(groupIds),
+          actors: [
+            { role: 'actor1', name: 'Military Forces of Pakistan (2018-)', inter: '1' },
+            {
+              role: 'actor2',
+              name: r.int(2) === 0 ? 'Foo Brigade' : 'Unidentified Armed Group (Pakistan)',
+              inter: '2',
+            },
+          ],
           count: 1 + r.int(30),
           militantsKilled: r.int(6),
           militantsArrested: r.int(9),
@@ -162,6 +174,8 @@ describe.each(drivers)('the stats API on %s', (driver) => {
     ['30 d with a province filter', { range: '30d', province: 'KP,Sindh,Balochistan' }],
     ['all time', {}],
     ['unknown perpetrators', { range: '30d', group: 'unknown' }],
+    ['other named actors', { range: '30d', group: 'other' }],
+    ['other named actors and unknown', { group: 'other,unknown' }],
     [
       'types, targets and status',
       {
@@ -185,6 +199,27 @@ describe.each(drivers)('the stats API on %s', (driver) => {
     expect(withoutPosition(body)).toEqual(expected);
     // Not a vacuous comparison: the generated rows fall inside every case.
     expect(expected.current.incidents).toBeGreaterThan(0);
+  });
+
+  it('the group breakdown shows other named actors beside unknown, each matching its filter', async () => {
+    const { body } = await get(`/api/stats/breakdown?by=group&top=50`);
+    const rows = body.rows as { key: string; label: string; kind: string; incidents: number }[];
+    const other = rows.find((r) => r.key === 'other');
+    const unknown = rows.find((r) => r.key === 'unknown');
+    expect(other).toMatchObject({ label: 'Other named actors', kind: 'other' });
+    expect(unknown).toMatchObject({ label: 'Unknown / unclaimed', kind: 'unknown' });
+    expect(other!.incidents).toBeGreaterThan(0);
+    expect(unknown!.incidents).toBeGreaterThan(0);
+    // The last two rows, in that order, after the groups.
+    expect(rows.slice(-2).map((r) => r.key)).toEqual(['other', 'unknown']);
+    for (const row of [other!, unknown!]) {
+      const s = await get(`/api/stats/summary?group=${row.key}`);
+      expect((s.body.current as { incidents: number }).incidents).toBe(row.incidents);
+      const list = await fetch(`${server.url}/api/incidents?group=${row.key}&limit=200`);
+      const items = ((await list.json()) as { items: { groupId: string | null; namedActor: boolean }[] }).items;
+      expect(items.length).toBe(row.incidents);
+      expect(items.every((i) => i.groupId === null && i.namedActor === (row.key === 'other'))).toBe(true);
+    }
   });
 
   it('a custom range off the day grid, with a group filter', async () => {

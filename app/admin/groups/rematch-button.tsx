@@ -23,7 +23,7 @@ export function RematchButton() {
     setState({
       busy: false,
       message: r.ok
-        ? `${r.data.changed.toLocaleString('en')} of ${r.data.checked.toLocaleString('en')} records with source actors moved to another group${r.data.conflicts ? `; ${r.data.conflicts} were being edited and are left for the next run` : ''}.`
+        ? `${r.data.changed.toLocaleString('en')} of ${r.data.checked.toLocaleString('en')} records with source actors re-matched (group or named actor)${r.data.conflicts ? `; ${r.data.conflicts} were being edited and are left for the next run` : ''}.`
         : r.message,
     });
   };

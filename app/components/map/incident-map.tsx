@@ -128,7 +128,7 @@ function Tooltip({ p, geometry }: { p: Placed; geometry: MapGeometry }) {
       </p>
       <p className="text-muted">{placeLabel(b, (x) => PROVINCE_LABELS[x])}</p>
       <p className="text-muted">{formatOccurred(b.occurredAt, b.timePrecision)}</p>
-      <p className="text-fg">{b.groupName ?? 'Unknown perpetrator'}</p>
+      <p className="text-fg">{b.groupName ?? b.namedActor ?? 'Unknown perpetrator'}</p>
       <p className={p.mass ? 'font-semibold text-danger' : 'text-fg'}>
         {formatFigures(b.killed)} killed · {formatFigures(b.injured)} injured
       </p>

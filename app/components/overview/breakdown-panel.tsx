@@ -75,7 +75,7 @@ export function BreakdownTable({
                   <Link
                     prefetch={false}
                     href={narrow(breakdown.by === 'group' && r.kind === 'value' ? r.label : r.key)}
-                    className={`hover:underline ${r.kind === 'unknown' ? 'text-muted italic' : 'text-fg'} ${r.parent ? 'font-semibold' : ''}`}
+                    className={`hover:underline ${r.kind === 'unknown' || r.kind === 'other' ? 'text-muted italic' : 'text-fg'} ${r.parent ? 'font-semibold' : ''}`}
                     title={`Show only ${r.label}`}
                   >
                     {r.label}
