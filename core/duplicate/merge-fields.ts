@@ -129,6 +129,8 @@ export function restorePatch(before: Incident, now: Incident): JsonObject {
     'retractedBy',
     'retractionReason',
     'groupName',
+    // Derived from the restored fields (core/incident/incident-kind.ts), never patched.
+    'namedActor',
   ]);
   const patch: JsonObject = {};
   for (const k of new Set([...Object.keys(before), ...Object.keys(now)])) {
