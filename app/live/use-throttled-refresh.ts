@@ -49,13 +49,15 @@ class Throttle<T extends { position: { seq: number } }> {
     this.pending = false;
     this.lastStart = Date.now();
     try {
-      const res = await fetch(this.target.current.url(), {
+      const url = this.target.current.url();
+      const res = await fetch(url, {
         headers: { accept: 'application/json' },
         cache: 'no-store',
       });
       if (!res.ok) throw new Error(`answered ${res.status}`);
       const data = (await res.json()) as T;
-      if (data.position.seq >= this.newest) {
+      // An answer for another view (the page moved on while it was on its way) is not shown.
+      if (url === this.target.current.url() && data.position.seq >= this.newest) {
         this.newest = data.position.seq;
         this.target.current.apply(data);
       }

@@ -174,7 +174,10 @@ export function OverviewLive({
   const statsFeed = useThrottledRefresh<StatsOverview>(
     () => `/api/stats/overview?${viewParams}`,
     (s) => {
-      setStats(s);
+      // At the page's own position the page's series and KPIs stay; the answer adds the breakdowns.
+      setStats((cur) =>
+        s.position.seq === cur.position.seq && !cur.breakdowns ? { ...cur, breakdowns: s.breakdowns } : s,
+      );
       setStatsFailed(false);
     },
     1000,
