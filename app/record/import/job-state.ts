@@ -40,7 +40,7 @@ export function jobExplanation(job: ImportJob): string | null {
   const again =
     'Importing the same file again is safe: rows are matched by the source’s event id, so the saved rows are updated, never duplicated, and the rest are added.';
   if (job.state === 'interrupted')
-    return `The server stopped while this import was running, so it did not finish. ${saved} rows were committed${position}; the rows after them were not read. ${again}`;
+    return `The server stopped while this import was running, so it did not finish. ${saved} rows were committed${position}; the rest of the file was not saved. ${again}`;
   if (job.state === 'failed')
     return `The import failed: ${job.error ?? 'no reason was recorded'}. ${saved} rows were saved before that${position}. ${again}`;
   return null;
