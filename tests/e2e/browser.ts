@@ -36,7 +36,7 @@ export async function signedIn(
   await page.getByLabel(/email/i).fill(email);
   await page.getByLabel(/password/i).fill(DEMO_PASSWORD);
   await Promise.all([
-    page.waitForURL((url) => !url.pathname.startsWith('/sign-in'), { timeout: 20_000 }),
+    page.waitForURL((url) => !url.pathname.startsWith('/sign-in'), { timeout: 60_000 }),
     page.getByRole('button', { name: /sign in/i }).click(),
   ]);
   return { context, page };

@@ -154,6 +154,8 @@ describe('exports', () => {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 1000 });
       await page.goto('/?range=30d');
       await page.locator('#trend .recharts-surface').first().waitFor({ timeout: 20_000 });
+      // What a reader prints: the breakdowns come after first paint, so wait for them to be drawn.
+      await page.locator('#by-target table').waitFor({ timeout: 60_000 });
       await page.waitForLoadState('networkidle');
       await screenshot(page, `overview-exports-${width}`, { fullPage: false });
       expect(await sidewaysScroll(page), `${width}`).toBeNull();

@@ -113,7 +113,9 @@ function PanelPlaceholder({
 }) {
   return (
     <Panel id={id} title={title} className={className}>
-      {children || <div style={{ height }} className="animate-pulse rounded-md bg-surface-2" aria-hidden />}
+      {children || (
+        <div style={{ height }} className="animate-pulse rounded-md bg-surface-2" data-placeholder aria-hidden />
+      )}
     </Panel>
   );
 }
