@@ -9,12 +9,11 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { DomainError } from '../core/errors';
-import { DataDirLockedError } from '../db/data-dir-lock';
 import { createWriteContext } from '../db/write-context';
 import { createLogger } from '../server/logger';
 import { AcledSyncService } from '../server/sync/acled-sync-service';
 import { lazySecretBox } from '../server/sync/secret-box';
-import { openFromEnv } from './open-from-env';
+import { openFromEnv, runCommand } from './open-from-env';
 
 const USAGE = 'usage: npm run acled:sync [-- --status | --save-account]';
 
@@ -88,22 +87,6 @@ async function main(): Promise<number> {
   }
 }
 
-try {
-  process.exitCode = await main();
-} catch (err) {
-  process.exitCode = 1;
-  if (err instanceof DataDirLockedError) {
-    console.error(
-      `acled:sync: the app is running on this embedded database (${err.message})\nUse "Sync now" on the import page instead, or stop the app first.`,
-    );
-  } else if (err instanceof DomainError) {
-    const fields = Object.keys(err.fields).length
-      ? ` (${Object.entries(err.fields)
-          .map(([k, v]) => `${k} ${v}`)
-          .join(', ')})`
-      : '';
-    console.error(`acled:sync: ${err.message}${fields}`);
-  } else {
-    console.error(`acled:sync failed: ${(err as Error).message}`);
-  }
-}
+await runCommand('acled:sync', main, {
+  whileAppRuns: 'Use "Sync now" on the import page instead, or stop the app first.',
+});

@@ -8,12 +8,10 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isUnusableFile, type ImportProgress, type ImportReport } from '../core/import/import-report';
-import { DomainError } from '../core/errors';
 import { formatOf } from '../core/import/adapters';
 import { IMPORT_FORMATS } from '../core/import/source-adapter';
-import { DataDirLockedError } from '../db/data-dir-lock';
 import { createWriteContext } from '../db/write-context';
-import { openFromEnv } from './open-from-env';
+import { openFromEnv, runCommand } from './open-from-env';
 
 const USAGE = 'usage: npm run import -- [--format acled|ucdp|gtd] FILE [--operations]';
 
@@ -123,17 +121,8 @@ async function main(): Promise<number> {
   }
 }
 
-try {
-  process.exitCode = await main();
-} catch (err) {
-  process.exitCode = 1;
-  if (err instanceof DataDirLockedError) {
-    console.error(
-      `import: the app is running on this embedded database (${err.message})\nStop it first, or import while it runs through the admin page or POST /api/import with an operator token.`,
-    );
-  } else if (err instanceof UsageError || err instanceof DomainError) {
-    console.error(`import: ${err.message}`);
-  } else {
-    console.error(`import failed: ${(err as Error).message}`);
-  }
-}
+await runCommand('import', main, {
+  whileAppRuns:
+    'Stop it first, or import while it runs through the admin page or POST /api/import with an operator token.',
+  isUsage: (err) => err instanceof UsageError,
+});

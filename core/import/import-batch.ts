@@ -165,29 +165,20 @@ async function writeBatchInTx(
   // New records carry their sync stamp from the start: the plan's time, as written.
   const fresh = (pending: Pending[]) =>
     pending.map((p) => ({ ...p.item.input, groupName: null, syncedAt: plans[p.index]!.at }));
-  const inserted = [
-    await insertRecords<Incident>(
+  for (const [kind, pending] of [
+    [incidentKind, creates.incident],
+    [operationKind, creates.operation],
+  ] as const) {
+    const inserted = await insertRecords<AnyRecord>(
       ctx,
-      incidentKind,
-      fresh(creates.incident) as never,
+      kind as never,
+      fresh(pending) as never,
       tx,
-      pendingPlans(creates.incident, plans),
-      {
-        externalIdsChecked: true,
-      },
-    ),
-    await insertRecords<Operation>(
-      ctx,
-      operationKind,
-      fresh(creates.operation) as never,
-      tx,
-      pendingPlans(creates.operation, plans),
-      {
-        externalIdsChecked: true,
-      },
-    ),
-  ];
-  for (const i of inserted) changes.push(...i.changes);
+      pendingPlans(pending, plans),
+      { externalIdsChecked: true },
+    );
+    changes.push(...inserted.changes);
+  }
   for (const p of [...creates.incident, ...creates.operation]) outcomes[p.index] = 'imported';
 
   // Changed rows: the row's fields as a merge patch over the record (what an edit with them does).

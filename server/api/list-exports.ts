@@ -217,32 +217,13 @@ async function exportGroups(c: Context, runtime: Runtime): Promise<Response> {
     ];
   });
   // Not groups: the source named a perpetrator that is none of ours, or named none (docs/adr/0030).
-  rows.push([
-    OTHER_GROUP_LABEL,
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    ...figures(yearBy.get(OTHER_GROUP), allBy.get(OTHER_GROUP)),
-    '',
-  ]);
-  rows.push([
-    UNKNOWN_GROUP_LABEL,
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    ...figures(yearBy.get(UNKNOWN_GROUP), allBy.get(UNKNOWN_GROUP)),
-    '',
-  ]);
+  // Only the name and the figures: the group columns in between stay empty.
+  for (const [label, key] of [
+    [OTHER_GROUP_LABEL, OTHER_GROUP],
+    [UNKNOWN_GROUP_LABEL, UNKNOWN_GROUP],
+  ] as const) {
+    rows.push([label, ...Array<string>(8).fill(''), ...figures(yearBy.get(key), allBy.get(key)), '']);
+  }
   return new Response(csvRows([[...GROUP_COLUMNS], ...rows]), { status: 200, headers: csvHeaders('groups', runtime) });
 }
 
