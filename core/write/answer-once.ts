@@ -6,9 +6,10 @@
  * replay the answer; another request is a conflict); without one it is a key planned for this
  * request alone, so only this request's own attempts find it (docs/adr/0013-write-path.md).
  */
-import type { Ctx, IdempotencyRecord, WriteTx } from '../ports';
-import { writeOnce, type RetryPolicy } from './exactly-once';
-import { idempotencyScope, replayOf, requestHash } from './idempotency';
+import type { Ctx, WriteTx } from '../ports';
+import type { RetryPolicy } from './exactly-once';
+import { idempotencyScope, requestHash } from './idempotency';
+import { writeUnderKey } from './keyed-write';
 
 export interface AnsweredWrite<A> {
   /** For messages: "the merge of duplicate candidate 5b1e…". */
@@ -44,34 +45,20 @@ export async function answerOnce<A>(
     opts.idempotencyKey !== undefined
       ? idempotencyScope(ctx, w.route, opts.idempotencyKey)
       : { key: request, actor: ctx.actor.id ?? ctx.actor.label, route: `${w.route} (one request)` };
-  const hash = requestHash(w.request);
-  const keys = (tx: WriteTx) => {
-    if (!tx.idempotency) throw new Error('this store does not keep idempotency keys');
-    return tx.idempotency;
-  };
-  type Outcome = { prior: IdempotencyRecord } | { fresh: A };
-  const outcome = await writeOnce<Outcome>(
+  const outcome = await writeUnderKey<A>(
     ctx.store,
     {
       what: w.what,
       id: w.id,
-      stored: async (tx) => {
-        const prior = await keys(tx).get(scope);
-        return prior ? { prior } : null;
-      },
-      write: async (tx) => {
-        // An earlier request with this key (its answer lost on the way) may have committed it.
-        const prior = await keys(tx).get(scope);
-        if (prior) return { prior };
-        const answer = await w.write(tx);
-        const response: StoredAnswer<A> = { request, answer };
-        await keys(tx).put({ ...scope, requestHash: hash, status: 200, response });
-        return { fresh: answer };
-      },
+      scope,
+      requestHash: requestHash(w.request),
+      status: 200,
+      write: w.write,
+      stored: (answer): StoredAnswer<A> => ({ request, answer }),
     },
     { retry: opts.retry },
   );
   if ('fresh' in outcome) return { answer: outcome.fresh, replayed: false };
-  const stored = replayOf(outcome.prior, hash).response as StoredAnswer<A>;
+  const stored = outcome.prior.response as StoredAnswer<A>;
   return { answer: stored.answer, replayed: stored.request !== request };
 }

@@ -6,7 +6,7 @@
  */
 import type { Versioned } from '../common-schemas';
 import type { Entity } from '../enums';
-import type { Ctx, IdempotencyRecord, Store, WriteTx } from '../ports';
+import type { Ctx, Store, WriteTx } from '../ports';
 import {
   createRecord,
   planWrite,
@@ -20,7 +20,8 @@ import {
 import { createWriteCombiner } from '../write-combiner';
 import type { JsonObject } from '../merge-patch';
 import { writeOnce, type RetryPolicy } from './exactly-once';
-import { idempotencyScope, replayOf, requestHash } from './idempotency';
+import { idempotencyScope, requestHash } from './idempotency';
+import { writeUnderKey } from './keyed-write';
 import { createBatch, itemKeyError, type BatchItem, type BatchItemResult, type BatchJob } from './batch-create';
 import { DomainError, ValidationError } from '../errors';
 
@@ -101,34 +102,20 @@ export function createRecordWrites<T extends Versioned, F extends Omit<T, keyof 
 
   async function createKeyed(ctx: Ctx, store: Store, job: CreateJob<F>, input: unknown, rawKey: string) {
     const scope = idempotencyScope(ctx, cfg.route, rawKey);
-    const hash = requestHash(input);
-    const keys = (tx: WriteTx) => {
-      if (!tx.idempotency) throw new Error('this store does not keep idempotency keys');
-      return tx.idempotency;
-    };
-    type Keyed = { prior: IdempotencyRecord } | { fresh: WriteAnswer };
-    const outcome = await writeOnce<Keyed>(
+    const outcome = await writeUnderKey<WriteAnswer>(
       store,
       {
         what: what(job.plan.id),
         id: job.plan.id,
-        stored: async (tx) => {
-          const prior = await keys(tx).get(scope);
-          return prior ? { prior } : null;
-        },
-        write: async (tx) => {
-          // A twin with this key may have committed first: its answer is the answer.
-          const prior = await keys(tx).get(scope);
-          if (prior) return { prior };
-          const body = writeAnswer(kind.entity, await createRecord<T>(ctx, kind, job.fields, tx, job.plan));
-          await keys(tx).put({ ...scope, requestHash: hash, status: 201, response: body });
-          return { fresh: body };
-        },
+        scope,
+        requestHash: requestHash(input),
+        status: 201,
+        write: async (tx) => writeAnswer(kind.entity, await createRecord<T>(ctx, kind, job.fields, tx, job.plan)),
       },
       { retry },
     );
     if ('fresh' in outcome) return { status: 201, body: outcome.fresh, replayed: false };
-    const prior = replayOf(outcome.prior, hash);
+    const prior = outcome.prior;
     const body = prior.response as WriteAnswer;
     // Our own earlier attempt (its commit answer was lost) is this request's answer, not a replay.
     const ours = (body[kind.entity] as { id?: string } | undefined)?.id === job.plan.id;
