@@ -11,6 +11,14 @@ import { CreateReferenceFigureInput } from '../../core/reference-figure/schema';
 import { CHANGE_ACTIONS, ENTITIES, ROLES } from '../../core/enums';
 import { statsComponents } from './openapi-stats';
 
+/** Read-only on both record kinds: how a record without a group is counted (docs/adr/0030). */
+const namedActor = {
+  type: 'boolean',
+  readOnly: true,
+  description:
+    'Derived from actors: the source names a perpetrator (an operation: a target) that is not a placeholder such as "Unidentified Armed Group". With no groupId the record counts under "other named actors" (group filter value "other"), else under "unknown" (docs/adr/0030).',
+} as const;
+
 export type JsonSchema = Record<string, unknown>;
 
 /** JSON Schema of a zod schema; `io: 'input'` describes request bodies, 'output' stored records. */
@@ -121,21 +129,11 @@ export function components(): JsonSchema {
       },
       Incident: record(CreateIncidentInput, {
         groupName: nullableString,
-        namedActor: {
-          type: 'boolean',
-          readOnly: true,
-          description:
-            'Derived from actors: the source names a perpetrator (an operation: a target) that is not a placeholder such as "Unidentified Armed Group". With no groupId the record counts under "other named actors" (group filter value "other"), else under "unknown" (docs/adr/0030).',
-        },
+        namedActor,
       }),
       Operation: record(CreateOperationInput, {
         groupName: nullableString,
-        namedActor: {
-          type: 'boolean',
-          readOnly: true,
-          description:
-            'Derived from actors: the source names a perpetrator (an operation: a target) that is not a placeholder such as "Unidentified Armed Group". With no groupId the record counts under "other named actors" (group filter value "other"), else under "unknown" (docs/adr/0030).',
-        },
+        namedActor,
       }),
       Group: record(CreateGroupInput),
       ReferenceFigure: record(CreateReferenceFigureInput),
