@@ -3,11 +3,12 @@
  * from what it shows), each chart as SVG and PNG, the operations, groups and group downloads, and
  * the print stylesheet (the overview on two landscape A4 pages). Screenshots go to test-results/.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
-import { launch, screenshot, signedIn } from './browser';
+import { request, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
+import { baseUrl, DEMO_PASSWORD, launch, SCREENSHOTS, screenshot, signedIn } from './browser';
 import { axeViolations, sidewaysScroll } from './layout-checks';
 
 const WIDTHS = [390, 1280, 1920] as const;
@@ -148,8 +149,52 @@ describe('exports', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  /** Two reports of one attack: the overview then carries its "possible duplicates" notice. */
+  async function recordTwoReports() {
+    const operator = await request.newContext({ baseURL: baseUrl(), extraHTTPHeaders: { origin: baseUrl() } });
+    try {
+      const login = await operator.post('/api/auth/sign-in/email', {
+        data: { email: 'operator@demo.local', password: DEMO_PASSWORD },
+      });
+      expect(login.ok()).toBe(true);
+      const occurredAt = new Date(Date.now() - 3 * 3_600_000).toISOString();
+      for (const source of ['Dawn', 'The Express Tribune']) {
+        const res = await operator.post('/api/incidents', {
+          data: {
+            occurredAt,
+            timePrecision: 'exact',
+            province: 'KP',
+            district: 'Lakki Marwat',
+            place: 'Print check post',
+            latitude: 32.61,
+            longitude: 70.91,
+            type: 'armed_assault',
+            targetType: 'police',
+            casualties: { killed: { security_forces: { low: 2, high: null } } },
+            sources: [{ name: source }],
+          },
+        });
+        expect(res.status()).toBe(201);
+      }
+    } finally {
+      await operator.dispose();
+    }
+  }
+
   it('prints the overview on two landscape A4 pages, without controls, in light colours', async () => {
     const { page } = viewer;
+    // Whatever ran before: the page printed holds every notice a briefing keeps (demo data, duplicates).
+    await recordTwoReports();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await expect
+      .poll(
+        async () => {
+          await page.goto('/?range=30d');
+          return page.getByTestId('possible-duplicates').count();
+        },
+        { timeout: 60_000, interval: 1_000 },
+      )
+      .toBe(1);
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 1000 });
       await page.goto('/?range=30d');
@@ -162,6 +207,7 @@ describe('exports', () => {
       if (width !== 390) {
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
         const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+        writeFileSync(path.join(SCREENSHOTS, `overview-print-${width}.pdf`), pdf);
         expect(pages.length, `printed from a ${width} px window`).toBe(2);
       }
     }
