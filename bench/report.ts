@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from './children';
+import { format, resolveConfig } from 'prettier';
 import type { BenchResult } from './result';
 
 export interface BenchReport {
@@ -70,7 +71,7 @@ export function table(results: readonly BenchResult[]): string {
   return [...lines, ...(notes.length ? ['', ...notes] : [])].join('\n');
 }
 
-export function writeReport(report: BenchReport): { json: string; markdown: string } {
+export async function writeReport(report: BenchReport): Promise<{ json: string; markdown: string }> {
   const dir = path.join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const json = path.join(dir, 'latest.json');
@@ -96,6 +97,8 @@ export function writeReport(report: BenchReport): { json: string; markdown: stri
     before.includes(START) && before.includes(END)
       ? before.slice(0, before.indexOf(START)) + block + before.slice(before.indexOf(END) + END.length)
       : `${before}\n${block}\n`;
-  writeFileSync(markdown, next);
+  // Formatted as the repository formats Markdown, so a bench run leaves `npm run format:check` green.
+  const options = { ...(await resolveConfig(markdown)), filepath: markdown };
+  writeFileSync(markdown, await format(next, options));
   return { json, markdown };
 }

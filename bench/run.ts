@@ -66,7 +66,7 @@ try {
   const pglite = args.skipPglite || (args.only && !wants(args, 'pglite')) ? null : await runPglitePhase({ args, log });
 
   const finished = Date.now();
-  const { json, markdown } = writeReport({
+  const { json, markdown } = await writeReport({
     machine: machineInfo({ postgresVersion: pgVersion }),
     startedAt,
     finishedAt: new Date(finished).toISOString(),
