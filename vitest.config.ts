@@ -1,6 +1,9 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The app's own alias (tsconfig "@/*"), so tests can import page helpers that use it.
+  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
     include: ['tests/{core,db,server,fuzz}/**/*.test.ts'],
     environment: 'node',

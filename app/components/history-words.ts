@@ -17,12 +17,14 @@ export function changeLabel(field: string): string {
   return FIELD_WORDS[field] ?? fieldLabel(field);
 }
 
-type Image = { groupName?: string | null; timePrecision?: TimePrecision } | null;
+type Image = { groupName?: string | null; namedActor?: boolean; timePrecision?: TimePrecision } | null;
 
 function valueWords(field: string, v: unknown, image: Image): string {
   if (v === null || v === undefined || v === '') {
     if (field.startsWith('casualties.')) return field.endsWith('.high') ? 'no upper figure' : 'not reported';
-    return field === 'groupId' ? 'Unknown / unclaimed' : '—';
+    if (field === 'groupId')
+      return image?.namedActor ? 'none of the listed groups (the source names one)' : 'Unknown / unclaimed';
+    return '—';
   }
   if (field === 'occurredAt' && typeof v === 'string') return formatOccurred(v, image?.timePrecision ?? 'exact');
   if (field === 'groupId') return image?.groupName ?? 'a group no longer listed';

@@ -98,7 +98,12 @@ export function IncidentTable({
                     <span className="block text-xs text-muted">{TARGET_LABELS[i.targetType]}</span>
                   </td>
                   <td className="px-3 py-2 text-fg">
-                    {i.groupName ?? <span className="text-muted italic">Unknown</span>}
+                    {i.groupName ??
+                      (b.namedActor ? (
+                        <span title="Named by the source; not one of the listed groups">{b.namedActor}</span>
+                      ) : (
+                        <span className="text-muted italic">Unknown</span>
+                      ))}
                   </td>
                   <td className={`px-3 py-2 text-right tabular-nums ${mass ? 'font-semibold text-danger' : 'text-fg'}`}>
                     {b.killed.missing ? <NotReported short /> : formatFigures(b.killed)}
@@ -152,7 +157,7 @@ function IncidentCards({
                   style={{ background: TYPE_COLORS[i.type] }}
                 />
                 {INCIDENT_TYPE_INFO[i.type].label}
-                <span className="font-normal text-muted"> · {i.groupName ?? 'Unknown group'}</span>
+                <span className="font-normal text-muted"> · {i.groupName ?? b.namedActor ?? 'Unknown group'}</span>
               </span>
               <span className="mt-0.5 block text-sm break-words text-fg">
                 {placeLabel(i, (p) => PROVINCE_LABELS[p])}

@@ -79,8 +79,14 @@ describe('re-matching groups on an open overview', () => {
     // Marks the document: a reload would lose it.
     await page.evaluate(() => ((window as unknown as { __stay: number }).__stay = 1));
 
-    // The admin adds the name as an alias on the group's page, saves, and re-matches.
+    // The incidents list names the perpetrator as the source does, and "Unknown" only for the fourth.
     const a = admin.page;
+    await a.goto('/incidents?from=1996-02-01&to=1996-03-01');
+    const table = a.locator('table tbody');
+    await expect.poll(() => table.locator('td', { hasText: NAMED }).count(), { timeout: 60_000 }).toBe(3);
+    expect(await table.locator('td', { hasText: /^Unknown$/ }).count()).toBe(1);
+
+    // The admin adds the name as an alias on the group's page, saves, and re-matches.
     await a.goto(`/admin/groups/${groupId}`);
     const aliases = a.getByLabel('Aliases');
     await a.getByRole('button', { name: 'Save changes' }).and(a.locator(':enabled')).waitFor({ timeout: 60_000 });
