@@ -284,6 +284,23 @@ describe('GET /api/openapi.json', () => {
     expect(((await bad.json()) as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty('range');
   });
 
+  it('documents the split body: an optional record to bring back, an Idempotency-Key and the conflict', () => {
+    const split = doc.paths['/api/incidents/{id}/split']!.post! as Json & {
+      requestBody: { required: boolean; content: { 'application/json': { schema: Json } } };
+      parameters: Json[];
+      responses: Record<string, Json>;
+    };
+    expect(split.requestBody.required).toBe(false);
+    expect(split.requestBody.content['application/json'].schema).toMatchObject({
+      type: 'object',
+      properties: { merged: { type: 'string', format: 'uuid' } },
+    });
+    expect(split.requestBody.content['application/json'].schema.required ?? []).toEqual([]);
+    expect(split.parameters.map((p) => p.name)).toContain('Idempotency-Key');
+    expect(split.responses).toHaveProperty('409');
+    expect(String(split.description)).toMatch(/merged/);
+  });
+
   it('has no dangling references', () => {
     const names = new Set(Object.keys(doc.components.schemas));
     for (const ref of refs(doc)) {
