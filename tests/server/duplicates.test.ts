@@ -268,3 +268,57 @@ describe.each(drivers)('the duplicate queue on %s', (driver) => {
     expect(none.status).toBe(409);
   });
 });
+
+describe.each(drivers)('the overview’s possible-duplicates count on a public dashboard on %s', (driver) => {
+  let server: TestServer;
+  let operator: string;
+  beforeAll(async () => {
+    server = await startTestServer(driver, { env: { PUBLIC_DASHBOARD: '1' } });
+    operator = await tokenFor(server, (await addUser(server, 'op@dups.test', 'operator')).id);
+  });
+  afterAll(async () => {
+    await server?.destroy();
+  });
+
+  const count = async (query: string) => {
+    const res = await call(server, 'GET', `/api/overview/duplicates${query}`);
+    expect(res.status).toBe(200);
+    expect(res.body.position).toEqual({ epoch: expect.any(String), seq: expect.any(Number) });
+    return res.body.count as number;
+  };
+
+  it('an anonymous reader hears a candidate found and resolved, and the count follows', async () => {
+    const reader = connectLive(server.url);
+    const signals: { resolved: string[] }[] = [];
+    reader.socket.on('duplicates.changed', (s: { resolved: string[] }) => signals.push(s));
+    await reader.waitFor(() => reader.hellos.length === 1);
+    const period = '?from=2025-04-01&to=2025-04-05';
+    expect(await count(period)).toBe(0);
+
+    for (const over of [{}, { latitude: 30.21, type: 'suicide_bombing' }]) {
+      const created = await call(server, 'POST', '/api/incidents', { token: operator, body: report(over) });
+      expect(created.status).toBe(201);
+    }
+    await reader.waitFor(() => signals.length > 0);
+    expect(signals.every((s) => s.resolved.length === 0)).toBe(true);
+    expect(await count(period)).toBe(1);
+    // The view's other parameters are accepted; only the period counts. Another period has none.
+    expect(await count(`${period}&province=Punjab`)).toBe(1);
+    expect(await count('?from=2025-05-01&to=2025-05-31')).toBe(0);
+    const bad = await call(server, 'GET', '/api/overview/duplicates?range=forever');
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.fields)).toEqual(['range']);
+
+    const [candidate] = (await call(server, 'GET', '/api/duplicate-candidates', { token: operator })).body.items as {
+      id: string;
+    }[];
+    signals.length = 0;
+    const merged = await call(server, 'POST', `/api/duplicate-candidates/${candidate!.id}/merge`, { token: operator });
+    expect(merged.status).toBe(200);
+    await reader.waitFor(() => signals.length > 0);
+    // Which pairs were resolved is for the queue's operators only.
+    expect(signals.every((s) => s.resolved.length === 0)).toBe(true);
+    expect(await count(period)).toBe(0);
+    reader.close();
+  });
+});
