@@ -10,6 +10,7 @@ import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { apiRequest } from '../forms/api-request';
 import { newIdempotencyKey } from '../forms/draft-store';
+import { useInBrowser } from '../components/use-in-browser';
 
 export interface MergedChoice {
   id: string;
@@ -25,6 +26,8 @@ const readSplit = (body: unknown) => {
 
 export function SplitMergedForm({ incidentId, merged }: { incidentId: string; merged: MergedChoice[] }) {
   const router = useRouter();
+  // Until the page runs, a click would do nothing: the button waits for it.
+  const ready = useInBrowser();
   const [choice, setChoice] = useState(merged[0]?.id ?? '');
   const [armed, setArmed] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -100,7 +103,7 @@ export function SplitMergedForm({ incidentId, merged }: { incidentId: string; me
       ) : (
         <button
           type="button"
-          disabled={busy || !chosen}
+          disabled={busy || !chosen || !ready}
           onClick={() => setArmed(true)}
           className="rounded-md border border-line-strong bg-surface px-3 py-1.5 font-semibold text-fg hover:bg-surface-2"
         >
