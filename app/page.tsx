@@ -3,7 +3,8 @@
  * consistent with (read first), then kept live in the browser by OverviewLive, which also fetches
  * after first paint, each with its own position: the feed and the map's points
  * (GET /api/overview/incidents), the breakdowns (GET /api/stats/overview) and the published figures
- * (GET /api/overview/reference).
+ * (GET /api/overview/reference); the possible-duplicates notice is read again on every
+ * `duplicates.changed` (GET /api/overview/duplicates).
  */
 import type { Metadata } from 'next';
 import { getRuntime } from '@/server/runtime';
@@ -17,7 +18,7 @@ import { PageHeading, ViewProblems } from './components/page-heading';
 import { describePeriod, parseView, periodShortLabel, type PageSearchParams } from './components/view-query';
 import { localDay } from '@/core/time/report-zone';
 import type { StatsOverview } from '@/core/stats/stats-types';
-import { PossibleDuplicates } from './components/possible-duplicates';
+import { candidateDays } from '@/core/duplicate/candidate-period';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Overview' };
@@ -32,16 +33,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
   // also gets, cached per position); what else the page shows is read after it, so at least as new.
   const stats = JSON.parse(await reads.stats.json.overview(query)) as StatsOverview;
   const position = stats.position;
-  const { from, to } = query.period;
   const [synthetic, annotations, duplicates, sources] = await Promise.all([
     reads.dashboard.syntheticPresent(),
     // Annotations reaching into the chart: a year or a span may start before it (placed client-side).
     reads.annotations.list({ to: localDay(stats.timeseries.to, rt.env.REPORT_TIMEZONE) }),
-    reads.duplicates.unresolvedIn({
-      from: from ? localDay(from, rt.env.REPORT_TIMEZONE) : undefined,
-      // The period is half-open: its last local day is the one before `to`.
-      to: localDay(Date.parse(to) - 1, rt.env.REPORT_TIMEZONE),
-    }),
+    reads.duplicates.unresolvedIn(candidateDays(query.period, rt.env.REPORT_TIMEZONE)),
     // The same records the figures count: the view's categories, militant violence by default.
     reads.incidents.sources({ ...query.filter, category: query.filter.category ?? [...MILITANT_CATEGORIES] }),
   ]);
@@ -55,7 +51,6 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
       <FilterBar action="/" view={view} groups={groups.map((g) => ({ id: g.id, name: g.shortName }))} />
       {problems && <ViewProblems problems={problems} />}
       <CountedSources sources={sources} />
-      <PossibleDuplicates count={duplicates} />
       <OverviewLive
         snapshot={snapshot}
         view={view}
@@ -64,6 +59,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
         periodLabel={periodShortLabel(query)}
         threshold={rt.env.MASS_CASUALTY_THRESHOLD}
         mapLimit={MAP_LIMIT}
+        duplicates={duplicates}
         annotations={annotations.map(({ id, date, endDate, datePrecision, kind, title, description, sourceName }) => ({
           id,
           date,

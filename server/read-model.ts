@@ -18,7 +18,7 @@ import {
   listReferenceFigures,
 } from '../db/queries/reference';
 import { findUserByEmail, listTokens, listUsers } from '../db/queries/users';
-import { countUnresolved, listCandidates } from '../db/duplicates/duplicate-reads';
+import { countUnresolved, listCandidates, mergedInto } from '../db/duplicates/duplicate-reads';
 
 export type { TokenRow, UserRow } from '../db/queries/users';
 
@@ -50,6 +50,8 @@ export function createReadModel(database: Database) {
     duplicates: {
       list: listCandidates.bind(null, db),
       unresolvedIn: (period: { from?: string; to?: string }) => countUnresolved(db, period),
+      /** The records merged into an incident and not split out (its page's split control). */
+      mergedInto: (id: string) => mergedInto(db, id),
     },
     users: {
       list: () => listUsers(db),

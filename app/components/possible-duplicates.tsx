@@ -1,6 +1,7 @@
 /**
  * "N possible duplicates in this period": unresolved duplicate candidates whose records both count
- * in the figures until an operator resolves them (the review queue: /record/duplicates).
+ * in the figures until an operator resolves them (the review queue: /record/duplicates). The
+ * overview keeps the count live (OverviewLive reads it again on `duplicates.changed`).
  */
 export function PossibleDuplicates({ count }: { count: number }) {
   if (count === 0) return null;

@@ -8,7 +8,9 @@
  * - reconnects with jittered exponential backoff capped at 2 s (live-socket.ts), also after the
  *   server refused or dropped the connection, which Socket.IO does not retry by itself, and moves
  *   to another node when a stopping one asks it to (`live.reconnect`, with jitter);
- * - reports { state: live | reconnecting | offline, since, position } for the indicator.
+ * - reports { state: live | reconnecting | offline, since, position } for the indicator;
+ * - passes on `duplicates.changed` (a candidate found or resolved on any node), and says so after a
+ *   reconnection too, since a signal sent while away is not replayed (onDuplicates).
  * Changes already applied are kept for a while so a page can re-apply them onto a fresher
  * snapshot that was read before them (changesAfter).
  */
@@ -36,20 +38,22 @@ export interface LiveOptions {
   onChanges: (changes: Change[]) => void;
   /** The server cannot bring us up to date (first contact after a long sleep, a new epoch). */
   onResync: () => void;
+  /** Duplicate candidates may have changed: read what depends on them again. */
+  onDuplicates?: () => void;
 }
 
 /** Reconnecting for longer than this (or the browser reporting no network) reads as offline. */
 const OFFLINE_AFTER_MS = 15_000;
 const RECENT_LIMIT = 500;
 
-export function useLiveChanges({ snapshot, onChanges, onResync }: LiveOptions) {
+export function useLiveChanges({ snapshot, onChanges, onResync, onDuplicates }: LiveOptions) {
   const position = useRef<Position>(snapshot);
   const recent = useRef<Change[]>([]);
-  const handlers = useRef({ onChanges, onResync });
+  const handlers = useRef({ onChanges, onResync, onDuplicates });
   const [status, setStatus] = useState<LiveStatus>({ state: 'connecting', since: 0, position: snapshot, updatedAt: 0 });
 
   useEffect(() => {
-    handlers.current = { onChanges, onResync };
+    handlers.current = { onChanges, onResync, onDuplicates };
   });
 
   // A fresher snapshot moves the position forward: changes it already holds will be skipped.
@@ -100,9 +104,12 @@ export function useLiveChanges({ snapshot, onChanges, onResync }: LiveOptions) {
       set(navigator.onLine === false ? 'offline' : 'reconnecting', lostAt);
     };
 
+    let hellos = 0;
     socket.on('live.hello', (hello: LiveHello) => {
       attempts = 0;
       lostAt = null;
+      // Back after a loss: a duplicates signal may have gone out meanwhile (signals are not replayed).
+      if (hellos++ > 0) handlers.current.onDuplicates?.();
       if (!hello.recovered) {
         // Take the server's top as the position and reload the snapshot; changes after it follow.
         position.current = { epoch: hello.epoch, seq: hello.seq };
@@ -132,6 +139,8 @@ export function useLiveChanges({ snapshot, onChanges, onResync }: LiveOptions) {
       handlers.current.onChanges(fresh);
       setStatus((s) => ({ ...s, position: position.current, updatedAt: Date.now() }));
     });
+
+    socket.on('duplicates.changed', () => handlers.current.onDuplicates?.());
 
     const unfollowDrains = followDrains(socket);
     let revoked = false;

@@ -7,7 +7,7 @@
 import Link from 'next/link';
 import { currentPrincipal } from '../sign-in/page-access';
 
-const mayWrite = async () => {
+export const mayWrite = async () => {
   const principal = await currentPrincipal();
   return principal !== null && principal.actor.role !== 'viewer';
 };

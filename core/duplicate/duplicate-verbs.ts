@@ -14,9 +14,9 @@ import { planWrite, retractRecord, updateRecord, type WritePlan, type WriteResul
 import type { Change } from '../change/change';
 import { answerOnce, type Answered } from '../write/answer-once';
 import type { RetryPolicy } from '../write/exactly-once';
-import { planMerge, restorePatch } from './merge-fields';
-import type { DuplicatesTx } from './ports';
-import { MergeInput, UNRESOLVED, type CandidateStatus, type DuplicateCandidate } from './schema';
+import { planMerge, splitPatch, type MergeStep } from './merge-fields';
+import type { DuplicatesTx, IncidentMerge } from './ports';
+import { MergeInput, SplitInput, UNRESOLVED, type CandidateStatus, type DuplicateCandidate } from './schema';
 
 /** What every resolution takes besides its own arguments. */
 interface ResolutionArgs {
@@ -205,43 +205,67 @@ export interface SplitAnswer {
 }
 
 /**
- * Undoes the latest merge into `id`: the survivor takes back its fields as they were before that
- * merge, the merged record is live again, and the pair is marked "not a duplicate".
+ * Undoes one merge into `id` (`input.merged`, the record to bring back; default: the one merged in
+ * last): the merged record is live again, the survivor gives back what that merge brought and
+ * nothing else (core/duplicate/merge-fields.ts, splitPatch: a field edited since keeps the edit, a
+ * field other merges contributed to keeps their part), and the pair is marked "not a duplicate".
  */
 export async function splitIncident({
   ctx,
   id,
+  input,
   idempotencyKey,
   retry,
-}: ResolutionArgs): Promise<Answered<SplitAnswer>> {
+}: ResolutionArgs & { input?: unknown }): Promise<Answered<SplitAnswer>> {
+  const { merged } = parseInput(SplitInput, input ?? {});
   const plan = planWrite(ctx);
   const write = async (tx: WriteTx): Promise<SplitAnswer> => {
     const dup = duplicatesOf(tx);
-    const [latest] = await dup.liveMergesInto(id);
-    if (!latest) {
+    const live = await dup.liveMergesInto(id);
+    if (live.length === 0) {
       if (!(await tx.incidents.get(id))) throw new NotFoundError('Incident', id);
       throw new ConflictError(`incident ${id} has no merge to split`);
     }
+    const target = merged === undefined ? live[0]! : live.find((m) => m.mergedId === merged);
+    if (!target) throw new ConflictError(`record ${merged} is not merged into incident ${id}`);
     const survivor = await liveIncident(tx, id);
-    const kept = await updateRecord<Incident>(
-      ctx,
-      incidentKind,
-      id,
-      survivor.version,
-      restorePatch(latest.survivorBefore, survivor),
-      tx,
-      plan,
-    );
-    const restored = await restoreIncident(ctx, tx, latest.mergedId, plan);
-    await dup.endMerge(latest.id, plan.at, plan.by);
-    const candidate = latest.candidateId ?? (await dup.candidateOf(id, latest.mergedId))?.id;
+    const step = async (m: IncidentMerge): Promise<MergeStep> => {
+      const record = await tx.incidents.get(m.mergedId);
+      if (!record) throw new NotFoundError('Incident', m.mergedId);
+      return { merged: record, choices: m.choices };
+    };
+    const split = await step(target);
+    const later: MergeStep[] = [];
+    for (const m of live.filter((x) => x.survivorBefore.version > target.survivorBefore.version).reverse()) {
+      // What each later merge keeps of the survivor before it loses the split merge's part too, so
+      // that splitting it afterwards gives back its own part only (edits made before it stay).
+      const before = { ...m.survivorBefore, ...splitPatch(m.survivorBefore, target.survivorBefore, split, later) };
+      await dup.rebaseMerge(m.id, before as Incident);
+      later.push(await step(m));
+    }
+    const patch = splitPatch(survivor, target.survivorBefore, split, later);
+    // Every field the merge set was edited since (or never changed): the survivor stays as it is.
+    const kept =
+      Object.keys(patch).length > 0
+        ? (await updateRecord<Incident>(ctx, incidentKind, id, survivor.version, patch, tx, plan)).record
+        : survivor;
+    const restored = await restoreIncident(ctx, tx, target.mergedId, plan);
+    await dup.endMerge(target.id, plan.at, plan.by);
+    const candidate = target.candidateId ?? (await dup.candidateOf(id, target.mergedId))?.id;
     if (candidate) await dup.resolve(candidate, 'dismissed', plan.at, plan.by);
     await dup.notify(candidate ? [candidate] : []);
-    return { incident: kept.record, restored: restored.record, change: position(restored.change) };
+    return { incident: kept, restored: restored.record, change: position(restored.change) };
   };
   return answerOnce(
     ctx,
-    { what: `the split of incident ${id}`, id, route: 'POST /api/incidents/{id}/split', request: { id }, write },
+    {
+      what: `the split of incident ${id}`,
+      id,
+      route: 'POST /api/incidents/{id}/split',
+      // An empty body names the same request as before the body existed.
+      request: merged === undefined ? { id } : { id, merged },
+      write,
+    },
     { idempotencyKey, retry },
   );
 }

@@ -8,7 +8,6 @@
 import type { Casualties, Source } from '../common-schemas';
 import { CASUALTY_CATEGORIES, GEO_PRECISIONS, TIME_PRECISIONS } from '../enums';
 import { ValidationError } from '../errors';
-import { incidentKind } from '../incident/incident-kind';
 import type { Incident } from '../incident/schema';
 import type { JsonObject } from '../merge-patch';
 import { MERGE_FIELDS, type MergeField, type MergeInput } from './schema';
@@ -59,12 +58,15 @@ export function mergeFigures(list: Casualties[]): Casualties {
   return { killed: side('killed'), injured: side('injured') };
 }
 
+/** A source or an actor compared by value. */
+const memberKey = (v: object) => JSON.stringify(v, Object.keys(v).sort());
+
 /** The members of the lists, first occurrence kept, compared by value. */
 export function union<T>(lists: T[][]): T[] {
   const seen = new Set<string>();
   const out: T[] = [];
   for (const v of lists.flat()) {
-    const k = JSON.stringify(v, Object.keys(v as object).sort());
+    const k = memberKey(v as object);
     if (seen.has(k)) continue;
     seen.add(k);
     out.push(v);
@@ -117,25 +119,84 @@ export function planMerge(x: Incident, y: Incident, input: MergeInput): MergePla
   return { survivor, other, patch, choices };
 }
 
-/** The survivor's editable fields as they were: the patch a split applies. */
-export function restorePatch(before: Incident, now: Incident): JsonObject {
-  const keep = new Set([
-    'id',
-    'version',
-    'createdAt',
-    'createdBy',
-    'updatedAt',
-    'updatedBy',
-    'retractedAt',
-    'retractedBy',
-    'retractionReason',
-    // Derived from the other fields by the update verb (group name, named actor): never set.
-    ...(incidentKind.derived ?? []),
-  ]);
+/** A merge's stored choices as the input that makes the same merge again, into `survivorId`. */
+export function inputOfChoices(survivorId: string, choices: Record<string, string>): MergeInput {
+  const pick: MergeInput['pick'] = {};
+  for (const f of MERGE_FIELDS) {
+    const from = choices[f];
+    if (from !== undefined && from !== 'rule') pick[f] = from;
+  }
+  return { survivor: survivorId, pick };
+}
+
+/** `state` with `merged` merged into it by the stored choices: the fields a merge sets, as it sets them. */
+export function remerge(state: Incident, merged: Incident, choices: Record<string, string>): Incident {
+  const { patch } = planMerge(state, merged, inputOfChoices(state.id, choices));
+  return { ...state, ...(patch as unknown as Partial<Incident>) };
+}
+
+/**
+ * A value in a form that compares equal whatever its key order (JSONB does not keep it), a key
+ * holding null being the same as no key.
+ */
+function canonical(v: unknown): string {
+  return JSON.stringify(v ?? null, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(
+          Object.entries(x as Record<string, unknown>)
+            .filter(([, y]) => y !== null && y !== undefined)
+            .sort(([a], [b]) => a.localeCompare(b)),
+        )
+      : (x ?? null),
+  );
+}
+const same = (x: unknown, y: unknown) => canonical(x) === canonical(y);
+
+/** One merge as a split replays it: the record merged in and the choices it was merged with. */
+export interface MergeStep {
+  merged: Incident;
+  choices: Record<string, string>;
+}
+
+const SIDES = ['killed', 'injured'] as const;
+
+/**
+ * The patch a split of one merge applies to the survivor (docs/adr/0024-duplicates.md). `before`
+ * is the survivor just before that merge, `later` the merges into it since (oldest first), `now`
+ * the survivor as it is. Replaying the later merges onto `before` with and without the split one
+ * gives what the merges make each field with it (`withIt`) and without it (`without`). Per unit (a
+ * field group of the merge; one casualty figure, killed or injured per category; verification):
+ * a unit that still holds `withIt` takes `without`; a unit that differs was edited since (by hand
+ * or a re-import) and keeps its value. Sources and actors, per member: those the split merge
+ * brought and no other merge brings are removed, the rest stay.
+ */
+export function splitPatch(now: Incident, before: Incident, split: MergeStep, later: MergeStep[]): JsonObject {
+  const replay = (from: Incident) => later.reduce((state, m) => remerge(state, m.merged, m.choices), from);
+  const withIt = replay(remerge(before, split.merged, split.choices));
+  const without = replay(before);
   const patch: JsonObject = {};
-  for (const k of new Set([...Object.keys(before), ...Object.keys(now)])) {
-    if (keep.has(k)) continue;
-    patch[k] = (before as unknown as JsonObject)[k] ?? null;
+  const units: (readonly (keyof Incident)[])[] = [...Object.values(FIELD_GROUPS), ['verification']];
+  for (const fields of units) {
+    const held = fields.every((f) => same(now[f], withIt[f]));
+    if (held && !fields.every((f) => same(withIt[f], without[f])))
+      for (const f of fields) patch[f] = without[f] ?? null;
+  }
+  const casualties = structuredClone(now.casualties);
+  let figures = false;
+  for (const side of SIDES)
+    for (const c of CASUALTY_CATEGORIES) {
+      const [n, w, wo] = [now, withIt, without].map((r) => r.casualties[side][c]);
+      if (same(n, w) && !same(w, wo)) {
+        casualties[side][c] = { ...wo! };
+        figures = true;
+      }
+    }
+  if (figures) patch.casualties = casualties;
+  for (const f of ['sources', 'actors'] as const) {
+    const kept = new Set((without[f] as object[]).map(memberKey));
+    const brought = new Set((withIt[f] as object[]).map(memberKey).filter((k) => !kept.has(k)));
+    const next = (now[f] as object[]).filter((m) => !brought.has(memberKey(m)));
+    if (next.length !== now[f].length) patch[f] = next;
   }
   return patch;
 }

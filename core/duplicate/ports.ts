@@ -20,11 +20,13 @@ export interface DuplicatesTx {
   /** The candidate of a pair, if any (either order). */
   candidateOf(x: string, y: string): Promise<DuplicateCandidate | null>;
   insertMerge(merge: IncidentMerge): Promise<void>;
-  /** The merges into `survivorId` not yet split, newest first, locked. */
+  /** The merges into `survivorId` not yet split, newest first (by the survivor's version before each), locked. */
   liveMergesInto(survivorId: string): Promise<IncidentMerge[]>;
   /** The survivor a record was merged into (not split), or null. */
   survivorOf(mergedId: string): Promise<string | null>;
   endMerge(id: string, at: string, by: string): Promise<void>;
+  /** Replaces what a merge keeps of the survivor before it (a split of an earlier merge rewrites it). */
+  rebaseMerge(id: string, survivorBefore: Incident): Promise<void>;
   /** Wakes every node's queue listeners when the transaction commits. */
   notify(resolved: string[]): Promise<void>;
 }

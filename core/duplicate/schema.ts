@@ -69,3 +69,11 @@ export const MergeInput = z
   })
   .default({ pick: {} });
 export type MergeInput = z.output<typeof MergeInput>;
+
+/** What a split takes: the record to bring back; default, the one merged in last. */
+export const SplitInput = z
+  .strictObject({
+    merged: z.uuid({ error: 'must be the id of a record merged into this incident' }).optional(),
+  })
+  .default({});
+export type SplitInput = z.output<typeof SplitInput>;

@@ -1,10 +1,12 @@
 /** Reads of duplicate candidates: the queue (both records of each pair) and the overview's count. */
-import { and, arrayOverlaps, desc, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, arrayOverlaps, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { UNRESOLVED, type CandidateFilter, type CandidatePair } from '../../core/duplicate/schema';
+import type { Incident } from '../../core/incident/schema';
+import { iso } from '../repositories/stamps';
 import type { Db } from '../client';
 import { incidentFromRow } from '../repositories/incidents';
-import { duplicateCandidates as dc, incidents } from '../schema';
+import { duplicateCandidates as dc, incidentMerges as im, incidents } from '../schema';
 import { candidateFromRow, touching } from './duplicate-tx';
 
 const a = alias(incidents, 'a');
@@ -48,4 +50,21 @@ export async function countUnresolved(db: Db, period: { from?: string; to?: stri
 /** The candidates of one record (its page's "possible duplicates"). */
 export async function candidatesOf(db: Db, id: string) {
   return (await db.select().from(dc).where(touching(id))).map(candidateFromRow);
+}
+
+/** A record merged into a survivor and not split out: what the survivor's page offers to split. */
+export interface MergedRecord {
+  mergedAt: string;
+  record: Incident;
+}
+
+/** The records merged into `survivorId` and not split out, the latest merge first. */
+export async function mergedInto(db: Db, survivorId: string): Promise<MergedRecord[]> {
+  const rows = await db
+    .select({ mergedAt: im.mergedAt, record: incidents })
+    .from(im)
+    .innerJoin(incidents, eq(incidents.id, im.mergedId))
+    .where(and(eq(im.survivorId, survivorId), isNull(im.splitAt)))
+    .orderBy(sql`(${im.survivorBefore}->>'version')::int DESC`);
+  return rows.map((r) => ({ mergedAt: iso(r.mergedAt), record: incidentFromRow(r.record) }));
 }

@@ -1,5 +1,5 @@
 /** The duplicate verbs' storage inside a write transaction (core/duplicate/ports.ts). */
-import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { DuplicatesTx, IncidentMerge } from '../../core/duplicate/ports';
 import type { DuplicateCandidate } from '../../core/duplicate/schema';
 import { orderedPair } from '../../core/duplicate/pair-rules';
@@ -69,7 +69,9 @@ export function duplicatesTx(tx: Tx, resolved: string[] = []): DuplicatesTx {
         .select()
         .from(im)
         .where(and(eq(im.survivorId, survivorId), isNull(im.splitAt)))
-        .orderBy(desc(im.mergedAt), desc(im.id))
+        // Each merge makes a new version of the survivor: its version before orders them, even
+        // two merges within one millisecond.
+        .orderBy(sql`(${im.survivorBefore}->>'version')::int DESC`)
         .for('update');
       return rows.map(mergeFromRow);
     },
@@ -82,6 +84,9 @@ export function duplicatesTx(tx: Tx, resolved: string[] = []): DuplicatesTx {
     },
     async endMerge(id, at, by) {
       await tx.update(im).set({ splitAt: at, splitBy: by }).where(eq(im.id, id));
+    },
+    async rebaseMerge(id, survivorBefore) {
+      await tx.update(im).set({ survivorBefore }).where(eq(im.id, id));
     },
     async notify(ids) {
       resolved.push(...ids);

@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import { searchParamsToObject } from '../../core/filters';
 import { parseInput } from '../../core/errors';
 import { mergeCandidate, resolveCandidate, splitIncident } from '../../core/duplicate/duplicate-verbs';
-import { CandidateFilter, CANDIDATE_STATUSES, MergeInput, MERGE_FIELDS } from '../../core/duplicate/schema';
+import { CandidateFilter, CANDIDATE_STATUSES, MergeInput, MERGE_FIELDS, SplitInput } from '../../core/duplicate/schema';
 import { listCandidates } from '../../db/duplicates/duplicate-reads';
 import { duplicateServiceOf } from '../duplicates/start-duplicates';
 import type { Answered } from '../../core/write/answer-once';
@@ -20,7 +20,11 @@ const ERRORS = {
   401: { description: 'Not signed in', schema: 'Error' },
   403: { description: 'Not an operator, or a cross-site request', schema: 'Error' },
   404: { description: 'No such candidate or incident', schema: 'Error' },
-  409: { description: 'Already resolved (or the incident has no merge to split)', schema: 'Error' },
+  409: {
+    description:
+      'Already resolved (or the incident has no merge to split, or `merged` is not merged into it), or an Idempotency-Key used with another request',
+    schema: 'Error',
+  },
 };
 
 const incident = { $ref: '#/components/schemas/Incident' };
@@ -163,13 +167,22 @@ export const duplicateRoutes: RouteModule = (app, runtime) => {
       path: '/api/incidents/{id}/split',
       access: 'operator',
       tag: 'Duplicates',
-      summary: 'Undo the latest merge into this incident',
+      summary: 'Undo a merge into this incident',
       description:
-        'The incident takes back its fields as they were before the merge, the merged record is live again (a new version), and the pair is marked "not a duplicate".',
+        'Brings back the record named by `merged` (default, an empty body: the one merged in last) and marks the pair "not a duplicate". ' +
+        'The incident gives back what that merge brought and nothing else: a field group, casualty figure or verification that still holds what the merges made it takes what the remaining merges make it (what the incident had before, when no other merge contributed); one edited since the merge keeps the edit. ' +
+        'Sources and actors that merge brought, and no remaining merge brings, are removed. The restored record is a new version, live again.',
+      body: SplitInput,
       idempotent: true,
       handler: async (c) => {
         const id = idParam(c, 'Incident');
-        const split = await splitIncident({ ctx: await callerCtx(c, runtime), id, idempotencyKey: idempotencyKey(c) });
+        const input = await readJson(c, { optional: true });
+        const split = await splitIncident({
+          ctx: await callerCtx(c, runtime),
+          id,
+          input,
+          idempotencyKey: idempotencyKey(c),
+        });
         return answered(c, [], split);
       },
       responses: {

@@ -190,6 +190,10 @@ export function statsComponents(): Record<string, JsonSchema> {
       },
       'What this dashboard recorded for the figure’s period',
     ),
+    OverviewDuplicates: object({
+      position: ref('Position'),
+      count: int('Unresolved duplicate candidates whose earlier record falls in the period'),
+    }),
     OverviewReference: object({
       position: ref('Position'),
       comparisons: {

@@ -12,6 +12,7 @@ import { parseStatsQuery, StatsQueryParams, type StatsQuery } from '../../core/s
 import { toBrief } from '../../core/stats/incident-brief';
 import { FEED_LIMIT, MAP_LIMIT, type OverviewIncidents } from '../../core/stats/overview-incidents';
 import type { OverviewReference } from '../../core/stats/overview-reference';
+import { candidateDays, type OverviewDuplicates } from '../../core/duplicate/candidate-period';
 import type { ApiApp } from './route-spec';
 import type { Runtime } from '../runtime';
 import { mount, type RouteSpec } from './route-spec';
@@ -99,6 +100,28 @@ export function statsRoutes(app: ApiApp, runtime: Runtime) {
           description: 'The feed and the map points, and the position they are consistent with',
           schema: 'OverviewIncidents',
         },
+        400: { description: 'A bad parameter; `error.fields` names it', schema: 'Error' },
+        401: { description: 'Not signed in (unless PUBLIC_DASHBOARD=1)', schema: 'Error' },
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/overview/duplicates',
+      access: 'read',
+      tag: 'Stats',
+      summary: 'The overview’s “N possible duplicates in this period”',
+      description: `Unresolved duplicate candidates (open or put aside, both records live) whose earlier record falls in the view's period (local days of the reporting zone), with the change-log position read before the count. The overview reads it again on \`duplicates.changed\`. Only the period counts; the other filters are accepted and ignored, so the view's own parameters can be sent. ${PERIOD_TEXT}`,
+      query: StatsQueryParams.summary,
+      handler: async (c) => {
+        c.header('Cache-Control', 'no-store');
+        const q = await query(c);
+        const position = await runtime.reads.position();
+        const count = await runtime.reads.duplicates.unresolvedIn(candidateDays(q.period, zone));
+        const answer: OverviewDuplicates = { position, count };
+        return c.json(answer);
+      },
+      responses: {
+        200: { description: 'The count and the position read before it', schema: 'OverviewDuplicates' },
         400: { description: 'A bad parameter; `error.fields` names it', schema: 'Error' },
         401: { description: 'Not signed in (unless PUBLIC_DASHBOARD=1)', schema: 'Error' },
       },

@@ -2,8 +2,10 @@
  * The duplicate detector of one node, and the live signal of the review queue. It follows the
  * change log (server/change-follower.ts) and runs detection steps until the log is read
  * (db/duplicates/detect-duplicates.ts): after the write committed, never inside it. A
- * candidate found or resolved anywhere reaches every node's signed-in sockets as
- * `duplicates.changed` (NOTIFY on PostgreSQL; in process on PGlite, which is one process).
+ * candidate found or resolved anywhere reaches every node's sockets as `duplicates.changed`
+ * (NOTIFY on PostgreSQL; in process on PGlite, which is one process): the signed-in ones with the
+ * ids of the resolved candidates (the review queue), anonymous readers of a public dashboard
+ * without them (the overview's count).
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
@@ -11,7 +13,7 @@ import type { Database } from '../../db/client';
 import { detectStep } from '../../db/duplicates/detect-duplicates';
 import { DUPLICATES_CHANNEL } from '../../db/duplicates/duplicate-tx';
 import type { LiveServer } from '../live/hub';
-import { STAFF_ROOM } from '../live/hub';
+import { PUBLIC_ROOM, STAFF_ROOM } from '../live/hub';
 import { ChangeFollower } from '../change-follower';
 
 /** The in-process event a resolution or a detection step emits (PGlite). */
@@ -70,5 +72,7 @@ export class DuplicateService {
 
   private signal(resolved: string[]): void {
     this.opts.io?.to(STAFF_ROOM).emit('duplicates.changed', { resolved });
+    // A public overview shows the count too; which pairs were resolved is the queue's, not theirs.
+    this.opts.io?.to(PUBLIC_ROOM).emit('duplicates.changed', { resolved: [] });
   }
 }

@@ -40,7 +40,10 @@ export interface ServerToClientEvents {
   'live.changes': (changes: Change[]) => void;
   'live.revoked': (revoked: LiveRevoked) => void;
   'live.reconnect': (hint: LiveReconnect) => void;
-  /** A duplicate candidate was found, re-scored or resolved (ids of the resolved ones): reload the queue. */
+  /**
+   * A duplicate candidate was found, re-scored or resolved (ids of the resolved ones; none for an
+   * anonymous reader): reload the queue, and the overview's count.
+   */
   'duplicates.changed': (change: { resolved: string[] }) => void;
 }
 

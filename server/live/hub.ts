@@ -21,7 +21,7 @@ export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Reco
 export const STAFF_ROOM = 'live';
 const ROOM = STAFF_ROOM;
 /** Anonymous readers of a public dashboard: the same changes through the public projection. */
-const PUBLIC_ROOM = 'live:public';
+export const PUBLIC_ROOM = 'live:public';
 const roomOf = (socket: LiveSocket) => (socket.data.principal ? ROOM : PUBLIC_ROOM);
 const isPublic = (socket: LiveSocket) => !socket.data.principal;
 const forSocket = (socket: LiveSocket, changes: Change[]) => (isPublic(socket) ? toPublicView(changes) : changes);

@@ -216,6 +216,152 @@ describe.each(drivers)('duplicate candidates on %s', (driver) => {
     await expect(splitIncident({ ctx, id: b.record.id })).rejects.toBeInstanceOf(ConflictError);
   });
 
+  /** The open candidate of two records. */
+  const candidateOf = async (x: string, y: string) => {
+    const c = (await candidates()).find((r) => [r.incident_a, r.incident_b].sort().join() === [x, y].sort().join());
+    expect(c).toBeDefined();
+    return c!.id;
+  };
+  const liveMergesInto = async (id: string) =>
+    (
+      await rows<{ merged_id: string }>(
+        database.db,
+        sql`select merged_id from incident_merges where survivor_id = ${id} and split_at is null`,
+      )
+    ).map((r) => r.merged_id);
+
+  it('splits an earlier merge out: the survivor keeps a later merge’s part and an edit made since', async () => {
+    const ctx = testCtx(database);
+    const a = await createIncident({
+      ctx,
+      input: {
+        ...peshawar,
+        place: 'Peshawar city',
+        sources: [{ name: 'Dawn' }],
+        casualties: { killed: { civilians: { low: 5 } } },
+      },
+    });
+    const b = await createIncident({
+      ctx,
+      input: {
+        ...peshawar,
+        latitude: 34.02,
+        place: 'Qissa Khwani',
+        summary: 'from the ACLED notes',
+        externalId: 'acled:PAK9',
+        sources: [{ name: 'ACLED' }],
+        casualties: { killed: { civilians: { low: 12, high: 20 }, security_forces: { low: 4 } } },
+      },
+    });
+    const c = await createIncident({
+      ctx,
+      input: {
+        ...peshawar,
+        latitude: 34.0,
+        externalId: 'gtd:201403100009',
+        verification: 'confirmed',
+        sources: [{ name: 'GTD' }],
+        casualties: { killed: { civilians: { low: 10, high: 15 } }, injured: { civilians: { low: 7 } } },
+      },
+    });
+    await detect();
+    const abId = await candidateOf(a.record.id, b.record.id);
+    const acId = await candidateOf(a.record.id, c.record.id);
+    await mergeCandidate({ ctx, id: abId, input: { survivor: a.record.id, pick: { place: b.record.id } } });
+    const { answer: second } = await mergeCandidate({ ctx, id: acId, input: { survivor: a.record.id } });
+    expect(second.incident).toMatchObject({ place: 'Qissa Khwani', summary: 'from the ACLED notes' });
+    expect(second.incident.casualties.killed.civilians).toEqual({ low: 12, high: 20 });
+    expect(second.merged.map((m) => m.id).sort()).toEqual([b.record.id, c.record.id].sort());
+    // An operator corrects two things B brought after both merges.
+    await updateIncident({
+      ctx,
+      id: a.record.id,
+      input: {
+        version: second.incident.version,
+        summary: 'corrected by hand',
+        casualties: {
+          ...second.incident.casualties,
+          killed: { ...second.incident.casualties.killed, security_forces: { low: 6, high: null } },
+        },
+      },
+    });
+
+    const { answer: split } = await splitIncident({ ctx, id: a.record.id, input: { merged: b.record.id } });
+    expect(split.restored.id).toBe(b.record.id);
+    expect(split.restored.retractedAt).toBeNull();
+    const kept = split.incident;
+    // B's place goes, A's comes back; the figures are what A and C make them; C's own figures stay.
+    expect(kept.place).toBe('Peshawar city');
+    expect(kept.casualties.killed.civilians).toEqual({ low: 10, high: 15 });
+    expect(kept.casualties.injured.civilians).toEqual({ low: 7, high: null });
+    expect(kept.verification).toBe('confirmed');
+    expect(kept.sources.map((s) => s.name)).toEqual(['Dawn', 'GTD']);
+    // What was edited since the merges keeps the edit.
+    expect(kept.summary).toBe('corrected by hand');
+    expect(kept.casualties.killed.security_forces).toEqual({ low: 6, high: null });
+    expect(await liveMergesInto(a.record.id)).toEqual([c.record.id]);
+    const status = Object.fromEntries((await candidates()).map((r) => [r.id, r.status]));
+    expect(status[abId]).toBe('dismissed');
+    expect(status[acId]).toBe('merged');
+    await expectRollupsRebuilt();
+
+    // An empty body splits the one left: A is its own record again, with the edits.
+    const { answer: last } = await splitIncident({ ctx, id: a.record.id });
+    expect(last.restored.id).toBe(c.record.id);
+    expect(last.incident).toMatchObject({
+      place: 'Peshawar city',
+      verification: 'reported',
+      summary: 'corrected by hand',
+    });
+    expect(last.incident.casualties.killed.civilians).toEqual({ low: 5, high: null });
+    expect(last.incident.casualties.injured.civilians).toEqual({ low: null, high: null });
+    expect(last.incident.casualties.killed.security_forces).toEqual({ low: 6, high: null });
+    expect(last.incident.sources.map((s) => s.name)).toEqual(['Dawn']);
+    expect(await liveMergesInto(a.record.id)).toEqual([]);
+    await expectRollupsRebuilt();
+    // Three live records again, each counted once.
+    const [counted] = await rows<{ n: number }>(
+      database.db,
+      sql`select sum(incidents)::int as n from incident_rollup_daily`,
+    );
+    expect(counted!.n).toBe(3);
+  });
+
+  it('split of the latest merge keeps an edit made after it, and names a record that is not merged as a conflict', async () => {
+    const ctx = testCtx(database);
+    const a = await createIncident({
+      ctx,
+      input: { ...peshawar, summary: 'own', casualties: { killed: { civilians: { low: 3 } } } },
+    });
+    const b = await createIncident({
+      ctx,
+      input: { ...peshawar, latitude: 34.02, place: 'Qissa Khwani', casualties: { killed: { civilians: { low: 9 } } } },
+    });
+    await detect();
+    const [candidate] = await candidates();
+    const { answer: merged } = await mergeCandidate({
+      ctx,
+      id: candidate!.id,
+      input: { survivor: a.record.id, pick: { place: b.record.id, summary: b.record.id } },
+    });
+    expect(merged.incident.place).toBe('Qissa Khwani');
+    expect(merged.incident.summary).toBeNull();
+    await updateIncident({ ctx, id: a.record.id, input: { version: merged.incident.version, place: 'Khyber Bazaar' } });
+    await expect(splitIncident({ ctx, id: a.record.id, input: { merged: a.record.id } })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    await expect(splitIncident({ ctx, id: a.record.id, input: { merged: 'nope' } })).rejects.toMatchObject({
+      fields: { merged: 'must be the id of a record merged into this incident' },
+    });
+    const { answer: split } = await splitIncident({ ctx, id: a.record.id, input: {} });
+    expect(split.restored.id).toBe(b.record.id);
+    // The place group was edited since the merge: it keeps the edit; the rest goes back.
+    expect(split.incident.place).toBe('Khyber Bazaar');
+    expect(split.incident.summary).toBe('own');
+    expect(split.incident.casualties.killed.civilians).toEqual({ low: 3, high: null });
+    await expectRollupsRebuilt();
+  });
+
   it('takes the fields an operator picks, and refuses a record outside the pair', async () => {
     const ctx = testCtx(database);
     const a = await createIncident({ ctx, input: { ...peshawar, place: 'Qissa Khwani', summary: 'from the paper' } });

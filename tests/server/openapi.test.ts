@@ -284,6 +284,43 @@ describe('GET /api/openapi.json', () => {
     expect(((await bad.json()) as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty('range');
   });
 
+  it('documents the split body: an optional record to bring back, an Idempotency-Key and the conflict', () => {
+    const split = doc.paths['/api/incidents/{id}/split']!.post! as Json & {
+      requestBody: { required: boolean; content: { 'application/json': { schema: Json } } };
+      parameters: Json[];
+      responses: Record<string, Json>;
+    };
+    expect(split.requestBody.required).toBe(false);
+    expect(split.requestBody.content['application/json'].schema).toMatchObject({
+      type: 'object',
+      properties: { merged: { type: 'string', format: 'uuid' } },
+    });
+    expect(split.requestBody.content['application/json'].schema.required ?? []).toEqual([]);
+    expect(split.parameters.map((p) => p.name)).toContain('Idempotency-Key');
+    expect(split.responses).toHaveProperty('409');
+    expect(String(split.description)).toMatch(/merged/);
+  });
+
+  it('documents GET /api/overview/duplicates, and a live answer fits it', async () => {
+    const op = doc.paths['/api/overview/duplicates']!.get! as Json & {
+      parameters: Json[];
+      responses: Record<string, Json>;
+    };
+    expect(op['x-access']).toBe('read');
+    expect(op.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['range', 'from', 'to']));
+    const schema = (op.responses['200'] as { content: { 'application/json': { schema: Json } } }).content[
+      'application/json'
+    ].schema;
+    expect(schema.$ref).toBe('#/components/schemas/OverviewDuplicates');
+    const res = await fetch(`${server.url}/api/overview/duplicates?range=30d`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { count: number };
+    expect(body.count).toBe(0);
+    expect(undocumented(body, schema, doc.components.schemas)).toEqual([]);
+  });
+
   it('has no dangling references', () => {
     const names = new Set(Object.keys(doc.components.schemas));
     for (const ref of refs(doc)) {

@@ -22,12 +22,16 @@
  *   position, and again after every change like any refresh) brings them; the published figures
  *   from GET /api/overview/reference, fetched again when a figure changes. A failed fetch offers a
  *   retry.
+ * - "N possible duplicates in this period" is read again (GET /api/overview/duplicates, throttled
+ *   like the stats) on every `duplicates.changed`: a candidate found or resolved on any node, or a
+ *   reconnection after which a signal may have been missed.
  */
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Change, Position } from '@/core/change/change';
 import type { OverviewIncidents } from '@/core/stats/overview-incidents';
 import type { OverviewReference } from '@/core/stats/overview-reference';
+import type { OverviewDuplicates } from '@/core/duplicate/candidate-period';
 import { PROVINCE_LABELS, INCIDENT_TYPE_INFO } from '@/core/enums';
 import { OTHER_GROUP, OTHER_GROUP_LABEL, UNKNOWN_GROUP, UNKNOWN_GROUP_LABEL } from '@/core/rollup/incident-rollup';
 import { isMassCasualty, placeLabel, type IncidentBrief } from '@/core/stats/incident-brief';
@@ -43,6 +47,7 @@ import { TrendPanel } from '../charts/trend-panel';
 import { OperationsPanel } from '../charts/operations-panel';
 import { ComparePanel, type CompareSeries } from '../charts/compare-panel';
 import { DemoBanner } from '../demo-banner';
+import { PossibleDuplicates } from '../possible-duplicates';
 import { ExportButtons, PrintButton } from '../exports/export-buttons';
 import { FIGURE_HEAD, figureRows } from '../exports/figure-rows';
 import { LiveFeed } from '../live-feed';
@@ -69,6 +74,8 @@ export interface OverviewLiveProps {
   annotations: AnnotationMark[];
   /** Group short names by id, for the compare panel's labels. */
   groupNames: Record<string, string>;
+  /** Unresolved duplicate candidates of the period, as the page read them (then kept live). */
+  duplicates: number;
 }
 
 /** The first of province, group, type with two or more values chosen: what compare mode splits by. */
@@ -152,6 +159,7 @@ export function OverviewLive({
   mapLimit,
   annotations,
   groupNames,
+  duplicates: pageDuplicates,
 }: OverviewLiveProps) {
   const router = useRouter();
   const [stats, setStats] = useState<ShownStats>(() => ({ ...snapshot.stats, breakdowns: null }));
@@ -196,6 +204,13 @@ export function OverviewLive({
   );
   const refreshReference = referenceFeed.refresh; // stable
 
+  // "N possible duplicates in this period": read again when a candidate is found or resolved anywhere.
+  const [duplicates, setDuplicates] = useState(pageDuplicates);
+  const duplicatesFeed = useThrottledRefresh<OverviewDuplicates>(
+    () => `/api/overview/duplicates?${viewParams}`,
+    (d) => setDuplicates(d.count),
+    1000,
+  );
   const refreshStats = statsFeed.refresh; // stable (statsFeed itself is a new object each render)
   const noteRetractions = useRetractionNotice((ids) => setLists((l) => dropRetracted(l, ids)));
   const onChanges = (changes: Change[]) => {
@@ -222,6 +237,7 @@ export function OverviewLive({
     snapshot: snapshot.position,
     onChanges,
     onResync: () => router.refresh(),
+    onDuplicates: duplicatesFeed.refresh,
   });
 
   // A new snapshot from the server (after a resync or a filter change) replaces the state, and the
@@ -229,6 +245,7 @@ export function OverviewLive({
   // The lists are fetched again for it; another view's lists are not shown meanwhile.
   if (adopted !== snapshot) {
     setAdopted(snapshot);
+    setDuplicates(pageDuplicates);
     // Another view's breakdowns are not shown meanwhile; the same view's stay until the refresh.
     setStats((s) => ({ ...snapshot.stats, breakdowns: listsView === viewParams ? s.breakdowns : null }));
   }
@@ -317,6 +334,7 @@ export function OverviewLive({
   );
   return (
     <div className="space-y-3">
+      <PossibleDuplicates count={duplicates} />
       <div className="flex flex-wrap items-center justify-between gap-2" data-print-hide>
         <LiveIndicator status={status} />
         <AttentionControls threshold={threshold} />

@@ -16,6 +16,7 @@ import {
 import { isMassCasualty, placeLabel, toBrief } from '@/core/stats/incident-brief';
 import { History } from '../../components/history';
 import { EditRecordLink, RetractRecordLink } from '../../record/edit-record-link';
+import { SplitMerged } from '../../record/split-merged';
 import { LiveRecordWatch } from '../../components/live-watch';
 import { mapGeometry } from '../../components/map/map-geometry';
 import { PinMap } from '../../components/map/pin-map';
@@ -237,6 +238,7 @@ export default async function IncidentPage({ params }: Params) {
               )}
             </dl>
           </Panel>
+          <SplitMerged id={incident.id} retracted={retracted} />
           <ProvenancePanel record={incident} />
           {/* Withheld from anonymous readers (no history at all): the audit trail names staff. */}
           {history.length > 0 && (
