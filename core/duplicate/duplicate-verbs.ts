@@ -27,6 +27,9 @@ interface ResolutionArgs {
 }
 
 export const mergedReason = (survivorId: string) => `merged into ${survivorId}`;
+/** The survivor's id when `reason` is a merge's retraction reason, else null. */
+export const mergedIntoId = (reason: string | null): string | null =>
+  /^merged into ([0-9a-f-]{36})$/i.exec(reason ?? '')?.[1] ?? null;
 
 const position = (c: Change) => ({ epoch: c.epoch, seq: c.seq });
 

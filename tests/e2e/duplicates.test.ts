@@ -172,5 +172,10 @@ describe('the duplicate review queue', () => {
     };
     // B's source went back with it; C's stays with the survivor.
     expect(survivor.incident.sources.map((s) => s.name)).toEqual(['Dawn', 'Jang']);
+
+    // The record still merged away says where its report now lives, with a link there.
+    await page.goto(`/incidents/${c}`);
+    await page.getByRole('link', { name: 'the record that now holds this report' }).click();
+    await page.waitForURL(`**/incidents/${a}`);
   });
 });

@@ -28,6 +28,7 @@ import { NotReported } from '../../components/not-reported';
 import { SourceList } from '../../components/source-list';
 import { formatOccurred, formatWhenYear } from '../../components/time-format';
 import { VerificationBadge } from '../../components/verification-badge';
+import { mergedIntoId } from '@/core/duplicate/duplicate-verbs';
 
 export const dynamic = 'force-dynamic';
 
@@ -134,7 +135,17 @@ export default async function IncidentPage({ params }: Params) {
       {retracted && (
         <div role="note" className="rounded-lg border border-danger/40 bg-danger-soft px-4 py-3 text-sm text-fg">
           <b className="text-danger">Retracted</b> {incident.retractedAt && formatWhenYear(incident.retractedAt)} by{' '}
-          {incident.retractedBy ?? 'unknown'}: {incident.retractionReason}
+          {incident.retractedBy ?? 'unknown'}:{' '}
+          {mergedIntoId(incident.retractionReason) ? (
+            <>
+              merged into{' '}
+              <Link href={`/incidents/${mergedIntoId(incident.retractionReason)}`} className="text-accent underline">
+                the record that now holds this report
+              </Link>
+            </>
+          ) : (
+            incident.retractionReason
+          )}
         </div>
       )}
       <div className="grid gap-4 lg:grid-cols-5">
