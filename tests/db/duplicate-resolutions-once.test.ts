@@ -5,7 +5,7 @@
  * failure before the commit is written once on the retry; an Idempotency-Key replays the answer
  * and refuses another request under the same key.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { createIncident } from '../../core/incident/create-incident';
@@ -14,7 +14,7 @@ import { ConflictError, StoreUnavailableError } from '../../core/errors';
 import type { Ctx, Store, WriteTx } from '../../core/ports';
 import type { RetryPolicy } from '../../core/write/exactly-once';
 import { detectStep } from '../../db/duplicates/detect-duplicates';
-import { drivers, openTestDatabase, testCtx, type TestDatabase } from '../support/test-database';
+import { drivers, testCtx, useTestDatabase, type TestDatabase } from '../support/test-database';
 import { rows } from '../support/rows';
 
 const report = (over: Record<string, unknown>) => ({
@@ -51,22 +51,20 @@ function failingOnce(inner: Store, step: Step): Store & { attempts: number } {
 const noWait: RetryPolicy = { attempts: 4, lookups: 3, pause: async () => {} };
 
 describe.each(drivers)('duplicate resolutions exactly once on %s', (driver) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(driver);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-  beforeEach(async () => {
-    await database.db.execute(
-      sql.raw(
-        'TRUNCATE incident_merges, duplicate_candidates, incidents, changes, incident_rollup_daily, incident_rollup_narrow, idempotency_keys CASCADE',
-      ),
-    );
-    await database.db.execute(sql`UPDATE stream_meta SET top = 0`);
-    await database.db.execute(sql`UPDATE duplicate_scan SET seq = 0`);
-  });
+  let database!: TestDatabase;
+  useTestDatabase(
+    driver,
+    [
+      'incident_merges',
+      'duplicate_candidates',
+      'incidents',
+      'changes',
+      'incident_rollup_daily',
+      'incident_rollup_narrow',
+      'idempotency_keys',
+    ],
+    (d) => (database = d),
+  );
 
   /** Two reports of one event and their candidate. */
   async function pair(): Promise<{ ctx: Ctx; candidate: string; a: string; b: string }> {

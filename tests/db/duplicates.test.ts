@@ -3,7 +3,7 @@
  * dismissed, merged and split through the versioned write path with every rollup equal to a
  * rebuild from the raw rows.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { createIncident, createIncidents } from '../../core/incident/create-incident';
@@ -14,7 +14,7 @@ import { detectStep } from '../../db/duplicates/detect-duplicates';
 import { rebuildRollups } from '../../db/rollups/rebuild';
 import { createImportBatches } from '../../core/import/import-batch';
 import { CreateIncidentInput } from '../../core/incident/schema';
-import { drivers, openTestDatabase, testCtx, type TestDatabase } from '../support/test-database';
+import { drivers, testCtx, useTestDatabase, type TestDatabase } from '../support/test-database';
 import { rows } from '../support/rows';
 
 const peshawar = {
@@ -28,22 +28,19 @@ const peshawar = {
 };
 
 describe.each(drivers)('duplicate candidates on %s', (driver) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(driver);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-  beforeEach(async () => {
-    await database.db.execute(
-      sql.raw(
-        'TRUNCATE incident_merges, duplicate_candidates, incidents, changes, incident_rollup_daily, incident_rollup_narrow CASCADE',
-      ),
-    );
-    await database.db.execute(sql`UPDATE stream_meta SET top = 0`);
-    await database.db.execute(sql`UPDATE duplicate_scan SET seq = 0`);
-  });
+  let database!: TestDatabase;
+  useTestDatabase(
+    driver,
+    [
+      'incident_merges',
+      'duplicate_candidates',
+      'incidents',
+      'changes',
+      'incident_rollup_daily',
+      'incident_rollup_narrow',
+    ],
+    (d) => (database = d),
+  );
 
   const detect = async () => {
     for (;;) if (!(await detectStep(database, randomUUID)).more) break;

@@ -7,14 +7,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createOperation } from '../../core/operation/create-operation';
 import { createReferenceFigure, updateReferenceFigure } from '../../core/reference-figure/reference-figure-verbs';
 import { CreateReferenceFigureInput } from '../../core/reference-figure/schema';
 import { REFERENCE_FIGURES } from '../../core/seed/reference-data';
 import { createDashboardReads } from '../../db/queries/dashboard';
 import { listReferenceFigures } from '../../db/queries/reference';
-import { drivers, openTestDatabase, testCtx, type TestDatabase } from '../support/test-database';
+import { drivers, testCtx, useTestDatabase, type TestDatabase } from '../support/test-database';
 
 const byMetric = (m: string) => REFERENCE_FIGURES.find((f) => f.metric.startsWith(m))!;
 const IBO = byMetric('Intelligence-based operations');
@@ -45,18 +45,12 @@ const statements = readFileSync(path.resolve('db/migrations/0012_reseed_referenc
   .filter(Boolean);
 
 describe.each(drivers)('published figures on %s', (driver) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(driver);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-  beforeEach(async () => {
-    await database.db.execute(
-      sql`TRUNCATE reference_figures, operations, operation_rollup_daily, operation_rollup_narrow`,
-    );
-  });
+  let database!: TestDatabase;
+  useTestDatabase(
+    driver,
+    ['reference_figures', 'operations', 'operation_rollup_daily', 'operation_rollup_narrow'],
+    (d) => (database = d),
+  );
 
   it('compares the 75,000 and the 2,597 with intelligence-based operations of 2025 only', async () => {
     const ctx = testCtx(database);

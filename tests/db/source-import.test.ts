@@ -6,12 +6,12 @@
 import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../core/import/import-file';
 import { createImportBatches } from '../../core/import/import-batch';
 import { ucdpCsv, ucdpRow } from '../core/import/ucdp-csv';
 import { count, rows } from '../support/rows';
-import { drivers, openTestDatabase, testCtx, type TestDatabase } from '../support/test-database';
+import { drivers, testCtx, useTestDatabase, type TestDatabase } from '../support/test-database';
 import { REAL_FIXTURES } from '../support/fixtures';
 
 const realDir = REAL_FIXTURES;
@@ -25,18 +25,13 @@ const TTP = {
 };
 
 describe.each(drivers)('source imports on %s', (driver) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await openTestDatabase(driver);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
+  let database!: TestDatabase;
+  useTestDatabase(
+    driver,
+    ['incidents', 'operations', 'changes', 'incident_rollup_daily', 'operation_rollup_daily', 'groups'],
+    (d) => (database = d),
+  );
   beforeEach(async () => {
-    await database.db.execute(
-      sql.raw('TRUNCATE incidents, operations, changes, incident_rollup_daily, operation_rollup_daily, groups CASCADE'),
-    );
-    await database.db.execute(sql`UPDATE stream_meta SET top = 0`);
     await database.db.execute(
       sql`INSERT INTO groups (id, short_name, full_name) VALUES (${TTP.id}, ${TTP.shortName}, ${TTP.fullName})`,
     );

@@ -5,6 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { openDatabase, type Database } from '../../db/client';
 import { ensureStream } from '../../db/change-log';
 import { createStore } from '../../db/store';
@@ -70,4 +72,27 @@ export function testCtx(database: Database, actor: Actor = testActor): Ctx {
     newId: () => randomUUID(),
     reportZone: database.reportZone,
   };
+}
+
+/**
+ * A describe block's database: opened before its tests, closed after them, and `tables` emptied
+ * (TRUNCATE … CASCADE) before each test; with `changes` among them the change log's top and the
+ * duplicate detector's position start from 0 again. `use` receives the database once it is open.
+ */
+export function useTestDatabase(driver: Driver, tables: string[], use: (database: TestDatabase) => void): void {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await openTestDatabase(driver);
+    use(database);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+  beforeEach(async () => {
+    const { db } = database!;
+    await db.execute(sql.raw(`TRUNCATE ${tables.join(', ')} CASCADE`));
+    if (!tables.includes('changes')) return;
+    await db.execute(sql`UPDATE stream_meta SET top = 0`);
+    await db.execute(sql`UPDATE duplicate_scan SET seq = 0`);
+  });
 }
