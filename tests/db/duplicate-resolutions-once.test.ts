@@ -14,7 +14,7 @@ import { ConflictError, StoreUnavailableError } from '../../core/errors';
 import type { Ctx, Store, WriteTx } from '../../core/ports';
 import type { RetryPolicy } from '../../core/write/exactly-once';
 import { detectStep } from '../../db/duplicates/detect-duplicates';
-import { drivers, testCtx, useTestDatabase, type TestDatabase } from '../support/test-database';
+import { drivers, INCIDENT_TABLES, testCtx, useTestDatabase, type TestDatabase } from '../support/test-database';
 import { rows } from '../support/rows';
 
 const report = (over: Record<string, unknown>) => ({
@@ -52,19 +52,7 @@ const noWait: RetryPolicy = { attempts: 4, lookups: 3, pause: async () => {} };
 
 describe.each(drivers)('duplicate resolutions exactly once on %s', (driver) => {
   let database!: TestDatabase;
-  useTestDatabase(
-    driver,
-    [
-      'incident_merges',
-      'duplicate_candidates',
-      'incidents',
-      'changes',
-      'incident_rollup_daily',
-      'incident_rollup_narrow',
-      'idempotency_keys',
-    ],
-    (d) => (database = d),
-  );
+  useTestDatabase(driver, [...INCIDENT_TABLES, 'idempotency_keys'], (d) => (database = d));
 
   /** Two reports of one event and their candidate. */
   async function pair(): Promise<{ ctx: Ctx; candidate: string; a: string; b: string }> {

@@ -14,7 +14,7 @@ import { detectStep } from '../../db/duplicates/detect-duplicates';
 import { rebuildRollups } from '../../db/rollups/rebuild';
 import { createImportBatches } from '../../core/import/import-batch';
 import { CreateIncidentInput } from '../../core/incident/schema';
-import { drivers, testCtx, useTestDatabase, type TestDatabase } from '../support/test-database';
+import { drivers, INCIDENT_TABLES, testCtx, useTestDatabase, type TestDatabase } from '../support/test-database';
 import { rows } from '../support/rows';
 
 const peshawar = {
@@ -29,18 +29,7 @@ const peshawar = {
 
 describe.each(drivers)('duplicate candidates on %s', (driver) => {
   let database!: TestDatabase;
-  useTestDatabase(
-    driver,
-    [
-      'incident_merges',
-      'duplicate_candidates',
-      'incidents',
-      'changes',
-      'incident_rollup_daily',
-      'incident_rollup_narrow',
-    ],
-    (d) => (database = d),
-  );
+  useTestDatabase(driver, [...INCIDENT_TABLES], (d) => (database = d));
 
   const detect = async () => {
     for (;;) if (!(await detectStep(database, randomUUID)).more) break;

@@ -74,6 +74,16 @@ export function testCtx(database: Database, actor: Actor = testActor): Ctx {
   };
 }
 
+/** The tables an incident write and the duplicate queue fill: empty them for a fresh start. */
+export const INCIDENT_TABLES = [
+  'incident_merges',
+  'duplicate_candidates',
+  'incidents',
+  'changes',
+  'incident_rollup_daily',
+  'incident_rollup_narrow',
+];
+
 /**
  * A describe block's database: opened before its tests, closed after them, and `tables` emptied
  * (TRUNCATE … CASCADE) before each test; with `changes` among them the change log's top and the
