@@ -16,3 +16,17 @@ export function toPublicView<T>(value: T): T {
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = STAFF.has(k) ? null : toPublicView(v);
   return out as T;
 }
+
+/** A member named like a staff field, as JSON.stringify writes one (a key, then its colon). */
+const STAFF_KEY = new RegExp(`"(?:${STAFF_FIELDS.join('|')})"\\s*:`);
+
+/**
+ * Whether serialised JSON may hold a staff field, so `toPublicView` could change it. False means
+ * the projection is the identity and the text can be served as it is: a key in JSON is a quoted
+ * name followed by a colon, and inside a string value a quote is always escaped, so a staff key
+ * cannot hide from this test (a key merely ending in one is a false alarm, which only costs the
+ * full projection).
+ */
+export function mayHoldStaffFields(json: string): boolean {
+  return STAFF_KEY.test(json);
+}

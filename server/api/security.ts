@@ -5,7 +5,7 @@
  * BASE_URL or the Host). Bearer requests are exempt: a foreign page cannot set that header.
  */
 import type { MiddlewareHandler } from 'hono';
-import { toPublicView } from '../../core/access/public-view';
+import { mayHoldStaffFields, toPublicView } from '../../core/access/public-view';
 import { checkAccess, principalOf } from '../auth/guards';
 import { hasSessionCookie } from '../auth/principal';
 import { assertSameSite, type OriginEnv } from '../auth/site-origin';
@@ -99,10 +99,17 @@ export function publicProjection(runtime: Runtime): MiddlewareHandler {
     if (!/^application\/json/i.test(c.res.headers.get('content-type') ?? '')) return;
     if (c.res.headers.get('content-disposition')?.startsWith('attachment')) return;
     if ((await principalOf(c, runtime).catch(() => null)) !== null) return;
-    const body = toPublicView((await c.res.json()) as unknown);
+    // Most answers (every stats answer) name no staff: they are served as written, not parsed,
+    // walked and written again (1.2 ms of CPU for an all-time series).
+    const bytes = await c.res.arrayBuffer();
+    const text = new TextDecoder().decode(bytes);
     const headers = new Headers(c.res.headers);
+    if (!mayHoldStaffFields(text)) {
+      c.res = new Response(bytes, { status: c.res.status, headers });
+      return;
+    }
     headers.delete('content-length');
-    c.res = new Response(JSON.stringify(body), { status: c.res.status, headers });
+    c.res = new Response(JSON.stringify(toPublicView(JSON.parse(text) as unknown)), { status: c.res.status, headers });
   };
 }
 
