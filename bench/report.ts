@@ -62,7 +62,14 @@ export function table(results: readonly BenchResult[]): string {
   ];
   for (const r of results) {
     // The embedded database runs a tenth of the data: its rows are for comparison, not judged.
-    const met = r.name.startsWith('pglite.') ? 'n/a' : r.met ? 'yes' : r.value === null ? '**not measured**' : '**no**';
+    const met =
+      r.name.startsWith('pglite.') || r.information
+        ? 'n/a'
+        : r.met
+          ? 'yes'
+          : r.value === null
+            ? '**not measured**'
+            : '**no**';
     lines.push(
       `| ${r.name} | ${r.unit} | ${cell(r.p50)} | ${cell(r.p95)} | ${cell(r.p99)} | ${cell(r.value)} | ${baselineText(r)} | ${cell(r.ratio)} | ${r.target} | ${met} | ${loadText(r)} |`,
     );

@@ -11,6 +11,8 @@ export interface BenchResult {
   ratio: number | null;
   target: string;
   met: boolean;
+  /** Measured for comparison only: the table's met column reads n/a. */
+  information?: boolean;
   /** Counts, settings and anything a reader needs to trust the figure. */
   details?: Record<string, unknown>;
   /** Why a figure is missing or a target not met. */

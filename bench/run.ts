@@ -79,7 +79,7 @@ try {
   log(`wrote ${json} and ${markdown}`);
   for (const r of results)
     log(
-      `${r.met ? 'met    ' : 'NOT MET'} ${r.name}: ${r.value ?? '–'} ${r.unit}${r.ratio !== null ? ` (ratio ${r.ratio})` : ''}`,
+      `${r.information ? 'info   ' : r.met ? 'met    ' : 'NOT MET'} ${r.name}: ${r.value ?? '–'} ${r.unit}${r.ratio !== null ? ` (ratio ${r.ratio})` : ''}`,
     );
 } catch (err) {
   console.error('bench failed:', err);

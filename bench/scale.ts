@@ -39,7 +39,7 @@ export const SCALES: Record<Scale['name'], Scale> = {
     name: 'default',
     postgres: { incidents: 1_000_000, operations: 200_000, years: 10 },
     pglite: { incidents: 100_000, operations: 20_000, years: 10 },
-    aggregates: { warmup: 20, requests: 200, baselineRuns: 7, pgliteRequests: 50, pgliteBaselineRuns: 5 },
+    aggregates: { warmup: 100, requests: 500, baselineRuns: 7, pgliteRequests: 50, pgliteBaselineRuns: 5 },
     live: { clients: [1000, 5000], intervalMs: 100, durationMs: 20_000, burst: 500, burstWriters: 16 },
     memory: { clients: 5000 },
     ingest: { writers: 16, apiRows: 5000, batchRows: 20_000, batchItems: 100, acledRows: 20_000 },
