@@ -89,7 +89,8 @@ export async function startServerProcess(opts: ServerOptions): Promise<ServerPro
     'server/main.ts',
     opts.pages ? [] : ['--api-only'],
     { env, stdio: ['ignore', 'pipe', 'pipe'] },
-    opts.nodeArgs,
+    // Development: BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles every server process.
+    [...(process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []), ...(opts.nodeArgs ?? [])],
   );
   let tail = '';
   let partial = '';
