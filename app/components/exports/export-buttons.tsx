@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import type { Cell } from './download';
+import { chartsDrawn } from '../charts/use-chart-wanted';
 
 const load = () => import('./download');
 
@@ -65,7 +66,7 @@ export function ExportButtons({
             className={BUTTON}
             disabled={busy}
             aria-label={`Download the ${label} chart as SVG`}
-            onClick={run((m, panel) => panel !== null && m.downloadSvg(panel, name))}
+            onClick={run(async (m, panel) => panel !== null && (await chartsDrawn(panel), m.downloadSvg(panel, name)))}
           >
             SVG
           </button>
@@ -74,7 +75,7 @@ export function ExportButtons({
             className={BUTTON}
             disabled={busy}
             aria-label={`Download the ${label} chart as PNG`}
-            onClick={run((m, panel) => panel !== null && m.downloadPng(panel, name))}
+            onClick={run(async (m, panel) => panel !== null && (await chartsDrawn(panel), m.downloadPng(panel, name)))}
           >
             PNG
           </button>
@@ -92,7 +93,12 @@ export function ExportButtons({
 /** Print the page (the print stylesheet lays the overview out for one or two pages). */
 export function PrintButton() {
   return (
-    <button type="button" className={`${BUTTON} print:hidden`} onClick={() => window.print()}>
+    <button
+      type="button"
+      className={`${BUTTON} print:hidden`}
+      // Charts not yet scrolled to are drawn first (their code loads when near: use-chart-wanted).
+      onClick={() => void chartsDrawn(document).then(() => window.print())}
+    >
       Print
     </button>
   );
