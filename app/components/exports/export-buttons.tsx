@@ -18,6 +18,7 @@ export function ExportButtons({
   label,
   head,
   rows,
+  table,
   chart = false,
 }: {
   /** File name stem: `trend` gives `trend-2026-12-02.csv`. */
@@ -26,6 +27,8 @@ export function ExportButtons({
   label: string;
   head?: string[];
   rows?: Cell[][];
+  /** The CSV's head and rows made on the click instead (code the page need not load before it). */
+  table?: () => Promise<{ head: string[]; rows: Cell[][] }>;
   /** Offer SVG and PNG of the panel's chart too. */
   chart?: boolean;
 }) {
@@ -48,13 +51,17 @@ export function ExportButtons({
   return (
     <span className="inline-flex flex-wrap items-center gap-1 print:hidden" data-exports={name}>
       <span className="text-xs text-muted">Download</span>
-      {head && rows && (
+      {((head && rows) || table) && (
         <button
           type="button"
           className={BUTTON}
           disabled={busy}
           aria-label={`Download ${label} as CSV`}
-          onClick={run((m) => (m.downloadCsv(name, head, rows), true))}
+          onClick={run(async (m) => {
+            const csv = table ? await table() : { head: head!, rows: rows! };
+            m.downloadCsv(name, csv.head, csv.rows);
+            return true;
+          })}
         >
           CSV
         </button>
