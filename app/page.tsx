@@ -27,20 +27,21 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
   const raw = await searchParams;
   const reads = await requireReader(pathWithQuery('/', raw));
   const rt = getRuntime();
-  const groups = await reads.groups.list();
+  // The change-log position first (the groups, reference data, meanwhile): the charts are the
+  // answer at it (the serialised one the live refresh also gets, cached per position), and what
+  // else the page shows is read after it, alongside them, so at least as new.
+  const [groups, position] = await Promise.all([reads.groups.list(), reads.position()]);
   const { query, view, params, problems } = parseView(raw, new Date(), { groups });
-  // The charts first, with the position read before them (the serialised answer the live refresh
-  // also gets, cached per position); what else the page shows is read after it, so at least as new.
-  const stats = JSON.parse(await reads.stats.json.overview(query)) as StatsOverview;
-  const position = stats.position;
-  const [synthetic, annotations, duplicates, sources] = await Promise.all([
+  const [statsJson, synthetic, annotations, duplicates, sources] = await Promise.all([
+    reads.stats.json.overview(query, position),
     reads.dashboard.syntheticPresent(),
     // Annotations reaching into the chart: a year or a span may start before it (placed client-side).
-    reads.annotations.list({ to: localDay(stats.timeseries.to, rt.env.REPORT_TIMEZONE) }),
+    reads.annotations.list({ to: localDay(query.period.to, rt.env.REPORT_TIMEZONE) }),
     reads.duplicates.unresolvedIn(candidateDays(query.period, rt.env.REPORT_TIMEZONE)),
     // The same records the figures count: the view's categories, militant violence by default.
     reads.incidents.sources({ ...query.filter, category: query.filter.category ?? [...MILITANT_CATEGORIES] }),
   ]);
+  const stats = JSON.parse(statsJson) as StatsOverview;
   // The breakdowns stay out of the page (below the fold): the browser's first refresh brings them.
   const { zone, summary, timeseries } = stats;
   const snapshot: OverviewSnapshot = { position, stats: { zone, position, summary, timeseries }, synthetic };

@@ -1,8 +1,7 @@
 /** The signed-in header's alert parts: saved views (read on the server) and the live bell. */
 import { getRuntime } from '@/server/runtime';
 import type { Principal } from '@/server/auth/principal';
-import { AlertBell } from './alert-bell';
-import { SavedViewsMenu } from './saved-views-menu';
+import { AlertBell, SavedViewsMenu } from '../sign-in/signed-in-lazy';
 import { viewHref } from './view-href';
 
 export async function AlertsCorner({ principal }: { principal: Principal }) {

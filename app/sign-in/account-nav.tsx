@@ -3,10 +3,9 @@
  * their role, and sign out; or "Sign in" for visitors. Rendered on the server from the session.
  */
 import { NavLinks } from '../components/nav-links';
-import { NoticeToast } from '../forms/notice-toast';
+import { NoticeToast, SignOutButton } from './signed-in-lazy';
 import { currentPrincipal } from './page-access';
 import { SignInLink } from './sign-in-link';
-import { SignOutButton } from './sign-out-button';
 import { AlertsCorner } from '../alerts/alerts-corner';
 
 export async function AccountNav() {

@@ -6,21 +6,29 @@
  * answer and does not store it.
  *
  * A period that follows the clock (a preset, or no `to`) also ages with time, not only with
- * writes: its answer is kept for at most CLOCK_TTL_MS, so it is never more than that behind the
- * moment it is served (the window's edges, a record dated a few minutes ahead coming into it).
+ * writes: its answer is fresh for CLOCK_TTL_MS (the window's edges, a record dated a few minutes
+ * ahead coming into it). Past that, for up to CLOCK_STALE_MS more, the held answer is still served
+ * while one refresh at the same position computes the next, so no request waits for a recompute
+ * of a busy period's answer (the overview's, once a second); an answer older than that is computed
+ * by the request. A write still ends every answer at once (a new position starts the cache over).
  * Size is bounded by entries and by characters; the oldest entry goes first.
  */
 import type { Position } from '../../core/change/change';
 
 export const CLOCK_TTL_MS = 1000;
+export const CLOCK_STALE_MS = 5000;
 const MAX_ENTRIES = 128;
 const MAX_CHARS = 32 * 1024 * 1024;
 
 interface Entry {
   json: Promise<string>;
-  /** ms since epoch after which it is not served; Infinity for fixed periods. */
+  /** ms since epoch after which it is refreshed; Infinity for fixed periods. */
   expires: number;
   chars: number;
+  /** Computed (not pending, not failed): only such an answer is served past `expires`. */
+  ready: boolean;
+  /** A refresh has started from this entry. */
+  refreshing: boolean;
 }
 
 export class AnswerCache {
@@ -45,22 +53,47 @@ export class AnswerCache {
     const now = this.now();
     const hit = this.entries.get(key);
     if (hit && hit.expires > now) return hit.json;
+    if (hit && hit.ready && now < hit.expires + CLOCK_STALE_MS) {
+      if (!hit.refreshing) {
+        hit.refreshing = true;
+        // The refresh takes the entry's place once computed; until then the held answer is served.
+        this.store(key, load(), now, followsClock, hit).catch(() => undefined);
+      }
+      return hit.json;
+    }
     if (hit) this.remove(key);
-    const entry: Entry = { json: load(), expires: followsClock ? now + CLOCK_TTL_MS : Infinity, chars: 0 };
-    this.entries.set(key, entry);
-    entry.json.then(
-      (json) => {
-        if (this.entries.get(key) !== entry) return;
-        entry.chars = json.length;
-        this.chars += json.length;
+    return this.store(key, load(), now, followsClock);
+  }
+
+  /** Holds `json` for `key` now, or (a refresh) once computed, if `replacing` is still the entry then. */
+  private store(key: string, json: Promise<string>, now: number, followsClock: boolean, replacing?: Entry) {
+    const entry: Entry = {
+      json,
+      expires: followsClock ? now + CLOCK_TTL_MS : Infinity,
+      chars: 0,
+      ready: false,
+      refreshing: false,
+    };
+    if (!replacing) this.entries.set(key, entry);
+    json.then(
+      (text) => {
+        if (replacing) {
+          if (this.entries.get(key) !== replacing) return;
+          this.remove(key);
+          this.entries.set(key, entry);
+        } else if (this.entries.get(key) !== entry) return;
+        entry.ready = true;
+        entry.chars = text.length;
+        this.chars += text.length;
         this.trim();
       },
       () => {
-        if (this.entries.get(key) === entry) this.remove(key);
+        if (replacing) replacing.refreshing = false;
+        else if (this.entries.get(key) === entry) this.remove(key);
       },
     );
     this.trim();
-    return entry.json;
+    return json;
   }
 
   /** Entries held now (tests). */

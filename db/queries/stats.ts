@@ -250,8 +250,13 @@ export function createStatsReads(db: Db, zone: string) {
       };
     },
   };
-  const serialised = async (kind: string, q: StatsQuery, answer: (p: Position) => Promise<object>) => {
-    const position = await readPosition(db);
+  const serialised = async (
+    kind: string,
+    q: StatsQuery,
+    answer: (p: Position) => Promise<object>,
+    known?: Position,
+  ) => {
+    const position = known ?? (await readPosition(db));
     const { key, followsClock } = answerKey(kind, q, Date.now());
     return answers.get(position, key, followsClock, async () => JSON.stringify(await answer(position)));
   };
@@ -266,7 +271,8 @@ export function createStatsReads(db: Db, zone: string) {
       timeseries: (q: StatsQuery) => serialised('timeseries', q, (p) => at.timeseries(p, q)),
       breakdown: (q: StatsQuery, by: BreakdownDimension) =>
         serialised(`breakdown:${by}`, q, (p) => at.breakdown(p, q, by)),
-      overview: (q: StatsQuery) => serialised('overview', q, (p) => at.overview(p, q)),
+      /** `position`: one the caller has just read (the page, reading its other parts after it meanwhile). */
+      overview: (q: StatsQuery, position?: Position) => serialised('overview', q, (p) => at.overview(p, q), position),
     },
   };
 }

@@ -205,6 +205,16 @@ describe('exports', () => {
       await screenshot(page, `overview-exports-${width}`, { fullPage: false });
       expect(await sidewaysScroll(page), `${width}`).toBeNull();
       if (width !== 390) {
+        // Printing draws the charts and the map not yet scrolled to (their code loads when near).
+        await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+        await page.waitForFunction(
+          () => [...document.querySelectorAll('[data-lazy-chart]')].every((el) => el.querySelector('svg')),
+          null,
+          { timeout: 20_000 },
+        );
+        expect(await page.locator('#casualties .recharts-surface, #operations-trend .recharts-surface').count()).toBe(
+          2,
+        );
         const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
         const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
         writeFileSync(path.join(SCREENSHOTS, `overview-print-${width}.pdf`), pdf);

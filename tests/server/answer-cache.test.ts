@@ -1,14 +1,15 @@
 /**
  * The per-position answer cache: the stats API serves one serialised answer per query and
  * change-log position; a write moves the position and the next answer is computed anew (and
- * counts the write); a period that follows the clock is not served for longer than CLOCK_TTL_MS.
+ * counts the write); a period that follows the clock is refreshed after CLOCK_TTL_MS (the held
+ * answer served while the refresh runs, for at most CLOCK_STALE_MS more).
  * The cache itself (bounds, older positions, failures) is checked with a hand-driven clock.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIncident } from '../../core/incident/create-incident';
 import { retractIncident } from '../../core/incident/retract-incident';
 import type { Actor } from '../../core/ports';
-import { AnswerCache, CLOCK_TTL_MS } from '../../db/queries/answer-cache';
+import { AnswerCache, CLOCK_STALE_MS, CLOCK_TTL_MS } from '../../db/queries/answer-cache';
 import { drivers } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { incidentInput } from './api-support';
@@ -72,7 +73,7 @@ describe.each(drivers)('the stats answer cache on %s', (driver) => {
     expect(series.bucket).toBe('day');
   });
 
-  it('does not serve an answer whose period follows the clock for longer than its time to live', async () => {
+  it('moves an answer whose period follows the clock on with the clock, without a write', async () => {
     const first = JSON.parse(await text('/api/stats/timeseries?bucket=month')) as { to: string };
     let to = first.to;
     const started = Date.now();
@@ -113,7 +114,7 @@ describe('AnswerCache', () => {
     expect(await c.get(at(5), 'k', false, l.load)).toBe('answer 1');
   });
 
-  it('expires clock-following answers, not fixed ones, after the time to live', async () => {
+  it('refreshes clock-following answers, not fixed ones, after the time to live, serving the held one meanwhile', async () => {
     const c = cache();
     const l = counting();
     clock = 1000;
@@ -122,8 +123,28 @@ describe('AnswerCache', () => {
     clock += CLOCK_TTL_MS - 1;
     expect(await c.get(at(1), 'open', true, l.load)).toBe('answer 1');
     clock += 1;
+    // Past its time to live: the held answer, while one refresh computes the next.
+    expect(await c.get(at(1), 'open', true, l.load)).toBe('answer 1');
     expect(await c.get(at(1), 'open', true, l.load)).toBe('answer 3');
+    expect(l.count()).toBe(3);
     expect(await c.get(at(1), 'fixed', false, l.load)).toBe('answer 2');
+    // Held longer than the time to live and the stale bound together: the request computes.
+    clock += CLOCK_TTL_MS + CLOCK_STALE_MS;
+    expect(await c.get(at(1), 'open', true, l.load)).toBe('answer 4');
+    // A write (a new position) ends a held answer at once.
+    clock += CLOCK_TTL_MS;
+    expect(await c.get(at(2), 'open', true, l.load)).toBe('answer 5');
+  });
+
+  it('keeps the held answer when its refresh fails, and tries again on the next request', async () => {
+    const c = cache();
+    clock = 50_000;
+    await c.get(at(1), 'open', true, async () => 'held');
+    clock += CLOCK_TTL_MS;
+    expect(await c.get(at(1), 'open', true, () => Promise.reject(new Error('db down')))).toBe('held');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await c.get(at(1), 'open', true, async () => 'new')).toBe('held');
+    expect(await c.get(at(1), 'open', true, async () => 'newer')).toBe('new');
   });
 
   it('forgets a failed computation and stays bounded', async () => {

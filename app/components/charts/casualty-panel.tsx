@@ -1,5 +1,5 @@
 'use client';
-/** Casualties over time, killed or injured, stacked by category; the chart is its own chunk. */
+/** Casualties over time, killed or injured, stacked by category; the chart is its own chunk, loaded when near. */
 import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { CASUALTY_CATEGORIES, CASUALTY_LABELS } from '@/core/enums';
@@ -7,6 +7,7 @@ import type { StatsTimeseries } from '@/core/stats/stats-types';
 import { DataTable, Panel } from '../panel';
 import { CATEGORY_COLORS } from '../palette';
 import { ChartSkeleton, EmptyChart } from './chart-skeleton';
+import { useChartWanted } from './use-chart-wanted';
 import { bucketLabel, bucketWords } from './trend-panel';
 import { missingNote } from '../number-format';
 
@@ -14,6 +15,8 @@ const CasualtyChart = dynamic(() => import('./casualty-chart'), { ssr: false, lo
 
 export function CasualtyPanel({ series, className = '' }: { series: StatsTimeseries; className?: string }) {
   const [side, setSide] = useState<'killed' | 'injured'>('killed');
+  // Below the fold on the overview: the chart's code loads when it comes near (use-chart-wanted).
+  const [chartBox, chartWanted] = useChartWanted<HTMLDivElement>();
   const missingOf = (p: StatsTimeseries['points'][number]) => (side === 'killed' ? p.killedMissing : p.injuredMissing);
   // Incidents that report no figure add nothing to the bars: say how many, so "at least" is read as such.
   const missing = missingNote(
@@ -47,8 +50,8 @@ export function CasualtyPanel({ series, className = '' }: { series: StatsTimeser
         </div>
       }
     >
-      <div className="relative h-[220px]">
-        <CasualtyChart series={series} side={side} height={220} />
+      <div ref={chartBox} className="relative h-[220px]" data-lazy-chart>
+        {chartWanted ? <CasualtyChart series={series} side={side} height={220} /> : <ChartSkeleton />}
         {series.points.every((p) => CASUALTY_CATEGORIES.every((c) => p[side][c] === 0)) && (
           <EmptyChart text={`No one recorded ${side} in this period`} />
         )}

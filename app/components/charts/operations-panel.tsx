@@ -7,11 +7,14 @@ import dynamic from 'next/dynamic';
 import type { StatsTimeseries } from '@/core/stats/stats-types';
 import { DataTable, Panel } from '../panel';
 import { ChartSkeleton, EmptyChart } from './chart-skeleton';
+import { useChartWanted } from './use-chart-wanted';
 import { bucketWords, bucketLabel } from './trend-panel';
 
 const OperationsChart = dynamic(() => import('./operations-chart'), { ssr: false, loading: ChartSkeleton });
 
 export function OperationsPanel({ series, className = '' }: { series: StatsTimeseries; className?: string }) {
+  // Below the fold on the overview: the chart's code loads when it comes near (use-chart-wanted).
+  const [chartBox, chartWanted] = useChartWanted<HTMLDivElement>();
   return (
     <Panel
       id="operations-trend"
@@ -19,8 +22,8 @@ export function OperationsPanel({ series, className = '' }: { series: StatsTimes
       title="Operations over time"
       caption={`Per ${bucketWords(series.bucket)}: operations (bars, left) and militants killed in them (line, right)`}
     >
-      <div className="relative h-[220px]">
-        <OperationsChart series={series} height={220} />
+      <div ref={chartBox} className="relative h-[220px]" data-lazy-chart>
+        {chartWanted ? <OperationsChart series={series} height={220} /> : <ChartSkeleton />}
         {series.points.every((p) => p.operations === 0) && <EmptyChart text="No operations recorded in this period" />}
       </div>
       <DataTable

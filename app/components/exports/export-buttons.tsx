@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import type { Cell } from './download';
+import { chartsDrawn } from '../charts/use-chart-wanted';
 
 const load = () => import('./download');
 
@@ -17,6 +18,7 @@ export function ExportButtons({
   label,
   head,
   rows,
+  table,
   chart = false,
 }: {
   /** File name stem: `trend` gives `trend-2026-12-02.csv`. */
@@ -25,6 +27,8 @@ export function ExportButtons({
   label: string;
   head?: string[];
   rows?: Cell[][];
+  /** The CSV's head and rows made on the click instead (code the page need not load before it). */
+  table?: () => Promise<{ head: string[]; rows: Cell[][] }>;
   /** Offer SVG and PNG of the panel's chart too. */
   chart?: boolean;
 }) {
@@ -47,13 +51,17 @@ export function ExportButtons({
   return (
     <span className="inline-flex flex-wrap items-center gap-1 print:hidden" data-exports={name}>
       <span className="text-xs text-muted">Download</span>
-      {head && rows && (
+      {((head && rows) || table) && (
         <button
           type="button"
           className={BUTTON}
           disabled={busy}
           aria-label={`Download ${label} as CSV`}
-          onClick={run((m) => (m.downloadCsv(name, head, rows), true))}
+          onClick={run(async (m) => {
+            const csv = table ? await table() : { head: head!, rows: rows! };
+            m.downloadCsv(name, csv.head, csv.rows);
+            return true;
+          })}
         >
           CSV
         </button>
@@ -65,7 +73,7 @@ export function ExportButtons({
             className={BUTTON}
             disabled={busy}
             aria-label={`Download the ${label} chart as SVG`}
-            onClick={run((m, panel) => panel !== null && m.downloadSvg(panel, name))}
+            onClick={run(async (m, panel) => panel !== null && (await chartsDrawn(panel), m.downloadSvg(panel, name)))}
           >
             SVG
           </button>
@@ -74,7 +82,7 @@ export function ExportButtons({
             className={BUTTON}
             disabled={busy}
             aria-label={`Download the ${label} chart as PNG`}
-            onClick={run((m, panel) => panel !== null && m.downloadPng(panel, name))}
+            onClick={run(async (m, panel) => panel !== null && (await chartsDrawn(panel), m.downloadPng(panel, name)))}
           >
             PNG
           </button>
@@ -92,7 +100,12 @@ export function ExportButtons({
 /** Print the page (the print stylesheet lays the overview out for one or two pages). */
 export function PrintButton() {
   return (
-    <button type="button" className={`${BUTTON} print:hidden`} onClick={() => window.print()}>
+    <button
+      type="button"
+      className={`${BUTTON} print:hidden`}
+      // Charts not yet scrolled to are drawn first (their code loads when near: use-chart-wanted).
+      onClick={() => void chartsDrawn(document).then(() => window.print())}
+    >
       Print
     </button>
   );

@@ -1,5 +1,8 @@
 'use client';
-/** The map panel: the interactive map (its own chunk, server-rendered first), legend and numbers. */
+/**
+ * The map panel: the interactive map (its own chunk, loaded when the panel comes near: it sits
+ * below the first screen; see use-chart-wanted), legend and numbers.
+ */
 import dynamic from 'next/dynamic';
 import { INCIDENT_TYPE_INFO, INCIDENT_TYPES, PROVINCE_LABELS } from '@/core/enums';
 import { placeLabel, type IncidentBrief } from '@/core/stats/incident-brief';
@@ -8,10 +11,10 @@ import { TYPE_COLORS } from '../palette';
 import { formatCount, formatFigures } from '../number-format';
 import { formatOccurred } from '../time-format';
 import type { MapGeometry } from './map-geometry';
+import { useChartWanted } from '../charts/use-chart-wanted';
 
-const IncidentMap = dynamic(() => import('./incident-map'), {
-  loading: () => <div className="aspect-[700/640] w-full animate-pulse rounded-lg bg-surface-2" aria-hidden />,
-});
+const MapSkeleton = () => <div className="h-full w-full animate-pulse rounded-lg bg-surface-2" aria-hidden />;
+const IncidentMap = dynamic(() => import('./incident-map'), { loading: MapSkeleton });
 
 export function MapPanel({
   geometry,
@@ -31,6 +34,7 @@ export function MapPanel({
   pending?: React.ReactNode;
   className?: string;
 }) {
+  const [mapBox, mapWanted] = useChartWanted<HTMLDivElement>();
   const types = INCIDENT_TYPES.filter((t) => points.some((p) => p.type === t));
   const worst = [...points].sort((a, b) => b.killed.low + b.injured.low - (a.killed.low + a.injured.low)).slice(0, 25);
   return (
@@ -40,8 +44,12 @@ export function MapPanel({
       title="Where"
       caption={`${pending ? 'Located incidents' : `${formatCount(points.length)} located incidents`}${capped ? ' (the newest shown)' : ''}; size by casualties, colour by type; dashed: the Pakistan–Afghanistan border`}
     >
-      <div className="relative aspect-[700/640] w-full">
-        <IncidentMap geometry={geometry} points={points} fresh={fresh} threshold={threshold} />
+      <div ref={mapBox} className="relative aspect-[700/640] w-full" data-lazy-chart>
+        {mapWanted ? (
+          <IncidentMap geometry={geometry} points={points} fresh={fresh} threshold={threshold} />
+        ) : (
+          <MapSkeleton />
+        )}
         {pending && <div className="absolute inset-x-0 top-1/3">{pending}</div>}
       </div>
       <ul className="mt-2 flex min-h-5 flex-wrap gap-x-3 gap-y-1 text-xs text-muted" aria-label="Map legend">

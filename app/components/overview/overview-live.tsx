@@ -49,7 +49,6 @@ import { ComparePanel, type CompareSeries } from '../charts/compare-panel';
 import { DemoBanner } from '../demo-banner';
 import { PossibleDuplicates } from '../possible-duplicates';
 import { ExportButtons, PrintButton } from '../exports/export-buttons';
-import { FIGURE_HEAD, figureRows } from '../exports/figure-rows';
 import { LiveFeed } from '../live-feed';
 import { useRetractionNotice } from '@/app/live/use-retraction-notice';
 import { LiveIndicator } from '../live-indicator';
@@ -345,8 +344,9 @@ export function OverviewLive({
         <ExportButtons
           name="overview-figures"
           label="the figures of the tiles"
-          head={FIGURE_HEAD}
-          rows={figureRows(stats.summary)}
+          table={() =>
+            import('../exports/figure-rows').then((m) => ({ head: m.FIGURE_HEAD, rows: m.figureRows(stats.summary) }))
+          }
         />
         <PrintButton />
       </div>
