@@ -4,8 +4,11 @@
  * and the parts of Recharts only they use) when they come near the viewport, not with the page: when scrolled to within 200 px of them, when
  * the page is about to print (the Print button, Ctrl/Cmd+P, `beforeprint`), or when one of their
  * exports asks (CHART_WANTED on the panel). Until then the box of the chart's size is shown.
+ * The reader's first gesture on the page (a pointer move, a touch, a key, the wheel) also loads
+ * them, in a transition: the page's first load does not carry them, and a print from the
+ * browser's own menu (whose `beforeprint` comes too late for code still to load) finds them drawn.
  */
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 
 /** Dispatched on a panel (or the window, for every chart) to have its chart rendered now. */
@@ -25,6 +28,9 @@ export function useChartWanted<T extends HTMLElement>(): [React.RefObject<T | nu
     });
     seen.observe(el);
     const printKey = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && (e.key === 'p' || e.key === 'Control') && want();
+    const gesture = () => startTransition(() => setWanted(true));
+    const gestures = ['pointermove', 'pointerdown', 'touchstart', 'wheel', 'keydown'] as const;
+    for (const g of gestures) window.addEventListener(g, gesture, { once: true, passive: true });
     const panel = el.closest('section') ?? el;
     panel.addEventListener(CHART_WANTED, want);
     window.addEventListener(CHART_WANTED, want);
@@ -36,6 +42,7 @@ export function useChartWanted<T extends HTMLElement>(): [React.RefObject<T | nu
       window.removeEventListener(CHART_WANTED, want);
       window.removeEventListener('beforeprint', want);
       window.removeEventListener('keydown', printKey);
+      for (const g of gestures) window.removeEventListener(g, gesture);
     };
   }, [wanted]);
   return [ref, wanted];

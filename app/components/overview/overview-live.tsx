@@ -26,6 +26,7 @@
  *   like the stats) on every `duplicates.changed`: a candidate found or resolved on any node, or a
  *   reconnection after which a signal may have been missed.
  */
+import dynamic from 'next/dynamic';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Change, Position } from '@/core/change/change';
@@ -55,7 +56,7 @@ import { LiveIndicator } from '../live-indicator';
 import type { MapGeometry } from '../map/map-geometry';
 import { MapPanel } from '../map/map-panel';
 import { Panel } from '../panel';
-import { ReferencePanel } from '../reference-panel';
+import { useChartWanted } from '../charts/use-chart-wanted';
 import { useInBrowser } from '../use-in-browser';
 import { formatFigures } from '../number-format';
 import { BreakdownTable } from './breakdown-panel';
@@ -99,6 +100,12 @@ function compareBy(
 }
 
 const FRESH_MS = 10_000;
+
+const referencePlaceholder = () => <PanelPlaceholder id="reference" title="Published figures" height={200} />;
+// The last panel of the page: its code loads when it comes near (use-chart-wanted), not with the page.
+const ReferencePanel = dynamic(() => import('../reference-panel').then((m) => m.ReferencePanel), {
+  loading: referencePlaceholder,
+});
 
 type ListsStatus = 'loading' | 'ready' | 'error';
 
@@ -165,6 +172,7 @@ export function OverviewLive({
   const [statsFailed, setStatsFailed] = useState(false);
   const [reference, setReference] = useState<OverviewReference | null>(null);
   const [referenceFailed, setReferenceFailed] = useState(false);
+  const [referenceBox, referenceWanted] = useChartWanted<HTMLDivElement>();
   const [lists, setLists] = useState<OverviewLists>(() => emptyLists(snapshot.synthetic));
   const [listsStatus, setListsStatus] = useState<ListsStatus>('loading');
   const [listsRequest, setListsRequest] = useState(0);
@@ -464,8 +472,8 @@ export function OverviewLive({
         ) : (
           <PanelPlaceholder id="by-target" title="By target" height={200} className="lg:col-span-4" />
         )}
-        <div className="lg:col-span-8">
-          {reference ? (
+        <div ref={referenceBox} className="lg:col-span-8">
+          {reference && referenceWanted ? (
             <ReferencePanel comparisons={reference.comparisons} />
           ) : (
             <PanelPlaceholder id="reference" title="Published figures" height={200}>
