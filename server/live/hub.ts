@@ -109,7 +109,7 @@ export class LiveHub {
       // onlisten runs on the first LISTEN and after every reconnect: catch up on what was missed.
       const sub = await sql.listen(
         CHANGES_CHANNEL,
-        () => this.wake(),
+        (payload) => this.notified(payload),
         () => this.wake(),
       );
       this.unlisten = () => sub.unlisten();
@@ -127,6 +127,17 @@ export class LiveHub {
     if (this.replayTimer) clearTimeout(this.replayTimer);
     await this.reading?.catch(() => {});
     await this.unlisten?.().catch(() => {});
+  }
+
+  /**
+   * A NOTIFY carries the log's new top. This node's own commits were handed over in process
+   * (accept) before or soon after their NOTIFY comes back: one at or below what the hub has read
+   * needs no read of the log. Anything else (a higher top, a payload that is not a number) reads.
+   */
+  private notified(payload: string): void {
+    const top = Number(payload);
+    if (Number.isInteger(top) && top > 0 && top <= this.read) return;
+    this.wake();
   }
 
   /** Schedules a read of the log; concurrent wake-ups coalesce into one more read. */
