@@ -157,16 +157,21 @@ export class LiveHub {
   }
 
   /**
-   * A commit in this process hands over its changes. When they continue exactly where this node's
-   * reading stands, they go out without a read of the log (one query less between a write and its
-   * broadcast); anything else (a gap, another epoch) falls back to reading the log.
+   * A commit in this process hands over its changes. When they continue where this node's reading
+   * stands, they go out without a read of the log (one query less between a write and its
+   * broadcast); those already read are dropped; anything else (a gap, another epoch) falls back to
+   * reading the log.
    */
   private accept(changes: readonly Change[] | undefined): void {
     const first = changes?.[0];
-    if (this.stopped || !first || first.epoch !== this.epoch || first.seq !== this.read + 1) return this.wake();
-    this.read = changes[changes.length - 1]!.seq;
-    if (this.timing) this.opts.log.debug({ from: first.seq, to: this.read, t: monotonicMs() }, 'live commit');
-    this.outbox.push(...changes);
+    if (this.stopped || !first || first.epoch !== this.epoch || first.seq > this.read + 1) return this.wake();
+    // Their NOTIFY may come back before the commit's own hand-over, and the read it caused has
+    // them already: nothing to read again. A commit's changes are consecutive seqs.
+    const fresh = first.seq > this.read ? changes : changes.filter((c) => c.seq > this.read);
+    if (fresh.length === 0) return;
+    this.read = fresh[fresh.length - 1]!.seq;
+    if (this.timing) this.opts.log.debug({ from: fresh[0]!.seq, to: this.read, t: monotonicMs() }, 'live commit');
+    this.outbox.push(...fresh);
     this.scheduleFlush();
   }
 
