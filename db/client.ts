@@ -150,6 +150,7 @@ export function isPlainRead(statement: string): boolean {
 function readsRetried(client: Sql, attempts: number): Sql {
   type Unsafe = Sql['unsafe'];
   const unsafe: Unsafe = ((query: string, params?: unknown[], options?: object) => {
+    options = preparedWhereFixed(query, params, options);
     if (!isPlainRead(query)) return client.unsafe(query, params as never, options as never);
     let mode: 'rows' | 'values' = 'rows';
     const run = () => {
@@ -171,9 +172,45 @@ function readsRetried(client: Sql, attempts: number): Sql {
     };
     return pending as unknown as ReturnType<Unsafe>;
   }) as Unsafe;
+  // A transaction's queries go through the transaction's own client: prepared the same way.
+  const begin = ((...args: unknown[]) => {
+    const fn = args.pop() as (tx: Sql) => unknown;
+    return (client.begin as (...a: unknown[]) => unknown)(...args, (tx: Sql) => fn(preparing(tx)));
+  }) as Sql['begin'];
   return new Proxy(client, {
+    get: (target, prop, receiver) =>
+      prop === 'unsafe' ? unsafe : prop === 'begin' ? begin : Reflect.get(target, prop, receiver),
+  });
+}
+
+/** A transaction's client whose statements are prepared where their text is fixed. */
+function preparing(tx: Sql): Sql {
+  const unsafe = ((query: string, params?: unknown[], options?: object) =>
+    tx.unsafe(query, params as never, preparedWhereFixed(query, params, options) as never)) as Sql['unsafe'];
+  return new Proxy(tx, {
     get: (target, prop, receiver) => (prop === 'unsafe' ? unsafe : Reflect.get(target, prop, receiver)),
   });
+}
+
+/** Distinct statement texts this process prepares at most (each connection keeps its own). */
+const PREPARED_TEXTS = 1000;
+const preparedTexts = new Set<string>();
+
+/**
+ * Drizzle sends every statement unnamed, and postgres.js then describes a statement with
+ * parameters before it executes it: two round trips per statement. A named (prepared) statement
+ * is described once per connection and then takes one. Statements whose text is fixed by the code
+ * (values as parameters, rows as one JSON parameter: db/json-recordset.ts) are prepared; a text
+ * that varies with its values (an `IN ($1, $2, …)` list, a multi-row VALUES) is not, and neither is
+ * anything beyond the first PREPARED_TEXTS texts, so a connection's statements stay bounded.
+ */
+function preparedWhereFixed(query: string, params: unknown[] | undefined, options: object | undefined) {
+  if (!params || params.length === 0) return options;
+  if (!preparedTexts.has(query)) {
+    if (preparedTexts.size >= PREPARED_TEXTS || /\$\d+\s*,\s*\$\d+/.test(query)) return options;
+    preparedTexts.add(query);
+  }
+  return { ...options, prepare: true };
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
