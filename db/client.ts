@@ -69,7 +69,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       connect_timeout: 5,
       // Sessions in UTC whatever the server's default: every local day is computed with an
       // explicit AT TIME ZONE, never from the session zone.
-      connection: { TimeZone: 'UTC' },
+      connection: {
+        TimeZone: 'UTC',
+        // Statements are prepared to save a round trip (preparedWhereFixed below), not to reuse
+        // plans: each execution is planned for its own values, as an unnamed statement is.
+        plan_cache_mode: 'force_custom_plan',
+      },
       // bigint counters (seq) fit in a JS number for centuries of writes.
       types: { bigint: postgres.BigInt },
     });
@@ -199,7 +204,8 @@ const preparedTexts = new Set<string>();
 /**
  * Drizzle sends every statement unnamed, and postgres.js then describes a statement with
  * parameters before it executes it: two round trips per statement. A named (prepared) statement
- * is described once per connection and then takes one. Statements whose text is fixed by the code
+ * is described once per connection and then takes one; sessions plan every execution for its
+ * values (plan_cache_mode, above), so no statement runs on a generic plan. Statements whose text is fixed by the code
  * (values as parameters, rows as one JSON parameter: db/json-recordset.ts) are prepared; a text
  * that varies with its values (an `IN ($1, $2, …)` list, a multi-row VALUES) is not, and neither is
  * anything beyond the first PREPARED_TEXTS texts, so a connection's statements stay bounded.
