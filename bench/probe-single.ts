@@ -50,7 +50,6 @@ const server = await startServerProcess({
   port: await freePort(),
   databaseUrl: url,
   nodeArgs: profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [],
-  env: process.env.PROBE_SQL_TRACE ? { BW_SQL_TRACE: process.env.PROBE_SQL_TRACE } : {},
 });
 const sql = postgres(url, { max: 1, onnotice: () => {} });
 const dbName = new URL(url).pathname.slice(1);
