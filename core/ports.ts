@@ -37,6 +37,11 @@ export interface BulkRepo<T extends { id: string }> {
    * without it get insertMany and the deltas computed here.
    */
   insertManyRolledUp?(records: T[]): Promise<void>;
+  /**
+   * insertManyRolledUp and the records' change-log append (appendChanges) in as few statements as
+   * the store can (one, for a create or a combined group): answers the stored changes. Optional.
+   */
+  insertCreated?(records: T[], changes: AppendChange[]): Promise<Change[]>;
   findByExternalIds(externalIds: string[]): Promise<T[]>;
 }
 
@@ -63,7 +68,20 @@ export interface IdempotencyRecord {
 
 export interface WriteTx {
   incidents: RecordRepo<Incident> &
-    BulkRepo<Incident> & { findByExternalId(externalId: string): Promise<Incident | null> };
+    BulkRepo<Incident> & {
+      findByExternalId(externalId: string): Promise<Incident | null>;
+      /**
+       * What creates ask before they write, in one read: which of `externalIds` are taken (by
+       * which incident id) and the named groups' short names. Optional.
+       */
+      lookUp?(
+        externalIds: string[],
+        groupIds: string[],
+      ): Promise<{
+        holders: Map<string, string>;
+        groups: Map<string, { shortName: string; retracted: boolean }>;
+      }>;
+    };
   operations: RecordRepo<Operation> &
     BulkRepo<Operation> & { findByExternalId(externalId: string): Promise<Operation | null> };
   groups: RecordRepo<Group> & {

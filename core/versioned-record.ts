@@ -20,6 +20,12 @@ export interface RecordKind<T extends Versioned> {
    * `batch`: the caller already checked external ids for the whole batch.
    */
   complete?(tx: WriteTx, record: T, batch?: boolean): Promise<T>;
+  /**
+   * Reads ahead, in one statement where the store can, what `complete` of these new records will
+   * ask (their groups); with `externalIds`, also who holds their external ids (the answer: a map
+   * from external id to the id of the record holding it, or null when the store cannot say).
+   */
+  prefetch?(tx: WriteTx, records: T[], opts: { externalIds: boolean }): Promise<Map<string, string> | null>;
   /** Side effects of a set of changes (rollup deltas), applied together. */
   onChanges?(tx: WriteTx, changes: [before: T | null, after: T][]): Promise<void>;
   /** For kinds with external ids: the batch paths. */
@@ -126,10 +132,9 @@ export async function createRecord<T extends Versioned>(
 ): Promise<WriteResult<T>> {
   const run = async (t: WriteTx) => {
     let record = newRecord<T>(ctx, fields, plan ?? stamp(ctx));
+    await kind.prefetch?.(t, [record], { externalIds: true });
     if (kind.complete) record = await kind.complete(t, record);
-    await kind.repo(t).insert(record);
-    await kind.onChanges?.(t, [[null, record]]);
-    const change = await t.appendChange({
+    const created: AppendChange = {
       entity: kind.entity,
       action: 'created',
       id: record.id,
@@ -137,7 +142,16 @@ export async function createRecord<T extends Versioned>(
       actor: ctx.actor,
       before: null,
       after: record,
-    });
+    };
+    // The row, its rollup cells and its change in one statement where the store can.
+    const bulk = kind.bulk?.(t);
+    if (bulk?.insertCreated) {
+      const [change] = await bulk.insertCreated([record], [created]);
+      return { record, change: change! };
+    }
+    await kind.repo(t).insert(record);
+    await kind.onChanges?.(t, [[null, record]]);
+    const change = await t.appendChange(created);
     return { record, change };
   };
   return tx ? run(tx) : ctx.store.transact(run);
@@ -265,9 +279,62 @@ export async function createRecords<T extends Versioned & { externalId?: string 
   /** `externalIdsChecked`: the caller looked the external ids up in this transaction (an import batch). */
   opts: { externalIdsChecked?: boolean } = {},
 ): Promise<WriteResult<T>[]> {
+  const bulk = kind.bulk?.(tx);
+  if (bulk?.insertCreated) {
+    // The rows, their rollup cells and their changes in one statement.
+    const records = await completeRecords(ctx, kind, fieldsList, tx, plans, opts);
+    const stored = await bulk.insertCreated(
+      records,
+      records.map((r) => createdChange(ctx, kind, r)),
+    );
+    return records.map((record, i) => ({ record, change: stored[i]! }));
+  }
   const { records, changes } = await insertRecords(ctx, kind, fieldsList, tx, plans, opts);
   const stored = await tx.appendChanges(changes);
   return records.map((record, i) => ({ record, change: stored[i]! }));
+}
+
+const createdChange = <T extends Versioned>(ctx: Ctx, kind: RecordKind<T>, r: T): AppendChange => ({
+  entity: kind.entity,
+  action: 'created',
+  id: r.id,
+  version: 1,
+  actor: ctx.actor,
+  before: null,
+  after: r,
+});
+
+/** Version 1 of each record, its external id checked (unless the caller did) and completed. */
+async function completeRecords<T extends Versioned & { externalId?: string | null }>(
+  ctx: Ctx,
+  kind: RecordKind<T>,
+  fieldsList: Omit<T, keyof Versioned>[],
+  tx: WriteTx,
+  plans: WritePlan[] | undefined,
+  opts: { externalIdsChecked?: boolean },
+): Promise<T[]> {
+  const bulk = kind.bulk?.(tx);
+  if (!bulk) throw new Error(`${kind.label} has no batch path`);
+  const at = stamp(ctx);
+  const drafts = fieldsList.map((fields, i) => newRecord<T>(ctx, fields, plans?.[i] ?? at));
+  // One read for the external ids and what `complete` needs, where the kind and store can.
+  const holders = await kind.prefetch?.(tx, drafts, { externalIds: !opts.externalIdsChecked });
+  if (!opts.externalIdsChecked) {
+    const externalIds = fieldsList
+      .map((f) => (f as { externalId?: string | null }).externalId)
+      .filter((e): e is string => Boolean(e));
+    const taken = holders
+      ? new Set(holders.keys())
+      : new Set((await bulk.findByExternalIds(externalIds)).map((r) => r.externalId));
+    const seen = new Set<string>();
+    for (const e of externalIds) {
+      if (taken.has(e) || seen.has(e)) throw new ValidationError({ externalId: `"${e}" is already used` });
+      seen.add(e);
+    }
+  }
+  const records: T[] = [];
+  for (const draft of drafts) records.push(kind.complete ? await kind.complete(tx, draft, true) : draft);
+  return records;
 }
 
 /**
@@ -285,24 +352,7 @@ export async function insertRecords<T extends Versioned & { externalId?: string 
   if (fieldsList.length === 0) return { records: [], changes: [] };
   const bulk = kind.bulk?.(tx);
   if (!bulk) throw new Error(`${kind.label} has no batch path`);
-  if (!opts.externalIdsChecked) {
-    const externalIds = fieldsList
-      .map((f) => (f as { externalId?: string | null }).externalId)
-      .filter((e): e is string => Boolean(e));
-    const taken = new Set((await bulk.findByExternalIds(externalIds)).map((r) => r.externalId));
-    const seen = new Set<string>();
-    for (const e of externalIds) {
-      if (taken.has(e) || seen.has(e)) throw new ValidationError({ externalId: `"${e}" is already used` });
-      seen.add(e);
-    }
-  }
-  const at = stamp(ctx);
-  const records: T[] = [];
-  for (const [i, fields] of fieldsList.entries()) {
-    let record = newRecord<T>(ctx, fields, plans?.[i] ?? at);
-    if (kind.complete) record = await kind.complete(tx, record, true);
-    records.push(record);
-  }
+  const records = await completeRecords(ctx, kind, fieldsList, tx, plans, opts);
   if (bulk.insertManyRolledUp) await bulk.insertManyRolledUp(records);
   else {
     await bulk.insertMany(records);
@@ -311,16 +361,7 @@ export async function insertRecords<T extends Versioned & { externalId?: string 
       records.map((r) => [null, r]),
     );
   }
-  const changes = records.map((r) => ({
-    entity: kind.entity,
-    action: 'created' as const,
-    id: r.id,
-    version: 1,
-    actor: ctx.actor,
-    before: null,
-    after: r,
-  }));
-  return { records, changes };
+  return { records, changes: records.map((r) => createdChange(ctx, kind, r)) };
 }
 
 /**

@@ -175,6 +175,20 @@ export function createAlertStore(database: Database): AlertStore {
       if (notified.length > 0 && database.kind === 'pglite') database.events.emit('alerts', notified);
       return result;
     },
+    async pending() {
+      // The same conditions as rulesBehind and claimDueDeliveries, without a lock or a write.
+      const [row] = await rowsOf<{ behind: boolean; due: boolean }>(
+        db,
+        sql`SELECT EXISTS (
+            SELECT 1 FROM alert_rules r, stream_meta m
+            WHERE m.id = 1 AND r.enabled AND (r.cursor_epoch <> m.epoch OR r.cursor_seq < m.top)
+          ) AS behind, EXISTS (
+            SELECT 1 FROM alert_deliveries
+            WHERE outcome = 'pending' AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now())
+          ) AS due`,
+      );
+      return { rulesBehind: row?.behind !== false, deliveriesDue: row?.due !== false };
+    },
     position: () => readPosition(db),
     views: {
       async get(id) {

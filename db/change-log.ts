@@ -2,7 +2,7 @@
  * The change log: appending a transaction's changes (seq from the one-row counter, a pg_notify
  * wake-up), and reading it back (the position, pages of changes after a seq, a record's history).
  */
-import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Change, ChangeRecord, Position } from '../core/change/change';
 import type { ChangeAction, Entity } from '../core/enums';
 import type { AppendChange, WriteTx } from '../core/ports';
@@ -19,35 +19,47 @@ export async function ensureStream(db: Db): Promise<void> {
   );
 }
 
+/** The changes as one JSON parameter; a missing key reads as SQL NULL (a JSON null would become the jsonb value null). */
+function changeItems(cs: AppendChange[]): string {
+  return JSON.stringify(
+    cs.map((c) => ({
+      entity: c.entity,
+      entity_id: c.id,
+      action: c.action,
+      version: c.version,
+      actor: c.actor.label,
+      ...(c.actor.id === null ? {} : { actor_id: c.actor.id }),
+      ...(c.before === null || c.before === undefined ? {} : { before: c.before }),
+      after: c.after,
+    })),
+  );
+}
+
 /**
- * Takes `changes.length` consecutive seqs from the counter (its row lock is held to commit, so seq
- * order is commit order), stores the changes and queues one wake-up NOTIFY with the new top, in
- * one statement: the counter's lock then waits on one round trip instead of three.
+ * The change-log append as the last CTEs of a statement (`meta`, `stored`) and its final SELECT:
+ * takes `cs.length` consecutive seqs from the counter (its row lock is held to commit, so seq
+ * order is commit order), stores the changes and queues one wake-up NOTIFY with the new top.
+ * `after`: a CTE of the same statement (RETURNING rows) that must run before the counter is
+ * locked: the counter is the last lock every writer takes, after its rollup rows, so two writers
+ * cannot wait on each other, and the counter is held for as short a time as possible.
  */
-export async function appendChanges(tx: Tx, cs: AppendChange[]): Promise<Change[]> {
-  if (cs.length === 0) return [];
-  // A missing key reads as SQL NULL below (a JSON null would become the jsonb value null).
-  const items = cs.map((c) => ({
-    entity: c.entity,
-    entity_id: c.id,
-    action: c.action,
-    version: c.version,
-    actor: c.actor.label,
-    ...(c.actor.id === null ? {} : { actor_id: c.actor.id }),
-    ...(c.before === null || c.before === undefined ? {} : { before: c.before }),
-    after: c.after,
-  }));
+export function appendChangesSql(cs: AppendChange[], opts: { after?: string } = {}): SQL {
+  const gate = opts.after ? sql.raw(` AND (SELECT count(*) FROM ${opts.after}) >= 0`) : sql``;
   // `at` defaults to now(), the transaction's start time: the same for every change of this
   // transaction, so it is read once from the counter update.
-  const result = (await tx.execute(sql`WITH meta AS (
-      UPDATE stream_meta SET top = top + ${cs.length} WHERE id = 1 RETURNING top, epoch, now() AS at
+  return sql`meta AS (
+      UPDATE stream_meta SET top = top + ${cs.length} WHERE id = 1${gate} RETURNING top, epoch, now() AS at
     ), stored AS (
       INSERT INTO changes (seq, entity, entity_id, action, version, actor, actor_id, before, after)
       SELECT meta.top - ${cs.length} + e.n, e.v->>'entity', (e.v->>'entity_id')::uuid, e.v->>'action', (e.v->>'version')::int,
         e.v->>'actor', e.v->>'actor_id', (e.v->'before')::jsonb, (e.v->'after')::jsonb
-      FROM meta, json_array_elements(${JSON.stringify(items)}::json) WITH ORDINALITY AS e(v, n)
+      FROM meta, json_array_elements(${changeItems(cs)}::json) WITH ORDINALITY AS e(v, n)
     )
-    SELECT top, epoch, at, pg_notify(${CHANGES_CHANNEL}, top::text) AS notified FROM meta`)) as unknown;
+    SELECT top, epoch, at, pg_notify(${CHANGES_CHANNEL}, top::text) AS notified FROM meta`;
+}
+
+/** The stored changes, from the result of a statement ending in appendChangesSql. */
+export function appendedChanges(cs: AppendChange[], result: unknown): Change[] {
   const [meta] = resultRows<{ top: number | bigint; epoch: string; at: string | Date }>(result);
   if (!meta) throw new Error('stream_meta is missing: the database was not initialised (run migrations)');
   const first = Number(meta.top) - cs.length + 1;
@@ -62,6 +74,15 @@ export async function appendChanges(tx: Tx, cs: AppendChange[]): Promise<Change[
     version: c.version,
     data: c.after,
   }));
+}
+
+/**
+ * Appends a transaction's changes (appendChangesSql) in one statement: the counter's lock then
+ * waits on one round trip instead of three.
+ */
+export async function appendChanges(tx: Tx, cs: AppendChange[]): Promise<Change[]> {
+  if (cs.length === 0) return [];
+  return appendedChanges(cs, await tx.execute(sql`WITH ${appendChangesSql(cs)}`));
 }
 
 /** The top of the log. Read it before a snapshot's data so the snapshot is at least this new. */

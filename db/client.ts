@@ -69,7 +69,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       connect_timeout: 5,
       // Sessions in UTC whatever the server's default: every local day is computed with an
       // explicit AT TIME ZONE, never from the session zone.
-      connection: { TimeZone: 'UTC' },
+      connection: {
+        TimeZone: 'UTC',
+        // Statements are prepared to save a round trip (preparedWhereFixed below), not to reuse
+        // plans: each execution is planned for its own values, as an unnamed statement is.
+        plan_cache_mode: 'force_custom_plan',
+      },
       // bigint counters (seq) fit in a JS number for centuries of writes.
       types: { bigint: postgres.BigInt },
     });
@@ -150,6 +155,7 @@ export function isPlainRead(statement: string): boolean {
 function readsRetried(client: Sql, attempts: number): Sql {
   type Unsafe = Sql['unsafe'];
   const unsafe: Unsafe = ((query: string, params?: unknown[], options?: object) => {
+    options = preparedWhereFixed(query, params, options);
     if (!isPlainRead(query)) return client.unsafe(query, params as never, options as never);
     let mode: 'rows' | 'values' = 'rows';
     const run = () => {
@@ -171,9 +177,46 @@ function readsRetried(client: Sql, attempts: number): Sql {
     };
     return pending as unknown as ReturnType<Unsafe>;
   }) as Unsafe;
+  // A transaction's queries go through the transaction's own client: prepared the same way.
+  const begin = ((...args: unknown[]) => {
+    const fn = args.pop() as (tx: Sql) => unknown;
+    return (client.begin as (...a: unknown[]) => unknown)(...args, (tx: Sql) => fn(preparing(tx)));
+  }) as Sql['begin'];
   return new Proxy(client, {
+    get: (target, prop, receiver) =>
+      prop === 'unsafe' ? unsafe : prop === 'begin' ? begin : Reflect.get(target, prop, receiver),
+  });
+}
+
+/** A transaction's client whose statements are prepared where their text is fixed. */
+function preparing(tx: Sql): Sql {
+  const unsafe = ((query: string, params?: unknown[], options?: object) =>
+    tx.unsafe(query, params as never, preparedWhereFixed(query, params, options) as never)) as Sql['unsafe'];
+  return new Proxy(tx, {
     get: (target, prop, receiver) => (prop === 'unsafe' ? unsafe : Reflect.get(target, prop, receiver)),
   });
+}
+
+/** Distinct statement texts this process prepares at most (each connection keeps its own). */
+const PREPARED_TEXTS = 1000;
+const preparedTexts = new Set<string>();
+
+/**
+ * Drizzle sends every statement unnamed, and postgres.js then describes a statement with
+ * parameters before it executes it: two round trips per statement. A named (prepared) statement
+ * is described once per connection and then takes one; sessions plan every execution for its
+ * values (plan_cache_mode, above), so no statement runs on a generic plan. Statements whose text is fixed by the code
+ * (values as parameters, rows as one JSON parameter: db/json-recordset.ts) are prepared; a text
+ * that varies with its values (an `IN ($1, $2, …)` list, a multi-row VALUES) is not, and neither is
+ * anything beyond the first PREPARED_TEXTS texts, so a connection's statements stay bounded.
+ */
+function preparedWhereFixed(query: string, params: unknown[] | undefined, options: object | undefined) {
+  if (!params || params.length === 0) return options;
+  if (!preparedTexts.has(query)) {
+    if (preparedTexts.size >= PREPARED_TEXTS || /\$\d+\s*,\s*\$\d+/.test(query)) return options;
+    preparedTexts.add(query);
+  }
+  return { ...options, prepare: true };
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {

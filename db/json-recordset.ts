@@ -52,8 +52,8 @@ function byColumnName(table: PgTable, rows: readonly Record<string, unknown>[]):
 }
 
 /** Rows keyed by the table's property names (as Drizzle's insert takes them); undefined is left out. */
-export function insertRowsSql(table: PgTable, rows: readonly Record<string, unknown>[]): SQL {
-  return insertRecordsetSql(getTableName(table), byColumnName(table, rows));
+export function insertRowsSql(table: PgTable, rows: readonly Record<string, unknown>[], tail?: SQL): SQL {
+  return insertRecordsetSql(getTableName(table), byColumnName(table, rows), tail);
 }
 
 /**

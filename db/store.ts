@@ -16,7 +16,13 @@ import { incidentRepo, incidentToRow } from './repositories/incidents';
 import { operationRepo, operationToRow } from './repositories/operations';
 import { referenceFigureRepo } from './repositories/reference-figures';
 import { rollupWriter } from './rollups/write';
-import { incidentContributionSql, operationContributionSql, withSqlRollup } from './rollups/from-rows';
+import {
+  incidentContributionCtes,
+  incidentContributionSql,
+  operationContributionCtes,
+  operationContributionSql,
+  withSqlRollup,
+} from './rollups/from-rows';
 import { duplicatesTx } from './duplicates/duplicate-tx';
 import { importWrites } from './import-sink';
 import * as s from './schema';
@@ -26,13 +32,21 @@ import type { Tx } from './tx';
 export function writeTx(tx: Tx, reportZone: string, committed: Change[] = []): WriteTx {
   return {
     reportZone,
-    // Batch creates add their rollup contributions in SQL (db/rollups/from-rows.ts).
-    incidents: withSqlRollup(incidentRepo(tx), tx, s.incidents, incidentToRow, (from) =>
-      incidentContributionSql(reportZone, from),
-    ),
-    operations: withSqlRollup(operationRepo(tx), tx, s.operations, operationToRow, (from) =>
-      operationContributionSql(reportZone, from),
-    ),
+    // Creates add their rollup contributions in SQL, with their change-log append (db/rollups/from-rows.ts).
+    incidents: withSqlRollup(incidentRepo(tx), tx, {
+      table: s.incidents,
+      toRow: incidentToRow,
+      contribution: (from) => incidentContributionSql(reportZone, from),
+      contributionCtes: (source) => incidentContributionCtes(reportZone, source),
+      committed,
+    }),
+    operations: withSqlRollup(operationRepo(tx), tx, {
+      table: s.operations,
+      toRow: operationToRow,
+      contribution: (from) => operationContributionSql(reportZone, from),
+      contributionCtes: (source) => operationContributionCtes(reportZone, source),
+      committed,
+    }),
     groups: groupRepo(tx),
     referenceFigures: referenceFigureRepo(tx),
     annotations: annotationRepo(tx),

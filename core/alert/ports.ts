@@ -62,6 +62,12 @@ export interface RuleWrite {
 export interface AlertStore {
   /** One transaction for one evaluation step. */
   evaluate<T>(fn: (tx: AlertEvalTx) => Promise<T>): Promise<T>;
+  /**
+   * One plain read: whether an enabled rule is behind the log's top (an evaluation step has work)
+   * and whether a delivery is due (the sender has work). Optional: without it every wake-up runs a
+   * step and a claim.
+   */
+  pending?(): Promise<{ rulesBehind: boolean; deliveriesDue: boolean }>;
   position(): Promise<Position>;
   views: {
     get(id: string): Promise<SavedView | null>;

@@ -1,5 +1,5 @@
 /** The incidents repository: rows to and from the read shape (core), external-id look-ups. */
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { CASUALTY_CATEGORIES } from '../../core/enums';
 import type { Casualties } from '../../core/common-schemas';
 import type { Incident } from '../../core/incident/schema';
@@ -8,6 +8,7 @@ import * as s from '../schema';
 import type { Tx } from '../tx';
 import { iso, isoOrNull, versionedFromRow } from './stamps';
 import { tableRepo } from './table-repo';
+import { resultRows } from '../result-rows';
 
 type IncidentRow = typeof s.incidents.$inferSelect;
 type FigureColumns = Record<string, number | null>;
@@ -83,6 +84,25 @@ export function incidentRepo(tx: Tx): WriteTx['incidents'] {
     async findByExternalId(externalId) {
       const [row] = await tx.select().from(s.incidents).where(eq(s.incidents.externalId, externalId));
       return row ? incidentFromRow(row) : null;
+    },
+    async lookUp(externalIds, groupIds) {
+      const holders = new Map<string, string>();
+      const groups = new Map<string, { shortName: string; retracted: boolean }>();
+      if (externalIds.length === 0 && groupIds.length === 0) return { holders, groups };
+      // = ANY (ARRAY(…)): an index look-up per value; `IN (SELECT …)` over the JSON became a
+      // hash semi-join scanning the whole external-id index (10 ms at 50k incidents).
+      const found = resultRows<{ k: string; a: string; b: string; r: boolean | null }>(
+        await tx.execute(sql`SELECT 'x' AS k, external_id AS a, id::text AS b, NULL::boolean AS r
+            FROM incidents WHERE external_id = ANY (ARRAY(SELECT json_array_elements_text(${JSON.stringify(externalIds)}::json)))
+          UNION ALL
+          SELECT 'g', id::text, short_name, retracted_at IS NOT NULL
+            FROM groups WHERE id = ANY (ARRAY(SELECT json_array_elements_text(${JSON.stringify(groupIds)}::json)::uuid))`),
+      );
+      for (const row of found) {
+        if (row.k === 'x') holders.set(row.a, row.b);
+        else groups.set(row.a, { shortName: row.b, retracted: row.r === true });
+      }
+      return { holders, groups };
     },
     async findByExternalIds(externalIds) {
       if (externalIds.length === 0) return [];

@@ -9,6 +9,10 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Change } from '../../core/change/change';
+import type { AppendChange } from '../../core/ports';
+import { appendChanges, appendChangesSql, appendedChanges } from '../change-log';
+import { insertRowsSql } from '../json-recordset';
 import { insertFromStageSql, stageRows } from '../staging';
 import type { Tx } from '../tx';
 import {
@@ -61,6 +65,59 @@ function contributionSql(
     : sql`${sql.raw(`${head}${rows} WHERE id IN (SELECT (json_array_elements_text(`)}${JSON.stringify(from.ids)}::json${sql.raw(`))::uuid)${rest}`)}`;
 }
 
+/**
+ * The same contribution as CTEs of a larger statement, over `source` (a CTE of new rows, e.g. an
+ * INSERT … RETURNING *): `d` (the cells), `nar` (the narrow upsert), then `up` (the daily upsert),
+ * each RETURNING a row per cell. The narrow rows are locked before the daily ones, as
+ * contributionSql and db/rollups/write.ts do (a statement's unreferenced CTEs run after its main
+ * query), and a statement that appends to the change log after `up` takes the counter last.
+ */
+function contributionCtes(
+  cube: CubeSql,
+  daily: string,
+  narrowTable: string,
+  narrow: { columns: string[]; select: string },
+  narrowKeys: string[],
+  source: string,
+): string {
+  const keys = cube.key.map(([c]) => c);
+  const columns = [...keys, ...cube.measures.columns.split(', ')];
+  return `d (${columns.join(', ')}) AS (
+      SELECT ${cube.key.map(([, e]) => e).join(', ')}, ${cube.measures.exprs}
+      FROM ${source} GROUP BY ${keys.map((_, i) => i + 1).join(', ')}
+    ), nar AS (
+      INSERT INTO ${narrowTable} (${narrow.columns.join(', ')})
+      SELECT * FROM (${narrow.select}) AS n (${narrow.columns.join(', ')}) ORDER BY ${inLockOrder(narrowKeys)}
+      ${upsertTail(narrowTable, narrowKeys, narrow.columns)} RETURNING 1
+    ), up AS (
+      INSERT INTO ${daily} (${columns.join(', ')})
+      SELECT ${columns.join(', ')} FROM d WHERE (SELECT count(*) FROM nar) >= 0 ORDER BY ${inLockOrder(keys)}
+      ${upsertTail(daily, keys, columns)} RETURNING 1
+    )`;
+}
+
+/** The contribution CTEs of new incidents read from `source` (contributionCtes). */
+export const incidentContributionCtes = (zone: string, source: string) =>
+  contributionCtes(
+    incidentCube(zoneLiteral(zone)),
+    'incident_rollup_daily',
+    'incident_rollup_narrow',
+    narrowIncidentProjection('d'),
+    ['dim', 'grain', 'start', 'key'],
+    source,
+  );
+
+/** The same for operation records. */
+export const operationContributionCtes = (zone: string, source: string) =>
+  contributionCtes(
+    operationCube(zoneLiteral(zone)),
+    'operation_rollup_daily',
+    'operation_rollup_narrow',
+    narrowOperationProjection('d'),
+    ['grain', 'start'],
+    source,
+  );
+
 /** Adds the rollup contributions of new incidents: `ids` inserted in this transaction, or a stage of them (not retracted). */
 export const incidentContributionSql = (zone: string, from: RowsFrom) =>
   contributionSql(
@@ -86,27 +143,70 @@ export const operationContributionSql = (zone: string, from: RowsFrom) =>
   );
 
 /**
- * A repository whose batch insert stages the rows (db/staging.ts: COPY on PostgreSQL), inserts
- * them from the stage and adds their rollup contributions read from the stage, summed per cell:
- * three statements per batch whatever its size.
+ * Batches up to this many rows go in as one JSON parameter, in the statement that adds their
+ * rollup contributions; larger ones (an import's) are staged first (db/staging.ts: COPY on
+ * PostgreSQL), which costs four more round trips but parses less in the server.
+ */
+export const STAGE_ABOVE = 200;
+
+export interface SqlRollupParts<T> {
+  table: PgTable;
+  toRow: (record: T) => unknown;
+  contribution: (from: RowsFrom) => SQL;
+  /** The contribution as CTEs over a CTE of new rows (contributionCtes). */
+  contributionCtes: (source: string) => string;
+  /** Where the changes a statement appended are handed over (the in-process wake-up). */
+  committed: Change[];
+}
+
+/**
+ * A repository whose batch inserts add their rollup contributions summed per cell in SQL:
+ * `insertManyRolledUp` in one statement (rows as one JSON parameter) or, above STAGE_ABOVE rows,
+ * three after staging them; `insertCreated` appends the rows' changes in the same statement too:
+ * a create's row, rollup cells, change-log entries and NOTIFY in one round trip.
  */
 export function withSqlRollup<T extends { id: string }, R extends object>(
   repo: R,
   tx: Tx,
-  table: PgTable,
-  toRow: (record: T) => unknown,
-  contribution: (from: RowsFrom) => SQL,
-): R & { insertManyRolledUp(records: T[]): Promise<void> } {
+  parts: SqlRollupParts<T>,
+): R & {
+  insertManyRolledUp(records: T[]): Promise<void>;
+  insertCreated(records: T[], changes: AppendChange[]): Promise<Change[]>;
+} {
+  const { table, toRow, contribution, contributionCtes, committed } = parts;
+  const staged = async (records: T[]) => {
+    const stage = await stageRows(tx, table, records.map(toRow) as Record<string, unknown>[]);
+    await tx.execute(insertFromStageSql(table, stage));
+    // Work memory for the per-cell grouping of a large batch (the planner cannot know a
+    // stage's size, and a spill to disk costs more than the upsert).
+    await tx.execute(sql.raw(`SET LOCAL work_mem = '32MB'`));
+    await tx.execute(contribution({ stage }));
+  };
+  const inserted = (records: T[]) =>
+    insertRowsSql(table, records.map(toRow) as Record<string, unknown>[], sql.raw('RETURNING *'));
   return {
     ...repo,
     async insertManyRolledUp(records: T[]) {
       if (records.length === 0) return;
-      const stage = await stageRows(tx, table, records.map(toRow) as Record<string, unknown>[]);
-      await tx.execute(insertFromStageSql(table, stage));
-      // Work memory for the per-cell grouping of a large batch (the planner cannot know a
-      // stage's size, and a spill to disk costs more than the upsert).
-      await tx.execute(sql.raw(`SET LOCAL work_mem = '32MB'`));
-      await tx.execute(contribution({ stage }));
+      if (records.length > STAGE_ABOVE) return staged(records);
+      await tx.execute(
+        sql`WITH ins AS (${inserted(records)}), ${sql.raw(contributionCtes('ins'))} SELECT count(*) FROM up`,
+      );
+    },
+    async insertCreated(records: T[], changes: AppendChange[]) {
+      if (records.length === 0) return [];
+      let stored: Change[];
+      if (records.length > STAGE_ABOVE) {
+        await staged(records);
+        stored = await appendChanges(tx, changes);
+      } else {
+        const result = await tx.execute(
+          sql`WITH ins AS (${inserted(records)}), ${sql.raw(contributionCtes('ins'))}, ${appendChangesSql(changes, { after: 'up' })}`,
+        );
+        stored = appendedChanges(changes, result);
+      }
+      committed.push(...stored);
+      return stored;
     },
   };
 }

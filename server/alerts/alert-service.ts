@@ -40,17 +40,29 @@ export class AlertService {
   private readonly follower: ChangeFollower;
 
   constructor(private readonly opts: AlertServiceOptions) {
+    // Whether the sender has work after this run's steps (unknown, so yes, unless a read said no).
+    let due = true;
     this.follower = new ChangeFollower({
       database: opts.database,
       log: opts.log,
       name: 'alert evaluation',
       pollMs: opts.pollMs,
-      step: () =>
-        opts.alerts.evaluate((tx) =>
+      step: async () => {
+        // Every commit and poll wakes the evaluator: with no rule behind the log (no rules at all,
+        // most often) one read answers the whole run instead of a transaction and a claim.
+        const pending = await opts.alerts.pending?.();
+        if (pending && !pending.rulesBehind) {
+          due = pending.deliveriesDue;
+          return { more: false };
+        }
+        due = true;
+        return opts.alerts.evaluate((tx) =>
           evaluateAlerts(tx, { now: new Date(), newId: randomUUID, email: opts.mailer !== null }),
-        ),
+        );
+      },
       // Evaluated up to now: send what is due (retries too, on the poll).
       caughtUp: async (stopped) => {
+        if (!due) return;
         while (!stopped() && (await this.sendDue()) > 0);
       },
     });

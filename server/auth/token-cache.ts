@@ -16,12 +16,15 @@ const MAX_ENTRIES = 10_000;
 
 export class TokenCache {
   private readonly entries = new Map<string, { owner: TokenOwner; until: number }>();
+  /** Reads in flight: requests that arrive together share one (never one begun before a revocation). */
+  private readonly reading = new Map<string, { generation: number; owner: Promise<TokenOwner | null> }>();
   /** Bumped by every revocation: a look-up that started before one is not kept. */
   private generation = 0;
   private listening: 'no' | 'starting' | 'yes';
   private readonly flush = () => {
     this.generation++;
     this.entries.clear();
+    this.reading.clear();
   };
 
   constructor(private readonly database: Database) {
@@ -35,7 +38,16 @@ export class TokenCache {
     const kept = this.entries.get(tokenHash);
     if (kept && kept.until > Date.now()) return kept.owner;
     const generation = this.generation;
-    const owner = await read();
+    const inFlight = this.reading.get(tokenHash);
+    if (inFlight && inFlight.generation === generation) return inFlight.owner;
+    const pending = read();
+    this.reading.set(tokenHash, { generation, owner: pending });
+    let owner: TokenOwner | null;
+    try {
+      owner = await pending;
+    } finally {
+      if (this.reading.get(tokenHash)?.owner === pending) this.reading.delete(tokenHash);
+    }
     if (owner && !owner.revoked && !owner.banned && this.listening === 'yes' && generation === this.generation) {
       if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
       this.entries.set(tokenHash, { owner, until: Date.now() + TTL_MS });

@@ -109,7 +109,7 @@ export class LiveHub {
       // onlisten runs on the first LISTEN and after every reconnect: catch up on what was missed.
       const sub = await sql.listen(
         CHANGES_CHANNEL,
-        () => this.wake(),
+        (payload) => this.notified(payload),
         () => this.wake(),
       );
       this.unlisten = () => sub.unlisten();
@@ -129,6 +129,17 @@ export class LiveHub {
     await this.unlisten?.().catch(() => {});
   }
 
+  /**
+   * A NOTIFY carries the log's new top. This node's own commits were handed over in process
+   * (accept) before or soon after their NOTIFY comes back: one at or below what the hub has read
+   * needs no read of the log. Anything else (a higher top, a payload that is not a number) reads.
+   */
+  private notified(payload: string): void {
+    const top = Number(payload);
+    if (Number.isInteger(top) && top > 0 && top <= this.read) return;
+    this.wake();
+  }
+
   /** Schedules a read of the log; concurrent wake-ups coalesce into one more read. */
   wake(): void {
     if (this.stopped) return;
@@ -146,16 +157,21 @@ export class LiveHub {
   }
 
   /**
-   * A commit in this process hands over its changes. When they continue exactly where this node's
-   * reading stands, they go out without a read of the log (one query less between a write and its
-   * broadcast); anything else (a gap, another epoch) falls back to reading the log.
+   * A commit in this process hands over its changes. When they continue where this node's reading
+   * stands, they go out without a read of the log (one query less between a write and its
+   * broadcast); those already read are dropped; anything else (a gap, another epoch) falls back to
+   * reading the log.
    */
   private accept(changes: readonly Change[] | undefined): void {
     const first = changes?.[0];
-    if (this.stopped || !first || first.epoch !== this.epoch || first.seq !== this.read + 1) return this.wake();
-    this.read = changes[changes.length - 1]!.seq;
-    if (this.timing) this.opts.log.debug({ from: first.seq, to: this.read, t: monotonicMs() }, 'live commit');
-    this.outbox.push(...changes);
+    if (this.stopped || !first || first.epoch !== this.epoch || first.seq > this.read + 1) return this.wake();
+    // Their NOTIFY may come back before the commit's own hand-over, and the read it caused has
+    // them already: nothing to read again. A commit's changes are consecutive seqs.
+    const fresh = first.seq > this.read ? changes : changes.filter((c) => c.seq > this.read);
+    if (fresh.length === 0) return;
+    this.read = fresh[fresh.length - 1]!.seq;
+    if (this.timing) this.opts.log.debug({ from: fresh[0]!.seq, to: this.read, t: monotonicMs() }, 'live commit');
+    this.outbox.push(...fresh);
     this.scheduleFlush();
   }
 

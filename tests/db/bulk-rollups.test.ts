@@ -1,16 +1,18 @@
 /**
- * Batch creates add their rollup contributions summed per cell in SQL (db/rollups/from-rows.ts).
- * The same records written through the batch path with deltas computed in this process (the path
- * every single create takes) and with the SQL contribution must leave identical rollup tables, and
- * a rebuild must find them unchanged: every measure, every cube and narrow cell.
+ * Creates add their rollup contributions summed per cell in SQL (db/rollups/from-rows.ts): a
+ * staged batch, a group in one statement, a lone create. The same records written with deltas
+ * computed in this process (the path edits and retractions take) and with the SQL contribution
+ * must leave identical rollup tables, and a rebuild must find them unchanged: every measure,
+ * every cube and narrow cell.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createIncidents } from '../../core/incident/create-incident';
+import { createIncident, createIncidents } from '../../core/incident/create-incident';
 import { createOperations } from '../../core/operation/create-operation';
 import { createGroup } from '../../core/group/group-verbs';
 import type { Ctx, Store } from '../../core/ports';
 import { rebuildRollups } from '../../db/rollups/rebuild';
+import { STAGE_ABOVE } from '../../db/rollups/from-rows';
 import { drivers, openTestDatabase, testCtx, type TestDatabase } from '../support/test-database';
 import { rows } from '../support/rows';
 
@@ -40,8 +42,8 @@ function withoutSqlRollup(store: Store): Store {
       store.transact((tx) =>
         fn({
           ...tx,
-          incidents: { ...tx.incidents, insertManyRolledUp: undefined },
-          operations: { ...tx.operations, insertManyRolledUp: undefined },
+          incidents: { ...tx.incidents, insertManyRolledUp: undefined, insertCreated: undefined },
+          operations: { ...tx.operations, insertManyRolledUp: undefined, insertCreated: undefined },
         }),
       ),
   };
@@ -75,8 +77,13 @@ async function writeAll(ctx: Ctx) {
     ...(i % 3 ? { militantsKilled: i } : {}),
     ...(i % 4 === 0 ? { groupId: group.id } : {}),
   }));
-  for (let i = 0; i < incidents.length; i += 80)
-    await ctx.store.transact((tx) => createIncidents({ ctx, inputs: incidents.slice(i, i + 80), tx }));
+  // One batch staged (above STAGE_ABOVE rows), groups in one statement each, and lone creates.
+  await ctx.store.transact((tx) => createIncidents({ ctx, inputs: incidents.slice(0, STAGE_ABOVE + 5), tx }));
+  for (let i = STAGE_ABOVE + 5; i < incidents.length - 5; i += 10)
+    await ctx.store.transact((tx) =>
+      createIncidents({ ctx, inputs: incidents.slice(i, Math.min(i + 10, incidents.length - 5)), tx }),
+    );
+  for (const input of incidents.slice(-5)) await createIncident({ ctx, input });
   await ctx.store.transact((tx) => createOperations({ ctx, inputs: operations, tx }));
 }
 

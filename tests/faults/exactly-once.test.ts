@@ -154,6 +154,7 @@ describe('exactly once while the database drops every connection each second', (
     const keyedAnswers = keyed.flat();
 
     // 3. A PATCH and then a retraction of 60 stored incidents, retried on 503 with the same body.
+    const editFailures: string[] = [];
     const created = plainAnswers.filter((a) => a.status === 201).slice(0, 60);
     const edits = await parallel(WRITERS, async (w) => {
       const out: number[] = [];
@@ -162,9 +163,19 @@ describe('exactly once while the database drops every connection each second', (
         const edit = await send(server, 'PATCH', path, { token, body: { version: 1, summary: `edited ${a.id}` } }, 40);
         const retract = await send(server, 'DELETE', path, { token, body: { version: 2, reason: 'fault test' } }, 40);
         out.push(edit.res?.status ?? 503, retract.res?.status ?? 503);
+        // What a refused edit or retraction was answered, attempt by attempt, for the failure message.
+        for (const [what, r] of [
+          ['PATCH', edit],
+          ['DELETE', retract],
+        ] as const)
+          if (r.res?.status !== 200)
+            editFailures.push(
+              `${what} ${path}: statuses ${r.answers.join(',')}; last body ${JSON.stringify(r.res?.body ?? null).slice(0, 500)}`,
+            );
       }
       return out;
     });
+    if (editFailures.length > 0) console.warn(`edits or retractions not answered 200:\n${editFailures.join('\n')}`);
     const { reports: imports, refused } = await importing;
     const { rounds, killed } = await killer.stop();
 
