@@ -13,11 +13,14 @@ const tile = async (page: Page, label: string) =>
   Number(
     (await page.locator(`section[aria-label="${label}"] p`).first().innerText()).split(/\s/)[0]!.replace(/,/g, ''),
   );
-const mapCount = async (page: Page) =>
-  Number(
+// The map draws when it comes near the viewport (use-chart-wanted): look at it as a reader would.
+const mapCount = async (page: Page) => {
+  await page.locator('#map').scrollIntoViewIfNeeded();
+  return Number(
     (await page.locator('svg[aria-label^="Map of"]').first().getAttribute('aria-label'))?.match(/Map of (\d+)/)?.[1] ??
       NaN,
   );
+};
 
 describe('recording, correcting and retracting an incident', () => {
   let browser: Browser;
