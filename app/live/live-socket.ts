@@ -42,17 +42,8 @@ export function followDrains(socket: Socket<ServerToClientEvents>, random: () =>
     timer = setTimeout(
       () => {
         timer = null;
-        if (!socket.connected) return;
-        // Closing the engine (not socket.disconnect()) leaves the manager to reconnect by itself,
-        // and at once: the jitter was spent choosing when to leave, so its first retry has no
-        // delay (the manager reads its delay as it closes; the curve is restored for later retries).
-        const manager = socket.io;
-        manager.reconnectionDelay(0);
-        try {
-          manager.engine.close();
-        } finally {
-          manager.reconnectionDelay(LIVE_BACKOFF.reconnectionDelay);
-        }
+        // Closing the engine (not socket.disconnect()) leaves the manager to reconnect by itself.
+        if (socket.connected) socket.io.engine.close();
       },
       drainDelayMs(hint, random),
     );

@@ -3,12 +3,8 @@
  * closes, and the client side's backoff is capped so a node that comes back is found in seconds.
  * (Two nodes behind nginx: tests/faults/failover.test.ts.)
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Server } from 'socket.io';
-import { io as connect } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import { LIVE_BACKOFF, drainDelayMs, followDrains, retryDelayMs } from '../../app/live/live-socket';
+import { LIVE_BACKOFF, drainDelayMs, retryDelayMs } from '../../app/live/live-socket';
 import { drivers } from '../support/test-database';
 import { connectLive, startTestServer } from '../support/test-server';
 
@@ -25,43 +21,6 @@ describe('the client backoff', () => {
     expect(drainDelayMs(hint, () => 0)).toBe(0);
     expect(drainDelayMs(hint, () => 0.5)).toBe(400);
     expect(drainDelayMs({ ...hint, withinMs: -1 }, () => 0.5)).toBe(0);
-  });
-});
-
-describe('following a drain hint', () => {
-  it('leaves when the hint says and retries at once, the backoff curve kept for later retries', async () => {
-    const http = createServer();
-    const server = new Server(http);
-    await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
-    const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-    let connections = 0;
-    let back = () => {};
-    const rejoined = new Promise<void>((r) => (back = r));
-    server.on('connection', (s) => {
-      connections += 1;
-      if (connections === 1) s.emit('live.reconnect', { reason: 'draining', withinMs: 0 });
-      else back();
-    });
-    const socket = connect(url, { transports: ['websocket'], ...LIVE_BACKOFF });
-    // The manager schedules its retries through setTimeoutFn: record the delays it asks for.
-    const manager = socket.io as unknown as { setTimeoutFn: (fn: () => void, ms: number) => unknown };
-    const delays: number[] = [];
-    const schedule = manager.setTimeoutFn;
-    manager.setTimeoutFn = (fn, ms) => {
-      delays.push(ms);
-      return schedule(fn, ms);
-    };
-    const stop = followDrains(socket, () => 0);
-    try {
-      await rejoined;
-      expect(connections).toBe(2);
-      expect(delays.filter((ms) => ms !== socket.io.timeout())).toEqual([0]);
-      expect(socket.io.reconnectionDelay()).toBe(LIVE_BACKOFF.reconnectionDelay);
-    } finally {
-      stop();
-      socket.close();
-      await new Promise((r) => server.close(r));
-    }
   });
 });
 
