@@ -54,6 +54,9 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** How long an idle HTTP connection stays open (see startServer). */
+export const KEEP_ALIVE_MS = 65_000;
+
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const { env } = opts;
   const log = opts.log ?? createLogger(env.LOG_LEVEL);
@@ -92,6 +95,11 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
         .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
         .end('Pages are not served by this process (started without Next).');
     });
+    // An idle connection is kept longer than a load balancer keeps its side (nginx 60 s, most
+    // cloud balancers 60 s): with Node's 5 s, a balancer or a client's pool could send a request on
+    // a connection this node was closing at that moment and get a reset instead of an answer.
+    httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
+    httpServer.headersTimeout = KEEP_ALIVE_MS + 1000;
 
     const io: LiveServer = new SocketServer(httpServer, {
       serveClient: false,

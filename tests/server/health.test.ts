@@ -18,6 +18,8 @@ describe.each(drivers)('the server on %s', (driver) => {
     const body = await res.json();
     expect(body).toMatchObject({ status: 'ok', database: driver, position: { seq: 0 } });
     expect(typeof body.position.epoch).toBe('string');
+    // Idle connections outlive a load balancer's (60 s), so none is reused as this node closes it.
+    expect(res.headers.get('keep-alive')).toBe('timeout=65');
   });
 
   it('answers unknown API routes with a JSON 404 (and anonymous callers with a 401 first)', async () => {
