@@ -279,6 +279,7 @@ export async function createRecords<T extends Versioned & { externalId?: string 
   /** `externalIdsChecked`: the caller looked the external ids up in this transaction (an import batch). */
   opts: { externalIdsChecked?: boolean } = {},
 ): Promise<WriteResult<T>[]> {
+  if (fieldsList.length === 0) return [];
   const bulk = kind.bulk?.(tx);
   if (bulk?.insertCreated) {
     // The rows, their rollup cells and their changes in one statement.
