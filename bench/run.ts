@@ -14,7 +14,7 @@ import { machineInfo, writeReport } from './report';
 import { parseArgs, wants } from './scale';
 import { scalar } from './sql-rows';
 import type { BenchResult } from './result';
-import { runPostgresPhase } from './phase-postgres';
+import { runFirstStartStep, runPostgresPhase } from './phase-postgres';
 import { runPglitePhase } from './phase-pglite';
 
 const args = parseArgs(process.argv.slice(2));
@@ -43,6 +43,7 @@ let exitCode = 0;
 try {
   const base = process.env.BENCH_DATABASE_URL ?? DEFAULT_BENCH_URL;
   log(`scale ${args.scale.name}; PostgreSQL server ${new URL(base).host}`);
+  const firstStart = await runFirstStartStep({ args, log });
   let url: string;
   if (args.reuseUrl) url = args.reuseUrl;
   else {
@@ -62,7 +63,7 @@ try {
   const pgVersion = await scalar(database.db, `SELECT current_setting('server_version_num')::int`);
   await database.close();
 
-  const results: BenchResult[] = await runPostgresPhase({ args, url, log });
+  const results: BenchResult[] = [...firstStart, ...(await runPostgresPhase({ args, url, log }))];
   const pglite = args.skipPglite || (args.only && !wants(args, 'pglite')) ? null : await runPglitePhase({ args, log });
 
   const finished = Date.now();
