@@ -32,16 +32,20 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
   // else the page shows is read after it, alongside them, so at least as new.
   const [groups, position] = await Promise.all([reads.groups.list(), reads.position()]);
   const { query, view, params, problems } = parseView(raw, new Date(), { groups });
-  const [statsJson, synthetic, annotations, duplicates, sources] = await Promise.all([
+  const [statsJson, synthetic, annotations, duplicates, sourcesJson] = await Promise.all([
     reads.stats.json.overview(query, position),
     reads.dashboard.syntheticPresent(),
     // Annotations reaching into the chart: a year or a span may start before it (placed client-side).
     reads.annotations.list({ to: localDay(query.period.to, rt.env.REPORT_TIMEZONE) }),
     reads.duplicates.unresolvedIn(candidateDays(query.period, rt.env.REPORT_TIMEZONE)),
     // The same records the figures count: the view's categories, militant violence by default.
-    reads.incidents.sources({ ...query.filter, category: query.filter.category ?? [...MILITANT_CATEGORIES] }),
+    reads.stats.json.sources(
+      { ...query, filter: { ...query.filter, category: query.filter.category ?? [...MILITANT_CATEGORIES] } },
+      position,
+    ),
   ]);
   const stats = JSON.parse(statsJson) as StatsOverview;
+  const sources = JSON.parse(sourcesJson) as Awaited<ReturnType<typeof reads.incidents.sources>>;
   // The breakdowns stay out of the page (below the fold): the browser's first refresh brings them.
   const { zone, summary, timeseries } = stats;
   const snapshot: OverviewSnapshot = { position, stats: { zone, position, summary, timeseries }, synthetic };

@@ -23,7 +23,7 @@ import { measureFirstStart } from './measure-startup';
 import { measureReconnectStorm } from './measure-storm';
 import { measureFailover } from './measure-failover';
 import { cpuMeter } from './cpu-time';
-import { loadAverage } from './load-average';
+import { loadAverage, settle } from './load-average';
 
 export interface PhaseContext {
   args: BenchArgs;
@@ -38,6 +38,7 @@ async function step(ctx: PhaseContext, s: Step): Promise<BenchResult[]> {
   const wanted = s.names.filter((n) => wants(ctx.args, n.name));
   if (wanted.length === 0) return [];
   try {
+    ctx.log(`  before the step: ${await settle()} (load ${loadAverage()})`);
     // The load average beside each figure, as the step ended (a step may give its own, closer one).
     return (await s.run()).map((r) => ({ ...r, details: { loadAverage: loadAverage(), ...r.details } }));
   } catch (err) {

@@ -10,6 +10,7 @@ import { createIncident } from '../../core/incident/create-incident';
 import { retractIncident } from '../../core/incident/retract-incident';
 import type { Actor } from '../../core/ports';
 import { AnswerCache, CLOCK_STALE_MS, CLOCK_TTL_MS } from '../../db/queries/answer-cache';
+import { parseStatsQuery } from '../../core/stats/stats-query';
 import { drivers } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { incidentInput } from './api-support';
@@ -60,6 +61,23 @@ describe.each(drivers)('the stats answer cache on %s', (driver) => {
     await retractIncident({ ctx: server.runtime.ctx(actor), id: record.id, input: { reason: 'duplicate report' } });
     const retracted = JSON.parse(await text(MARCH)) as Summary;
     expect(retracted.current.incidents).toBe(1);
+  });
+
+  it("caches the overview's sources line per position, and counts a write at the next one", async () => {
+    const { reads } = server.runtime;
+    const q = parseStatsQuery({ from: '2019-05-01', to: '2019-06-01' }, new Date(), { zone: 'Asia/Karachi' });
+    const at = await reads.position();
+    const first = await reads.stats.json.sources(q, at);
+    expect(await reads.stats.json.sources(q, at)).toBe(first); // the same string: held, not recomputed
+    const before = JSON.parse(first) as Record<string, number>;
+    await create('2019-05-21T08:00:00Z');
+    const after = JSON.parse(await reads.stats.json.sources(q, await reads.position())) as Record<string, number>;
+    expect(after.local).toBe((before.local ?? 0) + 1);
+    // Another filter is another answer, at the same position.
+    const sindh = JSON.parse(
+      await reads.stats.json.sources({ ...q, filter: { ...q.filter, province: ['Sindh'] } }),
+    ) as Record<string, number>;
+    expect(sindh.local ?? 0).toBe(0);
   });
 
   it('keys answers by the whole query: another filter or endpoint is another answer', async () => {
