@@ -40,6 +40,11 @@ interface CopyClient {
   unsafe: unknown;
 }
 
+/** Whether a Drizzle transaction runs on PostgreSQL through postgres.js (false on PGlite). */
+export function onPostgres(tx: Tx): boolean {
+  return copyClient(tx) !== null;
+}
+
 function copyClient(tx: Tx): CopyClient | null {
   const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
   return typeof client === 'function' && 'unsafe' in client ? (client as CopyClient) : null;

@@ -15,6 +15,7 @@ import { rebuildRollups } from '../../db/rollups/rebuild';
 import { STAGE_ABOVE } from '../../db/rollups/from-rows';
 import { drivers, openTestDatabase, testCtx, type TestDatabase } from '../support/test-database';
 import { rows } from '../support/rows';
+import { writeTx } from '../../db/store';
 
 const TABLES = [
   'incident_rollup_daily ORDER BY 1, 2, 3, 4, 5, 6, 7, 8',
@@ -117,5 +118,27 @@ describe.each(drivers)('rollup contributions of batch creates on %s', (driver) =
     expect(sqlCells['incident_rollup_daily ORDER BY 1, 2, 3, 4, 5, 6, 7, 8']!.length).toBeGreaterThan(50);
     await rebuildRollups(inSql.db, inSql.reportZone);
     expect(await snapshot(inSql)).toEqual(sqlCells);
+  });
+});
+
+describe.each(drivers)('a create in one statement on %s', (driver) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openTestDatabase(driver);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('runs on a generic plan without changing how the rest of its transaction is planned', async () => {
+    const ctx = testCtx(database);
+    const input = { occurredAt: '2024-05-01T10:00:00Z', province: 'KP', type: 'clash', targetType: 'police' };
+    const { mode, created } = await database.db.transaction(async (tx) => {
+      const results = await createIncidents({ ctx, inputs: [input, input], tx: writeTx(tx, database.reportZone) });
+      return { created: results.length, mode: (await rows(tx, sql.raw('SHOW plan_cache_mode')))[0]?.plan_cache_mode };
+    });
+    expect(created).toBe(2);
+    // PostgreSQL sessions plan each execution for its values (db/client.ts); PGlite keeps its default.
+    expect(mode).toBe(driver === 'postgres' ? 'force_custom_plan' : 'auto');
   });
 });
