@@ -24,8 +24,14 @@ export async function startAlertWorld(driver: Driver, env: Record<string, string
   };
 }
 
+/**
+ * An incident an hour ago, to the minute: with the default day precision it would be stored at its
+ * local day's start (core/time/occurred-day.ts), outside a rolling 24 h window in the first hour of
+ * a Pakistani day (CI once ran then: 00:52 PKT).
+ */
 export const balochBombing = (n: number, over: Record<string, unknown> = {}) => ({
   occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+  timePrecision: 'exact',
   province: 'Balochistan',
   district: 'Quetta',
   type: 'suicide_bombing',
