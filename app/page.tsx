@@ -18,6 +18,7 @@ import { PageHeading, ViewProblems } from './components/page-heading';
 import { describePeriod, parseView, periodShortLabel, type PageSearchParams } from './components/view-query';
 import { localDay } from '@/core/time/report-zone';
 import type { StatsOverview } from '@/core/stats/stats-types';
+import type { RecordSource } from '@/core/provenance';
 import { candidateDays } from '@/core/duplicate/candidate-period';
 
 export const dynamic = 'force-dynamic';
@@ -45,7 +46,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pag
     ),
   ]);
   const stats = JSON.parse(statsJson) as StatsOverview;
-  const sources = JSON.parse(sourcesJson) as Awaited<ReturnType<typeof reads.incidents.sources>>;
+  const sources = JSON.parse(sourcesJson) as Partial<Record<RecordSource, number>>;
   // The breakdowns stay out of the page (below the fold): the browser's first refresh brings them.
   const { zone, summary, timeseries } = stats;
   const snapshot: OverviewSnapshot = { position, stats: { zone, position, summary, timeseries }, synthetic };

@@ -7,7 +7,7 @@ import type { Database } from '../db/client';
 import { readChangeRecordsAfter, readChangesAfter, readHistory, readPosition } from '../db/change-log';
 import { createStatsReads } from '../db/queries/stats';
 import { createDashboardReads } from '../db/queries/dashboard';
-import { countIncidents, getIncident, incidentSources, listIncidents } from '../db/queries/incidents';
+import { countIncidents, getIncident, listIncidents } from '../db/queries/incidents';
 import { countOperations, getOperation, listOperations } from '../db/queries/operations';
 import {
   getAnnotation,
@@ -36,7 +36,6 @@ export function createReadModel(database: Database) {
       list: listIncidents.bind(null, db),
       get: getIncident.bind(null, db),
       count: countIncidents.bind(null, db),
-      sources: incidentSources.bind(null, db),
     },
     operations: {
       list: listOperations.bind(null, db),
